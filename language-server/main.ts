@@ -1,0 +1,15 @@
+/**
+ * The Adopt language server: `adopt-language-server --stdio` for any LSP editor, or over IPC for
+ * the VS Code client (the transport is picked from the command line).
+ */
+import '../src/platform/node-compat.js';
+import { startLanguageServer } from 'langium/lsp';
+import { NodeFileSystem } from 'langium/node';
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { createAdoptServices } from '../src/language/adopt-module.js';
+import { registerRankRequest } from '../src/language/lsp/rank-request.js';
+
+const connection = createConnection(ProposedFeatures.all);
+const { shared, Adopt } = createAdoptServices({ connection, ...NodeFileSystem });
+registerRankRequest(connection, Adopt);
+startLanguageServer(shared);

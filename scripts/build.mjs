@@ -1,0 +1,38 @@
+// Bundles the CLI, the language server and the VS Code client with esbuild (CommonJS, Node).
+// Usage: node scripts/build.mjs [--production] [--watch]
+import * as esbuild from 'esbuild';
+import { existsSync } from 'node:fs';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+const entries = [
+    { in: 'src/cli/bin.ts', out: 'cli' },
+    { in: 'language-server/main.ts', out: 'language-server' },
+    { in: 'src/extension/main.ts', out: 'extension' }
+].filter(entry => existsSync(entry.in));
+
+const options = {
+    entryPoints: entries,
+    outdir: 'out',
+    outExtension: { '.js': '.cjs' },
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['vscode'],
+    sourcemap: !production,
+    minify: production,
+    logLevel: 'warning',
+    // Langium is ESM and uses import.meta.url in a few places; map it to the CommonJS equivalent.
+    define: { 'import.meta.url': 'importMetaUrl' },
+    banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" }
+};
+
+if (watch) {
+    const context = await esbuild.context(options);
+    await context.watch();
+    console.log('watching for changes…');
+} else {
+    await esbuild.build(options);
+}

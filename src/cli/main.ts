@@ -1,0 +1,120 @@
+/**
+ * The `adopt` command line: `adopt check FILE...` and `adopt rank FILE [--json] [--config FILE]`.
+ * Exit codes: 0 without errors, 1 with errors in a plan, 2 for a usage or input problem.
+ */
+import { Command, CommanderError, Option } from 'commander';
+import packageJson from '../../package.json' with { type: 'json' };
+import { parseQuickWinSettings, type QuickWinSettings } from '../language/score/quick-win-settings.js';
+import { buildRankResult, severityName, sortedDiagnostics } from '../language/score/rank-result.js';
+import type { RankResult } from '../protocol/rank-protocol.js';
+import { PlanWorkspace } from './cli-services.js';
+import { InputProblem, readPlanFile } from './read-plan-file.js';
+import { formatRankTable } from './rank-table.js';
+
+export const EXIT_OK = 0;
+export const EXIT_ERRORS = 1;
+export const EXIT_USAGE = 2;
+
+export interface CliIo {
+    out(text: string): void;
+    err(text: string): void;
+}
+
+const processIo: CliIo = {
+    out: text => process.stdout.write(text),
+    err: text => process.stderr.write(text)
+};
+
+export async function runCli(argv: readonly string[], io: CliIo = processIo): Promise<number> {
+    let exitCode = EXIT_OK;
+    const program = new Command('adopt')
+        .description('Check adoption plans (.adopt files) and rank their projects as quick wins.')
+        .version(packageJson.version, '-v, --version', 'print the version')
+        .helpOption('-h, --help', 'show help')
+        .showHelpAfterError('(run adopt --help for usage)')
+        .exitOverride()
+        .configureOutput({ writeOut: io.out, writeErr: io.err })
+        .allowExcessArguments(false);
+
+    program
+        .command('check')
+        .description('print every diagnostic as file:line:column: severity code: message')
+        .argument('<files...>', '.adopt files to check')
+        .action(async (files: string[]) => {
+            exitCode = await check(files, io);
+        });
+
+    program
+        .command('rank')
+        .description('rank the projects of a plan as quick wins')
+        .argument('<file>', 'the .adopt file')
+        .option('--json', 'print JSON (see the README for its shape)')
+        .addOption(new Option('--config <file>', 'JSON file with { "weights": {...}, "threshold": N }'))
+        .action(async (file: string, options: { json?: boolean; config?: string }) => {
+            exitCode = await rank(file, options, io);
+        });
+
+    try {
+        if (argv.length === 0) {
+            program.outputHelp();
+            return EXIT_USAGE;
+        }
+        await program.parseAsync([...argv], { from: 'user' });
+        return exitCode;
+    } catch (error) {
+        if (error instanceof CommanderError) {
+            return error.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
+        }
+        if (error instanceof InputProblem) {
+            io.err(`adopt: ${error.message}\n`);
+            return EXIT_USAGE;
+        }
+        io.err(`adopt: ${error instanceof Error ? error.message : String(error)}\n`);
+        return EXIT_USAGE;
+    }
+}
+
+async function check(files: string[], io: CliIo): Promise<number> {
+    const inputs = files.map(path => ({ path, text: readPlanFile(path) }));
+    const documents = await new PlanWorkspace().build(inputs);
+    let errors = 0;
+    documents.forEach((document, index) => {
+        for (const diagnostic of sortedDiagnostics(document.diagnostics ?? [])) {
+            const severity = severityName(diagnostic);
+            if (severity === 'error') errors++;
+            const { line, character } = diagnostic.range.start;
+            const message = typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value;
+            io.out(`${inputs[index].path}:${line + 1}:${character + 1}: ${severity} ${String(diagnostic.code ?? '')}: ${message}\n`);
+        }
+    });
+    return errors > 0 ? EXIT_ERRORS : EXIT_OK;
+}
+
+async function rank(file: string, options: { json?: boolean; config?: string }, io: CliIo): Promise<number> {
+    const settings = options.config ? readConfig(options.config) : undefined;
+    const text = readPlanFile(file);
+    const workspace = new PlanWorkspace(settings);
+    const [document] = await workspace.build([{ path: file, text }]);
+    const result: RankResult = buildRankResult(document, workspace.services);
+    if (options.json) {
+        io.out(JSON.stringify(result, null, 2) + '\n');
+    } else {
+        io.out(formatRankTable(result, workspace.services.score.Settings.current));
+    }
+    return result.diagnostics.some(d => d.severity === 'error') ? EXIT_ERRORS : EXIT_OK;
+}
+
+function readConfig(path: string): QuickWinSettings {
+    const text = readPlanFile(path, 'config file');
+    let raw: unknown;
+    try {
+        raw = JSON.parse(text);
+    } catch (error) {
+        throw new InputProblem(`${path}: not valid JSON (${(error as Error).message})`);
+    }
+    const result = parseQuickWinSettings(raw);
+    if (!result.ok) {
+        throw new InputProblem(`${path}: ${result.problems.join('; ')}`);
+    }
+    return result.settings;
+}

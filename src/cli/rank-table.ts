@@ -1,0 +1,39 @@
+/**
+ * The human-readable table of `adopt rank`.
+ */
+import { SCORE_PARTS, type QuickWinSettings } from '../language/score/quick-win-settings.js';
+import type { RankResult } from '../protocol/rank-protocol.js';
+
+const PART_HEADERS: Record<(typeof SCORE_PARTS)[number], string> = {
+    reach: 'reach',
+    initiative: 'init',
+    asynchrony: 'async',
+    geography: 'geo',
+    crowdsourcing: 'crowd'
+};
+
+export function formatRankTable(result: RankResult, settings: QuickWinSettings): string {
+    const quickWins = result.projects.filter(p => p.quickWin).length;
+    const lines = [
+        `Plan ${result.plan}: ${result.projects.length} project${result.projects.length === 1 ? '' : 's'}, ` +
+            `${quickWins} quick win${quickWins === 1 ? '' : 's'} (threshold ${settings.threshold})`
+    ];
+    if (result.projects.length === 0) {
+        return lines.join('\n') + '\n';
+    }
+    const header = ['rank', 'project', 'score', ...SCORE_PARTS.map(part => PART_HEADERS[part]), 'quick win', 'stage', 'line'];
+    const rows = result.projects.map(p => [
+        String(p.rank), p.name, String(p.score), ...SCORE_PARTS.map(part => String(p.parts[part])),
+        p.quickWin ? 'yes' : 'no', p.stage, String(p.line)
+    ]);
+    const numeric = new Set([0, 2, 3, 4, 5, 6, 7, 10]);
+    const widths = header.map((h, i) => Math.max(h.length, ...rows.map(r => r[i].length)));
+    const format = (row: string[]) =>
+        row.map((cell, i) => (numeric.has(i) ? cell.padStart(widths[i]) : cell.padEnd(widths[i]))).join('  ').trimEnd();
+    lines.push(format(header), ...rows.map(format));
+    const errors = result.diagnostics.filter(d => d.severity === 'error').length;
+    if (errors > 0) {
+        lines.push(`${errors} error${errors === 1 ? '' : 's'} in the plan: run adopt check for details.`);
+    }
+    return lines.join('\n') + '\n';
+}

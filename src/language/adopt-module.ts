@@ -1,0 +1,58 @@
+/**
+ * Wires the Adopt language's services: one module for what this language adds or overrides,
+ * and `createAdoptServices` to inject shared and language services once.
+ */
+import { EmptyFileSystem, inject, type Module } from 'langium';
+import {
+    createDefaultModule, createDefaultSharedModule, type DefaultSharedModuleContext, type LangiumServices, type LangiumSharedServices,
+    type PartialLangiumServices
+} from 'langium/lsp';
+import { AdoptGeneratedModule, AdoptGeneratedSharedModule } from './generated/module.js';
+import { AdoptSyntaxMessages } from './parser/adopt-syntax-messages.js';
+import { AdoptSettings } from './score/adopt-settings.js';
+import { QuickWinService } from './score/quick-win-service.js';
+import { AdoptScopeProvider } from './scoping/adopt-scope-provider.js';
+import { AdoptDocumentValidator } from './validation/adopt-document-validator.js';
+import { registerValidationChecks } from './validation/adopt-validator.js';
+
+export interface AdoptAddedServices {
+    score: {
+        Settings: AdoptSettings;
+        QuickWins: QuickWinService;
+    };
+}
+
+export type AdoptServices = LangiumServices & AdoptAddedServices;
+
+export const AdoptModule: Module<AdoptServices, PartialLangiumServices & AdoptAddedServices> = {
+    score: {
+        Settings: () => new AdoptSettings(),
+        QuickWins: services => new QuickWinService(services)
+    },
+    parser: {
+        ParserErrorMessageProvider: () => new AdoptSyntaxMessages()
+    },
+    references: {
+        ScopeProvider: services => new AdoptScopeProvider(services)
+    },
+    validation: {
+        DocumentValidator: services => new AdoptDocumentValidator(services)
+    }
+};
+
+export interface AdoptServiceContext extends Partial<DefaultSharedModuleContext> {
+    /** An extra module for this language, e.g. the language server's LSP providers. */
+    readonly languageModule?: Module<AdoptServices, PartialLangiumServices>;
+}
+
+export function createAdoptServices(context: AdoptServiceContext = {}): { shared: LangiumSharedServices; Adopt: AdoptServices } {
+    const shared = inject(createDefaultSharedModule({ ...EmptyFileSystem, ...context }), AdoptGeneratedSharedModule);
+    const Adopt = inject(createDefaultModule({ shared }), AdoptGeneratedModule, AdoptModule, context.languageModule ?? {});
+    shared.ServiceRegistry.register(Adopt);
+    registerValidationChecks(Adopt);
+    if (!context.connection) {
+        // No client to ask for settings (tests, CLI): start with an empty configuration.
+        shared.workspace.ConfigurationProvider.initialized({});
+    }
+    return { shared, Adopt };
+}

@@ -1,0 +1,28 @@
+/**
+ * The custom request `adopt/rankQuickWins` (params `{ uri }`): the same data as
+ * `adopt rank --json`, for the document the client names, once it is built.
+ */
+import { DocumentState, URI, type LangiumDocument } from 'langium';
+import type { Connection } from 'vscode-languageserver';
+import { ResponseError, ErrorCodes } from 'vscode-languageserver';
+import type { AdoptServices } from '../adopt-module.js';
+import type { Plan } from '../generated/ast.js';
+import { buildRankResult } from '../score/rank-result.js';
+import { RANK_QUICK_WINS_REQUEST, rankQuickWinsParamsSchema, type RankResult } from '../../protocol/rank-protocol.js';
+
+export function registerRankRequest(connection: Connection, services: AdoptServices): void {
+    const shared = services.shared;
+    connection.onRequest(RANK_QUICK_WINS_REQUEST, async (params: unknown, token): Promise<RankResult> => {
+        const parsed = rankQuickWinsParamsSchema.safeParse(params);
+        if (!parsed.success) {
+            throw new ResponseError(ErrorCodes.InvalidParams, 'adopt/rankQuickWins expects { "uri": string }');
+        }
+        const uri = URI.parse(parsed.data.uri);
+        if (!shared.workspace.LangiumDocuments.hasDocument(uri)) {
+            throw new ResponseError(ErrorCodes.InvalidParams, `No open .adopt document at ${parsed.data.uri}`);
+        }
+        await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated, uri, token);
+        const document = shared.workspace.LangiumDocuments.getDocument(uri) as LangiumDocument<Plan>;
+        return buildRankResult(document, services);
+    });
+}

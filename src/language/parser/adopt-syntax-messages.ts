@@ -1,0 +1,95 @@
+/**
+ * Syntax errors in words a planner understands (SPEC: "the message says what was expected, in
+ * words"), instead of the parser's token names.
+ */
+import type { IParserErrorMessageProvider, IToken, TokenType } from 'chevrotain';
+
+const TERMINAL_WORDS: Record<string, string> = {
+    ID: 'a name',
+    STRING: 'a title in double quotes',
+    NUMBER: 'a number',
+    EOF: 'the end of the file'
+};
+
+const RULE_WORDS: Record<string, string> = {
+    Role: 'a role (executive, middle-manager, operational-manager, early-adopter, staff or naysayer)',
+    TraitKind: 'a trait (asynchrony, geography or crowdsourcing)',
+    Level: 'a level (low, medium or high)'
+};
+
+/** How a token type reads in a message: `'plan'`, `a name`, `a title in double quotes`. */
+export function describeTokenType(type: TokenType): string {
+    return TERMINAL_WORDS[type.name] ?? `'${type.name}'`;
+}
+
+/** How the token actually found reads in a message. */
+export function describeFound(token: IToken): string {
+    if (token.tokenType?.name === 'EOF' || token.image === '') {
+        return 'the end of the file';
+    }
+    const image = token.image.length > 30 ? token.image.slice(0, 30) + '…' : token.image;
+    const kind = token.tokenType?.name;
+    if (kind === 'ID') return `the name '${image}'`;
+    if (kind === 'STRING') return `the title ${image}`;
+    if (kind === 'NUMBER') return `the number ${image}`;
+    return `'${image}'`;
+}
+
+function joinAlternatives(words: string[]): string {
+    const distinct = [...new Set(words)];
+    if (distinct.length <= 1) return distinct[0] ?? 'something else';
+    if (distinct.length > 8) return `${distinct.slice(0, 8).join(', ')}, …`;
+    return `${distinct.slice(0, -1).join(', ')} or ${distinct[distinct.length - 1]}`;
+}
+
+function endHint(actual: IToken): string {
+    return describeFound(actual) === 'the end of the file' ? ' Is a closing } missing?' : '';
+}
+
+/** What may stand inside each block, for messages where the block's closing brace was expected. */
+const BLOCK_PARTS: Record<string, string> = {
+    Plan: "coalition, channel, initiative, stage or the plan's closing }",
+    Coalition: "member or the coalition's closing }",
+    Stage: "mantra, goal, launch, project, story or the stage's closing }",
+    Project: "supports, involves, uses, asynchrony, geography, crowdsourcing, metric or the project's closing }",
+    Goal: "metric or the goal's closing }"
+};
+
+/** Langium marks rule names with an invisible character; keep only the name. */
+function cleanRuleName(ruleName: string): string {
+    return ruleName.replace(/[^\w]/g, '');
+}
+
+export class AdoptSyntaxMessages implements IParserErrorMessageProvider {
+    buildMismatchTokenMessage(options: { expected: TokenType; actual: IToken; previous: IToken; ruleName: string }): string {
+        const { expected, actual } = options;
+        const ruleName = cleanRuleName(options.ruleName);
+        if (expected.name === '}' && BLOCK_PARTS[ruleName]) {
+            return `Expected ${BLOCK_PARTS[ruleName]} here, but found ${describeFound(actual)}.${endHint(actual)}`;
+        }
+        if (ruleName === 'Plan' && expected.name === 'plan') {
+            return describeFound(actual) === 'the end of the file'
+                ? 'Expected a plan: this file is empty. Start it with: plan Name "Title" { }'
+                : `Expected a plan here, but found ${describeFound(actual)}. A file starts with: plan Name "Title" { }`;
+        }
+        const wanted = RULE_WORDS[ruleName] ?? describeTokenType(expected);
+        return `Expected ${wanted} here, but found ${describeFound(actual)}.${endHint(actual)}`;
+    }
+
+    buildNotAllInputParsedMessage(options: { firstRedundant: IToken; ruleName: string }): string {
+        return `Unexpected '${options.firstRedundant.image.slice(0, 30)}' after the end of the plan. A file holds one plan: move this inside the plan's braces or remove it.`;
+    }
+
+    buildNoViableAltMessage(options: { expectedPathsPerAlt: TokenType[][][]; actual: IToken[]; previous: IToken; customUserDescription?: string; ruleName: string }): string {
+        const actual = options.actual[0];
+        const wanted = RULE_WORDS[cleanRuleName(options.ruleName)]
+            ?? joinAlternatives(options.expectedPathsPerAlt.flatMap(alt => alt.map(path => path[0])).filter(Boolean).map(describeTokenType));
+        return `Expected ${wanted} here, but found ${actual ? describeFound(actual) : 'the end of the file'}.${actual ? endHint(actual) : ''}`;
+    }
+
+    buildEarlyExitMessage(options: { expectedIterationPaths: TokenType[][]; actual: IToken[]; previous: IToken; customUserDescription?: string; ruleName: string }): string {
+        const actual = options.actual[0];
+        const wanted = joinAlternatives(options.expectedIterationPaths.map(path => path[0]).filter(Boolean).map(describeTokenType));
+        return `Expected at least one ${wanted} here, but found ${actual ? describeFound(actual) : 'the end of the file'}.`;
+    }
+}

@@ -1,0 +1,83 @@
+/**
+ * The quick-win score of SPEC section 2 as pure functions: from the facts of one project and the
+ * settings, the points of each part, the score and whether the project is a quick win.
+ */
+import type { Level, TraitKind } from '../generated/ast.js';
+import { LEVEL_VALUES, TRAIT_KINDS } from '../model/plan-model.js';
+import { SCORE_PARTS, type QuickWinSettings, type ScorePart } from './quick-win-settings.js';
+
+/** What the score needs to know about a project, independent of the syntax tree. */
+export interface ProjectFacts {
+    /** The project supports at least one (resolved) initiative. */
+    readonly supportsInitiative: boolean;
+    /** Number of distinct willing (non-naysayer) members in the coalition. */
+    readonly willingCount: number;
+    /** Distinct willing members the project involves. */
+    readonly involvedWilling: number;
+    /** Of those, the trained ones. */
+    readonly involvedTrainedWilling: number;
+    /** Declared trait levels; an absent trait is missing. */
+    readonly traits: ReadonlyMap<TraitKind, Level>;
+}
+
+export interface ProjectScore {
+    /** Points of each part (weight x value), rounded half up to one decimal. */
+    readonly points: Readonly<Record<ScorePart, number>>;
+    /** Sum of weight x value, rounded half up to one decimal. */
+    readonly score: number;
+    readonly quickWin: boolean;
+    /** What keeps the project from being a quick win, in words; empty for a quick win. */
+    readonly missing: readonly string[];
+    readonly missingTraits: readonly TraitKind[];
+}
+
+/** Rounds half up to one decimal, robust to binary floating-point noise (0.05 -> 0.1). */
+export function roundScore(value: number): number {
+    const scaled = value * 10;
+    const rounded = Math.floor(scaled + 0.5 + 1e-9 * Math.max(1, Math.abs(scaled)));
+    return rounded / 10;
+}
+
+export function partValues(facts: ProjectFacts): Record<ScorePart, number> {
+    const trained = facts.involvedTrainedWilling;
+    const untrained = facts.involvedWilling - trained;
+    const reach = facts.willingCount === 0 ? 0 : Math.min(1, (trained + 0.5 * untrained) / facts.willingCount);
+    const level = (kind: TraitKind) => {
+        const value = facts.traits.get(kind);
+        return value ? LEVEL_VALUES[value] : 0;
+    };
+    return {
+        reach,
+        initiative: facts.supportsInitiative ? 1 : 0,
+        asynchrony: level('asynchrony'),
+        geography: level('geography'),
+        crowdsourcing: level('crowdsourcing')
+    };
+}
+
+export function scoreProject(facts: ProjectFacts, settings: QuickWinSettings): ProjectScore {
+    const values = partValues(facts);
+    let total = 0;
+    const points = {} as Record<ScorePart, number>;
+    for (const part of SCORE_PARTS) {
+        const raw = settings.weights[part] * values[part];
+        total += raw;
+        points[part] = roundScore(raw);
+    }
+    const score = roundScore(total);
+    const missingTraits = TRAIT_KINDS.filter(kind => !facts.traits.has(kind));
+    const missing: string[] = [];
+    if (!facts.supportsInitiative) {
+        missing.push('support an existing initiative');
+    }
+    if (facts.involvedTrainedWilling === 0) {
+        missing.push('involve at least one trained, willing member');
+    }
+    if (missingTraits.length > 0) {
+        missing.push(`add the trait${missingTraits.length > 1 ? 's' : ''} ${missingTraits.join(', ')}`);
+    }
+    if (score < settings.threshold) {
+        missing.push(`reach a score of ${settings.threshold} (now ${score})`);
+    }
+    return { points, score, quickWin: missing.length === 0, missing, missingTraits };
+}

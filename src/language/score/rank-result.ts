@@ -1,0 +1,50 @@
+/**
+ * Builds the shared rank result (see src/protocol/rank-protocol.ts) from a built document.
+ */
+import type { LangiumDocument } from 'langium';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import type { Plan } from '../generated/ast.js';
+import type { AdoptServices } from '../adopt-module.js';
+import type { RankDiagnostic, RankResult, SeverityName } from '../../protocol/rank-protocol.js';
+
+const SEVERITY_NAMES: Record<number, SeverityName> = { 1: 'error', 2: 'warning', 3: 'information', 4: 'hint' };
+
+export function severityName(diagnostic: Diagnostic): SeverityName {
+    return SEVERITY_NAMES[diagnostic.severity ?? 1] ?? 'error';
+}
+
+export function toRankDiagnostic(diagnostic: Diagnostic): RankDiagnostic {
+    return {
+        code: String(diagnostic.code ?? 'syntax-error'),
+        severity: severityName(diagnostic),
+        message: typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value,
+        line: diagnostic.range.start.line + 1,
+        column: diagnostic.range.start.character + 1
+    };
+}
+
+/** Diagnostics in document order. */
+export function sortedDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+    return [...diagnostics].sort((a, b) =>
+        a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || (a.severity ?? 1) - (b.severity ?? 1));
+}
+
+export function buildRankResult(document: LangiumDocument<Plan>, services: AdoptServices): RankResult {
+    const plan = document.parseResult.value;
+    const analysis = services.score.QuickWins.analyze(plan);
+    return {
+        plan: plan.name ?? '',
+        projects: analysis.ranked.map(entry => ({
+            rank: entry.rank,
+            name: entry.project.name ?? '',
+            title: entry.project.title ?? '',
+            stage: entry.stage.name ?? '',
+            score: entry.score,
+            quickWin: entry.quickWin,
+            parts: { ...entry.points },
+            missing: [...entry.missing],
+            line: (entry.project.$cstNode?.range.start.line ?? 0) + 1
+        })),
+        diagnostics: sortedDiagnostics(document.diagnostics ?? []).map(toRankDiagnostic)
+    };
+}

@@ -1,0 +1,88 @@
+/**
+ * Langium reports lexing, parsing and linking problems itself, with programmer-speak messages and
+ * no LSP code. Here they become `syntax-error` and `unresolved-reference` diagnostics in words.
+ */
+import { DefaultDocumentValidator, diagnosticData, type LangiumDocument, type ParseResult, type ValidationOptions } from 'langium';
+import type { LangiumCoreServices } from 'langium';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { IssueCodes } from './issue-codes.js';
+
+const KIND_WORDS: Record<string, { kind: string; hint: string }> = {
+    Member: { kind: 'member', hint: 'Add them to the coalition, or correct the name.' },
+    Channel: { kind: 'channel', hint: 'Declare it with channel NAME "Title" on PLATFORM, or correct the name.' },
+    Initiative: { kind: 'initiative', hint: 'Declare it with initiative NAME "Title", or correct the name.' },
+    Stage: { kind: 'stage', hint: 'Declare that stage, or correct the name.' },
+    Project: { kind: 'project', hint: 'Declare that project in a stage, or correct the name.' }
+};
+
+export class AdoptDocumentValidator extends DefaultDocumentValidator {
+    private readonly reflection: LangiumCoreServices['shared']['AstReflection'];
+
+    constructor(services: LangiumCoreServices) {
+        super(services);
+        this.reflection = services.shared.AstReflection;
+    }
+
+    protected override processLexingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {
+        const start = diagnostics.length;
+        super.processLexingErrors(parseResult, diagnostics, options);
+        const errors = [...parseResult.lexerErrors, ...(parseResult.lexerReport?.diagnostics ?? [])];
+        for (let i = start; i < diagnostics.length; i++) {
+            const error = errors[i - start];
+            const text = error ? lexedText(error) : '';
+            diagnostics[i] = {
+                ...diagnostics[i],
+                code: IssueCodes.SyntaxError,
+                message: unexpectedCharacterMessage(text),
+                data: diagnosticData(IssueCodes.SyntaxError)
+            };
+        }
+    }
+
+    protected override processParsingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {
+        const start = diagnostics.length;
+        super.processParsingErrors(parseResult, diagnostics, options);
+        for (let i = start; i < diagnostics.length; i++) {
+            diagnostics[i] = { ...diagnostics[i], code: IssueCodes.SyntaxError, data: diagnosticData(IssueCodes.SyntaxError) };
+        }
+    }
+
+    protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[], _options: ValidationOptions): void {
+        for (const reference of document.references) {
+            const error = reference.error;
+            if (!error) continue;
+            const info = error.info;
+            const type = this.reflection.getReferenceType(info);
+            const words = KIND_WORDS[type] ?? { kind: 'declaration', hint: 'Declare it, or correct the name.' };
+            const name = info.reference.$refText;
+            diagnostics.push(
+                this.toDiagnostic('error', `There is no ${words.kind} named '${name}' in this plan. ${words.hint}`, {
+                    node: info.container,
+                    range: reference.$refNode?.range,
+                    property: info.property,
+                    index: info.index,
+                    code: IssueCodes.UnresolvedReference,
+                    data: { ...diagnosticData(IssueCodes.UnresolvedReference), kind: words.kind, name }
+                })
+            );
+        }
+    }
+}
+
+function lexedText(error: { text?: string; message: string }): string {
+    if (typeof error.text === 'string') return error.text;
+    const match = /->(.*)<-/s.exec(error.message);
+    return match ? match[1] : '';
+}
+
+/** A message for characters the language has no use for, with the likely fix. */
+export function unexpectedCharacterMessage(text: string): string {
+    if (text.startsWith('"')) {
+        return 'This title has no closing double quote. Close it on the same line: "Title".';
+    }
+    if (text.startsWith('/*')) {
+        return 'This comment is never closed. End it with */.';
+    }
+    const shown = [...text].slice(0, 10).map(ch => (ch < ' ' || ch === '\u007f' ? `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}` : ch)).join('');
+    return `Unexpected character${[...text].length > 1 ? 's' : ''} '${shown}'. Names use letters, digits and _; titles go in double quotes; comments start with //.`;
+}

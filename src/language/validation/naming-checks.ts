@@ -1,0 +1,41 @@
+/**
+ * duplicate-name: each kind (member, channel, initiative, stage, project, goal, story) has its
+ * own namespace in a plan; a metric's name is unique within its goal or project.
+ */
+import type { AstNode, ValidationAcceptor } from 'langium';
+import type { Goal, Plan, Project } from '../generated/ast.js';
+import { allMembers, allProjects, allStories } from '../model/plan-model.js';
+import { IssueCodes } from './issue-codes.js';
+import { report } from './report.js';
+
+interface Named extends AstNode {
+    name: string;
+}
+
+export function namesMustBeUniqueInPlan(plan: Plan, accept: ValidationAcceptor): void {
+    reportDuplicates(allMembers(plan), 'member', accept);
+    reportDuplicates(plan.channels, 'channel', accept);
+    reportDuplicates(plan.initiatives, 'initiative', accept);
+    reportDuplicates(plan.stages, 'stage', accept);
+    reportDuplicates(allProjects(plan), 'project', accept);
+    reportDuplicates(plan.stages.flatMap(stage => stage.goals), 'goal', accept);
+    reportDuplicates(allStories(plan), 'story', accept);
+}
+
+export function metricNamesMustBeUnique(owner: Goal | Project, accept: ValidationAcceptor): void {
+    reportDuplicates(owner.metrics, `metric of ${owner.$type === 'Goal' ? 'goal' : 'project'} '${owner.name}'`, accept);
+}
+
+function reportDuplicates(nodes: readonly Named[], kind: string, accept: ValidationAcceptor): void {
+    const seen = new Set<string>();
+    for (const node of nodes) {
+        if (!node.name) continue;
+        if (seen.has(node.name)) {
+            report(accept, IssueCodes.DuplicateName,
+                `There is already a ${kind} named '${node.name}'. Give this one another name.`,
+                { node, property: 'name' });
+        } else {
+            seen.add(node.name);
+        }
+    }
+}

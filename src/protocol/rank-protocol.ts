@@ -1,0 +1,54 @@
+/**
+ * The ranking of a plan's projects, as `adopt rank --json` prints it and as the language server
+ * answers the `adopt/rankQuickWins` request. One zod schema, shared by the CLI, the server and
+ * the extension.
+ */
+import { z } from 'zod';
+
+export const RANK_QUICK_WINS_REQUEST = 'adopt/rankQuickWins';
+export const RANK_QUICK_WINS_COMMAND = 'adopt.rankQuickWins';
+
+export const severitySchema = z.enum(['error', 'warning', 'information', 'hint']);
+export type SeverityName = z.infer<typeof severitySchema>;
+
+export const partsSchema = z.strictObject({
+    reach: z.number(),
+    initiative: z.number(),
+    asynchrony: z.number(),
+    geography: z.number(),
+    crowdsourcing: z.number()
+});
+
+export const rankedProjectSchema = z.strictObject({
+    rank: z.number().int().positive(),
+    name: z.string(),
+    title: z.string(),
+    stage: z.string(),
+    score: z.number(),
+    quickWin: z.boolean(),
+    parts: partsSchema,
+    /** What keeps the project from being a quick win, in words (empty for a quick win). */
+    missing: z.array(z.string()).optional(),
+    line: z.number().int().positive()
+});
+
+export const diagnosticSchema = z.strictObject({
+    code: z.string(),
+    severity: severitySchema,
+    message: z.string(),
+    line: z.number().int().positive(),
+    column: z.number().int().positive()
+});
+
+export const rankResultSchema = z.strictObject({
+    plan: z.string(),
+    projects: z.array(rankedProjectSchema),
+    diagnostics: z.array(diagnosticSchema)
+});
+
+export type RankedProject = z.infer<typeof rankedProjectSchema>;
+export type RankDiagnostic = z.infer<typeof diagnosticSchema>;
+export type RankResult = z.infer<typeof rankResultSchema>;
+
+export const rankQuickWinsParamsSchema = z.strictObject({ uri: z.string() });
+export type RankQuickWinsParams = z.infer<typeof rankQuickWinsParamsSchema>;
