@@ -8,8 +8,10 @@ import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { createAdoptServices } from '../src/language/adopt-module.js';
 import { registerRankRequest } from '../src/language/lsp/rank-request.js';
+import { registerSettingsSync } from '../src/language/lsp/adopt-settings-sync.js';
 
 const connection = createConnection(ProposedFeatures.all);
 const { shared, Adopt } = createAdoptServices({ connection, ...NodeFileSystem });
 registerRankRequest(connection, Adopt);
+registerSettingsSync(connection, Adopt);
 startLanguageServer(shared);

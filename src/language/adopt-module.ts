@@ -8,6 +8,7 @@ import {
     type PartialLangiumServices
 } from 'langium/lsp';
 import { AdoptGeneratedModule, AdoptGeneratedSharedModule } from './generated/module.js';
+import { AdoptLspModule, AdoptSharedLspModule } from './lsp/adopt-lsp-module.js';
 import { AdoptSyntaxMessages } from './parser/adopt-syntax-messages.js';
 import { AdoptSettings } from './score/adopt-settings.js';
 import { QuickWinService } from './score/quick-win-service.js';
@@ -46,8 +47,8 @@ export interface AdoptServiceContext extends Partial<DefaultSharedModuleContext>
 }
 
 export function createAdoptServices(context: AdoptServiceContext = {}): { shared: LangiumSharedServices; Adopt: AdoptServices } {
-    const shared = inject(createDefaultSharedModule({ ...EmptyFileSystem, ...context }), AdoptGeneratedSharedModule);
-    const Adopt = inject(createDefaultModule({ shared }), AdoptGeneratedModule, AdoptModule, context.languageModule ?? {});
+    const shared = inject(createDefaultSharedModule({ ...EmptyFileSystem, ...context }), AdoptGeneratedSharedModule, AdoptSharedLspModule);
+    const Adopt = inject(createDefaultModule({ shared }), AdoptGeneratedModule, AdoptModule, AdoptLspModule, context.languageModule ?? {});
     shared.ServiceRegistry.register(Adopt);
     registerValidationChecks(Adopt);
     if (!context.connection) {

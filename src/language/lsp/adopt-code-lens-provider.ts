@@ -1,0 +1,31 @@
+/**
+ * A code lens above each project: `score 88 · rank 1 of 2 · quick win`. Clicking it runs the
+ * client's `adopt.rankQuickWins` command with the document's uri.
+ */
+import type { LangiumDocument } from 'langium';
+import type { CodeLensProvider } from 'langium/lsp';
+import type { CodeLens, CodeLensParams } from 'vscode-languageserver';
+import type { AdoptServices } from '../adopt-module.js';
+import type { Plan } from '../generated/ast.js';
+import { RANK_QUICK_WINS_COMMAND } from '../../protocol/rank-protocol.js';
+import { scoreLine } from './adopt-score-text.js';
+
+export class AdoptCodeLensProvider implements CodeLensProvider {
+    constructor(private readonly services: AdoptServices) {}
+
+    provideCodeLens(document: LangiumDocument, _params: CodeLensParams): CodeLens[] {
+        const plan = document.parseResult.value as Plan;
+        if (!plan?.$cstNode) return [];
+        const analysis = this.services.score.QuickWins.analyze(plan);
+        const uri = document.textDocument.uri;
+        return analysis.projects.flatMap(entry => {
+            const cst = entry.project.$cstNode;
+            if (!cst) return [];
+            const start = cst.range.start;
+            return [{
+                range: { start, end: start },
+                command: { title: scoreLine(entry, analysis), command: RANK_QUICK_WINS_COMMAND, arguments: [uri] }
+            }];
+        });
+    }
+}

@@ -1,0 +1,40 @@
+/**
+ * The editor features of the Adopt language: hover, code lens, quick fixes, completion, outline,
+ * formatting and semantic highlighting, plus the shared services they need (node kinds, the
+ * settings reader). Merged into the language's module by createAdoptServices.
+ */
+import type { Module } from 'langium';
+import type { LangiumSharedServices, PartialLangiumServices, PartialLangiumSharedServices } from 'langium/lsp';
+import type { AdoptServices } from '../adopt-module.js';
+import { AdoptCodeActionProvider } from './adopt-code-action-provider.js';
+import { AdoptCodeLensProvider } from './adopt-code-lens-provider.js';
+import { AdoptCompletionProvider } from './adopt-completion-provider.js';
+import { AdoptConfigurationProvider } from './adopt-configuration-provider.js';
+import { AdoptDocumentSymbolProvider } from './adopt-document-symbol-provider.js';
+import { AdoptFoldingRangeProvider } from './adopt-folding-range-provider.js';
+import { AdoptFormatter } from './adopt-formatter.js';
+import { AdoptHoverProvider } from './adopt-hover-provider.js';
+import { AdoptNodeKindProvider } from './adopt-node-kind-provider.js';
+import { AdoptSemanticTokenProvider } from './adopt-semantic-token-provider.js';
+
+export const AdoptLspModule: Module<AdoptServices, PartialLangiumServices> = {
+    lsp: {
+        HoverProvider: services => new AdoptHoverProvider(services),
+        CodeLensProvider: services => new AdoptCodeLensProvider(services),
+        CodeActionProvider: services => new AdoptCodeActionProvider(services),
+        CompletionProvider: services => new AdoptCompletionProvider(services),
+        DocumentSymbolProvider: services => new AdoptDocumentSymbolProvider(services),
+        FoldingRangeProvider: services => new AdoptFoldingRangeProvider(services),
+        Formatter: () => new AdoptFormatter(),
+        SemanticTokenProvider: services => new AdoptSemanticTokenProvider(services)
+    }
+};
+
+export const AdoptSharedLspModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
+    lsp: {
+        NodeKindProvider: () => new AdoptNodeKindProvider()
+    },
+    workspace: {
+        ConfigurationProvider: services => new AdoptConfigurationProvider(services)
+    }
+};

@@ -1,0 +1,42 @@
+/**
+ * Symbol and completion kinds (the icons of the outline and of completion items) for each kind
+ * of declaration.
+ */
+import type { AstNode, AstNodeDescription } from 'langium';
+import { DefaultNodeKindProvider } from 'langium/lsp';
+import { CompletionItemKind, SymbolKind } from 'vscode-languageserver';
+
+const SYMBOL_KINDS: Readonly<Record<string, SymbolKind>> = {
+    Plan: SymbolKind.Module,
+    Coalition: SymbolKind.Struct,
+    Member: SymbolKind.Constant,
+    Channel: SymbolKind.Interface,
+    Initiative: SymbolKind.Enum,
+    Stage: SymbolKind.Namespace,
+    Goal: SymbolKind.Event,
+    Metric: SymbolKind.Number,
+    Project: SymbolKind.Class,
+    Story: SymbolKind.String
+};
+
+const COMPLETION_KINDS: Readonly<Record<string, CompletionItemKind>> = {
+    Member: CompletionItemKind.Constant,
+    Channel: CompletionItemKind.Interface,
+    Initiative: CompletionItemKind.Enum,
+    Stage: CompletionItemKind.Module,
+    Project: CompletionItemKind.Class
+};
+
+export class AdoptNodeKindProvider extends DefaultNodeKindProvider {
+    override getSymbolKind(node: AstNode | AstNodeDescription): SymbolKind {
+        return SYMBOL_KINDS[typeOf(node)] ?? super.getSymbolKind(node);
+    }
+
+    override getCompletionItemKind(node: AstNode | AstNodeDescription): CompletionItemKind {
+        return COMPLETION_KINDS[typeOf(node)] ?? super.getCompletionItemKind(node);
+    }
+}
+
+function typeOf(node: AstNode | AstNodeDescription): string {
+    return 'type' in node && typeof node.type === 'string' ? node.type : (node as AstNode).$type;
+}

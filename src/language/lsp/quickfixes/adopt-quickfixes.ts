@@ -1,0 +1,21 @@
+/**
+ * The quick fixes of SPEC section 3, keyed by diagnostic code. The code action provider looks a
+ * diagnostic's code up here; a code without an entry has no fix.
+ */
+import { IssueCodes, type IssueCode } from '../../validation/issue-codes.js';
+import { addMetricSkeleton } from './metric-fixes.js';
+import { addMissingTrait, involveTrainedMembers, supportAnInitiative } from './project-fixes.js';
+import type { QuickFix } from './quickfix.js';
+import { addStatusQuoMantra, moveLaunchToNextStage } from './stage-fixes.js';
+import { addNaysayerToAudience, addRoadShowStory } from './story-fixes.js';
+
+export const QuickFixes: Readonly<Partial<Record<IssueCode, QuickFix>>> = {
+    [IssueCodes.VirtualBeforeHuman]: moveLaunchToNextStage,
+    [IssueCodes.GoalWithoutMetric]: addMetricSkeleton,
+    [IssueCodes.FreestandingProject]: supportAnInitiative,
+    [IssueCodes.UntappedOpportunity]: addMissingTrait,
+    [IssueCodes.LowReach]: involveTrainedMembers,
+    [IssueCodes.RoadShowMissing]: addRoadShowStory,
+    [IssueCodes.NaysayerUnreached]: addNaysayerToAudience,
+    [IssueCodes.MantraMissing]: addStatusQuoMantra
+};

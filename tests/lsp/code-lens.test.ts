@@ -1,0 +1,36 @@
+/**
+ * The code lens above each project: `score 88 · rank 1 of 2 · quick win`, running the client's
+ * rank command with the document's uri.
+ */
+import { describe, expect, test } from 'vitest';
+import { createTestServices, example, parser } from '../helpers.js';
+
+describe('code lens', () => {
+    test('one lens per project, on its first line, with score, rank and status', async () => {
+        const services = createTestServices();
+        const document = await parser(services)(example('riverside-health.adopt'));
+        const lenses = await services.lsp.CodeLensProvider!.provideCodeLens(document, { textDocument: { uri: document.textDocument.uri } });
+        expect(lenses?.map(lens => [lens.range.start.line, lens.command?.title])).toEqual([
+            [25, 'score 88 · rank 1 of 2 · quick win'],
+            [34, 'score 0 · rank 2 of 2 · not a quick win']
+        ]);
+        expect(lenses?.[0].command?.command).toBe('adopt.rankQuickWins');
+        expect(lenses?.[0].command?.arguments).toEqual([document.textDocument.uri]);
+    });
+
+    test('follows the settings in force', async () => {
+        const services = createTestServices();
+        services.score.Settings.update({ threshold: 90 });
+        const document = await parser(services)(example('riverside-health.adopt'));
+        const lenses = await services.lsp.CodeLensProvider!.provideCodeLens(document, { textDocument: { uri: document.textDocument.uri } });
+        expect(lenses?.[0].command?.title).toBe('score 88 · rank 1 of 2 · not a quick win');
+    });
+
+    test('a plan without projects has no lens, and a broken file does not throw', async () => {
+        const services = createTestServices();
+        for (const text of ['plan P "P" {\n}\n', '', 'plan P "P" { stage s "S" { project x "X" { involves', '\u0000\u0001garbage']) {
+            const document = await parser(services)(text);
+            expect(() => services.lsp.CodeLensProvider!.provideCodeLens(document, { textDocument: { uri: document.textDocument.uri } })).not.toThrow();
+        }
+    });
+});
