@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Opens the example plans in a real VS Code with the Adopt extension:
+#   - the desktop `code` when it is on the PATH (the extension runs from this folder);
+#   - otherwise code-server (VS Code in the browser) on 127.0.0.1 with the packaged extension
+#     installed; it prints the URL to open. PORT=8080 picks the port (default: a free one).
+# Needs `npm ci` (and, for code-server, scripts/setup.sh).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+export PATH="$root/node_modules/.bin:$PATH"
+
+node scripts/build.mjs
+
+if command -v code >/dev/null 2>&1; then
+    echo "Opening $root/examples in VS Code (the extension runs from $root)"
+    exec code --new-window --extensionDevelopmentPath="$root" "$root/examples" "$root/examples/riverside-health.adopt"
+fi
+
+if [ ! -f tests/vscode/host/node_modules/code-server/out/node/entry.js ]; then
+    echo "No desktop VS Code (code) on the PATH and code-server is not installed: run bash scripts/setup.sh first." >&2
+    exit 1
+fi
+mkdir -p test-results
+vsix=test-results/adopt-open.vsix
+vsce package --no-dependencies --allow-missing-repository --out "$vsix" >/dev/null
+exec node tests/vscode/code-server.mjs --open "$root/examples" "$vsix" "${PORT:-}"

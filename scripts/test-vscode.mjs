@@ -1,0 +1,200 @@
+// The extension's tests in a real VS Code (see tests/vscode/README.md):
+//   0. the TextMate grammar, tokenized by the vscode-textmate that code-server bundles;
+//   1. the package: `vsce package` gives a .vsix of at most 1 MB holding only the whitelist;
+//   2. the extension-host suite (mocha + the vscode API, tests/vscode/suite) inside
+//      code-server's extension host, as @vscode/test-electron runs it on a desktop;
+//   3. the UI test (tests/vscode/ui): Debian's chromium, driven by playwright-core, against
+//      code-server with the packaged extension installed; screenshots in
+//      test-results/screenshots/.
+// Usage: node scripts/test-vscode.mjs [--results=FILE] [--only=grammar|package|host|ui] [--electron]
+// `--electron` runs the extension-host suite under @vscode/test-electron instead (a desktop
+// that can download VS Code). Needs scripts/setup.sh first (code-server, chromium).
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import * as esbuild from 'esbuild';
+import { checkPackage } from '../tests/vscode/check-package.mjs';
+import { runGrammarTests } from '../tests/vscode/grammar-test.mjs';
+import { codeServerEntry, freePort, installExtension, makeHome, removeHome, startCodeServer } from '../tests/vscode/code-server.mjs';
+
+const root = resolve(import.meta.dirname, '..');
+const option = name => process.argv.find(arg => arg.startsWith(`--${name}=`))?.slice(name.length + 3);
+const resultsFile = option('results');
+const only = option('only');
+const electron = process.argv.includes('--electron');
+const CHROMIUM = process.env.ADOPT_CHROMIUM ?? '/usr/bin/chromium';
+const suiteBundle = join(root, 'out/test/suite/index.cjs');
+
+/** @type {{ title: string, state: 'passed' | 'failed', error?: string }[]} */
+const outcomes = [];
+const record = (title, error) => {
+    outcomes.push(error === undefined ? { title, state: 'passed' } : { title, state: 'failed', error: String(error) });
+    console.log(`${error === undefined ? '  ✓' : '  ✗'} ${title}${error === undefined ? '' : `\n      ${String(error).split('\n').join('\n      ')}`}`);
+};
+
+function finish() {
+    const passed = outcomes.filter(o => o.state === 'passed').length;
+    const failed = outcomes.length - passed;
+    if (resultsFile) writeFileSync(resultsFile, JSON.stringify({ passed, failed, tests: outcomes }, null, 2));
+    console.log(`VS Code tests: ${passed} passed, ${failed} failed`);
+    process.exitCode = failed > 0 ? 1 : 0;
+}
+
+/** The workspace the tests open: a temporary copy of the example plans and the test fixtures. */
+function makeWorkspace() {
+    const folder = mkdtempSync(join(tmpdir(), 'adopt-workspace-'));
+    for (const dir of ['examples', 'tests/vscode/fixtures']) {
+        for (const file of readdirSync(join(root, dir)).filter(name => name.endsWith('.adopt'))) copyFileSync(join(root, dir, file), join(folder, file));
+    }
+    return folder;
+}
+
+async function buildSuite() {
+    await esbuild.build({
+        entryPoints: [join(root, 'tests/vscode/suite/index.ts')],
+        outfile: suiteBundle,
+        bundle: true,
+        platform: 'node',
+        format: 'cjs',
+        target: 'node20',
+        external: ['vscode'],
+        sourcemap: 'inline',
+        logLevel: 'warning',
+        // mocha's parallel mode (not used here) resolves its worker files at run time.
+        logOverride: { 'require-resolve-not-external': 'silent' }
+    });
+}
+
+function packageExtension() {
+    const vsix = join(root, 'test-results/adopt-test.vsix');
+    const vsce = spawnSync(process.execPath, [join(root, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--allow-missing-repository', '--out', vsix],
+        { cwd: root, encoding: 'utf8' });
+    if (vsce.status !== 0) throw new Error(`vsce package failed:\n${vsce.stdout}\n${vsce.stderr}`);
+    return vsix;
+}
+
+async function testPackage() {
+    try {
+        const vsix = packageExtension();
+        const { size, problems } = checkPackage(vsix);
+        record(`package: the .vsix (${(size / 1024).toFixed(0)} KB) is at most 1 MB and holds only the whitelist`, problems.length ? problems.join('\n') : undefined);
+        return vsix;
+    } catch (error) {
+        record('the extension packages with vsce', error);
+        return undefined;
+    }
+}
+
+/** Runs the mocha suite in code-server's extension host, the way test-electron runs it. */
+async function testExtensionHost(workspace) {
+    const home = makeHome('adopt-host-');
+    const results = join(home.root, 'results.json');
+    const port = await freePort();
+    const server = await startCodeServer({ home, folder: workspace, port, args: ['--vscode-option', 'enable-smoke-test-driver'], env: { ADOPT_VSCODE_RESULTS: results } });
+    const { chromium } = await import('playwright-core');
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+    try {
+        const page = await browser.newPage();
+        const logs = [];
+        const exit = new Promise(resolveExit => page.exposeFunction('codeAutomationExit', code => resolveExit(code)));
+        await page.exposeFunction('codeAutomationLog', (type, args) => logs.push(`${type}: ${Array.isArray(args) ? args.join(' ') : String(args)}`));
+        const remote = path => `vscode-remote://127.0.0.1:${port}${path}`;
+        const payload = JSON.stringify([['extensionDevelopmentPath', remote(root)], ['extensionTestsPath', remote(suiteBundle)]]);
+        await page.goto(`${server.url}?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(payload)}`);
+        const code = await Promise.race([exit, new Promise(r => setTimeout(r, 150_000, 'timeout').unref())]);
+        if (!existsSync(results)) {
+            record('the extension-host suite runs', `no results (exit ${code}); log:\n${logs.slice(-40).join('\n')}\n${tail(home.log)}`);
+            return;
+        }
+        const report = JSON.parse(readFileSync(results, 'utf8'));
+        for (const test of report.tests) record(`extension host: ${test.title}`, test.state === 'passed' ? undefined : test.error);
+        if (report.tests.length === 0) record('the extension-host suite has tests', 'none ran');
+    } finally {
+        await browser.close();
+        await server.stop();
+        removeHome(home);
+    }
+}
+
+async function testExtensionHostElectron(workspace) {
+    const { runTests } = await import('@vscode/test-electron');
+    const resultsDir = mkdtempSync(join(tmpdir(), 'adopt-electron-'));
+    const results = join(resultsDir, 'results.json');
+    try {
+        await runTests({
+            extensionDevelopmentPath: root,
+            extensionTestsPath: suiteBundle,
+            launchArgs: [workspace, '--disable-extensions', '--disable-workspace-trust'],
+            extensionTestsEnv: { ADOPT_VSCODE_RESULTS: results }
+        });
+    } catch (error) {
+        if (!existsSync(results)) record('the extension-host suite runs under @vscode/test-electron', error);
+    }
+    if (existsSync(results)) {
+        for (const test of JSON.parse(readFileSync(results, 'utf8')).tests) record(`extension host (electron): ${test.title}`, test.state === 'passed' ? undefined : test.error);
+    }
+    rmSync(resultsDir, { recursive: true, force: true });
+}
+
+async function testUi(workspace, vsix) {
+    const home = makeHome('adopt-ui-');
+    try {
+        await installExtension(home, vsix);
+        const server = await startCodeServer({ home, folder: workspace });
+        try {
+            const { runUiTests } = await import('../tests/vscode/ui/ui-test.mjs');
+            await runUiTests({ url: server.url, workspace, chromiumPath: CHROMIUM, screenshots: join(root, 'test-results/screenshots'), record });
+        } finally {
+            await server.stop();
+        }
+    } catch (error) {
+        record('the UI test runs', `${error instanceof Error ? error.stack : error}\n${tail(home.log)}`);
+    } finally {
+        removeHome(home);
+    }
+}
+
+async function timed(what, action) {
+    const start = Date.now();
+    await action();
+    console.log(`  (${what}: ${((Date.now() - start) / 1000).toFixed(1)} s)`);
+}
+
+function tail(file) {
+    return existsSync(file) ? readFileSync(file, 'utf8').split('\n').slice(-20).join('\n') : '';
+}
+
+function prerequisites() {
+    const missing = [];
+    if (!existsSync(codeServerEntry)) missing.push('code-server (tests/vscode/host; run scripts/setup.sh)');
+    if (!existsSync(CHROMIUM)) missing.push(`chromium at ${CHROMIUM} (run scripts/setup.sh)`);
+    if (!existsSync(join(root, 'out/extension.cjs'))) missing.push('out/extension.cjs (run node scripts/build.mjs)');
+    return missing;
+}
+
+mkdirSync(join(root, 'test-results'), { recursive: true });
+const started = Date.now();
+const workspace = makeWorkspace();
+try {
+    await buildSuite();
+    if (electron) {
+        await testExtensionHostElectron(workspace);
+    } else {
+        const missing = prerequisites();
+        if (missing.length > 0) {
+            record('the VS Code test prerequisites are installed', `missing: ${missing.join(', ')}`);
+        } else {
+            if (!only || only === 'grammar') await runGrammarTests({ record });
+            const vsix = !only || only === 'package' || only === 'ui' ? await testPackage() : undefined;
+            if (!only || only === 'host') await timed('extension-host suite', () => testExtensionHost(workspace));
+            if ((!only || only === 'ui') && vsix) await timed('UI test', () => testUi(workspace, vsix));
+        }
+    }
+} catch (error) {
+    record('the VS Code tests run', error instanceof Error ? error.stack : error);
+} finally {
+    rmSync(workspace, { recursive: true, force: true });
+    console.log(`VS Code tests took ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    finish();
+}

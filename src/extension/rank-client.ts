@@ -1,0 +1,42 @@
+/**
+ * Asks the language server for the ranking of a plan (`adopt/rankQuickWins`) and checks the
+ * answer against the shared zod schema, so the view never renders a malformed result.
+ */
+import type * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { RANK_QUICK_WINS_REQUEST, rankResultSchema, type RankQuickWinsParams, type RankResult } from '../protocol/rank-protocol.js';
+
+/** How often to ask again while the server has not yet taken in a just-opened document. */
+const ATTEMPTS = 5;
+const RETRY_DELAY_MS = 200;
+/** JSON-RPC InvalidParams: the server's answer for a document it does not know (yet). */
+const INVALID_PARAMS = -32602;
+
+export type RankSource = (document: vscode.TextDocument) => Promise<RankResult>;
+
+export function rankSourceFor(client: LanguageClient): RankSource {
+    return async document => {
+        const params: RankQuickWinsParams = { uri: document.uri.toString() };
+        for (let attempt = 1; ; attempt++) {
+            try {
+                const raw: unknown = await client.sendRequest(RANK_QUICK_WINS_REQUEST, params);
+                return rankResultSchema.parse(raw);
+            } catch (error) {
+                if (attempt >= ATTEMPTS || !isUnknownDocument(error)) throw error;
+                await delay(RETRY_DELAY_MS);
+            }
+        }
+    };
+}
+
+function isUnknownDocument(error: unknown): boolean {
+    return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === INVALID_PARAMS;
+}
+
+function delay(ms: number): Promise<void> {
+    return new Promise(resolve => setTimeout(resolve, ms));
+}
+
+export function quickWinCount(result: RankResult): number {
+    return result.projects.filter(project => project.quickWin).length;
+}

@@ -1,0 +1,92 @@
+// The TextMate grammar (syntaxes/adopt.tmLanguage.json) tokenized the way VS Code does it, with
+// the vscode-textmate and vscode-oniguruma that code-server bundles: every keyword of
+// src/language/adopt.langium gets a keyword scope, and the example plan's declarations,
+// references, roles, traits, levels, strings, numbers and comments get theirs.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { hostDir } from './code-server.mjs';
+
+const root = join(import.meta.dirname, '../..');
+const vscodeModules = join(hostDir, 'node_modules/code-server/lib/vscode/node_modules');
+
+async function loadGrammar() {
+    const require = createRequire(join(vscodeModules, 'index.js'));
+    const textmate = require('vscode-textmate');
+    const oniguruma = require('vscode-oniguruma');
+    const wasm = readFileSync(join(vscodeModules, 'vscode-oniguruma/release/onig.wasm'));
+    await oniguruma.loadWASM(wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength));
+    const registry = new textmate.Registry({
+        onigLib: Promise.resolve({ createOnigScanner: sources => new oniguruma.OnigScanner(sources), createOnigString: text => new oniguruma.OnigString(text) }),
+        loadGrammar: async () => textmate.parseRawGrammar(readFileSync(join(root, 'syntaxes/adopt.tmLanguage.json'), 'utf8'), 'adopt.tmLanguage.json')
+    });
+    return { grammar: await registry.loadGrammar('source.adopt'), INITIAL: textmate.INITIAL };
+}
+
+/** Tokenizes text into [text, innermost scope] pairs, line by line. */
+function tokenize({ grammar, INITIAL }, text) {
+    const tokens = [];
+    let state = INITIAL;
+    for (const line of text.split(/\r?\n/)) {
+        const result = grammar.tokenizeLine(line, state);
+        for (const token of result.tokens) tokens.push({ text: line.slice(token.startIndex, token.endIndex), scopes: token.scopes });
+        state = result.ruleStack;
+    }
+    return tokens;
+}
+
+const scopeOf = (tokens, text, nth = 0) => tokens.filter(token => token.text === text)[nth]?.scopes.at(-1);
+
+/** The keywords of the Langium grammar (quoted words). */
+function langiumKeywords() {
+    const grammar = readFileSync(join(root, 'src/language/adopt.langium'), 'utf8');
+    return [...new Set([...grammar.matchAll(/'([a-z][a-z-]*)'/g)].map(match => match[1]))];
+}
+
+/** @param {{ record: (title: string, error?: unknown) => void }} options */
+export async function runGrammarTests({ record }) {
+    let loaded;
+    try {
+        loaded = await loadGrammar();
+    } catch (error) {
+        record('grammar: the TextMate grammar loads in vscode-textmate', error);
+        return;
+    }
+    const unscoped = langiumKeywords().filter(keyword => {
+        const scope = scopeOf(tokenize(loaded, `${keyword} someName`), keyword);
+        return !scope || scope.startsWith('variable.other.adopt');
+    });
+    record('grammar: every keyword of adopt.langium has a keyword scope', unscoped.length ? `no keyword scope for: ${unscoped.join(', ')}` : undefined);
+
+    const tokens = tokenize(loaded, readFileSync(join(root, 'examples/riverside-health.adopt'), 'utf8') + '\n/* a block\n   comment */');
+    const expected = [
+        ['// Riverside Health: …', 'comment.line.double-slash.adopt', ' Riverside Health: bringing social media into clinical education'],
+        ['plan', 'storage.type.plan.adopt'],
+        ['RiversideHealth', 'entity.name.type.plan.adopt'],
+        ['"Social media at Riverside Health"', 'string.quoted.double.adopt', 'Social media at Riverside Health'],
+        ['ana', 'variable.other.constant.member.adopt'],
+        ['middle-manager', 'support.constant.role.adopt'],
+        ['naysayer', 'support.constant.role.adopt'],
+        ['trained', 'storage.modifier.trained.adopt'],
+        ['youtube', 'entity.name.function.channel.adopt'],
+        ['grandRounds', 'entity.name.function.initiative.adopt'],
+        ['initiation', 'entity.name.type.stage.adopt'],
+        ['60', 'constant.numeric.adopt'],
+        ['%', 'keyword.other.unit.percent.adopt'],
+        ['streamRounds', 'entity.name.function.project.adopt'],
+        ['asynchrony', 'support.type.trait.adopt'],
+        ['high', 'constant.language.level.adopt'],
+        ['medium', 'constant.language.level.adopt'],
+        ['500', 'constant.numeric.adopt'],
+        ['supports', 'keyword.other.supports.adopt'],
+        ['a block', 'comment.block.adopt']
+    ];
+    const wrong = [];
+    for (const [text, scope, inner] of expected) {
+        const token = tokens.find(t => t.text === (inner ?? text)) ?? tokens.find(t => t.text.includes(inner ?? text));
+        if (!token?.scopes.includes(scope)) wrong.push(`${text}: expected ${scope}, got ${token?.scopes.join(' ') ?? 'no token'}`);
+    }
+    const involved = tokens.filter(t => ['ana', 'cho', 'ben'].includes(t.text) && t.scopes.includes('variable.other.reference.adopt')).length;
+    if (involved !== 3) wrong.push(`the names after 'involves' are references: found ${involved} of 3`);
+    record('grammar: the example plan is highlighted by kind (declarations, references, roles, traits, levels, strings, numbers, comments)', wrong.length ? wrong.join('\n') : undefined);
+}

@@ -1,0 +1,167 @@
+/**
+ * The extension in a real VS Code (desktop via @vscode/test-electron, or code-server's extension
+ * host): activation, diagnostics, hover, code lens, quick fixes applied through a workspace
+ * edit, the rank command's data, the status bar, the settings and the snippets.
+ */
+/// <reference types="mocha" />
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { CodeAction, Command } from 'vscode-languageclient/node';
+import { rankResultSchema, type RankResult } from '../../../src/protocol/rank-protocol.js';
+import {
+    activeApi, closeAllEditors, codeOf, diagnosticsWithCode, EXTENSION_ID, hoverText, openPlan, positionOf, waitFor
+} from './helpers.js';
+
+const EXAMPLE = 'riverside-health.adopt';
+const FIXTURE = 'quick-fixes.adopt';
+
+describe('Adopt extension', () => {
+    after(closeAllEditors);
+
+    it('activates for an .adopt file and gives it the language adopt', async () => {
+        const editor = await openPlan(EXAMPLE);
+        assert.equal(editor.document.languageId, 'adopt');
+        const api = await activeApi();
+        assert.equal(vscode.extensions.getExtension(EXTENSION_ID)?.isActive, true);
+        assert.ok(api.client.isRunning(), 'the language client is running');
+    });
+
+    it('shows diagnostics with their codes on the example plan', async () => {
+        const { document } = await openPlan(EXAMPLE);
+        const diagnostics = await waitFor('diagnostics on the example', () => vscode.languages.getDiagnostics(document.uri), d => d.length >= 3);
+        const codes = diagnostics.map(codeOf);
+        for (const code of ['freestanding-project', 'untapped-opportunity', 'low-reach']) assert.ok(codes.includes(code), `${code} in ${codes.join(', ')}`);
+        const freestanding = diagnosticsWithCode(document.uri, 'freestanding-project')[0];
+        assert.equal(freestanding?.severity, vscode.DiagnosticSeverity.Information);
+        assert.equal(freestanding?.range.start.line, positionOf(document, 'project hashtagContest').line);
+        assert.match(freestanding?.message ?? '', /hashtagContest/);
+    });
+
+    it('hovers a project with its score and rank', async () => {
+        const { document } = await openPlan(EXAMPLE);
+        const position = positionOf(document, 'project streamRounds', 'project '.length + 2);
+        const text = await waitFor('a hover on streamRounds',
+            async () => hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, position)),
+            value => value.includes('score 88'));
+        assert.match(text, /score 88/);
+        assert.match(text, /rank 1 of 2/);
+    });
+
+    it('puts a code lens with score, rank and quick-win status above each project', async () => {
+        const { document } = await openPlan(EXAMPLE);
+        const lenses = await waitFor('code lenses',
+            async () => vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri, 10),
+            value => value.length >= 2 && value.every(lens => lens.command?.title));
+        const titles = lenses.map(lens => lens.command?.title);
+        assert.ok(titles.includes('score 88 · rank 1 of 2 · quick win'), titles.join(' | '));
+        const streamLens = lenses.find(lens => lens.command?.title === 'score 88 · rank 1 of 2 · quick win');
+        assert.equal(streamLens?.range.start.line, positionOf(document, 'project streamRounds').line);
+    });
+
+    it('applies the mantra-missing quick fix through a workspace edit', async () => {
+        const { document } = await openPlan(FIXTURE);
+        const [diagnostic] = await waitFor('mantra-missing', () => diagnosticsWithCode(document.uri, 'mantra-missing'), d => d.length === 1);
+        const fix = await quickFixFor(document, diagnostic!, 'mantra-missing');
+        assert.ok(await vscode.workspace.applyEdit(fix.edit!), 'the edit applies');
+        assert.match(document.getText(), /stage start "Build human bandwidth" \{\r?\n\s*mantra "The status quo must go!"\r?\n\s*goal buyIn/);
+        await waitFor('mantra-missing to go away', () => diagnosticsWithCode(document.uri, 'mantra-missing'), d => d.length === 0);
+        assert.equal(errorsIn(document).length, 0, 'the fixed plan parses without errors');
+    });
+
+    it('applies a freestanding-project quick fix: the project supports an initiative', async () => {
+        const { document } = await openPlan(FIXTURE);
+        const [diagnostic] = await waitFor('freestanding-project', () => diagnosticsWithCode(document.uri, 'freestanding-project'), d => d.length === 1);
+        const fix = await quickFixFor(document, diagnostic!, 'freestanding-project');
+        assert.equal(fix.title, "Support initiative 'rounds'");
+        assert.ok(await vscode.workspace.applyEdit(fix.edit!), 'the edit applies');
+        assert.match(document.getText(), /project videos "Record the rounds" \{\r?\n\s*supports rounds\r?\n\s*involves ana, ben/);
+        await waitFor('freestanding-project to go away', () => diagnosticsWithCode(document.uri, 'freestanding-project'), d => d.length === 0);
+        const api = await activeApi();
+        const ranked = await waitFor('videos to become a quick win', () => api.rankQuickWins(document), result => result.projects[0]?.quickWin === true);
+        assert.equal(ranked.projects[0]?.score, 100);
+    });
+
+    it('ranks the quick wins: the command returns the ranking it shows', async () => {
+        await openPlan(EXAMPLE);
+        const result = await vscode.commands.executeCommand<RankResult | undefined>('adopt.rankQuickWins');
+        assert.ok(result, 'the command returns the ranking');
+        const parsed = rankResultSchema.parse(result);
+        assert.equal(parsed.plan, 'RiversideHealth');
+        assert.deepEqual(parsed.projects.map(p => [p.rank, p.name, p.score, p.quickWin]), [[1, 'streamRounds', 88, true], [2, 'hashtagContest', 0, false]]);
+        assert.deepEqual(parsed.projects[0]?.parts, { reach: 25, initiative: 25, asynchrony: 12, geography: 12, crowdsourcing: 14 });
+        assert.ok((parsed.projects[1]?.missing ?? []).length > 0, 'what keeps hashtagContest from being a quick win');
+        const tabs = (): vscode.Tab[] => vscode.window.tabGroups.all.flatMap(group => group.tabs);
+        const panelTab = await waitFor('the Quick wins panel', () => tabs().find(tab => tab.label === 'Quick wins — RiversideHealth'), tab => tab !== undefined);
+        assert.ok(panelTab?.input instanceof vscode.TabInputWebview, 'the panel is a webview');
+        assert.match((panelTab.input as vscode.TabInputWebview).viewType, /adopt\.quickWins$/);
+    });
+
+    it('counts the quick wins in the status bar for .adopt files', async () => {
+        const api = await activeApi();
+        await openPlan(EXAMPLE);
+        await waitFor('the status bar text', () => api.statusText(), text => text === '$(star) 1 quick win');
+    });
+
+    it('takes the quick-win threshold from the settings', async () => {
+        const api = await activeApi();
+        const { document } = await openPlan(EXAMPLE);
+        const settings = vscode.workspace.getConfiguration('adopt.quickWins');
+        await settings.update('threshold', 90, vscode.ConfigurationTarget.Global);
+        try {
+            const result = await waitFor('streamRounds below a threshold of 90', () => api.rankQuickWins(document), r => r.projects[0]?.quickWin === false);
+            assert.equal(result.projects[0]?.score, 88);
+        } finally {
+            await settings.update('threshold', undefined, vscode.ConfigurationTarget.Global);
+        }
+        await waitFor('the default threshold again', () => api.rankQuickWins(document), r => r.projects[0]?.quickWin === true);
+    });
+
+    it('expands the plan snippet to a plan that parses', async () => {
+        const document = await vscode.workspace.openTextDocument({ language: 'adopt', content: '' });
+        const editor = await vscode.window.showTextDocument(document);
+        const snippet = await planSnippet();
+        assert.ok(await editor.insertSnippet(new vscode.SnippetString(snippet)), 'the snippet is inserted');
+        assert.match(document.getText(), /^plan MyPlan "Social media at our organization" \{/);
+        const api = await activeApi();
+        const result = await waitFor('the snippet plan to be ranked', () => api.rankQuickWins(document), r => r.projects.length === 1);
+        assert.deepEqual(result.diagnostics.filter(d => d.severity === 'error'), []);
+        assert.equal(result.projects[0]?.quickWin, true, 'the skeleton project is a quick win');
+    });
+});
+
+/**
+ * The quick fix for the diagnostic with `code`: asked from the language server with that
+ * diagnostic (LSP code actions carry their diagnostics, VS Code's command result does not),
+ * converted as the client converts it, and also offered by VS Code's code action provider
+ * (what the light bulb shows).
+ */
+async function quickFixFor(document: vscode.TextDocument, diagnostic: vscode.Diagnostic, code: string): Promise<vscode.CodeAction> {
+    const { client } = await activeApi();
+    // By method name: the suite's bundle has its own copy of the protocol's classes.
+    const answer = await client.sendRequest<(CodeAction | Command)[] | null>('textDocument/codeAction', {
+        textDocument: { uri: document.uri.toString() },
+        range: client.code2ProtocolConverter.asRange(diagnostic.range),
+        context: { diagnostics: [client.code2ProtocolConverter.asDiagnostic(diagnostic)], only: ['quickfix'] }
+    });
+    const lspFix = (answer ?? []).find((action): action is CodeAction =>
+        'kind' in action && action.kind === 'quickfix' && (action.diagnostics ?? []).some(d => String(d.code) === code));
+    assert.ok(lspFix, `a quickfix carrying ${code} among ${JSON.stringify(answer)}`);
+    const fix = await client.protocol2CodeConverter.asCodeAction(lspFix);
+    assert.ok(fix.edit, 'the quick fix carries a workspace edit');
+    const offered = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+        'vscode.executeCodeActionProvider', document.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+    assert.ok(offered.some(action => action.title === fix.title && action.kind?.value === 'quickfix'), `VS Code offers "${fix.title}"`);
+    return fix;
+}
+
+function errorsIn(document: vscode.TextDocument): vscode.Diagnostic[] {
+    return vscode.languages.getDiagnostics(document.uri).filter(d => d.severity === vscode.DiagnosticSeverity.Error);
+}
+
+/** The plan snippet's body with every placeholder at its default, as the snippet file has it. */
+async function planSnippet(): Promise<string> {
+    const extension = vscode.extensions.getExtension(EXTENSION_ID)!;
+    const file = vscode.Uri.joinPath(extension.extensionUri, 'snippets', 'adopt.code-snippets');
+    const snippets = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(file))) as Record<string, { body: string[] }>;
+    return snippets.Plan!.body.join('\n');
+}

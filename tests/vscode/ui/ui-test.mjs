@@ -1,0 +1,176 @@
+// The UI test: what a person sees in VS Code (code-server in Debian's chromium, driven by
+// playwright-core) with the packaged extension installed. Opens the example plan, sees the
+// squiggles and the Problems count, hovers a project for its score, runs "Adopt: Rank Quick
+// Wins" from the command palette, reads the ranked rows, chooses rows (keyboard and mouse), and
+// sees the view follow an edit. Saves a screenshot at each step.
+import { mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const STEP_TIMEOUT = 30_000;
+
+/**
+ * @param {{ url: string, workspace: string, chromiumPath: string, screenshots: string,
+ *           record: (title: string, error?: unknown) => void }} options
+ */
+export async function runUiTests({ url, workspace, chromiumPath, screenshots, record }) {
+    rmSync(screenshots, { recursive: true, force: true });
+    mkdirSync(screenshots, { recursive: true });
+    const browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox'] });
+    const page = await browser.newPage({ viewport: { width: 1400, height: 850 } });
+    page.setDefaultTimeout(STEP_TIMEOUT);
+    const shot = name => page.screenshot({ path: join(screenshots, `${name}.png`) });
+    let broken = false;
+    /** Runs one step; after a failed step the later ones are recorded as failed (they depend on it). */
+    const step = async (title, action) => {
+        if (broken) return record(`UI: ${title}`, 'skipped: an earlier UI step failed');
+        try {
+            await action();
+            record(`UI: ${title}`);
+        } catch (error) {
+            broken = true;
+            await shot(`failed-${title.replace(/\W+/g, '-').slice(0, 60)}`).catch(() => undefined);
+            record(`UI: ${title}`, error instanceof Error ? error.message : error);
+        }
+    };
+    const editorLine = text => page.locator('.monaco-editor .view-line', { hasText: text });
+    const webview = () => page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+
+    try {
+        await step('opens the example plan with the Adopt language', async () => {
+            await page.goto(`${url}?folder=${encodeURIComponent(workspace)}`);
+            await page.waitForSelector('.monaco-workbench');
+            await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'riverside-health.adopt' }).click();
+            await page.locator('#status\\.editor\\.mode', { hasText: 'Adopt' }).waitFor();
+            await editorLine('project streamRounds').waitFor();
+        });
+
+        await step('shows squiggles, the Problems count, the problems with their codes and the code lens', async () => {
+            await goToLine(page, 35);
+            await page.locator('.squiggly-info').first().waitFor();
+            const problems = page.locator('#status\\.problems');
+            await waitUntil(async () => /Infos: ([3-9]|\d\d+)/.test((await problems.getAttribute('aria-label')) ?? ''), 'the Problems count in the status bar');
+            await page.keyboard.press('Control+Shift+M');
+            await page.locator('.markers-panel .monaco-list-row').first().waitFor();
+            // Filter the Problems panel to the example's project (the panel lists every plan of the workspace).
+            const filter = page.locator('.markers-panel-container .viewpane-filter input, .panel .viewpane-filter input').first();
+            const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'hashtagContest' }).filter({ hasText: 'freestanding-project' });
+            await waitUntil(async () => {
+                if ((await filter.inputValue()) !== 'hashtagContest') await filter.fill('hashtagContest');
+                return (await row.count()) > 0;
+            }, 'the freestanding-project problem of hashtagContest in the Problems panel');
+            await page.locator('.codelens-decoration', { hasText: 'score 0 · rank 2 of 2' }).first().waitFor();
+            await shot('01-diagnostics');
+            await editorLine('project hashtagContest').click();
+            await page.keyboard.press('Control+J');
+            await page.locator('.markers-panel').waitFor({ state: 'hidden' });
+            await goToLine(page, 1);
+        });
+
+        await step('hovers a project and reads its score and rank', async () => {
+            const name = editorLine('project streamRounds').locator('span span', { hasText: /^streamRounds$/ });
+            await name.hover();
+            const hover = page.locator('.monaco-hover-content', { hasText: 'score 88' });
+            await hover.first().waitFor();
+            await expectText(hover.first(), /rank 1 of 2/);
+            await shot('02-hover');
+            await page.mouse.move(5, 845);
+            await page.keyboard.press('Escape');
+        });
+
+        await step('runs "Adopt: Rank Quick Wins" from the command palette and reads the ranked rows', async () => {
+            await editorLine('project streamRounds').click();
+            await page.keyboard.press('F1');
+            const input = page.locator('.quick-input-widget input');
+            await input.fill('>Adopt: Rank Quick Wins');
+            await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Adopt: Rank Quick Wins' }).first().waitFor();
+            await page.keyboard.press('Enter');
+            await page.locator('.tab', { hasText: 'Quick wins — RiversideHealth' }).waitFor();
+            const rows = webview().locator('button.row');
+            await rows.nth(1).waitFor();
+            const texts = await rows.allInnerTexts();
+            if (texts.length !== 2) throw new Error(`expected 2 ranked rows, saw ${texts.length}: ${texts.join(' | ')}`);
+            expectMatch(texts[0], /^1\b[\s\S]*Stream and archive grand rounds[\s\S]*\b88\b[\s\S]*Quick win/);
+            expectMatch(texts[1], /^2\b[\s\S]*Hashtag contest[\s\S]*\b0\b/);
+            await expectText(webview().locator('#summary'), /1 of 2 projects is a quick win/);
+            const csp = (await webview().locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')) ?? '';
+            expectMatch(csp, /^default-src 'none';/);
+            expectMatch(csp, /script-src 'nonce-[^']+'(;|$)/);
+            // webview.cspSource ('self' and VS Code's own resource origin) serves the extension's files.
+            const beyondOwnFiles = csp.replaceAll("'self'", '').replaceAll('https://*.vscode-cdn.net', '');
+            if (/unsafe-|https?:|\*/.test(beyondOwnFiles)) throw new Error(`the content security policy allows too much: ${csp}`);
+            const missing = await webview().locator('.project').nth(1).locator('.missing li').count();
+            if (missing === 0) throw new Error('the second row lists what is missing');
+            await shot('03-rank-view');
+        });
+
+        await step('choosing a row with the keyboard reveals the project in the editor', async () => {
+            const first = webview().locator('button.row').first();
+            await first.focus();
+            await page.keyboard.press('ArrowDown');
+            await page.keyboard.press('Enter');
+            await page.locator('#status\\.editor\\.selection', { hasText: 'Ln 35, Col 5' }).waitFor();
+        });
+
+        await step('choosing a row with the mouse reveals the project in the editor', async () => {
+            await webview().locator('button.row').first().click();
+            await page.locator('#status\\.editor\\.selection', { hasText: 'Ln 26, Col 5' }).waitFor();
+        });
+
+        await step('the ranking follows an edit of the plan', async () => {
+            await editorLine('project hashtagContest').click();
+            await page.keyboard.press('End');
+            await page.keyboard.press('Enter');
+            await page.keyboard.type('supports patientEd');
+            const second = webview().locator('button.row').nth(1);
+            await waitUntil(async () => /\b25\b/.test(await second.innerText()), 'hashtagContest to score 25 in the view');
+            await shot('04-follows-edits');
+        });
+
+        await step('the status bar counts the quick wins, and a click opens the ranking', async () => {
+            await closeQuickWinsTab(page);
+            await page.locator('.statusbar-item', { hasText: '1 quick win' }).first().click();
+            await webview().locator('button.row').nth(1).waitFor();
+        });
+
+        await step('the editor title has the "Rank Quick Wins" action for .adopt files', async () => {
+            await closeQuickWinsTab(page);
+            await editorLine('project streamRounds').click();
+            await page.locator('.editor-actions .action-label[aria-label*="Rank Quick Wins"]').first().click();
+            await webview().locator('button.row').nth(1).waitFor();
+        });
+    } finally {
+        await browser.close();
+    }
+}
+
+async function closeQuickWinsTab(page) {
+    const tab = page.locator('.tab', { hasText: 'Quick wins — RiversideHealth' });
+    await tab.click({ button: 'middle' });
+    await tab.waitFor({ state: 'detached' });
+}
+
+async function goToLine(page, line) {
+    await page.keyboard.press('Control+G');
+    await page.locator('.quick-input-widget input').fill(`:${line}`);
+    await page.keyboard.press('Enter');
+    await page.locator('#status\\.editor\\.selection', { hasText: `Ln ${line},` }).waitFor();
+}
+
+async function waitUntil(probe, what, timeoutMs = STEP_TIMEOUT) {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+        if (await probe().catch(() => false)) return;
+        await new Promise(resolve => setTimeout(resolve, 150));
+    }
+    throw new Error(`timed out waiting for ${what}`);
+}
+
+async function expectText(locator, pattern) {
+    const text = await locator.innerText();
+    expectMatch(text, pattern);
+}
+
+function expectMatch(text, pattern) {
+    if (!pattern.test(text)) throw new Error(`expected ${pattern} in: ${text.slice(0, 500)}`);
+}
