@@ -9,6 +9,7 @@ cd "$(dirname "$0")/.."
 root=$PWD
 export PATH="$root/node_modules/.bin:$PATH"
 
+langium generate >/dev/null
 node scripts/build.mjs
 
 if command -v code >/dev/null 2>&1; then
