@@ -125,6 +125,15 @@ describe('the language server over stdio', () => {
         expect(result.projects.map(p => [p.rank, p.name, p.score, p.quickWin])).toEqual([[1, 'streamRounds', 88, true], [2, 'hashtagContest', 20, false]]);
     });
 
+    test('adopt/rankQuickWins right after didOpen waits for the document instead of failing', async () => {
+        const uri = pathToFileURL(resolve(ROOT, 'examples/just-opened.adopt')).toString();
+        const text = example('riverside-health.adopt');
+        await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'adopt', version: 1, text } });
+        const result = rankResultSchema.parse(await connection.sendRequest('adopt/rankQuickWins', { uri }));
+        expect(result.projects.map(p => [p.name, p.score])).toEqual([['streamRounds', 88], ['hashtagContest', 0]]);
+        await connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+    });
+
     test('a settings change is applied, revalidates and refreshes the lenses; a bad weight warns naming the field', async () => {
         settings = { quickWins: { threshold: 95 } };
         let seen = diagnostics.length;
