@@ -2,6 +2,14 @@
 import '../platform/node-compat.js';
 import { runCli } from './main.js';
 
+// `adopt check … | head` closes the pipe early: the reader has what it wanted, so stop writing
+// quietly instead of dying with a stack trace. Any other write failure is an input/output problem.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') return;
+    process.stderr.write(`adopt: cannot write the output (${error.code ?? error.message})\n`);
+    process.exitCode = 2;
+});
+
 runCli(process.argv.slice(2)).then(
     code => {
         process.exitCode = code;

@@ -20,9 +20,19 @@ export class PlanWorkspace {
     async build(files: ReadonlyArray<{ path: string; text: string }>): Promise<Array<LangiumDocument<Plan>>> {
         const shared = this.services.shared;
         const documents = files.map(file =>
-            shared.workspace.LangiumDocumentFactory.fromString<Plan>(file.text, URI.file(resolve(file.path))));
+            shared.workspace.LangiumDocumentFactory.fromString<Plan>(file.text, documentUri(file.path)));
         for (const document of documents) shared.workspace.LangiumDocuments.addDocument(document);
         await shared.workspace.DocumentBuilder.build(documents, { validation: true });
         return documents;
     }
+}
+
+/**
+ * The document's identity. Langium picks a language by file extension, so a plan in a file not
+ * named `.adopt` (plan.txt, /dev/stdin) gets a URI of its own scheme that ends in `.adopt`: it
+ * cannot clash with a real `.adopt` file's URI.
+ */
+export function documentUri(path: string): URI {
+    const file = URI.file(resolve(path));
+    return path.endsWith('.adopt') ? file : file.with({ scheme: 'adopt-input', path: `${file.path}.adopt` });
 }

@@ -3,6 +3,7 @@
  * Exit codes: 0 without errors, 1 with errors in a plan, 2 for a usage or input problem.
  */
 import { Command, CommanderError, Option } from 'commander';
+import { resolve } from 'node:path';
 import packageJson from '../../package.json' with { type: 'json' };
 import { parseQuickWinSettings, type QuickWinSettings } from '../language/score/quick-win-settings.js';
 import { buildRankResult, severityName, sortedDiagnostics } from '../language/score/rank-result.js';
@@ -31,9 +32,8 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
         .description('Check adoption plans (.adopt files) and rank their projects as quick wins.')
         .version(packageJson.version, '-v, --version', 'print the version')
         .helpOption('-h, --help', 'show help')
-        .showHelpAfterError('(run adopt --help for usage)')
         .exitOverride()
-        .configureOutput({ writeOut: io.out, writeErr: io.err })
+        .configureOutput({ writeOut: io.out, writeErr: io.err, outputError: (text, write) => write(usageError(text)) })
         .allowExcessArguments(false);
 
     program
@@ -56,7 +56,8 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
 
     try {
         if (argv.length === 0) {
-            program.outputHelp();
+            // A usage problem: the help goes to stderr, like commander's other usage errors.
+            program.outputHelp({ error: true });
             return EXIT_USAGE;
         }
         await program.parseAsync([...argv], { from: 'user' });
@@ -75,7 +76,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
 }
 
 async function check(files: string[], io: CliIo): Promise<number> {
-    const inputs = files.map(path => ({ path, text: readPlanFile(path) }));
+    const inputs = distinctFiles(files).map(path => ({ path, text: readPlanFile(path) }));
     const documents = await new PlanWorkspace().build(inputs);
     let errors = 0;
     documents.forEach((document, index) => {
@@ -88,6 +89,22 @@ async function check(files: string[], io: CliIo): Promise<number> {
         }
     });
     return errors > 0 ? EXIT_ERRORS : EXIT_OK;
+}
+
+/** Commander's `error: …` as one line in the CLI's own voice, with where to find the usage. */
+function usageError(text: string): string {
+    return `adopt: ${text.trim().replace(/^error:\s*/, '')} (run adopt --help for usage)\n`;
+}
+
+/** The files in the order given, each file once (`a.adopt ./a.adopt` is one file). */
+function distinctFiles(files: readonly string[]): string[] {
+    const seen = new Set<string>();
+    return files.filter(file => {
+        const key = resolve(file);
+        if (seen.has(key)) return false;
+        seen.add(key);
+        return true;
+    });
 }
 
 async function rank(file: string, options: { json?: boolean; config?: string }, io: CliIo): Promise<number> {
@@ -111,6 +128,10 @@ function readConfig(path: string): QuickWinSettings {
         raw = JSON.parse(text);
     } catch (error) {
         throw new InputProblem(`${path}: not valid JSON (${(error as Error).message})`);
+    }
+    if (raw === null) {
+        // The editor treats null as "not set"; a config file that says nothing is a mistake.
+        throw new InputProblem(`${path}: the config must be an object { "weights": {...}, "threshold": N }, not null`);
     }
     const result = parseQuickWinSettings(raw);
     if (!result.ok) {

@@ -2,9 +2,11 @@
  * Reads a plan file for the CLI, refusing what is not a plan's text: a missing file, a folder,
  * binary data, text that is not UTF-8, or a file larger than the limit.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 
-export const MAX_PLAN_BYTES = 8 * 1024 * 1024;
+// One limit for the CLI and the language server (which does not parse larger documents).
+import { MAX_PLAN_BYTES } from '../language/parser/plan-limits.js';
+export { MAX_PLAN_BYTES };
 
 export class InputProblem extends Error {}
 
@@ -21,13 +23,47 @@ export function readPlanFile(path: string, what = 'file'): string {
     if (size > MAX_PLAN_BYTES) {
         throw new InputProblem(`${path}: too large (${(size / 1024 / 1024).toFixed(1)} MiB; the limit is ${MAX_PLAN_BYTES / 1024 / 1024} MiB)`);
     }
-    let bytes: Buffer;
+    return decodeText(readAtMost(path, what), path);
+}
+
+/**
+ * The bytes of the file, read in chunks and never more than the limit: a device or a pipe
+ * (`/dev/zero`, `/dev/stdin`) has no size to check beforehand and may never end.
+ */
+function readAtMost(path: string, what: string): Buffer {
+    let fd: number;
     try {
-        bytes = readFileSync(path);
+        fd = openSync(path, 'r');
     } catch (error) {
         throw new InputProblem(`${path}: cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
     }
-    return decodeText(bytes, path);
+    try {
+        const chunks: Buffer[] = [];
+        let total = 0;
+        const chunk = Buffer.alloc(64 * 1024);
+        for (;;) {
+            const count = readChunk(fd, chunk, path);
+            if (count === 0) break;
+            if (total + count > MAX_PLAN_BYTES) {
+                throw new InputProblem(`${path}: too large (more than ${MAX_PLAN_BYTES / 1024 / 1024} MiB, the limit)`);
+            }
+            const nul = chunk.subarray(0, count).indexOf(0);
+            if (nul >= 0) throw new InputProblem(`${path}: not a text ${what} (a NUL byte at byte ${total + nul + 1})`);
+            chunks.push(Buffer.from(chunk.subarray(0, count)));
+            total += count;
+        }
+        return Buffer.concat(chunks, total);
+    } finally {
+        closeSync(fd);
+    }
+}
+
+function readChunk(fd: number, chunk: Buffer, path: string): number {
+    try {
+        return readSync(fd, chunk, 0, chunk.length, null);
+    } catch (error) {
+        throw new InputProblem(`${path}: cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+    }
 }
 
 /** The text of the bytes, or an InputProblem when they are not UTF-8 text. */

@@ -85,36 +85,62 @@ export function traitLevels(project: Project): Map<TraitKind, Level> {
  * The order of a plan's stages (SPEC section 1): a stage's predecessor is its `after` stage if
  * given, else the stage declared just before it. S comes after T when T is reached by following
  * predecessors from S.
+ *
+ * Each stage has at most one predecessor, so the stages form a forest whose roots are the stages
+ * without a predecessor, plus at most one cycle per tree. Everything is computed once, in linear
+ * time, so that queries stay cheap on plans with tens of thousands of stages.
  */
 export class StageOrder {
     readonly predecessor = new Map<Stage, Stage | undefined>();
-    /** Stages whose `after` chain leads back to themselves. */
+    /** Stages whose predecessor chain leads back to themselves. */
     readonly cyclic = new Set<Stage>();
     readonly initial: Stage | undefined;
     private readonly stages: readonly Stage[];
+    private readonly successors = new Map<Stage, Stage[]>();
+    /** For a stage in a cycle: an id shared by all stages of that cycle. */
+    private readonly cycleId = new Map<Stage, number>();
+    /** Number of distinct stages reached by following predecessors, the stage itself excluded. */
+    private readonly depths = new Map<Stage, number>();
+    /** Entry and exit times of a walk of the forest without cycle edges (ancestor tests in O(1)). */
+    private readonly entry = new Map<Stage, number>();
+    private readonly exit = new Map<Stage, number>();
+    /** The stage where following predecessors ends or enters a cycle (a root of the forest). */
+    private readonly root = new Map<Stage, Stage>();
 
     constructor(plan: Plan) {
         this.stages = plan.stages;
         this.stages.forEach((stage, index) => {
             const after = stage.after?.ref;
-            this.predecessor.set(stage, after ?? (index > 0 ? this.stages[index - 1] : undefined));
+            const predecessor = after ?? (index > 0 ? this.stages[index - 1] : undefined);
+            this.predecessor.set(stage, predecessor);
+            this.successors.set(stage, []);
         });
         for (const stage of this.stages) {
-            if (this.reaches(stage, stage)) {
-                this.cyclic.add(stage);
-            }
+            const predecessor = this.predecessor.get(stage);
+            if (predecessor) this.successors.get(predecessor)?.push(stage);
         }
+        this.findCycles();
+        this.walkForest();
         this.initial = this.stages.find(stage => this.predecessor.get(stage) === undefined);
     }
 
     /** True when `later` comes after `earlier`: `earlier` is reached by following predecessors from `later`. */
     comesAfter(later: Stage, earlier: Stage): boolean {
-        return this.reaches(later, earlier);
+        const cycle = this.cycleId.get(earlier);
+        if (cycle !== undefined) {
+            // Following predecessors from `later` ends up going round this cycle.
+            const root = this.root.get(later);
+            return root !== undefined && this.cycleId.get(root) === cycle;
+        }
+        // `earlier` is outside every cycle: it must be a proper ancestor of `later` in the forest.
+        const [inEarlier, outEarlier, inLater] = [this.entry.get(earlier), this.exit.get(earlier), this.entry.get(later)];
+        if (inEarlier === undefined || outEarlier === undefined || inLater === undefined) return false;
+        return later !== earlier && inEarlier < inLater && inLater < outEarlier;
     }
 
     /** Stages whose predecessor is `stage`, in declaration order. */
     directSuccessors(stage: Stage): Stage[] {
-        return this.stages.filter(candidate => this.predecessor.get(candidate) === stage);
+        return [...(this.successors.get(stage) ?? [])];
     }
 
     /**
@@ -125,7 +151,7 @@ export class StageOrder {
         let best: Stage | undefined;
         let bestDepth = -1;
         for (const stage of this.stages) {
-            const depth = this.depth(stage);
+            const depth = this.depths.get(stage) ?? 0;
             if (depth >= bestDepth) {
                 best = stage;
                 bestDepth = depth;
@@ -134,28 +160,66 @@ export class StageOrder {
         return best;
     }
 
-    private depth(stage: Stage): number {
-        let depth = 0;
-        const visited = new Set<Stage>([stage]);
-        let current = this.predecessor.get(stage);
-        while (current && !visited.has(current)) {
-            visited.add(current);
-            depth++;
-            current = this.predecessor.get(current);
+    /** Marks the stages of every cycle, and the depth of each stage, in one pass over the chains. */
+    private findCycles(): void {
+        const state = new Map<Stage, 'walking' | 'done'>();
+        let nextCycle = 0;
+        for (const start of this.stages) {
+            if (state.has(start)) continue;
+            const path: Stage[] = [];
+            let current: Stage | undefined = start;
+            while (current && !state.has(current)) {
+                state.set(current, 'walking');
+                path.push(current);
+                current = this.predecessor.get(current);
+            }
+            // The chain either ended, reached a stage already done, or closed a cycle on this path.
+            let known = current ? (this.depths.get(current) ?? 0) + 1 : 0;
+            let end = path.length;
+            if (current && state.get(current) === 'walking') {
+                const cycleStart = path.indexOf(current);
+                const cycle = path.slice(cycleStart);
+                for (const stage of cycle) {
+                    this.cyclic.add(stage);
+                    this.cycleId.set(stage, nextCycle);
+                    this.depths.set(stage, cycle.length - 1);
+                    state.set(stage, 'done');
+                }
+                nextCycle++;
+                known = cycle.length;
+                end = cycleStart;
+            }
+            for (let i = end - 1; i >= 0; i--) {
+                this.depths.set(path[i], known);
+                state.set(path[i], 'done');
+                known++;
+            }
         }
-        return depth;
     }
 
-    private reaches(from: Stage, target: Stage): boolean {
-        const visited = new Set<Stage>();
-        let current = this.predecessor.get(from);
-        while (current && !visited.has(current)) {
-            if (current === target) {
-                return true;
+    /** Numbers the stages in a depth-first walk from each root, without recursion. */
+    private walkForest(): void {
+        let clock = 0;
+        const roots = this.stages.filter(stage => this.predecessor.get(stage) === undefined || this.cyclic.has(stage));
+        for (const root of roots) {
+            const stack: Array<{ stage: Stage; next: number }> = [{ stage: root, next: 0 }];
+            this.entry.set(root, clock++);
+            this.root.set(root, root);
+            while (stack.length > 0) {
+                const top = stack[stack.length - 1];
+                const children = this.successors.get(top.stage) ?? [];
+                // Cycle edges are not forest edges: a stage in a cycle is a root of its own.
+                while (top.next < children.length && this.cyclic.has(children[top.next])) top.next++;
+                if (top.next < children.length) {
+                    const child = children[top.next++];
+                    this.entry.set(child, clock++);
+                    this.root.set(child, root);
+                    stack.push({ stage: child, next: 0 });
+                } else {
+                    this.exit.set(top.stage, clock++);
+                    stack.pop();
+                }
             }
-            visited.add(current);
-            current = this.predecessor.get(current);
         }
-        return false;
     }
 }

@@ -3,6 +3,8 @@
  * words"), instead of the parser's token names.
  */
 import type { IParserErrorMessageProvider, IToken, TokenType } from 'chevrotain';
+import { AstUtils, GrammarAST } from 'langium';
+import { AdoptGrammar } from '../generated/grammar.js';
 
 const TERMINAL_WORDS: Record<string, string> = {
     ID: 'a name',
@@ -35,6 +37,11 @@ export function describeFound(token: IToken): string {
     return `'${image}'`;
 }
 
+/** Keyword token types are named after their keyword (`low`, `middle-manager`); terminals are upper case. */
+function isKeyword(token: IToken): boolean {
+    return /^[a-z][a-z-]*$/.test(token.tokenType?.name ?? '');
+}
+
 function joinAlternatives(words: string[]): string {
     const distinct = [...new Set(words)];
     if (distinct.length <= 1) return distinct[0] ?? 'something else';
@@ -42,8 +49,24 @@ function joinAlternatives(words: string[]): string {
     return `${distinct.slice(0, -1).join(', ')} or ${distinct[distinct.length - 1]}`;
 }
 
-function endHint(actual: IToken): string {
-    return describeFound(actual) === 'the end of the file' ? ' Is a closing } missing?' : '';
+let keywords: ReadonlySet<string> | undefined;
+
+/** Every keyword of the grammar (`plan`, `middle-manager`, `low`, …). */
+export function languageKeywords(): ReadonlySet<string> {
+    keywords ??= new Set(AstUtils.streamAllContents(AdoptGrammar()).filter(GrammarAST.isKeyword).map(keyword => keyword.value)
+        .filter(value => /^[a-z]/.test(value)));
+    return keywords;
+}
+
+/** What likely went wrong, as a sentence to append: a missing brace, a capitalised keyword, a missing comma. */
+function hint(actual: IToken, previous?: IToken): string {
+    if (describeFound(actual) === 'the end of the file') return ' The file ends here: finish the declaration, and close every { with }.';
+    if (actual.tokenType?.name === 'ID') {
+        const lower = actual.image.toLowerCase();
+        if (lower !== actual.image && languageKeywords().has(lower)) return ` Keywords are written in lower case: ${lower}.`;
+        if (previous?.tokenType?.name === 'ID') return ' Separate the names of a list with commas: a, b.';
+    }
+    return '';
 }
 
 /** What may stand inside each block, for messages where the block's closing brace was expected. */
@@ -62,18 +85,21 @@ function cleanRuleName(ruleName: string): string {
 
 export class AdoptSyntaxMessages implements IParserErrorMessageProvider {
     buildMismatchTokenMessage(options: { expected: TokenType; actual: IToken; previous: IToken; ruleName: string }): string {
-        const { expected, actual } = options;
+        const { expected, actual, previous } = options;
         const ruleName = cleanRuleName(options.ruleName);
         if (expected.name === '}' && BLOCK_PARTS[ruleName]) {
-            return `Expected ${BLOCK_PARTS[ruleName]} here, but found ${describeFound(actual)}.${endHint(actual)}`;
+            return `Expected ${BLOCK_PARTS[ruleName]} here, but found ${describeFound(actual)}.${hint(actual, previous)}`;
         }
         if (ruleName === 'Plan' && expected.name === 'plan') {
             return describeFound(actual) === 'the end of the file'
-                ? 'Expected a plan: this file is empty. Start it with: plan Name "Title" { }'
+                ? 'Expected a plan, but this file has none. Start it with: plan Name "Title" { }'
                 : `Expected a plan here, but found ${describeFound(actual)}. A file starts with: plan Name "Title" { }`;
         }
+        if (expected.name === 'ID' && isKeyword(actual)) {
+            return `Expected a name here, but found the keyword '${actual.image}'. Words of the language cannot be names: if '${actual.image}' is meant as a name, choose another one.`;
+        }
         const wanted = RULE_WORDS[ruleName] ?? describeTokenType(expected);
-        return `Expected ${wanted} here, but found ${describeFound(actual)}.${endHint(actual)}`;
+        return `Expected ${wanted} here, but found ${describeFound(actual)}.${hint(actual, previous)}`;
     }
 
     buildNotAllInputParsedMessage(options: { firstRedundant: IToken; ruleName: string }): string {
@@ -84,7 +110,7 @@ export class AdoptSyntaxMessages implements IParserErrorMessageProvider {
         const actual = options.actual[0];
         const wanted = RULE_WORDS[cleanRuleName(options.ruleName)]
             ?? joinAlternatives(options.expectedPathsPerAlt.flatMap(alt => alt.map(path => path[0])).filter(Boolean).map(describeTokenType));
-        return `Expected ${wanted} here, but found ${actual ? describeFound(actual) : 'the end of the file'}.${actual ? endHint(actual) : ''}`;
+        return `Expected ${wanted} here, but found ${actual ? describeFound(actual) : 'the end of the file'}.${actual ? hint(actual, options.previous) : ''}`;
     }
 
     buildEarlyExitMessage(options: { expectedIterationPaths: TokenType[][]; actual: IToken[]; previous: IToken; customUserDescription?: string; ruleName: string }): string {

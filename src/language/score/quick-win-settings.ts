@@ -25,8 +25,7 @@ export interface QuickWinSettings {
 export const DEFAULT_SETTINGS: QuickWinSettings = Object.freeze({ weights: DEFAULT_WEIGHTS, threshold: DEFAULT_THRESHOLD });
 
 const nonNegativeNumber = z
-    .number({ error: issue => (issue.input === undefined ? 'is required' : `must be a number, not ${describe(issue.input)}`) })
-    .finite({ error: 'must be a finite number' })
+    .number({ error: issue => notANumber(issue.input) })
     .min(0, { error: 'must be at least 0' });
 
 export const weightsSchema = z.strictObject(
@@ -79,6 +78,13 @@ export function parseQuickWinSettings(raw: unknown, fieldPrefix = ''): SettingsR
 
 function stripUndefined<T extends object>(value: T): Partial<T> {
     return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/** Zod 4 rejects NaN and the infinities as "not a number": say that a finite number is wanted. */
+function notANumber(input: unknown): string {
+    if (input === undefined) return 'is required';
+    if (typeof input === 'number') return `must be a finite number, not ${describe(input)}`;
+    return `must be a number, not ${describe(input)}`;
 }
 
 function describe(input: unknown): string {

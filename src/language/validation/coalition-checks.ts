@@ -7,7 +7,7 @@ import type { Launch, Plan } from '../generated/ast.js';
 import { allStories, distinctMembers, resolvedTargets } from '../model/plan-model.js';
 import type { QuickWinService } from '../score/quick-win-service.js';
 import { IssueCodes } from './issue-codes.js';
-import { report } from './report.js';
+import { quoted, report } from './report.js';
 
 export const MIN_MANAGERS = 2;
 
@@ -29,7 +29,7 @@ export function launchMustWaitForHumanBandwidth(launch: Launch, accept: Validati
     const reasons: string[] = [];
     const inInitial = analysis.stageOrder.initial === stage;
     if (inInitial) {
-        reasons.push(`'${stage.name}' is the initial stage, which is for building human bandwidth`);
+        reasons.push(`${quoted(stage.name)} is the initial stage, which is for building human bandwidth`);
     }
     if (analysis.managerCount < MIN_MANAGERS) {
         reasons.push(`the coalition has fewer than ${MIN_MANAGERS} managers`);
@@ -39,18 +39,18 @@ export function launchMustWaitForHumanBandwidth(launch: Launch, accept: Validati
     report(accept, IssueCodes.VirtualBeforeHuman,
         `Launching channels now puts virtual bandwidth before human bandwidth: ${reasons.join(', and ')}. ${inInitial ? 'Move the launch to a later stage' : 'Win over more managers first, or launch later'}.`,
         { node: launch },
-        next ? { targetStage: next.name } : {});
+        next?.name ? { targetStage: next.name } : {});
 }
 
 export function naysayersShouldHearAStory(plan: Plan, accept: ValidationAcceptor): void {
     const stories = allStories(plan);
     const reached = new Set(resolvedTargets(stories.flatMap(story => story.audience)));
     for (const member of distinctMembers(plan)) {
-        if (member.role === 'naysayer' && !reached.has(member)) {
+        if (member.name && member.role === 'naysayer' && !reached.has(member)) {
             report(accept, IssueCodes.NaysayerUnreached,
                 `The naysayer '${member.name}' hears no success story. Add them to a story's audience on the internal road show.`,
                 { node: member, property: 'name' },
-                stories.length > 0 ? { story: stories[0].name } : {});
+                stories[0]?.name ? { story: stories[0].name } : {});
         }
     }
 }

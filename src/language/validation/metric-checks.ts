@@ -24,21 +24,21 @@ export function isVanityMetric(metric: Metric): boolean {
 }
 
 export function goalNeedsAMetric(goal: Goal, accept: ValidationAcceptor): void {
-    if (goal.metrics.length > 0) return;
+    if (!goal.name || goal.metrics.length > 0) return;
     report(accept, IssueCodes.GoalWithoutMetric,
         `Goal '${goal.name}' has no metric, so nobody can tell when it is reached. Add a metric with a target inside { } after the goal.`,
         { node: goal, property: 'name' });
 }
 
 export function metricNeedsATarget(metric: Metric, accept: ValidationAcceptor): void {
-    if (metric.target) return;
+    if (!metric.name || metric.target) return;
     report(accept, IssueCodes.MetricWithoutTarget,
         `Metric '${metric.name}' has no target. Say what counts as success, for example: target 60% or target 500.`,
         { node: metric, property: 'name' });
 }
 
 export function metricsShouldNotAllBeVanity(owner: Goal | Project, accept: ValidationAcceptor): void {
-    if (owner.metrics.length === 0 || !owner.metrics.every(isVanityMetric)) return;
+    if (!owner.name || owner.metrics.length === 0 || !owner.metrics.every(isVanityMetric)) return;
     const kind = owner.$type === 'Goal' ? 'Goal' : 'Project';
     report(accept, IssueCodes.VanityMetric,
         `${kind} '${owner.name}' is measured only by likes, followers, subscribers or fans. Add a metric of what changes for people (views of the archive, questions answered, staff trained).`,

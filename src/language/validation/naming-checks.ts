@@ -32,7 +32,7 @@ function reportDuplicates(nodes: readonly Named[], kind: string, accept: Validat
         if (!node.name) continue;
         if (seen.has(node.name)) {
             report(accept, IssueCodes.DuplicateName,
-                `There is already a ${kind} named '${node.name}'. Give this one another name.`,
+                `There is already ${/^[aeiou]/.test(kind) ? 'an' : 'a'} ${kind} named '${node.name}'. Give this one another name.`,
                 { node, property: 'name' });
         } else {
             seen.add(node.name);

@@ -1,0 +1,239 @@
+/**
+ * The `adopt` command line of SPEC section 5, in process: `check`, `rank` (table and JSON),
+ * `--config`, usage, and the bad input of SPEC section 6. Exit 0 without errors, 1 with errors,
+ * 2 for a usage or input problem, with a one-line message and no stack trace.
+ */
+import { afterAll, describe, expect, test } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { MAX_PLAN_BYTES } from '../../src/cli/read-plan-file.js';
+import { rankResultSchema } from '../../src/protocol/rank-protocol.js';
+import { HEALTHY_PLAN } from '../language/plan-fixtures.js';
+import { EXAMPLE, PLAN_WITH_ERROR, TempFiles, cli, stackLines } from './cli-fixtures.js';
+
+const files = new TempFiles();
+afterAll(() => files.dispose());
+
+describe('adopt check', () => {
+    test('prints file:line:column: severity code: message per diagnostic, exit 0 without errors', async () => {
+        const run = await cli('check', EXAMPLE);
+        expect(run.code).toBe(0);
+        expect(run.err).toBe('');
+        const lines = run.out.trimEnd().split('\n');
+        expect(lines).toHaveLength(3);
+        for (const line of lines) {
+            expect(line).toMatch(/^.+riverside-health\.adopt:35:13: information (freestanding-project|untapped-opportunity|low-reach): \S.+$/);
+        }
+    });
+
+    test('a plan without diagnostics prints nothing, exit 0', async () => {
+        const run = await cli('check', files.write('healthy.adopt', HEALTHY_PLAN));
+        expect(run).toEqual({ code: 0, out: '', err: '' });
+    });
+
+    test('exit 1 with errors, each on its line', async () => {
+        const path = files.write('broken.adopt', PLAN_WITH_ERROR);
+        const run = await cli('check', path);
+        expect(run.code).toBe(1);
+        expect(run.out).toContain(`${path}:8:30: error unresolved-reference: There is no member named 'ghost' in this plan.`);
+    });
+
+    test('several files: every file is checked, exit 1 when any has errors', async () => {
+        const broken = files.write('broken2.adopt', PLAN_WITH_ERROR);
+        const run = await cli('check', EXAMPLE, broken);
+        expect(run.code).toBe(1);
+        expect(run.out).toContain('riverside-health.adopt:35:13');
+        expect(run.out).toContain(`${broken}:8:30: error`);
+    });
+
+    test('the same file given twice is checked once', async () => {
+        const run = await cli('check', EXAMPLE, EXAMPLE);
+        expect(run.code).toBe(0);
+        expect(run.err).toBe('');
+        expect(run.out.trimEnd().split('\n')).toHaveLength(3);
+    });
+
+    test('an empty file: a syntax-error saying a plan is expected, exit 1', async () => {
+        const path = files.write('empty.adopt', '');
+        const run = await cli('check', path);
+        expect(run.code).toBe(1);
+        expect(run.out).toMatch(new RegExp(`^${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:1:1: error syntax-error: Expected a plan`));
+    });
+
+    test('a plan in a file not named .adopt is checked all the same, and does not clash with one that is', async () => {
+        const plain = files.write('plan', readFileSync(EXAMPLE, 'utf8'));
+        const named = files.write('plan.adopt', PLAN_WITH_ERROR);
+        const text = files.write('plan.txt', readFileSync(EXAMPLE, 'utf8'));
+        const run = await cli('check', plain, named, text);
+        expect(run.err).toBe('');
+        expect(run.code).toBe(1);
+        const lines = run.out.trimEnd().split('\n');
+        expect(lines.filter(line => line.startsWith(`${plain}:35:13: information`))).toHaveLength(3);
+        expect(lines.filter(line => line.startsWith(`${text}:35:13: information`))).toHaveLength(3);
+        expect(lines.filter(line => line.startsWith(`${named}:8:30: error unresolved-reference`))).toHaveLength(1);
+        const ranked = await cli('rank', '--json', text);
+        expect(ranked.code).toBe(0);
+        expect(rankResultSchema.parse(JSON.parse(ranked.out)).projects[0].score).toBe(88);
+    });
+
+    test('a byte order mark is not part of the plan', async () => {
+        const run = await cli('check', files.write('bom.adopt', '\uFEFF' + HEALTHY_PLAN));
+        expect(run).toEqual({ code: 0, out: '', err: '' });
+    });
+});
+
+describe('adopt rank', () => {
+    test('prints a table of the ranked projects', async () => {
+        const run = await cli('rank', EXAMPLE);
+        expect(run.code).toBe(0);
+        const lines = run.out.trimEnd().split('\n');
+        expect(lines[0]).toBe('Plan RiversideHealth: 2 projects, 1 quick win (threshold 70)');
+        expect(lines[1].split(/\s{2,}/)).toEqual(['rank', 'project', 'score', 'reach', 'init', 'async', 'geo', 'crowd', 'quick win', 'stage', 'line']);
+        expect(lines[2].trim().split(/\s+/)).toEqual(['1', 'streamRounds', '88', '25', '25', '12', '12', '14', 'yes', 'rollout', '26']);
+        expect(lines[3].trim().split(/\s+/)).toEqual(['2', 'hashtagContest', '0', '0', '0', '0', '0', '0', 'no', 'rollout', '35']);
+    });
+
+    test('--json follows the shared schema: streamRounds 88, rank 1, quick win; hashtagContest 0', async () => {
+        const run = await cli('rank', EXAMPLE, '--json');
+        expect(run.code).toBe(0);
+        const result = rankResultSchema.parse(JSON.parse(run.out));
+        expect(result.plan).toBe('RiversideHealth');
+        expect(result.projects.map(p => [p.rank, p.name, p.score, p.quickWin, p.stage, p.line])).toEqual([
+            [1, 'streamRounds', 88, true, 'rollout', 26],
+            [2, 'hashtagContest', 0, false, 'rollout', 35]
+        ]);
+        expect(result.projects[0].title).toBe('Stream and archive grand rounds');
+        expect(result.projects[0].parts).toEqual({ reach: 25, initiative: 25, asynchrony: 12, geography: 12, crowdsourcing: 14 });
+        for (const project of result.projects) {
+            const sum = Object.values(project.parts).reduce((a, b) => a + b, 0);
+            expect(sum).toBeCloseTo(project.score, 9);
+        }
+        expect(result.diagnostics.map(d => [d.code, d.severity, d.line, d.column])).toEqual([
+            ['freestanding-project', 'information', 35, 13],
+            ['untapped-opportunity', 'information', 35, 13],
+            ['low-reach', 'information', 35, 13]
+        ]);
+    });
+
+    test('--json of a plan with errors still prints the ranking, exit 1', async () => {
+        const run = await cli('rank', '--json', files.write('broken3.adopt', PLAN_WITH_ERROR));
+        expect(run.code).toBe(1);
+        const result = rankResultSchema.parse(JSON.parse(run.out));
+        expect(result.diagnostics.filter(d => d.severity === 'error').map(d => d.code)).toEqual(['unresolved-reference']);
+    });
+
+    test('the table of a plan with errors says so, exit 1', async () => {
+        const run = await cli('rank', files.write('broken4.adopt', PLAN_WITH_ERROR));
+        expect(run.code).toBe(1);
+        expect(run.out).toContain('1 error in the plan: run adopt check for details.');
+    });
+
+    test('an empty file ranks nothing, exit 1', async () => {
+        const run = await cli('rank', '--json', files.write('empty2.adopt', ''));
+        expect(run.code).toBe(1);
+        const result = rankResultSchema.parse(JSON.parse(run.out));
+        expect(result.projects).toEqual([]);
+        expect(result.diagnostics.map(d => d.code)).toEqual(['syntax-error']);
+    });
+});
+
+describe('adopt rank --config', () => {
+    test('weights and threshold from the file are used', async () => {
+        const config = files.write('config.json', JSON.stringify({ weights: { crowdsourcing: 0 }, threshold: 80 }));
+        const run = await cli('rank', EXAMPLE, '--json', '--config', config);
+        expect(run.code).toBe(0);
+        const [stream] = rankResultSchema.parse(JSON.parse(run.out)).projects;
+        expect(stream.score).toBe(74);
+        expect(stream.parts.crowdsourcing).toBe(0);
+        expect(stream.quickWin).toBe(false);
+    });
+
+    test('the table shows the threshold in force', async () => {
+        const run = await cli('rank', EXAMPLE, '--config', files.write('config2.json', '{ "threshold": 90 }'));
+        expect(run.out.split('\n')[0]).toBe('Plan RiversideHealth: 2 projects, 0 quick wins (threshold 90)');
+    });
+
+    test.each([
+        ['a negative weight', '{ "weights": { "reach": -1 } }', 'weights.reach must be at least 0'],
+        ['a weight as text', '{ "weights": { "geography": "high" } }', 'weights.geography must be a number, not the text "high"'],
+        ['an unknown weight', '{ "weights": { "speed": 3 } }', "weights: unknown field 'speed'"],
+        ['an unknown field', '{ "treshold": 50 }', "unknown field 'treshold'"],
+        ['a negative threshold', '{ "threshold": -1 }', 'threshold must be at least 0'],
+        ['an infinite threshold', '{ "threshold": 1e999 }', 'threshold must be a finite number, not Infinity'],
+        ['a list', '[1, 2]', 'settings must be an object, not a list'],
+        ['null', 'null', 'must be an object { "weights": {...}, "threshold": N }, not null'],
+        ['no JSON at all', 'weights: reach: 1', 'not valid JSON']
+    ])('%s: exit 2 with a message naming the field', async (_name, content, message) => {
+        const config = files.write(`bad-${_name.replace(/\W+/g, '-')}.json`, content);
+        const run = await cli('rank', EXAMPLE, '--config', config);
+        expect(run.code).toBe(2);
+        expect(run.out).toBe('');
+        expect(run.err).toContain(message);
+        expect(run.err).toContain(config);
+        expect(run.err.trimEnd().split('\n')).toHaveLength(1);
+    });
+
+    test('a config file that does not exist: exit 2', async () => {
+        const run = await cli('rank', EXAMPLE, '--config', `${files.dir}/nowhere.json`);
+        expect(run.code).toBe(2);
+        expect(run.err).toMatch(/nowhere\.json: no such config file/);
+    });
+});
+
+describe('usage and input problems exit 2 with a one-line message and no stack trace', () => {
+    const big = () => files.write('big.adopt', Buffer.alloc(MAX_PLAN_BYTES + 1, 0x20));
+
+    test.each([
+        ['a missing file', () => ['check', `${files.dir}/missing.adopt`], /missing\.adopt: no such file/],
+        ['a folder', () => ['check', files.dir], /is a folder, not a file/],
+        ['a binary file (NUL byte)', () => ['check', files.write('binary.adopt', Uint8Array.from([0x70, 0x6c, 0x00, 0x01, 0xff]))], /not a text file \(a NUL byte at byte 3\)/],
+        ['invalid UTF-8', () => ['rank', files.write('latin1.adopt', Buffer.from('plan P "Caf\xe9" { }', 'latin1'))], /not a text file \(it is not valid UTF-8\)/],
+        ['a file over the size limit', () => ['check', big()], /too large .*the limit is 8 MiB/],
+        ['a device that never ends', () => ['check', '/dev/zero'], /\/dev\/zero: not a text file \(a NUL byte at byte 1\)/],
+        ['one bad file among good ones', () => ['check', EXAMPLE, `${files.dir}/missing2.adopt`], /missing2\.adopt: no such file/],
+        ['an unknown command', () => ['lint', EXAMPLE], /unknown command 'lint'/],
+        ['an unknown option', () => ['rank', EXAMPLE, '--csv'], /unknown option '--csv'/],
+        ['check without files', () => ['check'], /missing required argument 'files'/],
+        ['rank without a file', () => ['rank', '--json'], /missing required argument 'file'/],
+        ['rank with two files', () => ['rank', EXAMPLE, EXAMPLE], /too many arguments/],
+        ['--config without its file', () => ['rank', EXAMPLE, '--config'], /argument missing/]
+    ])('%s', async (_name, argv, message) => {
+        const run = await cli(...argv());
+        expect(run.code).toBe(2);
+        expect(run.out).toBe('');
+        expect(run.err).toMatch(message);
+        expect(run.err).toMatch(/^adopt: /);
+        expect(run.err.trimEnd().split('\n')).toHaveLength(1);
+        expect(stackLines(run.err)).toEqual([]);
+    });
+
+    test('no arguments: the usage on stderr, exit 2', async () => {
+        const run = await cli();
+        expect(run.code).toBe(2);
+        expect(run.out).toBe('');
+        expect(run.err).toMatch(/^Usage: adopt/);
+        expect(run.err).toMatch(/check/);
+        expect(run.err).toMatch(/rank/);
+    });
+});
+
+describe('help and version', () => {
+    test.each([['--help'], ['-h'], ['help']])('%s prints the usage, exit 0', async flag => {
+        const run = await cli(flag);
+        expect(run.code).toBe(0);
+        expect(run.out).toMatch(/^Usage: adopt \[options\] \[command\]/);
+        expect(run.out).toMatch(/check <files\.\.\.>/);
+        expect(run.out).toMatch(/rank \[options\] <file>/);
+    });
+
+    test('rank --help names --json and --config', async () => {
+        const run = await cli('rank', '--help');
+        expect(run.code).toBe(0);
+        expect(run.out).toMatch(/--json/);
+        expect(run.out).toMatch(/--config <file>/);
+    });
+
+    test.each([['--version'], ['-v']])('%s prints the package version, exit 0', async flag => {
+        const { version } = JSON.parse(readFileSync(`${__dirname}/../../package.json`, 'utf8')) as { version: string };
+        expect(await cli(flag)).toEqual({ code: 0, out: `${version}\n`, err: '' });
+    });
+});
