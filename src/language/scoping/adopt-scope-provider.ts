@@ -1,15 +1,14 @@
 /**
  * Every named declaration of a plan is visible everywhere in that plan, in its own namespace
  * (members, channels, initiatives, stages, projects). The scope of each kind is built once per
- * document version and cached, so linking stays linear in the size of the plan.
+ * syntax tree and kept with it, so linking stays linear in the size of the plan.
  */
-import { AstUtils, DefaultScopeProvider, DocumentCache, MapScope, type AstNode, type ReferenceInfo, type Scope } from 'langium';
-import type { LangiumCoreServices } from 'langium';
+import { AstUtils, DefaultScopeProvider, EMPTY_SCOPE, MapScope, type AstNode, type ReferenceInfo, type Scope } from 'langium';
 import { Channel, Initiative, Member, Project, Stage, isPlan, type Plan } from '../generated/ast.js';
 import { allMembers, allProjects } from '../model/plan-model.js';
 
 /** The declarations of each referencable kind, in declaration order. */
-const declarationsByType: Record<string, (plan: Plan) => readonly AstNode[]> = {
+const declarationsByType: Partial<Record<string, (plan: Plan) => readonly AstNode[]>> = {
     [Member.$type]: allMembers,
     [Channel.$type]: plan => plan.channels,
     [Initiative.$type]: plan => plan.initiatives,
@@ -18,34 +17,63 @@ const declarationsByType: Record<string, (plan: Plan) => readonly AstNode[]> = {
 };
 
 export class AdoptScopeProvider extends DefaultScopeProvider {
-    private readonly planScopes: DocumentCache<string, Scope>;
-
-    constructor(services: LangiumCoreServices) {
-        super(services);
-        this.planScopes = new DocumentCache(services.shared);
-    }
+    /**
+     * The scopes of each plan, by reference type. Keyed by the plan node itself: a changed text is
+     * parsed into a new plan (and the old one's scopes go with it), while relinking an unchanged
+     * tree finds the same declarations again.
+     */
+    private readonly planScopes = new WeakMap<Plan, Map<string, Scope>>();
 
     override getScope(context: ReferenceInfo): Scope {
-        const referenceType = this.reflection.getReferenceType(context);
+        const referenceType = this.referenceTypeOf(context);
+        if (!referenceType) {
+            return EMPTY_SCOPE;
+        }
         const declarations = declarationsByType[referenceType];
-        const plan = AstUtils.getContainerOfType(context.container, isPlan);
+        const plan = declarations ? planOf(context.container) : undefined;
         if (!declarations || !plan) {
             return super.getScope(context);
         }
-        const document = AstUtils.getDocument(plan);
-        return this.planScopes.get(document.uri, referenceType, () => this.createPlanScope(declarations(plan)));
+        let scopes = this.planScopes.get(plan);
+        if (!scopes) {
+            scopes = new Map();
+            this.planScopes.set(plan, scopes);
+        }
+        let scope = scopes.get(referenceType);
+        if (!scope) {
+            scope = this.createPlanScope(declarations(plan), plan);
+            scopes.set(referenceType, scope);
+        }
+        return scope;
+    }
+
+    /**
+     * The type a reference points to; undefined when the property is no reference at all, which
+     * happens when completion reads commented-out words as code (`/* stage s "" after |`).
+     */
+    private referenceTypeOf(context: ReferenceInfo): string | undefined {
+        const metaData = this.reflection.getTypeMetaData(context.container.$type);
+        return metaData.properties[context.property]?.referenceType;
     }
 
     /** A name refers to its first declaration: later ones are duplicates and reported as such. */
-    private createPlanScope(nodes: readonly AstNode[]): Scope {
+    private createPlanScope(nodes: readonly AstNode[], plan: Plan): Scope {
+        const document = AstUtils.getDocument(plan);
         const descriptions = [];
         for (let i = nodes.length - 1; i >= 0; i--) {
             const node = nodes[i];
             const name = this.nameProvider.getName(node);
             if (name) {
-                descriptions.push(this.descriptions.createDescription(node, name));
+                descriptions.push(this.descriptions.createDescription(node, name, document));
             }
         }
         return new MapScope(descriptions);
     }
+}
+
+/** The plan a node belongs to: the root of its tree, when that root is a plan. */
+function planOf(node: AstNode): Plan | undefined {
+    let current = node;
+    while (current.$container) current = current.$container;
+    return isPlan(current) ? current : undefined;
 }

@@ -3,12 +3,10 @@
  * facts that checks need (willing members, managers, stage order). Validation, hover, code lens,
  * the rank command and the CLI all read it from here.
  */
-import { AstUtils, DocumentCache } from 'langium';
+import { AstUtils, DocumentCache, type AstNode } from 'langium';
 import type { Member, Plan, Project, Stage } from '../generated/ast.js';
 import type { AdoptServices } from '../adopt-module.js';
-import {
-    StageOrder, allProjects, distinctMembers, involvedMembers, isManager, isWilling, supportedInitiatives, traitLevels
-} from '../model/plan-model.js';
+import { StageOrder, distinctMembers, isManager, isWilling, traitLevels } from '../model/plan-model.js';
 import type { AdoptSettings } from './adopt-settings.js';
 import { scoreProject, type ProjectFacts, type ProjectScore } from './quick-win-score.js';
 import type { QuickWinSettings } from './quick-win-settings.js';
@@ -57,35 +55,52 @@ export class QuickWinService {
     }
 
     analysisOf(project: Project): ProjectAnalysis | undefined {
-        const plan = AstUtils.getContainerOfType(project, (node): node is Plan => node.$type === 'Plan');
+        // A project sits in a stage, in the plan: no need to search the containers.
+        const stage: Stage | undefined = project.$container;
+        const plan = stage?.$container ?? AstUtils.getContainerOfType(project, isPlanNode);
         return plan ? this.analyze(plan).of(project) : undefined;
     }
 }
 
+const isPlanNode = (node: AstNode): node is Plan => node.$type === 'Plan';
+
+/**
+ * Scores and ranks every project of a plan. Called once per document version on plans of tens of
+ * thousands of projects, so it walks the syntax tree directly, without intermediate lists.
+ */
 export function analyzePlan(plan: Plan, settings: QuickWinSettings): PlanAnalysis {
     const members = distinctMembers(plan);
     const willing = members.filter(isWilling);
     const willingSet = new Set(willing);
     const projects: ProjectAnalysis[] = [];
-    allProjects(plan).forEach((project, declarationIndex) => {
-        const involvedWilling = involvedMembers(project).filter(member => willingSet.has(member));
-        const facts: ProjectFacts = {
-            supportsInitiative: supportedInitiatives(project).length > 0,
-            willingCount: willing.length,
-            involvedWilling: involvedWilling.length,
-            involvedTrainedWilling: involvedWilling.filter(member => member.trained).length,
-            traits: traitLevels(project)
-        };
-        projects.push({
-            ...scoreProject(facts, settings),
-            project,
-            stage: project.$container,
-            facts,
-            rank: 0,
-            involvedWilling,
-            declarationIndex
-        });
-    });
+    const byProject = new Map<Project, ProjectAnalysis>();
+    for (const stage of plan.stages) {
+        for (const project of stage.projects) {
+            const involvedWilling = involvedWillingMembers(project, willingSet);
+            let involvedTrainedWilling = 0;
+            for (const member of involvedWilling) {
+                if (member.trained) involvedTrainedWilling++;
+            }
+            const facts: ProjectFacts = {
+                supportsInitiative: supportsAnInitiative(project),
+                willingCount: willing.length,
+                involvedWilling: involvedWilling.length,
+                involvedTrainedWilling,
+                traits: traitLevels(project)
+            };
+            const entry: ProjectAnalysis = {
+                ...scoreProject(facts, settings),
+                project,
+                stage,
+                facts,
+                rank: 0,
+                involvedWilling,
+                declarationIndex: projects.length
+            };
+            projects.push(entry);
+            byProject.set(project, entry);
+        }
+    }
     const ranked = [...projects].sort(
         (a, b) =>
             b.score - a.score ||
@@ -93,7 +108,6 @@ export function analyzePlan(plan: Plan, settings: QuickWinSettings): PlanAnalysi
             a.declarationIndex - b.declarationIndex
     );
     ranked.forEach((entry, index) => (entry.rank = index + 1));
-    const byProject = new Map(projects.map(entry => [entry.project, entry]));
     return {
         plan,
         settings,
@@ -106,4 +120,32 @@ export function analyzePlan(plan: Plan, settings: QuickWinSettings): PlanAnalysi
         quickWins: ranked.filter(entry => entry.quickWin),
         of: project => byProject.get(project)
     };
+}
+
+/** The distinct willing members a project involves (resolved names only), in order of first mention. */
+function involvedWillingMembers(project: Project, willing: ReadonlySet<Member>): Member[] {
+    const result: Member[] = [];
+    // Involves lists are usually short: search the list, and use a set only for long ones.
+    let seen: Set<Member> | undefined;
+    for (const clause of project.involves) {
+        for (const reference of clause.members) {
+            const member = reference.ref;
+            if (!member || !willing.has(member)) continue;
+            if (seen ? seen.has(member) : result.includes(member)) continue;
+            result.push(member);
+            if (seen) seen.add(member);
+            else if (result.length > 16) seen = new Set(result);
+        }
+    }
+    return result;
+}
+
+/** Whether the project supports at least one initiative that resolves. */
+function supportsAnInitiative(project: Project): boolean {
+    for (const clause of project.supports) {
+        for (const reference of clause.initiatives) {
+            if (reference.ref) return true;
+        }
+    }
+    return false;
 }

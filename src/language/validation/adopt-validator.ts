@@ -2,7 +2,7 @@
  * All checks of SPEC section 3, registered by AST type in one place. Each check is a small
  * function named for the rule it enforces, in the file of its theme.
  */
-import type { ValidationAcceptor, ValidationChecks } from 'langium';
+import { GrammarUtils, type ValidationAcceptor, type ValidationChecks } from 'langium';
 import type { AdoptAstType, Plan } from '../generated/ast.js';
 import type { AdoptServices } from '../adopt-module.js';
 import { coalitionNeedsManagers, launchMustWaitForHumanBandwidth, naysayersShouldHearAStory } from './coalition-checks.js';
@@ -20,9 +20,10 @@ export function registerValidationChecks(services: AdoptServices): void {
     const withScores = <N>(check: (node: N, accept: ValidationAcceptor, q: typeof quickWins) => void) =>
         (node: N, accept: ValidationAcceptor) => check(node, accept, quickWins);
 
-    // A file whose plan header did not parse has nothing to check but its syntax.
+    // A file whose plan header did not parse (an empty file, a word of garbage) has nothing to
+    // check but its syntax: the plan needs its name and the brace that opens its body.
     const planCheck = (check: (plan: Plan, accept: ValidationAcceptor) => void) =>
-        (plan: Plan, accept: ValidationAcceptor) => { if (plan.name) check(plan, accept); };
+        (plan: Plan, accept: ValidationAcceptor) => { if (hasPlanBody(plan)) check(plan, accept); };
 
     const checks: ValidationChecks<AdoptAstType> = {
         Plan: [
@@ -36,16 +37,41 @@ export function registerValidationChecks(services: AdoptServices): void {
         ],
         Launch: withScores(launchMustWaitForHumanBandwidth),
         Story: withScores(storyMustComeAfterItsProject),
-        Project: [
+        // A plan has thousands of projects: their checks run as one (see inOrder).
+        Project: inOrder(
             metricNamesMustBeUnique,
             metricsShouldNotAllBeVanity,
             withScores(projectShouldInvolveTrainedMembers),
             withScores(projectShouldSupportAnInitiative),
             withScores(projectShouldUseUntappedOpportunities),
             withScores(projectShouldReachTheCoalition)
-        ],
-        Goal: [goalNeedsAMetric, metricNamesMustBeUnique, metricsShouldNotAllBeVanity],
+        ),
+        Goal: inOrder(goalNeedsAMetric, metricNamesMustBeUnique, metricsShouldNotAllBeVanity),
         Metric: metricNeedsATarget
     };
     registry.register(checks);
+}
+
+/**
+ * Several checks of one node type as one registered check, in order. Langium awaits every
+ * registered check of every node; on 10,000 projects one check instead of six saves that many
+ * round trips. A check that throws does not stop the others; the first error is rethrown at the
+ * end, for Langium to report as it reports any failing check.
+ */
+function inOrder<N>(...checks: Array<(node: N, accept: ValidationAcceptor) => void>): (node: N, accept: ValidationAcceptor) => void {
+    return (node, accept) => {
+        let failure: { error: unknown } | undefined;
+        for (const check of checks) {
+            try {
+                check(node, accept);
+            } catch (error) {
+                failure ??= { error };
+            }
+        }
+        if (failure) throw failure.error;
+    };
+}
+
+function hasPlanBody(plan: Plan): boolean {
+    return Boolean(plan.name) && GrammarUtils.findNodeForKeyword(plan.$cstNode, '{') !== undefined;
 }

@@ -1,0 +1,147 @@
+/**
+ * In-process benchmark of one plan size: the full build (parse, link, validate, score) with
+ * `createAdoptServices` and Langium's DocumentBuilder, and the heap the built document retains.
+ * Run by bench/run-bench.mjs as `node --expose-gc .bench/out/in-process.cjs N RUNS WARMUPS [proposed]`;
+ * prints one JSON line of results.
+ */
+import '../src/platform/node-compat.js';
+import { createParser, DocumentState, LangiumParser, URI, type AstNode, type LangiumDocument, type Module, type ParseResult, type ParserOptions } from 'langium';
+import type { PartialLangiumServices } from 'langium/lsp';
+import { createAdoptServices, type AdoptServices } from '../src/language/adopt-module.js';
+import { AdoptParser } from '../src/language/parser/adopt-parser.js';
+import { exceedsPlanSize, MAX_PLAN_BYTES } from '../src/language/parser/plan-limits.js';
+import { AdoptFastBuildModule, AdoptLinker } from '../src/language/scoping/adopt-linking.js';
+import type { Plan } from '../src/language/generated/ast.js';
+import { generatePlan, toAdopt } from './generate-plan.js';
+import { median } from './stats.js';
+
+interface InProcessResult {
+    projects: number;
+    bytes: number;
+    lines: number;
+    runs: number[];
+    medianMs: number;
+    /** CPU time of the process (all its threads, so garbage collection helpers too). */
+    cpuMedianMs: number;
+    diagnostics: number;
+    errors: number;
+    retainedBytes: number;
+    retainedPerProject: number;
+    /** Whether the faster build phases of scoping/adopt-linking.ts were in use. */
+    fastBuildPhases: boolean;
+    proposed: boolean;
+    /** The size limit (bytes) that this plan exceeds and that was lifted to measure it; 0 if none. */
+    sizeLimitLifted: number;
+    /** Median milliseconds spent reaching each document state (parse is measured separately). */
+    phases: Record<string, number>;
+}
+
+const gc = (globalThis as { gc?: () => void }).gc;
+
+async function main(): Promise<void> {
+    const projects = Number(process.argv[2] ?? 10000);
+    const runs = Number(process.argv[3] ?? 5);
+    const warmups = Number(process.argv[4] ?? 2);
+    // `proposed`: with the faster build phases of scoping/adopt-linking.ts, in case they are not wired yet.
+    const proposed = process.argv[5] === 'proposed';
+    const text = toAdopt(generatePlan({ projects }));
+    // A plan over the server's size limit is refused unparsed: measure the real parse anyway, and say so.
+    const sizeLimitLifted = exceedsPlanSize(text);
+    const languageModule: Module<AdoptServices, PartialLangiumServices> = {
+        ...(proposed ? AdoptFastBuildModule : {}),
+        ...(sizeLimitLifted ? { parser: { LangiumParser: (services: AdoptServices) => createUnlimitedParser(services) } } : {})
+    };
+    const { shared, Adopt } = createAdoptServices({ languageModule });
+    let counter = 0;
+    const phaseRuns: Array<Record<string, number>> = [];
+    let phaseStart = 0;
+    let current: Record<string, number> = {};
+    for (const state of [DocumentState.IndexedContent, DocumentState.ComputedScopes, DocumentState.Linked, DocumentState.IndexedReferences, DocumentState.Validated]) {
+        shared.workspace.DocumentBuilder.onDocumentPhase(state, () => {
+            const now = performance.now();
+            current[DocumentState[state]] = now - phaseStart;
+            phaseStart = now;
+        });
+    }
+
+    const buildOnce = async (): Promise<LangiumDocument<Plan>> => {
+        const uri = URI.parse(`file:///bench/plan-${projects}-${counter++}.adopt`);
+        current = {};
+        const start = performance.now();
+        const document = shared.workspace.LangiumDocumentFactory.fromString<Plan>(text, uri);
+        phaseStart = performance.now();
+        current.Parsed = phaseStart - start;
+        shared.workspace.LangiumDocuments.addDocument(document);
+        await shared.workspace.DocumentBuilder.build([document], { validation: true });
+        const scoreStart = performance.now();
+        Adopt.score.QuickWins.analyze(document.parseResult.value);
+        current.Scored = performance.now() - scoreStart;
+        phaseRuns.push(current);
+        return document;
+    };
+    const drop = async (document: LangiumDocument): Promise<void> => {
+        await shared.workspace.DocumentBuilder.update([], [document.uri]);
+    };
+
+    for (let i = 0; i < warmups; i++) await drop(await buildOnce());
+    phaseRuns.length = 0;
+    const times: number[] = [];
+    const cpuTimes: number[] = [];
+    for (let i = 0; i < runs; i++) {
+        gc?.();
+        const start = performance.now();
+        const cpuStart = process.cpuUsage();
+        const document = await buildOnce();
+        times.push(performance.now() - start);
+        const cpu = process.cpuUsage(cpuStart);
+        cpuTimes.push((cpu.user + cpu.system) / 1000);
+        await drop(document);
+    }
+
+    // Retained heap: everything the built document (and its cached analysis) keeps alive.
+    gc?.();
+    gc?.();
+    const before = process.memoryUsage().heapUsed;
+    const kept = await buildOnce();
+    gc?.();
+    gc?.();
+    const after = process.memoryUsage().heapUsed;
+    const diagnostics = kept.diagnostics ?? [];
+    const result: InProcessResult = {
+        projects,
+        bytes: Buffer.byteLength(text),
+        lines: text.split('\n').length,
+        runs: times,
+        medianMs: median(times),
+        cpuMedianMs: median(cpuTimes),
+        diagnostics: diagnostics.length,
+        errors: diagnostics.filter(d => d.severity === 1).length,
+        retainedBytes: after - before,
+        retainedPerProject: (after - before) / projects,
+        fastBuildPhases: Adopt.references.Linker instanceof AdoptLinker,
+        sizeLimitLifted: sizeLimitLifted ? MAX_PLAN_BYTES : 0,
+        proposed,
+        phases: Object.fromEntries(Object.keys(phaseRuns[0] ?? {}).map(key => [key, median(phaseRuns.map(run => run[key] ?? 0))]))
+    };
+    process.stdout.write(JSON.stringify(result) + '\n');
+    // Keep the document referenced until the figure is taken.
+    if (kept.parseResult.value.name === undefined) process.exitCode = 3;
+}
+
+/** The Adopt parser without its size guard (see src/language/parser/adopt-parser.ts). */
+class UnlimitedAdoptParser extends AdoptParser {
+    override parse<T extends AstNode = AstNode>(input: string, options?: ParserOptions): ParseResult<T> {
+        return LangiumParser.prototype.parse.call(this, input, options) as ParseResult<T>;
+    }
+}
+
+function createUnlimitedParser(services: AdoptServices): AdoptParser {
+    const parser = createParser(services.Grammar, new UnlimitedAdoptParser(services), services.parser.Lexer.definition);
+    parser.finalize();
+    return parser;
+}
+
+main().catch(error => {
+    console.error(error);
+    process.exit(1);
+});

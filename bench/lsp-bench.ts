@@ -1,0 +1,158 @@
+/**
+ * LSP benchmarks over stdio, against the built Adopt server (out/language-server.cjs) and the
+ * yaml-language-server package on the same plan written as YAML with a JSON Schema:
+ * didOpen to the first diagnostics, edit to diagnostics, and the `adopt/rankQuickWins` request.
+ * Run by bench/run-bench.mjs as `node .bench/out/lsp-bench.cjs CONFIG_JSON`; prints one JSON line.
+ */
+import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { join, resolve } from 'node:path';
+import { traitLevelEdits } from './generate-plan.js';
+import { LspClient } from './lsp-client.js';
+import { median } from './stats.js';
+
+export interface LspBenchConfig {
+    /** Folder with plan-N.adopt, plan-N.yaml and plan.schema.json (see run-bench.mjs). */
+    plansDir: string;
+    adoptServer: string;
+    yamlServer: string;
+    runs: number;
+    openSize: number;
+    editSizes: number[];
+    rankSize: number;
+    /** Node.js flags for the Adopt server (none by default: measure what users run). */
+    nodeFlags?: string[];
+    /** Measure the Adopt server only. */
+    skipYaml?: boolean;
+}
+
+export interface LspBenchResult {
+    adoptOpen: { ms: number[]; median: number; diagnostics: number };
+    edits: Array<{ projects: number; ms: number[]; median: number }>;
+    rank: { ms: number[]; median: number; projects: number };
+    yamlOpen: { ms: number[]; median: number; diagnostics: number; schemaCheck: boolean };
+}
+
+const plan = (config: LspBenchConfig, projects: number, ext: 'adopt' | 'yaml') =>
+    readFileSync(join(config.plansDir, `plan-${projects}.${ext}`), 'utf8');
+const uri = (name: string) => pathToFileURL(resolve('/tmp/adopt-bench', name)).href;
+
+async function benchAdopt(config: LspBenchConfig): Promise<Omit<LspBenchResult, 'yamlOpen'>> {
+    const client = await LspClient.start(process.execPath, [...(config.nodeFlags ?? []), config.adoptServer, '--stdio']);
+    try {
+        // Warm-up: one open and a few edits of a small plan, so the server's code is compiled.
+        const warm = plan(config, 2000, 'adopt');
+        const warmUri = uri('warm.adopt');
+        await client.openAndTime(warmUri, 'adopt', warm);
+        let version = 1;
+        for (const edit of traitLevelEdits(warm, 3)) {
+            await client.changeAndTime(warmUri, ++version, lineRange(edit.line, edit.character, edit.from.length), edit.to);
+        }
+        await client.close(warmUri);
+
+        // 2. didOpen to first diagnostics, on a fresh URI each run.
+        const openText = plan(config, config.openSize, 'adopt');
+        const openMs: number[] = [];
+        let openDiagnostics = 0;
+        for (let run = 0; run < config.runs; run++) {
+            const docUri = uri(`open-${config.openSize}-${run}.adopt`);
+            const { ms, diagnostics } = await client.openAndTime(docUri, 'adopt', openText);
+            openMs.push(ms);
+            openDiagnostics = diagnostics;
+            await dropAdoptDocument(client, docUri);
+        }
+
+        // 3. Edit latency: change one project's asynchrony level, wait for the diagnostics.
+        const edits: LspBenchResult['edits'] = [];
+        let rank: LspBenchResult['rank'] = { ms: [], median: NaN, projects: 0 };
+        for (const size of config.editSizes) {
+            const text = plan(config, size, 'adopt');
+            const docUri = uri(`edit-${size}.adopt`);
+            await client.openAndTime(docUri, 'adopt', text);
+            let docVersion = 1;
+            const ms: number[] = [];
+            const all = traitLevelEdits(text, config.runs + 1);
+            for (const [index, edit] of all.entries()) {
+                const took = await client.changeAndTime(docUri, ++docVersion, lineRange(edit.line, edit.character, edit.from.length), edit.to);
+                if (index > 0) ms.push(took); // the first edit of a document is a warm-up
+            }
+            edits.push({ projects: size, ms, median: median(ms) });
+            // 4. adopt/rankQuickWins on the built document.
+            if (size === config.rankSize) rank = await benchRank(client, docUri, config.runs);
+            await dropAdoptDocument(client, docUri);
+        }
+        if (rank.projects === 0) {
+            const docUri = uri(`rank-${config.rankSize}.adopt`);
+            await client.openAndTime(docUri, 'adopt', plan(config, config.rankSize, 'adopt'));
+            rank = await benchRank(client, docUri, config.runs);
+            await dropAdoptDocument(client, docUri);
+        }
+        return { adoptOpen: { ms: openMs, median: median(openMs), diagnostics: openDiagnostics }, edits, rank };
+    } finally {
+        await client.stop();
+    }
+}
+
+async function benchRank(client: LspClient, docUri: string, runs: number): Promise<LspBenchResult['rank']> {
+    const ms: number[] = [];
+    let projects = 0;
+    for (let i = 0; i <= runs; i++) {
+        const { ms: took, result } = await client.request<{ projects: unknown[] }>('adopt/rankQuickWins', { uri: docUri });
+        projects = result.projects.length;
+        if (i > 0) ms.push(took); // the first request is a warm-up
+    }
+    return { ms, median: median(ms), projects };
+}
+
+/** Closes a document and tells the server the file is gone, so its syntax tree is freed. */
+async function dropAdoptDocument(client: LspClient, docUri: string): Promise<void> {
+    await client.close(docUri);
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: docUri, type: 3 }] });
+}
+
+async function benchYaml(config: LspBenchConfig): Promise<LspBenchResult['yamlOpen']> {
+    const client = await LspClient.start(process.execPath, [config.yamlServer, '--stdio']);
+    try {
+        // No schema store (no network here) and validation on; the schema comes from the modeline.
+        await client.connection.sendNotification('workspace/didChangeConfiguration', {
+            settings: { yaml: { validate: true, schemaStore: { enable: false }, format: { enable: false } } }
+        });
+        // The schema is really applied: a plan with a wrong role gets a diagnostic.
+        const small = plan(config, 2000, 'yaml');
+        const bad = small.replace(/role: staff/, 'role: boss');
+        const check = await client.openAndTime(uri('schema-check.yaml'), 'yaml', bad);
+        await client.close(uri('schema-check.yaml'));
+        const warm = await client.openAndTime(uri('warm.yaml'), 'yaml', small);
+        await client.close(uri('warm.yaml'));
+        const text = plan(config, config.openSize, 'yaml');
+        const ms: number[] = [];
+        let diagnostics = 0;
+        for (let run = 0; run < config.runs; run++) {
+            const docUri = uri(`open-${config.openSize}-${run}.yaml`);
+            const result = await client.openAndTime(docUri, 'yaml', text);
+            ms.push(result.ms);
+            diagnostics = result.diagnostics;
+            await client.close(docUri);
+        }
+        return { ms, median: median(ms), diagnostics, schemaCheck: check.diagnostics > 0 && warm.diagnostics === 0 };
+    } finally {
+        await client.stop();
+    }
+}
+
+function lineRange(line: number, character: number, length: number) {
+    return { start: { line, character }, end: { line, character: character + length } };
+}
+
+async function main(): Promise<void> {
+    const config = JSON.parse(process.argv[2] ?? '{}') as LspBenchConfig;
+    const adopt = await benchAdopt(config);
+    const yamlOpen = config.skipYaml ? { ms: [], median: NaN, diagnostics: 0, schemaCheck: false } : await benchYaml(config);
+    const result: LspBenchResult = { ...adopt, yamlOpen };
+    process.stdout.write(JSON.stringify(result) + '\n');
+}
+
+main().catch(error => {
+    console.error(error);
+    process.exit(1);
+});

@@ -1,0 +1,193 @@
+// `npm run bench`: bundles the benchmark programs in bench/ with esbuild, writes the generated
+// plans, runs each measurement in its own Node.js process and prints a table of medians next to
+// the targets of issue 5, with the machine it ran on.
+// Usage: node bench/run-bench.mjs [--runs N] [--warmups N] [--sizes 1000,10000,50000] [--skip-lsp]
+//                                 [--markdown FILE] [--json FILE]
+// Expects the built server at out/language-server.cjs (`npm run bench` builds it first).
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const work = join(root, '.bench');
+const outDir = join(work, 'out');
+const plansDir = join(work, 'plans');
+
+const args = parseArgs(process.argv.slice(2));
+const runs = Number(args.runs ?? 7);
+const warmups = Number(args.warmups ?? 2);
+const buildSizes = String(args.sizes ?? '1000,10000,50000').split(',').map(Number);
+const OPEN_SIZE = 10000;
+const EDIT_SIZES = [2000, 10000];
+const RANK_SIZE = 10000;
+
+const TARGETS = {
+    build10k: 300,
+    heapPerProject: 4096,
+    scale50kTo10k: 6,
+    edit2k: 60,
+    edit10k: 300,
+    rank10k: 20,
+    adoptToYaml: 1
+};
+
+function parseArgs(list) {
+    const result = {};
+    for (let i = 0; i < list.length; i++) {
+        const arg = list[i];
+        if (!arg.startsWith('--')) continue;
+        const key = arg.slice(2);
+        const next = list[i + 1];
+        if (next === undefined || next.startsWith('--')) result[key] = true;
+        else result[key] = list[++i];
+    }
+    return result;
+}
+
+async function bundle() {
+    mkdirSync(outDir, { recursive: true });
+    await esbuild.build({
+        entryPoints: ['bench/in-process.ts', 'bench/lsp-bench.ts', 'bench/write-plans.ts'].map(p => join(root, p)),
+        outdir: outDir,
+        outExtension: { '.js': '.cjs' },
+        bundle: true,
+        platform: 'node',
+        format: 'cjs',
+        target: 'node20',
+        sourcemap: true,
+        logLevel: 'warning',
+        define: { 'import.meta.url': 'importMetaUrl' },
+        banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" }
+    });
+}
+
+/** Runs `node ARGS` and returns its stdout's last line parsed as JSON. */
+function runNode(nodeArgs, label) {
+    return new Promise((resolvePromise, reject) => {
+        const child = spawn(process.execPath, nodeArgs, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+        let stdout = '';
+        child.stdout.on('data', chunk => (stdout += chunk));
+        child.on('error', reject);
+        child.on('exit', code => {
+            if (code !== 0) return reject(new Error(`${label} exited with ${code}`));
+            const line = stdout.trim().split('\n').pop();
+            try {
+                resolvePromise(JSON.parse(line));
+            } catch (error) {
+                reject(new Error(`${label} printed no result: ${stdout.slice(-500)}`));
+            }
+        });
+    });
+}
+
+function machine() {
+    const cpus = os.cpus();
+    return {
+        cpus: cpus.length,
+        model: cpus[0]?.model?.trim() ?? 'unknown',
+        memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+        node: process.version,
+        os: `${os.type()} ${os.release()}`,
+        loadAverage: os.loadavg().map(v => v.toFixed(2)).join(' ')
+    };
+}
+
+const ms = value => (Number.isFinite(value) ? `${value < 10 ? value.toFixed(1) : Math.round(value)} ms` : 'n/a');
+const kb = bytes => `${(bytes / 1024).toFixed(1)} KB`;
+const verdict = (value, limit) => (Number.isFinite(value) ? (value <= limit ? 'PASS' : 'MISS') : 'n/a');
+
+function table(results) {
+    const rows = [];
+    const row = (measure, size, value, target, result) => rows.push([measure, size, value, target, result]);
+    const builds = results.inProcess;
+    for (const build of builds) {
+        const phases = Object.entries(build.phases).filter(([, v]) => v >= 1).map(([k, v]) => `${k} ${Math.round(v)}`).join(', ');
+        const lifted = build.sizeLimitLifted ? `; ${(build.bytes / 2 ** 20).toFixed(1)} MiB, over the server's ${build.sizeLimitLifted / 2 ** 20} MiB limit, lifted to measure` : '';
+        row(`full build in process (CPU ${ms(build.cpuMedianMs)}; ${phases}${lifted})`, build.projects.toLocaleString('en'), ms(build.medianMs),
+            build.projects === 10000 ? `<= ${TARGETS.build10k} ms` : '', build.projects === 10000 ? verdict(build.medianMs, TARGETS.build10k) : '');
+    }
+    for (const build of builds) {
+        row('retained heap per project', build.projects.toLocaleString('en'), kb(build.retainedPerProject), '<= 4 KB',
+            verdict(build.retainedPerProject, TARGETS.heapPerProject));
+    }
+    if (results.proposed) {
+        const p = results.proposed;
+        const phases = Object.entries(p.phases).filter(([, v]) => v >= 1).map(([k, v]) => `${k} ${Math.round(v)}`).join(', ');
+        row(`full build, AdoptFastBuildModule wired (not yet in createAdoptServices) (CPU ${ms(p.cpuMedianMs)}; ${phases})`, '10,000', ms(p.medianMs), `<= ${TARGETS.build10k} ms`, verdict(p.medianMs, TARGETS.build10k));
+        row('retained heap per project, AdoptFastBuildModule wired', '10,000', kb(p.retainedPerProject), '<= 4 KB', verdict(p.retainedPerProject, TARGETS.heapPerProject));
+    }
+    const b10 = builds.find(b => b.projects === 10000);
+    const b50 = builds.find(b => b.projects === 50000);
+    if (b10 && b50) {
+        const ratio = b50.medianMs / b10.medianMs;
+        row('build time 50,000 / 10,000', '', `${ratio.toFixed(2)}x`, `<= ${TARGETS.scale50kTo10k}x`, verdict(ratio, TARGETS.scale50kTo10k));
+    }
+    const lsp = results.lsp;
+    if (lsp) {
+        row(`LSP didOpen to first diagnostics (${lsp.adoptOpen.diagnostics} diagnostics)`, OPEN_SIZE.toLocaleString('en'), ms(lsp.adoptOpen.median), '', '');
+        for (const edit of lsp.edits) {
+            const limit = edit.projects === 2000 ? TARGETS.edit2k : TARGETS.edit10k;
+            row('LSP edit (trait level) to diagnostics', edit.projects.toLocaleString('en'), ms(edit.median), `<= ${limit} ms`, verdict(edit.median, limit));
+        }
+        row(`adopt/rankQuickWins (${lsp.rank.projects} projects)`, RANK_SIZE.toLocaleString('en'), ms(lsp.rank.median), `<= ${TARGETS.rank10k} ms`,
+            verdict(lsp.rank.median, TARGETS.rank10k));
+        row(`yaml-language-server didOpen to diagnostics (schema ${lsp.yamlOpen.schemaCheck ? 'applied' : 'NOT applied'}, ${lsp.yamlOpen.diagnostics} diagnostics)`,
+            OPEN_SIZE.toLocaleString('en'), ms(lsp.yamlOpen.median), '', '');
+        const ratio = lsp.adoptOpen.median / lsp.yamlOpen.median;
+        row('Adopt / YAML, didOpen to diagnostics', OPEN_SIZE.toLocaleString('en'), `${ratio.toFixed(2)}`, '< 1 (faster)', verdict(ratio, TARGETS.adoptToYaml));
+    }
+    const header = ['measure', 'projects', 'median', 'target', 'result'];
+    const lines = [`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`];
+    for (const r of rows) lines.push(`| ${r.join(' | ')} |`);
+    return lines.join('\n');
+}
+
+async function main() {
+    const server = join(root, 'out', 'language-server.cjs');
+    const yamlServer = join(root, 'node_modules', 'yaml-language-server', 'bin', 'yaml-language-server');
+    if (!args['skip-lsp'] && !existsSync(server)) {
+        console.error('out/language-server.cjs is missing: run `npm run bench` (it builds first) or `node scripts/build.mjs`.');
+        process.exit(2);
+    }
+    const info = machine();
+    console.log(`Machine: ${info.cpus} cores (${info.model}), ${info.memoryGiB} GiB, Node.js ${info.node}, ${info.os}, load average ${info.loadAverage}`);
+    console.log(`Medians of ${runs} runs after ${warmups} warm-up(s); each measurement in its own process.`);
+    await bundle();
+    const sizes = [...new Set([...buildSizes, ...EDIT_SIZES, OPEN_SIZE, RANK_SIZE])].sort((a, b) => a - b);
+    await runNode([join(outDir, 'write-plans.cjs'), plansDir, ...sizes.map(String)], 'write-plans');
+
+    const results = { machine: info, runs, inProcess: [], lsp: undefined };
+    for (const size of buildSizes) {
+        process.stdout.write(`full build in process, ${size} projects... `);
+        const result = await runNode(['--expose-gc', join(outDir, 'in-process.cjs'), String(size), String(runs), String(warmups)], `in-process ${size}`);
+        console.log(`${ms(result.medianMs)}, CPU ${ms(result.cpuMedianMs)} (${(result.bytes / 2 ** 20).toFixed(1)} MB, ${result.diagnostics} diagnostics), ${kb(result.retainedPerProject)}/project`);
+        results.inProcess.push(result);
+    }
+    const at10k = results.inProcess.find(r => r.projects === 10000);
+    if (at10k && !at10k.fastBuildPhases) {
+        process.stdout.write('full build in process, 10000 projects, with scoping/adopt-linking.ts wired (proposed)... ');
+        const result = await runNode(['--expose-gc', join(outDir, 'in-process.cjs'), '10000', String(runs), String(warmups), 'proposed'], 'in-process proposed');
+        console.log(`${ms(result.medianMs)}, CPU ${ms(result.cpuMedianMs)}, ${kb(result.retainedPerProject)}/project`);
+        results.proposed = result;
+    }
+    if (!args['skip-lsp']) {
+        process.stdout.write('over LSP stdio (Adopt server, then yaml-language-server)... ');
+        const config = { plansDir, adoptServer: server, yamlServer, runs, openSize: OPEN_SIZE, editSizes: EDIT_SIZES, rankSize: RANK_SIZE };
+        results.lsp = await runNode([join(outDir, 'lsp-bench.cjs'), JSON.stringify(config)], 'lsp-bench');
+        console.log('done');
+    }
+    const markdown = table(results);
+    console.log('');
+    console.log(markdown);
+    writeFileSync(join(work, 'results.json'), JSON.stringify(results, null, 2) + '\n');
+    if (typeof args.markdown === 'string') writeFileSync(args.markdown, markdown + '\n');
+    if (typeof args.json === 'string') writeFileSync(args.json, JSON.stringify(results, null, 2) + '\n');
+}
+
+main().catch(error => {
+    console.error(error);
+    process.exit(1);
+});

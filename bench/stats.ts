@@ -1,0 +1,11 @@
+/**
+ * Small statistics for the benchmarks.
+ */
+
+/** The median of a list of numbers (NaN for an empty list). */
+export function median(values: readonly number[]): number {
+    if (values.length === 0) return NaN;
+    const sorted = [...values].sort((a, b) => a - b);
+    const mid = Math.floor(sorted.length / 2);
+    return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}

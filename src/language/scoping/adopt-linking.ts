@@ -1,0 +1,105 @@
+/**
+ * Build phases tuned for one large plan per file (see BENCHMARKS.md): same results as Langium's
+ * defaults, less work.
+ * - AdoptScopeComputation: no document-local symbol table. AdoptScopeProvider resolves every
+ *   name from the plan's own cached scopes, so the table Langium builds of every named node
+ *   (with a description and a path string each) would never be read.
+ * - AdoptLinker and AdoptReferenceDescriptionProvider: the same references, linked and indexed in
+ *   the same order, found with a plain walk (reference-walk.ts) instead of a stream per node; the
+ *   index computes each container's path once instead of once per reference.
+ */
+import {
+    Cancellation, CstUtils, DefaultLinker, DefaultReferenceDescriptionProvider, DefaultScopeComputation, MultiMap, UriUtils,
+    interruptAndCheck, isReference, type AstNode, type AstNodeDescription, type LangiumCoreServices, type LangiumDocument,
+    type LocalSymbols, type Module, type ReferenceDescription, type ReferenceInfo
+} from 'langium';
+
+const { CancellationToken } = Cancellation;
+type CancellationToken = Cancellation.CancellationToken;
+import type { PartialLangiumServices } from 'langium/lsp';
+import type { AdoptServices } from '../adopt-module.js';
+import { allReferences } from './reference-walk.js';
+
+/**
+ * The references the linker just walked, by plan, for the reference index that comes right after
+ * (same tree, same references): taken, not kept, so the list does not outlive the build.
+ */
+const walkedReferences = new WeakMap<AstNode, ReferenceInfo[]>();
+
+/** How many references to link or index between two checks for cancellation. */
+const REFERENCES_PER_CHECK = 512;
+
+export class AdoptScopeComputation extends DefaultScopeComputation {
+    override async collectLocalSymbols(_document: LangiumDocument, _cancelToken = CancellationToken.None): Promise<LocalSymbols> {
+        return new MultiMap<AstNode, AstNodeDescription>();
+    }
+}
+
+export class AdoptLinker extends DefaultLinker {
+    private readonly profiling: () => boolean;
+
+    constructor(services: LangiumCoreServices) {
+        super(services);
+        this.profiling = () => services.shared.profilers.LangiumProfiler?.isActive('linking') ?? false;
+    }
+
+    override async link(document: LangiumDocument, cancelToken = CancellationToken.None): Promise<void> {
+        if (this.profiling()) return super.link(document, cancelToken);
+        const root = document.parseResult.value;
+        const references = allReferences(root);
+        walkedReferences.set(root, references);
+        for (let i = 0; i < references.length; i++) {
+            if (i % REFERENCES_PER_CHECK === 0) await interruptAndCheck(cancelToken);
+            this.doLink(references[i], document);
+        }
+    }
+}
+
+export class AdoptReferenceDescriptionProvider extends DefaultReferenceDescriptionProvider {
+    override async createDescriptions(document: LangiumDocument, cancelToken = CancellationToken.None): Promise<ReferenceDescription[]> {
+        const descriptions: ReferenceDescription[] = [];
+        const root = document.parseResult.value;
+        const references = walkedReferences.get(root) ?? allReferences(root);
+        walkedReferences.delete(root);
+        const sourceUri = document.uri;
+        let lastContainer: AstNode | undefined;
+        let sourcePath = '';
+        for (let i = 0; i < references.length; i++) {
+            if (i % REFERENCES_PER_CHECK === 0) await interruptAndCheck(cancelToken);
+            const { reference, container } = references[i];
+            if (reference.error || !reference.$refNode) continue;
+            const targets = isReference(reference)
+                ? (reference.$nodeDescription ? [reference.$nodeDescription] : [])
+                : reference.items.flatMap(item => (item.$nodeDescription ? [item.$nodeDescription] : []));
+            if (targets.length === 0) continue;
+            // A clause's references share their container: compute its path once.
+            if (container !== lastContainer) {
+                lastContainer = container;
+                sourcePath = this.nodeLocator.getAstNodePath(container);
+            }
+            const segment = CstUtils.toDocumentSegment(reference.$refNode);
+            for (const target of targets) {
+                descriptions.push({
+                    sourceUri,
+                    sourcePath,
+                    targetUri: target.documentUri,
+                    targetPath: target.path,
+                    segment,
+                    local: UriUtils.equals(target.documentUri, sourceUri)
+                });
+            }
+        }
+        return descriptions;
+    }
+}
+
+/** The three services above, as a module to inject after the language's own module. */
+export const AdoptFastBuildModule: Module<AdoptServices, PartialLangiumServices> = {
+    references: {
+        ScopeComputation: services => new AdoptScopeComputation(services),
+        Linker: services => new AdoptLinker(services)
+    },
+    workspace: {
+        ReferenceDescriptionProvider: services => new AdoptReferenceDescriptionProvider(services)
+    }
+};

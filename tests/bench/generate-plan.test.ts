@@ -1,0 +1,59 @@
+/**
+ * The benchmark's plan generator: the same seed gives the same plan, the plan parses without
+ * errors and every name in it resolves, and the YAML form follows its JSON Schema's shape.
+ */
+import { describe, expect, test } from 'vitest';
+import { isReference } from 'langium';
+import { generatePlan, planJsonSchema, toAdopt, toYaml, traitLevelEdits } from '../../bench/generate-plan.js';
+import { parser } from '../helpers.js';
+
+describe('bench plan generator', () => {
+    test('the same seed gives the same text, another seed another', () => {
+        expect(toAdopt(generatePlan({ projects: 200 }))).toBe(toAdopt(generatePlan({ projects: 200 })));
+        expect(toAdopt(generatePlan({ projects: 200, seed: 7 }))).not.toBe(toAdopt(generatePlan({ projects: 200 })));
+    });
+
+    test('a generated plan of 300 projects parses and links with no error', async () => {
+        const plan = generatePlan({ projects: 300 });
+        const document = await parser()(toAdopt(plan));
+        const errors = (document.diagnostics ?? []).filter(d => d.severity === 1);
+        expect(errors).toEqual([]);
+        expect(document.references.length).toBeGreaterThan(300);
+        expect(document.references.every(reference => isReference(reference) && reference.ref !== undefined)).toBe(true);
+        const projects = document.parseResult.value.stages.flatMap(stage => stage.projects);
+        expect(projects).toHaveLength(300);
+    });
+
+    test('the plan has what a realistic plan has', () => {
+        const plan = generatePlan({ projects: 2000 });
+        const projects = plan.stages.flatMap(stage => stage.projects);
+        expect(new Set(plan.members.map(m => m.role)).size).toBe(6);
+        expect(plan.stages.filter(stage => stage.after).length).toBeGreaterThan(1);
+        expect(plan.stages.some(stage => stage.mantra)).toBe(true);
+        expect(plan.stages.flatMap(stage => stage.stories).every(story => story.audience.length > 0)).toBe(true);
+        expect(projects.some(p => p.supports.length > 0 && p.uses.length > 0 && p.metrics.length > 0 && p.traits.length === 3)).toBe(true);
+        expect(projects.some(p => p.supports.length === 0)).toBe(true);
+    });
+
+    test('trait edits point at an asynchrony level in the text', () => {
+        const text = toAdopt(generatePlan({ projects: 100 }));
+        const lines = text.split('\n');
+        const edits = traitLevelEdits(text, 5);
+        expect(edits).toHaveLength(5);
+        for (const edit of edits) {
+            expect(lines[edit.line].slice(edit.character, edit.character + edit.from.length)).toBe(edit.from);
+            expect(lines[edit.line].trim().startsWith('asynchrony')).toBe(true);
+            expect(edit.to).not.toBe(edit.from);
+        }
+    });
+
+    test('the YAML form names the schema and has one entry per project', () => {
+        const plan = generatePlan({ projects: 50 });
+        const yaml = toYaml(plan, 'file:///tmp/plan.schema.json');
+        expect(yaml.split('\n')[0]).toBe('# yaml-language-server: $schema=file:///tmp/plan.schema.json');
+        expect(yaml.match(/^ {6}- name: p\d+$/gm)).toHaveLength(50);
+        const schema = planJsonSchema() as { required: string[]; properties: Record<string, unknown> };
+        expect(schema.required).toEqual(['name', 'title']);
+        expect(Object.keys(schema.properties)).toEqual(['name', 'title', 'coalition', 'channels', 'initiatives', 'stages']);
+    });
+});
