@@ -9,9 +9,11 @@ import {
 } from 'langium/lsp';
 import { AdoptGeneratedModule, AdoptGeneratedSharedModule } from './generated/module.js';
 import { AdoptLspModule, AdoptSharedLspModule } from './lsp/adopt-lsp-module.js';
+import { createAdoptParser } from './parser/adopt-parser.js';
 import { AdoptSyntaxMessages } from './parser/adopt-syntax-messages.js';
 import { AdoptSettings } from './score/adopt-settings.js';
 import { QuickWinService } from './score/quick-win-service.js';
+import { AdoptFastBuildModule } from './scoping/adopt-linking.js';
 import { AdoptScopeProvider } from './scoping/adopt-scope-provider.js';
 import { AdoptDocumentValidator } from './validation/adopt-document-validator.js';
 import { registerValidationChecks } from './validation/adopt-validator.js';
@@ -31,7 +33,8 @@ export const AdoptModule: Module<AdoptServices, PartialLangiumServices & AdoptAd
         QuickWins: services => new QuickWinService(services)
     },
     parser: {
-        ParserErrorMessageProvider: () => new AdoptSyntaxMessages()
+        ParserErrorMessageProvider: () => new AdoptSyntaxMessages(),
+        LangiumParser: services => createAdoptParser(services)
     },
     references: {
         ScopeProvider: services => new AdoptScopeProvider(services)
@@ -48,7 +51,7 @@ export interface AdoptServiceContext extends Partial<DefaultSharedModuleContext>
 
 export function createAdoptServices(context: AdoptServiceContext = {}): { shared: LangiumSharedServices; Adopt: AdoptServices } {
     const shared = inject(createDefaultSharedModule({ ...EmptyFileSystem, ...context }), AdoptGeneratedSharedModule, AdoptSharedLspModule);
-    const Adopt = inject(createDefaultModule({ shared }), AdoptGeneratedModule, AdoptModule, AdoptLspModule, context.languageModule ?? {});
+    const Adopt = inject(createDefaultModule({ shared }), AdoptGeneratedModule, AdoptModule, AdoptFastBuildModule, AdoptLspModule, context.languageModule ?? {});
     shared.ServiceRegistry.register(Adopt);
     registerValidationChecks(Adopt);
     if (!context.connection) {

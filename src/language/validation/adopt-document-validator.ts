@@ -2,9 +2,14 @@
  * Langium reports lexing, parsing and linking problems itself, with programmer-speak messages and
  * no LSP code. Here they become `syntax-error` and `unresolved-reference` diagnostics in words.
  */
-import { DefaultDocumentValidator, diagnosticData, type LangiumDocument, type ParseResult, type ValidationOptions } from 'langium';
+import {
+    Cancellation, DefaultDocumentValidator, diagnosticData, interruptAndCheck, type AstNode, type LangiumDocument, type ParseResult,
+    type ValidationAcceptor, type ValidationCheck, type ValidationOptions
+} from 'langium';
 import type { LangiumCoreServices } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
+import { capSyntaxErrors } from '../parser/syntax-error-cap.js';
+import { allNodes } from '../scoping/reference-walk.js';
 import { IssueCodes } from './issue-codes.js';
 
 const KIND_WORDS: Record<string, { kind: string; hint: string }> = {
@@ -15,6 +20,8 @@ const KIND_WORDS: Record<string, { kind: string; hint: string }> = {
     Project: { kind: 'project', hint: 'Declare that project in a stage, or correct the name.' }
 };
 
+const defaultNodeOptions = (DefaultDocumentValidator.prototype as unknown as { validateSingleNodeOptions: unknown }).validateSingleNodeOptions;
+
 export class AdoptDocumentValidator extends DefaultDocumentValidator {
     private readonly reflection: LangiumCoreServices['shared']['AstReflection'];
 
@@ -23,13 +30,40 @@ export class AdoptDocumentValidator extends DefaultDocumentValidator {
         this.reflection = services.shared.AstReflection;
     }
 
+    /**
+     * Langium's loop over the nodes, with the same nodes in the same order, listed by a plain walk
+     * instead of a stream of iterators per node, and each node type's checks looked up once per
+     * run: on a plan of 10,000 projects this loop was a third of the validation time.
+     */
+    protected override async validateAstNodes(
+        rootNode: AstNode, options: ValidationOptions, acceptor: ValidationAcceptor, cancelToken = Cancellation.CancellationToken.None
+    ): Promise<void> {
+        // Langium's own loop when profiling, or when a subclass skips some nodes or subtrees.
+        if (this.profiler?.isActive('validating') || this.validateSingleNodeOptions !== defaultNodeOptions) {
+            return super.validateAstNodes(rootNode, options, acceptor, cancelToken);
+        }
+        const checksByType = new Map<string, ValidationCheck[]>();
+        for (const node of allNodes(rootNode)) {
+            await interruptAndCheck(cancelToken);
+            let checks = checksByType.get(node.$type);
+            if (!checks) {
+                checks = this.validationRegistry.getChecks(node.$type, options.categories).toArray();
+                checksByType.set(node.$type, checks);
+            }
+            for (const check of checks) {
+                await check(node, acceptor, cancelToken);
+            }
+        }
+    }
+
     protected override processLexingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {
         const start = diagnostics.length;
         super.processLexingErrors(parseResult, diagnostics, options);
         const errors = [...parseResult.lexerErrors, ...(parseResult.lexerReport?.diagnostics ?? [])];
+        const fullText = parseResult.value?.$cstNode?.root.fullText;
         for (let i = start; i < diagnostics.length; i++) {
             const error = errors[i - start];
-            const text = error ? lexedText(error) : '';
+            const text = error ? lexedText(error, fullText) : '';
             diagnostics[i] = {
                 ...diagnostics[i],
                 code: IssueCodes.SyntaxError,
@@ -45,6 +79,7 @@ export class AdoptDocumentValidator extends DefaultDocumentValidator {
         for (let i = start; i < diagnostics.length; i++) {
             diagnostics[i] = { ...diagnostics[i], code: IssueCodes.SyntaxError, data: diagnosticData(IssueCodes.SyntaxError) };
         }
+        capSyntaxErrors(diagnostics);
     }
 
     protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[], _options: ValidationOptions): void {
@@ -69,7 +104,15 @@ export class AdoptDocumentValidator extends DefaultDocumentValidator {
     }
 }
 
-function lexedText(error: { text?: string; message: string }): string {
+/**
+ * The characters a lexing error is about. The lexer skips one character at a time, so an
+ * unclosed comment or title shows up as a lone `/` or `"`: read on in the file to tell them apart.
+ */
+function lexedText(error: { text?: string; message: string; offset?: number }, fullText?: string): string {
+    if (fullText !== undefined && typeof error.offset === 'number') {
+        const ahead = fullText.slice(error.offset, error.offset + 2);
+        if (ahead === '/*' || ahead.startsWith('"')) return ahead;
+    }
     if (typeof error.text === 'string') return error.text;
     const match = /->(.*)<-/s.exec(error.message);
     return match ? match[1] : '';

@@ -1,0 +1,169 @@
+/**
+ * Property-based robustness tests (fast-check): valid plans, mutated plans and garbage go
+ * through every language feature (parse, validate, score, hover, code lens, completion, code
+ * actions, formatting), which must never throw; diagnostics, hovers, completion edits and code
+ * lenses lie inside the document; quick fixes
+ * leave a plan that parses and lose nothing the user wrote; formatting is idempotent and keeps
+ * every token and comment in order; the parser's CST equals Langium's own parser's.
+ *
+ * Runs: about 2,600 cases by default, always the same ones (a fixed seed). For a long run with
+ * fresh random cases set FUZZ_RUNS to the total number of cases wanted (split over the
+ * properties like the default), e.g.
+ *     FUZZ_RUNS=100000 npx vitest run tests/robustness/fuzz.test.ts
+ * A failure prints fast-check's seed and the shrunk counterexample; FUZZ_SEED=<seed> replays it.
+ * Errors that a service catches and logs (console.error) count as failures too.
+ */
+import fc from 'fast-check';
+import { createLangiumParser, type CstNode } from 'langium';
+import type { TextEdit } from 'vscode-languageserver-types';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import {
+    applyEdits, editsFor, exerciseFeatures, hasSyntaxErrors, lexemes, lostText, rangeInside, services, withDocument
+} from './feature-harness.js';
+import { garbage, mutatedPlan, validPlan } from './plan-arbitraries.js';
+
+const DEFAULT_TOTAL = 2600;
+/** The default run replays the same cases every time (a stable CI); a long run explores new ones. */
+const DEFAULT_SEED = 20261126;
+const total = Number(process.env.FUZZ_RUNS ?? DEFAULT_TOTAL);
+const seed = process.env.FUZZ_SEED !== undefined ? Number(process.env.FUZZ_SEED) : process.env.FUZZ_RUNS === undefined ? DEFAULT_SEED : undefined;
+/** Each property's share of the runs (relative cost differs a lot). */
+const runs = (share: number): number => Math.max(1, Math.round(total * share));
+const perCase = (share: number): number => Math.max(30_000, runs(share) * 150);
+
+function settings(share: number): fc.Parameters<unknown> {
+    return { numRuns: runs(share), seed, verbose: 0 };
+}
+
+/** How much the properties exercised: a property that checks nothing must fail. */
+const seen = { fixes: 0, formatEdits: 0 };
+
+/** Errors the services caught and logged instead of throwing: a feature failed all the same. */
+const logged: string[] = [];
+const consoleError = console.error;
+beforeAll(() => {
+    console.error = (...args: unknown[]) => {
+        logged.push(args.map(arg => (arg instanceof Error ? arg.stack ?? arg.message : String(arg))).join(' '));
+    };
+});
+afterAll(() => {
+    console.error = consoleError;
+});
+
+/** Checks a text through every feature; returns what the other properties need. */
+async function checkEveryFeature(text: string) {
+    return withDocument(text, async document => {
+        logged.length = 0;
+        const answers = await exerciseFeatures(document);
+        if (logged.length > 0) throw new Error(`a feature logged an error: ${logged[0]}`);
+        for (const diagnostic of answers.diagnostics) {
+            if (!rangeInside(diagnostic.range, text)) {
+                throw new Error(`diagnostic ${String(diagnostic.code)} has a range outside the document: ${JSON.stringify(diagnostic.range)}`);
+            }
+        }
+        for (const { feature, range } of answers.ranges) {
+            if (!rangeInside(range, text)) throw new Error(`${feature} has a range outside the document: ${JSON.stringify(range)}`);
+        }
+        return { ...answers, uri: document.uri.toString(), syntaxErrors: hasSyntaxErrors(document) };
+    });
+}
+
+/** Formatting keeps every lexeme (tokens, comments, unreadable characters) in order and is idempotent. */
+async function checkFormatting(text: string, edits: TextEdit[] | undefined) {
+    if (!edits) return;
+    seen.formatEdits += edits.length;
+    for (const edit of edits) {
+        if (!rangeInside(edit.range, text)) throw new Error(`format edit outside the document: ${JSON.stringify(edit.range)}`);
+    }
+    const formatted = applyEdits(text, edits);
+    expect(lexemes(formatted)).toEqual(lexemes(text));
+    const again = await withDocument(formatted, async document => services.lsp.Formatter?.formatDocument(document, {
+        textDocument: { uri: document.uri.toString() }, options: { tabSize: 4, insertSpaces: true }
+    }));
+    expect(applyEdits(formatted, again ?? [])).toBe(formatted);
+}
+
+/** Every quick fix edits only this document, inside it, loses no word, and (on a plan that parsed) leaves one that parses. */
+async function checkQuickFixes(text: string, answers: Awaited<ReturnType<typeof checkEveryFeature>>) {
+    seen.fixes += answers.actions.length;
+    for (const action of answers.actions) {
+        const edits = editsFor(action, answers.uri);
+        for (const edit of edits) {
+            if (!rangeInside(edit.range, text)) throw new Error(`fix '${action.title}' edits outside the document`);
+        }
+        const fixed = applyEdits(text, edits);
+        const lost = lostText(text, fixed);
+        if (lost.length > 0) throw new Error(`fix '${action.title}' lost ${lost.join(' ')}`);
+        if (!answers.syntaxErrors) {
+            await withDocument(fixed, async document => {
+                if (hasSyntaxErrors(document)) {
+                    const first = [...document.parseResult.lexerErrors, ...document.parseResult.parserErrors][0];
+                    throw new Error(`fix '${action.title}' leaves a plan that does not parse: ${first.message}\n${fixed}`);
+                }
+            });
+        }
+    }
+}
+
+describe('valid plans', () => {
+    test('every feature answers, fixes give plans that parse and lose nothing, formatting is stable', async () => {
+        await fc.assert(
+            fc.asyncProperty(validPlan, async text => {
+                const answers = await checkEveryFeature(text);
+                expect(answers.syntaxErrors, `the generator made a plan that does not parse:\n${text}`).toBe(false);
+                await checkQuickFixes(text, answers);
+                await checkFormatting(text, answers.formatEdits);
+            }),
+            settings(0.12)
+        );
+        if (services.lsp.CodeActionProvider) expect(seen.fixes).toBeGreaterThan(0);
+        if (services.lsp.Formatter) expect(seen.formatEdits).toBeGreaterThan(0);
+    }, perCase(0.12));
+});
+
+describe('mutated plans (typing, deleting, pasting)', () => {
+    test('every feature answers with ranges inside the document; fixes and formatting lose nothing', async () => {
+        await fc.assert(
+            fc.asyncProperty(mutatedPlan, async text => {
+                const answers = await checkEveryFeature(text);
+                await checkQuickFixes(text, answers);
+                await checkFormatting(text, answers.formatEdits);
+            }),
+            settings(0.38)
+        );
+    }, perCase(0.38));
+});
+
+describe('garbage', () => {
+    test('every feature answers on text that is nothing like a plan', async () => {
+        await fc.assert(
+            fc.asyncProperty(garbage, async text => {
+                const answers = await checkEveryFeature(text);
+                expect(answers.syntaxErrors || text.trim().startsWith('plan')).toBe(true);
+            }),
+            settings(0.2)
+        );
+    }, perCase(0.2));
+});
+
+describe('the parser', () => {
+    const langiumParser = createLangiumParser(services);
+
+    /** The CST as nested arrays: each leaf by offset, length and hidden flag. */
+    function shape(node: CstNode): unknown {
+        if ('content' in node) return (node as { content: CstNode[] }).content.map(shape);
+        return [node.offset, node.length, node.hidden];
+    }
+
+    test("builds the same syntax tree, comments included, as Langium's own parser", () => {
+        fc.assert(
+            fc.property(fc.oneof(validPlan, mutatedPlan), text => {
+                const ours = services.parser.LangiumParser.parse(text);
+                const theirs = langiumParser.parse(text);
+                expect(shape(ours.value.$cstNode!)).toEqual(shape(theirs.value.$cstNode!));
+                expect(ours.parserErrors.map(e => e.message)).toEqual(theirs.parserErrors.map(e => e.message));
+            }),
+            settings(0.3)
+        );
+    }, perCase(0.3));
+});
