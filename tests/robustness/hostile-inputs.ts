@@ -3,21 +3,10 @@
  * megabyte names and titles, NUL bytes, invalid UTF-8, random garbage. Each is built on demand
  * (they are large) and deterministically (a seeded generator, so failures replay).
  */
+import { seededRandom as random } from '../../bench/generate-plan.js';
 import { MAX_PLAN_BYTES } from '../../src/language/parser/plan-limits.js';
 
 export const MIB = 1024 * 1024;
-
-/** A small deterministic pseudo-random generator (mulberry32). */
-export function random(seed: number): () => number {
-    let state = seed >>> 0;
-    return () => {
-        state = (state + 0x6d2b79f5) >>> 0;
-        let t = state;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-}
 
 /** Inputs that are text (the server gets them from the editor; the CLI reads them as files). */
 export const TEXT_INPUTS: Record<string, () => string> = {
