@@ -1,7 +1,7 @@
 /**
  * In-process benchmark of one plan size: the full build (parse, link, validate, score) with
  * `createAdoptServices` and Langium's DocumentBuilder, and the heap the built document retains.
- * Run by bench/run-bench.mjs as `node --expose-gc .bench/out/in-process.cjs N RUNS WARMUPS [proposed]`;
+ * Run by bench/run-bench.mjs as `node --expose-gc .bench/out/in-process.cjs N RUNS WARMUPS`;
  * prints one JSON line of results.
  */
 import '../src/platform/node-compat.js';
@@ -10,7 +10,7 @@ import type { PartialLangiumServices } from 'langium/lsp';
 import { createAdoptServices, type AdoptServices } from '../src/language/adopt-module.js';
 import { AdoptParser } from '../src/language/parser/adopt-parser.js';
 import { exceedsPlanSize, MAX_PLAN_BYTES } from '../src/language/parser/plan-limits.js';
-import { AdoptFastBuildModule, AdoptLinker } from '../src/language/scoping/adopt-linking.js';
+import { AdoptLinker } from '../src/language/scoping/adopt-linking.js';
 import type { Plan } from '../src/language/generated/ast.js';
 import { generatePlan, toAdopt } from './generate-plan.js';
 import { median } from './stats.js';
@@ -29,7 +29,6 @@ interface InProcessResult {
     retainedPerProject: number;
     /** Whether the faster build phases of scoping/adopt-linking.ts were in use. */
     fastBuildPhases: boolean;
-    proposed: boolean;
     /** The size limit (bytes) that this plan exceeds and that was lifted to measure it; 0 if none. */
     sizeLimitLifted: number;
     /** Median milliseconds spent reaching each document state (parse is measured separately). */
@@ -42,13 +41,10 @@ async function main(): Promise<void> {
     const projects = Number(process.argv[2] ?? 10000);
     const runs = Number(process.argv[3] ?? 5);
     const warmups = Number(process.argv[4] ?? 2);
-    // `proposed`: with the faster build phases of scoping/adopt-linking.ts, in case they are not wired yet.
-    const proposed = process.argv[5] === 'proposed';
     const text = toAdopt(generatePlan({ projects }));
     // A plan over the server's size limit is refused unparsed: measure the real parse anyway, and say so.
     const sizeLimitLifted = exceedsPlanSize(text);
     const languageModule: Module<AdoptServices, PartialLangiumServices> = {
-        ...(proposed ? AdoptFastBuildModule : {}),
         ...(sizeLimitLifted ? { parser: { LangiumParser: (services: AdoptServices) => createUnlimitedParser(services) } } : {})
     };
     const { shared, Adopt } = createAdoptServices({ languageModule });
@@ -120,7 +116,6 @@ async function main(): Promise<void> {
         retainedPerProject: (after - before) / projects,
         fastBuildPhases: Adopt.references.Linker instanceof AdoptLinker,
         sizeLimitLifted: sizeLimitLifted ? MAX_PLAN_BYTES : 0,
-        proposed,
         phases: Object.fromEntries(Object.keys(phaseRuns[0] ?? {}).map(key => [key, median(phaseRuns.map(run => run[key] ?? 0))]))
     };
     process.stdout.write(JSON.stringify(result) + '\n');

@@ -113,12 +113,6 @@ function table(results) {
         row('retained heap per project', build.projects.toLocaleString('en'), kb(build.retainedPerProject), '<= 4 KB',
             verdict(build.retainedPerProject, TARGETS.heapPerProject));
     }
-    if (results.proposed) {
-        const p = results.proposed;
-        const phases = Object.entries(p.phases).filter(([, v]) => v >= 1).map(([k, v]) => `${k} ${Math.round(v)}`).join(', ');
-        row(`full build, AdoptFastBuildModule wired (not yet in createAdoptServices) (CPU ${ms(p.cpuMedianMs)}; ${phases})`, '10,000', ms(p.medianMs), `<= ${TARGETS.build10k} ms`, verdict(p.medianMs, TARGETS.build10k));
-        row('retained heap per project, AdoptFastBuildModule wired', '10,000', kb(p.retainedPerProject), '<= 4 KB', verdict(p.retainedPerProject, TARGETS.heapPerProject));
-    }
     const b10 = builds.find(b => b.projects === 10000);
     const b50 = builds.find(b => b.projects === 50000);
     if (b10 && b50) {
@@ -165,13 +159,6 @@ async function main() {
         const result = await runNode(['--expose-gc', join(outDir, 'in-process.cjs'), String(size), String(runs), String(warmups)], `in-process ${size}`);
         console.log(`${ms(result.medianMs)}, CPU ${ms(result.cpuMedianMs)} (${(result.bytes / 2 ** 20).toFixed(1)} MB, ${result.diagnostics} diagnostics), ${kb(result.retainedPerProject)}/project`);
         results.inProcess.push(result);
-    }
-    const at10k = results.inProcess.find(r => r.projects === 10000);
-    if (at10k && !at10k.fastBuildPhases) {
-        process.stdout.write('full build in process, 10000 projects, with scoping/adopt-linking.ts wired (proposed)... ');
-        const result = await runNode(['--expose-gc', join(outDir, 'in-process.cjs'), '10000', String(runs), String(warmups), 'proposed'], 'in-process proposed');
-        console.log(`${ms(result.medianMs)}, CPU ${ms(result.cpuMedianMs)}, ${kb(result.retainedPerProject)}/project`);
-        results.proposed = result;
     }
     if (!args['skip-lsp']) {
         process.stdout.write('over LSP stdio (Adopt server, then yaml-language-server)... ');
