@@ -5,7 +5,7 @@
  * prints one JSON line of results.
  */
 import '../src/platform/node-compat.js';
-import { createParser, DocumentState, LangiumParser, URI, type AstNode, type LangiumDocument, type Module, type ParseResult, type ParserOptions } from 'langium';
+import { createParser, DocumentState, URI, type AstNode, type LangiumDocument, type Module, type ParseResult, type ParserOptions } from 'langium';
 import type { PartialLangiumServices } from 'langium/lsp';
 import { createAdoptServices, type AdoptServices } from '../src/language/adopt-module.js';
 import { AdoptParser } from '../src/language/parser/adopt-parser.js';
@@ -126,7 +126,7 @@ async function main(): Promise<void> {
 /** The Adopt parser without its size guard (see src/language/parser/adopt-parser.ts). */
 class UnlimitedAdoptParser extends AdoptParser {
     override parse<T extends AstNode = AstNode>(input: string, options?: ParserOptions): ParseResult<T> {
-        return LangiumParser.prototype.parse.call(this, input, options) as ParseResult<T>;
+        return this.parseText<T>(input, options);
     }
 }
 

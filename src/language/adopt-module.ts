@@ -14,6 +14,7 @@ import { AdoptSyntaxMessages } from './parser/adopt-syntax-messages.js';
 import { AdoptSettings } from './score/adopt-settings.js';
 import { QuickWinService } from './score/quick-win-service.js';
 import { AdoptFastBuildModule } from './scoping/adopt-linking.js';
+import { AdoptValueConverter } from './parser/adopt-value-converter.js';
 import { AdoptScopeProvider } from './scoping/adopt-scope-provider.js';
 import { AdoptDocumentValidator } from './validation/adopt-document-validator.js';
 import { registerValidationChecks } from './validation/adopt-validator.js';
@@ -34,7 +35,8 @@ export const AdoptModule: Module<AdoptServices, PartialLangiumServices & AdoptAd
     },
     parser: {
         ParserErrorMessageProvider: () => new AdoptSyntaxMessages(),
-        LangiumParser: services => createAdoptParser(services)
+        LangiumParser: services => createAdoptParser(services),
+        ValueConverter: () => new AdoptValueConverter()
     },
     references: {
         ScopeProvider: services => new AdoptScopeProvider(services)

@@ -1,13 +1,14 @@
 /**
  * The custom request `adopt/rankQuickWins` (params `{ uri }`): the same data as
- * `adopt rank --json`, for the document the client names, once it is built.
+ * `adopt rank --json`, for the document the client names, once it is built; built once per
+ * document version and settings.
  */
 import { DocumentState, URI, type LangiumDocument } from 'langium';
 import type { Connection } from 'vscode-languageserver';
 import { ResponseError, ErrorCodes } from 'vscode-languageserver';
 import type { AdoptServices } from '../adopt-module.js';
 import type { Plan } from '../generated/ast.js';
-import { buildRankResult } from '../score/rank-result.js';
+import { cachedRankResult } from '../score/rank-result.js';
 import { RANK_QUICK_WINS_REQUEST, rankQuickWinsParamsSchema, type RankResult } from '../../protocol/rank-protocol.js';
 
 export function registerRankRequest(connection: Connection, services: AdoptServices): void {
@@ -23,6 +24,6 @@ export function registerRankRequest(connection: Connection, services: AdoptServi
         }
         await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated, uri, token);
         const document = shared.workspace.LangiumDocuments.getDocument(uri) as LangiumDocument<Plan>;
-        return buildRankResult(document, services);
+        return cachedRankResult(document, services);
     });
 }

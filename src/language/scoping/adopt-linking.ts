@@ -5,8 +5,9 @@
  *   name from the plan's own cached scopes, so the table Langium builds of every named node
  *   (with a description and a path string each) would never be read.
  * - AdoptLinker and AdoptReferenceDescriptionProvider: the same references, linked and indexed in
- *   the same order, found with a plain walk (reference-walk.ts) instead of a stream per node; the
- *   index computes each container's path once instead of once per reference.
+ *   the same order, listed by the parser while it linked the containers (or, when a tree is linked
+ *   again, by a plain walk; reference-walk.ts) instead of a stream per node; the index computes
+ *   each container's path once instead of once per reference.
  */
 import {
     Cancellation, CstUtils, DefaultLinker, DefaultReferenceDescriptionProvider, DefaultScopeComputation, MultiMap, UriUtils,
@@ -18,7 +19,7 @@ const { CancellationToken } = Cancellation;
 type CancellationToken = Cancellation.CancellationToken;
 import type { PartialLangiumServices } from 'langium/lsp';
 import type { AdoptServices } from '../adopt-module.js';
-import { allReferences } from './reference-walk.js';
+import { allReferences, takeParsedReferences } from './reference-walk.js';
 
 /**
  * The references the linker just walked, by plan, for the reference index that comes right after
@@ -44,9 +45,11 @@ export class AdoptLinker extends DefaultLinker {
     }
 
     override async link(document: LangiumDocument, cancelToken = CancellationToken.None): Promise<void> {
-        if (this.profiling()) return super.link(document, cancelToken);
         const root = document.parseResult.value;
-        const references = allReferences(root);
+        const parsed = takeParsedReferences(root);
+        if (this.profiling()) return super.link(document, cancelToken);
+        // The references the parser listed, for a tree linked for the first time; else a walk.
+        const references = parsed ?? allReferences(root);
         walkedReferences.set(root, references);
         for (let i = 0; i < references.length; i++) {
             if (i % REFERENCES_PER_CHECK === 0) await interruptAndCheck(cancelToken);

@@ -3,6 +3,11 @@
  * of a plan of tens of thousands of projects. It visits exactly what Langium's `streamAst` and
  * `streamReferences` visit, in the same order (depth first, properties in declaration order), but
  * with plain loops instead of a stream of iterator objects per node.
+ *
+ * The parser (parser/adopt-parser.ts) links each new tree's nodes to their containers with
+ * `linkContainersAndList`, which lists the same nodes and references in the same walk; the linker
+ * and the validator take those lists (`takeParsedReferences`, `takeParsedNodes`) instead of
+ * walking the tree again, and walk it themselves when a tree is linked or validated once more.
  */
 import type { AstNode, MultiReference, Reference, ReferenceInfo } from 'langium';
 
@@ -89,4 +94,86 @@ function collectReferences(node: AstNode, references: ReferenceInfo[]): void {
             collectReferences(value, references);
         }
     }
+}
+
+/** The lists made while linking a new tree's containers, until the linker and the validator take them. */
+const parsedNodes = new WeakMap<AstNode, AstNode[]>();
+const parsedReferences = new WeakMap<AstNode, ReferenceInfo[]>();
+
+/**
+ * Langium's `linkContentToContainer(root, { deep: true })`: sets `$container`, `$containerProperty`
+ * and (in a list) `$containerIndex` on every node below the root, properties in the same order.
+ * Lists on the way what `allNodes` and `allReferences` would list, for `takeParsedNodes` and
+ * `takeParsedReferences`.
+ */
+export function linkContainersAndList(root: AstNode): void {
+    const nodes: AstNode[] = [];
+    const references: ReferenceInfo[] = [];
+    linkAndList(root, nodes, references);
+    parsedNodes.set(root, nodes);
+    parsedReferences.set(root, references);
+}
+
+type MutableNode = { -readonly [K in keyof AstNode]: AstNode[K] };
+
+function linkAndList(node: AstNode, nodes: AstNode[], references: ReferenceInfo[]): void {
+    nodes.push(node);
+    const properties = node as unknown as Properties;
+    let hasChildren = false;
+    // First the node's own links and references (Langium lists a node's references before it
+    // descends), then its children.
+    for (const key in properties) {
+        if (key.charCodeAt(0) === DOLLAR) continue;
+        const value = properties[key];
+        if (typeof value !== 'object' || value === null) continue;
+        if (Array.isArray(value)) {
+            for (let index = 0; index < value.length; index++) {
+                const item: unknown = value[index];
+                if (typeof item !== 'object' || item === null) continue;
+                if (isNodeObject(item)) {
+                    const child = item as MutableNode;
+                    child.$container = node;
+                    child.$containerProperty = key;
+                    child.$containerIndex = index;
+                    hasChildren = true;
+                } else if (isReferenceObject(item)) {
+                    references.push({ reference: item, container: node, property: key, index });
+                }
+            }
+        } else if (isNodeObject(value)) {
+            const child = value as MutableNode;
+            child.$container = node;
+            child.$containerProperty = key;
+            hasChildren = true;
+        } else if (isReferenceObject(value)) {
+            references.push({ reference: value, container: node, property: key });
+        }
+    }
+    if (!hasChildren) return;
+    for (const key in properties) {
+        if (key.charCodeAt(0) === DOLLAR) continue;
+        const value = properties[key];
+        if (typeof value !== 'object' || value === null) continue;
+        if (Array.isArray(value)) {
+            for (const item of value) {
+                if (typeof item === 'object' && item !== null && isNodeObject(item)) linkAndList(item, nodes, references);
+            }
+        } else if (isNodeObject(value)) {
+            linkAndList(value, nodes, references);
+        }
+    }
+}
+
+/** The nodes listed when the tree was parsed (as `allNodes` lists them), once; undefined afterwards. */
+export function takeParsedNodes(root: AstNode): AstNode[] | undefined {
+    const nodes = parsedNodes.get(root);
+    parsedNodes.delete(root);
+    return nodes;
+}
+
+/** The references listed when the tree was parsed (as `allReferences` lists them), once; undefined afterwards. */
+export function takeParsedReferences(root: AstNode): ReferenceInfo[] | undefined {
+    const references = parsedReferences.get(root);
+    parsedReferences.delete(root);
+    return references;
 }

@@ -42,17 +42,43 @@ export function partValues(facts: ProjectFacts): Record<ScorePart, number> {
     const trained = facts.involvedTrainedWilling;
     const untrained = facts.involvedWilling - trained;
     const reach = facts.willingCount === 0 ? 0 : Math.min(1, (trained + 0.5 * untrained) / facts.willingCount);
-    const level = (kind: TraitKind) => {
-        const value = facts.traits.get(kind);
-        return value ? LEVEL_VALUES[value] : 0;
-    };
     return {
         reach,
         initiative: facts.supportsInitiative ? 1 : 0,
-        asynchrony: level('asynchrony'),
-        geography: level('geography'),
-        crowdsourcing: level('crowdsourcing')
+        asynchrony: levelValue(facts.traits, 'asynchrony'),
+        geography: levelValue(facts.traits, 'geography'),
+        crowdsourcing: levelValue(facts.traits, 'crowdsourcing')
     };
+}
+
+function levelValue(traits: ReadonlyMap<TraitKind, Level>, kind: TraitKind): number {
+    const value = traits.get(kind);
+    return value ? LEVEL_VALUES[value] : 0;
+}
+
+/**
+ * The traits a project lacks and the words that ask for them, shared by every project that lacks
+ * the same ones (a plan of 10,000 projects has at most eight different answers): frozen, read only.
+ */
+interface MissingTraits {
+    readonly kinds: readonly TraitKind[];
+    readonly words: string;
+}
+
+const missingTraitsByMask: Array<MissingTraits | undefined> = [];
+
+function missingTraitsOf(traits: ReadonlyMap<TraitKind, Level>): MissingTraits {
+    let mask = 0;
+    for (let i = 0; i < TRAIT_KINDS.length; i++) {
+        if (!traits.has(TRAIT_KINDS[i])) mask |= 1 << i;
+    }
+    let missing = missingTraitsByMask[mask];
+    if (!missing) {
+        const kinds = Object.freeze(TRAIT_KINDS.filter((_kind, i) => (mask & (1 << i)) !== 0));
+        missing = { kinds, words: `add the trait${kinds.length > 1 ? 's' : ''} ${kinds.join(', ')}` };
+        missingTraitsByMask[mask] = missing;
+    }
+    return missing;
 }
 
 export function scoreProject(facts: ProjectFacts, settings: QuickWinSettings): ProjectScore {
@@ -65,7 +91,7 @@ export function scoreProject(facts: ProjectFacts, settings: QuickWinSettings): P
         points[part] = roundScore(raw);
     }
     const score = roundScore(total);
-    const missingTraits = TRAIT_KINDS.filter(kind => !facts.traits.has(kind));
+    const { kinds: missingTraits, words: addTraits } = missingTraitsOf(facts.traits);
     const missing: string[] = [];
     if (!facts.supportsInitiative) {
         missing.push('support an existing initiative');
@@ -74,7 +100,7 @@ export function scoreProject(facts: ProjectFacts, settings: QuickWinSettings): P
         missing.push('involve at least one trained, willing member');
     }
     if (missingTraits.length > 0) {
-        missing.push(`add the trait${missingTraits.length > 1 ? 's' : ''} ${missingTraits.join(', ')}`);
+        missing.push(addTraits);
     }
     if (score < settings.threshold) {
         missing.push(`reach a score of ${settings.threshold} (now ${score})`);

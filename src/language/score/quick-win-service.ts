@@ -73,8 +73,11 @@ export function analyzePlan(plan: Plan, settings: QuickWinSettings): PlanAnalysi
     const willing = members.filter(isWilling);
     const willingSet = new Set(willing);
     const projects: ProjectAnalysis[] = [];
-    const byProject = new Map<Project, ProjectAnalysis>();
+    // Where each stage's projects start in `projects` (a project's entry is found by its index in
+    // its stage, without a map entry per project).
+    const firstOfStage = new Map<Stage, number>();
     for (const stage of plan.stages) {
+        if (!firstOfStage.has(stage)) firstOfStage.set(stage, projects.length);
         for (const project of stage.projects) {
             const involvedWilling = involvedWillingMembers(project, willingSet);
             let involvedTrainedWilling = 0;
@@ -88,8 +91,14 @@ export function analyzePlan(plan: Plan, settings: QuickWinSettings): PlanAnalysi
                 involvedTrainedWilling,
                 traits: traitLevels(project)
             };
+            const score = scoreProject(facts, settings);
+            // The score's fields, as a spread would copy them, without a second object per project.
             const entry: ProjectAnalysis = {
-                ...scoreProject(facts, settings),
+                points: score.points,
+                score: score.score,
+                quickWin: score.quickWin,
+                missing: score.missing,
+                missingTraits: score.missingTraits,
                 project,
                 stage,
                 facts,
@@ -98,7 +107,6 @@ export function analyzePlan(plan: Plan, settings: QuickWinSettings): PlanAnalysi
                 declarationIndex: projects.length
             };
             projects.push(entry);
-            byProject.set(project, entry);
         }
     }
     const ranked = [...projects].sort(
@@ -118,7 +126,26 @@ export function analyzePlan(plan: Plan, settings: QuickWinSettings): PlanAnalysi
         projects,
         ranked,
         quickWins: ranked.filter(entry => entry.quickWin),
-        of: project => byProject.get(project)
+        of: entryFinder(projects, firstOfStage)
+    };
+}
+
+/**
+ * `of(project)`: the entry of a project of the plan, undefined for any other. Looks at the
+ * project's place in its stage; a project found elsewhere (never, while the tree is unchanged)
+ * is looked up in a map of every entry.
+ */
+function entryFinder(projects: readonly ProjectAnalysis[], firstOfStage: ReadonlyMap<Stage, number>): (project: Project) => ProjectAnalysis | undefined {
+    let byProject: Map<Project, ProjectAnalysis> | undefined;
+    return project => {
+        const first = firstOfStage.get(project.$container);
+        const index = project.$containerIndex;
+        if (first !== undefined && index !== undefined) {
+            const entry = projects[first + index];
+            if (entry?.project === project) return entry;
+        }
+        byProject ??= new Map(projects.map(entry => [entry.project, entry]));
+        return byProject.get(project);
     };
 }
 

@@ -1,10 +1,13 @@
 /**
- * Builds the shared rank result (see src/protocol/rank-protocol.ts) from a built document.
+ * Builds the shared rank result (see src/protocol/rank-protocol.ts) from a built document, and
+ * keeps it while the document's diagnostics and analysis stay the same (repeated
+ * `adopt/rankQuickWins` requests on one version only serialise it).
  */
 import type { LangiumDocument } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { Plan } from '../generated/ast.js';
 import type { AdoptServices } from '../adopt-module.js';
+import type { PlanAnalysis } from './quick-win-service.js';
 import type { RankDiagnostic, RankResult, SeverityName } from '../../protocol/rank-protocol.js';
 
 const SEVERITY_NAMES: Record<number, SeverityName> = { 1: 'error', 2: 'warning', 3: 'information', 4: 'hint' };
@@ -47,4 +50,23 @@ export function buildRankResult(document: LangiumDocument<Plan>, services: Adopt
         })),
         diagnostics: sortedDiagnostics(document.diagnostics ?? []).map(toRankDiagnostic)
     };
+}
+
+/** The result built from one validation's diagnostics (the array a validation sets) and one analysis. */
+const builtResults = new WeakMap<readonly Diagnostic[], { readonly analysis: PlanAnalysis; readonly result: RankResult }>();
+
+/**
+ * `buildRankResult`, built once per document version and settings: a new validation sets a new
+ * diagnostics array, a change of text or settings gives a new analysis, and either builds anew.
+ * The result is shared: callers must not change it.
+ */
+export function cachedRankResult(document: LangiumDocument<Plan>, services: AdoptServices): RankResult {
+    const diagnostics = document.diagnostics;
+    if (!diagnostics) return buildRankResult(document, services);
+    const analysis = services.score.QuickWins.analyze(document.parseResult.value);
+    const cached = builtResults.get(diagnostics);
+    if (cached && cached.analysis === analysis) return cached.result;
+    const result = buildRankResult(document, services);
+    builtResults.set(diagnostics, { analysis, result });
+    return result;
 }

@@ -9,7 +9,7 @@ import {
 import type { LangiumCoreServices } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { capSyntaxErrors } from '../parser/syntax-error-cap.js';
-import { allNodes } from '../scoping/reference-walk.js';
+import { allNodes, takeParsedNodes } from '../scoping/reference-walk.js';
 import { IssueCodes } from './issue-codes.js';
 
 const KIND_WORDS: Record<string, { kind: string; hint: string }> = {
@@ -38,12 +38,15 @@ export class AdoptDocumentValidator extends DefaultDocumentValidator {
     protected override async validateAstNodes(
         rootNode: AstNode, options: ValidationOptions, acceptor: ValidationAcceptor, cancelToken = Cancellation.CancellationToken.None
     ): Promise<void> {
+        // The nodes the parser listed, for a tree validated for the first time; else a walk.
+        const parsed = takeParsedNodes(rootNode);
         // Langium's own loop when profiling, or when a subclass skips some nodes or subtrees.
         if (this.profiler?.isActive('validating') || this.validateSingleNodeOptions !== defaultNodeOptions) {
             return super.validateAstNodes(rootNode, options, acceptor, cancelToken);
         }
         const checksByType = new Map<string, ValidationCheck[]>();
-        for (const node of allNodes(rootNode)) {
+        const nodes = parsed ?? allNodes(rootNode);
+        for (const node of nodes) {
             await interruptAndCheck(cancelToken);
             let checks = checksByType.get(node.$type);
             if (!checks) {

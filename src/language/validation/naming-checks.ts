@@ -23,16 +23,19 @@ export function namesMustBeUniqueInPlan(plan: Plan, accept: ValidationAcceptor):
 }
 
 export function metricNamesMustBeUnique(owner: Goal | Project, accept: ValidationAcceptor): void {
-    reportDuplicates(owner.metrics, `metric of ${owner.$type === 'Goal' ? 'goal' : 'project'} '${owner.name}'`, accept);
+    // Runs on every project: name the kind only when there is a duplicate to report.
+    reportDuplicates(owner.metrics, () => `metric of ${owner.$type === 'Goal' ? 'goal' : 'project'} '${owner.name}'`, accept);
 }
 
-function reportDuplicates(nodes: readonly Named[], kind: string, accept: ValidationAcceptor): void {
+function reportDuplicates(nodes: readonly Named[], kind: string | (() => string), accept: ValidationAcceptor): void {
+    if (nodes.length < 2) return;
     const seen = new Set<string>();
     for (const node of nodes) {
         if (!node.name) continue;
         if (seen.has(node.name)) {
+            const kindName = typeof kind === 'string' ? kind : kind();
             report(accept, IssueCodes.DuplicateName,
-                `There is already ${/^[aeiou]/.test(kind) ? 'an' : 'a'} ${kind} named '${node.name}'. Give this one another name.`,
+                `There is already ${/^[aeiou]/.test(kindName) ? 'an' : 'a'} ${kindName} named '${node.name}'. Give this one another name.`,
                 { node, property: 'name' });
         } else {
             seen.add(node.name);

@@ -23,7 +23,22 @@ export function report<N extends AstNode>(
     data: Record<string, unknown> = {}
 ): void {
     const range = where.range ?? propertyRange(where);
-    accept(IssueSeverities[code], message, { ...where, ...(range ? { range } : {}), code, data: { ...data, ...diagnosticData(code) } } as DiagnosticInfo<N>);
+    // `{ ...where, ...(range ? { range } : {}), code, data: { ...data, ...diagnosticData(code) } }`
+    // without the intermediate objects: 20,000 diagnostics at 10,000 projects.
+    const info = range ? { ...where, range, code, data: withCode(data, code) } : { ...where, code, data: withCode(data, code) };
+    accept(IssueSeverities[code], message, info as DiagnosticInfo<N>);
+}
+
+/** `{ ...data, ...diagnosticData(code) }`: a diagnostic's data with its code last. */
+function withCode(data: Record<string, unknown>, code: IssueCode): Record<string, unknown> {
+    return hasKeys(data) ? { ...data, ...diagnosticData(code) } : { ...diagnosticData(code) };
+}
+
+function hasKeys(data: Record<string, unknown>): boolean {
+    for (const key in data) {
+        if (Object.hasOwn(data, key)) return true;
+    }
+    return false;
 }
 
 /**
