@@ -28,25 +28,8 @@ function isReferenceObject(value: object): value is Reference | MultiReference {
 /** Every node of the tree, the root first, in the order of Langium's `streamAst`. */
 export function allNodes(root: AstNode): AstNode[] {
     const nodes: AstNode[] = [];
-    collectNodes(root, nodes);
+    walk(root, { nodes, linkContainers: false });
     return nodes;
-}
-
-function collectNodes(node: AstNode, nodes: AstNode[]): void {
-    nodes.push(node);
-    const properties = node as unknown as Properties;
-    for (const key of Object.keys(properties)) {
-        if (key.charCodeAt(0) === DOLLAR) continue;
-        const value = properties[key];
-        if (typeof value !== 'object' || value === null) continue;
-        if (Array.isArray(value)) {
-            for (const item of value) {
-                if (typeof item === 'object' && item !== null && isNodeObject(item)) collectNodes(item, nodes);
-            }
-        } else if (isNodeObject(value)) {
-            collectNodes(value, nodes);
-        }
-    }
 }
 
 /**
@@ -55,45 +38,8 @@ function collectNodes(node: AstNode, nodes: AstNode[]): void {
  */
 export function allReferences(root: AstNode): ReferenceInfo[] {
     const references: ReferenceInfo[] = [];
-    collectReferences(root, references);
+    walk(root, { references, linkContainers: false });
     return references;
-}
-
-function collectReferences(node: AstNode, references: ReferenceInfo[]): void {
-    const properties = node as unknown as Properties;
-    const keys = Object.keys(properties);
-    let hasChildren = false;
-    // Langium lists a node's references before it descends into its children.
-    for (const key of keys) {
-        if (key.charCodeAt(0) === DOLLAR) continue;
-        const value = properties[key];
-        if (typeof value !== 'object' || value === null) continue;
-        if (Array.isArray(value)) {
-            for (let index = 0; index < value.length; index++) {
-                const item: unknown = value[index];
-                if (typeof item !== 'object' || item === null) continue;
-                if (isNodeObject(item)) hasChildren = true;
-                else if (isReferenceObject(item)) references.push({ reference: item, container: node, property: key, index });
-            }
-        } else if (isNodeObject(value)) {
-            hasChildren = true;
-        } else if (isReferenceObject(value)) {
-            references.push({ reference: value, container: node, property: key });
-        }
-    }
-    if (!hasChildren) return;
-    for (const key of keys) {
-        if (key.charCodeAt(0) === DOLLAR) continue;
-        const value = properties[key];
-        if (typeof value !== 'object' || value === null) continue;
-        if (Array.isArray(value)) {
-            for (const item of value) {
-                if (typeof item === 'object' && item !== null && isNodeObject(item)) collectReferences(item, references);
-            }
-        } else if (isNodeObject(value)) {
-            collectReferences(value, references);
-        }
-    }
 }
 
 /** The lists made while linking a new tree's containers, until the linker and the validator take them. */
@@ -109,19 +55,25 @@ const parsedReferences = new WeakMap<AstNode, ReferenceInfo[]>();
 export function linkContainersAndList(root: AstNode): void {
     const nodes: AstNode[] = [];
     const references: ReferenceInfo[] = [];
-    linkAndList(root, nodes, references);
+    walk(root, { nodes, references, linkContainers: true });
     parsedNodes.set(root, nodes);
     parsedReferences.set(root, references);
 }
 
+/** What one walk collects, and whether it links each child to its container on the way. */
+interface Walk {
+    readonly nodes?: AstNode[];
+    readonly references?: ReferenceInfo[];
+    readonly linkContainers: boolean;
+}
+
 type MutableNode = { -readonly [K in keyof AstNode]: AstNode[K] };
 
-function linkAndList(node: AstNode, nodes: AstNode[], references: ReferenceInfo[]): void {
-    nodes.push(node);
+/** Depth first, properties in declaration order: a node, its own references, then its children. */
+function walk(node: AstNode, into: Walk): void {
+    into.nodes?.push(node);
     const properties = node as unknown as Properties;
     let hasChildren = false;
-    // First the node's own links and references (Langium lists a node's references before it
-    // descends), then its children.
     for (const key in properties) {
         if (key.charCodeAt(0) === DOLLAR) continue;
         const value = properties[key];
@@ -131,22 +83,17 @@ function linkAndList(node: AstNode, nodes: AstNode[], references: ReferenceInfo[
                 const item: unknown = value[index];
                 if (typeof item !== 'object' || item === null) continue;
                 if (isNodeObject(item)) {
-                    const child = item as MutableNode;
-                    child.$container = node;
-                    child.$containerProperty = key;
-                    child.$containerIndex = index;
+                    if (into.linkContainers) linkToContainer(item, node, key, index);
                     hasChildren = true;
-                } else if (isReferenceObject(item)) {
-                    references.push({ reference: item, container: node, property: key, index });
+                } else if (into.references && isReferenceObject(item)) {
+                    into.references.push({ reference: item, container: node, property: key, index });
                 }
             }
         } else if (isNodeObject(value)) {
-            const child = value as MutableNode;
-            child.$container = node;
-            child.$containerProperty = key;
+            if (into.linkContainers) linkToContainer(value, node, key, undefined);
             hasChildren = true;
-        } else if (isReferenceObject(value)) {
-            references.push({ reference: value, container: node, property: key });
+        } else if (into.references && isReferenceObject(value)) {
+            into.references.push({ reference: value, container: node, property: key });
         }
     }
     if (!hasChildren) return;
@@ -156,12 +103,19 @@ function linkAndList(node: AstNode, nodes: AstNode[], references: ReferenceInfo[
         if (typeof value !== 'object' || value === null) continue;
         if (Array.isArray(value)) {
             for (const item of value) {
-                if (typeof item === 'object' && item !== null && isNodeObject(item)) linkAndList(item, nodes, references);
+                if (typeof item === 'object' && item !== null && isNodeObject(item)) walk(item, into);
             }
         } else if (isNodeObject(value)) {
-            linkAndList(value, nodes, references);
+            walk(value, into);
         }
     }
+}
+
+function linkToContainer(child: AstNode, container: AstNode, property: string, index: number | undefined): void {
+    const mutable = child as MutableNode;
+    mutable.$container = container;
+    mutable.$containerProperty = property;
+    if (index !== undefined) mutable.$containerIndex = index;
 }
 
 /** The nodes listed when the tree was parsed (as `allNodes` lists them), once; undefined afterwards. */
