@@ -6,7 +6,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { resolve } from 'node:path';
 import packageJson from '../../package.json' with { type: 'json' };
 import { parseQuickWinSettings, type QuickWinSettings } from '../language/score/quick-win-settings.js';
-import { buildRankResult, severityName, sortedDiagnostics } from '../language/score/rank-result.js';
+import { buildRankResult, sortedDiagnostics, toRankDiagnostic } from '../language/score/rank-result.js';
 import type { RankResult } from '../protocol/rank-protocol.js';
 import { PlanWorkspace } from './cli-services.js';
 import { InputProblem, readPlanFile } from './read-plan-file.js';
@@ -80,12 +80,9 @@ async function check(files: string[], io: CliIo): Promise<number> {
     const documents = await new PlanWorkspace().build(inputs);
     let errors = 0;
     documents.forEach((document, index) => {
-        for (const diagnostic of sortedDiagnostics(document.diagnostics ?? [])) {
-            const severity = severityName(diagnostic);
+        for (const { code, severity, message, line, column } of sortedDiagnostics(document.diagnostics ?? []).map(toRankDiagnostic)) {
             if (severity === 'error') errors++;
-            const { line, character } = diagnostic.range.start;
-            const message = typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value;
-            io.out(`${inputs[index].path}:${line + 1}:${character + 1}: ${severity} ${String(diagnostic.code ?? '')}: ${message}\n`);
+            io.out(`${inputs[index].path}:${line}:${column}: ${severity} ${code}: ${message}\n`);
         }
     });
     return errors > 0 ? EXIT_ERRORS : EXIT_OK;

@@ -12,7 +12,7 @@ import type { RankDiagnostic, RankResult, SeverityName } from '../../protocol/ra
 
 const SEVERITY_NAMES: Record<number, SeverityName> = { 1: 'error', 2: 'warning', 3: 'information', 4: 'hint' };
 
-export function severityName(diagnostic: Diagnostic): SeverityName {
+function severityName(diagnostic: Diagnostic): SeverityName {
     return SEVERITY_NAMES[diagnostic.severity ?? 1] ?? 'error';
 }
 
