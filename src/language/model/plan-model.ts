@@ -68,16 +68,33 @@ export function involvedMembers(project: Project): Member[] {
 }
 
 /** The level of each trait the project declares (a bare trait means `high`); absent traits are missing. */
-export function traitLevels(project: Project): Map<TraitKind, Level> {
-    const levels = new Map<TraitKind, Level>();
+const LEVELS: readonly Level[] = ['low', 'medium', 'high'];
+
+/**
+ * The level of each declared trait of a project (a trait written twice counts at its highest
+ * level; a trait without a level is `high`). There are 64 possible answers: each is built once
+ * and shared by every project with the same traits, read only, in the order of TRAIT_KINDS.
+ */
+export function traitLevels(project: Project): ReadonlyMap<TraitKind, Level> {
+    // 0 = absent, 1..3 = low..high, two bits per trait kind.
+    let asynchrony = 0, geography = 0, crowdsourcing = 0;
     for (const trait of project.traits) {
-        const level: Level = trait.level ?? 'high';
-        const previous = levels.get(trait.kind);
-        // A trait written twice counts at its highest level.
-        if (!previous || LEVEL_VALUES[level] > LEVEL_VALUES[previous]) {
-            levels.set(trait.kind, level);
-        }
+        const level = trait.level === undefined ? 3 : LEVELS.indexOf(trait.level) + 1;
+        if (trait.kind === 'asynchrony') asynchrony = Math.max(asynchrony, level);
+        else if (trait.kind === 'geography') geography = Math.max(geography, level);
+        else if (trait.kind === 'crowdsourcing') crowdsourcing = Math.max(crowdsourcing, level);
     }
+    const key = (asynchrony << 4) | (geography << 2) | crowdsourcing;
+    return (sharedTraitLevels[key] ??= levelsMap([asynchrony, geography, crowdsourcing]));
+}
+
+const sharedTraitLevels: Array<ReadonlyMap<TraitKind, Level> | undefined> = [];
+
+function levelsMap(levelByKind: readonly number[]): ReadonlyMap<TraitKind, Level> {
+    const levels = new Map<TraitKind, Level>();
+    TRAIT_KINDS.forEach((kind, i) => {
+        if (levelByKind[i] > 0) levels.set(kind, LEVELS[levelByKind[i] - 1]);
+    });
     return levels;
 }
 
