@@ -19,8 +19,18 @@ export function wordsOf(text: string): string[] {
         .map(word => word.toLowerCase());
 }
 
+/**
+ * Every vanity word contains one of these; a text without any of them (most metrics) needs no
+ * splitting into words. A word is a piece of its text, so this never misses one.
+ */
+const VANITY_STEMS = /like|follower|subscriber|fan/;
+
+function hasVanityWord(text: string): boolean {
+    return VANITY_STEMS.test(text.toLowerCase()) && wordsOf(text).some(word => VANITY_WORDS.has(word));
+}
+
 export function isVanityMetric(metric: Metric): boolean {
-    return [...wordsOf(metric.name ?? ''), ...wordsOf(metric.title ?? '')].some(word => VANITY_WORDS.has(word));
+    return hasVanityWord(metric.name ?? '') || hasVanityWord(metric.title ?? '');
 }
 
 export function goalNeedsAMetric(goal: Goal, accept: ValidationAcceptor): void {
