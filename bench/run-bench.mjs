@@ -1,7 +1,7 @@
 // `npm run bench`: bundles the benchmark programs in bench/ with esbuild, writes the generated
 // plans, runs each measurement in its own Node.js process and prints a table of medians next to
 // the targets of issue 5, with the machine it ran on.
-// Usage: node bench/run-bench.mjs [--runs N] [--warmups N] [--sizes 1000,10000,50000] [--skip-lsp]
+// Usage: node bench/run-bench.mjs [--runs N] [--warmups N] [--sizes 1000,10000,50000] [--skip-lsp] [--skip-cli]
 //                                 [--markdown FILE] [--json FILE]
 // Expects the built server at out/language-server.cjs (`npm run bench` builds it first).
 import { spawn } from 'node:child_process';
@@ -83,6 +83,33 @@ function runNode(nodeArgs, label) {
     });
 }
 
+/** Wall-clock milliseconds of `node ARGS` from spawn to exit, its output discarded; exit codes 0 and 1 (diagnostics with errors) count. */
+function timeProcess(nodeArgs, label) {
+    return new Promise((resolvePromise, reject) => {
+        const start = performance.now();
+        const child = spawn(process.execPath, nodeArgs, { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+        child.on('error', reject);
+        child.on('exit', code => (code === 0 || code === 1 ? resolvePromise(performance.now() - start) : reject(new Error(`${label} exited with ${code}`))));
+    });
+}
+
+/** The CLI on the 10,000-project plan, each run a new process: an outside check of the in-process figures. */
+async function benchCli() {
+    const cli = join(root, 'out', 'cli.cjs');
+    const plan = join(plansDir, `plan-${OPEN_SIZE}.adopt`);
+    const result = {};
+    for (const [name, cliArgs] of [['check', ['check', plan]], ['rank', ['rank', plan, '--json']], ['version', ['--version']]]) {
+        const times = [];
+        for (let i = 0; i < warmups + runs; i++) {
+            const took = await timeProcess([cli, ...cliArgs], `adopt ${name}`);
+            if (i >= warmups) times.push(took);
+        }
+        times.sort((a, b) => a - b);
+        result[name] = { ms: times, median: times[Math.floor(times.length / 2)] };
+    }
+    return result;
+}
+
 function machine() {
     const cpus = os.cpus();
     return {
@@ -133,6 +160,12 @@ function table(results) {
         const ratio = lsp.adoptOpen.median / lsp.yamlOpen.median;
         row('Adopt / YAML, didOpen to diagnostics', OPEN_SIZE.toLocaleString('en'), `${ratio.toFixed(2)}`, '< 1 (faster)', verdict(ratio, TARGETS.adoptToYaml));
     }
+    const cli = results.cli;
+    if (cli) {
+        row('CLI `adopt check` (a new process: start-up, read, build, print)', OPEN_SIZE.toLocaleString('en'), ms(cli.check.median), '', '');
+        row('CLI `adopt rank --json` (a new process)', OPEN_SIZE.toLocaleString('en'), ms(cli.rank.median), '', '');
+        row('CLI `adopt --version` (start-up alone)', '', ms(cli.version.median), '', '');
+    }
     const header = ['measure', 'projects', 'median', 'target', 'result'];
     const lines = [`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`];
     for (const r of rows) lines.push(`| ${r.join(' | ')} |`);
@@ -153,7 +186,7 @@ async function main() {
     const sizes = [...new Set([...buildSizes, ...EDIT_SIZES, OPEN_SIZE, RANK_SIZE])].sort((a, b) => a - b);
     await runNode([join(outDir, 'write-plans.cjs'), plansDir, ...sizes.map(String)], 'write-plans');
 
-    const results = { machine: info, runs, inProcess: [], lsp: undefined };
+    const results = { machine: info, runs, inProcess: [], lsp: undefined, cli: undefined };
     for (const size of buildSizes) {
         process.stdout.write(`full build in process, ${size} projects... `);
         const result = await runNode(['--expose-gc', join(outDir, 'in-process.cjs'), String(size), String(runs), String(warmups)], `in-process ${size}`);
@@ -165,6 +198,11 @@ async function main() {
         const config = { plansDir, adoptServer: server, yamlServer, runs, openSize: OPEN_SIZE, editSizes: EDIT_SIZES, rankSize: RANK_SIZE };
         results.lsp = await runNode([join(outDir, 'lsp-bench.cjs'), JSON.stringify(config)], 'lsp-bench');
         console.log('done');
+    }
+    if (!args['skip-cli'] && existsSync(join(root, 'out', 'cli.cjs'))) {
+        process.stdout.write('CLI on the 10,000-project plan... ');
+        results.cli = await benchCli();
+        console.log(`check ${ms(results.cli.check.median)}, rank --json ${ms(results.cli.rank.median)}`);
     }
     const markdown = table(results);
     console.log('');
