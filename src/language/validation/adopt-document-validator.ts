@@ -20,6 +20,9 @@ const KIND_WORDS: Record<string, { kind: string; hint: string }> = {
     Project: { kind: 'project', hint: 'Declare that project in a stage, or correct the name.' }
 };
 
+/** How many nodes to validate between two checks for cancellation (a node takes about a microsecond). */
+const NODES_PER_CHECK = 256;
+
 const defaultNodeOptions = (DefaultDocumentValidator.prototype as unknown as { validateSingleNodeOptions: unknown }).validateSingleNodeOptions;
 
 export class AdoptDocumentValidator extends DefaultDocumentValidator {
@@ -46,15 +49,19 @@ export class AdoptDocumentValidator extends DefaultDocumentValidator {
         }
         const checksByType = new Map<string, ValidationCheck[]>();
         const nodes = parsed ?? allNodes(rootNode);
-        for (const node of nodes) {
-            await interruptAndCheck(cancelToken);
+        for (let i = 0; i < nodes.length; i++) {
+            // Langium yields to the event loop (so that an edit can cancel this run) once 10 ms
+            // have passed; asking after every node costs a clock read and a promise per node.
+            if (i % NODES_PER_CHECK === 0) await interruptAndCheck(cancelToken);
+            const node = nodes[i];
             let checks = checksByType.get(node.$type);
             if (!checks) {
                 checks = this.validationRegistry.getChecks(node.$type, options.categories).toArray();
                 checksByType.set(node.$type, checks);
             }
             for (const check of checks) {
-                await check(node, acceptor, cancelToken);
+                const pending = check(node, acceptor, cancelToken);
+                if (pending) await pending;
             }
         }
     }
