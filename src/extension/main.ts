@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { RANK_QUICK_WINS_COMMAND, type RankResult } from '../protocol/rank-protocol.js';
 import { createLanguageClient, LANGUAGE_ID } from './language-client.js';
-import { rankSourceFor, type RankSource } from './rank-client.js';
+import { projectsSourceFor, rankSourceFor, type RankSource } from './rank-client.js';
 import { RankPanel } from './rank-panel.js';
 import { QuickWinsStatus } from './status-bar.js';
 
@@ -25,7 +25,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<AdoptE
     client = createLanguageClient(context);
     const rank = rankSourceFor(client);
     await client.start();
-    const status = new QuickWinsStatus(rank);
+    const status = new QuickWinsStatus(projectsSourceFor(client));
     context.subscriptions.push(
         status,
         vscode.commands.registerCommand(RANK_QUICK_WINS_COMMAND, (target?: unknown) => rankQuickWins(context, rank, target))

@@ -4,7 +4,7 @@
  */
 import type * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { RANK_QUICK_WINS_REQUEST, rankResultSchema, type RankQuickWinsParams, type RankResult } from '../protocol/rank-protocol.js';
+import { RANK_QUICK_WINS_REQUEST, rankedProjectsSchema, rankResultSchema, type RankedProjects, type RankQuickWinsParams, type RankResult } from '../protocol/rank-protocol.js';
 
 /** How often to ask again while the server has not yet taken in a just-opened document. */
 const ATTEMPTS = 5;
@@ -13,20 +13,28 @@ const RETRY_DELAY_MS = 200;
 const INVALID_PARAMS = -32602;
 
 export type RankSource = (document: vscode.TextDocument) => Promise<RankResult>;
+/** The ranking without diagnostics, for views that only count or list projects. */
+export type ProjectsSource = (document: vscode.TextDocument) => Promise<RankedProjects>;
 
 export function rankSourceFor(client: LanguageClient): RankSource {
-    return async document => {
-        const params: RankQuickWinsParams = { uri: document.uri.toString() };
-        for (let attempt = 1; ; attempt++) {
-            try {
-                const raw: unknown = await client.sendRequest(RANK_QUICK_WINS_REQUEST, params);
-                return rankResultSchema.parse(raw);
-            } catch (error) {
-                if (attempt >= ATTEMPTS || !isUnknownDocument(error)) throw error;
-                await delay(RETRY_DELAY_MS);
-            }
+    return document => askServer(client, { uri: document.uri.toString() }, raw => rankResultSchema.parse(raw));
+}
+
+export function projectsSourceFor(client: LanguageClient): ProjectsSource {
+    return document => askServer(client, { uri: document.uri.toString(), diagnostics: false }, raw => rankedProjectsSchema.parse(raw));
+}
+
+/** Asks, checks the answer against its schema, and asks again while the server does not know the document yet. */
+async function askServer<T>(client: LanguageClient, params: RankQuickWinsParams, check: (raw: unknown) => T): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+        try {
+            const raw: unknown = await client.sendRequest(RANK_QUICK_WINS_REQUEST, params);
+            return check(raw);
+        } catch (error) {
+            if (attempt >= ATTEMPTS || !isUnknownDocument(error)) throw error;
+            await delay(RETRY_DELAY_MS);
         }
-    };
+    }
 }
 
 function isUnknownDocument(error: unknown): boolean {
@@ -37,6 +45,6 @@ function delay(ms: number): Promise<void> {
     return new Promise(resolve => setTimeout(resolve, ms));
 }
 
-export function quickWinCount(result: RankResult): number {
+export function quickWinCount(result: RankedProjects): number {
     return result.projects.filter(project => project.quickWin).length;
 }

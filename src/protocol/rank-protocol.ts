@@ -50,5 +50,14 @@ export type RankedProject = z.infer<typeof rankedProjectSchema>;
 export type RankDiagnostic = z.infer<typeof diagnosticSchema>;
 export type RankResult = z.infer<typeof rankResultSchema>;
 
-export const rankQuickWinsParamsSchema = z.strictObject({ uri: z.string() });
+/** The ranking without the diagnostics: the answer to a request with `diagnostics: false`. */
+export const rankedProjectsSchema = rankResultSchema.omit({ diagnostics: true });
+export type RankedProjects = z.infer<typeof rankedProjectsSchema>;
+
+/**
+ * `uri`: the plan. `diagnostics: false` leaves the diagnostics out of the answer (a client that
+ * only counts or lists projects, like the status bar, then receives a third of the data on a
+ * plan of 10,000 projects); they are in by default, as `adopt rank --json` has them.
+ */
+export const rankQuickWinsParamsSchema = z.strictObject({ uri: z.string(), diagnostics: z.boolean().optional() });
 export type RankQuickWinsParams = z.infer<typeof rankQuickWinsParamsSchema>;

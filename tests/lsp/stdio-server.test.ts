@@ -16,7 +16,7 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, CodeLens, Diagnostic, Hover, MarkupContent } from 'vscode-languageserver-types';
-import { rankResultSchema } from '../../src/protocol/rank-protocol.js';
+import { rankResultSchema, rankedProjectsSchema } from '../../src/protocol/rank-protocol.js';
 import { example } from '../helpers.js';
 
 const ROOT = resolve(__dirname, '../..');
@@ -123,6 +123,16 @@ describe('the language server over stdio', () => {
         const result = rankResultSchema.parse(await connection.sendRequest('adopt/rankQuickWins', { uri: URI }));
         expect(result.plan).toBe('RiversideHealth');
         expect(result.projects.map(p => [p.rank, p.name, p.score, p.quickWin])).toEqual([[1, 'streamRounds', 88, true], [2, 'hashtagContest', 20, false]]);
+    });
+
+    test('adopt/rankQuickWins with diagnostics: false answers the same projects without the diagnostics', async () => {
+        const full = rankResultSchema.parse(await connection.sendRequest('adopt/rankQuickWins', { uri: URI }));
+        const lean = await connection.sendRequest('adopt/rankQuickWins', { uri: URI, diagnostics: false });
+        expect(full.diagnostics.length).toBeGreaterThan(0);
+        expect(rankedProjectsSchema.parse(lean)).toEqual({ plan: full.plan, projects: full.projects });
+        expect(Object.keys(lean as object)).toEqual(['plan', 'projects']);
+        expect(rankResultSchema.parse(await connection.sendRequest('adopt/rankQuickWins', { uri: URI, diagnostics: true }))).toEqual(full);
+        await expect(connection.sendRequest('adopt/rankQuickWins', { uri: URI, diagnostics: 'no' })).rejects.toMatchObject({ code: -32602 });
     });
 
     test('adopt/rankQuickWins right after didOpen waits for the document instead of failing', async () => {

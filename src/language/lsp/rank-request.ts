@@ -1,7 +1,7 @@
 /**
- * The custom request `adopt/rankQuickWins` (params `{ uri }`): the same data as
+ * The custom request `adopt/rankQuickWins` (params `{ uri, diagnostics? }`): the same data as
  * `adopt rank --json`, for the document the client names, once it is built; built once per
- * document version and settings.
+ * document version and settings. With `diagnostics: false`, the answer leaves them out.
  */
 import { DocumentState, URI, type LangiumDocument } from 'langium';
 import type { Connection } from 'vscode-languageserver';
@@ -9,14 +9,14 @@ import { ResponseError, ErrorCodes } from 'vscode-languageserver';
 import type { AdoptServices } from '../adopt-module.js';
 import type { Plan } from '../generated/ast.js';
 import { cachedRankResult } from '../score/rank-result.js';
-import { RANK_QUICK_WINS_REQUEST, rankQuickWinsParamsSchema, type RankResult } from '../../protocol/rank-protocol.js';
+import { RANK_QUICK_WINS_REQUEST, rankQuickWinsParamsSchema, type RankedProjects, type RankResult } from '../../protocol/rank-protocol.js';
 
 export function registerRankRequest(connection: Connection, services: AdoptServices): void {
     const shared = services.shared;
-    connection.onRequest(RANK_QUICK_WINS_REQUEST, async (params: unknown, token): Promise<RankResult> => {
+    connection.onRequest(RANK_QUICK_WINS_REQUEST, async (params: unknown, token): Promise<RankResult | RankedProjects> => {
         const parsed = rankQuickWinsParamsSchema.safeParse(params);
         if (!parsed.success) {
-            throw new ResponseError(ErrorCodes.InvalidParams, 'adopt/rankQuickWins expects { "uri": string }');
+            throw new ResponseError(ErrorCodes.InvalidParams, 'adopt/rankQuickWins expects { "uri": string, "diagnostics"?: boolean }');
         }
         const uri = URI.parse(parsed.data.uri);
         if (!shared.workspace.LangiumDocuments.hasDocument(uri)) {
@@ -24,6 +24,7 @@ export function registerRankRequest(connection: Connection, services: AdoptServi
         }
         await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated, uri, token);
         const document = shared.workspace.LangiumDocuments.getDocument(uri) as LangiumDocument<Plan>;
-        return cachedRankResult(document, services);
+        const result = cachedRankResult(document, services);
+        return parsed.data.diagnostics === false ? { plan: result.plan, projects: result.projects } : result;
     });
 }
