@@ -5,7 +5,7 @@
 import { EmptyFileSystem, inject, type Module } from 'langium';
 import {
     createDefaultModule, createDefaultSharedModule, type DefaultSharedModuleContext, type LangiumServices, type LangiumSharedServices,
-    type PartialLangiumServices
+    type PartialLangiumServices, type PartialLangiumSharedServices
 } from 'langium/lsp';
 import { AdoptGeneratedModule, AdoptGeneratedSharedModule } from './generated/module.js';
 import { AdoptLspModule, AdoptSharedLspModule } from './lsp/adopt-lsp-module.js';
@@ -13,10 +13,12 @@ import { createAdoptParser } from './parser/adopt-parser.js';
 import { AdoptSyntaxMessages } from './parser/adopt-syntax-messages.js';
 import { AdoptSettings } from './score/adopt-settings.js';
 import { QuickWinService } from './score/quick-win-service.js';
+import { AdoptSharedIndexModule } from './scoping/adopt-index-manager.js';
 import { AdoptFastBuildModule } from './scoping/adopt-linking.js';
 import { AdoptValueConverter } from './parser/adopt-value-converter.js';
 import { AdoptScopeProvider } from './scoping/adopt-scope-provider.js';
 import { AdoptDocumentValidator } from './validation/adopt-document-validator.js';
+import { AdoptValidationRegistry } from './validation/adopt-validation-registry.js';
 import { registerValidationChecks } from './validation/adopt-validator.js';
 
 export interface AdoptAddedServices {
@@ -42,17 +44,23 @@ export const AdoptModule: Module<AdoptServices, PartialLangiumServices & AdoptAd
         ScopeProvider: services => new AdoptScopeProvider(services)
     },
     validation: {
-        DocumentValidator: services => new AdoptDocumentValidator(services)
+        DocumentValidator: services => new AdoptDocumentValidator(services),
+        ValidationRegistry: services => new AdoptValidationRegistry(services)
     }
 };
 
 export interface AdoptServiceContext extends Partial<DefaultSharedModuleContext> {
     /** An extra module for this language, e.g. the language server's LSP providers. */
     readonly languageModule?: Module<AdoptServices, PartialLangiumServices>;
+    /** An extra shared module, injected last (tests compare with Langium's own IndexManager). */
+    readonly sharedModule?: Module<LangiumSharedServices, PartialLangiumSharedServices>;
 }
 
 export function createAdoptServices(context: AdoptServiceContext = {}): { shared: LangiumSharedServices; Adopt: AdoptServices } {
-    const shared = inject(createDefaultSharedModule({ ...EmptyFileSystem, ...context }), AdoptGeneratedSharedModule, AdoptSharedLspModule);
+    const shared = inject(
+        createDefaultSharedModule({ ...EmptyFileSystem, ...context }), AdoptGeneratedSharedModule, AdoptSharedLspModule, AdoptSharedIndexModule,
+        context.sharedModule ?? {}
+    );
     const Adopt = inject(createDefaultModule({ shared }), AdoptGeneratedModule, AdoptModule, AdoptFastBuildModule, AdoptLspModule, context.languageModule ?? {});
     shared.ServiceRegistry.register(Adopt);
     registerValidationChecks(Adopt);

@@ -7,7 +7,7 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { Cancellation, isOperationCancelled, OperationCancelled, URI, type ValidationAcceptor } from 'langium';
 import { createAdoptServices } from '../../src/language/adopt-module.js';
-import type { Plan, Project } from '../../src/language/generated/ast.js';
+import type { AdoptAstType, Plan, Project } from '../../src/language/generated/ast.js';
 import { AdoptValidationRegistry } from '../../src/language/validation/adopt-validation-registry.js';
 import { generatePlan, toAdopt } from '../../bench/generate-plan.js';
 
@@ -36,13 +36,13 @@ describe('AdoptValidationRegistry', () => {
     test('a check that throws becomes an error on its node, and the other checks still run', async () => {
         vi.spyOn(console, 'error').mockImplementation(() => undefined);
         const ran: string[] = [];
-        const diagnostics = await diagnosticsWith(Adopt => Adopt.validation.ValidationRegistry.register({
+        const diagnostics = await diagnosticsWith(Adopt => Adopt.validation.ValidationRegistry.register<AdoptAstType>({
             Project: [
                 (project: Project) => { throw new Error(`broken on ${project.name}`); },
                 (project: Project, accept: ValidationAcceptor) => { ran.push(project.name); accept('hint', 'after the failure', { node: project }); }
             ]
         }));
-        const failure = diagnostics.find(d => d.message.startsWith('An error occurred during validation'));
+        const failure = diagnostics.find(d => String(d.message).startsWith('An error occurred during validation'));
         expect(failure?.message).toBe('An error occurred during validation: broken on alpha');
         expect(failure?.severity).toBe(1);
         expect(failure?.range.start.line).toBe(3);
@@ -53,7 +53,7 @@ describe('AdoptValidationRegistry', () => {
 
     test('an async check is awaited, and its failure reported the same way', async () => {
         vi.spyOn(console, 'error').mockImplementation(() => undefined);
-        const diagnostics = await diagnosticsWith(Adopt => Adopt.validation.ValidationRegistry.register({
+        const diagnostics = await diagnosticsWith(Adopt => Adopt.validation.ValidationRegistry.register<AdoptAstType>({
             Project: [
                 async (project: Project, accept: ValidationAcceptor) => {
                     await new Promise(resolve => setTimeout(resolve, 1));
@@ -69,7 +69,7 @@ describe('AdoptValidationRegistry', () => {
     test('cancellation in a check stops validation instead of becoming a diagnostic', async () => {
         const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
         const { shared, Adopt } = createAdoptServices();
-        Adopt.validation.ValidationRegistry.register({ Project: () => { throw OperationCancelled; } });
+        Adopt.validation.ValidationRegistry.register<AdoptAstType>({ Project: () => { throw OperationCancelled; } });
         const document = shared.workspace.LangiumDocumentFactory.fromString<Plan>(PLAN, URI.parse('file:///cancel.adopt'));
         const run = Adopt.validation.DocumentValidator.validateDocument(document, {}, new Cancellation.CancellationTokenSource().token);
         await expect(run).rejects.toSatisfy(isOperationCancelled);
@@ -85,7 +85,7 @@ describe('AdoptDocumentValidator', () => {
         await shared.workspace.DocumentBuilder.build([document], { validation: false });
         const source = new Cancellation.CancellationTokenSource();
         let validated = 0;
-        Adopt.validation.ValidationRegistry.register({ Project: () => { if (++validated === 100) source.cancel(); } });
+        Adopt.validation.ValidationRegistry.register<AdoptAstType>({ Project: () => { if (++validated === 100) source.cancel(); } });
         await expect(Adopt.validation.DocumentValidator.validateDocument(document, {}, source.token)).rejects.toSatisfy(isOperationCancelled);
         // Stopped within one batch of nodes, long before the 2,000 projects.
         expect(validated).toBeGreaterThanOrEqual(100);

@@ -27,6 +27,11 @@ import { allReferences, takeParsedReferences } from './reference-walk.js';
  */
 const walkedReferences = new WeakMap<AstNode, ReferenceInfo[]>();
 
+/** Drops the references the linker kept for an index that will not read them (adopt-index-manager.ts). */
+export function forgetWalkedReferences(root: AstNode): void {
+    walkedReferences.delete(root);
+}
+
 /** How many references to link or index between two checks for cancellation. */
 const REFERENCES_PER_CHECK = 512;
 
