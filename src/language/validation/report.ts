@@ -20,18 +20,35 @@ export function report<N extends AstNode>(
     code: IssueCode,
     message: string,
     where: Where<N>,
-    data: Record<string, unknown> = {}
+    data?: Record<string, unknown>
 ): void {
-    const range = where.range ?? propertyRange(where);
-    // `{ ...where, ...(range ? { range } : {}), code, data: { ...data, ...diagnosticData(code) } }`
-    // without the intermediate objects: 20,000 diagnostics at 10,000 projects.
-    const info = range ? { ...where, range, code, data: withCode(data, code) } : { ...where, code, data: withCode(data, code) };
-    accept(IssueSeverities[code], message, info as DiagnosticInfo<N>);
+    // Langium's DiagnosticInfo with every field named (no spread: 20,000 diagnostics at 10,000
+    // projects); an absent range is computed by Langium, as for `{ ...where, code, data }`.
+    const info: DiagnosticInfo<N> = {
+        node: where.node,
+        property: where.property,
+        index: where.index,
+        keyword: where.keyword,
+        range: where.range ?? propertyRange(where),
+        codeDescription: where.codeDescription,
+        tags: where.tags,
+        relatedInformation: where.relatedInformation,
+        code,
+        data: data && hasKeys(data) ? { ...data, ...diagnosticData(code) } : codeOnlyData(code)
+    };
+    accept(IssueSeverities[code], message, info);
 }
 
-/** `{ ...data, ...diagnosticData(code) }`: a diagnostic's data with its code last. */
-function withCode(data: Record<string, unknown>, code: IssueCode): Record<string, unknown> {
-    return hasKeys(data) ? { ...data, ...diagnosticData(code) } : { ...diagnosticData(code) };
+const codeOnly = new Map<IssueCode, Readonly<Record<string, unknown>>>();
+
+/** `diagnosticData(code)`, one frozen object per code, shared by every diagnostic without other data. */
+function codeOnlyData(code: IssueCode): Readonly<Record<string, unknown>> {
+    let data = codeOnly.get(code);
+    if (!data) {
+        data = Object.freeze({ ...diagnosticData(code) });
+        codeOnly.set(code, data);
+    }
+    return data;
 }
 
 function hasKeys(data: Record<string, unknown>): boolean {
