@@ -17,14 +17,28 @@
  * - When a node is finished, Langium gives it the default value of each property it lacks
  *   (`assignMandatoryProperties`: a list of the type's properties per node). AdoptParser looks
  *   each type's defaults up once.
+ * - A plan without lexer or syntax errors is parsed by the fast parser (adopt-fast-parser.ts),
+ *   which builds the same trees in less than half the time; anything else goes to Langium's parser.
+ * - Leaves of the concrete syntax tree are AdoptLeafCstNodes (adopt-cst-nodes.ts): half the
+ *   fields of Langium's, positions computed when asked.
  */
-import { createParser, CstNodeBuilder, DatatypeSymbol, LangiumParser, type AstNode, type AstReflection, type CompositeCstNode, type CstNode, type LangiumCoreServices, type ParseResult, type ParserOptions } from 'langium';
+import {
+    createParser, CstNodeBuilder, DatatypeSymbol, LangiumParser, type AstNode, type AstReflection, type CompositeCstNode, type CstNode, type LangiumCoreServices,
+    type LeafCstNodeImpl, type ParseResult, type ParserOptions, type TokenBuilder
+} from 'langium';
 import type { IToken } from 'chevrotain';
+import { AdoptLeafCstNode } from './adopt-cst-nodes.js';
+import { FastPlanParser } from './adopt-fast-parser.js';
 import { exceedsPlanSize, tooLargeMessage } from './plan-limits.js';
 import { linkContainersAndList } from '../scoping/reference-walk.js';
 
 /** Places hidden nodes (comments) like Langium's builder does, in linear time overall. */
 export class AdoptCstNodeBuilder extends CstNodeBuilder {
+    /** A slim leaf (adopt-cst-nodes.ts) with the token's offset, length and type. */
+    protected override createLeafNode(token: IToken, hidden: boolean): LeafCstNodeImpl {
+        return new AdoptLeafCstNode(token.startOffset, token.image.length, token.tokenType, hidden) as unknown as LeafCstNodeImpl;
+    }
+
     override addHiddenNodes(tokens: IToken[]): void {
         if (tokens.length === 0) return;
         const nodes: CstNode[] = tokens.map(token => this.createLeafNode(token, true));
@@ -111,6 +125,15 @@ export class AdoptParser extends LangiumParser {
     readonly ownParse: boolean;
     /** False if a Langium upgrade renamed what the own `construct` uses: then Langium's own runs. */
     readonly ownConstruct: boolean;
+    /**
+     * Whether valid plans go to the fast parser first (true when it knows the grammar's tokens
+     * and rules); false sends every text to Langium's parser (the equivalence tests compare both).
+     */
+    fastPath: boolean;
+    /** How many texts the fast parser parsed (the others went to Langium's parser). */
+    fastParses = 0;
+    private readonly fastParser: FastPlanParser | undefined;
+    private readonly tokenBuilder: TokenBuilder;
     private hidden: IToken[] | undefined;
     private taken = 0;
     /** The defaults of each node type's properties (the grammar's type metadata never changes). */
@@ -146,6 +169,9 @@ export class AdoptParser extends LangiumParser {
         if (this.ownConstruct) {
             (this as unknown as ConstructInternals).construct = () => this.constructNode();
         }
+        this.tokenBuilder = services.parser.TokenBuilder;
+        this.fastParser = this.ownParse ? FastPlanParser.create(services) : undefined;
+        this.fastPath = this.fastParser !== undefined;
     }
 
     /** Langium 4.4's `LangiumParser.construct`, with each type's defaults looked up once. */
@@ -206,13 +232,29 @@ export class AdoptParser extends LangiumParser {
         return { ...empty, lexerErrors: [], parserErrors: [error as (typeof empty.parserErrors)[number]] };
     }
 
-    /** Parses a text of any size: Langium's `parse`, with the faster container links. */
+    /** Parses a text of any size: the fast parser if it can, else Langium's `parse` with the faster container links. */
     protected parseText<T extends AstNode = AstNode>(input: string, options: ParserOptions = {}): ParseResult<T> {
-        const result = this.ownParse ? this.parseLinkingContainers<T>(input, options) : super.parse<T>(input, options);
+        const result = this.parseFast<T>(input, options)
+            ?? (this.ownParse ? this.parseLinkingContainers<T>(input, options) : super.parse<T>(input, options));
         // Langium leaves the last document's tokens in the parser until the next parse (about
         // 2 KB a project); the tree holds what it needs.
         this.wrapper.input = [];
         return result;
+    }
+
+    /** The fast parser's result for a valid plan (what Langium's parse gives it); undefined for anything else. */
+    private parseFast<T extends AstNode>(input: string, options: ParserOptions): ParseResult<T> | undefined {
+        if (!this.fastPath || !this.fastParser || options.rule) return undefined;
+        const value = this.fastParser.parse(input, (this as unknown as ParseInternals).nodeBuilder);
+        if (!value) return undefined;
+        this.fastParses++;
+        linkContainersAndList(value);
+        return {
+            value: value as T,
+            lexerErrors: [],
+            lexerReport: this.tokenBuilder.flushLexingReport?.(input),
+            parserErrors: []
+        };
     }
 
     /** Langium 4.4's `LangiumParser.parse`, step by step, with `linkContainersAndList` for its last walk. */
