@@ -1,0 +1,45 @@
+/**
+ * AdoptLinker.buildReference (src/language/scoping/adopt-linking.ts) makes Langium's reference
+ * with all its fields set from the start (so V8 keeps them inside the object): it must behave as
+ * Langium's: resolve on `ref`, describe its target, report an unresolved name as an error.
+ */
+import { describe, expect, test } from 'vitest';
+import { isReference, URI, type Reference } from 'langium';
+import { createAdoptServices } from '../../src/language/adopt-module.js';
+import type { Plan } from '../../src/language/generated/ast.js';
+import { AdoptReference } from '../../src/language/scoping/adopt-linking.js';
+
+const TEXT = `plan P "p" {
+    coalition { member ann "Ann" role staff trained }
+    initiative care "Care"
+    stage s "S" { project a "A" { supports care involves ann, nobody } }
+}`;
+
+describe('AdoptReference', () => {
+    test('is what the parser builds, with every field present before linking', () => {
+        const { shared } = createAdoptServices();
+        const plan = shared.workspace.LangiumDocumentFactory.fromString<Plan>(TEXT, URI.parse('file:///refs.adopt')).parseResult.value;
+        const reference = plan.stages[0].projects[0].supports[0].initiatives[0];
+        expect(reference).toBeInstanceOf(AdoptReference);
+        expect(isReference(reference)).toBe(true);
+        expect(Object.keys(reference)).toEqual(['resolver', 'node', 'property', '_ref', '$refNode', '$refText', '_nodeDescription']);
+        expect(reference.$refText).toBe('care');
+        expect(reference.$refNode?.text).toBe('care');
+    });
+
+    test('resolves, describes its target, and reports an unresolved name as Langium does', async () => {
+        const { shared } = createAdoptServices();
+        const document = shared.workspace.LangiumDocumentFactory.fromString<Plan>(TEXT, URI.parse('file:///linked.adopt'));
+        shared.workspace.LangiumDocuments.addDocument(document);
+        await shared.workspace.DocumentBuilder.build([document], { validation: true });
+        const project = document.parseResult.value.stages[0].projects[0];
+        const [ann, nobody] = project.involves[0].members as Array<Reference & { $nodeDescription?: { name: string } }>;
+        expect(ann.ref?.name).toBe('ann');
+        expect(ann.error).toBeUndefined();
+        expect(ann.$nodeDescription?.name).toBe('ann');
+        expect(nobody.ref).toBeUndefined();
+        expect(nobody.error?.message).toContain('nobody');
+        expect(document.references).toContain(ann);
+        expect(document.diagnostics?.map(d => d.code)).toContain('unresolved-reference');
+    });
+});
