@@ -43,3 +43,25 @@ describe('AdoptReference', () => {
         expect(document.diagnostics?.map(d => d.code)).toContain('unresolved-reference');
     });
 });
+
+describe('AdoptLinker.unlink', () => {
+    test('resets every reference without deleting fields, and relinking gives the same targets', async () => {
+        const { shared, Adopt } = createAdoptServices();
+        const document = shared.workspace.LangiumDocumentFactory.fromString<Plan>(TEXT, URI.parse('file:///unlink.adopt'));
+        shared.workspace.LangiumDocuments.addDocument(document);
+        await shared.workspace.DocumentBuilder.build([document], { validation: false });
+        const references = [...document.references] as AdoptReference[];
+        expect(references.length).toBe(3);
+        const targets = references.map(reference => reference.ref);
+        Adopt.references.Linker.unlink(document);
+        expect(document.references).toEqual([]);
+        for (const reference of references) {
+            expect(reference._ref).toBeUndefined();
+            expect(reference.$nodeDescription).toBeUndefined();
+            expect(Object.keys(reference)).toContain('_nodeDescription');
+        }
+        await Adopt.references.Linker.link(document);
+        expect(references.map(reference => reference.ref)).toEqual(targets);
+        expect(document.references.length).toBe(3);
+    });
+});
