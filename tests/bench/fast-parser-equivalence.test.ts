@@ -17,8 +17,8 @@ import { describe, expect, test } from 'vitest';
 import { isCompositeCstNode, isLeafCstNode, type AstNode, type CstNode, type ParseResult } from 'langium';
 import { createAdoptServices } from '../../src/language/adopt-module.js';
 import { AdoptParser } from '../../src/language/parser/adopt-parser.js';
-import { lexPlan } from '../../src/language/parser/adopt-fast-parser.js';
-import { takeParsedNodes, takeParsedReferences } from '../../src/language/scoping/reference-walk.js';
+import { FastPlanParser, lexPlan } from '../../src/language/parser/adopt-fast-parser.js';
+import { allNodes, allReferences, takeParsedNodes, takeParsedReferences } from '../../src/language/scoping/reference-walk.js';
 import { generatePlan, toAdopt } from '../../bench/generate-plan.js';
 import { garbage, mutatedPlan, validPlan } from '../robustness/plan-arbitraries.js';
 import { example } from '../helpers.js';
@@ -308,6 +308,51 @@ describe('the fast parser builds what Langium builds', () => {
             comments += expectFastAndEqual(text).comments;
         }), { numRuns: 300, seed: 5150 });
         expect(comments).toBeGreaterThan(0);
+    });
+});
+
+describe('the fast parser links containers and lists nodes and references as it parses', () => {
+    const GROUPED = `plan G "g" { coalition { member a "A" role staff } initiative i "I" channel c "C" on wiki
+        stage s "S" after s { mantra "m" goal g "G" { metric m "M" } launch c, c project p "P" { supports i, i involves a asynchrony uses c metric x "X" target 5 } project q "Q" { }
+            story t "T" from p audience a, a } }`;
+    const INTERLEAVED = `plan I "i" { initiative i "I" coalition { member a "A" role staff } initiative j "J" channel c "C" on wiki
+        stage s "S" { project p "P" { involves a supports i asynchrony involves a, a geography supports j } goal g "G" project q "Q" { uses c } story t "T" from p launch c }
+        stage u "U" { project r "R" { } } }`;
+
+    function fastParse(text: string) {
+        const { Adopt } = createAdoptServices();
+        const fast = FastPlanParser.create(Adopt)!;
+        return fast.parse(text, (Adopt.parser.LangiumParser as unknown as { nodeBuilder: Parameters<FastPlanParser['parse']>[1] }).nodeBuilder)!;
+    }
+
+    test('in a plan whose children of each kind sit together, the parse order is the order of Langium\'s walk', () => {
+        const parsed = fastParse(GROUPED);
+        expect(parsed.inTreeOrder).toBe(true);
+        expect(parsed.nodes).toEqual(allNodes(parsed.root));
+        expect(parsed.references).toEqual(allReferences(parsed.root));
+        expectFastAndEqual(GROUPED);
+    });
+
+    test('in a plan whose children interleave, the parser says so and the walk lists them (same lists as Langium\'s)', () => {
+        const parsed = fastParse(INTERLEAVED);
+        expect(parsed.inTreeOrder).toBe(false);
+        expect(parsed.nodes).not.toEqual(allNodes(parsed.root));
+        expectFastAndEqual(INTERLEAVED);
+    });
+
+    test('every node has the container, property and index Langium gives it, set last', () => {
+        for (const text of [GROUPED, INTERLEAVED]) {
+            const ours = parseWith(text, true).result.value;
+            const theirs = parseWith(text, false).result.value;
+            const [a, b] = [allNodes(ours), allNodes(theirs)];
+            expect(a.length).toBe(b.length);
+            a.forEach((node, i) => {
+                expect(Object.keys(node)).toEqual(Object.keys(b[i]));
+                expect(node.$containerProperty).toBe(b[i].$containerProperty);
+                expect(node.$containerIndex).toBe(b[i].$containerIndex);
+                expect(node.$container ? a.indexOf(node.$container) : -1).toBe(b[i].$container ? b.indexOf(b[i].$container!) : -1);
+            });
+        }
     });
 });
 

@@ -34,7 +34,7 @@ describe('AdoptReference', () => {
         await shared.workspace.DocumentBuilder.build([document], { validation: true });
         const project = document.parseResult.value.stages[0].projects[0];
         const [ann, nobody] = project.involves[0].members as Array<Reference & { $nodeDescription?: { name: string } }>;
-        expect(ann.ref?.name).toBe('ann');
+        expect((ann.ref as { name?: string } | undefined)?.name).toBe('ann');
         expect(ann.error).toBeUndefined();
         expect(ann.$nodeDescription?.name).toBe('ann');
         expect(nobody.ref).toBeUndefined();

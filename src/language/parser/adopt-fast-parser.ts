@@ -20,7 +20,7 @@
 import type { IToken, TokenType } from 'chevrotain';
 import {
     AstUtils, GrammarAST, type AstNode, type AstReflection, type CompositeCstNode, type CstNode, type CstNodeBuilder, type LangiumCoreServices,
-    type Linker, type ValueConverter
+    type Linker, type Reference, type ReferenceInfo, type ValueConverter
 } from 'langium';
 import { AdoptLeafCstNode } from './adopt-cst-nodes.js';
 
@@ -418,12 +418,66 @@ function compactLists(node: Node, ...properties: string[]): void {
     }
 }
 
+/** The lists of children of the nodes that have more than one (the others are in order by themselves). */
+const PLAN_LISTS = ['coalitions', 'channels', 'initiatives', 'stages'] as const;
+const STAGE_LISTS = ['mantras', 'goals', 'launches', 'projects', 'stories'] as const;
+const PROJECT_LISTS = ['supports', 'involves', 'traits', 'uses', 'metrics'] as const;
+
 /** What the node builder's `construct` takes (it sets `$cstNode`). */
 type Constructed = Parameters<CstNodeBuilder['construct']>[0];
+
+/**
+ * What Langium's `linkContentToContainer` sets on a child once the whole tree is parsed, set as
+ * soon as the child is finished: the same properties, added in the same order, after all others.
+ */
+function linkToContainer(child: Node, container: Node, property: string, index: number | undefined): void {
+    child.$container = container;
+    child.$containerProperty = property;
+    if (index !== undefined) child.$containerIndex = index;
+}
 
 /** Langium's `linkCstNode`: the node's composite node points back to it. */
 function linkCstNode(node: Node): void {
     (node.$cstNode as { astNode: AstNode }).astNode = node as unknown as AstNode;
+}
+
+/**
+ * A parsed plan, its nodes linked to their containers (`$container`, `$containerProperty`,
+ * `$containerIndex`, set as Langium's `linkContentToContainer` sets them), and its nodes and
+ * references in the order they were parsed. That is the order of Langium's `streamAst` (and
+ * `streamReferences` per node) when `inTreeOrder`: when no node's lists of children interleave
+ * in the text (`stage s { project a ... goal g ... project b ... }` lists `a, b, g` in Langium's
+ * order: properties first, then list items).
+ */
+export interface FastParse {
+    readonly root: AstNode;
+    readonly nodes: AstNode[];
+    readonly references: ReferenceInfo[];
+    readonly inTreeOrder: boolean;
+}
+
+/**
+ * Whether the node's lists of children (the properties given) each sit in one stretch of the
+ * text, one after the other: then the order of parsing is the order of Langium's walk.
+ */
+function listsInTextOrder(node: Node, properties: readonly string[]): boolean {
+    let present = 0;
+    for (const property of properties) {
+        const list = node[property];
+        if (Array.isArray(list) && list.length > 0) present++;
+    }
+    if (present < 2) return true;
+    const stretches: Array<readonly [number, number]> = [];
+    for (const property of properties) {
+        const list = node[property] as Node[] | undefined;
+        if (!list || list.length === 0) continue;
+        stretches.push([list[0].$cstNode!.offset, list[list.length - 1].$cstNode!.end]);
+    }
+    stretches.sort((a, b) => a[0] - b[0]);
+    for (let i = 1; i < stretches.length; i++) {
+        if (stretches[i][0] < stretches[i - 1][1]) return false;
+    }
+    return true;
 }
 
 /** The parser's services and the grammar's elements, made once per language. */
@@ -455,12 +509,14 @@ export class FastPlanParser {
      * Parses a plan with the node builder (after `buildRootNode`, which this calls); undefined if
      * the text has a lexer or syntax error (the builder then holds a partial tree: start again).
      */
-    parse(text: string, builder: CstNodeBuilder): AstNode | undefined {
+    parse(text: string, builder: CstNodeBuilder): FastParse | undefined {
         const tokens = lexPlan(text);
         if (!tokens) return undefined;
         builder.buildRootNode(text);
         try {
-            return new PlanParse(this, text, tokens, builder).plan();
+            const parse = new PlanParse(this, text, tokens, builder);
+            const root = parse.plan();
+            return { root, nodes: parse.nodes, references: parse.references, inTreeOrder: parse.inTreeOrder };
         } catch (error) {
             if (error === GIVE_UP) return undefined;
             throw error;
@@ -482,6 +538,12 @@ export class FastPlanParser {
 
 /** One parse: a cursor over the tokens and the node builder; each grammar rule is a method. */
 class PlanParse {
+    /** The nodes in the order they were opened (the root first). */
+    readonly nodes: AstNode[] = [];
+    /** The references in the order they were parsed, with their container, property and index. */
+    readonly references: ReferenceInfo[] = [];
+    /** False once a node's lists of children interleave in the text (see `FastParse`). */
+    inTreeOrder = true;
     private index = 0;
     private hiddenIndex = 0;
     private readonly elements: GrammarElements;
@@ -495,6 +557,7 @@ class PlanParse {
     plan(): AstNode {
         const e = this.elements.plan;
         const node: Node = { $type: 'Plan' };
+        this.nodes.push(node as unknown as AstNode);
         this.keyword(Kind.Plan, e.plan);
         node.name = this.value(Kind.ID, e.name);
         node.title = this.value(Kind.STRING, e.title);
@@ -507,7 +570,8 @@ class PlanParse {
             else if (kind === Kind.Stage) this.add(node, 'stages', this.stage(e.stages));
             else break;
         }
-        compactLists(node, 'coalitions', 'channels', 'initiatives', 'stages');
+        this.checkTreeOrder(node, PLAN_LISTS);
+        compactLists(node, ...PLAN_LISTS);
         this.keyword(Kind.Close, e.close);
         if (this.index !== this.tokens.count) throw GIVE_UP;
         this.finish(node);
@@ -608,7 +672,8 @@ class PlanParse {
             else if (kind === Kind.Story) this.add(node, 'stories', this.story(e.stories));
             else break;
         }
-        compactLists(node, 'mantras', 'goals', 'launches', 'projects', 'stories');
+        this.checkTreeOrder(node, STAGE_LISTS);
+        compactLists(node, ...STAGE_LISTS);
         this.keyword(Kind.Close, e.close);
         return this.finish(node);
     }
@@ -647,6 +712,7 @@ class PlanParse {
             const target = this.target(e.targetValue);
             node.target = target;
             linkCstNode(target);
+            linkToContainer(target, node, 'target', undefined);
         }
         return this.finish(node);
     }
@@ -678,7 +744,8 @@ class PlanParse {
             else if (kind === Kind.Metric) this.add(node, 'metrics', this.metric(e.metrics));
             else break;
         }
-        compactLists(node, 'supports', 'involves', 'traits', 'uses', 'metrics');
+        this.checkTreeOrder(node, PROJECT_LISTS);
+        compactLists(node, ...PROJECT_LISTS);
         this.keyword(Kind.Close, e.close);
         return this.finish(node);
     }
@@ -701,10 +768,10 @@ class PlanParse {
         node.project = this.reference(node, 'project', e.project);
         if (this.peek() === Kind.Audience) {
             this.keyword(Kind.Audience, e.audience);
-            const audience: unknown[] = node.audience = [this.reference(node, 'audience', e.audienceFirst)];
+            const audience: unknown[] = node.audience = [this.reference(node, 'audience', e.audienceFirst, 0)];
             while (this.peek() === Kind.Comma) {
                 this.keyword(Kind.Comma, e.comma);
-                audience.push(this.reference(node, 'audience', e.audienceNext));
+                audience.push(this.reference(node, 'audience', e.audienceNext, audience.length));
             }
             compactLists(node, 'audience');
         }
@@ -715,10 +782,10 @@ class PlanParse {
     private referenceList(feature: Element, type: string, e: ReferenceList, property: string): Node {
         const node = this.open(feature, type);
         this.keyword(this.kindOf(e.keyword), e.keyword);
-        const references: unknown[] = node[property] = [this.reference(node, property, e.first)];
+        const references: unknown[] = node[property] = [this.reference(node, property, e.first, 0)];
         while (this.peek() === Kind.Comma) {
             this.keyword(Kind.Comma, e.comma);
-            references.push(this.reference(node, property, e.next));
+            references.push(this.reference(node, property, e.next, references.length));
         }
         compactLists(node, property);
         return this.finish(node);
@@ -737,7 +804,13 @@ class PlanParse {
     /** `subrule`: a composite node for the rule call, and the rule's new node. */
     private open(feature: Element, type: string): Node {
         this.builder.buildCompositeNode(feature);
-        return { $type: type };
+        const node: Node = { $type: type };
+        this.nodes.push(node as unknown as AstNode);
+        return node;
+    }
+
+    private checkTreeOrder(node: Node, properties: readonly string[]): void {
+        if (this.inTreeOrder && !listsInTextOrder(node, properties)) this.inTreeOrder = false;
     }
 
     /** `construct`: the node gets its composite node, then the defaults of the properties it lacks. */
@@ -753,8 +826,14 @@ class PlanParse {
     private add(node: Node, property: string, child: Node): void {
         linkCstNode(child);
         const list = node[property];
-        if (Array.isArray(list)) list.push(child);
-        else node[property] = [child];
+        let index = 0;
+        if (Array.isArray(list)) {
+            index = list.length;
+            list.push(child);
+        } else {
+            node[property] = [child];
+        }
+        linkToContainer(child, node, property, index);
     }
 
     /** `consume`: the comments before the token, then the token's leaf in the current composite node. */
@@ -785,11 +864,14 @@ class PlanParse {
         return this.parser.converter.convert(this.imageOf(leaf), leaf);
     }
 
-    /** A cross-reference: the linker's reference with the token's converted text. */
-    private reference(node: Node, property: string, feature: Element): unknown {
+    /** A cross-reference: the linker's reference with the token's converted text; listed with its place (`index` in a list). */
+    private reference(node: Node, property: string, feature: Element, index?: number): Reference {
         const leaf = this.leaf(Kind.ID, feature);
         const text = this.parser.converter.convert(this.imageOf(leaf), leaf) as string;
-        return this.parser.linker.buildReference(node as unknown as AstNode, property, leaf, text);
+        const container = node as unknown as AstNode;
+        const reference = this.parser.linker.buildReference(container, property, leaf, text);
+        this.references.push(index === undefined ? { reference, container, property } : { reference, container, property, index });
+        return reference;
     }
 
     /** A call of a datatype rule of keywords (Role, TraitKind, Level): its composite node, its keyword's leaf, the converted text. */

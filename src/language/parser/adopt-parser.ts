@@ -30,7 +30,7 @@ import type { IToken } from 'chevrotain';
 import { AdoptLeafCstNode } from './adopt-cst-nodes.js';
 import { FastPlanParser } from './adopt-fast-parser.js';
 import { exceedsPlanSize, tooLargeMessage } from './plan-limits.js';
-import { linkContainersAndList } from '../scoping/reference-walk.js';
+import { linkContainersAndList, recordParsedLists } from '../scoping/reference-walk.js';
 
 /** Places hidden nodes (comments) like Langium's builder does, in linear time overall. */
 export class AdoptCstNodeBuilder extends CstNodeBuilder {
@@ -245,12 +245,15 @@ export class AdoptParser extends LangiumParser {
     /** The fast parser's result for a valid plan (what Langium's parse gives it); undefined for anything else. */
     private parseFast<T extends AstNode>(input: string, options: ParserOptions): ParseResult<T> | undefined {
         if (!this.fastPath || !this.fastParser || options.rule) return undefined;
-        const value = this.fastParser.parse(input, (this as unknown as ParseInternals).nodeBuilder);
-        if (!value) return undefined;
+        const parsed = this.fastParser.parse(input, (this as unknown as ParseInternals).nodeBuilder);
+        if (!parsed) return undefined;
         this.fastParses++;
-        linkContainersAndList(value);
+        // The fast parser linked the containers and listed the nodes and references as it went;
+        // when children of one kind interleave with others in the text, Langium's walk decides the order.
+        if (parsed.inTreeOrder) recordParsedLists(parsed.root, parsed.nodes, parsed.references);
+        else linkContainersAndList(parsed.root);
         return {
-            value: value as T,
+            value: parsed.root as T,
             lexerErrors: [],
             lexerReport: this.tokenBuilder.flushLexingReport?.(input),
             parserErrors: []

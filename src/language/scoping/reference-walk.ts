@@ -60,6 +60,15 @@ export function linkContainersAndList(root: AstNode): void {
     parsedReferences.set(root, references);
 }
 
+/**
+ * Records the lists a parser made itself, in the order `linkContainersAndList` lists them, for
+ * a tree whose containers it linked itself (the fast parser, parser/adopt-fast-parser.ts).
+ */
+export function recordParsedLists(root: AstNode, nodes: AstNode[], references: ReferenceInfo[]): void {
+    parsedNodes.set(root, nodes);
+    parsedReferences.set(root, references);
+}
+
 /** What one walk collects, and whether it links each child to its container on the way. */
 interface Walk {
     readonly nodes?: AstNode[];
