@@ -388,6 +388,36 @@ describe('the fast parser\'s tree takes less memory', () => {
         expect(saved).toBeGreaterThan(650);
         expect(kept).toHaveLength(3);
     });
+
+    test('a name referred to many times is kept once (measured: many references to one name against as many names)', () => {
+        setFlagsFromString('--expose-gc');
+        const gc = runInNewContext('gc') as () => void;
+        const projects = 3000;
+        const plan = (name: (project: number, i: number) => string) => {
+            const lines = ['plan P "P" { stage s "S" {'];
+            for (let p = 0; p < projects; p++) {
+                lines.push(`project p${p} "P" { involves ${Array.from({ length: 8 }, (_, i) => name(p, i)).join(', ')} }`);
+            }
+            return [...lines, '} }'].join('\n');
+        };
+        const one = plan(() => 'memberA000000');
+        const many = plan((p, i) => `m${String(p * 8 + i).padStart(12, '0')}`);
+        const kept: unknown[] = [];
+        const retained = (text: string): number => {
+            parser.parse('plan x "x" { }');
+            gc();
+            const before = process.memoryUsage().heapUsed;
+            kept.push(parser.parse(text));
+            parser.parse('plan x "x" { }');
+            gc();
+            return process.memoryUsage().heapUsed - before;
+        };
+        retained(one);
+        const perReference = (retained(many) - retained(one)) / (projects * 8);
+        // A name of 13 characters costs a string of its own (at least 32 bytes) where it is not shared.
+        expect(perReference).toBeGreaterThan(24);
+        expect(kept).toHaveLength(3);
+    });
 });
 
 describe('broken plans still get Langium\'s result', () => {
