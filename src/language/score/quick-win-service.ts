@@ -149,8 +149,14 @@ function entryFinder(projects: readonly ProjectAnalysis[], firstOfStage: Readonl
     };
 }
 
-/** The distinct willing members a project involves (resolved names only), in order of first mention. */
-function involvedWillingMembers(project: Project, willing: ReadonlySet<Member>): Member[] {
+const NO_MEMBERS: readonly Member[] = Object.freeze([]);
+
+/**
+ * The distinct willing members a project involves (resolved names only), in order of first
+ * mention; kept with the analysis, so as a list of its exact length (one grown by `push` keeps
+ * room for 16 more).
+ */
+function involvedWillingMembers(project: Project, willing: ReadonlySet<Member>): readonly Member[] {
     const result: Member[] = [];
     // Involves lists are usually short: search the list, and use a set only for long ones.
     let seen: Set<Member> | undefined;
@@ -164,7 +170,7 @@ function involvedWillingMembers(project: Project, willing: ReadonlySet<Member>):
             else if (result.length > 16) seen = new Set(result);
         }
     }
-    return result;
+    return result.length === 0 ? NO_MEMBERS : result.slice();
 }
 
 /** Whether the project supports at least one initiative that resolves. */
