@@ -1,18 +1,35 @@
 /**
  * Folding: every block of three or more lines (the plan, the coalition, stages, projects, goals
  * with metrics), block comments of two or more lines, and runs of two or more `//` lines.
+ *
+ * Editors ask for the folding ranges after every change. Langium's provider walks the syntax tree
+ * with a stream per node and the concrete syntax tree twice (237,000 leaves at 10,000 projects);
+ * this one walks each tree once with plain loops and answers the same ranges in the same order:
+ * the nodes' (in `streamAst` order), then block comments, then runs of line comments.
  */
-import type { CstNode, LangiumDocument } from 'langium';
-import { CstUtils } from 'langium';
+import type { CstNode, LangiumDocument, LeafCstNode } from 'langium';
+import { isCompositeCstNode } from 'langium';
 import { DefaultFoldingRangeProvider, type FoldingRangeAcceptor } from 'langium/lsp';
 import { FoldingRange, FoldingRangeKind } from 'vscode-languageserver';
+import { nodesOf } from '../scoping/reference-walk.js';
 
 export class AdoptFoldingRangeProvider extends DefaultFoldingRangeProvider {
     protected override collectFolding(document: LangiumDocument, acceptor: FoldingRangeAcceptor): void {
         const root = document.parseResult?.value;
-        if (root) this.collectObjectFolding(document, root, acceptor);
-        super.collectFolding(document, acceptor);
-        this.collectLineCommentRuns(document, acceptor);
+        if (!root) return;
+        // The root is folded too (Langium's walk starts below it), then every node.
+        for (const node of nodesOf(root)) this.collectObjectFolding(document, node, acceptor);
+        const cst = root.$cstNode;
+        if (!cst) return;
+        const comments: Comment[] = [];
+        collectComments(cst, comments, { tokenSeen: false });
+        for (const { leaf: comment } of comments) {
+            if (this.commentNames.includes(comment.tokenType.name)) {
+                const range = this.toFoldingRange(document, comment, FoldingRangeKind.Comment);
+                if (range) acceptor(range);
+            }
+        }
+        this.collectLineCommentRuns(comments, acceptor);
     }
 
     protected override toFoldingRange(document: LangiumDocument, node: CstNode, kind?: string): FoldingRange | undefined {
@@ -23,9 +40,8 @@ export class AdoptFoldingRangeProvider extends DefaultFoldingRangeProvider {
         return super.toFoldingRange(document, node, kind);
     }
 
-    private collectLineCommentRuns(document: LangiumDocument, acceptor: FoldingRangeAcceptor): void {
-        const root = document.parseResult?.value?.$cstNode;
-        if (!root) return;
+    /** Runs of two or more `//` comments on consecutive lines with no token between them. */
+    private collectLineCommentRuns(comments: readonly Comment[], acceptor: FoldingRangeAcceptor): void {
         let run: CstNode[] = [];
         const flush = () => {
             if (run.length > 1) {
@@ -34,8 +50,10 @@ export class AdoptFoldingRangeProvider extends DefaultFoldingRangeProvider {
             }
             run = [];
         };
-        for (const leaf of CstUtils.flattenCst(root)) {
-            const isLineComment = leaf.hidden && leaf.text.startsWith('//');
+        for (const { leaf, afterToken } of comments) {
+            // Any other leaf (a token, a block comment) ends a run.
+            if (afterToken) flush();
+            const isLineComment = leaf.text.startsWith('//');
             const previous = run[run.length - 1];
             if (isLineComment && (!previous || previous.range.end.line + 1 === leaf.range.start.line)) {
                 run.push(leaf);
@@ -45,5 +63,23 @@ export class AdoptFoldingRangeProvider extends DefaultFoldingRangeProvider {
             }
         }
         flush();
+    }
+}
+
+/** A comment leaf, and whether a token leaf came between it and the comment before it. */
+interface Comment {
+    readonly leaf: LeafCstNode;
+    readonly afterToken: boolean;
+}
+
+/** The comments (hidden leaves) below a CST node, in the order of Langium's `flattenCst`. */
+function collectComments(node: CstNode, into: Comment[], state: { tokenSeen: boolean }): void {
+    if (isCompositeCstNode(node)) {
+        for (const child of node.content) collectComments(child, into, state);
+    } else if (node.hidden) {
+        into.push({ leaf: node as LeafCstNode, afterToken: state.tokenSeen });
+        state.tokenSeen = false;
+    } else {
+        state.tokenSeen = true;
     }
 }

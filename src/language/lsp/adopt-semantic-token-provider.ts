@@ -2,9 +2,16 @@
  * Semantic highlighting: each name gets the token type of its kind, both where it is declared
  * (with the `declaration` modifier) and where it is referenced; roles, levels and platforms are
  * enum members.
+ *
+ * Editors ask for the tokens of the whole document after every change; a plan of 10,000
+ * projects has about 95,000 of them. Langium's walk (a stream of iterators per node, a check for
+ * cancellation per node) and property lookup (a list of every match, for each index) are replaced
+ * by a plain walk in the same order and model/property-nodes.ts: the same tokens.
  */
-import type { AstNode } from 'langium';
-import { AbstractSemanticTokenProvider, type SemanticTokenAcceptor } from 'langium/lsp';
+import { Cancellation, interruptAndCheck, type AstNode, type LangiumDocument } from 'langium';
+import { AbstractSemanticTokenProvider, type SemanticTokenAcceptor, type SemanticTokenPropertyOptions } from 'langium/lsp';
+import { nodeForProperty, nodesForProperty } from '../model/property-nodes.js';
+import { nodesOf } from '../scoping/reference-walk.js';
 import { SemanticTokenModifiers, SemanticTokenTypes } from 'vscode-languageserver';
 import {
     isChannel, isInvolves, isLaunch, isMember, isStage, isStory, isSupports, isTrait, isUses
@@ -23,7 +30,31 @@ export const NAME_TOKEN_TYPES: Readonly<Record<string, string>> = {
     Story: SemanticTokenTypes.struct
 };
 
+/** How many nodes to highlight between two checks for cancellation. */
+const NODES_PER_CHECK = 256;
+
 export class AdoptSemanticTokenProvider extends AbstractSemanticTokenProvider {
+    /**
+     * Langium's `computeHighlighting` over the tree's nodes in the order of `streamAst` (`nodesOf`, listed once per tree). A
+     * range request is still answered with the tokens in its range only (`highlightToken` filters
+     * them), and no element of ours asks to prune.
+     */
+    protected override async computeHighlighting(document: LangiumDocument, acceptor: SemanticTokenAcceptor, cancelToken: Cancellation.CancellationToken): Promise<void> {
+        const nodes = nodesOf(document.parseResult.value);
+        for (let i = 0; i < nodes.length; i++) {
+            if (i % NODES_PER_CHECK === 0) await interruptAndCheck(cancelToken);
+            this.highlightElement(nodes[i], acceptor);
+        }
+    }
+
+    protected override highlightProperty<N extends AstNode>(options: SemanticTokenPropertyOptions<N>): void {
+        const cst = options.node.$cstNode;
+        const property = options.property as string;
+        const nodes = typeof options.index === 'number'
+            ? [nodeForProperty(cst, property, options.index)].filter(node => node !== undefined)
+            : nodesForProperty(cst, property);
+        for (const node of nodes) this.highlightNode({ node, type: options.type, modifier: options.modifier });
+    }
     protected highlightElement(node: AstNode, acceptor: SemanticTokenAcceptor): void {
         const nameType = NAME_TOKEN_TYPES[node.$type];
         if (nameType && 'name' in node && node.name) {

@@ -127,6 +127,22 @@ function linkToContainer(child: AstNode, container: AstNode, property: string, i
     if (index !== undefined) mutable.$containerIndex = index;
 }
 
+const nodeLists = new WeakMap<AstNode, readonly AstNode[]>();
+
+/**
+ * Every node of the tree, in the order of `allNodes`, listed once per tree and kept with it: the
+ * validator, semantic tokens and folding (after every change) read the same list. A tree is never
+ * changed after parsing; a new text gets a new root.
+ */
+export function nodesOf(root: AstNode): readonly AstNode[] {
+    let nodes = nodeLists.get(root);
+    if (!nodes) {
+        nodes = takeParsedNodes(root) ?? allNodes(root);
+        nodeLists.set(root, nodes);
+    }
+    return nodes;
+}
+
 /** The nodes listed when the tree was parsed (as `allNodes` lists them), once; undefined afterwards. */
 export function takeParsedNodes(root: AstNode): AstNode[] | undefined {
     const nodes = parsedNodes.get(root);

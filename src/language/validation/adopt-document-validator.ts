@@ -9,7 +9,7 @@ import {
 import type { LangiumCoreServices } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { capSyntaxErrors } from '../parser/syntax-error-cap.js';
-import { allNodes, takeParsedNodes } from '../scoping/reference-walk.js';
+import { nodesOf } from '../scoping/reference-walk.js';
 import { IssueCodes } from './issue-codes.js';
 
 const KIND_WORDS: Record<string, { kind: string; hint: string }> = {
@@ -41,14 +41,13 @@ export class AdoptDocumentValidator extends DefaultDocumentValidator {
     protected override async validateAstNodes(
         rootNode: AstNode, options: ValidationOptions, acceptor: ValidationAcceptor, cancelToken = Cancellation.CancellationToken.None
     ): Promise<void> {
-        // The nodes the parser listed, for a tree validated for the first time; else a walk.
-        const parsed = takeParsedNodes(rootNode);
         // Langium's own loop when profiling, or when a subclass skips some nodes or subtrees.
         if (this.profiler?.isActive('validating') || this.validateSingleNodeOptions !== defaultNodeOptions) {
             return super.validateAstNodes(rootNode, options, acceptor, cancelToken);
         }
         const checksByType = new Map<string, ValidationCheck[]>();
-        const nodes = parsed ?? allNodes(rootNode);
+        // The nodes the parser listed (or one walk per tree), kept for the next validation of the tree.
+        const nodes = nodesOf(rootNode);
         for (let i = 0; i < nodes.length; i++) {
             // Langium yields to the event loop (so that an edit can cancel this run) once 10 ms
             // have passed; asking after every node costs a clock read and a promise per node.

@@ -2,7 +2,8 @@
  * Reporting helper: every diagnostic gets its SPEC code as the LSP `code` and in `data.code`,
  * and the severity that SPEC section 3 gives that code.
  */
-import { AstUtils, GrammarAST, diagnosticData, isCompositeCstNode, type AstNode, type CstNode, type DiagnosticInfo, type ValidationAcceptor } from 'langium';
+import { diagnosticData, type AstNode, type CstNode, type DiagnosticInfo, type ValidationAcceptor } from 'langium';
+import { nodeForProperty } from '../model/property-nodes.js';
 import { IssueSeverities, type IssueCode } from './issue-codes.js';
 
 export type Where<N extends AstNode> = Omit<DiagnosticInfo<N>, 'code' | 'data'>;
@@ -65,28 +66,5 @@ function hasKeys(data: Record<string, unknown>): boolean {
  */
 function propertyRange<N extends AstNode>(where: Where<N>): CstNode['range'] | undefined {
     if (typeof where.property !== 'string' || where.index !== undefined || !where.node.$cstNode) return undefined;
-    return firstNodeForProperty(where.node.$cstNode, where.property, where.node, true)?.range;
-}
-
-/** Langium's `findNodeForProperty` (GrammarUtils), stopping at the first match. */
-function firstNodeForProperty(node: CstNode, property: string, element: AstNode, first: boolean): CstNode | undefined {
-    if (!first && assignedFeature(node.grammarSource) === property) return node;
-    if (isCompositeCstNode(node) && node.astNode === element) {
-        for (const child of node.content) {
-            const found = firstNodeForProperty(child, property, element, false);
-            if (found) return found;
-        }
-    }
-    return undefined;
-}
-
-const assignedFeatures = new WeakMap<AstNode, string | undefined>();
-
-/** The feature of the grammar assignment a grammar element belongs to (grammar elements never change). */
-function assignedFeature(grammarSource: AstNode | undefined): string | undefined {
-    if (!grammarSource) return undefined;
-    if (!assignedFeatures.has(grammarSource)) {
-        assignedFeatures.set(grammarSource, AstUtils.getContainerOfType(grammarSource, GrammarAST.isAssignment)?.feature);
-    }
-    return assignedFeatures.get(grammarSource);
+    return nodeForProperty(where.node.$cstNode, where.property)?.range;
 }
