@@ -33,6 +33,11 @@ interface InProcessResult {
     sizeLimitLifted: number;
     /** Median milliseconds spent reaching each document state (parse is measured separately). */
     phases: Record<string, number>;
+    /**
+     * Median milliseconds of what an editor asks for after every change, on the built document:
+     * semantic tokens of the whole document, the outline, folding ranges, code lenses.
+     */
+    afterEdit: Record<string, number>;
 }
 
 const gc = (globalThis as { gc?: () => void }).gc;
@@ -103,6 +108,7 @@ async function main(): Promise<void> {
     gc?.();
     const after = process.memoryUsage().heapUsed;
     const diagnostics = kept.diagnostics ?? [];
+    const afterEdit = await timeEditorRequests(Adopt, kept, runs);
     const result: InProcessResult = {
         projects,
         bytes: Buffer.byteLength(text),
@@ -116,11 +122,35 @@ async function main(): Promise<void> {
         retainedPerProject: (after - before) / projects,
         fastBuildPhases: Adopt.references.Linker instanceof AdoptLinker,
         sizeLimitLifted: sizeLimitLifted ? MAX_PLAN_BYTES : 0,
-        phases: Object.fromEntries(Object.keys(phaseRuns[0] ?? {}).map(key => [key, median(phaseRuns.map(run => run[key] ?? 0))]))
+        phases: Object.fromEntries(Object.keys(phaseRuns[0] ?? {}).map(key => [key, median(phaseRuns.map(run => run[key] ?? 0))])),
+        afterEdit
     };
     process.stdout.write(JSON.stringify(result) + '\n');
     // Keep the document referenced until the figure is taken.
     if (kept.parseResult.value.name === undefined) process.exitCode = 3;
+}
+
+/** The requests an editor sends after each change, each timed `runs` times on the built document. */
+async function timeEditorRequests(Adopt: AdoptServices, document: LangiumDocument<Plan>, runs: number): Promise<Record<string, number>> {
+    const lsp = Adopt.lsp;
+    const params = { textDocument: { uri: document.uri.toString() } };
+    const requests: Record<string, () => unknown> = {
+        semanticTokens: () => lsp.SemanticTokenProvider?.semanticHighlight(document, params),
+        documentSymbols: () => lsp.DocumentSymbolProvider?.getSymbols(document, params),
+        foldingRanges: () => lsp.FoldingRangeProvider?.getFoldingRanges(document, params),
+        codeLenses: () => lsp.CodeLensProvider?.provideCodeLens(document, params)
+    };
+    const result: Record<string, number> = {};
+    for (const [name, request] of Object.entries(requests)) {
+        const times: number[] = [];
+        for (let i = 0; i < runs + 1; i++) {
+            const start = performance.now();
+            await request();
+            if (i > 0) times.push(performance.now() - start);
+        }
+        result[name] = median(times);
+    }
+    return result;
 }
 
 /** The Adopt parser without its size guard (see src/language/parser/adopt-parser.ts). */
