@@ -9,6 +9,7 @@ import {
 } from 'langium/lsp';
 import { AdoptGeneratedModule, AdoptGeneratedSharedModule } from './generated/module.js';
 import { AdoptLspModule, AdoptSharedLspModule } from './lsp/adopt-lsp-module.js';
+import { AdoptLexer } from './parser/adopt-lexer.js';
 import { createAdoptParser } from './parser/adopt-parser.js';
 import { AdoptSyntaxMessages } from './parser/adopt-syntax-messages.js';
 import { AdoptSettings } from './score/adopt-settings.js';
@@ -38,6 +39,7 @@ export const AdoptModule: Module<AdoptServices, PartialLangiumServices & AdoptAd
     parser: {
         ParserErrorMessageProvider: () => new AdoptSyntaxMessages(),
         LangiumParser: services => createAdoptParser(services),
+        Lexer: services => new AdoptLexer(services),
         ValueConverter: () => new AdoptValueConverter()
     },
     references: {

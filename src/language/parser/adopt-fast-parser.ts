@@ -367,7 +367,7 @@ type KeywordList = ReadonlyMap<Kind, GrammarAST.Keyword>;
 type ReferenceList = GrammarElements['launch'];
 
 /** Each token kind's Chevrotain token type, from the lexer's definition; undefined if the tokens differ from the grammar this parser knows. */
-function tokenTypesOf(definition: Record<string, TokenType>): TokenType[] | undefined {
+export function tokenTypesOf(definition: Record<string, TokenType>): TokenType[] | undefined {
     const expected = new Set<string>([...KEYWORDS, ...Object.keys(TERMINALS)]);
     const names = Object.keys(definition);
     if (names.length !== expected.size || names.some(name => !expected.has(name))) return undefined;
