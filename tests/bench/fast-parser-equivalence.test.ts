@@ -14,7 +14,7 @@ import fc from 'fast-check';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, test } from 'vitest';
-import { isCompositeCstNode, isLeafCstNode, type AstNode, type CstNode, type ParseResult } from 'langium';
+import type { AstNode, ParseResult } from 'langium';
 import { createAdoptServices } from '../../src/language/adopt-module.js';
 import { AdoptParser } from '../../src/language/parser/adopt-parser.js';
 import { FastPlanParser, lexPlan } from '../../src/language/parser/adopt-fast-parser.js';
@@ -22,6 +22,7 @@ import { allNodes, allReferences, takeParsedNodes, takeParsedReferences } from '
 import { generatePlan, toAdopt } from '../../bench/generate-plan.js';
 import { garbage, mutatedPlan, validPlan } from '../robustness/plan-arbitraries.js';
 import { example } from '../helpers.js';
+import { Comparison } from './parse-comparison.js';
 
 const { Adopt } = createAdoptServices();
 const parser = Adopt.parser.LangiumParser as AdoptParser;
@@ -42,117 +43,6 @@ function parseWith(text: string, fastPath: boolean): Parsed {
     } finally {
         parser.fastPath = true;
     }
-}
-
-/** Compares two parses of one text node by node; mismatches throw with the path where they are. */
-class Comparison {
-    /** Each node of the fast result's trees (AST and CST) and its counterpart in Langium's. */
-    private readonly counterpart = new Map<object, object>();
-    leaves = 0;
-    comments = 0;
-
-    constructor(private readonly text: string) { }
-
-    fail(path: string, message: string): never {
-        throw new Error(`${path}: ${message}`);
-    }
-
-    same(path: string, ours: unknown, theirs: unknown): void {
-        if (!Object.is(ours, theirs)) this.fail(path, `${String(ours)} !== ${String(theirs)}`);
-    }
-
-    /** Both objects correspond (or both are undefined). */
-    corresponding(path: string, ours: object | undefined, theirs: object | undefined): void {
-        if (ours === undefined || theirs === undefined) return this.same(path, ours, theirs);
-        if (this.counterpart.get(ours) !== theirs) this.fail(path, 'does not correspond');
-    }
-
-    cst(path: string, ours: CstNode, theirs: CstNode): void {
-        this.counterpart.set(ours, theirs);
-        this.same(`${path} class`, Object.getPrototypeOf(ours), Object.getPrototypeOf(theirs));
-        this.same(`${path} leaf`, isLeafCstNode(ours), isLeafCstNode(theirs));
-        this.same(`${path} composite`, isCompositeCstNode(ours), isCompositeCstNode(theirs));
-        for (const key of ['offset', 'length', 'end', 'hidden', 'text', 'grammarSource'] as const) {
-            this.same(`${path}.${key}`, ours[key], theirs[key]);
-        }
-        expect(ours.range, `${path}.range`).toEqual(theirs.range);
-        this.corresponding(`${path}.container`, ours.container, theirs.container);
-        if (isLeafCstNode(ours) && isLeafCstNode(theirs)) {
-            this.leaves++;
-            if (ours.hidden) this.comments++;
-            this.same(`${path}.tokenType`, ours.tokenType, theirs.tokenType);
-            this.same(`${path}.text is the token's`, ours.text, this.text.substring(ours.offset, ours.end));
-        } else if (isCompositeCstNode(ours) && isCompositeCstNode(theirs)) {
-            this.same(`${path}.content.length`, ours.content.length, theirs.content.length);
-            ours.content.forEach((child, i) => this.cst(`${path}[${i}]`, child, theirs.content[i]));
-            this.same(`${path} own AST node`, Object.hasOwn(ours, '_astNode') && (ours as { _astNode?: unknown })._astNode !== undefined,
-                Object.hasOwn(theirs, '_astNode') && (theirs as { _astNode?: unknown })._astNode !== undefined);
-        }
-    }
-
-    /** After the AST walk (every AST node mapped): each CST node's AST node corresponds. */
-    astNodes(path: string, ours: CstNode, theirs: CstNode): void {
-        this.corresponding(`${path}.astNode`, ours.astNode, theirs.astNode);
-        if (isCompositeCstNode(ours) && isCompositeCstNode(theirs)) {
-            ours.content.forEach((child, i) => this.astNodes(`${path}[${i}]`, child, theirs.content[i]));
-        }
-    }
-
-    ast(path: string, ours: AstNode, theirs: AstNode): void {
-        this.counterpart.set(ours, theirs);
-        const keys = Object.keys(ours);
-        expect(keys, `${path} own keys`).toEqual(Object.keys(theirs));
-        const record = ours as unknown as Record<string, unknown>;
-        const other = theirs as unknown as Record<string, unknown>;
-        for (const key of keys) {
-            if (key === '$cstNode' || key === '$container') continue;
-            this.value(`${path}.${key}`, record[key], other[key]);
-        }
-    }
-
-    /** Second pass (all nodes mapped): containers and CST nodes correspond. */
-    links(path: string, ours: AstNode, theirs: AstNode): void {
-        this.corresponding(`${path}.$container`, ours.$container, theirs.$container);
-        this.corresponding(`${path}.$cstNode`, ours.$cstNode, theirs.$cstNode);
-        for (const [key, value] of Object.entries(ours)) {
-            if (key.startsWith('$')) continue;
-            const other = (theirs as unknown as Record<string, unknown>)[key];
-            const items = Array.isArray(value) ? value : [value];
-            const otherItems = Array.isArray(other) ? other : [other];
-            items.forEach((item: unknown, i) => {
-                const theirItem = otherItems[i] as Record<string, unknown>;
-                if (isNode(item)) this.links(`${path}.${key}[${i}]`, item, theirItem as unknown as AstNode);
-                else if (isReference(item)) this.corresponding(`${path}.${key}[${i}].$refNode`, item.$refNode, theirItem.$refNode as object | undefined);
-            });
-        }
-    }
-
-    private value(path: string, ours: unknown, theirs: unknown): void {
-        if (Array.isArray(ours)) {
-            if (!Array.isArray(theirs)) this.fail(path, 'not a list on both sides');
-            this.same(`${path}.length`, ours.length, theirs.length);
-            ours.forEach((item, i) => this.value(`${path}[${i}]`, item, theirs[i]));
-        } else if (isNode(ours)) {
-            this.ast(path, ours, theirs as AstNode);
-        } else if (isReference(ours)) {
-            const other = theirs as Record<string, unknown>;
-            this.same(`${path} class`, Object.getPrototypeOf(ours), Object.getPrototypeOf(other));
-            expect(Object.keys(ours), `${path} own keys`).toEqual(Object.keys(other));
-            this.same(`${path}.$refText`, ours.$refText, other.$refText);
-            this.same(`${path}.$refNode.offset`, ours.$refNode?.offset, (other.$refNode as CstNode | undefined)?.offset);
-            this.same(`${path} resolved`, (ours as { _ref?: unknown })._ref, other._ref);
-        } else {
-            this.same(path, ours, theirs);
-        }
-    }
-}
-
-function isNode(value: unknown): value is AstNode {
-    return typeof value === 'object' && value !== null && typeof (value as { $type?: unknown }).$type === 'string';
-}
-
-function isReference(value: unknown): value is { $refText: string; $refNode?: CstNode } {
-    return typeof value === 'object' && value !== null && typeof (value as { $refText?: unknown }).$refText === 'string';
 }
 
 /** Parses the text both ways and compares everything; returns what the fast side saw. */
