@@ -20,6 +20,7 @@ import { AdoptValueConverter } from './parser/adopt-value-converter.js';
 import { AdoptScopeProvider } from './scoping/adopt-scope-provider.js';
 import { AdoptDocumentValidator } from './validation/adopt-document-validator.js';
 import { AdoptValidationRegistry } from './validation/adopt-validation-registry.js';
+import { AdoptDocumentFactory } from './workspace/adopt-document-factory.js';
 import { registerValidationChecks } from './validation/adopt-validator.js';
 
 export interface AdoptAddedServices {
@@ -61,7 +62,7 @@ export interface AdoptServiceContext extends Partial<DefaultSharedModuleContext>
 export function createAdoptServices(context: AdoptServiceContext = {}): { shared: LangiumSharedServices; Adopt: AdoptServices } {
     const shared = inject(
         createDefaultSharedModule({ ...EmptyFileSystem, ...context }), AdoptGeneratedSharedModule, AdoptSharedLspModule, AdoptSharedIndexModule,
-        context.sharedModule ?? {}
+        { workspace: { LangiumDocumentFactory: services => new AdoptDocumentFactory(services) } }, context.sharedModule ?? {}
     );
     const Adopt = inject(createDefaultModule({ shared }), AdoptGeneratedModule, AdoptModule, AdoptFastBuildModule, AdoptLspModule, context.languageModule ?? {});
     shared.ServiceRegistry.register(Adopt);

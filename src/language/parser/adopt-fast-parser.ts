@@ -20,7 +20,7 @@
 import type { IToken, TokenType } from 'chevrotain';
 import {
     AstUtils, GrammarAST, type AstNode, type AstReflection, type CompositeCstNode, type CstNode, type CstNodeBuilder, type LangiumCoreServices,
-    type Linker, type Reference, type ReferenceInfo, type ValueConverter
+    type Linker, type Reference, type ReferenceInfo, type RootCstNode, type ValueConverter
 } from 'langium';
 import { AdoptLeafCstNode } from './adopt-cst-nodes.js';
 
@@ -250,6 +250,18 @@ export function lexPlan(text: string): Tokens | undefined {
         }
     }
     return tokens;
+}
+
+/** Moves lexed tokens by an offset (tokens of a part of a text, to the whole text's offsets). */
+function shiftTokens(tokens: Tokens, by: number): void {
+    for (let i = 0; i < tokens.count; i++) {
+        tokens.starts[i] += by;
+        tokens.ends[i] += by;
+    }
+    for (let i = 0; i < tokens.hiddenStarts.length; i++) {
+        tokens.hiddenStarts[i] += by;
+        tokens.hiddenEnds[i] += by;
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -523,6 +535,27 @@ export class FastPlanParser {
         }
     }
 
+    /**
+     * Parses one project alone, for an incremental update (adopt-incremental.ts): the tokens of
+     * `text[start, end)`, which must be exactly one Project from its `project` keyword to its
+     * closing brace, offsets in whole-text terms. Starts a new tree of the whole text with the
+     * node builder (`buildRootNode(text)`); the project's composite node is the root's one child.
+     * Undefined when those tokens are not exactly one project.
+     */
+    parseProject(text: string, start: number, end: number, builder: CstNodeBuilder): { root: RootCstNode; project: AstNode } | undefined {
+        const tokens = lexPlan(text.substring(start, end));
+        if (!tokens) return undefined;
+        shiftTokens(tokens, start);
+        const root = builder.buildRootNode(text);
+        try {
+            const project = new PlanParse(this, text, tokens, builder).projectAlone();
+            return { root, project };
+        } catch (error) {
+            if (error === GIVE_UP) return undefined;
+            throw error;
+        }
+    }
+
     /** The defaults of a node type's properties, in Langium's order. */
     defaultsOf(type: string): readonly PropertyDefault[] {
         let defaults = this.defaultsByType.get(type);
@@ -579,6 +612,14 @@ class PlanParse {
         this.finish(node);
         linkCstNode(node);
         this.builder.addHiddenNodes(this.hiddenTokensBefore(Number.POSITIVE_INFINITY));
+        return node as unknown as AstNode;
+    }
+
+    /** One Project rule over all the tokens (`FastPlanParser.parseProject`), linked to its composite node, no container yet. */
+    projectAlone(): AstNode {
+        const node = this.project(this.elements.stage.projects);
+        if (this.index !== this.tokens.count || this.hiddenIndex !== this.tokens.hiddenStarts.length) throw GIVE_UP;
+        linkCstNode(node);
         return node as unknown as AstNode;
     }
 

@@ -19,6 +19,8 @@
  *   each type's defaults up once.
  * - A plan without lexer or syntax errors is parsed by the fast parser (adopt-fast-parser.ts),
  *   which builds the same trees in less than half the time; anything else goes to Langium's parser.
+ * - An edit inside one project's braces re-parses only that project (`parseIncrementally`, asked
+ *   by the document factory; adopt-incremental.ts) and reuses the rest of the old tree.
  * - Leaves of the concrete syntax tree are AdoptLeafCstNodes (adopt-cst-nodes.ts): half the
  *   fields of Langium's, positions computed when asked.
  */
@@ -29,6 +31,7 @@ import {
 import type { IToken } from 'chevrotain';
 import { AdoptLeafCstNode } from './adopt-cst-nodes.js';
 import { FastPlanParser } from './adopt-fast-parser.js';
+import { markFastRoot, parseIncrementally } from './adopt-incremental.js';
 import { exceedsPlanSize, tooLargeMessage } from './plan-limits.js';
 import { linkContainersAndList, recordParsedLists } from '../scoping/reference-walk.js';
 
@@ -132,6 +135,13 @@ export class AdoptParser extends LangiumParser {
     fastPath: boolean;
     /** How many texts the fast parser parsed (the others went to Langium's parser). */
     fastParses = 0;
+    /**
+     * Whether `parseIncrementally` may update a tree instead of parsing the whole text (the
+     * document factory asks it on every change: workspace/adopt-document-factory.ts).
+     */
+    incremental = true;
+    /** How many texts `parseIncrementally` parsed by re-parsing one project. */
+    incrementalParses = 0;
     private readonly fastParser: FastPlanParser | undefined;
     private readonly tokenBuilder: TokenBuilder;
     private hidden: IToken[] | undefined;
@@ -248,6 +258,7 @@ export class AdoptParser extends LangiumParser {
         const parsed = this.fastParser.parse(input, (this as unknown as ParseInternals).nodeBuilder);
         if (!parsed) return undefined;
         this.fastParses++;
+        markFastRoot(parsed.root);
         // The fast parser linked the containers and listed the nodes and references as it went;
         // when children of one kind interleave with others in the text, Langium's walk decides the order.
         if (parsed.inTreeOrder) recordParsedLists(parsed.root, parsed.nodes, parsed.references);
@@ -258,6 +269,21 @@ export class AdoptParser extends LangiumParser {
             lexerReport: this.tokenBuilder.flushLexingReport?.(input),
             parserErrors: []
         };
+    }
+
+    /**
+     * The result of parsing `input`, made from the old tree of the previous text when the two
+     * differ only inside one project's braces (adopt-incremental.ts: the old tree is taken apart
+     * then); undefined when that does not apply (then parse the whole text with `parse`).
+     */
+    parseIncrementally<T extends AstNode = AstNode>(oldRoot: AstNode, input: string): ParseResult<T> | undefined {
+        const fastParser = this.fastParser;
+        if (!this.incremental || !this.fastPath || !fastParser || exceedsPlanSize(input)) return undefined;
+        const builder = (this as unknown as ParseInternals).nodeBuilder;
+        const root = parseIncrementally(oldRoot, input, (text, start, end) => fastParser.parseProject(text, start, end, builder));
+        if (!root) return undefined;
+        this.incrementalParses++;
+        return { value: root as T, lexerErrors: [], lexerReport: this.tokenBuilder.flushLexingReport?.(input), parserErrors: [] };
     }
 
     /** Langium 4.4's `LangiumParser.parse`, step by step, with `linkContainersAndList` for its last walk. */
