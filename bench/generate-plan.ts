@@ -425,12 +425,12 @@ export function planJsonSchema(): Record<string, unknown> {
 // Edits for the latency benchmark
 
 export interface TextEditAt {
-    /** Zero-based line and character of the level word to replace. */
+    /** Zero-based line and character of the text to replace. */
     line: number;
     character: number;
-    /** The level currently there, and the one to write. */
-    from: Level;
-    to: Level;
+    /** The text currently there (a level, a unit), and the one to write. */
+    from: string;
+    to: string;
 }
 
 /**
@@ -446,6 +446,22 @@ export function traitLevelEdits(text: string, count: number): TextEditAt[] {
             const from = match[2] as Level;
             candidates.push({ line: index, character: match[1].length, from, to: from === 'medium' ? 'low' : 'medium' });
         }
+    });
+    if (candidates.length === 0) return [];
+    return Array.from({ length: count }, (_, i) => candidates[Math.floor(((i + 0.5) * candidates.length) / count)]);
+}
+
+/**
+ * Edits outside every project: `count` coalition members' units (`unit "Cardiology"` ->
+ * `unit "Cardiology East"`), spread over the coalition. Units change no diagnostic; the server
+ * parses the whole plan again for such an edit (only edits inside a project are re-parsed alone).
+ */
+export function memberUnitEdits(text: string, count: number): TextEditAt[] {
+    const lines = text.split('\n');
+    const candidates: TextEditAt[] = [];
+    lines.forEach((line, index) => {
+        const match = /^(\s*member \S+ "[^"]*" role \S+ unit ")([^"]*)"/.exec(line);
+        if (match) candidates.push({ line: index, character: match[1].length, from: match[2], to: `${match[2]} East` });
     });
     if (candidates.length === 0) return [];
     return Array.from({ length: count }, (_, i) => candidates[Math.floor(((i + 0.5) * candidates.length) / count)]);

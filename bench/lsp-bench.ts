@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { join, resolve } from 'node:path';
-import { traitLevelEdits } from './generate-plan.js';
+import { memberUnitEdits, traitLevelEdits, type TextEditAt } from './generate-plan.js';
 import { LspClient } from './lsp-client.js';
 import { median } from './stats.js';
 
@@ -29,6 +29,8 @@ export interface LspBenchConfig {
 export interface LspBenchResult {
     adoptOpen: { ms: number[]; median: number; diagnostics: number };
     edits: Array<{ projects: number; ms: number[]; median: number }>;
+    /** Edits outside every project (a member's unit): the whole plan is parsed again. */
+    outsideEdits?: { projects: number; ms: number[]; median: number };
     rank: { ms: number[]; median: number; projects: number };
     /** The same request with `diagnostics: false` (what the status bar asks). */
     rankProjects?: { ms: number[]; median: number; projects: number };
@@ -66,6 +68,7 @@ async function benchAdopt(config: LspBenchConfig): Promise<Omit<LspBenchResult, 
 
         // 3. Edit latency: change one project's asynchrony level, wait for the diagnostics.
         const edits: LspBenchResult['edits'] = [];
+        let outsideEdits: LspBenchResult['outsideEdits'];
         let rank: LspBenchResult['rank'] = { ms: [], median: NaN, projects: 0 };
         let rankProjects: LspBenchResult['rank'] = { ms: [], median: NaN, projects: 0 };
         for (const size of config.editSizes) {
@@ -73,13 +76,20 @@ async function benchAdopt(config: LspBenchConfig): Promise<Omit<LspBenchResult, 
             const docUri = uri(`edit-${size}.adopt`);
             await client.openAndTime(docUri, 'adopt', text);
             let docVersion = 1;
-            const ms: number[] = [];
-            const all = traitLevelEdits(text, config.runs + 1);
-            for (const [index, edit] of all.entries()) {
-                const took = await client.changeAndTime(docUri, ++docVersion, lineRange(edit.line, edit.character, edit.from.length), edit.to);
-                if (index > 0) ms.push(took); // the first edit of a document is a warm-up
-            }
+            const timeEdits = async (all: TextEditAt[]): Promise<number[]> => {
+                const times: number[] = [];
+                for (const [index, edit] of all.entries()) {
+                    const took = await client.changeAndTime(docUri, ++docVersion, lineRange(edit.line, edit.character, edit.from.length), edit.to);
+                    if (index > 0) times.push(took); // the first edit of a document is a warm-up
+                }
+                return times;
+            };
+            const ms = await timeEdits(traitLevelEdits(text, config.runs + 1));
             edits.push({ projects: size, ms, median: median(ms) });
+            if (size === config.rankSize) {
+                const outside = await timeEdits(memberUnitEdits(text, config.runs + 1));
+                outsideEdits = { projects: size, ms: outside, median: median(outside) };
+            }
             // 4. adopt/rankQuickWins on the built document.
             if (size === config.rankSize) {
                 rank = await benchRank(client, docUri, config.runs);
@@ -94,7 +104,7 @@ async function benchAdopt(config: LspBenchConfig): Promise<Omit<LspBenchResult, 
             rankProjects = await benchRank(client, docUri, config.runs, false);
             await dropAdoptDocument(client, docUri);
         }
-        return { adoptOpen: { ms: openMs, median: median(openMs), diagnostics: openDiagnostics }, edits, rank, rankProjects };
+        return { adoptOpen: { ms: openMs, median: median(openMs), diagnostics: openDiagnostics }, edits, outsideEdits, rank, rankProjects };
     } finally {
         await client.stop();
     }

@@ -4,7 +4,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { isReference } from 'langium';
-import { generatePlan, planJsonSchema, toAdopt, toYaml, traitLevelEdits } from '../../bench/generate-plan.js';
+import { generatePlan, memberUnitEdits, planJsonSchema, toAdopt, toYaml, traitLevelEdits } from '../../bench/generate-plan.js';
 import { parser } from '../helpers.js';
 
 describe('bench plan generator', () => {
@@ -44,6 +44,21 @@ describe('bench plan generator', () => {
             expect(lines[edit.line].slice(edit.character, edit.character + edit.from.length)).toBe(edit.from);
             expect(lines[edit.line].trim().startsWith('asynchrony')).toBe(true);
             expect(edit.to).not.toBe(edit.from);
+        }
+    });
+
+    test('unit edits point at a member\'s unit in the coalition, outside every project', () => {
+        const text = toAdopt(generatePlan({ projects: 1000 }));
+        const lines = text.split('\n');
+        const edits = memberUnitEdits(text, 6);
+        expect(edits).toHaveLength(6);
+        expect(new Set(edits.map(edit => edit.line)).size).toBe(6);
+        const firstProject = lines.findIndex(line => line.trim().startsWith('project '));
+        for (const edit of edits) {
+            expect(lines[edit.line].slice(edit.character, edit.character + edit.from.length)).toBe(edit.from);
+            expect(lines[edit.line].trim().startsWith('member ')).toBe(true);
+            expect(edit.line).toBeLessThan(firstProject);
+            expect(edit.to).toBe(`${edit.from} East`);
         }
     });
 
