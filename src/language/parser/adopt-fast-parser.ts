@@ -468,30 +468,6 @@ export interface FastParse {
     readonly inTreeOrder: boolean;
 }
 
-/**
- * Whether the node's lists of children (the properties given) each sit in one stretch of the
- * text, one after the other: then the order of parsing is the order of Langium's walk.
- */
-function listsInTextOrder(node: Node, properties: readonly string[]): boolean {
-    let present = 0;
-    for (const property of properties) {
-        const list = node[property];
-        if (Array.isArray(list) && list.length > 0) present++;
-    }
-    if (present < 2) return true;
-    const stretches: Array<readonly [number, number]> = [];
-    for (const property of properties) {
-        const list = node[property] as Node[] | undefined;
-        if (!list || list.length === 0) continue;
-        stretches.push([list[0].$cstNode!.offset, list[list.length - 1].$cstNode!.end]);
-    }
-    stretches.sort((a, b) => a[0] - b[0]);
-    for (let i = 1; i < stretches.length; i++) {
-        if (stretches[i][0] < stretches[i - 1][1]) return false;
-    }
-    return true;
-}
-
 /** The parser's services and the grammar's elements, made once per language. */
 export class FastPlanParser {
     private readonly defaultsByType = new Map<string, readonly PropertyDefault[]>();
@@ -577,6 +553,12 @@ class PlanParse {
     readonly references: ReferenceInfo[] = [];
     /** False once a node's lists of children interleave in the text (see `FastParse`). */
     inTreeOrder = true;
+    /**
+     * The property each open node (by depth: the root at 0) last added a child to: a child added
+     * to an existing list after another list grew means the lists interleave.
+     */
+    private readonly lastAdded: Array<string | undefined> = [undefined];
+    private depth = 0;
     /** The names referred to so far, each once (see `shared`). */
     private readonly names = new Map<string, string>();
     private index = 0;
@@ -605,7 +587,6 @@ class PlanParse {
             else if (kind === Kind.Stage) this.add(node, 'stages', this.stage(e.stages));
             else break;
         }
-        this.checkTreeOrder(node, PLAN_LISTS);
         compactLists(node, ...PLAN_LISTS);
         this.keyword(Kind.Close, e.close);
         if (this.index !== this.tokens.count) throw GIVE_UP;
@@ -715,7 +696,6 @@ class PlanParse {
             else if (kind === Kind.Story) this.add(node, 'stories', this.story(e.stories));
             else break;
         }
-        this.checkTreeOrder(node, STAGE_LISTS);
         compactLists(node, ...STAGE_LISTS);
         this.keyword(Kind.Close, e.close);
         return this.finish(node);
@@ -787,7 +767,6 @@ class PlanParse {
             else if (kind === Kind.Metric) this.add(node, 'metrics', this.metric(e.metrics));
             else break;
         }
-        this.checkTreeOrder(node, PROJECT_LISTS);
         compactLists(node, ...PROJECT_LISTS);
         this.keyword(Kind.Close, e.close);
         return this.finish(node);
@@ -849,15 +828,13 @@ class PlanParse {
         this.builder.buildCompositeNode(feature);
         const node: Node = { $type: type };
         this.nodes.push(node as unknown as AstNode);
+        this.lastAdded[++this.depth] = undefined;
         return node;
-    }
-
-    private checkTreeOrder(node: Node, properties: readonly string[]): void {
-        if (this.inTreeOrder && !listsInTextOrder(node, properties)) this.inTreeOrder = false;
     }
 
     /** `construct`: the node gets its composite node, then the defaults of the properties it lacks. */
     private finish(node: Node): Node {
+        this.depth--;
         this.builder.construct(node as unknown as Constructed);
         for (const [name, value] of this.parser.defaultsOf(node.$type)) {
             if (node[name] === undefined) node[name] = copyDefaultValue(value);
@@ -873,9 +850,12 @@ class PlanParse {
         if (Array.isArray(list)) {
             index = list.length;
             list.push(child);
+            // Another list of this node grew since this one did: the lists interleave in the text.
+            if (this.lastAdded[this.depth] !== property) this.inTreeOrder = false;
         } else {
             node[property] = [child];
         }
+        this.lastAdded[this.depth] = property;
         linkToContainer(child, node, property, index);
     }
 
