@@ -246,31 +246,46 @@ describe('the fast parser links containers and lists nodes and references as it 
     });
 });
 
+let gcFunction: (() => void) | undefined;
+
+/** V8's `gc()`, exposed once for the memory tests. */
+function collectGarbage(): () => void {
+    if (!gcFunction) {
+        setFlagsFromString('--expose-gc');
+        gcFunction = runInNewContext('gc') as () => void;
+    }
+    return gcFunction;
+}
+
+/**
+ * The heap one parse result keeps (kept alive in `kept`; the parse after it frees the node
+ * builder's hold on it), with the fast path on or off.
+ */
+function retainedByParse(text: string, fastPath: boolean, kept: unknown[]): number {
+    const gc = collectGarbage();
+    parser.fastPath = fastPath;
+    try {
+        parser.parse('plan x "x" { }');
+        gc();
+        const before = process.memoryUsage().heapUsed;
+        kept.push(parser.parse(text));
+        parser.parse('plan x "x" { }');
+        gc();
+        return process.memoryUsage().heapUsed - before;
+    } finally {
+        parser.fastPath = true;
+    }
+}
+
 describe('the fast parser\'s tree takes less memory', () => {
     test('its lists have no room to grow (a plan with four two-item lists per project)', () => {
-        setFlagsFromString('--expose-gc');
-        const gc = runInNewContext('gc') as () => void;
         const projects = 3000;
         const lines = ['plan P "P" { coalition { member a "A" role staff member b "B" role staff }',
             'initiative i "I" initiative j "J" channel c "C" on x channel d "D" on y stage s "S" {'];
         for (let i = 0; i < projects; i++) lines.push(`project p${i} "P" { involves a, b supports i, j uses c, d asynchrony geography }`);
         const text = [...lines, '} }'].join('\n');
         const kept: unknown[] = [];
-        /** The heap one parse result keeps (the parse after it frees the node builder's hold on it). */
-        const retained = (fastPath: boolean): number => {
-            parser.fastPath = fastPath;
-            try {
-                parser.parse('plan x "x" { }');
-                gc();
-                const before = process.memoryUsage().heapUsed;
-                kept.push(parser.parse(text));
-                parser.parse('plan x "x" { }');
-                gc();
-                return process.memoryUsage().heapUsed - before;
-            } finally {
-                parser.fastPath = true;
-            }
-        };
+        const retained = (fastPath: boolean): number => retainedByParse(text, fastPath, kept);
         retained(true);
         const saved = (retained(false) - retained(true)) / projects;
         // Lists grown by push keep room for 16 more items (about 120 bytes a list); measured: about
@@ -280,8 +295,6 @@ describe('the fast parser\'s tree takes less memory', () => {
     });
 
     test('a name referred to many times is kept once (measured: many references to one name against as many names)', () => {
-        setFlagsFromString('--expose-gc');
-        const gc = runInNewContext('gc') as () => void;
         const projects = 3000;
         const plan = (name: (project: number, i: number) => string) => {
             const lines = ['plan P "P" { stage s "S" {'];
@@ -293,15 +306,7 @@ describe('the fast parser\'s tree takes less memory', () => {
         const one = plan(() => 'memberA000000');
         const many = plan((p, i) => `m${String(p * 8 + i).padStart(12, '0')}`);
         const kept: unknown[] = [];
-        const retained = (text: string): number => {
-            parser.parse('plan x "x" { }');
-            gc();
-            const before = process.memoryUsage().heapUsed;
-            kept.push(parser.parse(text));
-            parser.parse('plan x "x" { }');
-            gc();
-            return process.memoryUsage().heapUsed - before;
-        };
+        const retained = (text: string): number => retainedByParse(text, true, kept);
         retained(one);
         const perReference = (retained(many) - retained(one)) / (projects * 8);
         // A name of 13 characters costs a string of its own (at least 32 bytes) where it is not shared.

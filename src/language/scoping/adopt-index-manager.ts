@@ -27,7 +27,7 @@ import {
     type URI
 } from 'langium';
 import type { LangiumSharedServices, PartialLangiumSharedServices } from 'langium/lsp';
-import { AdoptReferenceDescriptionProvider, forgetWalkedReferences } from './adopt-linking.js';
+import { AdoptReferenceDescriptionProvider, describeReference, forgetWalkedReferences } from './adopt-linking.js';
 import { allReferences } from './reference-walk.js';
 
 const { CancellationToken } = Cancellation;
@@ -128,14 +128,7 @@ export class AdoptIndexManager extends DefaultIndexManager {
                 if (!isTarget(target)) continue;
                 sourcePath ??= locator.getAstNodePath(container);
                 segment ??= CstUtils.toDocumentSegment(reference.$refNode);
-                into.push({
-                    sourceUri,
-                    sourcePath,
-                    targetUri: target.documentUri,
-                    targetPath: target.path,
-                    segment,
-                    local: UriUtils.equals(target.documentUri, sourceUri)
-                });
+                into.push(describeReference(sourceUri, sourcePath, segment, target));
             }
         }
     }

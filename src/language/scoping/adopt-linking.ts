@@ -13,7 +13,7 @@ import {
     Cancellation, CstUtils, DefaultLinker, DefaultReferenceDescriptionProvider, DefaultScopeComputation, MultiMap, UriUtils,
     interruptAndCheck, isLinkingError, isReference, type AstNode, type AstNodeDescription, type CstNode, type DefaultReference,
     type LangiumCoreServices, type LangiumDocument, type LinkingError, type LocalSymbols, type Module, type Reference, type ReferenceDescription,
-    type ReferenceInfo
+    type ReferenceInfo, type URI
 } from 'langium';
 
 const { CancellationToken } = Cancellation;
@@ -132,6 +132,20 @@ export class AdoptReference implements DefaultReference {
     }
 }
 
+/** Langium's description of one reference to one target (`DefaultReferenceDescriptionProvider.createDescription`). */
+export function describeReference(
+    sourceUri: URI, sourcePath: string, segment: ReferenceDescription['segment'], target: AstNodeDescription
+): ReferenceDescription {
+    return {
+        sourceUri,
+        sourcePath,
+        targetUri: target.documentUri,
+        targetPath: target.path,
+        segment,
+        local: UriUtils.equals(target.documentUri, sourceUri)
+    };
+}
+
 export class AdoptReferenceDescriptionProvider extends DefaultReferenceDescriptionProvider {
     override async createDescriptions(document: LangiumDocument, cancelToken = CancellationToken.None): Promise<ReferenceDescription[]> {
         const descriptions: ReferenceDescription[] = [];
@@ -155,16 +169,7 @@ export class AdoptReferenceDescriptionProvider extends DefaultReferenceDescripti
                 sourcePath = this.nodeLocator.getAstNodePath(container);
             }
             const segment = CstUtils.toDocumentSegment(reference.$refNode);
-            for (const target of targets) {
-                descriptions.push({
-                    sourceUri,
-                    sourcePath,
-                    targetUri: target.documentUri,
-                    targetPath: target.path,
-                    segment,
-                    local: UriUtils.equals(target.documentUri, sourceUri)
-                });
-            }
+            for (const target of targets) descriptions.push(describeReference(sourceUri, sourcePath, segment, target));
         }
         return descriptions;
     }
