@@ -20,6 +20,7 @@ import { AdoptReferenceDescriptionProvider } from '../../src/language/scoping/ad
 import { AdoptScopeProvider } from '../../src/language/scoping/adopt-scope-provider.js';
 import * as referenceWalk from '../../src/language/scoping/reference-walk.js';
 import { generatePlan, toAdopt } from '../../bench/generate-plan.js';
+import { TROUBLE_PLAN } from './linking-fixtures.js';
 import { example } from '../helpers.js';
 
 // Counts the walks over a whole tree's references (the tests on the linker's list, tree order and the fallback).
@@ -36,15 +37,6 @@ const EagerIndexModule: Module<LangiumSharedServices, PartialLangiumSharedServic
     workspace: { IndexManager: services => new DefaultIndexManager(services) }
 };
 
-/** A plan with unknown names, duplicates, a cycle and a comment. */
-const TROUBLE = `plan Trouble "T" {
-  coalition { member ana "Ana" role middle-manager trained  member ana "Ana again" role staff }
-  channel yt "YouTube" on youtube
-  initiative rounds "Rounds"
-  stage a "A" after b { launch yt, nope /* c */ project p "P" { supports rounds, ghost involves ana, bob uses yt } }
-  stage b "B" after a { story s "S" from p audience ana, zed  story s2 "S2" from missing }
-  stage a "A again" { project p "P again" { involves ana } }
-}`;
 
 /** Three plans that refer to each other's channels, initiatives and stages (with `CrossFileScopes`). */
 const LINKED_FILES: Record<string, string> = {
@@ -208,11 +200,11 @@ async function editorAnswers(workspace: Workspace, step: number) {
 const SINGLE_FILES: Record<string, () => Record<string, string>> = {
     'a generated plan': () => ({ 'generated.adopt': toAdopt(generatePlan({ projects: 300, seed: 5 })) }),
     'the SPEC example': () => ({ 'riverside-health.adopt': example('riverside-health.adopt') }),
-    'a plan with broken names': () => ({ 'trouble.adopt': TROUBLE }),
+    'a plan with broken names': () => ({ 'trouble.adopt': TROUBLE_PLAN }),
     'a workspace of several plans': () => ({
         'generated.adopt': toAdopt(generatePlan({ projects: 60, seed: 2 })),
         'riverside-health.adopt': example('riverside-health.adopt'),
-        'trouble.adopt': TROUBLE,
+        'trouble.adopt': TROUBLE_PLAN,
         ...LINKED_FILES
     })
 };

@@ -11,24 +11,16 @@ import type { Plan } from '../../src/language/generated/ast.js';
 import { AdoptFastBuildModule, AdoptLinker } from '../../src/language/scoping/adopt-linking.js';
 import { allNodes, allReferences } from '../../src/language/scoping/reference-walk.js';
 import { generatePlan, toAdopt } from '../../bench/generate-plan.js';
+import { TROUBLE_PLAN } from './linking-fixtures.js';
 import { example } from '../helpers.js';
 
 const fastPhases = AdoptFastBuildModule;
 
-/** A plan with what linking must get right: unknown names, duplicates, a cycle, a comment. */
-const TROUBLE = `plan Trouble "T" {
-  coalition { member ana "Ana" role middle-manager trained  member ana "Ana again" role staff }
-  channel yt "YouTube" on youtube
-  initiative rounds "Rounds"
-  stage a "A" after b { launch yt, nope /* c */ project p "P" { supports rounds, ghost involves ana, bob uses yt } }
-  stage b "B" after a { story s "S" from p audience ana, zed  story s2 "S2" from missing }
-  stage a "A again" { project p "P again" { involves ana } }
-}`;
 
 const TEXTS: Record<string, () => string> = {
     'a generated plan': () => toAdopt(generatePlan({ projects: 400, seed: 11 })),
     'the SPEC example': () => example('riverside-health.adopt'),
-    'a plan with broken names': () => TROUBLE
+    'a plan with broken names': () => TROUBLE_PLAN
 };
 
 async function build(text: string, module?: Module<AdoptServices, PartialLangiumServices>) {
@@ -91,7 +83,7 @@ describe('fast build phases', () => {
     }
 
     test('the scope computation keeps no local symbol table', async () => {
-        const { document } = await build(TROUBLE, fastPhases);
+        const { document } = await build(TROUBLE_PLAN, fastPhases);
         const plan = document.parseResult.value;
         for (const container of [plan, plan.coalitions[0], plan.stages[0]]) {
             expect(document.localSymbols?.has(container) ?? false).toBe(false);

@@ -7,7 +7,7 @@
  * same things directly (model/property-nodes.ts, the children in `streamContents` order) and
  * answers the same symbols: about 10,000 of them at 10,000 projects.
  */
-import type { AstNode, LangiumDocument } from 'langium';
+import { isAstNode, type AstNode, type LangiumDocument } from 'langium';
 import { DefaultDocumentSymbolProvider } from 'langium/lsp';
 import type { DocumentSymbol } from 'vscode-languageserver';
 import { isCoalition } from '../generated/ast.js';
@@ -44,17 +44,12 @@ export class AdoptDocumentSymbolProvider extends DefaultDocumentSymbolProvider {
             const value = properties[key];
             if (Array.isArray(value)) {
                 for (const item of value) {
-                    if (isNode(item)) for (const symbol of this.getSymbol(document, item)) children.push(symbol);
+                    if (isAstNode(item)) for (const symbol of this.getSymbol(document, item)) children.push(symbol);
                 }
-            } else if (isNode(value)) {
+            } else if (isAstNode(value)) {
                 for (const symbol of this.getSymbol(document, value)) children.push(symbol);
             }
         }
         return children.length > 0 ? children : undefined;
     }
-}
-
-/** Langium's `isAstNode`. */
-function isNode(value: unknown): value is AstNode {
-    return typeof value === 'object' && value !== null && typeof (value as { $type?: unknown }).$type === 'string';
 }

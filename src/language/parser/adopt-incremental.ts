@@ -21,7 +21,7 @@
  * new root, and the next update splices them: the edited project's nodes and references (one
  * stretch of each list, in Langium's walk order) replaced by the new project's.
  */
-import type { AstNode, CompositeCstNode, CstNode, ReferenceInfo, RootCstNode } from 'langium';
+import { isAstNode, isCompositeCstNode, type AstNode, type CompositeCstNode, type CstNode, type Mutable, type ReferenceInfo, type RootCstNode } from 'langium';
 import { allNodes, allReferences, recordParsedLists } from '../scoping/reference-walk.js';
 import { AdoptLeafCstNode } from './adopt-cst-nodes.js';
 
@@ -73,15 +73,6 @@ export function textChange(oldText: string, newText: string): TextChange {
 }
 
 type Properties = Record<string, unknown>;
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
-
-function isNode(value: unknown): value is AstNode {
-    return typeof value === 'object' && value !== null && typeof (value as { $type?: unknown }).$type === 'string';
-}
-
-function isComposite(node: CstNode): node is CompositeCstNode {
-    return Array.isArray((node as Partial<CompositeCstNode>).content);
-}
 
 /** The project whose braces hold the whole change (after its `{`, before its `}`), with those two leaves. */
 interface EditedProject {
@@ -126,10 +117,10 @@ function lastStartingAtOrBefore(nodes: readonly AstNode[], offset: number): AstN
 /** The project with its `{` and `}` leaves, if the stretch lies between them. */
 function bracesAround(project: AstNode, start: number, end: number): EditedProject | undefined {
     const cst = project.$cstNode;
-    if (!cst || !isComposite(cst)) return undefined;
-    const open = cst.content.find(child => !child.hidden && !isComposite(child) && child.text === '{');
+    if (!cst || !isCompositeCstNode(cst)) return undefined;
+    const open = cst.content.find(child => !child.hidden && !isCompositeCstNode(child) && child.text === '{');
     const close = cst.content[cst.content.length - 1];
-    if (!open || !close || close.hidden || isComposite(close) || close.text !== '}') return undefined;
+    if (!open || !close || close.hidden || isCompositeCstNode(close) || close.text !== '}') return undefined;
     if (start < open.end || end > close.offset) return undefined;
     return { project, open, close };
 }
@@ -191,7 +182,7 @@ function rebuildRoot(oldRoot: AstNode, oldCst: RootCstNode, newCst: RootCstNode)
         if (key.startsWith('$')) continue;
         const children: unknown[] = Array.isArray(value) ? value : [value];
         for (const child of children) {
-            if (isNode(child)) (child as Mutable<AstNode>).$container = node;
+            if (isAstNode(child)) (child as Mutable<AstNode>).$container = node;
         }
     }
     const cst = newCst as Mutable<RootCstNode> & { _astNode?: AstNode };
@@ -244,7 +235,7 @@ function forgetRange(node: CompositeCstNode): void {
 function move(node: CstNode, delta: number): void {
     if (node instanceof AdoptLeafCstNode) {
         (node as Mutable<AdoptLeafCstNode>).offset = node.offset + delta;
-    } else if (isComposite(node)) {
+    } else if (isCompositeCstNode(node)) {
         forgetRange(node);
         for (const child of node.content) move(child, delta);
     } else {
