@@ -148,9 +148,12 @@ async function quickFixFor(document: vscode.TextDocument, diagnostic: vscode.Dia
     assert.ok(lspFix, `a quickfix carrying ${code} among ${JSON.stringify(answer)}`);
     const fix = await client.protocol2CodeConverter.asCodeAction(lspFix);
     assert.ok(fix.edit, 'the quick fix carries a workspace edit');
-    const offered = await vscode.commands.executeCommand<vscode.CodeAction[]>(
-        'vscode.executeCodeActionProvider', document.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
-    assert.ok(offered.some(action => action.title === fix.title && action.kind?.value === 'quickfix'), `VS Code offers "${fix.title}"`);
+    // VS Code asks with the markers it holds at that moment; ask again until it offers the fix
+    // (fails after waitFor's timeout if it never does).
+    await waitFor(`VS Code to offer "${fix.title}"`,
+        async () => (await vscode.commands.executeCommand<vscode.CodeAction[]>(
+            'vscode.executeCodeActionProvider', document.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value)).map(action => `${action.kind?.value} ${action.title}`),
+        offered => offered.includes(`quickfix ${fix.title}`));
     return fix;
 }
 
