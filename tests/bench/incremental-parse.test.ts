@@ -1,13 +1,15 @@
 /**
  * The incremental re-parse (src/language/parser/adopt-incremental.ts, wired by
- * workspace/adopt-document-factory.ts): when a text changes only inside one project's braces,
- * only that project is parsed again, and the result is what a full parse of the new text gives.
+ * workspace/adopt-document-factory.ts): when a text changes only inside one block's braces (a
+ * project; else its stage; else the coalition), only that block is parsed again, and the result
+ * is what a full parse of the new text gives.
  *
  * Each case parses the old text, updates it (incrementally when it can, in full otherwise, as
  * the document factory does) and compares the result in full (parse-comparison.ts: AST, CST,
  * ranges, containers, key order) with a full parse of the new text, plus the
- * node and reference lists the linker and the validator walk. Edits inside a project must take
- * the incremental path; edits elsewhere, or touching the project's braces, must not. The node
+ * node and reference lists the linker and the validator walk. Valid edits inside a project must
+ * re-parse that project, valid edits elsewhere in a stage that stage, in the coalition the
+ * coalition; edits outside every block's braces, or breaking the text, must not. The node
  * and reference lists an update records are walked after a tree's first update and spliced after
  * the next ones (listUpdates counts which). Through
  * Langium's DocumentBuilder, an updated document's diagnostics, links and rank equal a fresh
@@ -40,12 +42,16 @@ function readRanges(node: CstNode): void {
     if (isCompositeCstNode(node)) node.content.forEach(readRanges);
 }
 
-/** The old tree updated to the new text the way the document factory does it; and whether it went incrementally. */
-function update(oldRoot: AstNode, text: string): { result: ParseResult<AstNode>; incremental: boolean } {
+type Unit = keyof AdoptParser['incrementalParsesOf'];
+
+/** The old tree updated to the new text the way the document factory does it; whether it went incrementally, and by which block. */
+function update(oldRoot: AstNode, text: string): { result: ParseResult<AstNode>; incremental: boolean; unit?: Unit } {
     readRanges(oldRoot.$cstNode!);
     const before = updatingParser.incrementalParses;
+    const beforeOf = { ...updatingParser.incrementalParsesOf };
     const result = updatingParser.parseIncrementally(oldRoot, text) ?? updatingParser.parse(text);
-    return { result, incremental: updatingParser.incrementalParses > before };
+    const unit = (Object.keys(beforeOf) as Unit[]).find(kind => updatingParser.incrementalParsesOf[kind] > beforeOf[kind]);
+    return { result, incremental: updatingParser.incrementalParses > before, unit };
 }
 
 /** The node and reference lists the linker and the validator use: the parsed ones, else a walk. */
@@ -155,29 +161,85 @@ const anyEditInside: fc.Arbitrary<Edit> = fc.oneof(
     })
 );
 
-/** Edits outside every project's braces (or touching them): never incremental. */
-const editOutside: fc.Arbitrary<Edit> = fc.oneof(
-    fc.constantFrom<Edit>(
-        text => text.replace(/plan (\w+) "/, 'plan $1 "Renamed '),
-        text => text.replace(/member (\w+)/, 'member $1x'),
-        text => text.replace(/stage (\w+)/, 'stage $1x'),
-        text => text.replace(/project (\w+) "/, 'project $1x "'),
-        text => text.replace(/project (\w+) "([^"]*)"/, 'project $1 "$2 renamed"'),
-        text => text.replace(/\n(\s*project )/, '\n    // a comment before a project\n$1'),
-        text => text.replace(/\n\s*}\n(\s*project )/, '\n    } // after a project\n$1'),
-        text => text.replace(/story (\w+)/, 'story $1x'),
-        text => text + '// trailing\n',
-        text => '/* leading */' + text
-    ),
-    // A project's braces themselves removed, or a project added right after one.
-    fc.tuple(inside, fc.constantFrom('open', 'close', 'both', 'after')).map(([place, which]) => (text: string) => {
+/** Replaces the `n`-th match (counting round) of a global pattern; the text unchanged if none. */
+function replaceNth(pattern: RegExp, replacement: (match: RegExpMatchArray) => string): fc.Arbitrary<Edit> {
+    return fc.nat({ max: 1000 }).map(n => (text: string) => {
+        const matches = [...text.matchAll(pattern)];
+        if (matches.length === 0) return text;
+        const match = matches[n % matches.length];
+        return splice(text, match.index, match.index + match[0].length, replacement(match));
+    });
+}
+
+/** Each project's whole text: from its keyword to its `}` (offsets in the text). */
+function projectSpans(text: string): Array<readonly [number, number]> {
+    const root = freshParser.parse(text).value as Plan;
+    return root.stages.flatMap(stage => stage.projects).map(project => [project.$cstNode!.offset, project.$cstNode!.end] as const);
+}
+
+/** Valid edits in a stage's braces outside its projects' braces: the stage must be re-parsed alone. */
+const validEditInStage: fc.Arbitrary<Edit> = fc.oneof(
+    replaceNth(/project (\w+) "/g, match => `project ${match[1]}x "`),
+    replaceNth(/project (\w+) "([^"]*)"/g, match => `project ${match[1]} "${match[2]} renamed"`),
+    replaceNth(/\n( *)project /g, match => `\n${match[1]}// a comment before a project\n${match[1]}project `),
+    replaceNth(/story (\w+)/g, match => `story ${match[1]}x`),
+    replaceNth(/goal (\w+) "/g, match => `goal ${match[1]}Renamed "`),
+    replaceNth(/mantra "([^"]*)"/g, match => `mantra "${match[1]}!"`),
+    replaceNth(/launch (\w+)/g, match => `launch ${match[1]}, blog`),
+    fc.tuple(inside, fc.constantFrom(' // after a project', ' project extra "E" { geography }', '\n    story late "Late" from p1 audience m4')).map(([place, insert]) => (text: string) => {
+        const { end } = placeInside(text, place);
+        return splice(text, end + 1, end + 1, insert);
+    }),
+    // A whole project removed.
+    fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true }).map(which => (text: string) => {
+        const spans = projectSpans(text);
+        const [start, end] = spans[Math.floor(which * spans.length)];
+        return splice(text, start, end, '');
+    })
+);
+
+/** Valid edits in the coalition's braces: the coalition must be re-parsed alone. */
+const validEditInCoalition: fc.Arbitrary<Edit> = fc.oneof(
+    replaceNth(/member (\w+)/g, match => `member ${match[1]}x`),
+    replaceNth(/unit "([^"]*)"/g, match => `unit "${match[1]} East"`),
+    replaceNth(/ trained\n/g, () => '\n'),
+    replaceNth(/(unit "[^"]*")\n/g, match => `${match[1]} trained\n`),
+    replaceNth(/\n( *)member /g, match => `\n${match[1]}member newcomer "New Comer" role staff\n${match[1]}member `),
+    replaceNth(/\n *member [^\n]*/g, () => ''),
+    replaceNth(/\n( *)member /g, match => `\n${match[1]}/* a comment */ member `)
+);
+
+/** Edits inside a stage or the coalition that break the text: a full parse. */
+const brokenEditInBlock: fc.Arbitrary<Edit> = fc.oneof(
+    replaceNth(/role ([\w-]+)/g, match => `role ${match[1]} role`),
+    replaceNth(/\n( *)member /g, match => `\n${match[1]}member "no name" `),
+    replaceNth(/story (\w+)/g, () => 'story'),
+    // A project's braces removed.
+    fc.tuple(inside, fc.constantFrom('open', 'close', 'both')).map(([place, which]) => (text: string) => {
         const { start, end } = placeInside(text, place);
         if (which === 'open') return splice(text, start - 1, start, '');
         if (which === 'close') return splice(text, end, end + 1, '');
-        if (which === 'both') return splice(text, start - 1, end + 1, '');
-        return splice(text, end + 1, end + 1, ' project extra "E" { geography }');
+        return splice(text, start - 1, end + 1, '');
     })
 );
+
+/** Edits outside the braces of every project, stage and coalition: never incremental. */
+const editOutsideBlocks: fc.Arbitrary<Edit> = fc.constantFrom<Edit>(
+    text => text.replace(/plan (\w+) "/, 'plan $1 "Renamed '),
+    text => text.replace(/stage (\w+)/, 'stage $1x'),
+    text => text.replace(/stage (\w+) "([^"]*)"/, 'stage $1 "$2 renamed"'),
+    text => text.replace(/(stage \w+ "[^"]*") after (\w+)/, '$1'),
+    text => text.replace(/channel (\w+) "/, 'channel $1x "'),
+    text => text.replace(/initiative (\w+) "([^"]*)"/, 'initiative $1 "$2 renamed"'),
+    text => text.replace(/\n( *)stage /, '\n$1// a comment before a stage\n$1stage '),
+    text => text.replace(/coalition \{/, 'coalition /* here */ {'),
+    text => text.replace(/\n {2}\}\n/, '\n  } // after a stage\n'),
+    text => text + '// trailing\n',
+    text => '/* leading */' + text
+);
+
+/** Any edit outside every project's braces. */
+const editOutside: fc.Arbitrary<Edit> = fc.oneof(validEditInStage, validEditInCoalition, brokenEditInBlock, editOutsideBlocks);
 
 describe('textChange', () => {
     test('finds the one stretch where two texts differ (fast-check)', () => {
@@ -195,7 +257,7 @@ describe('textChange', () => {
     });
 });
 
-describe('an edit inside one project re-parses only that project, and gives what a full parse gives', () => {
+describe('an edit inside one block (a project, else its stage, else the coalition) re-parses only that block, and gives what a full parse gives', () => {
     test('the parser of these tests takes the fast path and the incremental path is on', () => {
         expect(updatingParser.fastPath).toBe(true);
         expect(updatingParser.incremental).toBe(true);
@@ -243,15 +305,25 @@ describe('an edit inside one project re-parses only that project, and gives what
             expectSameAsFresh(text, updated.result);
             root = updated.result.value;
         }
-        // A project without references: nothing says where its new references go in the list, so a walk.
+        // A block without references (a project emptied of them, the coalition): when the new one has none
+        // either, the reference list stays; when it has some, nothing says where they go in the list, so a walk.
         text = text.replace(/(project \w+ "[^"]*" \{)[^}]*\}/, '$1 asynchrony low }');
         root = updatingParser.parse(text).value;
-        for (const level of ['medium', 'high']) {
-            text = text.replace(/(project \w+ "[^"]*" \{ asynchrony )\w+ \}/, `$1${level} }`);
-            const before = listUpdates.walked;
+        const steps: Array<[Edit, Unit, keyof typeof listUpdates]> = [
+            [t => t.replace(/(project \w+ "[^"]*" \{ asynchrony )\w+ \}/, '$1medium }'), 'project', 'walked'],
+            [t => t.replace(/(project \w+ "[^"]*" \{ asynchrony )\w+ \}/, '$1high }'), 'project', 'spliced'],
+            [t => t.replace(/unit "([^"]*)"/, 'unit "$1 East"'), 'coalition', 'spliced'],
+            [t => t.replace(/(project \w+ "[^"]*" \{) asynchrony (\w+) \}/, '$1 involves m1 asynchrony $2 }'), 'project', 'walked'],
+            [t => t.replace(/story (\w+)/, 'story $1x'), 'stage', 'spliced']
+        ];
+        for (const [edit, unit, way] of steps) {
+            const next = edit(text);
+            expect(next).not.toBe(text);
+            text = next;
+            const before = { ...listUpdates };
             const updated = update(root, text);
-            expect(updated.incremental).toBe(true);
-            expect(listUpdates.walked).toBe(before + 1);
+            expect(updated.unit).toBe(unit);
+            expect(listUpdates[way]).toBe(before[way] + 1);
             expectSameAsFresh(text, updated.result);
             root = updated.result.value;
         }
@@ -283,14 +355,43 @@ describe('an edit inside one project re-parses only that project, and gives what
         expect(full).toBeGreaterThan(30);
     });
 
-    test('edits outside every project, or of its braces (fast-check): a full parse, equal', () => {
-        fc.assert(fc.property(editOutside, edit => {
+    test('valid edits in a stage outside its projects (names, titles, comments, goals, stories, projects added and removed; fast-check): the stage alone, equal', () => {
+        fc.assert(fc.property(validEditInStage, edit => {
+            const text = edit(PLAN);
+            fc.pre(text !== PLAN);
+            const updated = update(updatingParser.parse(PLAN).value, text);
+            expect(updated.unit, JSON.stringify(textChange(PLAN, text))).toBe('stage');
+            expectSameAsFresh(text, updated.result);
+        }), { numRuns: 120, seed: 906 });
+    });
+
+    test('valid edits in the coalition (members renamed, trained, added, removed, comments; fast-check): the coalition alone, equal', () => {
+        fc.assert(fc.property(validEditInCoalition, edit => {
+            const text = edit(PLAN);
+            fc.pre(text !== PLAN);
+            const updated = update(updatingParser.parse(PLAN).value, text);
+            expect(updated.unit, JSON.stringify(textChange(PLAN, text))).toBe('coalition');
+            expectSameAsFresh(text, updated.result);
+        }), { numRuns: 80, seed: 907 });
+    });
+
+    test('edits outside every block\'s braces, or breaking a stage or the coalition (fast-check): a full parse, equal', () => {
+        fc.assert(fc.property(fc.oneof(editOutsideBlocks, brokenEditInBlock), edit => {
             const text = edit(PLAN);
             fc.pre(text !== PLAN);
             const updated = update(updatingParser.parse(PLAN).value, text);
             expect(updated.incremental).toBe(false);
             expectSameAsFresh(text, updated.result);
         }), { numRuns: 100, seed: 903 });
+    });
+
+    test('a stage grown by a second stage typed inside it: a full parse, equal', () => {
+        const at = PLAN.indexOf('\n', PLAN.indexOf('stage rollout1'));
+        const text = splice(PLAN, at, at, '\n  }\n  stage extra "Extra" {');
+        const updated = update(updatingParser.parse(PLAN).value, text);
+        expect(updated.incremental).toBe(false);
+        expect(updated.result.parserErrors).toEqual([]);
+        expectSameAsFresh(text, updated.result);
     });
 
     test('comments, \\r\\n and lone \\r line ends, non-ASCII around and inside the edited project', () => {

@@ -468,6 +468,9 @@ export interface FastParse {
     readonly inTreeOrder: boolean;
 }
 
+/** The blocks an incremental update parses alone (`FastPlanParser.parseUnit`). */
+export type ParseUnit = 'project' | 'stage' | 'coalition';
+
 /** The parser's services and the grammar's elements, made once per language. */
 export class FastPlanParser {
     private readonly defaultsByType = new Map<string, readonly PropertyDefault[]>();
@@ -512,20 +515,20 @@ export class FastPlanParser {
     }
 
     /**
-     * Parses one project alone, for an incremental update (adopt-incremental.ts): the tokens of
-     * `text[start, end)`, which must be exactly one Project from its `project` keyword to its
-     * closing brace, offsets in whole-text terms. Starts a new tree of the whole text with the
-     * node builder (`buildRootNode(text)`); the project's composite node is the root's one child.
-     * Undefined when those tokens are not exactly one project.
+     * Parses one block alone, for an incremental update (adopt-incremental.ts): the tokens of
+     * `text[start, end)`, which must be exactly one `unit` (a Project, Stage or Coalition) from
+     * its keyword to its closing brace, offsets in whole-text terms. Starts a new tree of the
+     * whole text with the node builder (`buildRootNode(text)`); the block's composite node is the
+     * root's one child. Undefined when those tokens are not exactly one such block.
      */
-    parseProject(text: string, start: number, end: number, builder: CstNodeBuilder): { root: RootCstNode; project: AstNode } | undefined {
+    parseUnit(unit: ParseUnit, text: string, start: number, end: number, builder: CstNodeBuilder): { root: RootCstNode; node: AstNode } | undefined {
         const tokens = lexPlan(text.substring(start, end));
         if (!tokens) return undefined;
         shiftTokens(tokens, start);
         const root = builder.buildRootNode(text);
         try {
-            const project = new PlanParse(this, text, tokens, builder).projectAlone();
-            return { root, project };
+            const node = new PlanParse(this, text, tokens, builder).alone(unit);
+            return { root, node };
         } catch (error) {
             if (error === GIVE_UP) return undefined;
             throw error;
@@ -596,9 +599,11 @@ class PlanParse {
         return node as unknown as AstNode;
     }
 
-    /** One Project rule over all the tokens (`FastPlanParser.parseProject`), linked to its composite node, no container yet. */
-    projectAlone(): AstNode {
-        const node = this.project(this.elements.stage.projects);
+    /** One Project, Stage or Coalition rule over all the tokens (`FastPlanParser.parseUnit`), linked to its composite node, no container yet. */
+    alone(unit: ParseUnit): AstNode {
+        const node = unit === 'project' ? this.project(this.elements.stage.projects)
+            : unit === 'stage' ? this.stage(this.elements.plan.stages)
+                : this.coalition(this.elements.plan.coalitions);
         if (this.index !== this.tokens.count || this.hiddenIndex !== this.tokens.hiddenStarts.length) throw GIVE_UP;
         linkCstNode(node);
         return node as unknown as AstNode;

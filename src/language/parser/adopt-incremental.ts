@@ -1,9 +1,12 @@
 /**
  * Incremental re-parse of an edited plan (issue #5, edit latency). When a new text differs from
- * the old one only inside ONE project's braces, only that project is parsed again (by the fast
- * parser's Project rule, adopt-fast-parser.ts) and the rest of the old tree is reused; the result
+ * the old one only inside the braces of ONE block, only that block is parsed again (by the fast
+ * parser's rule for it, adopt-fast-parser.ts) and the rest of the old tree is reused; the result
  * is what a full parse of the new text gives (tests/bench/incremental-parse.test.ts compares them
- * in full: syntax tree, concrete syntax tree, ranges, containers, key order).
+ * in full: syntax tree, concrete syntax tree, ranges, containers, key order). The block is the
+ * smallest one around the change: a project; else the stage (an edit of a goal, a story, a
+ * project's name, between projects); else the coalition (an edit of a member). Edits elsewhere
+ * (the plan's header, channels, initiatives, a stage's header or braces) parse the whole text.
  *
  * Only a tree the fast parser built (no lexer or syntax errors; `markFastRoot`) is updated this
  * way; anything else answers undefined and the caller parses the whole text.
@@ -11,19 +14,20 @@
  * The update makes a NEW root AST node and a NEW root CST node (with the new text), so anything
  * keyed by the old root (the scope provider's scopes per plan, the line table per CST root, the
  * parsed lists of reference-walk.ts) cannot serve stale answers. The old tree is taken apart: its
- * top-level children move to the new root, the edited project's node and composite node are
- * replaced in their stage, the leaves after the edit move by the change in length, and the
+ * top-level children move to the new root, the edited block's node and composite node are
+ * replaced in their container, the leaves after the edit move by the change in length, and the
  * composite nodes that may have moved forget their cached range.
  *
  * The linker and the validator take the new tree's node and reference lists from the parser
  * (`recordParsedLists`, reference-walk.ts) instead of walking it (about 20 ms at 10,000
  * projects). The first update of a tree lists them with one walk; the lists are kept with the
- * new root, and the next update splices them: the edited project's nodes and references (one
- * stretch of each list, in Langium's walk order) replaced by the new project's.
+ * new root, and the next update splices them: the edited block's nodes and references (one
+ * stretch of each list, in Langium's walk order) replaced by the new block's.
  */
 import { isAstNode, isCompositeCstNode, type AstNode, type CompositeCstNode, type CstNode, type Mutable, type ReferenceInfo, type RootCstNode } from 'langium';
 import { allNodes, allReferences, recordParsedLists } from '../scoping/reference-walk.js';
 import { AdoptLeafCstNode } from './adopt-cst-nodes.js';
+import type { ParseUnit } from './adopt-fast-parser.js';
 
 /** The roots the fast parser built (or an incremental update made from one): the only ones updated incrementally. */
 const fastRoots = new WeakSet<AstNode>();
@@ -36,8 +40,8 @@ export function isFastRoot(root: AstNode): boolean {
     return fastRoots.has(root);
 }
 
-/** Parses `text[start, end)` as one project (FastPlanParser.parseProject): a new root CST node of the whole text, the project's node. */
-export type ProjectParser = (text: string, start: number, end: number) => { root: RootCstNode; project: AstNode } | undefined;
+/** Parses `text[start, end)` as one block (FastPlanParser.parseUnit): a new root CST node of the whole text, the block's node. */
+export type UnitParser = (unit: ParseUnit, text: string, start: number, end: number) => { root: RootCstNode; node: AstNode } | undefined;
 
 /** Where two texts differ: `[start, oldEnd)` of the old text became `[start, newEnd)` of the new. */
 export interface TextChange {
@@ -74,24 +78,32 @@ export function textChange(oldText: string, newText: string): TextChange {
 
 type Properties = Record<string, unknown>;
 
-/** The project whose braces hold the whole change (after its `{`, before its `}`), with those two leaves. */
-interface EditedProject {
-    readonly project: AstNode;
-    readonly open: CstNode;
+/** The block whose braces hold the whole change (after its `{`, before its `}`), with its `}` leaf. */
+interface EditedBlock {
+    readonly unit: ParseUnit;
+    readonly node: AstNode;
     readonly close: CstNode;
 }
 
-/** The projects of a plan's stages: the one whose braces enclose `[start, end)` of the old text. */
-function projectEnclosing(plan: AstNode, start: number, end: number): EditedProject | undefined {
-    const stages = (plan as unknown as Properties).stages;
-    if (!Array.isArray(stages)) return undefined;
-    for (const stage of stages as AstNode[]) {
-        const cst = stage.$cstNode;
-        if (!cst || start < cst.offset || end > cst.end) continue;
+/** The smallest block whose braces enclose `[start, end)` of the old text: a project, else its stage, else a coalition. */
+function blockEnclosing(plan: AstNode, start: number, end: number): EditedBlock | undefined {
+    const properties = plan as unknown as Properties;
+    const stage = childSpanning(properties.stages, start, end);
+    if (stage) {
         const projects = (stage as unknown as Properties).projects;
-        if (!Array.isArray(projects)) return undefined;
-        const project = lastStartingAtOrBefore(projects as AstNode[], start);
-        return project ? bracesAround(project, start, end) : undefined;
+        const project = Array.isArray(projects) ? lastStartingAtOrBefore(projects as AstNode[], start) : undefined;
+        return (project && bracesAround('project', project, start, end)) ?? bracesAround('stage', stage, start, end);
+    }
+    const coalition = childSpanning(properties.coalitions, start, end);
+    return coalition && bracesAround('coalition', coalition, start, end);
+}
+
+/** The node of a list whose text spans `[start, end)`. */
+function childSpanning(list: unknown, start: number, end: number): AstNode | undefined {
+    if (!Array.isArray(list)) return undefined;
+    for (const node of list as AstNode[]) {
+        const cst = node.$cstNode;
+        if (cst && cst.offset <= start && end <= cst.end) return node;
     }
     return undefined;
 }
@@ -114,48 +126,54 @@ function lastStartingAtOrBefore(nodes: readonly AstNode[], offset: number): AstN
     return found;
 }
 
-/** The project with its `{` and `}` leaves, if the stretch lies between them. */
-function bracesAround(project: AstNode, start: number, end: number): EditedProject | undefined {
-    const cst = project.$cstNode;
+/** The block with its `}` leaf, if the stretch lies between its `{` and `}`. */
+function bracesAround(unit: ParseUnit, node: AstNode, start: number, end: number): EditedBlock | undefined {
+    const cst = node.$cstNode;
     if (!cst || !isCompositeCstNode(cst)) return undefined;
     const open = cst.content.find(child => !child.hidden && !isCompositeCstNode(child) && child.text === '{');
     const close = cst.content[cst.content.length - 1];
     if (!open || !close || close.hidden || isCompositeCstNode(close) || close.text !== '}') return undefined;
     if (start < open.end || end > close.offset) return undefined;
-    return { project, open, close };
+    return { unit, node, close };
+}
+
+/** An incremental update: the new tree's root, and the kind of block parsed again. */
+export interface IncrementalUpdate {
+    readonly root: AstNode;
+    readonly unit: ParseUnit;
 }
 
 /**
  * The tree a full parse of `newText` gives, made from the old tree (which it takes apart) and
- * one project parsed again; undefined (the old tree untouched) when the change is not inside one
- * project's braces, or the project's new text is not exactly one valid project.
+ * one block parsed again; undefined (the old tree untouched) when the change is not inside one
+ * block's braces, or the block's new text is not exactly one valid block of its kind.
  */
-export function parseIncrementally(oldRoot: AstNode, newText: string, parseProject: ProjectParser): AstNode | undefined {
+export function parseIncrementally(oldRoot: AstNode, newText: string, parseUnit: UnitParser): IncrementalUpdate | undefined {
     if (!isFastRoot(oldRoot)) return undefined;
     const oldCst = oldRoot.$cstNode as RootCstNode | undefined;
     if (!oldCst) return undefined;
     const oldText = oldCst.fullText;
     if (oldText === newText) return undefined;
     const change = textChange(oldText, newText);
-    const edited = projectEnclosing(oldRoot, change.start, change.oldEnd);
+    const edited = blockEnclosing(oldRoot, change.start, change.oldEnd);
     if (!edited) return undefined;
     const delta = newText.length - oldText.length;
-    const start = edited.project.$cstNode!.offset;
-    const stageCst = edited.project.$container?.$cstNode as CompositeCstNode | undefined;
-    const at = stageCst ? stageCst.content.lastIndexOf(edited.project.$cstNode!) : -1;
+    const oldNodeCst = edited.node.$cstNode!;
+    const containerCst = edited.node.$container?.$cstNode as CompositeCstNode | undefined;
+    const at = containerCst ? containerCst.content.lastIndexOf(oldNodeCst) : -1;
     if (at < 0) return undefined;
-    const parsed = parseProject(newText, start, edited.close.end + delta);
+    const parsed = parseUnit(edited.unit, newText, oldNodeCst.offset, edited.close.end + delta);
     if (!parsed) return undefined;
     const plan = rebuildRoot(oldRoot, oldCst, parsed.root);
-    replaceProject(edited.project, parsed.project, at);
+    replaceNode(edited.node, parsed.node, at);
     if (delta !== 0 || hasLineBreak(oldText, change.start, change.oldEnd) || hasLineBreak(newText, change.start, change.newEnd)) {
-        moveWhatFollows(parsed.project.$cstNode as CompositeCstNode, delta);
+        moveWhatFollows(parsed.node.$cstNode as CompositeCstNode, delta);
     }
-    recordLists(oldRoot, plan, edited.project, parsed.project);
+    recordLists(oldRoot, plan, edited.node, parsed.node);
     // The old root lost its children: never update from it again.
     fastRoots.delete(oldRoot);
     markFastRoot(plan);
-    return plan;
+    return { root: plan, unit: edited.unit };
 }
 
 function hasLineBreak(text: string, start: number, end: number): boolean {
@@ -187,7 +205,7 @@ function rebuildRoot(oldRoot: AstNode, oldCst: RootCstNode, newCst: RootCstNode)
     }
     const cst = newCst as Mutable<RootCstNode> & { _astNode?: AstNode };
     cst.grammarSource = oldCst.grammarSource;
-    // The temporary parse left the project's composite in the new root: it goes to its stage.
+    // The temporary parse left the block's composite in the new root: it goes to its container.
     const content = oldCst.content.slice();
     for (const child of content) (child as Mutable<CstNode>).container = newCst;
     (cst as unknown as { content: CstNode[] }).content = content;
@@ -195,30 +213,34 @@ function rebuildRoot(oldRoot: AstNode, oldCst: RootCstNode, newCst: RootCstNode)
     return node;
 }
 
-/** The new project takes the old one's place in its stage's list and in the stage's composite node (at `at`). */
-function replaceProject(oldProject: AstNode, newProject: AstNode, at: number): void {
-    const stage = oldProject.$container!;
-    const index = oldProject.$containerIndex!;
-    const projects = (stage as unknown as Properties).projects as AstNode[];
-    projects[index] = newProject;
-    const mutable = newProject as Mutable<AstNode>;
-    mutable.$container = stage;
-    mutable.$containerProperty = 'projects';
+/**
+ * The new block takes the old one's place in its container's list and in the container's
+ * composite node (at `at`). A stage's or coalition's container is the new root by now
+ * (`rebuildRoot` moved the old root's children to it).
+ */
+function replaceNode(oldNode: AstNode, newNode: AstNode, at: number): void {
+    const container = oldNode.$container!;
+    const property = oldNode.$containerProperty!;
+    const index = oldNode.$containerIndex!;
+    ((container as unknown as Properties)[property] as AstNode[])[index] = newNode;
+    const mutable = newNode as Mutable<AstNode>;
+    mutable.$container = container;
+    mutable.$containerProperty = property;
     mutable.$containerIndex = index;
-    const stageCst = stage.$cstNode as CompositeCstNode;
-    const siblings = stageCst.content as CstNode[];
-    const newCst = newProject.$cstNode as Mutable<CstNode>;
+    const containerCst = container.$cstNode as CompositeCstNode;
+    const siblings = containerCst.content as CstNode[];
+    const newCst = newNode.$cstNode as Mutable<CstNode>;
     siblings[at] = newCst;
-    newCst.container = stageCst;
+    newCst.container = containerCst;
 }
 
 /**
- * Moves every leaf after the project by `delta` and makes every composite node that may have
- * moved (the project's ancestors and everything after it) forget its cached range.
+ * Moves every leaf after the block by `delta` and makes every composite node that may have
+ * moved (the block's ancestors and everything after it) forget its cached range.
  */
-function moveWhatFollows(project: CompositeCstNode, delta: number): void {
-    let child: CstNode = project;
-    let parent = project.container;
+function moveWhatFollows(block: CompositeCstNode, delta: number): void {
+    let child: CstNode = block;
+    let parent = block.container;
     while (parent) {
         forgetRange(parent);
         const content = parent.content;
@@ -255,10 +277,10 @@ const keptLists = new WeakMap<AstNode, WalkLists>();
 export const listUpdates = { spliced: 0, walked: 0 };
 
 /** Records the new tree's lists for the linker and the validator, and keeps them for the next update. */
-function recordLists(oldRoot: AstNode, newRoot: AstNode, oldProject: AstNode, newProject: AstNode): void {
+function recordLists(oldRoot: AstNode, newRoot: AstNode, oldBlock: AstNode, newBlock: AstNode): void {
     const old = keptLists.get(oldRoot);
     keptLists.delete(oldRoot);
-    let lists = old && splicedLists(old, oldRoot, newRoot, oldProject, newProject);
+    let lists = old && splicedLists(old, oldRoot, newRoot, oldBlock, newBlock);
     if (lists) {
         listUpdates.spliced++;
     } else {
@@ -270,28 +292,37 @@ function recordLists(oldRoot: AstNode, newRoot: AstNode, oldProject: AstNode, ne
 }
 
 /**
- * The old lists with the old project's stretch replaced by the new project's (a subtree is one
- * stretch of the walk, its references too); undefined when the old project had no reference (then
- * nothing in the list says where the new one's go).
+ * The old lists with the old block's stretch replaced by the new block's (a subtree is one
+ * stretch of the walk, its references too). When the old block had no reference, nothing in the
+ * list says where the new block's go: the references stay if it has none either (a coalition),
+ * else undefined (walk the tree).
  */
-function splicedLists(old: WalkLists, oldRoot: AstNode, newRoot: AstNode, oldProject: AstNode, newProject: AstNode): WalkLists | undefined {
-    const oldNodes = allNodes(oldProject);
-    const oldReferences = allReferences(oldProject);
+function splicedLists(old: WalkLists, oldRoot: AstNode, newRoot: AstNode, oldBlock: AstNode, newBlock: AstNode): WalkLists | undefined {
     // The root is the first node; its own references (a plan has none) would come right after it.
-    if (oldReferences.length === 0 || old.nodes[0] !== oldRoot || old.references[0]?.container === oldRoot) return undefined;
-    const nodeAt = old.nodes.indexOf(oldProject);
-    const first = oldReferences[0].reference;
-    let referenceAt = -1;
-    for (let i = 0; i < old.references.length; i++) {
-        if (old.references[i].reference === first) {
-            referenceAt = i;
-            break;
+    if (old.nodes[0] !== oldRoot || old.references[0]?.container === oldRoot) return undefined;
+    const nodeAt = old.nodes.indexOf(oldBlock);
+    if (nodeAt < 0) return undefined;
+    const oldReferences = allReferences(oldBlock);
+    const newReferences = allReferences(newBlock);
+    let references: ReferenceInfo[];
+    if (oldReferences.length === 0) {
+        if (newReferences.length > 0) return undefined;
+        references = old.references.slice();
+    } else {
+        const first = oldReferences[0].reference;
+        let referenceAt = -1;
+        for (let i = 0; i < old.references.length; i++) {
+            if (old.references[i].reference === first) {
+                referenceAt = i;
+                break;
+            }
         }
+        if (referenceAt < 0) return undefined;
+        references = spliced(old.references, referenceAt, oldReferences.length, newReferences);
     }
-    if (nodeAt < 0 || referenceAt < 0) return undefined;
-    const nodes = spliced(old.nodes, nodeAt, oldNodes.length, allNodes(newProject));
+    const nodes = spliced(old.nodes, nodeAt, allNodes(oldBlock).length, allNodes(newBlock));
     nodes[0] = newRoot;
-    return { nodes, references: spliced(old.references, referenceAt, oldReferences.length, allReferences(newProject)) };
+    return { nodes, references };
 }
 
 /** A new list: `list` with `count` items from `at` replaced by `items`. */

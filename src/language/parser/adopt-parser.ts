@@ -19,8 +19,9 @@
  *   each type's defaults up once.
  * - A plan without lexer or syntax errors is parsed by the fast parser (adopt-fast-parser.ts),
  *   which builds the same trees in less than half the time; anything else goes to Langium's parser.
- * - An edit inside one project's braces re-parses only that project (`parseIncrementally`, asked
- *   by the document factory; adopt-incremental.ts) and reuses the rest of the old tree.
+ * - An edit inside one project's braces re-parses only that project, one elsewhere in a stage
+ *   or in the coalition only that block (`parseIncrementally`, asked by the document factory;
+ *   adopt-incremental.ts), and reuses the rest of the old tree.
  * - Leaves of the concrete syntax tree are AdoptLeafCstNodes (adopt-cst-nodes.ts): half the
  *   fields of Langium's, positions computed when asked.
  */
@@ -30,7 +31,7 @@ import {
 } from 'langium';
 import type { IToken } from 'chevrotain';
 import { AdoptLeafCstNode } from './adopt-cst-nodes.js';
-import { FastPlanParser } from './adopt-fast-parser.js';
+import { FastPlanParser, type ParseUnit } from './adopt-fast-parser.js';
 import { markFastRoot, parseIncrementally } from './adopt-incremental.js';
 import { exceedsPlanSize, tooLargeMessage } from './plan-limits.js';
 import { linkContainersAndList, recordParsedLists } from '../scoping/reference-walk.js';
@@ -140,8 +141,9 @@ export class AdoptParser extends LangiumParser {
      * document factory asks it on every change: workspace/adopt-document-factory.ts).
      */
     incremental = true;
-    /** How many texts `parseIncrementally` parsed by re-parsing one project. */
+    /** How many texts `parseIncrementally` parsed by re-parsing one block, and of which kind. */
     incrementalParses = 0;
+    readonly incrementalParsesOf: Record<ParseUnit, number> = { project: 0, stage: 0, coalition: 0 };
     private readonly fastParser: FastPlanParser | undefined;
     private readonly tokenBuilder: TokenBuilder;
     private hidden: IToken[] | undefined;
@@ -273,17 +275,18 @@ export class AdoptParser extends LangiumParser {
 
     /**
      * The result of parsing `input`, made from the old tree of the previous text when the two
-     * differ only inside one project's braces (adopt-incremental.ts: the old tree is taken apart
+     * differ only inside one block's braces (adopt-incremental.ts: the old tree is taken apart
      * then); undefined when that does not apply (then parse the whole text with `parse`).
      */
     parseIncrementally<T extends AstNode = AstNode>(oldRoot: AstNode, input: string): ParseResult<T> | undefined {
         const fastParser = this.fastParser;
         if (!this.incremental || !this.fastPath || !fastParser || exceedsPlanSize(input)) return undefined;
         const builder = (this as unknown as ParseInternals).nodeBuilder;
-        const root = parseIncrementally(oldRoot, input, (text, start, end) => fastParser.parseProject(text, start, end, builder));
-        if (!root) return undefined;
+        const update = parseIncrementally(oldRoot, input, (unit, text, start, end) => fastParser.parseUnit(unit, text, start, end, builder));
+        if (!update) return undefined;
         this.incrementalParses++;
-        return { value: root as T, lexerErrors: [], lexerReport: this.tokenBuilder.flushLexingReport?.(input), parserErrors: [] };
+        this.incrementalParsesOf[update.unit]++;
+        return { value: update.root as T, lexerErrors: [], lexerReport: this.tokenBuilder.flushLexingReport?.(input), parserErrors: [] };
     }
 
     /** Langium 4.4's `LangiumParser.parse`, step by step, with `linkContainersAndList` for its last walk. */
