@@ -454,13 +454,27 @@ export function traitLevelEdits(text: string, count: number): TextEditAt[] {
 /**
  * Edits outside every project: `count` coalition members' units (`unit "Cardiology"` ->
  * `unit "Cardiology East"`), spread over the coalition. Units change no diagnostic; the server
- * parses the whole plan again for such an edit (only edits inside a project are re-parsed alone).
+ * parses the coalition again for such an edit (not the plan: adopt-incremental.ts).
  */
 export function memberUnitEdits(text: string, count: number): TextEditAt[] {
+    return quotedTextEdits(text, count, /^(\s*member \S+ "[^"]*" role \S+ unit ")([^"]*)"/);
+}
+
+/**
+ * Edits outside every block's braces: `count` initiatives' titles (`"Grand rounds programme 1"`
+ * -> `"Grand rounds programme 1 East"`). Titles change no diagnostic; the server parses the whole
+ * plan again for such an edit.
+ */
+export function initiativeTitleEdits(text: string, count: number): TextEditAt[] {
+    return quotedTextEdits(text, count, /^(\s*initiative \S+ ")([^"]*)"/);
+}
+
+/** `count` edits spread over the lines that match `pattern`, each appending " East" to the text of its second group. */
+function quotedTextEdits(text: string, count: number, pattern: RegExp): TextEditAt[] {
     const lines = text.split('\n');
     const candidates: TextEditAt[] = [];
     lines.forEach((line, index) => {
-        const match = /^(\s*member \S+ "[^"]*" role \S+ unit ")([^"]*)"/.exec(line);
+        const match = pattern.exec(line);
         if (match) candidates.push({ line: index, character: match[1].length, from: match[2], to: `${match[2]} East` });
     });
     if (candidates.length === 0) return [];

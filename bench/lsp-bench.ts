@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { join, resolve } from 'node:path';
-import { memberUnitEdits, traitLevelEdits, type TextEditAt } from './generate-plan.js';
+import { initiativeTitleEdits, memberUnitEdits, traitLevelEdits, type TextEditAt } from './generate-plan.js';
 import { LspClient } from './lsp-client.js';
 import { median } from './stats.js';
 
@@ -29,9 +29,14 @@ export interface LspBenchConfig {
 export interface LspBenchResult {
     adoptOpen: { ms: number[]; median: number; diagnostics: number };
     edits: Array<{ projects: number; ms: number[]; median: number }>;
-    /** Edits outside every project (a member's unit): the whole plan is parsed again. */
+    /** Edits outside every project (a member's unit): the coalition is parsed again. */
     outsideEdits?: { projects: number; ms: number[]; median: number };
+    /** Edits outside every block (an initiative's title): the whole plan is parsed again. */
+    topLevelEdits?: { projects: number; ms: number[]; median: number };
+    /** Repeated requests on one built version (the server keeps the answer per version). */
     rank: { ms: number[]; median: number; projects: number };
+    /** The first request after each edit: the answer is built anew for the new version. */
+    rankAfterEdit?: { ms: number[]; median: number; projects: number };
     /** The same request with `diagnostics: false` (what the status bar asks). */
     rankProjects?: { ms: number[]; median: number; projects: number };
     yamlOpen: { ms: number[]; median: number; diagnostics: number; schemaCheck: boolean };
@@ -69,8 +74,10 @@ async function benchAdopt(config: LspBenchConfig): Promise<Omit<LspBenchResult, 
         // 3. Edit latency: change one project's asynchrony level, wait for the diagnostics.
         const edits: LspBenchResult['edits'] = [];
         let outsideEdits: LspBenchResult['outsideEdits'];
+        let topLevelEdits: LspBenchResult['topLevelEdits'];
         let rank: LspBenchResult['rank'] = { ms: [], median: NaN, projects: 0 };
         let rankProjects: LspBenchResult['rank'] = { ms: [], median: NaN, projects: 0 };
+        let rankAfterEdit: LspBenchResult['rankAfterEdit'];
         for (const size of config.editSizes) {
             const text = plan(config, size, 'adopt');
             const docUri = uri(`edit-${size}.adopt`);
@@ -84,16 +91,29 @@ async function benchAdopt(config: LspBenchConfig): Promise<Omit<LspBenchResult, 
                 }
                 return times;
             };
-            const ms = await timeEdits(traitLevelEdits(text, config.runs + 1));
+            const levelEdits = traitLevelEdits(text, config.runs + 1);
+            const ms = await timeEdits(levelEdits);
             edits.push({ projects: size, ms, median: median(ms) });
             if (size === config.rankSize) {
                 const outside = await timeEdits(memberUnitEdits(text, config.runs + 1));
                 outsideEdits = { projects: size, ms: outside, median: median(outside) };
+                const topLevel = await timeEdits(initiativeTitleEdits(text, config.runs + 1));
+                topLevelEdits = { projects: size, ms: topLevel, median: median(topLevel) };
             }
             // 4. adopt/rankQuickWins on the built document.
             if (size === config.rankSize) {
                 rank = await benchRank(client, docUri, config.runs);
                 rankProjects = await benchRank(client, docUri, config.runs, false);
+                // The same edits undone one by one; after each one's diagnostics, one request.
+                const afterEdit: number[] = [];
+                let projects = 0;
+                for (const [index, edit] of levelEdits.entries()) {
+                    await client.changeAndTime(docUri, ++docVersion, lineRange(edit.line, edit.character, edit.to.length), edit.from);
+                    const { ms: took, result } = await client.request<{ projects: unknown[] }>('adopt/rankQuickWins', { uri: docUri });
+                    projects = result.projects.length;
+                    if (index > 0) afterEdit.push(took);
+                }
+                rankAfterEdit = { ms: afterEdit, median: median(afterEdit), projects };
             }
             await dropAdoptDocument(client, docUri);
         }
@@ -104,7 +124,7 @@ async function benchAdopt(config: LspBenchConfig): Promise<Omit<LspBenchResult, 
             rankProjects = await benchRank(client, docUri, config.runs, false);
             await dropAdoptDocument(client, docUri);
         }
-        return { adoptOpen: { ms: openMs, median: median(openMs), diagnostics: openDiagnostics }, edits, outsideEdits, rank, rankProjects };
+        return { adoptOpen: { ms: openMs, median: median(openMs), diagnostics: openDiagnostics }, edits, outsideEdits, topLevelEdits, rank, rankAfterEdit, rankProjects };
     } finally {
         await client.stop();
     }

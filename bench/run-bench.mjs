@@ -159,11 +159,19 @@ function table(results) {
             row('LSP edit (trait level) to diagnostics', edit.projects.toLocaleString('en'), ms(edit.median), `<= ${limit} ms`, verdict(edit.median, limit));
         }
         if (lsp.outsideEdits) {
-            row('LSP edit outside every project (a member\'s unit: the whole plan parsed again) to diagnostics', lsp.outsideEdits.projects.toLocaleString('en'),
+            row('LSP edit outside every project (a member\'s unit: the coalition parsed again) to diagnostics', lsp.outsideEdits.projects.toLocaleString('en'),
                 ms(lsp.outsideEdits.median), '', '');
         }
-        row(`adopt/rankQuickWins (${lsp.rank.projects} projects)`, RANK_SIZE.toLocaleString('en'), ms(lsp.rank.median), `<= ${TARGETS.rank10k} ms`,
-            verdict(lsp.rank.median, TARGETS.rank10k));
+        if (lsp.topLevelEdits) {
+            row('LSP edit outside every block (an initiative\'s title: the whole plan parsed again) to diagnostics', lsp.topLevelEdits.projects.toLocaleString('en'),
+                ms(lsp.topLevelEdits.median), '', '');
+        }
+        row(`adopt/rankQuickWins (${lsp.rank.projects} projects), repeated on one built version`, RANK_SIZE.toLocaleString('en'), ms(lsp.rank.median),
+            `<= ${TARGETS.rank10k} ms`, verdict(lsp.rank.median, TARGETS.rank10k));
+        if (lsp.rankAfterEdit) {
+            row('adopt/rankQuickWins, the first request after an edit (built for the new version)', RANK_SIZE.toLocaleString('en'), ms(lsp.rankAfterEdit.median),
+                `<= ${TARGETS.rank10k} ms`, verdict(lsp.rankAfterEdit.median, TARGETS.rank10k));
+        }
         if (lsp.rankProjects) {
             row('adopt/rankQuickWins with diagnostics: false (the status bar\'s request)', RANK_SIZE.toLocaleString('en'), ms(lsp.rankProjects.median), '', '');
         }

@@ -4,8 +4,27 @@
  */
 import { describe, expect, test } from 'vitest';
 import { isReference } from 'langium';
-import { generatePlan, memberUnitEdits, planJsonSchema, toAdopt, toYaml, traitLevelEdits } from '../../bench/generate-plan.js';
+import { generatePlan, initiativeTitleEdits, memberUnitEdits, planJsonSchema, toAdopt, toYaml, traitLevelEdits, type TextEditAt } from '../../bench/generate-plan.js';
+import { createAdoptServices } from '../../src/language/adopt-module.js';
+import type { AdoptParser } from '../../src/language/parser/adopt-parser.js';
 import { parser } from '../helpers.js';
+
+/** A text with one edit applied. */
+function applied(text: string, edit: TextEditAt): string {
+    const lines = text.split('\n');
+    const line = lines[edit.line];
+    lines[edit.line] = line.slice(0, edit.character) + edit.to + line.slice(edit.character + edit.from.length);
+    return lines.join('\n');
+}
+
+/** Which block the server's parser re-parses for an edit (what the bench's rows say), or 'plan' for a full parse. */
+function reparsedFor(text: string, edit: TextEditAt): string {
+    const langiumParser = createAdoptServices().Adopt.parser.LangiumParser as AdoptParser;
+    const before = { ...langiumParser.incrementalParsesOf };
+    const updated = langiumParser.parseIncrementally(langiumParser.parse(text).value, applied(text, edit));
+    if (!updated) return 'plan';
+    return Object.entries(langiumParser.incrementalParsesOf).find(([unit, count]) => count > before[unit as keyof typeof before])![0];
+}
 
 describe('bench plan generator', () => {
     test('the same seed gives the same text, another seed another', () => {
@@ -60,6 +79,22 @@ describe('bench plan generator', () => {
             expect(edit.line).toBeLessThan(firstProject);
             expect(edit.to).toBe(`${edit.from} East`);
         }
+        expect(reparsedFor(text, edits[0])).toBe('coalition');
+    });
+
+    test('title edits point at an initiative\'s title, outside every block; the plan is parsed again', () => {
+        const text = toAdopt(generatePlan({ projects: 1000 }));
+        const lines = text.split('\n');
+        const edits = initiativeTitleEdits(text, 6);
+        expect(edits).toHaveLength(6);
+        expect(new Set(edits.map(edit => edit.line)).size).toBe(6);
+        for (const edit of edits) {
+            expect(lines[edit.line].slice(edit.character - 1, edit.character + edit.from.length + 1)).toBe(`"${edit.from}"`);
+            expect(lines[edit.line].trim().startsWith('initiative ')).toBe(true);
+            expect(edit.to).toBe(`${edit.from} East`);
+        }
+        expect(reparsedFor(text, edits[0])).toBe('plan');
+        expect(reparsedFor(text, traitLevelEdits(text, 1)[0])).toBe('project');
     });
 
     test('the YAML form names the schema and has one entry per project', () => {
