@@ -9,7 +9,7 @@ import { describe, expect, test } from 'vitest';
 import { CompositeCstNodeImpl, CstUtils, isLeafCstNode, LeafCstNodeImpl, RootCstNodeImpl, type CstNode, type LeafCstNode } from 'langium';
 import type { IToken } from 'chevrotain';
 import { createAdoptServices } from '../../src/language/adopt-module.js';
-import { AdoptLeafCstNode, lineOf, lineStartsOf } from '../../src/language/parser/adopt-cst-nodes.js';
+import { AdoptLeafCstNode, lineOf, lineStartsOf, startPosition } from '../../src/language/parser/adopt-cst-nodes.js';
 import { AdoptParser } from '../../src/language/parser/adopt-parser.js';
 import { generatePlan, toAdopt } from '../../bench/generate-plan.js';
 import { example } from '../helpers.js';
@@ -119,5 +119,43 @@ describe('both parsers build slim leaves', () => {
             expect([new AdoptLeafCstNode(3, length, type, true), new AdoptLeafCstNode(3, length, type, false)].map(leaf => [leaf.length, leaf.hidden, leaf.end]))
                 .toEqual([[length, true, 3 + length], [length, false, 3 + length]]);
         }
+    });
+});
+
+describe('startPosition: where a node\'s range starts, without computing a composite node\'s range', () => {
+    /** Every node of a tree, composites and leaves, in order. */
+    const nodesOf = (node: CstNode): CstNode[] => [node, ...('content' in node ? (node.content as CstNode[]).flatMap(nodesOf) : [])];
+
+    test('every node of parsed texts (odd line ends, comments, Unicode, both parsers) starts where its range does', () => {
+        const texts = [...Object.values(TEXTS), example('riverside-health.adopt'), toAdopt(generatePlan({ projects: 60, seed: 5 })), 'plan P "P" { stage s "S" { project a "A" { /* c */ } } }'];
+        for (const fastPath of [true, false]) {
+            parser.fastPath = fastPath;
+            try {
+                for (const text of texts) {
+                    const nodes = nodesOf(parser.parse(text).value.$cstNode!);
+                    expect(nodes.length).toBeGreaterThan(5);
+                    // All starts first: reading a composite node's range makes Langium keep it.
+                    const starts = nodes.map(startPosition);
+                    expect(nodes.some(node => (node as { _rangeCache?: unknown })._rangeCache !== undefined)).toBe(false);
+                    nodes.forEach((node, i) => expect(starts[i], `node at ${node.offset} of ${JSON.stringify(text.slice(0, 20))}`).toEqual(node.range.start));
+                }
+            } finally {
+                parser.fastPath = true;
+            }
+        }
+    });
+
+    test('an empty composite node and a node in no tree: their range\'s start', () => {
+        const composite = new CompositeCstNodeImpl();
+        expect(startPosition(composite)).toEqual(composite.range.start);
+        const root = new RootCstNodeImpl('\n\nplan');
+        const inner = new CompositeCstNodeImpl();
+        inner.container = root;
+        root.content.push(inner);
+        expect(startPosition(inner)).toEqual({ line: 0, character: 0 });
+        const leaf = new AdoptLeafCstNode(2, 4, Adopt.parser.Lexer.definition.ID as never, false);
+        expect(startPosition(leaf)).toEqual({ line: 0, character: 0 });
+        leaf.container = root;
+        expect(startPosition(leaf)).toEqual({ line: 2, character: 0 });
     });
 });

@@ -9,6 +9,7 @@ import type { AdoptServices } from '../adopt-module.js';
 import type { Plan } from '../generated/ast.js';
 import { RANK_QUICK_WINS_COMMAND } from '../../protocol/rank-protocol.js';
 import { scoreLine } from './adopt-score-text.js';
+import { startPosition } from '../parser/adopt-cst-nodes.js';
 
 export class AdoptCodeLensProvider implements CodeLensProvider {
     constructor(private readonly services: AdoptServices) {}
@@ -21,7 +22,7 @@ export class AdoptCodeLensProvider implements CodeLensProvider {
         return analysis.projects.flatMap(entry => {
             const cst = entry.project.$cstNode;
             if (!cst) return [];
-            const start = cst.range.start;
+            const start = startPosition(cst);
             return [{
                 range: { start, end: start },
                 command: { title: scoreLine(entry, analysis), command: RANK_QUICK_WINS_COMMAND, arguments: [uri] }

@@ -11,7 +11,8 @@
  */
 import type { TokenType } from 'chevrotain';
 import type { AstNode, CompositeCstNode, CstNode, GrammarAST, LeafCstNode, RootCstNode } from 'langium';
-import type { Range } from 'vscode-languageserver-types';
+import { isCompositeCstNode } from 'langium';
+import type { Position, Range } from 'vscode-languageserver-types';
 
 const LINE_FEED = 10;
 const CARRIAGE_RETURN = 13;
@@ -66,6 +67,21 @@ function topOf(node: CstNode): CstNode {
 function rootOf(node: CstNode): RootCstNode | undefined {
     const top = topOf(node);
     return typeof (top as Partial<RootCstNode>).fullText === 'string' ? top as RootCstNode : undefined;
+}
+
+/**
+ * Where a node's range starts (`node.range.start`: its first token's start), from the tree's
+ * line table. For a composite node this neither computes its whole range nor keeps it (Langium
+ * keeps each composite node's range once asked, about 120 bytes; the rank and the code lenses
+ * ask for every project's start).
+ */
+export function startPosition(node: CstNode): Position {
+    const root = rootOf(node);
+    if (!root || (isCompositeCstNode(node) && node.content.length === 0)) return node.range.start;
+    const starts = lineStartsOfRoot(root);
+    const offset = node.offset;
+    const line = lineOf(starts, offset);
+    return { line, character: offset - starts[line] };
 }
 
 /**

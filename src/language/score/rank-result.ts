@@ -6,6 +6,7 @@
 import type { LangiumDocument } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { Plan } from '../generated/ast.js';
+import { startPosition } from '../parser/adopt-cst-nodes.js';
 import type { AdoptServices } from '../adopt-module.js';
 import type { PlanAnalysis } from './quick-win-service.js';
 import type { RankDiagnostic, RankResult, SeverityName } from '../../protocol/rank-protocol.js';
@@ -46,7 +47,7 @@ export function buildRankResult(document: LangiumDocument<Plan>, services: Adopt
             quickWin: entry.quickWin,
             parts: { ...entry.points },
             missing: [...entry.missing],
-            line: (entry.project.$cstNode?.range.start.line ?? 0) + 1
+            line: (entry.project.$cstNode ? startPosition(entry.project.$cstNode).line : 0) + 1
         })),
         diagnostics: sortedDiagnostics(document.diagnostics ?? []).map(toRankDiagnostic)
     };
