@@ -94,8 +94,8 @@ type Edit = (text: string) => string;
 
 const splice = (text: string, start: number, end: number, insert: string): string => text.slice(0, start) + insert + text.slice(end);
 
-/** A place inside one project, by fractions: which project, where in it. */
-const inside = fc.tuple(fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true }), fc.double({ min: 0, max: 1, noNaN: true }));
+/** A place inside one project, by fractions: which project, where in it (spread evenly: fast-check's bias favours 0 and 1). */
+const inside = fc.tuple(fc.noBias(fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true })), fc.noBias(fc.double({ min: 0, max: 1, noNaN: true })));
 
 function placeInside(text: string, [which, where]: readonly [number, number]): { at: number; start: number; end: number } {
     const insides = projectInsides(text);
@@ -191,7 +191,7 @@ const validEditInStage: fc.Arbitrary<Edit> = fc.oneof(
         return splice(text, end + 1, end + 1, insert);
     }),
     // A whole project removed.
-    fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true }).map(which => (text: string) => {
+    fc.noBias(fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true })).map(which => (text: string) => {
         const spans = projectSpans(text);
         const [start, end] = spans[Math.floor(which * spans.length)];
         return splice(text, start, end, '');
@@ -237,6 +237,14 @@ const editOutsideBlocks: fc.Arbitrary<Edit> = fc.constantFrom<Edit>(
     text => text + '// trailing\n',
     text => '/* leading */' + text
 );
+
+/** Any edit anywhere in the text (characters and tokens inserted, deleted, replaced), valid or not. */
+const anyEditAnywhere: fc.Arbitrary<Edit> = fc.tuple(fc.noBias(fc.nat()), fc.nat({ max: 8 }), fc.oneof(fc.constantFrom(...STRAY, '', ' ', '\n'), fc.string({ maxLength: 3 })))
+    .map(([where, length, insert]) => (text: string) => {
+        // A place spread evenly over the text (fast-check's own bias favours its ends).
+        const at = where % (text.length + 1);
+        return splice(text, at, Math.min(text.length, at + length), insert);
+    });
 
 /** Any edit outside every project's braces. */
 const editOutside: fc.Arbitrary<Edit> = fc.oneof(validEditInStage, validEditInCoalition, brokenEditInBlock, editOutsideBlocks);
@@ -383,6 +391,25 @@ describe('an edit inside one block (a project, else its stage, else the coalitio
             expect(updated.incremental).toBe(false);
             expectSameAsFresh(text, updated.result);
         }), { numRuns: 100, seed: 903 });
+    });
+
+    test('any edit anywhere (characters, tokens, broken text; fast-check): equal to a full parse, by a block only when valid', () => {
+        const units = new Set<string>();
+        let full = 0;
+        fc.assert(fc.property(anyEditAnywhere, edit => {
+            const text = edit(PLAN);
+            fc.pre(text !== PLAN);
+            const updated = update(updatingParser.parse(PLAN).value, text);
+            if (updated.unit) {
+                units.add(updated.unit);
+                expect([updated.result.lexerErrors, updated.result.parserErrors]).toEqual([[], []]);
+            } else {
+                full++;
+            }
+            expectSameAsFresh(text, updated.result);
+        }), { numRuns: 300, seed: 908 });
+        expect([...units].sort()).toEqual(['coalition', 'project', 'stage']);
+        expect(full).toBeGreaterThan(30);
     });
 
     test('a stage grown by a second stage typed inside it: a full parse, equal', () => {
