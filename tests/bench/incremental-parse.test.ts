@@ -1,15 +1,15 @@
 /**
  * The incremental re-parse (src/language/parser/adopt-incremental.ts, wired by
- * workspace/adopt-document-factory.ts): when a text changes only inside one block's braces (a
- * project; else its stage; else the coalition), only that block is parsed again, and the result
- * is what a full parse of the new text gives.
+ * workspace/adopt-document-factory.ts): when a text changes only inside one block, after its
+ * keyword and before its closing brace (a project; else its stage; else the coalition), only
+ * that block is parsed again, and the result is what a full parse of the new text gives.
  *
  * Each case parses the old text, updates it (incrementally when it can, in full otherwise, as
  * the document factory does) and compares the result in full (parse-comparison.ts: AST, CST,
  * ranges, containers, key order) with a full parse of the new text, plus the
- * node and reference lists the linker and the validator walk. Valid edits inside a project must
- * re-parse that project, valid edits elsewhere in a stage that stage, in the coalition the
- * coalition; edits outside every block's braces, or breaking the text, must not. The node
+ * node and reference lists the linker and the validator walk. Valid edits inside a project (its
+ * header included) must re-parse that project, valid edits elsewhere in a stage that stage, in
+ * the coalition the coalition; edits outside every block, or breaking the text, must not. The node
  * and reference lists an update records are walked after a tree's first update and spliced after
  * the next ones (listUpdates counts which). Through
  * Langium's DocumentBuilder, an updated document's diagnostics, links and rank equal a fresh
@@ -177,10 +177,21 @@ function projectSpans(text: string): Array<readonly [number, number]> {
     return root.stages.flatMap(stage => stage.projects).map(project => [project.$cstNode!.offset, project.$cstNode!.end] as const);
 }
 
-/** Valid edits in a stage's braces outside its projects' braces: the stage must be re-parsed alone. */
+/** Valid edits of a block's header (after its keyword, before its `{`): that block alone (the project, or the stage). */
+const validEditOfHeader: fc.Arbitrary<readonly [Edit, Unit]> = fc.oneof(
+    replaceNth(/project (\w+) "/g, match => `project ${match[1]}x "`).map(edit => [edit, 'project'] as const),
+    replaceNth(/project (\w+) "([^"]*)"/g, match => `project ${match[1]} "${match[2]} renamed"`).map(edit => [edit, 'project'] as const),
+    replaceNth(/(project \w+ "[^"]*") \{/g, match => `${match[1]} /* c */{`).map(edit => [edit, 'project'] as const),
+    replaceNth(/stage (\w+) "/g, match => `stage ${match[1]}x "`).map(edit => [edit, 'stage'] as const),
+    replaceNth(/stage (\w+) "([^"]*)"/g, match => `stage ${match[1]} "${match[2]} renamed"`).map(edit => [edit, 'stage'] as const),
+    replaceNth(/(stage \w+ "[^"]*") after \w+/g, match => match[1]).map(edit => [edit, 'stage'] as const),
+    replaceNth(/(stage \w+ "[^"]*") \{/g, match => `${match[1]} after initiation {`).map(edit => [edit, 'stage'] as const),
+    replaceNth(/\n( *)stage /g, match => `\n${match[1]}stage /* right after the keyword */ `).map(edit => [edit, 'stage'] as const),
+    replaceNth(/coalition \{/g, () => 'coalition /* here */ {').map(edit => [edit, 'coalition'] as const)
+);
+
+/** Valid edits in a stage's braces outside its projects: the stage must be re-parsed alone. */
 const validEditInStage: fc.Arbitrary<Edit> = fc.oneof(
-    replaceNth(/project (\w+) "/g, match => `project ${match[1]}x "`),
-    replaceNth(/project (\w+) "([^"]*)"/g, match => `project ${match[1]} "${match[2]} renamed"`),
     replaceNth(/\n( *)project /g, match => `\n${match[1]}// a comment before a project\n${match[1]}project `),
     replaceNth(/story (\w+)/g, match => `story ${match[1]}x`),
     replaceNth(/goal (\w+) "/g, match => `goal ${match[1]}Renamed "`),
@@ -223,17 +234,14 @@ const brokenEditInBlock: fc.Arbitrary<Edit> = fc.oneof(
     })
 );
 
-/** Edits outside the braces of every project, stage and coalition: never incremental. */
+/** Edits outside every project, stage and coalition (or of a block's keyword): never incremental. */
 const editOutsideBlocks: fc.Arbitrary<Edit> = fc.constantFrom<Edit>(
     text => text.replace(/plan (\w+) "/, 'plan $1 "Renamed '),
-    text => text.replace(/stage (\w+)/, 'stage $1x'),
-    text => text.replace(/stage (\w+) "([^"]*)"/, 'stage $1 "$2 renamed"'),
-    text => text.replace(/(stage \w+ "[^"]*") after (\w+)/, '$1'),
     text => text.replace(/channel (\w+) "/, 'channel $1x "'),
     text => text.replace(/initiative (\w+) "([^"]*)"/, 'initiative $1 "$2 renamed"'),
     text => text.replace(/\n( *)stage /, '\n$1// a comment before a stage\n$1stage '),
-    text => text.replace(/coalition \{/, 'coalition /* here */ {'),
     text => text.replace(/\n {2}\}\n/, '\n  } // after a stage\n'),
+    text => text.replace(/\n( *)project /, '\n$1proj\u00e9ct '),
     text => text + '// trailing\n',
     text => '/* leading */' + text
 );
@@ -247,7 +255,7 @@ const anyEditAnywhere: fc.Arbitrary<Edit> = fc.tuple(fc.noBias(fc.nat()), fc.nat
     });
 
 /** Any edit outside every project's braces. */
-const editOutside: fc.Arbitrary<Edit> = fc.oneof(validEditInStage, validEditInCoalition, brokenEditInBlock, editOutsideBlocks);
+const editOutside: fc.Arbitrary<Edit> = fc.oneof(validEditOfHeader.map(([edit]) => edit), validEditInStage, validEditInCoalition, brokenEditInBlock, editOutsideBlocks);
 
 describe('textChange', () => {
     test('finds the one stretch where two texts differ (fast-check)', () => {
@@ -363,7 +371,17 @@ describe('an edit inside one block (a project, else its stage, else the coalitio
         expect(full).toBeGreaterThan(30);
     });
 
-    test('valid edits in a stage outside its projects (names, titles, comments, goals, stories, projects added and removed; fast-check): the stage alone, equal', () => {
+    test('valid edits of a block\'s header (a project\'s or a stage\'s name, title, `after`, before its `{`; fast-check): that block alone, equal', () => {
+        fc.assert(fc.property(validEditOfHeader, ([edit, unit]) => {
+            const text = edit(PLAN);
+            fc.pre(text !== PLAN);
+            const updated = update(updatingParser.parse(PLAN).value, text);
+            expect(updated.unit, JSON.stringify(textChange(PLAN, text))).toBe(unit);
+            expectSameAsFresh(text, updated.result);
+        }), { numRuns: 120, seed: 909 });
+    });
+
+    test('valid edits in a stage outside its projects (comments, goals, stories, launches, projects added and removed; fast-check): the stage alone, equal', () => {
         fc.assert(fc.property(validEditInStage, edit => {
             const text = edit(PLAN);
             fc.pre(text !== PLAN);
@@ -383,7 +401,7 @@ describe('an edit inside one block (a project, else its stage, else the coalitio
         }), { numRuns: 80, seed: 907 });
     });
 
-    test('edits outside every block\'s braces, or breaking a stage or the coalition (fast-check): a full parse, equal', () => {
+    test('edits outside every block, of a block\'s keyword, or breaking a stage or the coalition (fast-check): a full parse, equal', () => {
         fc.assert(fc.property(fc.oneof(editOutsideBlocks, brokenEditInBlock), edit => {
             const text = edit(PLAN);
             fc.pre(text !== PLAN);

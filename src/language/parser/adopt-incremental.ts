@@ -1,12 +1,14 @@
 /**
  * Incremental re-parse of an edited plan (issue #5, edit latency). When a new text differs from
- * the old one only inside the braces of ONE block, only that block is parsed again (by the fast
- * parser's rule for it, adopt-fast-parser.ts) and the rest of the old tree is reused; the result
+ * the old one only inside ONE block (after its keyword, before its closing brace), only that
+ * block is parsed again (by the fast parser's rule for it, adopt-fast-parser.ts) and the rest of
+ * the old tree is reused; the result
  * is what a full parse of the new text gives (tests/bench/incremental-parse.test.ts compares them
  * in full: syntax tree, concrete syntax tree, ranges, containers, key order). The block is the
- * smallest one around the change: a project; else the stage (an edit of a goal, a story, a
- * project's name, between projects); else the coalition (an edit of a member). Edits elsewhere
- * (the plan's header, channels, initiatives, a stage's header or braces) parse the whole text.
+ * smallest one around the change: a project (its clauses, name or title); else the stage (a
+ * goal, a story, a launch, between projects, the stage's own name or title); else the coalition
+ * (a member). Edits elsewhere (the plan's header, channels, initiatives, between blocks, a
+ * block's keyword or closing brace) parse the whole text.
  *
  * Only a tree the fast parser built (no lexer or syntax errors; `markFastRoot`) is updated this
  * way; anything else answers undefined and the caller parses the whole text.
@@ -78,24 +80,24 @@ export function textChange(oldText: string, newText: string): TextChange {
 
 type Properties = Record<string, unknown>;
 
-/** The block whose braces hold the whole change (after its `{`, before its `}`), with its `}` leaf. */
+/** The block that holds the whole change (after its keyword, before its `}`), with its `}` leaf. */
 interface EditedBlock {
     readonly unit: ParseUnit;
     readonly node: AstNode;
     readonly close: CstNode;
 }
 
-/** The smallest block whose braces enclose `[start, end)` of the old text: a project, else its stage, else a coalition. */
+/** The smallest block that holds `[start, end)` of the old text: a project, else its stage, else a coalition. */
 function blockEnclosing(plan: AstNode, start: number, end: number): EditedBlock | undefined {
     const properties = plan as unknown as Properties;
     const stage = childSpanning(properties.stages, start, end);
     if (stage) {
         const projects = (stage as unknown as Properties).projects;
         const project = Array.isArray(projects) ? lastStartingAtOrBefore(projects as AstNode[], start) : undefined;
-        return (project && bracesAround('project', project, start, end)) ?? bracesAround('stage', stage, start, end);
+        return (project && blockAround('project', project, start, end)) ?? blockAround('stage', stage, start, end);
     }
     const coalition = childSpanning(properties.coalitions, start, end);
-    return coalition && bracesAround('coalition', coalition, start, end);
+    return coalition && blockAround('coalition', coalition, start, end);
 }
 
 /** The node of a list whose text spans `[start, end)`. */
@@ -126,14 +128,20 @@ function lastStartingAtOrBefore(nodes: readonly AstNode[], offset: number): AstN
     return found;
 }
 
-/** The block with its `}` leaf, if the stretch lies between its `{` and `}`. */
-function bracesAround(unit: ParseUnit, node: AstNode, start: number, end: number): EditedBlock | undefined {
+/**
+ * The block with its `}` leaf, if the stretch lies after its keyword and before its `}` (its
+ * name, title, `after` and `{` included): the block's rule then reads the same tokens from its
+ * keyword to its `}` in a full parse as alone, so parsing them alone gives the same subtree.
+ */
+function blockAround(unit: ParseUnit, node: AstNode, start: number, end: number): EditedBlock | undefined {
     const cst = node.$cstNode;
     if (!cst || !isCompositeCstNode(cst)) return undefined;
-    const open = cst.content.find(child => !child.hidden && !isCompositeCstNode(child) && child.text === '{');
+    // Comments before a block belong to its container: its own text starts with its keyword.
+    const keyword = cst.content[0];
     const close = cst.content[cst.content.length - 1];
-    if (!open || !close || close.hidden || isCompositeCstNode(close) || close.text !== '}') return undefined;
-    if (start < open.end || end > close.offset) return undefined;
+    if (!keyword || keyword.hidden || isCompositeCstNode(keyword)) return undefined;
+    if (!close || close.hidden || isCompositeCstNode(close) || close.text !== '}') return undefined;
+    if (start < keyword.end || end > close.offset) return undefined;
     return { unit, node, close };
 }
 
@@ -146,7 +154,7 @@ export interface IncrementalUpdate {
 /**
  * The tree a full parse of `newText` gives, made from the old tree (which it takes apart) and
  * one block parsed again; undefined (the old tree untouched) when the change is not inside one
- * block's braces, or the block's new text is not exactly one valid block of its kind.
+ * block, or the block's new text is not exactly one valid block of its kind.
  */
 export function parseIncrementally(oldRoot: AstNode, newText: string, parseUnit: UnitParser): IncrementalUpdate | undefined {
     if (!isFastRoot(oldRoot)) return undefined;

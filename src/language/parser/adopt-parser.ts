@@ -19,9 +19,10 @@
  *   each type's defaults up once.
  * - A plan without lexer or syntax errors is parsed by the fast parser (adopt-fast-parser.ts),
  *   which builds the same trees in less than half the time; anything else goes to Langium's parser.
- * - An edit inside one project's braces re-parses only that project, one elsewhere in a stage
- *   or in the coalition only that block (`parseIncrementally`, asked by the document factory;
- *   adopt-incremental.ts), and reuses the rest of the old tree.
+ * - An edit inside one project (after its keyword, before its closing brace) re-parses only
+ *   that project, one elsewhere in a stage or in the coalition only that block
+ *   (`parseIncrementally`, asked by the document factory; adopt-incremental.ts), and reuses
+ *   the rest of the old tree.
  * - Leaves of the concrete syntax tree are AdoptLeafCstNodes (adopt-cst-nodes.ts): half the
  *   fields of Langium's, positions computed when asked.
  */
@@ -275,7 +276,7 @@ export class AdoptParser extends LangiumParser {
 
     /**
      * The result of parsing `input`, made from the old tree of the previous text when the two
-     * differ only inside one block's braces (adopt-incremental.ts: the old tree is taken apart
+     * differ only inside one block (adopt-incremental.ts: the old tree is taken apart
      * then); undefined when that does not apply (then parse the whole text with `parse`).
      */
     parseIncrementally<T extends AstNode = AstNode>(oldRoot: AstNode, input: string): ParseResult<T> | undefined {

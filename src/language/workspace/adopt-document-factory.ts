@@ -1,9 +1,10 @@
 /**
  * Langium's document factory, with an incremental update: when an open document's new text
- * differs from its old one only inside one block's braces (a project, else its stage, else the
+ * differs from its old one only inside one block (a project, else its stage, else the
  * coalition), the parser re-parses just that block and reuses the rest of the old tree
- * (parser/adopt-incremental.ts); any other change is parsed in full, as Langium does. Langium's builder has unlinked the old tree's references
- * before it asks for the update, and links, indexes and validates the new tree afterwards.
+ * (parser/adopt-incremental.ts); any other change is parsed in full, as Langium does.
+ * Langium's builder has unlinked the old tree's references before it asks for the update, and
+ * links, indexes and validates the new tree afterwards.
  */
 import {
     DefaultLangiumDocumentFactory, DocumentState, type AstNode, type Cancellation, type LangiumDocument, type Mutable, type ParseResult
