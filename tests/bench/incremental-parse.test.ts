@@ -1,15 +1,17 @@
 /**
  * The incremental re-parse (src/language/parser/adopt-incremental.ts, wired by
- * workspace/adopt-document-factory.ts): when a text changes only inside one block, after its
- * keyword and before its closing brace (a project; else its stage; else the coalition), only
- * that block is parsed again, and the result is what a full parse of the new text gives.
+ * workspace/adopt-document-factory.ts): when a text changes only inside one declaration, after
+ * its keyword and before its closing brace or up to its last token (a project; else its stage;
+ * else the coalition, a channel or an initiative), only that declaration is parsed again, and
+ * the result is what a full parse of the new text gives.
  *
  * Each case parses the old text, updates it (incrementally when it can, in full otherwise, as
  * the document factory does) and compares the result in full (parse-comparison.ts: AST, CST,
  * ranges, containers, key order) with a full parse of the new text, plus the
  * node and reference lists the linker and the validator walk. Valid edits inside a project (its
  * header included) must re-parse that project, valid edits elsewhere in a stage that stage, in
- * the coalition the coalition; edits outside every block, or breaking the text, must not. The node
+ * the coalition, a channel or an initiative that declaration; edits outside every declaration,
+ * or breaking the text, must not. The node
  * and reference lists an update records are walked after a tree's first update and spliced after
  * the next ones (listUpdates counts which). Through
  * Langium's DocumentBuilder, an updated document's diagnostics, links and rank equal a fresh
@@ -234,11 +236,24 @@ const brokenEditInBlock: fc.Arbitrary<Edit> = fc.oneof(
     })
 );
 
-/** Edits outside every project, stage and coalition (or of a block's keyword): never incremental. */
+/** Valid edits of a channel or an initiative (after its keyword, up to its last token): that declaration alone. */
+const validEditOfDeclaration: fc.Arbitrary<readonly [Edit, Unit]> = fc.oneof(
+    replaceNth(/channel (\w+) "/g, match => `channel ${match[1]}x "`).map(edit => [edit, 'channel'] as const),
+    replaceNth(/(channel \w+ "[^"]*" on )(\w+)/g, match => `${match[1]}${match[2]}Live`).map(edit => [edit, 'channel'] as const),
+    replaceNth(/(channel \w+) ("[^"]*")/g, match => `${match[1]}\n    /* renamed */ ${match[2]}`).map(edit => [edit, 'channel'] as const),
+    replaceNth(/initiative (\w+) "([^"]*)"/g, match => `initiative ${match[1]} "${match[2]} renamed"`).map(edit => [edit, 'initiative'] as const),
+    replaceNth(/initiative (\w+) "/g, match => `initiative ${match[1]}2 "`).map(edit => [edit, 'initiative'] as const),
+    replaceNth(/(initiative \w+ "[^"]*")/g, match => `${match[1]} `).map(edit => [edit, 'initiative'] as const)
+);
+
+/** Edits outside every declaration (or of a declaration's keyword): never incremental. */
 const editOutsideBlocks: fc.Arbitrary<Edit> = fc.constantFrom<Edit>(
     text => text.replace(/plan (\w+) "/, 'plan $1 "Renamed '),
-    text => text.replace(/channel (\w+) "/, 'channel $1x "'),
-    text => text.replace(/initiative (\w+) "([^"]*)"/, 'initiative $1 "$2 renamed"'),
+    text => text.replace(/(initiative \w+ "[^"]*")/, '$1 // after an initiative'),
+    text => text.replace(/(channel \w+ "[^"]*" on \w+)/, '$1 /* after a channel */'),
+    text => text.replace(/\n( *)initiative /, '\n$1initiative extra "Extra"\n$1initiative '),
+    text => text.replace(/\n( *)initiative /, '\n$1/* before an initiative */ initiative '),
+    text => text.replace(/\n( *)initiative [^\n]*/, ''),
     text => text.replace(/\n( *)stage /, '\n$1// a comment before a stage\n$1stage '),
     text => text.replace(/\n {2}\}\n/, '\n  } // after a stage\n'),
     text => text.replace(/\n( *)project /, '\n$1proj\u00e9ct '),
@@ -255,7 +270,9 @@ const anyEditAnywhere: fc.Arbitrary<Edit> = fc.tuple(fc.noBias(fc.nat()), fc.nat
     });
 
 /** Any edit outside every project's braces. */
-const editOutside: fc.Arbitrary<Edit> = fc.oneof(validEditOfHeader.map(([edit]) => edit), validEditInStage, validEditInCoalition, brokenEditInBlock, editOutsideBlocks);
+const editOutside: fc.Arbitrary<Edit> = fc.oneof(
+    validEditOfHeader.map(([edit]) => edit), validEditOfDeclaration.map(([edit]) => edit), validEditInStage, validEditInCoalition, brokenEditInBlock, editOutsideBlocks
+);
 
 describe('textChange', () => {
     test('finds the one stretch where two texts differ (fast-check)', () => {
@@ -381,6 +398,16 @@ describe('an edit inside one block (a project, else its stage, else the coalitio
         }), { numRuns: 120, seed: 909 });
     });
 
+    test('valid edits of a channel or an initiative (names, titles, platforms, comments inside; fast-check): that declaration alone, equal', () => {
+        fc.assert(fc.property(validEditOfDeclaration, ([edit, unit]) => {
+            const text = edit(PLAN);
+            fc.pre(text !== PLAN);
+            const updated = update(updatingParser.parse(PLAN).value, text);
+            expect(updated.unit, JSON.stringify(textChange(PLAN, text))).toBe(unit);
+            expectSameAsFresh(text, updated.result);
+        }), { numRuns: 80, seed: 910 });
+    });
+
     test('valid edits in a stage outside its projects (comments, goals, stories, launches, projects added and removed; fast-check): the stage alone, equal', () => {
         fc.assert(fc.property(validEditInStage, edit => {
             const text = edit(PLAN);
@@ -401,7 +428,7 @@ describe('an edit inside one block (a project, else its stage, else the coalitio
         }), { numRuns: 80, seed: 907 });
     });
 
-    test('edits outside every block, of a block\'s keyword, or breaking a stage or the coalition (fast-check): a full parse, equal', () => {
+    test('edits outside every declaration, of a declaration\'s keyword, or breaking one (fast-check): a full parse, equal', () => {
         fc.assert(fc.property(fc.oneof(editOutsideBlocks, brokenEditInBlock), edit => {
             const text = edit(PLAN);
             fc.pre(text !== PLAN);
@@ -426,7 +453,7 @@ describe('an edit inside one block (a project, else its stage, else the coalitio
             }
             expectSameAsFresh(text, updated.result);
         }), { numRuns: 300, seed: 908 });
-        expect([...units].sort()).toEqual(['coalition', 'project', 'stage']);
+        for (const unit of ['coalition', 'project', 'stage']) expect(units, unit).toContain(unit);
         expect(full).toBeGreaterThan(30);
     });
 

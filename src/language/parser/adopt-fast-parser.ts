@@ -468,8 +468,8 @@ export interface FastParse {
     readonly inTreeOrder: boolean;
 }
 
-/** The blocks an incremental update parses alone (`FastPlanParser.parseUnit`). */
-export type ParseUnit = 'project' | 'stage' | 'coalition';
+/** The declarations an incremental update parses alone (`FastPlanParser.parseUnit`). */
+export type ParseUnit = 'project' | 'stage' | 'coalition' | 'channel' | 'initiative';
 
 /** The parser's services and the grammar's elements, made once per language. */
 export class FastPlanParser {
@@ -515,11 +515,11 @@ export class FastPlanParser {
     }
 
     /**
-     * Parses one block alone, for an incremental update (adopt-incremental.ts): the tokens of
-     * `text[start, end)`, which must be exactly one `unit` (a Project, Stage or Coalition) from
-     * its keyword to its closing brace, offsets in whole-text terms. Starts a new tree of the
-     * whole text with the node builder (`buildRootNode(text)`); the block's composite node is the
-     * root's one child. Undefined when those tokens are not exactly one such block.
+     * Parses one declaration alone, for an incremental update (adopt-incremental.ts): the tokens
+     * of `text[start, end)`, which must be exactly one `unit` (a Project, Stage, Coalition,
+     * Channel or Initiative) from its keyword to its last token, offsets in whole-text terms.
+     * Starts a new tree of the whole text with the node builder (`buildRootNode(text)`); the
+     * declaration's composite node is the root's one child. Undefined when those tokens are not exactly one such declaration.
      */
     parseUnit(unit: ParseUnit, text: string, start: number, end: number, builder: CstNodeBuilder): { root: RootCstNode; node: AstNode } | undefined {
         const tokens = lexPlan(text.substring(start, end));
@@ -599,11 +599,14 @@ class PlanParse {
         return node as unknown as AstNode;
     }
 
-    /** One Project, Stage or Coalition rule over all the tokens (`FastPlanParser.parseUnit`), linked to its composite node, no container yet. */
+    /** One Project, Stage, Coalition, Channel or Initiative rule over all the tokens (`FastPlanParser.parseUnit`), linked to its composite node, no container yet. */
     alone(unit: ParseUnit): AstNode {
+        const plan = this.elements.plan;
         const node = unit === 'project' ? this.project(this.elements.stage.projects)
-            : unit === 'stage' ? this.stage(this.elements.plan.stages)
-                : this.coalition(this.elements.plan.coalitions);
+            : unit === 'stage' ? this.stage(plan.stages)
+                : unit === 'coalition' ? this.coalition(plan.coalitions)
+                    : unit === 'channel' ? this.channel(plan.channels)
+                        : this.initiative(plan.initiatives);
         if (this.index !== this.tokens.count || this.hiddenIndex !== this.tokens.hiddenStarts.length) throw GIVE_UP;
         linkCstNode(node);
         return node as unknown as AstNode;

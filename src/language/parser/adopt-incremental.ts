@@ -1,14 +1,14 @@
 /**
  * Incremental re-parse of an edited plan (issue #5, edit latency). When a new text differs from
- * the old one only inside ONE block (after its keyword, before its closing brace), only that
- * block is parsed again (by the fast parser's rule for it, adopt-fast-parser.ts) and the rest of
- * the old tree is reused; the result
- * is what a full parse of the new text gives (tests/bench/incremental-parse.test.ts compares them
- * in full: syntax tree, concrete syntax tree, ranges, containers, key order). The block is the
- * smallest one around the change: a project (its clauses, name or title); else the stage (a
- * goal, a story, a launch, between projects, the stage's own name or title); else the coalition
- * (a member). Edits elsewhere (the plan's header, channels, initiatives, between blocks, a
- * block's keyword or closing brace) parse the whole text.
+ * the old one only inside ONE block (a declaration, after its keyword and before its closing
+ * brace, or up to its last token for one without braces), only that block is parsed again (by
+ * the fast parser's rule for it, adopt-fast-parser.ts) and the rest of the old tree is reused;
+ * the result is what a full parse of the new text gives (tests/bench/incremental-parse.test.ts
+ * compares them in full: syntax tree, concrete syntax tree, ranges, containers, key order). The
+ * block is the smallest one around the change: a project (its clauses, name or title); else the
+ * stage (a goal, a story, a launch, between projects, the stage's own name or title); else the
+ * coalition (a member), a channel or an initiative. Edits elsewhere (the plan's header, between
+ * top-level declarations, a declaration's keyword or closing brace) parse the whole text.
  *
  * Only a tree the fast parser built (no lexer or syntax errors; `markFastRoot`) is updated this
  * way; anything else answers undefined and the caller parses the whole text.
@@ -80,14 +80,17 @@ export function textChange(oldText: string, newText: string): TextChange {
 
 type Properties = Record<string, unknown>;
 
-/** The block that holds the whole change (after its keyword, before its `}`), with its `}` leaf. */
+/** The declaration that holds the whole change (after its keyword), and where its text ends in the old text. */
 interface EditedBlock {
     readonly unit: ParseUnit;
     readonly node: AstNode;
-    readonly close: CstNode;
+    readonly end: number;
 }
 
-/** The smallest block that holds `[start, end)` of the old text: a project, else its stage, else a coalition. */
+/**
+ * The smallest declaration that holds `[start, end)` of the old text: a project, else its
+ * stage; else a coalition, a channel or an initiative.
+ */
 function blockEnclosing(plan: AstNode, start: number, end: number): EditedBlock | undefined {
     const properties = plan as unknown as Properties;
     const stage = childSpanning(properties.stages, start, end);
@@ -97,7 +100,13 @@ function blockEnclosing(plan: AstNode, start: number, end: number): EditedBlock 
         return (project && blockAround('project', project, start, end)) ?? blockAround('stage', stage, start, end);
     }
     const coalition = childSpanning(properties.coalitions, start, end);
-    return coalition && blockAround('coalition', coalition, start, end);
+    if (coalition) return blockAround('coalition', coalition, start, end);
+    for (const unit of ['channel', 'initiative'] as const) {
+        const list = properties[unit === 'channel' ? 'channels' : 'initiatives'];
+        const node = Array.isArray(list) ? lastStartingAtOrBefore(list as AstNode[], start) : undefined;
+        if (node && node.$cstNode && end <= node.$cstNode.end) return declarationAround(unit, node, start, end);
+    }
+    return undefined;
 }
 
 /** The node of a list whose text spans `[start, end)`. */
@@ -142,7 +151,23 @@ function blockAround(unit: ParseUnit, node: AstNode, start: number, end: number)
     if (!keyword || keyword.hidden || isCompositeCstNode(keyword)) return undefined;
     if (!close || close.hidden || isCompositeCstNode(close) || close.text !== '}') return undefined;
     if (start < keyword.end || end > close.offset) return undefined;
-    return { unit, node, close };
+    return { unit, node, end: close.end };
+}
+
+/**
+ * A declaration without braces (a channel, an initiative), if the stretch lies after its keyword
+ * and not after its last token. Its rule ends at a token of its own (a name, a title, a
+ * platform: nothing optional follows), so in a full parse it reads the same tokens as alone;
+ * text typed after its last token makes the parse alone fail (a token or a comment left over),
+ * and the whole text is parsed.
+ */
+function declarationAround(unit: ParseUnit, node: AstNode, start: number, end: number): EditedBlock | undefined {
+    const cst = node.$cstNode;
+    if (!cst || !isCompositeCstNode(cst)) return undefined;
+    const keyword = cst.content[0];
+    if (!keyword || keyword.hidden || isCompositeCstNode(keyword)) return undefined;
+    if (start < keyword.end || end > cst.end) return undefined;
+    return { unit, node, end: cst.end };
 }
 
 /** An incremental update: the new tree's root, and the kind of block parsed again. */
@@ -170,7 +195,7 @@ export function parseIncrementally(oldRoot: AstNode, newText: string, parseUnit:
     const containerCst = edited.node.$container?.$cstNode as CompositeCstNode | undefined;
     const at = containerCst ? containerCst.content.lastIndexOf(oldNodeCst) : -1;
     if (at < 0) return undefined;
-    const parsed = parseUnit(edited.unit, newText, oldNodeCst.offset, edited.close.end + delta);
+    const parsed = parseUnit(edited.unit, newText, oldNodeCst.offset, edited.end + delta);
     if (!parsed) return undefined;
     const plan = rebuildRoot(oldRoot, oldCst, parsed.root);
     replaceNode(edited.node, parsed.node, at);

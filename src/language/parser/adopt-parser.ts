@@ -20,9 +20,9 @@
  * - A plan without lexer or syntax errors is parsed by the fast parser (adopt-fast-parser.ts),
  *   which builds the same trees in less than half the time; anything else goes to Langium's parser.
  * - An edit inside one project (after its keyword, before its closing brace) re-parses only
- *   that project, one elsewhere in a stage or in the coalition only that block
- *   (`parseIncrementally`, asked by the document factory; adopt-incremental.ts), and reuses
- *   the rest of the old tree.
+ *   that project, one elsewhere in a stage, in the coalition, a channel or an initiative only
+ *   that declaration (`parseIncrementally`, asked by the document factory;
+ *   adopt-incremental.ts), and reuses the rest of the old tree.
  * - Leaves of the concrete syntax tree are AdoptLeafCstNodes (adopt-cst-nodes.ts): half the
  *   fields of Langium's, positions computed when asked.
  */
@@ -144,7 +144,7 @@ export class AdoptParser extends LangiumParser {
     incremental = true;
     /** How many texts `parseIncrementally` parsed by re-parsing one block, and of which kind. */
     incrementalParses = 0;
-    readonly incrementalParsesOf: Record<ParseUnit, number> = { project: 0, stage: 0, coalition: 0 };
+    readonly incrementalParsesOf: Record<ParseUnit, number> = { project: 0, stage: 0, coalition: 0, channel: 0, initiative: 0 };
     private readonly fastParser: FastPlanParser | undefined;
     private readonly tokenBuilder: TokenBuilder;
     private hidden: IToken[] | undefined;

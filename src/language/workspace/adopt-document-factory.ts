@@ -1,8 +1,9 @@
 /**
  * Langium's document factory, with an incremental update: when an open document's new text
- * differs from its old one only inside one block (a project, else its stage, else the
- * coalition), the parser re-parses just that block and reuses the rest of the old tree
- * (parser/adopt-incremental.ts); any other change is parsed in full, as Langium does.
+ * differs from its old one only inside one declaration (a project, else its stage, else the
+ * coalition, a channel or an initiative), the parser re-parses just that declaration and
+ * reuses the rest of the old tree (parser/adopt-incremental.ts); any other change is parsed in
+ * full, as Langium does.
  * Langium's builder has unlinked the old tree's references before it asks for the update, and
  * links, indexes and validates the new tree afterwards.
  */
