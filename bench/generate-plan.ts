@@ -447,8 +447,7 @@ export function traitLevelEdits(text: string, count: number): TextEditAt[] {
             candidates.push({ line: index, character: match[1].length, from, to: from === 'medium' ? 'low' : 'medium' });
         }
     });
-    if (candidates.length === 0) return [];
-    return Array.from({ length: count }, (_, i) => candidates[Math.floor(((i + 0.5) * candidates.length) / count)]);
+    return spread(candidates, count);
 }
 
 /**
@@ -461,12 +460,18 @@ export function memberUnitEdits(text: string, count: number): TextEditAt[] {
 }
 
 /**
- * Edits outside every block's braces: `count` initiatives' titles (`"Grand rounds programme 1"`
- * -> `"Grand rounds programme 1 East"`). Titles change no diagnostic; the server parses the whole
- * plan again for such an edit.
+ * Edits outside every declaration: `count` comments added after initiatives, on their lines
+ * (`initiative ini1 "..."` -> `initiative ini1 "..." // note`). Comments change no diagnostic; a
+ * comment after a declaration's last token belongs to no declaration, so the server parses the
+ * whole plan again for such an edit.
  */
-export function initiativeTitleEdits(text: string, count: number): TextEditAt[] {
-    return quotedTextEdits(text, count, /^(\s*initiative \S+ ")([^"]*)"/);
+export function initiativeCommentEdits(text: string, count: number): TextEditAt[] {
+    const lines = text.split('\n');
+    const candidates: TextEditAt[] = [];
+    lines.forEach((line, index) => {
+        if (/^\s*initiative \S+ "[^"]*"$/.test(line)) candidates.push({ line: index, character: line.length, from: '', to: ' // note' });
+    });
+    return spread(candidates, count);
 }
 
 /** `count` edits spread over the lines that match `pattern`, each appending " East" to the text of its second group. */
@@ -477,6 +482,11 @@ function quotedTextEdits(text: string, count: number, pattern: RegExp): TextEdit
         const match = pattern.exec(line);
         if (match) candidates.push({ line: index, character: match[1].length, from: match[2], to: `${match[2]} East` });
     });
+    return spread(candidates, count);
+}
+
+/** `count` of the candidates, spread evenly over them (none if there are none). */
+function spread(candidates: readonly TextEditAt[], count: number): TextEditAt[] {
     if (candidates.length === 0) return [];
     return Array.from({ length: count }, (_, i) => candidates[Math.floor(((i + 0.5) * candidates.length) / count)]);
 }

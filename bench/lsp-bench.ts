@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { join, resolve } from 'node:path';
-import { initiativeTitleEdits, memberUnitEdits, traitLevelEdits, type TextEditAt } from './generate-plan.js';
+import { initiativeCommentEdits, memberUnitEdits, traitLevelEdits, type TextEditAt } from './generate-plan.js';
 import { LspClient } from './lsp-client.js';
 import { median } from './stats.js';
 
@@ -31,7 +31,7 @@ export interface LspBenchResult {
     edits: Array<{ projects: number; ms: number[]; median: number }>;
     /** Edits outside every project (a member's unit): the coalition is parsed again. */
     outsideEdits?: { projects: number; ms: number[]; median: number };
-    /** Edits outside every block (an initiative's title): the whole plan is parsed again. */
+    /** Edits outside every declaration (a comment after an initiative): the whole plan is parsed again. */
     topLevelEdits?: { projects: number; ms: number[]; median: number };
     /** Repeated requests on one built version (the server keeps the answer per version). */
     rank: { ms: number[]; median: number; projects: number };
@@ -97,7 +97,7 @@ async function benchAdopt(config: LspBenchConfig): Promise<Omit<LspBenchResult, 
             if (size === config.rankSize) {
                 const outside = await timeEdits(memberUnitEdits(text, config.runs + 1));
                 outsideEdits = { projects: size, ms: outside, median: median(outside) };
-                const topLevel = await timeEdits(initiativeTitleEdits(text, config.runs + 1));
+                const topLevel = await timeEdits(initiativeCommentEdits(text, config.runs + 1));
                 topLevelEdits = { projects: size, ms: topLevel, median: median(topLevel) };
             }
             // 4. adopt/rankQuickWins on the built document.

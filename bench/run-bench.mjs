@@ -163,7 +163,7 @@ function table(results) {
                 ms(lsp.outsideEdits.median), '', '');
         }
         if (lsp.topLevelEdits) {
-            row('LSP edit outside every block (an initiative\'s title: the whole plan parsed again) to diagnostics', lsp.topLevelEdits.projects.toLocaleString('en'),
+            row('LSP edit outside every declaration (a comment after an initiative: the whole plan parsed again) to diagnostics', lsp.topLevelEdits.projects.toLocaleString('en'),
                 ms(lsp.topLevelEdits.median), '', '');
         }
         row(`adopt/rankQuickWins (${lsp.rank.projects} projects), repeated on one built version`, RANK_SIZE.toLocaleString('en'), ms(lsp.rank.median),

@@ -4,7 +4,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { isReference } from 'langium';
-import { generatePlan, initiativeTitleEdits, memberUnitEdits, planJsonSchema, toAdopt, toYaml, traitLevelEdits, type TextEditAt } from '../../bench/generate-plan.js';
+import { generatePlan, initiativeCommentEdits, memberUnitEdits, planJsonSchema, toAdopt, toYaml, traitLevelEdits, type TextEditAt } from '../../bench/generate-plan.js';
 import { createAdoptServices } from '../../src/language/adopt-module.js';
 import type { AdoptParser } from '../../src/language/parser/adopt-parser.js';
 import { parser } from '../helpers.js';
@@ -82,16 +82,15 @@ describe('bench plan generator', () => {
         expect(reparsedFor(text, edits[0])).toBe('coalition');
     });
 
-    test('title edits point at an initiative\'s title, outside every block; the plan is parsed again', () => {
+    test('comment edits add a comment at the end of an initiative\'s line, outside every declaration; the plan is parsed again', () => {
         const text = toAdopt(generatePlan({ projects: 1000 }));
         const lines = text.split('\n');
-        const edits = initiativeTitleEdits(text, 6);
+        const edits = initiativeCommentEdits(text, 6);
         expect(edits).toHaveLength(6);
         expect(new Set(edits.map(edit => edit.line)).size).toBe(6);
         for (const edit of edits) {
-            expect(lines[edit.line].slice(edit.character - 1, edit.character + edit.from.length + 1)).toBe(`"${edit.from}"`);
             expect(lines[edit.line].trim().startsWith('initiative ')).toBe(true);
-            expect(edit.to).toBe(`${edit.from} East`);
+            expect([edit.character, edit.from, edit.to]).toEqual([lines[edit.line].length, '', ' // note']);
         }
         expect(reparsedFor(text, edits[0])).toBe('plan');
         expect(reparsedFor(text, traitLevelEdits(text, 1)[0])).toBe('project');
