@@ -438,16 +438,12 @@ export interface TextEditAt {
  * edits that each change one project's asynchrony level (low <-> medium, high -> medium).
  */
 export function traitLevelEdits(text: string, count: number): TextEditAt[] {
-    const lines = text.split('\n');
-    const candidates: TextEditAt[] = [];
-    lines.forEach((line, index) => {
+    return spreadEdits(text, count, line => {
         const match = /^(\s*asynchrony )(low|medium|high)\s*$/.exec(line);
-        if (match) {
-            const from = match[2] as Level;
-            candidates.push({ line: index, character: match[1].length, from, to: from === 'medium' ? 'low' : 'medium' });
-        }
+        if (!match) return undefined;
+        const from = match[2] as Level;
+        return { character: match[1].length, from, to: from === 'medium' ? 'low' : 'medium' };
     });
-    return spread(candidates, count);
 }
 
 /**
@@ -456,7 +452,10 @@ export function traitLevelEdits(text: string, count: number): TextEditAt[] {
  * parses the coalition again for such an edit (not the plan: adopt-incremental.ts).
  */
 export function memberUnitEdits(text: string, count: number): TextEditAt[] {
-    return quotedTextEdits(text, count, /^(\s*member \S+ "[^"]*" role \S+ unit ")([^"]*)"/);
+    return spreadEdits(text, count, line => {
+        const match = /^(\s*member \S+ "[^"]*" role \S+ unit ")([^"]*)"/.exec(line);
+        return match ? { character: match[1].length, from: match[2], to: `${match[2]} East` } : undefined;
+    });
 }
 
 /**
@@ -466,27 +465,16 @@ export function memberUnitEdits(text: string, count: number): TextEditAt[] {
  * whole plan again for such an edit.
  */
 export function initiativeCommentEdits(text: string, count: number): TextEditAt[] {
-    const lines = text.split('\n');
-    const candidates: TextEditAt[] = [];
-    lines.forEach((line, index) => {
-        if (/^\s*initiative \S+ "[^"]*"$/.test(line)) candidates.push({ line: index, character: line.length, from: '', to: ' // note' });
-    });
-    return spread(candidates, count);
+    return spreadEdits(text, count, line => (/^\s*initiative \S+ "[^"]*"$/.test(line) ? { character: line.length, from: '', to: ' // note' } : undefined));
 }
 
-/** `count` edits spread over the lines that match `pattern`, each appending " East" to the text of its second group. */
-function quotedTextEdits(text: string, count: number, pattern: RegExp): TextEditAt[] {
-    const lines = text.split('\n');
+/** `count` edits, one per line that `editOf` gives an edit for, spread evenly over those lines (none if there are none). */
+function spreadEdits(text: string, count: number, editOf: (line: string) => Omit<TextEditAt, 'line'> | undefined): TextEditAt[] {
     const candidates: TextEditAt[] = [];
-    lines.forEach((line, index) => {
-        const match = pattern.exec(line);
-        if (match) candidates.push({ line: index, character: match[1].length, from: match[2], to: `${match[2]} East` });
+    text.split('\n').forEach((line, index) => {
+        const edit = editOf(line);
+        if (edit) candidates.push({ line: index, ...edit });
     });
-    return spread(candidates, count);
-}
-
-/** `count` of the candidates, spread evenly over them (none if there are none). */
-function spread(candidates: readonly TextEditAt[], count: number): TextEditAt[] {
     if (candidates.length === 0) return [];
     return Array.from({ length: count }, (_, i) => candidates[Math.floor(((i + 0.5) * candidates.length) / count)]);
 }

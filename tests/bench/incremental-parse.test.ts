@@ -388,44 +388,31 @@ describe('an edit inside one block (a project, else its stage, else the coalitio
         expect(full).toBeGreaterThan(30);
     });
 
-    test('valid edits of a block\'s header (a project\'s or a stage\'s name, title, `after`, before its `{`; fast-check): that block alone, equal', () => {
-        fc.assert(fc.property(validEditOfHeader, ([edit, unit]) => {
+    /** Each edit, made to the plan, re-parses the declaration it names alone, and the result equals a full parse. */
+    function expectReparsedAlone(edits: fc.Arbitrary<readonly [Edit, Unit]>, numRuns: number, seed: number): void {
+        fc.assert(fc.property(edits, ([edit, unit]) => {
             const text = edit(PLAN);
             fc.pre(text !== PLAN);
             const updated = update(updatingParser.parse(PLAN).value, text);
             expect(updated.unit, JSON.stringify(textChange(PLAN, text))).toBe(unit);
             expectSameAsFresh(text, updated.result);
-        }), { numRuns: 120, seed: 909 });
+        }), { numRuns, seed });
+    }
+
+    test('valid edits of a block\'s header (a project\'s or a stage\'s name, title, `after`, before its `{`; fast-check): that block alone, equal', () => {
+        expectReparsedAlone(validEditOfHeader, 120, 909);
     });
 
     test('valid edits of a channel or an initiative (names, titles, platforms, comments inside; fast-check): that declaration alone, equal', () => {
-        fc.assert(fc.property(validEditOfDeclaration, ([edit, unit]) => {
-            const text = edit(PLAN);
-            fc.pre(text !== PLAN);
-            const updated = update(updatingParser.parse(PLAN).value, text);
-            expect(updated.unit, JSON.stringify(textChange(PLAN, text))).toBe(unit);
-            expectSameAsFresh(text, updated.result);
-        }), { numRuns: 80, seed: 910 });
+        expectReparsedAlone(validEditOfDeclaration, 80, 910);
     });
 
     test('valid edits in a stage outside its projects (comments, goals, stories, launches, projects added and removed; fast-check): the stage alone, equal', () => {
-        fc.assert(fc.property(validEditInStage, edit => {
-            const text = edit(PLAN);
-            fc.pre(text !== PLAN);
-            const updated = update(updatingParser.parse(PLAN).value, text);
-            expect(updated.unit, JSON.stringify(textChange(PLAN, text))).toBe('stage');
-            expectSameAsFresh(text, updated.result);
-        }), { numRuns: 120, seed: 906 });
+        expectReparsedAlone(validEditInStage.map(edit => [edit, 'stage'] as const), 120, 906);
     });
 
     test('valid edits in the coalition (members renamed, trained, added, removed, comments; fast-check): the coalition alone, equal', () => {
-        fc.assert(fc.property(validEditInCoalition, edit => {
-            const text = edit(PLAN);
-            fc.pre(text !== PLAN);
-            const updated = update(updatingParser.parse(PLAN).value, text);
-            expect(updated.unit, JSON.stringify(textChange(PLAN, text))).toBe('coalition');
-            expectSameAsFresh(text, updated.result);
-        }), { numRuns: 80, seed: 907 });
+        expectReparsedAlone(validEditInCoalition.map(edit => [edit, 'coalition'] as const), 80, 907);
     });
 
     test('edits outside every declaration, of a declaration\'s keyword, or breaking one (fast-check): a full parse, equal', () => {

@@ -93,30 +93,29 @@ interface EditedBlock {
  */
 function blockEnclosing(plan: AstNode, start: number, end: number): EditedBlock | undefined {
     const properties = plan as unknown as Properties;
-    const stage = childSpanning(properties.stages, start, end);
+    const stage = spanning(properties.stages, start, end);
     if (stage) {
-        const projects = (stage as unknown as Properties).projects;
-        const project = Array.isArray(projects) ? lastStartingAtOrBefore(projects as AstNode[], start) : undefined;
+        const project = spanning((stage as unknown as Properties).projects, start, end);
         return (project && blockAround('project', project, start, end)) ?? blockAround('stage', stage, start, end);
     }
-    const coalition = childSpanning(properties.coalitions, start, end);
-    if (coalition) return blockAround('coalition', coalition, start, end);
-    for (const unit of ['channel', 'initiative'] as const) {
-        const list = properties[unit === 'channel' ? 'channels' : 'initiatives'];
-        const node = Array.isArray(list) ? lastStartingAtOrBefore(list as AstNode[], start) : undefined;
-        if (node && node.$cstNode && end <= node.$cstNode.end) return declarationAround(unit, node, start, end);
+    for (const [unit, property] of TOP_LEVEL) {
+        const node = spanning(properties[property], start, end);
+        if (node) return blockAround(unit, node, start, end);
     }
     return undefined;
 }
 
-/** The node of a list whose text spans `[start, end)`. */
-function childSpanning(list: unknown, start: number, end: number): AstNode | undefined {
+/** The plan's other declarations that are re-parsed alone, and the plan's property that lists each. */
+const TOP_LEVEL = [['coalition', 'coalitions'], ['channel', 'channels'], ['initiative', 'initiatives']] as const;
+
+/** Declarations with braces: re-parsed for a change before their `}`; the others up to their last token. */
+const BRACED: ReadonlySet<ParseUnit> = new Set<ParseUnit>(['project', 'stage', 'coalition']);
+
+/** The node of a list (in text order) whose text spans `[start, end)`. */
+function spanning(list: unknown, start: number, end: number): AstNode | undefined {
     if (!Array.isArray(list)) return undefined;
-    for (const node of list as AstNode[]) {
-        const cst = node.$cstNode;
-        if (cst && cst.offset <= start && end <= cst.end) return node;
-    }
-    return undefined;
+    const node = lastStartingAtOrBefore(list as AstNode[], start);
+    return node?.$cstNode && end <= node.$cstNode.end ? node : undefined;
 }
 
 /** The last node (in a list in text order) whose text starts at or before an offset. */
@@ -138,36 +137,23 @@ function lastStartingAtOrBefore(nodes: readonly AstNode[], offset: number): AstN
 }
 
 /**
- * The block with its `}` leaf, if the stretch lies after its keyword and before its `}` (its
- * name, title, `after` and `{` included): the block's rule then reads the same tokens from its
- * keyword to its `}` in a full parse as alone, so parsing them alone gives the same subtree.
+ * The declaration, if the stretch lies after its keyword and before its `}` (its name, title,
+ * `after` and `{` included), or, for one without braces (a channel, an initiative), not after its
+ * last token. Its rule starts at its keyword and ends at its `}` or at a token of its own
+ * (nothing optional follows), so in a full parse it reads the same tokens as alone and gives the
+ * same subtree; text typed after a last token makes the parse alone fail (a token or a comment
+ * left over), and the whole text is parsed.
  */
 function blockAround(unit: ParseUnit, node: AstNode, start: number, end: number): EditedBlock | undefined {
     const cst = node.$cstNode;
     if (!cst || !isCompositeCstNode(cst)) return undefined;
-    // Comments before a block belong to its container: its own text starts with its keyword.
+    // Comments before a declaration belong to its container: its own text starts with its keyword.
     const keyword = cst.content[0];
+    if (!keyword || keyword.hidden || isCompositeCstNode(keyword) || start < keyword.end) return undefined;
+    if (!BRACED.has(unit)) return end <= cst.end ? { unit, node, end: cst.end } : undefined;
     const close = cst.content[cst.content.length - 1];
-    if (!keyword || keyword.hidden || isCompositeCstNode(keyword)) return undefined;
-    if (!close || close.hidden || isCompositeCstNode(close) || close.text !== '}') return undefined;
-    if (start < keyword.end || end > close.offset) return undefined;
+    if (close.hidden || isCompositeCstNode(close) || close.text !== '}' || end > close.offset) return undefined;
     return { unit, node, end: close.end };
-}
-
-/**
- * A declaration without braces (a channel, an initiative), if the stretch lies after its keyword
- * and not after its last token. Its rule ends at a token of its own (a name, a title, a
- * platform: nothing optional follows), so in a full parse it reads the same tokens as alone;
- * text typed after its last token makes the parse alone fail (a token or a comment left over),
- * and the whole text is parsed.
- */
-function declarationAround(unit: ParseUnit, node: AstNode, start: number, end: number): EditedBlock | undefined {
-    const cst = node.$cstNode;
-    if (!cst || !isCompositeCstNode(cst)) return undefined;
-    const keyword = cst.content[0];
-    if (!keyword || keyword.hidden || isCompositeCstNode(keyword)) return undefined;
-    if (start < keyword.end || end > cst.end) return undefined;
-    return { unit, node, end: cst.end };
 }
 
 /** An incremental update: the new tree's root, and the kind of block parsed again. */

@@ -142,8 +142,7 @@ export class AdoptParser extends LangiumParser {
      * document factory asks it on every change: workspace/adopt-document-factory.ts).
      */
     incremental = true;
-    /** How many texts `parseIncrementally` parsed by re-parsing one block, and of which kind. */
-    incrementalParses = 0;
+    /** How many texts `parseIncrementally` parsed by re-parsing one declaration of each kind. */
     readonly incrementalParsesOf: Record<ParseUnit, number> = { project: 0, stage: 0, coalition: 0, channel: 0, initiative: 0 };
     private readonly fastParser: FastPlanParser | undefined;
     private readonly tokenBuilder: TokenBuilder;
@@ -151,6 +150,13 @@ export class AdoptParser extends LangiumParser {
     private taken = 0;
     /** The defaults of each node type's properties (the grammar's type metadata never changes). */
     private readonly defaultsByType = new Map<string, readonly PropertyDefault[]>();
+
+    /** How many texts `parseIncrementally` parsed by re-parsing one declaration. */
+    get incrementalParses(): number {
+        let total = 0;
+        for (const count of Object.values(this.incrementalParsesOf)) total += count;
+        return total;
+    }
 
     constructor(services: LangiumCoreServices) {
         super(services);
@@ -285,7 +291,6 @@ export class AdoptParser extends LangiumParser {
         const builder = (this as unknown as ParseInternals).nodeBuilder;
         const update = parseIncrementally(oldRoot, input, (unit, text, start, end) => fastParser.parseUnit(unit, text, start, end, builder));
         if (!update) return undefined;
-        this.incrementalParses++;
         this.incrementalParsesOf[update.unit]++;
         return { value: update.root as T, lexerErrors: [], lexerReport: this.tokenBuilder.flushLexingReport?.(input), parserErrors: [] };
     }
