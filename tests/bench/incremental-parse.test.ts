@@ -23,6 +23,7 @@ import { URI, isCompositeCstNode, type AstNode, type CstNode, type LangiumDocume
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createAdoptServices, type AdoptServices } from '../../src/language/adopt-module.js';
 import type { Plan } from '../../src/language/generated/ast.js';
+import { AdoptCompositeCstNode } from '../../src/language/parser/adopt-cst-nodes.js';
 import { AdoptParser } from '../../src/language/parser/adopt-parser.js';
 import { isFastRoot, listUpdates, textChange } from '../../src/language/parser/adopt-incremental.js';
 import { buildRankResult } from '../../src/language/score/rank-result.js';
@@ -38,10 +39,28 @@ const freshParser = updatingParser;
 
 const PLAN = toAdopt(generatePlan({ projects: 40, seed: 11 }));
 
-/** Reads every CST node's range, so that each composite node caches its own (a stale cache would show after an update). */
-function readRanges(node: CstNode): void {
-    void node.range;
-    if (isCompositeCstNode(node)) node.content.forEach(readRanges);
+/**
+ * Reads CST nodes' ranges and makes leaves before an update, in turn: in every node (each
+ * composite node that keeps its range has it then: a stale one would show after the update), in
+ * none (the build makes no leaf: the update moves leaves not made yet), in every other composite
+ * node (both kinds side by side).
+ */
+let readMode = 0;
+function readRanges(root: CstNode): void {
+    const mode = readMode++ % 3;
+    let count = 0;
+    const visit = (node: CstNode): void => {
+        void node.range;
+        if (node instanceof AdoptCompositeCstNode) {
+            const made = mode === 0 || (mode === 2 && count++ % 2 === 0);
+            const children = made ? node.content : node.children;
+            for (const child of children) if (typeof child !== 'number') visit(child);
+        } else if (isCompositeCstNode(node)) {
+            node.content.forEach(visit);
+        }
+    };
+    if (mode === 1) void root.range;
+    else visit(root);
 }
 
 type Unit = keyof AdoptParser['incrementalParsesOf'];

@@ -119,6 +119,8 @@ const texts: Array<[string, string]> = [
     ['a generated plan', toAdopt(generatePlan({ projects: 300, seed: 12 }))],
     ['the SPEC example', example('riverside-health.adopt')],
     ['a plan full of comments', COMMENTED],
+    ['a plan full of comments with \\r\\n line ends', COMMENTED.replace(/\n/g, '\r\n')],
+    ['a plan full of comments with lone \\r line ends', COMMENTED.replace(/\n/g, '\r')],
     ['a plan whose clauses interleave', INTERLEAVED],
     ['a broken plan', BROKEN],
     ['an empty file', '']

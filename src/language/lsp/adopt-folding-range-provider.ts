@@ -11,6 +11,7 @@ import type { CstNode, LangiumDocument, LeafCstNode } from 'langium';
 import { isCompositeCstNode } from 'langium';
 import { DefaultFoldingRangeProvider, type FoldingRangeAcceptor } from 'langium/lsp';
 import { FoldingRange, FoldingRangeKind } from 'vscode-languageserver';
+import { AdoptCompositeCstNode } from '../parser/adopt-cst-nodes.js';
 import { nodesOf } from '../scoping/reference-walk.js';
 
 export class AdoptFoldingRangeProvider extends DefaultFoldingRangeProvider {
@@ -33,10 +34,15 @@ export class AdoptFoldingRangeProvider extends DefaultFoldingRangeProvider {
     }
 
     protected override toFoldingRange(document: LangiumDocument, node: CstNode, kind?: string): FoldingRange | undefined {
-        const { start, end } = node.range;
         if (kind === FoldingRangeKind.Comment) {
+            const { start, end } = node.range;
             return end.line > start.line ? FoldingRange.create(start.line, end.line, start.character, end.character, kind) : undefined;
         }
+        // Langium folds nodes of three lines or more: most nodes (traits, names, members) have one;
+        // counting line breaks in their text is cheaper than computing their range.
+        const offset = node.offset;
+        const end = node.end;
+        if (end > offset && lineBreaks(node.root.fullText, offset, end, 2) < 2) return undefined;
         return super.toFoldingRange(document, node, kind);
     }
 
@@ -72,9 +78,17 @@ interface Comment {
     readonly afterToken: boolean;
 }
 
-/** The comments (hidden leaves) below a CST node, in the order of Langium's `flattenCst`. */
+/**
+ * The comments (hidden leaves) below a CST node, in the order of Langium's `flattenCst`; a leaf
+ * not made yet (adopt-cst-nodes.ts) is a token, and stays not made.
+ */
 function collectComments(node: CstNode, into: Comment[], state: { tokenSeen: boolean }): void {
-    if (isCompositeCstNode(node)) {
+    if (node instanceof AdoptCompositeCstNode) {
+        for (const child of node.children) {
+            if (typeof child === 'number') state.tokenSeen = true;
+            else collectComments(child, into, state);
+        }
+    } else if (isCompositeCstNode(node)) {
         for (const child of node.content) collectComments(child, into, state);
     } else if (node.hidden) {
         into.push({ leaf: node as LeafCstNode, afterToken: state.tokenSeen });
@@ -82,4 +96,18 @@ function collectComments(node: CstNode, into: Comment[], state: { tokenSeen: boo
     } else {
         state.tokenSeen = true;
     }
+}
+
+/** The line breaks (`\n`, `\r\n`, a lone `\r`) in `text[start, end)`, counted up to `limit`. */
+function lineBreaks(text: string, start: number, end: number, limit: number): number {
+    let count = 0;
+    for (let i = start; i < end && count < limit; i++) {
+        const code = text.charCodeAt(i);
+        if (code === 10) count++;
+        else if (code === 13) {
+            count++;
+            if (text.charCodeAt(i + 1) === 10) i++;
+        }
+    }
+    return count;
 }

@@ -6,6 +6,8 @@
  * can. Diagnostics on names (20,000 at 10,000 projects), semantic tokens and the outline use them.
  */
 import { AstUtils, GrammarAST, isCompositeCstNode, type AstNode, type CstNode } from 'langium';
+import type { Range } from 'vscode-languageserver-types';
+import { AdoptCompositeCstNode } from '../parser/adopt-cst-nodes.js';
 
 const assignedFeatures = new WeakMap<AstNode, string | undefined>();
 
@@ -20,9 +22,9 @@ export function assignedFeature(grammarSource: AstNode | undefined): string | un
 
 /** `findNodesForProperty(node, property)`: every CST node of `node`'s AST node assigned to `property`. */
 export function nodesForProperty(node: CstNode | undefined, property: string | undefined): CstNode[] {
-    const found: CstNode[] = [];
+    const found: Found[] = [];
     if (node && property) collect(node, property, node.astNode, true, found, Number.POSITIVE_INFINITY);
-    return found;
+    return found.map(nodeOf);
 }
 
 /**
@@ -30,20 +32,110 @@ export function nodesForProperty(node: CstNode | undefined, property: string | u
  * are; the first without an index), or undefined.
  */
 export function nodeForProperty(node: CstNode | undefined, property: string | undefined, index?: number): CstNode | undefined {
+    const found = foundForProperty(node, property, index);
+    return found && nodeOf(found);
+}
+
+/**
+ * The range of `nodeForProperty(node, property, index)`, without making the leaf if it was not
+ * made yet (adopt-cst-nodes.ts): the diagnostics on names (20,000 at 10,000 projects).
+ */
+export function rangeForProperty(node: CstNode | undefined, property: string | undefined, index?: number): Range | undefined {
+    const found = foundForProperty(node, property, index);
+    if (!found) return undefined;
+    return 'home' in found ? found.home.rangeAt(found.index) : found.range;
+}
+
+/**
+ * `findNodeForKeyword(node, keyword, index)`: the node of `keyword` at `index` (clamped; the
+ * first without an index) among those of `node`'s AST node, or undefined; without making a leaf
+ * it passes (Langium's walks every child of the node, making each composite child's leaves).
+ */
+export function nodeForKeyword(node: CstNode | undefined, keyword: string, index?: number): CstNode | undefined {
+    const found = foundForKeyword(node, keyword, index);
+    return found && nodeOf(found);
+}
+
+/** The range of `nodeForKeyword(node, keyword, index)`, without making its leaf. */
+export function rangeForKeyword(node: CstNode | undefined, keyword: string, index?: number): Range | undefined {
+    const found = foundForKeyword(node, keyword, index);
+    if (!found) return undefined;
+    return 'home' in found ? found.home.rangeAt(found.index) : found.range;
+}
+
+function foundForKeyword(node: CstNode | undefined, keyword: string, index?: number): Found | undefined {
+    if (!node) return undefined;
+    const element = node.astNode;
+    const wanted = index === undefined ? 0 : Math.max(0, index);
+    const found: Found[] = [];
+    const isWanted = (source: AstNode | undefined): boolean => GrammarAST.isKeyword(source) && source.value === keyword;
+    // Langium's `findNodesForKeywordInternal`: the node itself, else its own nodes in text order
+    // (children of other AST nodes skipped), stopping once the wanted one is found.
+    const visit = (current: CstNode): void => {
+        if (current instanceof AdoptCompositeCstNode) {
+            const children = current.children;
+            const maker = current.leafMaker;
+            for (let i = 0; i < children.length && found.length <= wanted; i++) {
+                const child = children[i];
+                if (typeof child === 'number') {
+                    if (isWanted(current.grammarSourceAt(i, maker))) found.push({ home: current, index: i });
+                } else {
+                    step(child);
+                }
+            }
+        } else if (isCompositeCstNode(current)) {
+            for (const child of current.content) {
+                if (found.length > wanted) return;
+                step(child);
+            }
+        }
+    };
+    const step = (child: CstNode): void => {
+        if (child.astNode !== element) return;
+        if (isWanted(child.grammarSource)) found.push(child);
+        visit(child);
+    };
+    if (isWanted(node.grammarSource)) return node;
+    visit(node);
+    return found.length === 0 ? undefined : found[Math.min(wanted, found.length - 1)];
+}
+
+/** A node found, or the place of a leaf not made yet. */
+type Found = CstNode | { readonly home: AdoptCompositeCstNode; readonly index: number };
+
+function nodeOf(found: Found): CstNode {
+    return 'home' in found ? found.home.childAt(found.index) : found;
+}
+
+function foundForProperty(node: CstNode | undefined, property: string | undefined, index?: number): Found | undefined {
     if (!node || !property) return undefined;
     const wanted = index === undefined ? 0 : Math.max(0, index);
-    const found: CstNode[] = [];
+    const found: Found[] = [];
     collect(node, property, node.astNode, true, found, wanted + 1);
     return found.length === 0 ? undefined : found[Math.min(wanted, found.length - 1)];
 }
 
 /** Langium's `findNodesForPropertyInternal`, into one list, stopping once `limit` nodes are found. */
-function collect(node: CstNode, property: string, element: AstNode, first: boolean, into: CstNode[], limit: number): void {
+function collect(node: CstNode, property: string, element: AstNode, first: boolean, into: Found[], limit: number): void {
     if (!first && assignedFeature(node.grammarSource) === property) {
         into.push(node);
         return;
     }
-    if (isCompositeCstNode(node) && node.astNode === element) {
+    if (node instanceof AdoptCompositeCstNode) {
+        // The same walk over the children as kept: a leaf not made yet is looked at, not made.
+        if (node.astNode !== element) return;
+        const children = node.children;
+        const maker = node.leafMaker;
+        for (let i = 0; i < children.length; i++) {
+            const child = children[i];
+            if (typeof child === 'number') {
+                if (assignedFeature(node.grammarSourceAt(i, maker)) === property) into.push({ home: node, index: i });
+            } else {
+                collect(child, property, element, false, into, limit);
+            }
+            if (into.length >= limit) return;
+        }
+    } else if (isCompositeCstNode(node) && node.astNode === element) {
         for (const child of node.content) {
             collect(child, property, element, false, into, limit);
             if (into.length >= limit) return;

@@ -8,9 +8,12 @@
  * break at `\n`, `\r\n` and a lone `\r`; columns count UTF-16 code units; the end is exclusive.
  *
  * Langium recognises a leaf by its `tokenType` object (`isLeafCstNode`), not by its class.
+ *
+ * Most leaves are not made at all until asked for: AdoptCompositeCstNode (below) keeps a number
+ * per token of the fast parser's trees and makes the leaf on demand.
  */
 import type { TokenType } from 'chevrotain';
-import type { AstNode, CompositeCstNode, CstNode, GrammarAST, LeafCstNode, RootCstNode } from 'langium';
+import type { AstNode, CompositeCstNode, CstNode, GrammarAST, LeafCstNode, Mutable, RootCstNode } from 'langium';
 import { isCompositeCstNode } from 'langium';
 import type { Position, Range } from 'vscode-languageserver-types';
 
@@ -77,11 +80,10 @@ function rootOf(node: CstNode): RootCstNode | undefined {
  */
 export function startPosition(node: CstNode): Position {
     const root = rootOf(node);
-    if (!root || (isCompositeCstNode(node) && node.content.length === 0)) return node.range.start;
-    const starts = lineStartsOfRoot(root);
-    const offset = node.offset;
-    const line = lineOf(starts, offset);
-    return { line, character: offset - starts[line] };
+    // (`isCompositeCstNode` reads `content`, which would make an AdoptCompositeCstNode's leaves.)
+    const empty = node instanceof AdoptCompositeCstNode ? node.children.length === 0 : isCompositeCstNode(node) && node.content.length === 0;
+    if (!root || empty) return node.range.start;
+    return tokenStart(lineStartsOfRoot(root), node.offset);
 }
 
 /**
@@ -131,16 +133,319 @@ export class AdoptLeafCstNode implements LeafCstNode {
     /** Chevrotain's token position: the start, and the end just after the last character. */
     get range(): Range {
         const root = rootOf(this);
-        if (!root) return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-        const starts = lineStartsOfRoot(root);
+        if (!root) return emptyRange();
+        return tokenRange(lineStartsOfRoot(root), this.offset, this.end);
+    }
+}
+
+function emptyRange(): Range {
+    return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+}
+
+/** Where a token starts: its line and column. */
+function tokenStart(starts: Uint32Array, offset: number): Position {
+    const line = lineOf(starts, offset);
+    return { line, character: offset - starts[line] };
+}
+
+/** Where a token ends: just after its last character, on that character's line (a token never ends with a line break). */
+function tokenEnd(starts: Uint32Array, offset: number, end: number): Position {
+    const line = end > offset ? lineOf(starts, end - 1) : lineOf(starts, offset);
+    return { line, character: end - starts[line] };
+}
+
+function tokenRange(starts: Uint32Array, offset: number, end: number): Range {
+    return { start: tokenStart(starts, offset), end: tokenEnd(starts, offset, end) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Composite nodes whose leaves are made when asked for
+
+/**
+ * A leaf not made yet is one number in its composite node's children: its token's offset times
+ * LEAF_FEATURES plus the index of its grammar element in its tree's LeafMaker. Offsets up to
+ * 8 MiB (the largest plan the server parses) keep the numbers small integers, which the engine
+ * stores in the array itself.
+ */
+export const LEAF_FEATURES = 256;
+
+export function leafCode(offset: number, feature: number): number {
+    return offset * LEAF_FEATURES + feature;
+}
+
+function offsetOfCode(code: number): number {
+    return Math.floor(code / LEAF_FEATURES);
+}
+
+/** Makes the leaves of a tree from their numbers: the grammar elements by index, and the token at an offset of the text. */
+export interface LeafMaker {
+    featureAt(index: number): GrammarAST.AbstractElement;
+    /** The end of the token that starts at `offset`. */
+    tokenEnd(text: string, offset: number): number;
+    /** The type of the token that starts at `offset`. */
+    tokenType(text: string, offset: number): TokenType;
+}
+
+/** The leaf maker of each tree with leaves not made yet (the fast parser's trees). */
+const leafMakers = new WeakMap<RootCstNode, LeafMaker>();
+
+export function setLeafMaker(root: RootCstNode, maker: LeafMaker): void {
+    leafMakers.set(root, maker);
+}
+
+/** The root of a node's tree and its text's leaf maker; throws if the tree has none (a number then cannot be read). */
+function treeOf(node: CstNode): { root: RootCstNode; maker: LeafMaker } {
+    const root = rootOf(node);
+    const maker = root && leafMakers.get(root);
+    if (!root || !maker) throw new Error('A leaf of a syntax tree was asked for outside the tree it was parsed in.');
+    return { root, maker };
+}
+
+/**
+ * A composite node of the concrete syntax tree that makes its leaves when they are first asked
+ * for. The fast parser (adopt-fast-parser.ts) gives it a number per token (`leafCode`) instead of
+ * a leaf: about 237,000 leaves at 10,000 projects, 64 bytes each, of which the build (parse,
+ * link, validate, score) reads none. Offsets, ends, ranges and text come from the numbers and
+ * the text (the token is lexed again at its offset); `content` makes every leaf of this node, in
+ * place, once, so a leaf is always the same object; `childAt` makes one. The rest of Langium and
+ * the editor's features see an ordinary composite node (`isCompositeCstNode` reads `content`).
+ * Langium's parser builds these too (with leaves only), so both parsers' trees are alike.
+ */
+export class AdoptCompositeCstNode implements CompositeCstNode {
+    container: CompositeCstNode | undefined = undefined;
+    grammarSource: GrammarAST.AbstractElement | undefined = undefined;
+    /** The children in text order: nodes, and numbers for leaves not made yet. */
+    private slots: Array<CstNode | number> = [];
+    /** How many of the slots are numbers. */
+    private pending = 0;
+    /** The AST node this node was made for (Langium's name: the parse comparisons read it). */
+    _astNode: AstNode | undefined = undefined;
+
+    get content(): CstNode[] {
+        if (this.pending > 0) this.makeLeaves();
+        return this.slots as CstNode[];
+    }
+
+    set content(content: CstNode[]) {
+        this.slots = content;
+        this.pending = 0;
+    }
+
+    /** The children as kept: numbers for the leaves not made yet (read-only: use the methods below to change them). */
+    get children(): ReadonlyArray<CstNode | number> {
+        return this.slots;
+    }
+
+    /** Adds a child node (its container set). */
+    append(node: CstNode): void {
+        (node as Mutable<CstNode>).container = this;
+        this.slots.push(node);
+    }
+
+    /** Adds a leaf not made yet. */
+    appendLeaf(code: number): void {
+        this.slots.push(code);
+        this.pending++;
+    }
+
+    /** Puts child nodes at an index (containers set). */
+    insert(index: number, nodes: readonly CstNode[]): void {
+        for (const node of nodes) (node as Mutable<CstNode>).container = this;
+        const slots = this.slots;
+        this.slots = slots.slice(0, index).concat(nodes, slots.slice(index));
+    }
+
+    /** Replaces the child at an index by a node (its container set). */
+    replace(index: number, node: CstNode): void {
+        if (typeof this.slots[index] === 'number') this.pending--;
+        (node as Mutable<CstNode>).container = this;
+        this.slots[index] = node;
+    }
+
+    /** Copies the children into an array of their exact length (pushing leaves room for more). */
+    compact(): void {
+        this.slots = this.slots.slice();
+    }
+
+    /** Moves the leaves not made yet from the child at `from` on by `delta` characters (an edit before them, adopt-incremental.ts). */
+    moveLeaves(delta: number, from = 0): void {
+        const slots = this.slots;
+        const by = delta * LEAF_FEATURES;
+        for (let i = from; i < slots.length; i++) {
+            const slot = slots[i];
+            if (typeof slot === 'number') slots[i] = slot + by;
+        }
+    }
+
+    /** The child at an index, its leaf made if it was not yet. */
+    childAt(index: number): CstNode {
+        const slot = this.slots[index];
+        if (typeof slot !== 'number') return slot;
+        const { root, maker } = treeOf(this);
+        const leaf = this.makeLeaf(slot, root.fullText, maker);
+        this.slots[index] = leaf;
+        this.pending--;
+        return leaf;
+    }
+
+    /** The grammar element of the child at an index (a leaf not made yet stays so). */
+    grammarSourceAt(index: number, maker: LeafMaker | undefined): GrammarAST.AbstractElement | undefined {
+        const slot = this.slots[index];
+        if (typeof slot !== 'number') return slot.grammarSource;
+        return (maker ?? treeOf(this).maker).featureAt(slot - offsetOfCode(slot) * LEAF_FEATURES);
+    }
+
+    /** The leaf maker of this node's tree (undefined when no leaf waits to be made). */
+    get leafMaker(): LeafMaker | undefined {
+        return this.pending > 0 ? treeOf(this).maker : undefined;
+    }
+
+    /** The range of the child at an index, without making its leaf. */
+    rangeAt(index: number): Range {
+        const slot = this.slots[index];
+        if (typeof slot !== 'number') return slot.range;
+        const { root, maker } = treeOf(this);
+        const offset = offsetOfCode(slot);
+        return tokenRange(lineStartsOfRoot(root), offset, maker.tokenEnd(root.fullText, offset));
+    }
+
+    private makeLeaves(): void {
+        const { root, maker } = treeOf(this);
+        const text = root.fullText;
+        const slots = this.slots;
+        for (let i = 0; i < slots.length; i++) {
+            const slot = slots[i];
+            if (typeof slot === 'number') slots[i] = this.makeLeaf(slot, text, maker);
+        }
+        this.pending = 0;
+    }
+
+    private makeLeaf(code: number, text: string, maker: LeafMaker): AdoptLeafCstNode {
+        const offset = offsetOfCode(code);
+        const leaf = new AdoptLeafCstNode(offset, maker.tokenEnd(text, offset) - offset, maker.tokenType(text, offset), false);
+        leaf.grammarSource = maker.featureAt(code - offset * LEAF_FEATURES);
+        leaf.container = this;
+        return leaf;
+    }
+
+    get astNode(): AstNode {
+        for (let node: CompositeCstNode | undefined = this; node; node = node.container) {
+            const own = (node as { _astNode?: AstNode })._astNode;
+            if (own) return own;
+        }
+        throw new Error('This node has no associated AST element');
+    }
+
+    set astNode(value: AstNode | undefined) {
+        this._astNode = value;
+    }
+
+    get hidden(): boolean {
+        return false;
+    }
+
+    get root(): RootCstNode {
+        return topOf(this) as RootCstNode;
+    }
+
+    get text(): string {
+        return this.root.fullText.substring(this.offset, this.end);
+    }
+
+    /** Langium's: the first child not hidden (the first child if all are; undefined if none). */
+    private get firstIndex(): number {
+        const slots = this.slots;
+        for (let i = 0; i < slots.length; i++) {
+            const slot = slots[i];
+            if (typeof slot === 'number' || !slot.hidden) return i;
+        }
+        return slots.length > 0 ? 0 : -1;
+    }
+
+    /** Langium's: the last child not hidden (the last child if all are; undefined if none). */
+    private get lastIndex(): number {
+        const slots = this.slots;
+        for (let i = slots.length - 1; i >= 0; i--) {
+            const slot = slots[i];
+            if (typeof slot === 'number' || !slot.hidden) return i;
+        }
+        return slots.length - 1;
+    }
+
+    get firstNonHiddenNode(): CstNode | undefined {
+        const index = this.firstIndex;
+        return index < 0 ? undefined : this.childAt(index);
+    }
+
+    get lastNonHiddenNode(): CstNode | undefined {
+        const index = this.lastIndex;
+        return index < 0 ? undefined : this.childAt(index);
+    }
+
+    get offset(): number {
+        const index = this.firstIndex;
+        if (index < 0) return 0;
+        const slot = this.slots[index];
+        return typeof slot === 'number' ? offsetOfCode(slot) : slot.offset;
+    }
+
+    get end(): number {
+        const index = this.lastIndex;
+        if (index < 0) return 0;
+        const slot = this.slots[index];
+        if (typeof slot !== 'number') return slot.end;
+        const { root, maker } = treeOf(this);
+        return maker.tokenEnd(root.fullText, offsetOfCode(slot));
+    }
+
+    get length(): number {
+        return this.end - this.offset;
+    }
+
+    /**
+     * Langium's: from the first child's start to the last child's end (not before the start's
+     * line), which is from `offset` to just after the last character before `end`. Computed when
+     * asked (Langium keeps each composite node's range once asked: about 120 bytes a node).
+     */
+    get range(): Range {
+        const root = rootOf(this);
         const offset = this.offset;
         const end = this.end;
+        if (!root || end <= offset) return this.rangeOfChildren();
+        const starts = lineStartsOfRoot(root);
         const startLine = lineOf(starts, offset);
-        // A token never ends with a line break: its last character is on its end line.
-        const endLine = end > offset ? lineOf(starts, end - 1) : startLine;
+        const endLine = lineFrom(starts, startLine, end - 1);
         return {
             start: { line: startLine, character: offset - starts[startLine] },
             end: { line: endLine, character: end - starts[endLine] }
         };
     }
+
+    /** Langium's computation, child by child (a node without text: empty, or outside a tree). */
+    private rangeOfChildren(): Range {
+        const first = this.firstIndex;
+        if (first < 0) return emptyRange();
+        const start = this.rangeAt(first).start;
+        const end = this.rangeAt(this.lastIndex).end;
+        return { start, end: end.line < start.line ? start : end };
+    }
+}
+
+/** The line holding an offset, at or after `from` (the line of an offset before it): a search from there, ranges span few lines. */
+function lineFrom(starts: Uint32Array, from: number, offset: number): number {
+    let step = 1;
+    while (from + step < starts.length && starts[from + step] <= offset) step *= 2;
+    let low = from + (step >> 1);
+    let high = Math.min(from + step, starts.length - 1);
+    while (low < high) {
+        const middle = (low + high + 1) >>> 1;
+        if (starts[middle] <= offset) low = middle;
+        else high = middle - 1;
+    }
+    return low;
+}
+
+/** A composite node's children as kept (numbers for leaves not made yet, AdoptCompositeCstNode), or its content. */
+export function childrenOf(node: CompositeCstNode): ReadonlyArray<CstNode | number> {
+    return node instanceof AdoptCompositeCstNode ? node.children : node.content;
 }

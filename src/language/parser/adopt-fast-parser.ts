@@ -22,7 +22,8 @@ import {
     AstUtils, GrammarAST, type AstNode, type AstReflection, type CompositeCstNode, type CstNode, type CstNodeBuilder, type LangiumCoreServices,
     type Linker, type Reference, type ReferenceInfo, type RootCstNode, type ValueConverter
 } from 'langium';
-import { AdoptLeafCstNode } from './adopt-cst-nodes.js';
+import { AdoptLinker } from '../scoping/adopt-linking.js';
+import { AdoptCompositeCstNode, AdoptLeafCstNode, LEAF_FEATURES, leafCode, setLeafMaker, type LeafMaker } from './adopt-cst-nodes.js';
 
 /** The grammar's keywords and punctuation, in the order of their token kinds below. */
 const KEYWORDS = [
@@ -197,36 +198,17 @@ export function lexPlan(text: string): Tokens | undefined {
     let i = 0;
     while (i < length) {
         const code = text.charCodeAt(i);
-        if (isLetter(code)) {
-            const end = wordEnd(text, i);
-            // A hyphenated keyword starts with a word ('middle', 'operational', 'early') and a hyphen.
-            const hyphenated = text.charCodeAt(end) === HYPHEN ? hyphenatedAt(text, i) : undefined;
-            if (hyphenated) {
-                pushToken(tokens, hyphenated[1], i, i + hyphenated[0].length);
-                i += hyphenated[0].length;
-                continue;
-            }
-            pushToken(tokens, wordKind(text, i, end), i, end);
-            i = end;
-        } else if (isWhitespace(code)) {
+        if (isWhitespace(code)) {
             i++;
+            continue;
+        }
+        const scanned = scanToken(text, i, code);
+        if (scanned >= 0) {
+            const end = Math.floor(scanned / KINDS);
+            pushToken(tokens, (scanned - end * KINDS) as Kind, i, end);
+            i = end;
         } else if (code === QUOTE) {
-            const end = stringEnd(text, i);
-            if (end < 0) return undefined;
-            pushToken(tokens, Kind.STRING, i, end);
-            i = end;
-        } else if (isDigit(code)) {
-            const end = numberEnd(text, i);
-            pushToken(tokens, Kind.NUMBER, i, end);
-            i = end;
-        } else if (code === OPEN_BRACE) {
-            pushToken(tokens, Kind.Open, i, ++i);
-        } else if (code === CLOSE_BRACE) {
-            pushToken(tokens, Kind.Close, i, ++i);
-        } else if (code === COMMA) {
-            pushToken(tokens, Kind.Comma, i, ++i);
-        } else if (code === PERCENT) {
-            pushToken(tokens, Kind.Percent, i, ++i);
+            return undefined;
         } else if (code === SLASH && text.charCodeAt(i + 1) === STAR) {
             const close = text.indexOf('*/', i + 2);
             if (close < 0) return undefined;
@@ -250,6 +232,39 @@ export function lexPlan(text: string): Tokens | undefined {
         }
     }
     return tokens;
+}
+
+/** How many token kinds there are: `scanToken` returns `end * KINDS + kind`. */
+const KINDS = Kind.End + 1;
+
+/**
+ * The token (not a comment) that starts at `start`, whose first character is `code`, as
+ * `end * KINDS + kind`; -1 if none starts there (whitespace, a comment, a string without its
+ * closing quote, a character no token starts with).
+ */
+function scanToken(text: string, start: number, code: number): number {
+    if (isLetter(code)) {
+        const end = wordEnd(text, start);
+        // A hyphenated keyword starts with a word ('middle', 'operational', 'early') and a hyphen.
+        const hyphenated = text.charCodeAt(end) === HYPHEN ? hyphenatedAt(text, start) : undefined;
+        if (hyphenated) return (start + hyphenated[0].length) * KINDS + hyphenated[1];
+        return end * KINDS + wordKind(text, start, end);
+    }
+    if (code === QUOTE) {
+        const end = stringEnd(text, start);
+        return end < 0 ? -1 : end * KINDS + Kind.STRING;
+    }
+    if (isDigit(code)) return numberEnd(text, start) * KINDS + Kind.NUMBER;
+    const kind = code === OPEN_BRACE ? Kind.Open : code === CLOSE_BRACE ? Kind.Close : code === COMMA ? Kind.Comma : code === PERCENT ? Kind.Percent : -1;
+    return kind < 0 ? -1 : (start + 1) * KINDS + kind;
+}
+
+/** The token that starts at an offset of a text the fast lexer lexed: its end and kind. */
+function tokenAt(text: string, offset: number): { end: number; kind: Kind } {
+    const scanned = scanToken(text, offset, text.charCodeAt(offset));
+    if (scanned < 0) throw new Error(`No token starts at offset ${offset}.`);
+    const end = Math.floor(scanned / KINDS);
+    return { end, kind: (scanned - end * KINDS) as Kind };
 }
 
 /** Moves lexed tokens by an offset (tokens of a part of a text, to the whole text's offsets). */
@@ -472,8 +487,11 @@ export interface FastParse {
 export type ParseUnit = 'project' | 'stage' | 'coalition' | 'channel' | 'initiative';
 
 /** The parser's services and the grammar's elements, made once per language. */
-export class FastPlanParser {
+export class FastPlanParser implements LeafMaker {
     private readonly defaultsByType = new Map<string, readonly PropertyDefault[]>();
+    /** The grammar elements of leaves not made yet (adopt-cst-nodes.ts), by index, and their indexes. */
+    private readonly features: Element[] = [];
+    private readonly featureIndexes = new Map<Element, number>();
 
     private constructor(
         readonly elements: GrammarElements,
@@ -503,7 +521,7 @@ export class FastPlanParser {
     parse(text: string, builder: CstNodeBuilder): FastParse | undefined {
         const tokens = lexPlan(text);
         if (!tokens) return undefined;
-        builder.buildRootNode(text);
+        setLeafMaker(builder.buildRootNode(text), this);
         try {
             const parse = new PlanParse(this, text, tokens, builder);
             const root = parse.plan();
@@ -526,6 +544,7 @@ export class FastPlanParser {
         if (!tokens) return undefined;
         shiftTokens(tokens, start);
         const root = builder.buildRootNode(text);
+        setLeafMaker(root, this);
         try {
             const node = new PlanParse(this, text, tokens, builder).alone(unit);
             return { root, node };
@@ -533,6 +552,30 @@ export class FastPlanParser {
             if (error === GIVE_UP) return undefined;
             throw error;
         }
+    }
+
+    /** The index of a grammar element for `leafCode` (given on first use). */
+    featureIndex(feature: Element): number {
+        let index = this.featureIndexes.get(feature);
+        if (index === undefined) {
+            index = this.features.length;
+            if (index >= LEAF_FEATURES) throw new Error(`The grammar gives leaves more than ${LEAF_FEATURES} elements.`);
+            this.features.push(feature);
+            this.featureIndexes.set(feature, index);
+        }
+        return index;
+    }
+
+    featureAt(index: number): Element {
+        return this.features[index];
+    }
+
+    tokenEnd(text: string, offset: number): number {
+        return tokenAt(text, offset).end;
+    }
+
+    tokenType(text: string, offset: number): TokenType {
+        return this.tokenTypes[tokenAt(text, offset).kind];
     }
 
     /** The defaults of a node type's properties, in Langium's order. */
@@ -569,6 +612,8 @@ class PlanParse {
     private readonly elements: GrammarElements;
     /** The datatype rule's node: only its `$cstNode` is set (by `construct`), then the value converted. */
     private readonly datatype = { $type: undefined, $cstNode: undefined } as unknown as Constructed;
+    /** What the value converter is given for a token (see `converted`). */
+    private readonly converterNode: { grammarSource: Element | undefined } = { grammarSource: undefined };
 
     constructor(private readonly parser: FastPlanParser, private readonly text: string, private readonly tokens: Tokens, private readonly builder: CstNodeBuilder) {
         this.elements = parser.elements;
@@ -660,8 +705,7 @@ class PlanParse {
         const kind = this.peek();
         let value: string;
         if (kind === Kind.ID) {
-            const leaf = this.leaf(Kind.ID, e.id);
-            value = String(this.parser.converter.convert(this.imageOf(leaf), leaf));
+            value = String(this.converted(this.leaf(Kind.ID, e.id), e.id));
         } else if (this.elements.levels.has(kind)) {
             value = this.keywordValue(e.level, this.elements.levels);
         } else if (this.elements.traitKinds.has(kind)) {
@@ -867,8 +911,12 @@ class PlanParse {
         linkToContainer(child, node, property, index);
     }
 
-    /** `consume`: the comments before the token, then the token's leaf in the current composite node. */
-    private leaf(kind: Kind, feature: Element): AdoptLeafCstNode {
+    /**
+     * `consume`: the comments before the token, then the token's leaf in the current composite
+     * node: a leaf not made yet (a number, adopt-cst-nodes.ts) in an AdoptCompositeCstNode, a
+     * leaf in the root. Returns the token's index.
+     */
+    private leaf(kind: Kind, feature: Element): number {
         const index = this.index;
         const tokens = this.tokens;
         if (index >= tokens.count || tokens.kinds[index] !== kind) throw GIVE_UP;
@@ -876,13 +924,17 @@ class PlanParse {
         if (this.hiddenIndex < tokens.hiddenStarts.length && tokens.hiddenStarts[this.hiddenIndex] <= start) {
             this.builder.addHiddenNodes(this.hiddenTokensBefore(start));
         }
-        const leaf = new AdoptLeafCstNode(start, tokens.ends[index] - start, this.parser.tokenTypes[kind], false);
-        leaf.grammarSource = feature;
         const parent = this.builder.current as CompositeCstNode;
-        leaf.container = parent;
-        (parent.content as CstNode[]).push(leaf);
+        if (parent instanceof AdoptCompositeCstNode) {
+            parent.appendLeaf(leafCode(start, this.parser.featureIndex(feature)));
+        } else {
+            const leaf = new AdoptLeafCstNode(start, tokens.ends[index] - start, this.parser.tokenTypes[kind], false);
+            leaf.grammarSource = feature;
+            leaf.container = parent;
+            (parent.content as CstNode[]).push(leaf);
+        }
         this.index = index + 1;
-        return leaf;
+        return index;
     }
 
     private keyword(kind: Kind, feature: Element): void {
@@ -891,16 +943,28 @@ class PlanParse {
 
     /** A token assigned to a property: its value from the value converter. */
     private value(kind: Kind, feature: Element): unknown {
-        const leaf = this.leaf(kind, feature);
-        return this.parser.converter.convert(this.imageOf(leaf), leaf);
+        return this.converted(this.leaf(kind, feature), feature);
+    }
+
+    /**
+     * The value converter's value of a token: the converter reads the grammar element of the node
+     * it is given (AdoptValueConverter), so it gets a stand-in with that element, not a leaf.
+     */
+    private converted(token: number, feature: Element): unknown {
+        const image = this.text.substring(this.tokens.starts[token], this.tokens.ends[token]);
+        this.converterNode.grammarSource = feature;
+        return this.parser.converter.convert(image, this.converterNode as unknown as CstNode);
     }
 
     /** A cross-reference: the linker's reference with the token's converted text; listed with its place (`index` in a list). */
     private reference(node: Node, property: string, feature: Element, index?: number): Reference {
-        const leaf = this.leaf(Kind.ID, feature);
-        const text = this.shared(this.parser.converter.convert(this.imageOf(leaf), leaf) as string);
+        const text = this.shared(this.converted(this.leaf(Kind.ID, feature), feature) as string);
         const container = node as unknown as AstNode;
-        const reference = this.parser.linker.buildReference(container, property, leaf, text);
+        const home = this.builder.current as CompositeCstNode;
+        const linker = this.parser.linker;
+        const reference = home instanceof AdoptCompositeCstNode && linker instanceof AdoptLinker
+            ? linker.buildReferenceAt(container, property, home, home.children.length - 1, text)
+            : linker.buildReference(container, property, home.content[home.content.length - 1], text);
         this.references.push(index === undefined ? { reference, container, property } : { reference, container, property, index });
         return reference;
     }
@@ -925,10 +989,6 @@ class PlanParse {
         if (known !== undefined) return known;
         this.names.set(name, name);
         return name;
-    }
-
-    private imageOf(leaf: AdoptLeafCstNode): string {
-        return this.text.substring(leaf.offset, leaf.offset + leaf.length);
     }
 
     /** The comments not placed yet that start at or before an offset, as Chevrotain tokens (what the node builder reads). */

@@ -28,7 +28,7 @@
  */
 import { isAstNode, isCompositeCstNode, type AstNode, type CompositeCstNode, type CstNode, type Mutable, type ReferenceInfo, type RootCstNode } from 'langium';
 import { allNodes, allReferences, recordParsedLists } from '../scoping/reference-walk.js';
-import { AdoptLeafCstNode } from './adopt-cst-nodes.js';
+import { AdoptCompositeCstNode, AdoptLeafCstNode, childrenOf } from './adopt-cst-nodes.js';
 import type { ParseUnit } from './adopt-fast-parser.js';
 
 /** The roots the fast parser built (or an incremental update made from one): the only ones updated incrementally. */
@@ -148,12 +148,18 @@ function blockAround(unit: ParseUnit, node: AstNode, start: number, end: number)
     const cst = node.$cstNode;
     if (!cst || !isCompositeCstNode(cst)) return undefined;
     // Comments before a declaration belong to its container: its own text starts with its keyword.
-    const keyword = cst.content[0];
+    const count = childrenOf(cst).length;
+    const keyword = count > 0 ? childAt(cst, 0) : undefined;
     if (!keyword || keyword.hidden || isCompositeCstNode(keyword) || start < keyword.end) return undefined;
     if (!BRACED.has(unit)) return end <= cst.end ? { unit, node, end: cst.end } : undefined;
-    const close = cst.content[cst.content.length - 1];
+    const close = childAt(cst, count - 1);
     if (close.hidden || isCompositeCstNode(close) || close.text !== '}' || end > close.offset) return undefined;
     return { unit, node, end: close.end };
+}
+
+/** A composite node's child at an index (a leaf made if it was not yet: only the edited block's first and last). */
+function childAt(node: CompositeCstNode, index: number): CstNode {
+    return node instanceof AdoptCompositeCstNode ? node.childAt(index) : node.content[index];
 }
 
 /** An incremental update: the new tree's root, and the kind of block parsed again. */
@@ -179,7 +185,7 @@ export function parseIncrementally(oldRoot: AstNode, newText: string, parseUnit:
     const delta = newText.length - oldText.length;
     const oldNodeCst = edited.node.$cstNode!;
     const containerCst = edited.node.$container?.$cstNode as CompositeCstNode | undefined;
-    const at = containerCst ? containerCst.content.lastIndexOf(oldNodeCst) : -1;
+    const at = containerCst ? childrenOf(containerCst).lastIndexOf(oldNodeCst) : -1;
     if (at < 0) return undefined;
     const parsed = parseUnit(edited.unit, newText, oldNodeCst.offset, edited.end + delta);
     if (!parsed) return undefined;
@@ -247,38 +253,49 @@ function replaceNode(oldNode: AstNode, newNode: AstNode, at: number): void {
     mutable.$containerProperty = property;
     mutable.$containerIndex = index;
     const containerCst = container.$cstNode as CompositeCstNode;
-    const siblings = containerCst.content as CstNode[];
     const newCst = newNode.$cstNode as Mutable<CstNode>;
-    siblings[at] = newCst;
-    newCst.container = containerCst;
+    if (containerCst instanceof AdoptCompositeCstNode) {
+        containerCst.replace(at, newCst);
+    } else {
+        (containerCst.content as CstNode[])[at] = newCst;
+        newCst.container = containerCst;
+    }
 }
 
 /**
- * Moves every leaf after the block by `delta` and makes every composite node that may have
- * moved (the block's ancestors and everything after it) forget its cached range.
+ * Moves every leaf after the block by `delta` (leaves not made yet too) and makes every
+ * composite node that may have moved and keeps its range (Langium's; the block's ancestors and
+ * everything after it) forget it.
  */
 function moveWhatFollows(block: CompositeCstNode, delta: number): void {
     let child: CstNode = block;
     let parent = block.container;
     while (parent) {
-        forgetRange(parent);
-        const content = parent.content;
-        for (let i = content.lastIndexOf(child) + 1; i < content.length; i++) move(content[i], delta);
+        moveChildren(parent, childrenOf(parent).lastIndexOf(child) + 1, delta);
         child = parent;
         parent = parent.container;
     }
 }
 
-function forgetRange(node: CompositeCstNode): void {
-    (node as unknown as { _rangeCache: unknown })._rangeCache = undefined;
+/** Moves a composite node's children from `from` on. */
+function moveChildren(node: CompositeCstNode, from: number, delta: number): void {
+    if (node instanceof AdoptCompositeCstNode) {
+        node.moveLeaves(delta, from);
+    } else {
+        (node as unknown as { _rangeCache: unknown })._rangeCache = undefined;
+    }
+    const children = childrenOf(node);
+    for (let i = from; i < children.length; i++) {
+        const child = children[i];
+        if (typeof child !== 'number') move(child, delta);
+    }
 }
 
 function move(node: CstNode, delta: number): void {
     if (node instanceof AdoptLeafCstNode) {
         (node as Mutable<AdoptLeafCstNode>).offset = node.offset + delta;
-    } else if (isCompositeCstNode(node)) {
-        forgetRange(node);
-        for (const child of node.content) move(child, delta);
+    } else if (node instanceof AdoptCompositeCstNode || isCompositeCstNode(node)) {
+        moveChildren(node, 0, delta);
     } else {
         throw new Error('incremental parse: a leaf that is not an AdoptLeafCstNode');
     }

@@ -24,21 +24,57 @@
  *   that declaration (`parseIncrementally`, asked by the document factory;
  *   adopt-incremental.ts), and reuses the rest of the old tree.
  * - Leaves of the concrete syntax tree are AdoptLeafCstNodes (adopt-cst-nodes.ts): half the
- *   fields of Langium's, positions computed when asked.
+ *   fields of Langium's, positions computed when asked. Composite nodes are
+ *   AdoptCompositeCstNodes: the fast parser gives them a number per token, and a token's leaf is
+ *   made when something asks for it (the build asks for none).
  */
 import {
-    createParser, CstNodeBuilder, DatatypeSymbol, LangiumParser, type AstNode, type AstReflection, type CompositeCstNode, type CstNode, type LangiumCoreServices,
+    createParser, CstNodeBuilder, DatatypeSymbol, LangiumParser, type AstNode, type GrammarAST, type AstReflection, type CompositeCstNode, type CstNode, type LangiumCoreServices,
     type LeafCstNodeImpl, type ParseResult, type ParserOptions, type TokenBuilder
 } from 'langium';
 import type { IToken } from 'chevrotain';
-import { AdoptLeafCstNode } from './adopt-cst-nodes.js';
+import { AdoptCompositeCstNode, AdoptLeafCstNode, childrenOf } from './adopt-cst-nodes.js';
 import { FastPlanParser, type ParseUnit } from './adopt-fast-parser.js';
 import { markFastRoot, parseIncrementally } from './adopt-incremental.js';
 import { exceedsPlanSize, tooLargeMessage } from './plan-limits.js';
 import { linkContainersAndList, recordParsedLists } from '../scoping/reference-walk.js';
 
-/** Places hidden nodes (comments) like Langium's builder does, in linear time overall. */
+/**
+ * Langium's node builder with the Adopt CST nodes (adopt-cst-nodes.ts): slim leaves, and
+ * composite nodes that can hold leaves not made yet (the fast parser's); comments placed like
+ * Langium's builder places them, in linear time overall.
+ */
 export class AdoptCstNodeBuilder extends CstNodeBuilder {
+    private get stack(): CompositeCstNode[] {
+        return (this as unknown as { nodeStack: CompositeCstNode[] }).nodeStack;
+    }
+
+    override buildCompositeNode(feature: GrammarAST.AbstractElement): CompositeCstNode {
+        const node = new AdoptCompositeCstNode();
+        node.grammarSource = feature;
+        this.appendChild(this.current, node);
+        this.stack.push(node);
+        return node;
+    }
+
+    override appendChild(parent: CompositeCstNode, child: CstNode): void {
+        if (parent instanceof AdoptCompositeCstNode) parent.append(child);
+        else super.appendChild(parent, child);
+    }
+
+    /** Langium's `construct`, without making the leaves of the node it closes. */
+    override construct(item: Parameters<CstNodeBuilder['construct']>[0]): void {
+        const current: CompositeCstNode = this.current;
+        if (!(current instanceof AdoptCompositeCstNode) || this.stack[this.stack.length - 1] !== current) {
+            super.construct(item);
+            return;
+        }
+        item.$cstNode = current;
+        this.stack.pop();
+        if (current.children.length === 0) this.removeNode(current);
+        else current.compact();
+    }
+
     /** A slim leaf (adopt-cst-nodes.ts) with the token's offset, length and type. */
     protected override createLeafNode(token: IToken, hidden: boolean): LeafCstNodeImpl {
         return new AdoptLeafCstNode(token.startOffset, token.image.length, token.tokenType, hidden) as unknown as LeafCstNodeImpl;
@@ -48,15 +84,15 @@ export class AdoptCstNodeBuilder extends CstNodeBuilder {
         if (tokens.length === 0) return;
         const nodes: CstNode[] = tokens.map(token => this.createLeafNode(token, true));
         let current: CompositeCstNode = this.current;
-        if (current.content.length > 0) {
-            insertChildren(current, current.content.length, nodes);
+        if (childrenOf(current).length > 0) {
+            insertChildren(current, childrenOf(current).length, nodes);
             return;
         }
         // A node just opened: place the comments before it, in the first ancestor with content.
         // The node is at (or near) the end of its parent: search from the back.
         while (current.container) {
             const parent = current.container;
-            const index = parent.content.lastIndexOf(current);
+            const index = childrenOf(parent).lastIndexOf(current);
             if (index > 0) {
                 insertChildren(parent, index, nodes);
                 return;
@@ -69,6 +105,10 @@ export class AdoptCstNodeBuilder extends CstNodeBuilder {
 
 /** Inserts children at an index; never spreads a long list as call arguments (engines limit their count). */
 function insertChildren(parent: CompositeCstNode, index: number, nodes: readonly CstNode[]): void {
+    if (parent instanceof AdoptCompositeCstNode) {
+        parent.insert(index, nodes);
+        return;
+    }
     for (const node of nodes) (node as { container?: CompositeCstNode }).container = parent;
     const content = parent.content as CstNode[];
     if (nodes.length <= 1000) {

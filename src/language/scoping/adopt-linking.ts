@@ -21,6 +21,7 @@ type CancellationToken = Cancellation.CancellationToken;
 import type { PartialLangiumServices } from 'langium/lsp';
 import type { AdoptServices } from '../adopt-module.js';
 import { allReferences, takeParsedReferences } from './reference-walk.js';
+import type { AdoptCompositeCstNode } from '../parser/adopt-cst-nodes.js';
 
 /**
  * The references the linker just walked, by plan, for the reference index that comes right after
@@ -51,6 +52,11 @@ export class AdoptLinker extends DefaultLinker {
      */
     override buildReference(node: AstNode, property: string, refNode: CstNode | undefined, refText: string): Reference {
         return new AdoptReference(this.referenceResolver, node, property, refNode, refText);
+    }
+
+    /** A reference whose token's leaf is not made yet: the child at `index` of `home` (the fast parser's). */
+    buildReferenceAt(node: AstNode, property: string, home: AdoptCompositeCstNode, index: number, refText: string): Reference {
+        return new AdoptReference(this.referenceResolver, node, property, home, refText, index);
     }
 
     constructor(services: LangiumCoreServices) {
@@ -105,18 +111,30 @@ export class AdoptReference implements DefaultReference {
     readonly node: AstNode;
     readonly property: string;
     _ref: DefaultReference['_ref'];
-    readonly $refNode: CstNode | undefined;
+    /** The token's leaf; or, while `refIndex` is not -1, the composite node whose child at that index it will be. */
+    private refNodeOrHome: CstNode | undefined;
+    private refIndex: number;
     readonly $refText: string;
     _nodeDescription: AstNodeDescription | undefined;
 
-    constructor(resolver: ReferenceResolver, node: AstNode, property: string, refNode: CstNode | undefined, refText: string) {
+    constructor(resolver: ReferenceResolver, node: AstNode, property: string, refNode: CstNode | undefined, refText: string, refIndex = -1) {
         this.resolver = resolver;
         this.node = node;
         this.property = property;
         this._ref = undefined;
-        this.$refNode = refNode;
+        this.refNodeOrHome = refNode;
+        this.refIndex = refIndex;
         this.$refText = refText;
         this._nodeDescription = undefined;
+    }
+
+    /** The token's leaf, made when first asked for (adopt-cst-nodes.ts). */
+    get $refNode(): CstNode | undefined {
+        if (this.refIndex >= 0) {
+            this.refNodeOrHome = (this.refNodeOrHome as AdoptCompositeCstNode).childAt(this.refIndex);
+            this.refIndex = -1;
+        }
+        return this.refNodeOrHome;
     }
 
     get ref(): AstNode | undefined {

@@ -2,7 +2,8 @@
  * All checks of SPEC section 3, registered by AST type in one place. Each check is a small
  * function named for the rule it enforces, in the file of its theme.
  */
-import { GrammarUtils, type ValidationAcceptor, type ValidationChecks } from 'langium';
+import type { ValidationAcceptor, ValidationChecks } from 'langium';
+import { nodeForKeyword } from '../model/property-nodes.js';
 import type { AdoptAstType, Plan } from '../generated/ast.js';
 import type { AdoptServices } from '../adopt-module.js';
 import { coalitionNeedsManagers, launchMustWaitForHumanBandwidth, naysayersShouldHearAStory } from './coalition-checks.js';
@@ -73,5 +74,5 @@ function inOrder<N>(...checks: Array<(node: N, accept: ValidationAcceptor) => vo
 }
 
 function hasPlanBody(plan: Plan): boolean {
-    return Boolean(plan.name) && GrammarUtils.findNodeForKeyword(plan.$cstNode, '{') !== undefined;
+    return Boolean(plan.name) && nodeForKeyword(plan.$cstNode, '{') !== undefined;
 }

@@ -3,7 +3,7 @@
  * and the severity that SPEC section 3 gives that code.
  */
 import { diagnosticData, type AstNode, type CstNode, type DiagnosticInfo, type ValidationAcceptor } from 'langium';
-import { nodeForProperty } from '../model/property-nodes.js';
+import { rangeForKeyword, rangeForProperty } from '../model/property-nodes.js';
 import { IssueSeverities, type IssueCode } from './issue-codes.js';
 
 export type Where<N extends AstNode> = Omit<DiagnosticInfo<N>, 'code' | 'data'>;
@@ -60,11 +60,14 @@ function hasKeys(data: Record<string, unknown>): boolean {
 }
 
 /**
- * The range Langium would give a diagnostic on `property` (its first CST node), found without
- * building a list of every match: a plan of 10,000 projects has 20,000 diagnostics on names.
- * Undefined when Langium's own lookup should decide (an index, or no such node).
+ * The range Langium would give a diagnostic on `property` or `keyword` (the first such CST node
+ * of the node), found without building a list of every match (a plan of 10,000 projects has
+ * 20,000 diagnostics on names) and without making leaves (adopt-cst-nodes.ts). Undefined when
+ * Langium's own lookup should decide (an index, or no such node: then the node's own range).
  */
 function propertyRange<N extends AstNode>(where: Where<N>): CstNode['range'] | undefined {
-    if (typeof where.property !== 'string' || where.index !== undefined || !where.node.$cstNode) return undefined;
-    return nodeForProperty(where.node.$cstNode, where.property)?.range;
+    if (where.index !== undefined || !where.node.$cstNode) return undefined;
+    if (typeof where.property === 'string') return rangeForProperty(where.node.$cstNode, where.property);
+    if (typeof where.keyword === 'string') return rangeForKeyword(where.node.$cstNode, where.keyword);
+    return undefined;
 }

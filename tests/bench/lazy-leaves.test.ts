@@ -1,0 +1,126 @@
+/**
+ * Leaves made when asked for (src/language/parser/adopt-cst-nodes.ts, AdoptCompositeCstNode):
+ * the fast parser gives a composite node a number per token instead of a leaf. The build (parse,
+ * link, validate, score, rank) must make none, and give what it gives with every leaf made
+ * (Langium's parser makes them all); a composite node's offset, end, range and text must be what
+ * Langium's `CompositeCstNodeImpl` computes from its children once they are made; a leaf, once
+ * made, stays the same object.
+ */
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { CompositeCstNodeImpl, URI, isCompositeCstNode, type CstNode, type LangiumDocument } from 'langium';
+import { createAdoptServices, type AdoptServices } from '../../src/language/adopt-module.js';
+import type { Plan } from '../../src/language/generated/ast.js';
+import { AdoptCompositeCstNode, AdoptLeafCstNode } from '../../src/language/parser/adopt-cst-nodes.js';
+import type { AdoptParser } from '../../src/language/parser/adopt-parser.js';
+import { buildRankResult } from '../../src/language/score/rank-result.js';
+import { generatePlan, toAdopt } from '../../bench/generate-plan.js';
+import { validPlan } from '../robustness/plan-arbitraries.js';
+
+/** The composite nodes of a tree, read as kept (no leaf made). */
+function composites(root: CstNode): AdoptCompositeCstNode[] {
+    const found: AdoptCompositeCstNode[] = [];
+    const visit = (node: CstNode | number): void => {
+        if (typeof node === 'number') return;
+        if (node instanceof AdoptCompositeCstNode) {
+            found.push(node);
+            node.children.forEach(visit);
+        } else if (isCompositeCstNode(node)) {
+            node.content.forEach(visit);
+        }
+    };
+    visit(root);
+    return found;
+}
+
+/** How many tokens of the composite nodes are leaves not made yet, and how many were made (comments excluded). */
+function census(root: CstNode): { waiting: number; made: number } {
+    let waiting = 0;
+    let made = 0;
+    for (const node of composites(root)) {
+        for (const child of node.children) {
+            if (typeof child === 'number') waiting++;
+            else if (child instanceof AdoptLeafCstNode && !child.hidden) made++;
+        }
+    }
+    return { waiting, made };
+}
+
+/** Langium's own getters of a composite node, run on ours once its children are made. */
+function langiumsView(node: AdoptCompositeCstNode): { offset: number; end: number; length: number; text: string; range: unknown } {
+    const get = (name: string): unknown => Reflect.get(CompositeCstNodeImpl.prototype, name, Object.assign(Object.create(node) as object, { _rangeCache: undefined }));
+    return { offset: get('offset') as number, end: get('end') as number, length: get('length') as number, text: node.root.fullText.substring(get('offset') as number, get('end') as number), range: get('range') };
+}
+
+async function build(text: string, fastPath: boolean): Promise<{ document: LangiumDocument<Plan>; Adopt: AdoptServices }> {
+    const { shared, Adopt } = createAdoptServices();
+    (Adopt.parser.LangiumParser as AdoptParser).fastPath = fastPath;
+    const document = shared.workspace.LangiumDocumentFactory.fromString<Plan>(text, URI.parse(`file:///lazy-${fastPath}.adopt`));
+    shared.workspace.LangiumDocuments.addDocument(document);
+    await shared.workspace.DocumentBuilder.build([document], { validation: true });
+    return { document, Adopt };
+}
+
+describe('leaves made when asked for', () => {
+    test('the build (parse, link, validate, score, rank) makes no leaf, and gives what a tree with every leaf made gives', async () => {
+        const text = toAdopt(generatePlan({ projects: 300, seed: 5 }));
+        const { document: lazy, Adopt } = await build(text, true);
+        const rank = buildRankResult(lazy, Adopt);
+        const { waiting, made } = census(lazy.parseResult.value.$cstNode!);
+        expect(waiting).toBeGreaterThan(10 * 300);
+        expect(made).toBe(0);
+        expect(lazy.diagnostics!.length).toBeGreaterThan(300);
+
+        const { document: eager, Adopt: eagerServices } = await build(text, false);
+        expect(census(eager.parseResult.value.$cstNode!).waiting).toBe(0);
+        expect(lazy.diagnostics).toEqual(eager.diagnostics);
+        expect(rank).toEqual(buildRankResult(eager, eagerServices));
+        // Every reference resolved alike, its leaf made only now.
+        const described = (document: LangiumDocument) => document.references.map(reference => [
+            reference.$refText, reference.$refNode?.range, (reference as { ref?: { $type: string } }).ref?.$type
+        ]);
+        expect(described(lazy)).toEqual(described(eager));
+    });
+
+    test("a composite node's offset, end, length, text and range are Langium's, before and after its leaves are made (fast-check)", () => {
+        const { Adopt } = createAdoptServices();
+        const parser = Adopt.parser.LangiumParser as AdoptParser;
+        fc.assert(fc.property(validPlan, text => {
+            const before = parser.fastParses;
+            const root = parser.parse(text).value.$cstNode!;
+            expect(parser.fastParses).toBe(before + 1);
+            const nodes = composites(root);
+            const lazy = nodes.map(node => ({ offset: node.offset, end: node.end, length: node.length, text: node.text, range: node.range }));
+            expect(census(root).made).toBe(0);
+            nodes.forEach((node, i) => {
+                void node.content;
+                expect(lazy[i]).toEqual(langiumsView(node));
+                expect({ offset: node.offset, end: node.end, length: node.length, text: node.text, range: node.range }).toEqual(lazy[i]);
+                expect(node.firstNonHiddenNode).toBe(Reflect.get(CompositeCstNodeImpl.prototype, 'firstNonHiddenNode', node));
+                expect(node.lastNonHiddenNode).toBe(Reflect.get(CompositeCstNodeImpl.prototype, 'lastNonHiddenNode', node));
+            });
+        }), { numRuns: 60 });
+    });
+
+    test('a leaf is made once: content, childAt and a reference give the same object', () => {
+        const { Adopt } = createAdoptServices();
+        const plan = Adopt.parser.LangiumParser.parse<Plan>(toAdopt(generatePlan({ projects: 4, seed: 2 }))).value;
+        const project = plan.stages.flatMap(stage => stage.projects)[0];
+        const cst = project.$cstNode as AdoptCompositeCstNode;
+        const first = cst.childAt(0);
+        expect(first).toBeInstanceOf(AdoptLeafCstNode);
+        expect(first.text).toBe('project');
+        expect(cst.children[0]).toBe(first);
+        expect(typeof cst.children[1]).toBe('number');
+        const content = cst.content;
+        expect(content[0]).toBe(first);
+        expect(cst.content).toBe(content);
+        expect(content.every(child => typeof child === 'object' && child.container === cst)).toBe(true);
+        const supports = project.supports[0];
+        const reference = supports?.initiatives[0] ?? project.involves[0]?.members[0];
+        expect(reference).toBeDefined();
+        const leaf = reference!.$refNode!;
+        expect(leaf.container!.content).toContain(leaf);
+        expect(reference!.$refNode).toBe(leaf);
+    });
+});
