@@ -1,6 +1,7 @@
 /**
  * Leaves made when asked for (src/language/parser/adopt-cst-nodes.ts, AdoptCompositeCstNode):
- * the fast parser gives a composite node a number per token instead of a leaf. The build (parse,
+ * the fast parser gives a composite node a number per token instead of a leaf (and per trait
+ * kind, trait level and member role instead of a composite node and its leaf). The build (parse,
  * link, validate, score, rank) must make none, and give what it gives with every leaf made
  * (Langium's parser makes them all); a composite node's offset, end, range and text must be what
  * Langium's `CompositeCstNodeImpl` computes from its children once they are made; a leaf, once
@@ -33,17 +34,23 @@ function composites(root: CstNode): AdoptCompositeCstNode[] {
     return found;
 }
 
-/** How many tokens of the composite nodes are leaves not made yet, and how many were made (comments excluded). */
-function census(root: CstNode): { waiting: number; made: number } {
+/**
+ * How many tokens of the composite nodes are leaves not made yet, and how many were made
+ * (comments excluded), and how many nodes of a trait's kind or level or a member's role were
+ * made (they are numbers too, unless a comment comes before their keyword).
+ */
+function census(root: CstNode): { waiting: number; made: number; keywordRules: number } {
     let waiting = 0;
     let made = 0;
+    let keywordRules = 0;
     for (const node of composites(root)) {
         for (const child of node.children) {
             if (typeof child === 'number') waiting++;
             else if (child instanceof AdoptLeafCstNode && !child.hidden) made++;
         }
+        if (!node._astNode && ['Trait', 'Member'].includes(node.astNode.$type)) keywordRules++;
     }
-    return { waiting, made };
+    return { waiting, made, keywordRules };
 }
 
 /** Langium's own getters of a composite node, run on ours once its children are made. */
@@ -66,13 +73,15 @@ describe('leaves made when asked for', () => {
         const text = toAdopt(generatePlan({ projects: 300, seed: 5 }));
         const { document: lazy, Adopt } = await build(text, true);
         const rank = buildRankResult(lazy, Adopt);
-        const { waiting, made } = census(lazy.parseResult.value.$cstNode!);
+        const { waiting, made, keywordRules } = census(lazy.parseResult.value.$cstNode!);
         expect(waiting).toBeGreaterThan(10 * 300);
         expect(made).toBe(0);
+        expect(keywordRules).toBe(0);
         expect(lazy.diagnostics!.length).toBeGreaterThan(300);
 
         const { document: eager, Adopt: eagerServices } = await build(text, false);
         expect(census(eager.parseResult.value.$cstNode!).waiting).toBe(0);
+        expect(census(eager.parseResult.value.$cstNode!).keywordRules).toBeGreaterThan(300);
         expect(lazy.diagnostics).toEqual(eager.diagnostics);
         expect(rank).toEqual(buildRankResult(eager, eagerServices));
         // Every reference resolved alike, its leaf made only now.

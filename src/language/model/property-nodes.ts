@@ -78,7 +78,12 @@ function foundForKeyword(node: CstNode | undefined, keyword: string, index?: num
             for (let i = 0; i < children.length && found.length <= wanted; i++) {
                 const child = children[i];
                 if (typeof child === 'number') {
-                    if (isWanted(current.grammarSourceAt(i, maker))) found.push({ home: current, index: i });
+                    if (isWanted(current.grammarSourceAt(i, maker))) {
+                        found.push({ home: current, index: i });
+                    } else if (isWanted(current.innerGrammarSourceAt(i, maker))) {
+                        // A datatype rule call's node (of this AST node): its keyword's leaf, inside.
+                        found.push({ home: current.childAt(i) as AdoptCompositeCstNode, index: 0 });
+                    }
                 } else {
                     step(child);
                 }

@@ -177,9 +177,16 @@ function offsetOfCode(code: number): number {
     return Math.floor(code / LEAF_FEATURES);
 }
 
-/** Makes the leaves of a tree from their numbers: the grammar elements by index, and the token at an offset of the text. */
+/**
+ * Makes the leaves of a tree from their numbers: the grammar elements by index, and the token at
+ * an offset of the text. A number can also stand for the composite node of a call of a datatype
+ * rule of keywords around its one leaf (a trait's kind and level, a member's role): its element
+ * is the rule call, and `innerLeafCode` gives its leaf's number.
+ */
 export interface LeafMaker {
     featureAt(index: number): GrammarAST.AbstractElement;
+    /** For the index of a datatype rule call: the number of the leaf inside, from the keyword at `offset`; otherwise undefined. */
+    innerLeafCode(index: number, text: string, offset: number): number | undefined;
     /** The end of the token that starts at `offset`. */
     tokenEnd(text: string, offset: number): number;
     /** The type of the token that starts at `offset`. */
@@ -277,7 +284,7 @@ export class AdoptCompositeCstNode implements CompositeCstNode {
         }
     }
 
-    /** The child at an index, its leaf made if it was not yet. */
+    /** The child at an index, its leaf (or datatype rule call's node) made if it was not yet. */
     childAt(index: number): CstNode {
         const slot = this.slots[index];
         if (typeof slot !== 'number') return slot;
@@ -320,12 +327,32 @@ export class AdoptCompositeCstNode implements CompositeCstNode {
         this.pending = 0;
     }
 
-    private makeLeaf(code: number, text: string, maker: LeafMaker): AdoptLeafCstNode {
+    /** The leaf of a number; or the composite node of a datatype rule call, its leaf inside not made yet. */
+    private makeLeaf(code: number, text: string, maker: LeafMaker): CstNode {
         const offset = offsetOfCode(code);
+        const feature = code - offset * LEAF_FEATURES;
+        const inner = maker.innerLeafCode(feature, text, offset);
+        if (inner !== undefined) {
+            const node = new AdoptCompositeCstNode();
+            node.grammarSource = maker.featureAt(feature);
+            node.container = this;
+            node.appendLeaf(inner);
+            return node;
+        }
         const leaf = new AdoptLeafCstNode(offset, maker.tokenEnd(text, offset) - offset, maker.tokenType(text, offset), false);
-        leaf.grammarSource = maker.featureAt(code - offset * LEAF_FEATURES);
+        leaf.grammarSource = maker.featureAt(feature);
         leaf.container = this;
         return leaf;
+    }
+
+    /** For a child not made yet that stands for a datatype rule call: the grammar element of its keyword. */
+    innerGrammarSourceAt(index: number, maker: LeafMaker | undefined): GrammarAST.AbstractElement | undefined {
+        const slot = this.slots[index];
+        if (typeof slot !== 'number') return undefined;
+        const tree = treeOf(this);
+        const offset = offsetOfCode(slot);
+        const inner = (maker ?? tree.maker).innerLeafCode(slot - offset * LEAF_FEATURES, tree.root.fullText, offset);
+        return inner === undefined ? undefined : (maker ?? tree.maker).featureAt(inner - offset * LEAF_FEATURES);
     }
 
     get astNode(): AstNode {

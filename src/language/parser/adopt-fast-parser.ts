@@ -492,6 +492,8 @@ export class FastPlanParser implements LeafMaker {
     /** The grammar elements of leaves not made yet (adopt-cst-nodes.ts), by index, and their indexes. */
     private readonly features: Element[] = [];
     private readonly featureIndexes = new Map<Element, number>();
+    /** For the index of a call of a datatype rule of keywords (Role, TraitKind, Level): the rule's keywords by token kind. */
+    private readonly keywordRules: Array<KeywordList | undefined> = [];
 
     private constructor(
         readonly elements: GrammarElements,
@@ -566,8 +568,26 @@ export class FastPlanParser implements LeafMaker {
         return index;
     }
 
+    /** The index of a call of a datatype rule of keywords (its keywords given indexes too). */
+    keywordRuleIndex(feature: Element, keywords: KeywordList): number {
+        const index = this.featureIndex(feature);
+        if (!this.keywordRules[index]) {
+            for (const keyword of keywords.values()) this.featureIndex(keyword);
+            this.keywordRules[index] = keywords;
+        }
+        return index;
+    }
+
     featureAt(index: number): Element {
         return this.features[index];
+    }
+
+    innerLeafCode(index: number, text: string, offset: number): number | undefined {
+        const keywords = this.keywordRules[index];
+        if (!keywords) return undefined;
+        const keyword = keywords.get(tokenAt(text, offset).kind);
+        if (!keyword) throw new Error(`No keyword of the rule starts at offset ${offset}.`);
+        return leafCode(offset, this.featureIndex(keyword));
     }
 
     tokenEnd(text: string, offset: number): number {
@@ -969,15 +989,28 @@ class PlanParse {
         return reference;
     }
 
-    /** A call of a datatype rule of keywords (Role, TraitKind, Level): its composite node, its keyword's leaf, the converted text. */
+    /**
+     * A call of a datatype rule of keywords (Role, TraitKind, Level): its composite node with its
+     * keyword's leaf, the converted text. In an AdoptCompositeCstNode, with no comment before the
+     * keyword, the two are one number (adopt-cst-nodes.ts) and made when asked for.
+     */
     private keywordValue(feature: Element, keywords: KeywordList): string {
         const kind = this.peek();
         const keyword = keywords.get(kind);
         if (!keyword) throw GIVE_UP;
-        const cst = this.builder.buildCompositeNode(feature);
-        this.leaf(kind, keyword);
-        this.builder.construct(this.datatype);
-        return this.parser.converter.convert(keyword.value, cst) as string;
+        const parent = this.builder.current as CompositeCstNode;
+        const start = this.tokens.starts[this.index];
+        const commentBefore = this.hiddenIndex < this.tokens.hiddenStarts.length && this.tokens.hiddenStarts[this.hiddenIndex] <= start;
+        if (parent instanceof AdoptCompositeCstNode && !commentBefore) {
+            parent.appendLeaf(leafCode(start, this.parser.keywordRuleIndex(feature, keywords)));
+            this.index++;
+        } else {
+            this.builder.buildCompositeNode(feature);
+            this.leaf(kind, keyword);
+            this.builder.construct(this.datatype);
+        }
+        this.converterNode.grammarSource = feature;
+        return this.parser.converter.convert(keyword.value, this.converterNode as unknown as CstNode) as string;
     }
 
     /**
