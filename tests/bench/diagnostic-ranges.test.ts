@@ -1,13 +1,14 @@
 /**
- * report() finds the range of a diagnostic on a property or a keyword itself (faster on plans
- * with thousands of diagnostics, and without making leaves): it must be the range Langium's own
- * lookup gives.
+ * The document validator finds the range of a diagnostic on a property or a keyword itself
+ * (diagnosticRange: faster on plans with thousands of diagnostics, and without making leaves):
+ * it must be the range Langium's `getDiagnosticRange` gives.
  */
 import { describe, expect, test } from 'vitest';
-import { AstUtils, GrammarUtils, type AstNode, type DiagnosticInfo, type ValidationAcceptor } from 'langium';
-import { nodeForKeyword } from '../../src/language/model/property-nodes.js';
-import { report } from '../../src/language/validation/report.js';
-import { IssueCodes } from '../../src/language/validation/issue-codes.js';
+import { AstUtils, GrammarUtils, URI, getDiagnosticRange, type AstNode, type DiagnosticInfo } from 'langium';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { createAdoptServices } from '../../src/language/adopt-module.js';
+import type { Plan } from '../../src/language/generated/ast.js';
+import { diagnosticRange, nodeForKeyword } from '../../src/language/model/property-nodes.js';
 import { generatePlan, toAdopt } from '../../bench/generate-plan.js';
 import { example, parser } from '../helpers.js';
 
@@ -16,7 +17,7 @@ const BROKEN = `plan Broken "B" {
   stage b "B" after a { goal g "G" { metric m "M" } project "no name" }
 }`;
 
-describe('report() ranges', () => {
+describe('diagnostic ranges', () => {
     test.each([
         ['a generated plan', toAdopt(generatePlan({ projects: 60, seed: 3 }))],
         ['the SPEC example', example('riverside-health.adopt')],
@@ -25,13 +26,13 @@ describe('report() ranges', () => {
         const document = await parser()(text);
         let compared = 0;
         for (const node of AstUtils.streamAst(document.parseResult.value)) {
-            for (const property of ['name', 'title', 'after', 'project', 'kind', 'level', 'target']) {
-                const infos: Array<DiagnosticInfo<AstNode>> = [];
-                const accept: ValidationAcceptor = (_severity, _message, info) => { infos.push(info as DiagnosticInfo<AstNode>); };
-                report(accept, IssueCodes.DuplicateName, 'm', { node, property });
-                const expected = GrammarUtils.findNodeForProperty(node.$cstNode, property)?.range;
-                if (expected) compared++;
-                expect(infos[0].range).toEqual(expected);
+            for (const property of ['name', 'title', 'after', 'project', 'kind', 'level', 'target', 'members', 'initiatives']) {
+                for (const index of [undefined, 0, 1, 3]) {
+                    const info: DiagnosticInfo<AstNode> = { node, property, index };
+                    const ours = diagnosticRange(info);
+                    if (GrammarUtils.findNodeForProperty(node.$cstNode, property, index)) compared++;
+                    expect(ours).toEqual(getDiagnosticRange(info));
+                }
             }
         }
         expect(compared).toBeGreaterThan(10);
@@ -46,18 +47,44 @@ describe('report() ranges', () => {
         let compared = 0;
         for (const node of AstUtils.streamAst(document.parseResult.value)) {
             for (const keyword of ['{', '}', ',', 'plan', 'coalition', 'member', 'stage', 'after', 'project', 'supports', 'asynchrony', 'low', 'target', '%']) {
-                const infos: Array<DiagnosticInfo<AstNode>> = [];
-                const accept: ValidationAcceptor = (_severity, _message, info) => { infos.push(info as DiagnosticInfo<AstNode>); };
-                report(accept, IssueCodes.DuplicateName, 'm', { node, keyword });
+                const ranges = [undefined, 0, 1, 3].map(index => diagnosticRange({ node, keyword, index }));
                 const ours = [undefined, 0, 1, 3].map(index => nodeForKeyword(node.$cstNode, keyword, index));
-                const expected = GrammarUtils.findNodeForKeyword(node.$cstNode, keyword);
-                if (expected) compared++;
-                expect(infos[0].range ?? node.$cstNode?.range).toEqual((expected ?? node.$cstNode)?.range);
+                if (GrammarUtils.findNodeForKeyword(node.$cstNode, keyword)) compared++;
+                expect(ranges).toEqual([undefined, 0, 1, 3].map(index => getDiagnosticRange({ node, keyword, index })));
                 // The same objects: a leaf made by nodeForKeyword is the one Langium's walk reads later.
-                expect(ours).toEqual([undefined, 0, 1, 3].map(index => GrammarUtils.findNodeForKeyword(node.$cstNode, keyword, index)));
                 ours.forEach((found, i) => expect(found).toBe(GrammarUtils.findNodeForKeyword(node.$cstNode, keyword, [undefined, 0, 1, 3][i])));
             }
         }
         expect(compared).toBeGreaterThan(10);
+    });
+
+    test('a given range is kept, and a node without the property gets its own range', async () => {
+        const document = await parser()(BROKEN);
+        const node = document.parseResult.value;
+        const range = { start: { line: 1, character: 2 }, end: { line: 1, character: 4 } };
+        expect(diagnosticRange({ node, property: 'name', range })).toBe(range);
+        expect(diagnosticRange({ node, property: 'nothing' } as DiagnosticInfo<AstNode>)).toEqual(node.$cstNode!.range);
+        expect(diagnosticRange({ node })).toEqual(getDiagnosticRange({ node }));
+    });
+
+    test('diagnostics on the same place share one range object, carry no undefined field, and the validator keeps no range after', async () => {
+        const { shared, Adopt } = createAdoptServices();
+        const document = shared.workspace.LangiumDocumentFactory.fromString<Plan>(toAdopt(generatePlan({ projects: 80, seed: 4 })), URI.parse('file:///shared-ranges.adopt'));
+        shared.workspace.LangiumDocuments.addDocument(document);
+        await shared.workspace.DocumentBuilder.build([document], { validation: true });
+        const diagnostics = document.diagnostics!;
+        const byPlace = new Map<string, Diagnostic[]>();
+        for (const diagnostic of diagnostics) {
+            const key = JSON.stringify(diagnostic.range);
+            byPlace.set(key, [...(byPlace.get(key) ?? []), diagnostic]);
+        }
+        const repeated = [...byPlace.values()].filter(group => group.length > 1);
+        expect(repeated.length).toBeGreaterThan(10);
+        for (const group of repeated) expect(group.every(diagnostic => diagnostic.range === group[0].range)).toBe(true);
+        for (const diagnostic of diagnostics) {
+            expect(Object.values(diagnostic)).not.toContain(undefined);
+            expect(Object.keys(diagnostic)).toEqual(['message', 'range', 'severity', 'code', 'data', 'source']);
+        }
+        expect((Adopt.validation.DocumentValidator as unknown as { lastRange: unknown }).lastRange).toBeUndefined();
     });
 });

@@ -3,11 +3,13 @@
  * no LSP code. Here they become `syntax-error` and `unresolved-reference` diagnostics in words.
  */
 import {
-    Cancellation, DefaultDocumentValidator, diagnosticData, interruptAndCheck, type AstNode, type LangiumDocument, type ParseResult,
-    type ValidationAcceptor, type ValidationCheck, type ValidationOptions
+    Cancellation, DefaultDocumentValidator, diagnosticData, interruptAndCheck, toDiagnosticSeverity, type AstNode,
+    type DiagnosticInfo, type LangiumDocument, type ParseResult, type ValidationAcceptor, type ValidationCheck, type ValidationOptions,
+    type ValidationSeverity
 } from 'langium';
 import type { LangiumCoreServices } from 'langium';
-import type { Diagnostic } from 'vscode-languageserver-types';
+import type { Diagnostic, Range } from 'vscode-languageserver-types';
+import { diagnosticRange } from '../model/property-nodes.js';
 import { capSyntaxErrors } from '../parser/syntax-error-cap.js';
 import { nodesOf } from '../scoping/reference-walk.js';
 import { IssueCodes } from './issue-codes.js';
@@ -62,6 +64,51 @@ export class AdoptDocumentValidator extends DefaultDocumentValidator {
                 const pending = check(node, acceptor, cancelToken);
                 if (pending) await pending;
             }
+        }
+    }
+
+    /**
+     * Langium's diagnostic, without the fields it would leave undefined (a code description,
+     * tags, related information: none of Adopt's checks gives them): 24 bytes less a diagnostic,
+     * 20,000 diagnostics at 10,000 projects. What a client receives is the same (JSON leaves
+     * undefined fields out). Two diagnostics in a row on the same place (a project's name: its
+     * reach and its untapped traits) share one range object.
+     */
+    protected override toDiagnostic<N extends AstNode>(severity: ValidationSeverity, message: string, info: DiagnosticInfo<N>): Diagnostic {
+        const diagnostic: Diagnostic = {
+            message,
+            range: this.rangeOf(info),
+            severity: toDiagnosticSeverity(severity),
+            code: info.code,
+            data: info.data,
+            source: this.getSource()
+        };
+        if (info.codeDescription !== undefined) diagnostic.codeDescription = info.codeDescription;
+        if (info.tags !== undefined) diagnostic.tags = info.tags;
+        if (info.relatedInformation !== undefined) diagnostic.relatedInformation = info.relatedInformation;
+        return diagnostic;
+    }
+
+    /** The last range computed and where (the node, property, keyword, index): kept only while a document is validated. */
+    private lastRange: { readonly info: DiagnosticInfo<AstNode>; readonly range: Range } | undefined;
+
+    private rangeOf<N extends AstNode>(info: DiagnosticInfo<N>): Range {
+        if (info.range) return info.range;
+        const last = this.lastRange;
+        if (last && last.info.node === info.node && last.info.property === info.property && last.info.keyword === info.keyword
+            && last.info.index === info.index) {
+            return last.range;
+        }
+        const range = diagnosticRange(info);
+        this.lastRange = { info: info as DiagnosticInfo<AstNode>, range };
+        return range;
+    }
+
+    override async validateDocument(document: LangiumDocument, options: ValidationOptions = {}, cancelToken = Cancellation.CancellationToken.None): Promise<Diagnostic[]> {
+        try {
+            return await super.validateDocument(document, options, cancelToken);
+        } finally {
+            this.lastRange = undefined;
         }
     }
 

@@ -2,8 +2,7 @@
  * Reporting helper: every diagnostic gets its SPEC code as the LSP `code` and in `data.code`,
  * and the severity that SPEC section 3 gives that code.
  */
-import { diagnosticData, type AstNode, type CstNode, type DiagnosticInfo, type ValidationAcceptor } from 'langium';
-import { rangeForKeyword, rangeForProperty } from '../model/property-nodes.js';
+import { diagnosticData, type AstNode, type DiagnosticInfo, type ValidationAcceptor } from 'langium';
 import { IssueSeverities, type IssueCode } from './issue-codes.js';
 
 export type Where<N extends AstNode> = Omit<DiagnosticInfo<N>, 'code' | 'data'>;
@@ -24,13 +23,13 @@ export function report<N extends AstNode>(
     data?: Record<string, unknown>
 ): void {
     // Langium's DiagnosticInfo with every field named (no spread: 20,000 diagnostics at 10,000
-    // projects); an absent range is computed by Langium, as for `{ ...where, code, data }`.
+    // projects); an absent range is computed by the document validator (diagnosticRange).
     const info: DiagnosticInfo<N> = {
         node: where.node,
         property: where.property,
         index: where.index,
         keyword: where.keyword,
-        range: where.range ?? propertyRange(where),
+        range: where.range,
         codeDescription: where.codeDescription,
         tags: where.tags,
         relatedInformation: where.relatedInformation,
@@ -57,17 +56,4 @@ function hasKeys(data: Record<string, unknown>): boolean {
         if (Object.hasOwn(data, key)) return true;
     }
     return false;
-}
-
-/**
- * The range Langium would give a diagnostic on `property` or `keyword` (the first such CST node
- * of the node), found without building a list of every match (a plan of 10,000 projects has
- * 20,000 diagnostics on names) and without making leaves (adopt-cst-nodes.ts). Undefined when
- * Langium's own lookup should decide (an index, or no such node: then the node's own range).
- */
-function propertyRange<N extends AstNode>(where: Where<N>): CstNode['range'] | undefined {
-    if (where.index !== undefined || !where.node.$cstNode) return undefined;
-    if (typeof where.property === 'string') return rangeForProperty(where.node.$cstNode, where.property);
-    if (typeof where.keyword === 'string') return rangeForKeyword(where.node.$cstNode, where.keyword);
-    return undefined;
 }
