@@ -450,6 +450,26 @@ const PLAN_LISTS = ['coalitions', 'channels', 'initiatives', 'stages'] as const;
 const STAGE_LISTS = ['mantras', 'goals', 'launches', 'projects', 'stories'] as const;
 const PROJECT_LISTS = ['supports', 'involves', 'traits', 'uses', 'metrics'] as const;
 
+/**
+ * A new node of a type: `{ $type: type }`, made by a constructor of its own per type. A literal
+ * `{ $type }` has room inside for one property and puts the others (names, lists, `$cstNode`,
+ * `$container`...) in an array of their own; a constructor's objects get room for about nine,
+ * trimmed to what its type uses once a few were made: about 24 bytes less a node (80,000 nodes
+ * at 10,000 projects). The properties keep the literal's order.
+ */
+function newNode(type: string): Node {
+    let make = NODE_CONSTRUCTORS.get(type);
+    if (!make) {
+        make = function (this: Node) {
+            this.$type = type;
+        } as unknown as new () => Node;
+        NODE_CONSTRUCTORS.set(type, make);
+    }
+    return new make();
+}
+
+const NODE_CONSTRUCTORS = new Map<string, new () => Node>();
+
 /** What the node builder's `construct` takes (it sets `$cstNode`). */
 type Constructed = Parameters<CstNodeBuilder['construct']>[0];
 
@@ -898,7 +918,7 @@ class PlanParse {
     /** `subrule`: a composite node for the rule call, and the rule's new node. */
     private open(feature: Element, type: string): Node {
         this.builder.buildCompositeNode(feature);
-        const node: Node = { $type: type };
+        const node = newNode(type);
         this.nodes.push(node as unknown as AstNode);
         this.lastAdded[++this.depth] = undefined;
         return node;
@@ -982,8 +1002,9 @@ class PlanParse {
         const container = node as unknown as AstNode;
         const home = this.builder.current as CompositeCstNode;
         const linker = this.parser.linker;
+        // The reference's token is in the composite node of its container (`node`, being built).
         const reference = home instanceof AdoptCompositeCstNode && linker instanceof AdoptLinker
-            ? linker.buildReferenceAt(container, property, home, home.children.length - 1, text)
+            ? linker.buildReferenceAt(container, property, home.children.length - 1, text)
             : linker.buildReference(container, property, home.content[home.content.length - 1], text);
         this.references.push(index === undefined ? { reference, container, property } : { reference, container, property, index });
         return reference;
