@@ -12,7 +12,7 @@ import { describe, expect, test } from 'vitest';
 import { CompositeCstNodeImpl, URI, isCompositeCstNode, type CstNode, type LangiumDocument } from 'langium';
 import { createAdoptServices, type AdoptServices } from '../../src/language/adopt-module.js';
 import type { Plan } from '../../src/language/generated/ast.js';
-import { AdoptCompositeCstNode, AdoptLeafCstNode } from '../../src/language/parser/adopt-cst-nodes.js';
+import { AdoptCompositeCstNode, AdoptLeafCstNode, LEAF_FEATURES } from '../../src/language/parser/adopt-cst-nodes.js';
 import type { AdoptParser } from '../../src/language/parser/adopt-parser.js';
 import { buildRankResult } from '../../src/language/score/rank-result.js';
 import { generatePlan, toAdopt } from '../../bench/generate-plan.js';
@@ -131,5 +131,35 @@ describe('leaves made when asked for', () => {
         const leaf = reference!.$refNode!;
         expect(leaf.container!.content).toContain(leaf);
         expect(reference!.$refNode).toBe(leaf);
+    });
+
+    test('children that are all leaves not made yet are packed in a string, numbers up to 2^32 - 1 exactly; larger ones stay in an array', () => {
+        const packed = new AdoptCompositeCstNode();
+        const codes = [0, 1, 0xffff, 0x10000, 123456789, 2 ** 32 - 1];
+        codes.forEach(code => packed.appendLeaf(code));
+        packed.compact();
+        expect(typeof (packed as unknown as { kept: unknown }).kept).toBe('string');
+        expect(packed.children).toEqual(codes);
+        expect(packed.childCount).toBe(codes.length);
+        packed.moveLeaves(1, 2);
+        expect(packed.children).toEqual([0, 1, ...codes.slice(2, 5).map(code => code + LEAF_FEATURES), 2 ** 32 - 1 + LEAF_FEATURES]);
+        // Moved past 2^32 - 1: kept in an array from then on.
+        expect(typeof (packed as unknown as { kept: unknown }).kept).not.toBe('string');
+
+        const large = new AdoptCompositeCstNode();
+        [5, 2 ** 32 + 7].forEach(code => large.appendLeaf(code));
+        large.compact();
+        expect(Array.isArray((large as unknown as { kept: unknown }).kept)).toBe(true);
+        expect(large.children).toEqual([5, 2 ** 32 + 7]);
+
+        // After a parse: a trait's node (its kind and level) is packed; a project's (with child nodes) is not.
+        const { Adopt } = createAdoptServices();
+        const plan = Adopt.parser.LangiumParser.parse<Plan>('plan P "p" { stage s "S" { project a "A" { asynchrony high geography } } }').value;
+        const project = plan.stages[0].projects[0];
+        const trait = project.traits[0].$cstNode as AdoptCompositeCstNode;
+        expect(typeof (trait as unknown as { kept: unknown }).kept).toBe('string');
+        expect(trait.text).toBe('asynchrony high');
+        expect(trait.content.map(child => child.text)).toEqual(['asynchrony', 'high']);
+        expect(Array.isArray((project.$cstNode as unknown as { kept: unknown }).kept)).toBe(true);
     });
 });

@@ -221,83 +221,116 @@ function treeOf(node: CstNode): { root: RootCstNode; maker: LeafMaker } {
 export class AdoptCompositeCstNode implements CompositeCstNode {
     container: CompositeCstNode | undefined = undefined;
     grammarSource: GrammarAST.AbstractElement | undefined = undefined;
-    /** The children in text order: nodes, and numbers for leaves not made yet. */
-    private slots: Array<CstNode | number> = [];
-    /** How many of the slots are numbers. */
+    /**
+     * The children in text order: nodes, and numbers for leaves not made yet. When every child is
+     * a leaf not made yet (a trait, a clause of references), their numbers packed in a string
+     * (`pack`: 4 bytes a number and no array, instead of an array of 8 bytes a number).
+     */
+    private kept: Array<CstNode | number> | string = [];
+    /** How many of the children are numbers. */
     private pending = 0;
     /** The AST node this node was made for (Langium's name: the parse comparisons read it). */
     _astNode: AstNode | undefined = undefined;
 
     get content(): CstNode[] {
         if (this.pending > 0) this.makeLeaves();
-        return this.slots as CstNode[];
+        return this.kept as CstNode[];
     }
 
     set content(content: CstNode[]) {
-        this.slots = content;
+        this.kept = content;
         this.pending = 0;
     }
 
     /** The children as kept: numbers for the leaves not made yet (read-only: use the methods below to change them). */
     get children(): ReadonlyArray<CstNode | number> {
-        return this.slots;
+        const kept = this.kept;
+        return typeof kept === 'string' ? unpack(kept) : kept;
+    }
+
+    /** How many children there are. */
+    get childCount(): number {
+        const kept = this.kept;
+        return typeof kept === 'string' ? kept.length >> 1 : kept.length;
+    }
+
+    /** The child at an index as kept (a number: a leaf not made yet). */
+    private keptAt(index: number): CstNode | number {
+        const kept = this.kept;
+        return typeof kept === 'string' ? packedAt(kept, index) : kept[index];
+    }
+
+    /** The children as an array that can change (a packed string unpacked for good). */
+    private list(): Array<CstNode | number> {
+        const kept = this.kept;
+        if (typeof kept !== 'string') return kept;
+        const list = unpack(kept);
+        this.kept = list;
+        return list;
     }
 
     /** Adds a child node (its container set). */
     append(node: CstNode): void {
         (node as Mutable<CstNode>).container = this;
-        this.slots.push(node);
+        this.list().push(node);
     }
 
     /** Adds a leaf not made yet. */
     appendLeaf(code: number): void {
-        this.slots.push(code);
+        this.list().push(code);
         this.pending++;
     }
 
     /** Puts child nodes at an index (containers set). */
     insert(index: number, nodes: readonly CstNode[]): void {
         for (const node of nodes) (node as Mutable<CstNode>).container = this;
-        const slots = this.slots;
-        this.slots = slots.slice(0, index).concat(nodes, slots.slice(index));
+        const list = this.list();
+        this.kept = list.slice(0, index).concat(nodes, list.slice(index));
     }
 
     /** Replaces the child at an index by a node (its container set). */
     replace(index: number, node: CstNode): void {
-        if (typeof this.slots[index] === 'number') this.pending--;
+        const list = this.list();
+        if (typeof list[index] === 'number') this.pending--;
         (node as Mutable<CstNode>).container = this;
-        this.slots[index] = node;
+        list[index] = node;
     }
 
-    /** Copies the children into an array of their exact length (pushing leaves room for more). */
+    /**
+     * Keeps the children at their exact number (pushing leaves room for more): packed in a
+     * string when all are leaves not made yet.
+     */
     compact(): void {
-        this.slots = this.slots.slice();
+        const list = this.list();
+        this.kept = (this.pending === list.length ? pack(list as number[]) : undefined) ?? list.slice();
     }
 
     /** Moves the leaves not made yet from the child at `from` on by `delta` characters (an edit before them, adopt-incremental.ts). */
     moveLeaves(delta: number, from = 0): void {
-        const slots = this.slots;
+        const packed = typeof this.kept === 'string';
+        const list = this.list();
         const by = delta * LEAF_FEATURES;
-        for (let i = from; i < slots.length; i++) {
-            const slot = slots[i];
-            if (typeof slot === 'number') slots[i] = slot + by;
+        for (let i = from; i < list.length; i++) {
+            const slot = list[i];
+            if (typeof slot === 'number') list[i] = slot + by;
         }
+        if (packed) this.compact();
     }
 
     /** The child at an index, its leaf (or datatype rule call's node) made if it was not yet. */
     childAt(index: number): CstNode {
-        const slot = this.slots[index];
+        const slot = this.keptAt(index);
         if (typeof slot !== 'number') return slot;
         const { root, maker } = treeOf(this);
         const leaf = this.makeLeaf(slot, root.fullText, maker);
-        this.slots[index] = leaf;
+        this.list()[index] = leaf;
         this.pending--;
         return leaf;
     }
 
     /** The grammar element of the child at an index (a leaf not made yet stays so). */
     grammarSourceAt(index: number, maker: LeafMaker | undefined): GrammarAST.AbstractElement | undefined {
-        const slot = this.slots[index];
+        const slot = this.keptAt(index);
         if (typeof slot !== 'number') return slot.grammarSource;
         return (maker ?? treeOf(this).maker).featureAt(slot - offsetOfCode(slot) * LEAF_FEATURES);
     }
@@ -309,7 +342,7 @@ export class AdoptCompositeCstNode implements CompositeCstNode {
 
     /** The range of the child at an index, without making its leaf. */
     rangeAt(index: number): Range {
-        const slot = this.slots[index];
+        const slot = this.keptAt(index);
         if (typeof slot !== 'number') return slot.range;
         const { root, maker } = treeOf(this);
         const offset = offsetOfCode(slot);
@@ -319,10 +352,10 @@ export class AdoptCompositeCstNode implements CompositeCstNode {
     private makeLeaves(): void {
         const { root, maker } = treeOf(this);
         const text = root.fullText;
-        const slots = this.slots;
-        for (let i = 0; i < slots.length; i++) {
-            const slot = slots[i];
-            if (typeof slot === 'number') slots[i] = this.makeLeaf(slot, text, maker);
+        const list = this.list();
+        for (let i = 0; i < list.length; i++) {
+            const slot = list[i];
+            if (typeof slot === 'number') list[i] = this.makeLeaf(slot, text, maker);
         }
         this.pending = 0;
     }
@@ -337,6 +370,7 @@ export class AdoptCompositeCstNode implements CompositeCstNode {
             node.grammarSource = maker.featureAt(feature);
             node.container = this;
             node.appendLeaf(inner);
+            node.compact();
             return node;
         }
         const leaf = new AdoptLeafCstNode(offset, maker.tokenEnd(text, offset) - offset, maker.tokenType(text, offset), false);
@@ -347,7 +381,7 @@ export class AdoptCompositeCstNode implements CompositeCstNode {
 
     /** For a child not made yet that stands for a datatype rule call: the grammar element of its keyword. */
     innerGrammarSourceAt(index: number, maker: LeafMaker | undefined): GrammarAST.AbstractElement | undefined {
-        const slot = this.slots[index];
+        const slot = this.keptAt(index);
         if (typeof slot !== 'number') return undefined;
         const tree = treeOf(this);
         const offset = offsetOfCode(slot);
@@ -381,22 +415,26 @@ export class AdoptCompositeCstNode implements CompositeCstNode {
 
     /** Langium's: the first child not hidden (the first child if all are; undefined if none). */
     private get firstIndex(): number {
-        const slots = this.slots;
-        for (let i = 0; i < slots.length; i++) {
-            const slot = slots[i];
+        const kept = this.kept;
+        const count = this.childCount;
+        if (typeof kept === 'string') return count > 0 ? 0 : -1;
+        for (let i = 0; i < count; i++) {
+            const slot = kept[i];
             if (typeof slot === 'number' || !slot.hidden) return i;
         }
-        return slots.length > 0 ? 0 : -1;
+        return count > 0 ? 0 : -1;
     }
 
     /** Langium's: the last child not hidden (the last child if all are; undefined if none). */
     private get lastIndex(): number {
-        const slots = this.slots;
-        for (let i = slots.length - 1; i >= 0; i--) {
-            const slot = slots[i];
+        const kept = this.kept;
+        const count = this.childCount;
+        if (typeof kept === 'string') return count - 1;
+        for (let i = count - 1; i >= 0; i--) {
+            const slot = kept[i];
             if (typeof slot === 'number' || !slot.hidden) return i;
         }
-        return slots.length - 1;
+        return count - 1;
     }
 
     get firstNonHiddenNode(): CstNode | undefined {
@@ -412,14 +450,14 @@ export class AdoptCompositeCstNode implements CompositeCstNode {
     get offset(): number {
         const index = this.firstIndex;
         if (index < 0) return 0;
-        const slot = this.slots[index];
+        const slot = this.keptAt(index);
         return typeof slot === 'number' ? offsetOfCode(slot) : slot.offset;
     }
 
     get end(): number {
         const index = this.lastIndex;
         if (index < 0) return 0;
-        const slot = this.slots[index];
+        const slot = this.keptAt(index);
         if (typeof slot !== 'number') return slot.end;
         const { root, maker } = treeOf(this);
         return maker.tokenEnd(root.fullText, offsetOfCode(slot));
@@ -470,6 +508,28 @@ function lineFrom(starts: Uint32Array, from: number, offset: number): number {
         else high = middle - 1;
     }
     return low;
+}
+
+/** Numbers below 2^32 packed in a string, two UTF-16 units each (low, high); undefined if one is larger. */
+function pack(codes: readonly number[]): string | undefined {
+    const units = new Array<number>(codes.length * 2);
+    for (let i = 0; i < codes.length; i++) {
+        const code = codes[i];
+        if (code >= 0x100000000) return undefined;
+        units[2 * i] = code & 0xffff;
+        units[2 * i + 1] = code >>> 16;
+    }
+    return String.fromCharCode.apply(null, units);
+}
+
+function packedAt(packed: string, index: number): number {
+    return packed.charCodeAt(2 * index) + packed.charCodeAt(2 * index + 1) * 0x10000;
+}
+
+function unpack(packed: string): number[] {
+    const codes = new Array<number>(packed.length >> 1);
+    for (let i = 0; i < codes.length; i++) codes[i] = packedAt(packed, i);
+    return codes;
 }
 
 /** A composite node's children as kept (numbers for leaves not made yet, AdoptCompositeCstNode), or its content. */
