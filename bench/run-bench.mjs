@@ -145,6 +145,10 @@ function table(results) {
         row('retained heap per project', build.projects.toLocaleString('en'), kb(build.retainedPerProject), '<= 4 KB',
             verdict(build.retainedPerProject, TARGETS.heapPerProject));
     }
+    for (const build of builds.filter(b => b.retainedAfterRequestsPerProject !== undefined)) {
+        row('retained heap per project once the requests an editor sends after each change were answered (the leaves and nodes they made stay)',
+            build.projects.toLocaleString('en'), kb(build.retainedAfterRequestsPerProject), '', '');
+    }
     const b10 = builds.find(b => b.projects === 10000);
     const b50 = builds.find(b => b.projects === 50000);
     if (b10 && b50) {

@@ -69,7 +69,7 @@ async function build(text: string, fastPath: boolean): Promise<{ document: Langi
 }
 
 describe('leaves made when asked for', () => {
-    test('the build (parse, link, validate, score, rank) makes no leaf, and gives what a tree with every leaf made gives', async () => {
+    test('the build (parse, link, validate, score, rank) and the editor\'s requests after a change make no leaf, and give what a tree with every leaf made gives', async () => {
         const text = toAdopt(generatePlan({ projects: 300, seed: 5 }));
         const { document: lazy, Adopt } = await build(text, true);
         const rank = buildRankResult(lazy, Adopt);
@@ -78,6 +78,15 @@ describe('leaves made when asked for', () => {
         expect(made).toBe(0);
         expect(keywordRules).toBe(0);
         expect(lazy.diagnostics!.length).toBeGreaterThan(300);
+
+        // Nor do the requests an editor sends after each change: they read ranges.
+        const lsp = Adopt.lsp as unknown as Required<AdoptServices['lsp']>;
+        const params = { textDocument: { uri: lazy.uri.toString() } };
+        await lsp.SemanticTokenProvider.semanticHighlight(lazy, params);
+        await lsp.DocumentSymbolProvider.getSymbols(lazy, params);
+        await lsp.FoldingRangeProvider.getFoldingRanges(lazy, params);
+        await lsp.CodeLensProvider.provideCodeLens(lazy, params);
+        expect(census(lazy.parseResult.value.$cstNode!)).toEqual({ waiting, made: 0, keywordRules: 0 });
 
         const { document: eager, Adopt: eagerServices } = await build(text, false);
         expect(census(eager.parseResult.value.$cstNode!).waiting).toBe(0);

@@ -11,7 +11,7 @@ import { isAstNode, type AstNode, type LangiumDocument } from 'langium';
 import { DefaultDocumentSymbolProvider } from 'langium/lsp';
 import type { DocumentSymbol } from 'vscode-languageserver';
 import { isCoalition } from '../generated/ast.js';
-import { nodeForProperty } from '../model/property-nodes.js';
+import { rangeForProperty } from '../model/property-nodes.js';
 
 export class AdoptDocumentSymbolProvider extends DefaultDocumentSymbolProvider {
     protected override getSymbol(document: LangiumDocument, astNode: AstNode): DocumentSymbol[] {
@@ -28,9 +28,16 @@ export class AdoptDocumentSymbolProvider extends DefaultDocumentSymbolProvider {
         }
         // Langium's NameProvider finds the node of the `name` property; a node has one only when
         // it has a name (a name is never a default value).
-        const nameNode = 'name' in astNode ? nodeForProperty(astNode.$cstNode, 'name') : undefined;
-        if (nameNode && astNode.$cstNode) {
-            return [this.createSymbol(document, astNode, astNode.$cstNode, nameNode, this.nameProvider.getName(astNode))];
+        // Langium's `createSymbol` with the name's range only: its leaf, if not made yet, stays so.
+        const nameRange = 'name' in astNode ? rangeForProperty(astNode.$cstNode, 'name') : undefined;
+        if (nameRange && astNode.$cstNode) {
+            return [{
+                kind: this.nodeKindProvider.getSymbolKind(astNode),
+                name: this.nameProvider.getName(astNode) || document.textDocument.getText(nameRange),
+                range: astNode.$cstNode.range,
+                selectionRange: nameRange,
+                children: this.getChildSymbols(document, astNode)
+            }];
         }
         return this.getChildSymbols(document, astNode) ?? [];
     }

@@ -10,7 +10,7 @@
  */
 import { Cancellation, interruptAndCheck, type AstNode, type LangiumDocument } from 'langium';
 import { AbstractSemanticTokenProvider, type SemanticTokenAcceptor, type SemanticTokenPropertyOptions } from 'langium/lsp';
-import { nodeForProperty, nodesForProperty } from '../model/property-nodes.js';
+import { rangeForProperty, rangesForProperty } from '../model/property-nodes.js';
 import { nodesOf } from '../scoping/reference-walk.js';
 import { SemanticTokenModifiers, SemanticTokenTypes } from 'vscode-languageserver';
 import {
@@ -47,13 +47,14 @@ export class AdoptSemanticTokenProvider extends AbstractSemanticTokenProvider {
         }
     }
 
+    /** Langium's, with the nodes' ranges only: the leaves not made yet stay so (adopt-cst-nodes.ts). */
     protected override highlightProperty<N extends AstNode>(options: SemanticTokenPropertyOptions<N>): void {
         const cst = options.node.$cstNode;
         const property = options.property as string;
-        const nodes = typeof options.index === 'number'
-            ? [nodeForProperty(cst, property, options.index)].filter(node => node !== undefined)
-            : nodesForProperty(cst, property);
-        for (const node of nodes) this.highlightNode({ node, type: options.type, modifier: options.modifier });
+        const ranges = typeof options.index === 'number'
+            ? [rangeForProperty(cst, property, options.index)].filter(range => range !== undefined)
+            : rangesForProperty(cst, property);
+        for (const range of ranges) this.highlightToken({ range, type: options.type, modifier: options.modifier });
     }
     protected highlightElement(node: AstNode, acceptor: SemanticTokenAcceptor): void {
         const nameType = NAME_TOKEN_TYPES[node.$type];
