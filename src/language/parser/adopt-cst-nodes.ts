@@ -81,7 +81,7 @@ function rootOf(node: CstNode): RootCstNode | undefined {
 export function startPosition(node: CstNode): Position {
     const root = rootOf(node);
     // (`isCompositeCstNode` reads `content`, which would make an AdoptCompositeCstNode's leaves.)
-    const empty = node instanceof AdoptCompositeCstNode ? node.children.length === 0 : isCompositeCstNode(node) && node.content.length === 0;
+    const empty = node instanceof AdoptCompositeCstNode ? node.childCount === 0 : isCompositeCstNode(node) && node.content.length === 0;
     if (!root || empty) return node.range.start;
     return tokenStart(lineStartsOfRoot(root), node.offset);
 }
@@ -254,6 +254,18 @@ export class AdoptCompositeCstNode implements CompositeCstNode {
         return typeof kept === 'string' ? kept.length >> 1 : kept.length;
     }
 
+    /** The children from `from` on that are nodes (made leaves, composite nodes), in order. */
+    nodesFrom(from: number): CstNode[] {
+        const kept = this.kept;
+        const nodes: CstNode[] = [];
+        if (typeof kept === 'string') return nodes;
+        for (let i = from; i < kept.length; i++) {
+            const slot = kept[i];
+            if (typeof slot !== 'number') nodes.push(slot);
+        }
+        return nodes;
+    }
+
     /** The child at an index as kept (a number: a leaf not made yet). */
     private keptAt(index: number): CstNode | number {
         const kept = this.kept;
@@ -307,6 +319,7 @@ export class AdoptCompositeCstNode implements CompositeCstNode {
 
     /** Moves the leaves not made yet from the child at `from` on by `delta` characters (an edit before them, adopt-incremental.ts). */
     moveLeaves(delta: number, from = 0): void {
+        if (delta === 0) return;
         const packed = typeof this.kept === 'string';
         const list = this.list();
         const by = delta * LEAF_FEATURES;

@@ -281,14 +281,12 @@ function moveWhatFollows(block: CompositeCstNode, delta: number): void {
 function moveChildren(node: CompositeCstNode, from: number, delta: number): void {
     if (node instanceof AdoptCompositeCstNode) {
         node.moveLeaves(delta, from);
-    } else {
-        (node as unknown as { _rangeCache: unknown })._rangeCache = undefined;
+        for (const child of node.nodesFrom(from)) move(child, delta);
+        return;
     }
-    const children = childrenOf(node);
-    for (let i = from; i < children.length; i++) {
-        const child = children[i];
-        if (typeof child !== 'number') move(child, delta);
-    }
+    (node as unknown as { _rangeCache: unknown })._rangeCache = undefined;
+    const content = node.content;
+    for (let i = from; i < content.length; i++) move(content[i], delta);
 }
 
 function move(node: CstNode, delta: number): void {
