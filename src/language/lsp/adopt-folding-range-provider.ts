@@ -11,7 +11,7 @@ import type { CstNode, LangiumDocument, LeafCstNode } from 'langium';
 import { isCompositeCstNode } from 'langium';
 import { DefaultFoldingRangeProvider, type FoldingRangeAcceptor } from 'langium/lsp';
 import { FoldingRange, FoldingRangeKind } from 'vscode-languageserver';
-import { AdoptCompositeCstNode } from '../parser/adopt-cst-nodes.js';
+import { AdoptCompositeCstNode, lineBreaks } from '../parser/adopt-cst-nodes.js';
 import { nodesOf } from '../scoping/reference-walk.js';
 
 export class AdoptFoldingRangeProvider extends DefaultFoldingRangeProvider {
@@ -96,18 +96,4 @@ function collectComments(node: CstNode, into: Comment[], state: { tokenSeen: boo
     } else {
         state.tokenSeen = true;
     }
-}
-
-/** The line breaks (`\n`, `\r\n`, a lone `\r`) in `text[start, end)`, counted up to `limit`. */
-function lineBreaks(text: string, start: number, end: number, limit: number): number {
-    let count = 0;
-    for (let i = start; i < end && count < limit; i++) {
-        const code = text.charCodeAt(i);
-        if (code === 10) count++;
-        else if (code === 13) {
-            count++;
-            if (text.charCodeAt(i + 1) === 10) i++;
-        }
-    }
-    return count;
 }

@@ -35,6 +35,21 @@ export function lineStartsOf(text: string): Uint32Array {
     return Uint32Array.from(starts);
 }
 
+/** The line breaks (`\n`, `\r\n`, a lone `\r`) in `text[start, end)`, counted up to `limit`. */
+export function lineBreaks(text: string, start: number, end: number, limit = Number.POSITIVE_INFINITY): number {
+    let count = 0;
+    for (let i = start; i < end && count < limit; i++) {
+        const code = text.charCodeAt(i);
+        if (code === LINE_FEED) {
+            count++;
+        } else if (code === CARRIAGE_RETURN) {
+            count++;
+            if (text.charCodeAt(i + 1) === LINE_FEED) i++;
+        }
+    }
+    return count;
+}
+
 /** The line (0-based) holding an offset: the last line that starts at or before it. */
 export function lineOf(starts: Uint32Array, offset: number): number {
     let low = 0;

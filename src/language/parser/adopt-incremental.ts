@@ -28,7 +28,7 @@
  */
 import { isAstNode, isCompositeCstNode, type AstNode, type CompositeCstNode, type CstNode, type Mutable, type ReferenceInfo, type RootCstNode } from 'langium';
 import { allNodes, allReferences, recordParsedLists } from '../scoping/reference-walk.js';
-import { AdoptCompositeCstNode, AdoptLeafCstNode, childrenOf } from './adopt-cst-nodes.js';
+import { AdoptCompositeCstNode, AdoptLeafCstNode, childrenOf, lineBreaks } from './adopt-cst-nodes.js';
 import type { ParseUnit } from './adopt-fast-parser.js';
 
 /** The roots the fast parser built (or an incremental update made from one): the only ones updated incrementally. */
@@ -191,7 +191,7 @@ export function parseIncrementally(oldRoot: AstNode, newText: string, parseUnit:
     if (!parsed) return undefined;
     const plan = rebuildRoot(oldRoot, oldCst, parsed.root);
     replaceNode(edited.node, parsed.node, at);
-    if (delta !== 0 || hasLineBreak(oldText, change.start, change.oldEnd) || hasLineBreak(newText, change.start, change.newEnd)) {
+    if (delta !== 0 || lineBreaks(oldText, change.start, change.oldEnd, 1) > 0 || lineBreaks(newText, change.start, change.newEnd, 1) > 0) {
         moveWhatFollows(parsed.node.$cstNode as CompositeCstNode, delta);
     }
     recordLists(oldRoot, plan, edited.node, parsed.node);
@@ -199,14 +199,6 @@ export function parseIncrementally(oldRoot: AstNode, newText: string, parseUnit:
     fastRoots.delete(oldRoot);
     markFastRoot(plan);
     return { root: plan, unit: edited.unit };
-}
-
-function hasLineBreak(text: string, start: number, end: number): boolean {
-    for (let i = start; i < end; i++) {
-        const code = text.charCodeAt(i);
-        if (code === 10 || code === 13) return true;
-    }
-    return false;
 }
 
 /**
