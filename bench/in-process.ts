@@ -5,12 +5,12 @@
  * prints one JSON line of results.
  */
 import '../src/platform/node-compat.js';
-import { createParser, DocumentState, URI, type AstNode, type LangiumDocument, type Module, type ParseResult, type ParserOptions } from 'langium';
+import { DocumentState, URI, type AstNode, type LangiumDocument, type Module, type ParseResult, type ParserOptions } from 'langium';
 import type { PartialLangiumServices } from 'langium/lsp';
 import { createAdoptServices, type AdoptServices } from '../src/language/adopt-module.js';
-import { AdoptParser } from '../src/language/parser/adopt-parser.js';
+import { createFastBuildParser, FastBuildParser } from '../src/language/fast-build/fast-build-parser.js';
 import { exceedsPlanSize, MAX_PLAN_BYTES } from '../src/language/parser/plan-limits.js';
-import { AdoptLinker } from '../src/language/scoping/adopt-linking.js';
+import { FastLinker } from '../src/language/fast-build/linking.js';
 import type { Plan } from '../src/language/generated/ast.js';
 import { generatePlan, toAdopt } from './generate-plan.js';
 import { median } from './stats.js';
@@ -29,7 +29,7 @@ interface InProcessResult {
     retainedPerProject: number;
     /** After the requests an editor sends after each change were answered (what they made stays with the document). */
     retainedAfterRequestsPerProject: number;
-    /** Whether the faster build phases of scoping/adopt-linking.ts were in use. */
+    /** Whether the fast build (src/language/fast-build/) was in use. */
     fastBuildPhases: boolean;
     /** The size limit (bytes) that this plan exceeds and that was lifted to measure it; 0 if none. */
     sizeLimitLifted: number;
@@ -127,7 +127,7 @@ async function main(): Promise<void> {
         retainedBytes: after - before,
         retainedPerProject: (after - before) / projects,
         retainedAfterRequestsPerProject: (afterRequests - before) / projects,
-        fastBuildPhases: Adopt.references.Linker instanceof AdoptLinker,
+        fastBuildPhases: Adopt.references.Linker instanceof FastLinker,
         sizeLimitLifted: sizeLimitLifted ? MAX_PLAN_BYTES : 0,
         phases: Object.fromEntries(Object.keys(phaseRuns[0] ?? {}).map(key => [key, median(phaseRuns.map(run => run[key] ?? 0))])),
         afterEdit
@@ -160,17 +160,15 @@ async function timeEditorRequests(Adopt: AdoptServices, document: LangiumDocumen
     return result;
 }
 
-/** The Adopt parser without its size guard (see src/language/parser/adopt-parser.ts). */
-class UnlimitedAdoptParser extends AdoptParser {
+/** The fast build's parser without its size guard (see src/language/parser/adopt-parser.ts). */
+class UnlimitedParser extends FastBuildParser {
     override parse<T extends AstNode = AstNode>(input: string, options?: ParserOptions): ParseResult<T> {
         return this.parseText<T>(input, options);
     }
 }
 
-function createUnlimitedParser(services: AdoptServices): AdoptParser {
-    const parser = createParser(services.Grammar, new UnlimitedAdoptParser(services), services.parser.Lexer.definition);
-    parser.finalize();
-    return parser;
+function createUnlimitedParser(services: AdoptServices): FastBuildParser {
+    return createFastBuildParser(services, new UnlimitedParser(services));
 }
 
 main().catch(error => {

@@ -1,32 +1,36 @@
 /**
  * Wires the Adopt language's services: one module for what this language adds or overrides,
- * and `createAdoptServices` to inject shared and language services once.
+ * and `createAdoptServices` to inject shared and language services once. The fast build
+ * (fast-build/) is injected on top unless `fastBuild: false` asks for plain Langium.
  */
 import { EmptyFileSystem, inject, type Module } from 'langium';
 import {
     createDefaultModule, createDefaultSharedModule, type DefaultSharedModuleContext, type LangiumServices, type LangiumSharedServices,
     type PartialLangiumServices, type PartialLangiumSharedServices
 } from 'langium/lsp';
+import { FastBuildModule, FastBuildSharedModule } from './fast-build/fast-build-module.js';
 import { AdoptGeneratedModule, AdoptGeneratedSharedModule } from './generated/module.js';
 import { AdoptLspModule, AdoptSharedLspModule } from './lsp/adopt-lsp-module.js';
-import { AdoptLexer } from './parser/adopt-lexer.js';
 import { createAdoptParser } from './parser/adopt-parser.js';
 import { AdoptSyntaxMessages } from './parser/adopt-syntax-messages.js';
+import { SyntaxFacts } from './parser/syntax-facts.js';
 import { AdoptSettings } from './score/adopt-settings.js';
 import { QuickWinService } from './score/quick-win-service.js';
-import { AdoptSharedIndexModule } from './scoping/adopt-index-manager.js';
-import { AdoptFastBuildModule } from './scoping/adopt-linking.js';
-import { AdoptValueConverter } from './parser/adopt-value-converter.js';
+import { RankResults } from './score/rank-result.js';
 import { AdoptScopeProvider } from './scoping/adopt-scope-provider.js';
 import { AdoptDocumentValidator } from './validation/adopt-document-validator.js';
-import { AdoptValidationRegistry } from './validation/adopt-validation-registry.js';
-import { AdoptDocumentFactory } from './workspace/adopt-document-factory.js';
 import { registerValidationChecks } from './validation/adopt-validator.js';
 
 export interface AdoptAddedServices {
-    score: {
-        Settings: AdoptSettings;
-        QuickWins: QuickWinService;
+    readonly score: {
+        readonly Settings: AdoptSettings;
+        readonly QuickWins: QuickWinService;
+        /** The rank result of a document (`adopt rank --json`, `adopt/rankQuickWins`), built once per version. */
+        readonly RankResults: RankResults;
+    };
+    readonly syntax: {
+        /** What the rest of the language asks of a syntax tree (parser/syntax-facts.ts). */
+        readonly Facts: SyntaxFacts;
     };
 }
 
@@ -35,36 +39,43 @@ export type AdoptServices = LangiumServices & AdoptAddedServices;
 export const AdoptModule: Module<AdoptServices, PartialLangiumServices & AdoptAddedServices> = {
     score: {
         Settings: () => new AdoptSettings(),
-        QuickWins: services => new QuickWinService(services)
+        QuickWins: services => new QuickWinService(services),
+        RankResults: services => new RankResults(services)
+    },
+    syntax: {
+        Facts: () => new SyntaxFacts()
     },
     parser: {
         ParserErrorMessageProvider: () => new AdoptSyntaxMessages(),
-        LangiumParser: services => createAdoptParser(services),
-        Lexer: services => new AdoptLexer(services),
-        ValueConverter: () => new AdoptValueConverter()
+        LangiumParser: services => createAdoptParser(services)
     },
     references: {
         ScopeProvider: services => new AdoptScopeProvider(services)
     },
     validation: {
-        DocumentValidator: services => new AdoptDocumentValidator(services),
-        ValidationRegistry: services => new AdoptValidationRegistry(services)
+        DocumentValidator: services => new AdoptDocumentValidator(services)
     }
 };
 
 export interface AdoptServiceContext extends Partial<DefaultSharedModuleContext> {
+    /** False for plain Langium: no fast build (tests compare the two). */
+    readonly fastBuild?: boolean;
     /** An extra module for this language, e.g. the language server's LSP providers. */
     readonly languageModule?: Module<AdoptServices, PartialLangiumServices>;
-    /** An extra shared module, injected last (tests compare with Langium's own IndexManager). */
+    /** An extra shared module, injected last. */
     readonly sharedModule?: Module<LangiumSharedServices, PartialLangiumSharedServices>;
 }
 
 export function createAdoptServices(context: AdoptServiceContext = {}): { shared: LangiumSharedServices; Adopt: AdoptServices } {
+    const fastBuild = context.fastBuild !== false;
     const shared = inject(
-        createDefaultSharedModule({ ...EmptyFileSystem, ...context }), AdoptGeneratedSharedModule, AdoptSharedLspModule, AdoptSharedIndexModule,
-        { workspace: { LangiumDocumentFactory: services => new AdoptDocumentFactory(services) } }, context.sharedModule ?? {}
+        createDefaultSharedModule({ ...EmptyFileSystem, ...context }), AdoptGeneratedSharedModule, AdoptSharedLspModule,
+        fastBuild ? FastBuildSharedModule : {}, context.sharedModule ?? {}
     );
-    const Adopt = inject(createDefaultModule({ shared }), AdoptGeneratedModule, AdoptModule, AdoptFastBuildModule, AdoptLspModule, context.languageModule ?? {});
+    const Adopt = inject(
+        createDefaultModule({ shared }), AdoptGeneratedModule, AdoptModule,
+        fastBuild ? FastBuildModule as unknown as Module<AdoptServices, PartialLangiumServices> : {}, AdoptLspModule, context.languageModule ?? {}
+    );
     shared.ServiceRegistry.register(Adopt);
     registerValidationChecks(Adopt);
     if (!context.connection) {

@@ -9,7 +9,6 @@ import type { AdoptServices } from '../adopt-module.js';
 import type { Plan } from '../generated/ast.js';
 import { RANK_QUICK_WINS_COMMAND } from '../../protocol/rank-protocol.js';
 import { scoreLine } from './adopt-score-text.js';
-import { startPosition } from '../parser/adopt-cst-nodes.js';
 
 export class AdoptCodeLensProvider implements CodeLensProvider {
     constructor(private readonly services: AdoptServices) {}
@@ -20,9 +19,8 @@ export class AdoptCodeLensProvider implements CodeLensProvider {
         const analysis = this.services.score.QuickWins.analyze(plan);
         const uri = document.textDocument.uri;
         return analysis.projects.flatMap(entry => {
-            const cst = entry.project.$cstNode;
-            if (!cst) return [];
-            const start = startPosition(cst);
+            if (!entry.project.$cstNode) return [];
+            const start = this.services.syntax.Facts.start(entry.project);
             return [{
                 range: { start, end: start },
                 command: { title: scoreLine(entry, analysis), command: RANK_QUICK_WINS_COMMAND, arguments: [uri] }

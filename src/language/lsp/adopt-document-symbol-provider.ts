@@ -4,16 +4,24 @@
  *
  * Editors ask for the outline after every change. Langium's provider finds each node's name
  * with a generic grammar lookup and walks the children with a stream per node; this one reads the
- * same things directly (model/property-nodes.ts, the children in `streamContents` order) and
+ * same things directly (the syntax facts, the children in `streamContents` order) and
  * answers the same symbols: about 10,000 of them at 10,000 projects.
  */
 import { isAstNode, type AstNode, type LangiumDocument } from 'langium';
 import { DefaultDocumentSymbolProvider } from 'langium/lsp';
 import type { DocumentSymbol } from 'vscode-languageserver';
 import { isCoalition } from '../generated/ast.js';
-import { rangeForProperty } from '../model/property-nodes.js';
+import type { AdoptServices } from '../adopt-module.js';
+import type { SyntaxFacts } from '../parser/syntax-facts.js';
 
 export class AdoptDocumentSymbolProvider extends DefaultDocumentSymbolProvider {
+    private readonly facts: SyntaxFacts;
+
+    constructor(services: AdoptServices) {
+        super(services);
+        this.facts = services.syntax.Facts;
+    }
+
     protected override getSymbol(document: LangiumDocument, astNode: AstNode): DocumentSymbol[] {
         if (isCoalition(astNode) && astNode.$cstNode) {
             const members = astNode.members.length;
@@ -28,8 +36,8 @@ export class AdoptDocumentSymbolProvider extends DefaultDocumentSymbolProvider {
         }
         // Langium's NameProvider finds the node of the `name` property; a node has one only when
         // it has a name (a name is never a default value).
-        // Langium's `createSymbol` with the name's range only: its leaf, if not made yet, stays so.
-        const nameRange = 'name' in astNode ? rangeForProperty(astNode.$cstNode, 'name') : undefined;
+        // Langium's `createSymbol` with the name's range only (the syntax facts find it without making leaves).
+        const nameRange = 'name' in astNode ? this.facts.propertyRange(astNode, 'name') : undefined;
         if (nameRange && astNode.$cstNode) {
             return [{
                 kind: this.nodeKindProvider.getSymbolKind(astNode),

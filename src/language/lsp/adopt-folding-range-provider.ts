@@ -3,41 +3,41 @@
  * with metrics), block comments of two or more lines, and runs of two or more `//` lines.
  *
  * Editors ask for the folding ranges after every change. Langium's provider walks the syntax tree
- * with a stream per node and the concrete syntax tree twice (237,000 leaves at 10,000 projects);
- * this one walks each tree once with plain loops and answers the same ranges in the same order:
- * the nodes' (in `streamAst` order), then block comments, then runs of line comments.
+ * with a stream per node and the concrete syntax tree twice; this one reads the nodes and the
+ * comments from the syntax facts (parser/syntax-facts.ts) and answers the same ranges in the same
+ * order: the nodes' (in `streamAst` order), then block comments, then runs of line comments.
  */
-import type { CstNode, LangiumDocument, LeafCstNode } from 'langium';
-import { isCompositeCstNode } from 'langium';
+import type { CstNode, LangiumDocument } from 'langium';
 import { DefaultFoldingRangeProvider, type FoldingRangeAcceptor } from 'langium/lsp';
 import { FoldingRange, FoldingRangeKind } from 'vscode-languageserver';
-import { AdoptCompositeCstNode, lineBreaks } from '../parser/adopt-cst-nodes.js';
-import { nodesOf } from '../scoping/reference-walk.js';
+import type { AdoptServices } from '../adopt-module.js';
+import type { Comment, SyntaxFacts } from '../parser/syntax-facts.js';
+import { lineBreaks } from '../parser/text-lines.js';
 
 export class AdoptFoldingRangeProvider extends DefaultFoldingRangeProvider {
+    private readonly facts: SyntaxFacts;
+
+    constructor(services: AdoptServices) {
+        super(services);
+        this.facts = services.syntax.Facts;
+    }
+
     protected override collectFolding(document: LangiumDocument, acceptor: FoldingRangeAcceptor): void {
         const root = document.parseResult?.value;
         if (!root) return;
         // The root is folded too (Langium's walk starts below it), then every node.
-        for (const node of nodesOf(root)) this.collectObjectFolding(document, node, acceptor);
-        const cst = root.$cstNode;
-        if (!cst) return;
-        const comments: Comment[] = [];
-        collectComments(cst, comments, { tokenSeen: false });
-        for (const { leaf: comment } of comments) {
-            if (this.commentNames.includes(comment.tokenType.name)) {
-                const range = this.toFoldingRange(document, comment, FoldingRangeKind.Comment);
-                if (range) acceptor(range);
+        for (const node of this.facts.nodes(root)) this.collectObjectFolding(document, node, acceptor);
+        const comments = this.facts.comments(root);
+        for (const comment of comments) {
+            if (this.commentNames.includes(comment.terminal) && comment.range.end.line > comment.range.start.line) {
+                const { start, end } = comment.range;
+                acceptor(FoldingRange.create(start.line, end.line, start.character, end.character, FoldingRangeKind.Comment));
             }
         }
         this.collectLineCommentRuns(comments, acceptor);
     }
 
     protected override toFoldingRange(document: LangiumDocument, node: CstNode, kind?: string): FoldingRange | undefined {
-        if (kind === FoldingRangeKind.Comment) {
-            const { start, end } = node.range;
-            return end.line > start.line ? FoldingRange.create(start.line, end.line, start.character, end.character, kind) : undefined;
-        }
         // Langium folds nodes of three lines or more: most nodes (traits, names, members) have one;
         // counting line breaks in their text is cheaper than computing their range.
         const offset = node.offset;
@@ -48,52 +48,27 @@ export class AdoptFoldingRangeProvider extends DefaultFoldingRangeProvider {
 
     /** Runs of two or more `//` comments on consecutive lines with no token between them. */
     private collectLineCommentRuns(comments: readonly Comment[], acceptor: FoldingRangeAcceptor): void {
-        let run: CstNode[] = [];
+        let run: Comment[] = [];
         const flush = () => {
             if (run.length > 1) {
-                const last = run[run.length - 1];
-                acceptor(FoldingRange.create(run[0].range.start.line, last.range.end.line, run[0].range.start.character, last.range.end.character, FoldingRangeKind.Comment));
+                const first = run[0].range.start;
+                const last = run[run.length - 1].range.end;
+                acceptor(FoldingRange.create(first.line, last.line, first.character, last.character, FoldingRangeKind.Comment));
             }
             run = [];
         };
-        for (const { leaf, afterToken } of comments) {
+        for (const comment of comments) {
             // Any other leaf (a token, a block comment) ends a run.
-            if (afterToken) flush();
-            const isLineComment = leaf.text.startsWith('//');
+            if (comment.afterToken) flush();
+            const isLineComment = comment.text.startsWith('//');
             const previous = run[run.length - 1];
-            if (isLineComment && (!previous || previous.range.end.line + 1 === leaf.range.start.line)) {
-                run.push(leaf);
+            if (isLineComment && (!previous || previous.range.end.line + 1 === comment.range.start.line)) {
+                run.push(comment);
             } else {
                 flush();
-                if (isLineComment) run.push(leaf);
+                if (isLineComment) run.push(comment);
             }
         }
         flush();
-    }
-}
-
-/** A comment leaf, and whether a token leaf came between it and the comment before it. */
-interface Comment {
-    readonly leaf: LeafCstNode;
-    readonly afterToken: boolean;
-}
-
-/**
- * The comments (hidden leaves) below a CST node, in the order of Langium's `flattenCst`; a leaf
- * not made yet (adopt-cst-nodes.ts) is a token, and stays not made.
- */
-function collectComments(node: CstNode, into: Comment[], state: { tokenSeen: boolean }): void {
-    if (node instanceof AdoptCompositeCstNode) {
-        for (const child of node.children) {
-            if (typeof child === 'number') state.tokenSeen = true;
-            else collectComments(child, into, state);
-        }
-    } else if (isCompositeCstNode(node)) {
-        for (const child of node.content) collectComments(child, into, state);
-    } else if (node.hidden) {
-        into.push({ leaf: node as LeafCstNode, afterToken: state.tokenSeen });
-        state.tokenSeen = false;
-    } else {
-        state.tokenSeen = true;
     }
 }

@@ -6,12 +6,12 @@
  * Editors ask for the tokens of the whole document after every change; a plan of 10,000
  * projects has about 95,000 of them. Langium's walk (a stream of iterators per node, a check for
  * cancellation per node) and property lookup (a list of every match, for each index) are replaced
- * by a plain walk in the same order and model/property-nodes.ts: the same tokens.
+ * by the syntax facts (parser/syntax-facts.ts), the same nodes in the same order: the same tokens.
  */
 import { Cancellation, interruptAndCheck, type AstNode, type LangiumDocument } from 'langium';
 import { AbstractSemanticTokenProvider, type SemanticTokenAcceptor, type SemanticTokenPropertyOptions } from 'langium/lsp';
-import { rangeForProperty, rangesForProperty } from '../model/property-nodes.js';
-import { nodesOf } from '../scoping/reference-walk.js';
+import type { AdoptServices } from '../adopt-module.js';
+import type { SyntaxFacts } from '../parser/syntax-facts.js';
 import { SemanticTokenModifiers, SemanticTokenTypes } from 'vscode-languageserver';
 import {
     isChannel, isInvolves, isLaunch, isMember, isStage, isStory, isSupports, isTrait, isUses
@@ -34,26 +34,32 @@ export const NAME_TOKEN_TYPES: Readonly<Record<string, string>> = {
 const NODES_PER_CHECK = 256;
 
 export class AdoptSemanticTokenProvider extends AbstractSemanticTokenProvider {
+    private readonly facts: SyntaxFacts;
+
+    constructor(services: AdoptServices) {
+        super(services);
+        this.facts = services.syntax.Facts;
+    }
+
     /**
      * Langium's `computeHighlighting` over the tree's nodes in the order of `streamAst` (`nodesOf`, listed once per tree). A
      * range request is still answered with the tokens in its range only (`highlightToken` filters
      * them), and no element of ours asks to prune.
      */
     protected override async computeHighlighting(document: LangiumDocument, acceptor: SemanticTokenAcceptor, cancelToken: Cancellation.CancellationToken): Promise<void> {
-        const nodes = nodesOf(document.parseResult.value);
+        const nodes = this.facts.nodes(document.parseResult.value);
         for (let i = 0; i < nodes.length; i++) {
             if (i % NODES_PER_CHECK === 0) await interruptAndCheck(cancelToken);
             this.highlightElement(nodes[i], acceptor);
         }
     }
 
-    /** Langium's, with the nodes' ranges only: the leaves not made yet stay so (adopt-cst-nodes.ts). */
+    /** Langium's, with the nodes' ranges only (the syntax facts find them without making leaves). */
     protected override highlightProperty<N extends AstNode>(options: SemanticTokenPropertyOptions<N>): void {
-        const cst = options.node.$cstNode;
         const property = options.property as string;
         const ranges = typeof options.index === 'number'
-            ? [rangeForProperty(cst, property, options.index)].filter(range => range !== undefined)
-            : rangesForProperty(cst, property);
+            ? [this.facts.propertyRange(options.node, property, options.index)].filter(range => range !== undefined)
+            : this.facts.propertyRanges(options.node, property);
         for (const range of ranges) this.highlightToken({ range, type: options.type, modifier: options.modifier });
     }
     protected highlightElement(node: AstNode, acceptor: SemanticTokenAcceptor): void {

@@ -8,7 +8,6 @@ import type { Connection } from 'vscode-languageserver';
 import { ResponseError, ErrorCodes } from 'vscode-languageserver';
 import type { AdoptServices } from '../adopt-module.js';
 import type { Plan } from '../generated/ast.js';
-import { cachedRankResult } from '../score/rank-result.js';
 import { RANK_QUICK_WINS_REQUEST, rankQuickWinsParamsSchema, type RankedProjects, type RankResult } from '../../protocol/rank-protocol.js';
 
 export function registerRankRequest(connection: Connection, services: AdoptServices): void {
@@ -24,7 +23,7 @@ export function registerRankRequest(connection: Connection, services: AdoptServi
         }
         await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated, uri, token);
         const document = shared.workspace.LangiumDocuments.getDocument(uri) as LangiumDocument<Plan>;
-        const result = cachedRankResult(document, services);
+        const result = services.score.RankResults.of(document);
         return parsed.data.diagnostics === false ? { plan: result.plan, projects: result.projects } : result;
     });
 }

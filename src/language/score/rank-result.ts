@@ -3,10 +3,9 @@
  * keeps it while the document's diagnostics and analysis stay the same (repeated
  * `adopt/rankQuickWins` requests on one version only serialise it).
  */
-import type { LangiumDocument } from 'langium';
+import { DocumentCache, type LangiumDocument } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { Plan } from '../generated/ast.js';
-import { startPosition } from '../parser/adopt-cst-nodes.js';
 import type { AdoptServices } from '../adopt-module.js';
 import type { PlanAnalysis } from './quick-win-service.js';
 import type { RankDiagnostic, RankResult, SeverityName } from '../../protocol/rank-protocol.js';
@@ -47,27 +46,39 @@ export function buildRankResult(document: LangiumDocument<Plan>, services: Adopt
             quickWin: entry.quickWin,
             parts: { ...entry.points },
             missing: [...entry.missing],
-            line: (entry.project.$cstNode ? startPosition(entry.project.$cstNode).line : 0) + 1
+            line: services.syntax.Facts.start(entry.project).line + 1
         })),
         diagnostics: sortedDiagnostics(document.diagnostics ?? []).map(toRankDiagnostic)
     };
 }
 
-/** The result built from one validation's diagnostics (the array a validation sets) and one analysis. */
-const builtResults = new WeakMap<readonly Diagnostic[], { readonly analysis: PlanAnalysis; readonly result: RankResult }>();
+/** What a rank result was built from: one validation's diagnostics (the array a validation sets) and one analysis. */
+interface BuiltResult {
+    readonly diagnostics: readonly Diagnostic[];
+    readonly analysis: PlanAnalysis;
+    readonly result: RankResult;
+}
 
 /**
  * `buildRankResult`, built once per document version and settings: a new validation sets a new
  * diagnostics array, a change of text or settings gives a new analysis, and either builds anew.
- * The result is shared: callers must not change it.
+ * The results are shared: callers must not change them.
  */
-export function cachedRankResult(document: LangiumDocument<Plan>, services: AdoptServices): RankResult {
-    const diagnostics = document.diagnostics;
-    if (!diagnostics) return buildRankResult(document, services);
-    const analysis = services.score.QuickWins.analyze(document.parseResult.value);
-    const cached = builtResults.get(diagnostics);
-    if (cached && cached.analysis === analysis) return cached.result;
-    const result = buildRankResult(document, services);
-    builtResults.set(diagnostics, { analysis, result });
-    return result;
+export class RankResults {
+    private readonly built: DocumentCache<string, BuiltResult>;
+
+    constructor(private readonly services: AdoptServices) {
+        this.built = new DocumentCache(services.shared);
+    }
+
+    of(document: LangiumDocument<Plan>): RankResult {
+        const diagnostics = document.diagnostics;
+        if (!diagnostics) return buildRankResult(document, this.services);
+        const analysis = this.services.score.QuickWins.analyze(document.parseResult.value);
+        const cached = this.built.get(document.uri, 'rank', () => ({ diagnostics, analysis, result: buildRankResult(document, this.services) }));
+        if (cached.diagnostics === diagnostics && cached.analysis === analysis) return cached.result;
+        const result = buildRankResult(document, this.services);
+        this.built.set(document.uri, 'rank', { diagnostics, analysis, result });
+        return result;
+    }
 }

@@ -2,16 +2,9 @@
  * Langium reports lexing, parsing and linking problems itself, with programmer-speak messages and
  * no LSP code. Here they become `syntax-error` and `unresolved-reference` diagnostics in words.
  */
-import {
-    Cancellation, DefaultDocumentValidator, diagnosticData, interruptAndCheck, toDiagnosticSeverity, type AstNode,
-    type DiagnosticInfo, type LangiumDocument, type ParseResult, type ValidationAcceptor, type ValidationCheck, type ValidationOptions,
-    type ValidationSeverity
-} from 'langium';
-import type { LangiumCoreServices } from 'langium';
-import type { Diagnostic, Range } from 'vscode-languageserver-types';
-import { diagnosticRange } from '../model/property-nodes.js';
+import { DefaultDocumentValidator, diagnosticData, type LangiumCoreServices, type LangiumDocument, type ParseResult, type ValidationOptions } from 'langium';
+import type { Diagnostic } from 'vscode-languageserver-types';
 import { capSyntaxErrors } from '../parser/syntax-error-cap.js';
-import { nodesOf } from '../scoping/reference-walk.js';
 import { IssueCodes } from './issue-codes.js';
 
 const KIND_WORDS: Record<string, { kind: string; hint: string }> = {
@@ -22,94 +15,12 @@ const KIND_WORDS: Record<string, { kind: string; hint: string }> = {
     Project: { kind: 'project', hint: 'Declare that project in a stage, or correct the name.' }
 };
 
-/** How many nodes to validate between two checks for cancellation (a node takes about a microsecond). */
-const NODES_PER_CHECK = 256;
-
-const defaultNodeOptions = (DefaultDocumentValidator.prototype as unknown as { validateSingleNodeOptions: unknown }).validateSingleNodeOptions;
-
 export class AdoptDocumentValidator extends DefaultDocumentValidator {
     private readonly reflection: LangiumCoreServices['shared']['AstReflection'];
 
     constructor(services: LangiumCoreServices) {
         super(services);
         this.reflection = services.shared.AstReflection;
-    }
-
-    /**
-     * Langium's loop over the nodes, with the same nodes in the same order, listed by a plain walk
-     * instead of a stream of iterators per node, and each node type's checks looked up once per
-     * run: on a plan of 10,000 projects this loop was a third of the validation time.
-     */
-    protected override async validateAstNodes(
-        rootNode: AstNode, options: ValidationOptions, acceptor: ValidationAcceptor, cancelToken = Cancellation.CancellationToken.None
-    ): Promise<void> {
-        // Langium's own loop when profiling, or when a subclass skips some nodes or subtrees.
-        if (this.profiler?.isActive('validating') || this.validateSingleNodeOptions !== defaultNodeOptions) {
-            return super.validateAstNodes(rootNode, options, acceptor, cancelToken);
-        }
-        const checksByType = new Map<string, ValidationCheck[]>();
-        // The nodes the parser listed (or one walk per tree), kept for the next validation of the tree.
-        const nodes = nodesOf(rootNode);
-        for (let i = 0; i < nodes.length; i++) {
-            // Langium yields to the event loop (so that an edit can cancel this run) once 10 ms
-            // have passed; asking after every node costs a clock read and a promise per node.
-            if (i % NODES_PER_CHECK === 0) await interruptAndCheck(cancelToken);
-            const node = nodes[i];
-            let checks = checksByType.get(node.$type);
-            if (!checks) {
-                checks = this.validationRegistry.getChecks(node.$type, options.categories).toArray();
-                checksByType.set(node.$type, checks);
-            }
-            for (const check of checks) {
-                const pending = check(node, acceptor, cancelToken);
-                if (pending) await pending;
-            }
-        }
-    }
-
-    /**
-     * Langium's diagnostic, without the fields it would leave undefined (a code description,
-     * tags, related information: none of Adopt's checks gives them): 24 bytes less a diagnostic,
-     * 20,000 diagnostics at 10,000 projects. What a client receives is the same (JSON leaves
-     * undefined fields out). Two diagnostics in a row on the same place (a project's name: its
-     * reach and its untapped traits) share one range object.
-     */
-    protected override toDiagnostic<N extends AstNode>(severity: ValidationSeverity, message: string, info: DiagnosticInfo<N>): Diagnostic {
-        const diagnostic: Diagnostic = {
-            message,
-            range: this.rangeOf(info),
-            severity: toDiagnosticSeverity(severity),
-            code: info.code,
-            data: info.data,
-            source: this.getSource()
-        };
-        if (info.codeDescription !== undefined) diagnostic.codeDescription = info.codeDescription;
-        if (info.tags !== undefined) diagnostic.tags = info.tags;
-        if (info.relatedInformation !== undefined) diagnostic.relatedInformation = info.relatedInformation;
-        return diagnostic;
-    }
-
-    /** The last range computed and where (the node, property, keyword, index): kept only while a document is validated. */
-    private lastRange: { readonly info: DiagnosticInfo<AstNode>; readonly range: Range } | undefined;
-
-    private rangeOf<N extends AstNode>(info: DiagnosticInfo<N>): Range {
-        if (info.range) return info.range;
-        const last = this.lastRange;
-        if (last && last.info.node === info.node && last.info.property === info.property && last.info.keyword === info.keyword
-            && last.info.index === info.index) {
-            return last.range;
-        }
-        const range = diagnosticRange(info);
-        this.lastRange = { info: info as DiagnosticInfo<AstNode>, range };
-        return range;
-    }
-
-    override async validateDocument(document: LangiumDocument, options: ValidationOptions = {}, cancelToken = Cancellation.CancellationToken.None): Promise<Diagnostic[]> {
-        try {
-            return await super.validateDocument(document, options, cancelToken);
-        } finally {
-            this.lastRange = undefined;
-        }
     }
 
     protected override processLexingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {

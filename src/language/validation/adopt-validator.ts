@@ -3,7 +3,6 @@
  * function named for the rule it enforces, in the file of its theme.
  */
 import type { ValidationAcceptor, ValidationChecks } from 'langium';
-import { nodeForKeyword } from '../model/property-nodes.js';
 import type { AdoptAstType, Plan } from '../generated/ast.js';
 import type { AdoptServices } from '../adopt-module.js';
 import { coalitionNeedsManagers, launchMustWaitForHumanBandwidth, naysayersShouldHearAStory } from './coalition-checks.js';
@@ -23,6 +22,8 @@ export function registerValidationChecks(services: AdoptServices): void {
 
     // A file whose plan header did not parse (an empty file, a word of garbage) has nothing to
     // check but its syntax: the plan needs its name and the brace that opens its body.
+    const facts = services.syntax.Facts;
+    const hasPlanBody = (plan: Plan) => Boolean(plan.name) && facts.keywordRange(plan, '{') !== undefined;
     const planCheck = (check: (plan: Plan, accept: ValidationAcceptor) => void) =>
         (plan: Plan, accept: ValidationAcceptor) => { if (hasPlanBody(plan)) check(plan, accept); };
 
@@ -73,6 +74,3 @@ function inOrder<N>(...checks: Array<(node: N, accept: ValidationAcceptor) => vo
     };
 }
 
-function hasPlanBody(plan: Plan): boolean {
-    return Boolean(plan.name) && nodeForKeyword(plan.$cstNode, '{') !== undefined;
-}

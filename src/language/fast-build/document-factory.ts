@@ -1,20 +1,18 @@
 /**
  * Langium's document factory, with an incremental update: when an open document's new text
- * differs from its old one only inside one declaration (a project, else its stage, else the
- * coalition, a channel or an initiative), the parser re-parses just that declaration and
- * reuses the rest of the old tree (parser/adopt-incremental.ts); any other change is parsed in
- * full, as Langium does.
- * Langium's builder has unlinked the old tree's references before it asks for the update, and
- * links, indexes and validates the new tree afterwards.
+ * differs from its old one only inside one declaration, the parser re-parses just that
+ * declaration and reuses the rest of the old tree (incremental-parse.ts); any other change is
+ * parsed in full, as Langium does. Langium's builder has unlinked the old tree's references before
+ * it asks for the update, and links, indexes and validates the new tree afterwards.
  */
 import {
     DefaultLangiumDocumentFactory, DocumentState, type AstNode, type Cancellation, type LangiumDocument, type Mutable, type ParseResult
 } from 'langium';
-import { AdoptParser } from '../parser/adopt-parser.js';
+import { FastBuildParser } from './fast-build-parser.js';
 
 type CancellationToken = Cancellation.CancellationToken;
 
-export class AdoptDocumentFactory extends DefaultLangiumDocumentFactory {
+export class FastDocumentFactory extends DefaultLangiumDocumentFactory {
     /** Langium 4.4's `update`, asking the parser for an incremental parse first. */
     override async update<T extends AstNode = AstNode>(document: Mutable<LangiumDocument<T>>, cancellationToken: CancellationToken): Promise<LangiumDocument<T>> {
         // The CST's full text is the text the tree was made from.
@@ -38,6 +36,6 @@ export class AdoptDocumentFactory extends DefaultLangiumDocumentFactory {
 
     private parseIncrementally<T extends AstNode>(document: LangiumDocument<T>, oldRoot: AstNode, text: string): ParseResult<T> | undefined {
         const parser = this.serviceRegistry.getServices(document.uri).parser.LangiumParser;
-        return parser instanceof AdoptParser ? parser.parseIncrementally<T>(oldRoot, text) : undefined;
+        return parser instanceof FastBuildParser ? parser.parseIncrementally<T>(oldRoot, text) : undefined;
     }
 }

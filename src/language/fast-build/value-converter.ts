@@ -12,7 +12,7 @@ type Conversion = 'INT' | 'STRING' | 'ID' | 'number' | 'boolean' | 'bigint' | 'd
 
 const BACKSLASH = 92;
 
-export class AdoptValueConverter extends DefaultValueConverter {
+export class FastValueConverter extends DefaultValueConverter {
     /** The rule whose converter applies to a grammar element (null: none, the text is the value). */
     private readonly ruleOfFeature = new WeakMap<object, GrammarAST.AbstractRule | null>();
     private readonly conversionOfRule = new WeakMap<GrammarAST.AbstractRule, Conversion>();

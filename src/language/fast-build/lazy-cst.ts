@@ -1,77 +1,37 @@
 /**
- * A slimmer leaf of the concrete syntax tree. Langium's `LeafCstNodeImpl` keeps ten fields per
- * token (container, grammar element, hidden, offset, length, start and end line and column, token
- * type): 104 bytes on Node.js, about 237,000 leaves for a plan of 10,000 projects. An
- * AdoptLeafCstNode keeps five (container, grammar element, offset, length with the hidden flag,
- * token type) and computes its range when asked, from a table of line starts made once per
- * syntax tree (on first use). The positions are Chevrotain's, as Langium gives them: lines
- * break at `\n`, `\r\n` and a lone `\r`; columns count UTF-16 code units; the end is exclusive.
+ * The concrete syntax tree of the fast build: composite nodes that make their leaves when asked,
+ * slim leaves, and a root that keeps its tree's state.
  *
- * Langium recognises a leaf by its `tokenType` object (`isLeafCstNode`), not by its class.
+ * A leaf of Langium's (`LeafCstNodeImpl`) keeps ten fields per token; an AdoptLeafCstNode keeps
+ * five (container, grammar element, offset, length with the hidden flag, token type) and
+ * computes its range when asked, from the tree's table of line starts. The positions are
+ * Chevrotain's, as Langium gives them: lines break at `\n`, `\r\n` and a lone `\r`; columns
+ * count UTF-16 code units; the end is exclusive. Langium recognises a leaf by its `tokenType`
+ * object (`isLeafCstNode`), not by its class.
  *
- * Most leaves are not made at all until asked for: AdoptCompositeCstNode (below) keeps a number
- * per token of the fast parser's trees and makes the leaf on demand.
+ * Most leaves are not made at all until asked for: an AdoptCompositeCstNode keeps a number per
+ * token of the fast parser's trees (its offset and grammar element) and makes the leaf on demand.
+ * The build (parse, link, validate, score) and the editor's requests after a change ask for none.
  */
+import { RootCstNodeImpl, isCompositeCstNode, type AstNode, type CompositeCstNode, type CstNode, type GrammarAST, type LeafCstNode, type Mutable, type RootCstNode } from 'langium';
 import type { TokenType } from 'chevrotain';
-import type { AstNode, CompositeCstNode, CstNode, GrammarAST, LeafCstNode, Mutable, RootCstNode } from 'langium';
-import { isCompositeCstNode } from 'langium';
 import type { Position, Range } from 'vscode-languageserver-types';
+import { lineOf, lineStartsOf } from '../parser/text-lines.js';
+import type { TreeState } from './tree-state.js';
 
-const LINE_FEED = 10;
-const CARRIAGE_RETURN = 13;
-
-/** The offset at which each line of the text starts (line 0 at offset 0). */
-export function lineStartsOf(text: string): Uint32Array {
-    const starts = [0];
-    if (text.indexOf('\r') < 0) {
-        // Only line feeds: let the engine's search find them.
-        for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-    } else {
-        for (let i = 0; i < text.length; i++) {
-            const code = text.charCodeAt(i);
-            if (code === LINE_FEED || (code === CARRIAGE_RETURN && text.charCodeAt(i + 1) !== LINE_FEED)) starts.push(i + 1);
-        }
+/**
+ * The root of a tree of the fast build: the text, and the state of the tree (tree-state.ts),
+ * which its nodes reach through it.
+ */
+export class FastRootCstNode extends RootCstNodeImpl {
+    constructor(input: string, readonly tree: TreeState) {
+        super(input);
     }
-    return Uint32Array.from(starts);
 }
 
-/** The line breaks (`\n`, `\r\n`, a lone `\r`) in `text[start, end)`, counted up to `limit`. */
-export function lineBreaks(text: string, start: number, end: number, limit = Number.POSITIVE_INFINITY): number {
-    let count = 0;
-    for (let i = start; i < end && count < limit; i++) {
-        const code = text.charCodeAt(i);
-        if (code === LINE_FEED) {
-            count++;
-        } else if (code === CARRIAGE_RETURN) {
-            count++;
-            if (text.charCodeAt(i + 1) === LINE_FEED) i++;
-        }
-    }
-    return count;
-}
-
-/** The line (0-based) holding an offset: the last line that starts at or before it. */
-export function lineOf(starts: Uint32Array, offset: number): number {
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-        const middle = (low + high + 1) >>> 1;
-        if (starts[middle] <= offset) low = middle;
-        else high = middle - 1;
-    }
-    return low;
-}
-
-/** One table of line starts per syntax tree, made when a leaf's range is first asked for. */
-const lineStartsByRoot = new WeakMap<RootCstNode, Uint32Array>();
-
+/** The table of line starts of a root's text: the tree's, or (a tree of another builder) made anew. */
 function lineStartsOfRoot(root: RootCstNode): Uint32Array {
-    let starts = lineStartsByRoot.get(root);
-    if (!starts) {
-        starts = lineStartsOf(root.fullText);
-        lineStartsByRoot.set(root, starts);
-    }
-    return starts;
+    return root instanceof FastRootCstNode ? root.tree.lineStarts : lineStartsOf(root.fullText);
 }
 
 /** The top of a node's tree (Langium's `root`: the node itself when it is in none). */
@@ -208,26 +168,18 @@ export interface LeafMaker {
     tokenType(text: string, offset: number): TokenType;
 }
 
-/** The leaf maker of each tree with leaves not made yet (the fast parser's trees). */
-const leafMakers = new WeakMap<RootCstNode, LeafMaker>();
-
-export function setLeafMaker(root: RootCstNode, maker: LeafMaker): void {
-    leafMakers.set(root, maker);
-}
-
 /** The root of a node's tree and its text's leaf maker; throws if the tree has none (a number then cannot be read). */
 function treeOf(node: CstNode): { root: RootCstNode; maker: LeafMaker } {
     const root = rootOf(node);
-    const maker = root && leafMakers.get(root);
+    const maker = root instanceof FastRootCstNode ? root.tree.maker : undefined;
     if (!root || !maker) throw new Error('A leaf of a syntax tree was asked for outside the tree it was parsed in.');
     return { root, maker };
 }
 
 /**
  * A composite node of the concrete syntax tree that makes its leaves when they are first asked
- * for. The fast parser (adopt-fast-parser.ts) gives it a number per token (`leafCode`) instead of
- * a leaf: about 237,000 leaves at 10,000 projects, 64 bytes each, of which the build (parse,
- * link, validate, score) reads none. Offsets, ends, ranges and text come from the numbers and
+ * for. The fast parser (fast-parser.ts) gives it a number per token (`leafCode`) instead of
+ * a leaf, of which the build (parse, link, validate, score) reads none. Offsets, ends, ranges and text come from the numbers and
  * the text (the token is lexed again at its offset); `content` makes every leaf of this node, in
  * place, once, so a leaf is always the same object; `childAt` makes one. The rest of Langium and
  * the editor's features see an ordinary composite node (`isCompositeCstNode` reads `content`).
@@ -306,6 +258,13 @@ export class AdoptCompositeCstNode implements CompositeCstNode {
     appendLeaf(code: number): void {
         this.list().push(code);
         this.pending++;
+    }
+
+    /** Removes a child node (searched from the back: it is at or near the end). */
+    remove(node: CstNode): void {
+        const list = this.list();
+        const index = list.lastIndexOf(node);
+        if (index >= 0) list.splice(index, 1);
     }
 
     /** Puts child nodes at an index (containers set). */

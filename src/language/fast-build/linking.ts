@@ -1,50 +1,42 @@
 /**
- * Build phases tuned for one large plan per file (see BENCHMARKS.md): same results as Langium's
- * defaults, less work.
- * - AdoptScopeComputation: no document-local symbol table. AdoptScopeProvider resolves every
- *   name from the plan's own cached scopes, so the table Langium builds of every named node
+ * The linking phases of the fast build: the same results as Langium's defaults, less work.
+ * - FastScopeComputation: no document-local symbol table. The language's scope provider resolves
+ *   every name from the plan's own cached scopes, so the table Langium builds of every named node
  *   (with a description and a path string each) would never be read.
- * - AdoptLinker and AdoptReferenceDescriptionProvider: the same references, linked and indexed in
- *   the same order, listed by the parser while it linked the containers (or, when a tree is linked
- *   again, by a plain walk; reference-walk.ts) instead of a stream per node; the index computes
- *   each container's path once instead of once per reference.
+ * - FastLinker and FastReferenceDescriptionProvider: the same references, linked and indexed in
+ *   the same order, listed by the parser (or, when a tree is linked again, by a plain walk;
+ *   syntax-trees.ts) instead of a stream per node; the index computes each container's path once
+ *   instead of once per reference.
+ * - FastReference: Langium's reference with every field it will ever hold set at once, its
+ *   resolver on its prototype, and its token's leaf made when first asked for.
  */
 import {
     Cancellation, CstUtils, DefaultLinker, DefaultReferenceDescriptionProvider, DefaultScopeComputation, MultiMap, UriUtils,
     interruptAndCheck, isLinkingError, isReference, type AstNode, type AstNodeDescription, type CstNode, type DefaultReference,
-    type LangiumCoreServices, type LangiumDocument, type LinkingError, type LocalSymbols, type Module, type Reference, type ReferenceDescription,
-    type ReferenceInfo, type URI
+    type LangiumCoreServices, type LangiumDocument, type LinkingError, type LocalSymbols, type Reference, type ReferenceDescription,
+    type URI
 } from 'langium';
+import type { AdoptCompositeCstNode } from './lazy-cst.js';
+import type { SyntaxTrees } from './syntax-trees.js';
 
 const { CancellationToken } = Cancellation;
 type CancellationToken = Cancellation.CancellationToken;
-import type { PartialLangiumServices } from 'langium/lsp';
-import type { AdoptServices } from '../adopt-module.js';
-import { allReferences, takeParsedReferences } from './reference-walk.js';
-import type { AdoptCompositeCstNode } from '../parser/adopt-cst-nodes.js';
 
-/**
- * The references the linker just walked, by plan, for the reference index that comes right after
- * (same tree, same references): taken, not kept, so the list does not outlive the build.
- */
-const walkedReferences = new WeakMap<AstNode, ReferenceInfo[]>();
-
-/** Drops the references the linker kept for an index that will not read them (adopt-index-manager.ts). */
-export function forgetWalkedReferences(root: AstNode): void {
-    walkedReferences.delete(root);
-}
+/** The services the fast build's phases are made with. */
+export type FastBuildCoreServices = LangiumCoreServices & { readonly fastBuild: { readonly SyntaxTrees: SyntaxTrees } };
 
 /** How many references to link or index between two checks for cancellation. */
 const REFERENCES_PER_CHECK = 512;
 
-export class AdoptScopeComputation extends DefaultScopeComputation {
+export class FastScopeComputation extends DefaultScopeComputation {
     override async collectLocalSymbols(_document: LangiumDocument, _cancelToken = CancellationToken.None): Promise<LocalSymbols> {
         return new MultiMap<AstNode, AstNodeDescription>();
     }
 }
 
-export class AdoptLinker extends DefaultLinker {
+export class FastLinker extends DefaultLinker {
     private readonly profiling: () => boolean;
+    private readonly trees: SyntaxTrees;
 
     /**
      * Langium's reference, with every field it will ever hold set at once: Langium's adds its
@@ -56,19 +48,20 @@ export class AdoptLinker extends DefaultLinker {
 
     /**
      * A reference whose token's leaf is not made yet: the child at `index` of the composite node
-     * of `node` (the fast parser's references; adopt-cst-nodes.ts).
+     * of `node` (the fast parser's references; lazy-cst.ts).
      */
     buildReferenceAt(node: AstNode, property: string, index: number, refText: string): Reference {
         return new this.references(node, property, index, refText);
     }
 
-    /** This linker's references: AdoptReference with the linker's resolver on their prototype (one field less each). */
-    private readonly references: new (node: AstNode, property: string, refNode: CstNode | number | undefined, refText: string) => AdoptReference;
+    /** This linker's references: FastReference with the linker's resolver on their prototype (one field less each). */
+    private readonly references: new (node: AstNode, property: string, refNode: CstNode | number | undefined, refText: string) => FastReference;
 
-    constructor(services: LangiumCoreServices) {
+    constructor(services: FastBuildCoreServices) {
         super(services);
+        this.trees = services.fastBuild.SyntaxTrees;
         this.profiling = () => services.shared.profilers.LangiumProfiler?.isActive('linking') ?? false;
-        const references = class extends AdoptReference { };
+        const references = class extends FastReference { };
         Object.defineProperty(references.prototype, 'resolver', { value: this.referenceResolver });
         this.references = references;
     }
@@ -80,7 +73,7 @@ export class AdoptLinker extends DefaultLinker {
     override unlink(document: LangiumDocument): void {
         const others: LangiumDocument['references'] = [];
         for (const reference of document.references) {
-            if (reference instanceof AdoptReference) {
+            if (reference instanceof FastReference) {
                 reference._ref = undefined;
                 reference._nodeDescription = undefined;
             } else {
@@ -93,12 +86,9 @@ export class AdoptLinker extends DefaultLinker {
     }
 
     override async link(document: LangiumDocument, cancelToken = CancellationToken.None): Promise<void> {
-        const root = document.parseResult.value;
-        const parsed = takeParsedReferences(root);
         if (this.profiling()) return super.link(document, cancelToken);
         // The references the parser listed, for a tree linked for the first time; else a walk.
-        const references = parsed ?? allReferences(root);
-        walkedReferences.set(root, references);
+        const references = this.trees.referencesToLink(document.parseResult.value);
         for (let i = 0; i < references.length; i++) {
             if (i % REFERENCES_PER_CHECK === 0) await interruptAndCheck(cancelToken);
             this.doLink(references[i], document);
@@ -114,10 +104,10 @@ interface ReferenceResolver {
 /**
  * Langium's `DefaultReferenceImpl` (not exported): the same behaviour, with `_nodeDescription`
  * set in the constructor instead of added when linked, the resolver on the prototype (each
- * linker makes a subclass: AdoptLinker), and the token's leaf made when first asked for (the
+ * linker makes a subclass: FastLinker), and the token's leaf made when first asked for (the
  * fast parser gives its place: a number). 60,000 references at 10,000 projects.
  */
-export class AdoptReference implements DefaultReference {
+export class FastReference implements DefaultReference {
     /** The linker's resolver (on the prototype of the linker's subclass). */
     declare protected readonly resolver: ReferenceResolver;
     readonly node: AstNode;
@@ -137,7 +127,7 @@ export class AdoptReference implements DefaultReference {
         this._nodeDescription = undefined;
     }
 
-    /** The token's leaf, made when first asked for (adopt-cst-nodes.ts). */
+    /** The token's leaf, made when first asked for (lazy-cst.ts). */
     get $refNode(): CstNode | undefined {
         const refNode = this.refNode;
         if (typeof refNode !== 'number') return refNode;
@@ -173,12 +163,17 @@ export function describeReference(
     };
 }
 
-export class AdoptReferenceDescriptionProvider extends DefaultReferenceDescriptionProvider {
+export class FastReferenceDescriptionProvider extends DefaultReferenceDescriptionProvider {
+    private readonly trees: SyntaxTrees;
+
+    constructor(services: FastBuildCoreServices) {
+        super(services);
+        this.trees = services.fastBuild.SyntaxTrees;
+    }
+
     override async createDescriptions(document: LangiumDocument, cancelToken = CancellationToken.None): Promise<ReferenceDescription[]> {
         const descriptions: ReferenceDescription[] = [];
-        const root = document.parseResult.value;
-        const references = walkedReferences.get(root) ?? allReferences(root);
-        walkedReferences.delete(root);
+        const references = this.trees.takeLinkedReferences(document.parseResult.value);
         const sourceUri = document.uri;
         let lastContainer: AstNode | undefined;
         let sourcePath = '';
@@ -201,14 +196,3 @@ export class AdoptReferenceDescriptionProvider extends DefaultReferenceDescripti
         return descriptions;
     }
 }
-
-/** The three services above, as a module to inject after the language's own module. */
-export const AdoptFastBuildModule: Module<AdoptServices, PartialLangiumServices> = {
-    references: {
-        ScopeComputation: services => new AdoptScopeComputation(services),
-        Linker: services => new AdoptLinker(services)
-    },
-    workspace: {
-        ReferenceDescriptionProvider: services => new AdoptReferenceDescriptionProvider(services)
-    }
-};

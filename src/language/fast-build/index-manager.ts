@@ -5,16 +5,16 @@
  * per reference (source and target URI and path, a segment with a range): about 2 KB a project of
  * a large plan, and a walk over every reference in each build. Its readers (find references,
  * rename, highlight, and the document builder's `isAffected` when another document changes) ask
- * rarely and about few targets. `AdoptIndexManager` records only which documents are indexed, in
+ * rarely and about few targets. `FastIndexManager` records only which documents are indexed, in
  * the same order, and computes the same descriptions from their linked trees on demand:
  * - a document is indexed from `updateReferences` until `removeReferences`/`remove`, exactly when
  *   Langium's index would hold its descriptions; the builder resets a document (and removes its
  *   references) before its tree or links change, so the linked tree is what the eager index saw;
  * - `findAllReferences` picks the references pointing at the target out of each indexed
  *   document's resolved references (`document.references`, which the linker fills), puts them in
- *   Langium's order (that of `allReferences` in reference-walk.ts: depth first, properties in
+ *   Langium's order (that of `allReferences` in tree-walk.ts: depth first, properties in
  *   order) and describes them as `DefaultReferenceDescriptionProvider` and
- *   `AdoptReferenceDescriptionProvider` would: a few milliseconds for a plan of 10,000 projects;
+ *   `FastReferenceDescriptionProvider` would: a few milliseconds for a plan of 10,000 projects;
  * - `isAffected` reads the same resolved references for a target in a changed document, as
  *   Langium reads the non-local descriptions;
  * - documents of a language with another `ReferenceDescriptionProvider` are indexed eagerly,
@@ -23,12 +23,11 @@
 import {
     AstUtils, Cancellation, CstUtils, DefaultIndexManager, DefaultReferenceDescriptionProvider, UriUtils, interruptAndCheck,
     isMultiReference, isReference, stream, type AstNode, type AstNodeDescription, type LangiumDocument,
-    type Module, type MultiReference, type Reference, type ReferenceDescription, type ReferenceInfo, type Stream,
+    type MultiReference, type Reference, type ReferenceDescription, type ReferenceInfo, type Stream,
     type URI
 } from 'langium';
-import type { LangiumSharedServices, PartialLangiumSharedServices } from 'langium/lsp';
-import { AdoptReferenceDescriptionProvider, describeReference, forgetWalkedReferences } from './adopt-linking.js';
-import { allReferences } from './reference-walk.js';
+import { FastReferenceDescriptionProvider, describeReference, type FastBuildCoreServices } from './linking.js';
+import { allReferences } from './tree-walk.js';
 
 const { CancellationToken } = Cancellation;
 type CancellationToken = Cancellation.CancellationToken;
@@ -37,9 +36,9 @@ type CancellationToken = Cancellation.CancellationToken;
 type IndexEntry = { readonly document: LangiumDocument } | { readonly descriptions: readonly ReferenceDescription[] };
 
 /** The reference description providers whose descriptions `describeReferences` reproduces. */
-const DESCRIBABLE_PROVIDERS: ReadonlySet<unknown> = new Set([DefaultReferenceDescriptionProvider, AdoptReferenceDescriptionProvider]);
+const DESCRIBABLE_PROVIDERS: ReadonlySet<unknown> = new Set([DefaultReferenceDescriptionProvider, FastReferenceDescriptionProvider]);
 
-export class AdoptIndexManager extends DefaultIndexManager {
+export class FastIndexManager extends DefaultIndexManager {
     /**
      * The indexed documents by URI string, in the order Langium's `referenceIndex` would list them
      * (a document indexed again keeps its place; one removed and indexed again goes last).
@@ -55,7 +54,7 @@ export class AdoptIndexManager extends DefaultIndexManager {
         }
         // Cancelled here, Langium's index would not hold the document either.
         await interruptAndCheck(cancelToken);
-        forgetWalkedReferences(document.parseResult.value);
+        (this.serviceRegistry.getServices(document.uri) as Partial<FastBuildCoreServices>).fastBuild?.SyntaxTrees.forgetLinkedReferences(document.parseResult.value);
         this.indexed.set(document.uri.toString(), { document });
     }
 
@@ -190,7 +189,7 @@ function placeOf(reference: Reference | MultiReference): PlacedReference | undef
     return undefined;
 }
 
-const DOLLAR = 36; // '$': Langium's own properties, as in reference-walk.ts
+const DOLLAR = 36; // '$': Langium's own properties, as in tree-walk.ts
 
 function ancestryOf(node: AstNode): AstNode[] {
     const ancestry: AstNode[] = [];
@@ -238,10 +237,3 @@ function targetsOf(reference: Reference | MultiReference): readonly AstNodeDescr
     }
     return [];
 }
-
-/** The lazy reference index, as a shared module to inject after Langium's default shared module. */
-export const AdoptSharedIndexModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
-    workspace: {
-        IndexManager: services => new AdoptIndexManager(services)
-    }
-};

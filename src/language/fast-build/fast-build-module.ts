@@ -1,0 +1,71 @@
+/**
+ * The fast build: what makes large plans fast, behind one module. Without it
+ * (`createAdoptServices({ fastBuild: false })`) the language is plain Langium and gives the same
+ * results (tests/language/fast-build/ prove it); a newcomer can read the rest of src/language/ as
+ * an ordinary Langium language.
+ *
+ * What it replaces, and where:
+ * - parsing: a parser compiled from the grammar at start-up (fast-parser.ts, grammar-analysis.ts,
+ *   fast-lexer.ts) for texts without errors, Langium's parser for the others
+ *   (fast-build-parser.ts; langium-internals.ts is the one file that uses Langium's private parts);
+ * - the concrete syntax tree: leaves made only when asked for, and each tree's state kept by its
+ *   root (lazy-cst.ts, cst-builder.ts, tree-state.ts), reached through one service (syntax-trees.ts);
+ * - editing: an edit inside one declaration re-parses that declaration only (incremental-parse.ts,
+ *   document-factory.ts);
+ * - linking and indexing: lists handed from phase to phase instead of walks, a reference index
+ *   that describes references when asked (linking.ts, index-manager.ts, tree-walk.ts);
+ * - validation: one list of nodes, synchronous checks, slimmer diagnostics (fast-validation.ts);
+ * - the syntax facts the rest of the language asks for, without making leaves
+ *   (fast-syntax-facts.ts).
+ */
+import type { Module } from 'langium';
+import type { LangiumSharedServices, PartialLangiumServices, PartialLangiumSharedServices } from 'langium/lsp';
+import type { AdoptAddedServices, AdoptServices } from '../adopt-module.js';
+import { FastDocumentFactory } from './document-factory.js';
+import { createFastBuildParser, FastBuildLexer } from './fast-build-parser.js';
+import { FastSyntaxFacts } from './fast-syntax-facts.js';
+import { FastDocumentValidator, FastValidationRegistry } from './fast-validation.js';
+import { FastIndexManager } from './index-manager.js';
+import { FastLinker, FastReferenceDescriptionProvider, FastScopeComputation } from './linking.js';
+import { SyntaxTrees } from './syntax-trees.js';
+import { FastValueConverter } from './value-converter.js';
+
+export interface FastBuildAddedServices {
+    readonly fastBuild: {
+        readonly SyntaxTrees: SyntaxTrees;
+    };
+}
+
+export type FastBuildServices = AdoptServices & FastBuildAddedServices;
+
+export const FastBuildModule: Module<FastBuildServices, PartialLangiumServices & Partial<AdoptAddedServices> & FastBuildAddedServices> = {
+    fastBuild: {
+        SyntaxTrees: () => new SyntaxTrees()
+    },
+    syntax: {
+        Facts: services => new FastSyntaxFacts(services.fastBuild.SyntaxTrees)
+    },
+    parser: {
+        LangiumParser: services => createFastBuildParser(services),
+        Lexer: services => new FastBuildLexer(services),
+        ValueConverter: () => new FastValueConverter()
+    },
+    references: {
+        ScopeComputation: services => new FastScopeComputation(services),
+        Linker: services => new FastLinker(services)
+    },
+    workspace: {
+        ReferenceDescriptionProvider: services => new FastReferenceDescriptionProvider(services)
+    },
+    validation: {
+        DocumentValidator: services => new FastDocumentValidator(services),
+        ValidationRegistry: services => new FastValidationRegistry(services)
+    }
+};
+
+export const FastBuildSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
+    workspace: {
+        IndexManager: services => new FastIndexManager(services),
+        LangiumDocumentFactory: services => new FastDocumentFactory(services)
+    }
+};

@@ -1,0 +1,212 @@
+/**
+ * The parser and lexer services of the fast build.
+ *
+ * FastBuildParser is the language's parser (Langium's, with the size guard of
+ * parser/adopt-parser.ts) that tries the fast parser first (fast-parser.ts: a text without errors,
+ * in less than half the time) and parses anything else with Langium's parser, whose trees get the
+ * fast build's nodes and whose comments are taken in linear time (langium-internals.ts). An edit
+ * inside one declaration re-parses only that declaration (`parseIncrementally`, asked by the
+ * document factory; incremental-parse.ts).
+ *
+ * FastBuildLexer is the lexer service: Chevrotain's tokens, made by the fast lexer when it can
+ * lex the text, by Chevrotain otherwise. Langium lexes the whole document again for things other
+ * than the build (completion lexes it to find the token at the cursor; a plan with a syntax error
+ * is parsed by Langium's parser, which lexes first).
+ */
+import type { IToken, TokenType } from 'chevrotain';
+import { AstUtils, DefaultLexer, GrammarAST, GrammarUtils, type AstNode, type LangiumCoreServices, type LexerResult, type ParseResult, type ParserOptions, type TokenBuilder, type TokenizeOptions } from 'langium';
+import { AdoptParser, createAdoptParser } from '../parser/adopt-parser.js';
+import { exceedsPlanSize } from '../parser/plan-limits.js';
+import { FastCstNodeBuilder } from './cst-builder.js';
+import { FastLexer } from './fast-lexer.js';
+import { FastParser } from './fast-parser.js';
+import { parseIncrementally } from './incremental-parse.js';
+import { useFastBuildInternals, type InternalsUse } from './langium-internals.js';
+import { FastRootCstNode } from './lazy-cst.js';
+
+/** How many texts each way of parsing took (tests and `adopt check --stats` read them). */
+export interface ParseCounts {
+    /** Parsed in full by the fast parser. */
+    fast: number;
+    /** Parsed by Langium's parser. */
+    langium: number;
+    /** Updated by re-parsing one declaration, by the declaration's rule. */
+    readonly incremental: Record<string, number>;
+    /** Incremental updates that spliced the old tree's lists (the others walked the new tree). */
+    spliced: number;
+}
+
+export class FastBuildParser extends AdoptParser {
+    /** The fast parser, or undefined when the grammar is outside what it takes (`fastParserOff` says why). */
+    readonly fastParser: FastParser | undefined;
+    readonly fastParserOff: string | undefined;
+    /** The CST node builder of both parsers' trees. */
+    readonly builder: FastCstNodeBuilder;
+    /** What of Langium's internals the parser uses (langium-internals.ts); set once finalized. */
+    internals: InternalsUse = { builder: false, linearComments: false, problems: [] };
+    /** Whether texts go to the fast parser first; false sends every text to Langium's parser (the equivalence tests compare both). */
+    fastPath: boolean;
+    /** Whether `parseIncrementally` may update a tree instead of parsing the whole text. */
+    incremental = true;
+    readonly counts: ParseCounts = { fast: 0, langium: 0, incremental: {}, spliced: 0 };
+    private readonly tokenBuilder: TokenBuilder;
+
+    constructor(services: LangiumCoreServices) {
+        super(services);
+        const fast = FastParser.create(services);
+        this.fastParser = typeof fast === 'string' ? undefined : fast;
+        this.fastParserOff = typeof fast === 'string' ? fast : undefined;
+        this.builder = new FastCstNodeBuilder(this.fastParser);
+        this.fastPath = this.fastParser !== undefined;
+        this.tokenBuilder = services.parser.TokenBuilder;
+    }
+
+    protected override parseText<T extends AstNode = AstNode>(input: string, options: ParserOptions = {}): ParseResult<T> {
+        if (this.fastPath && this.fastParser && !options.rule) {
+            const parsed = this.fastParser.parse(input, this.builder);
+            if (parsed) {
+                this.counts.fast++;
+                const state = (parsed.root.$cstNode as FastRootCstNode).tree;
+                state.builtBy = 'fast';
+                state.updatable = true;
+                // When children of one kind interleave with others in the text, a walk lists them when asked for.
+                if (parsed.inTreeOrder) {
+                    state.nodes = parsed.nodes;
+                    state.parsedReferences = parsed.references;
+                }
+                return { value: parsed.root as T, lexerErrors: [], lexerReport: this.tokenBuilder.flushLexingReport?.(input), parserErrors: [] };
+            }
+        }
+        this.counts.langium++;
+        const result = super.parseText<T>(input, options);
+        // Langium leaves the last document's tokens in the parser until the next parse; the tree holds what it needs.
+        this.wrapper.input = [];
+        return result;
+    }
+
+    /**
+     * The result of parsing `input`, made from the old tree of the previous text when the two
+     * differ only inside one declaration (the old tree is taken apart then); undefined when that
+     * does not apply (then parse the whole text with `parse`).
+     */
+    parseIncrementally<T extends AstNode = AstNode>(oldRoot: AstNode, input: string): ParseResult<T> | undefined {
+        const fastParser = this.fastParser;
+        if (!this.incremental || !this.fastPath || !fastParser || exceedsPlanSize(input)) return undefined;
+        const update = parseIncrementally(oldRoot, input, fastParser, this.builder);
+        if (!update) return undefined;
+        this.counts.incremental[update.unit] = (this.counts.incremental[update.unit] ?? 0) + 1;
+        if (update.spliced) this.counts.spliced++;
+        return { value: update.root as T, lexerErrors: [], lexerReport: this.tokenBuilder.flushLexingReport?.(input), parserErrors: [] };
+    }
+}
+
+/** The `parser.LangiumParser` service of the fast build: a FastBuildParser, finalized, using what it can of Langium's internals. */
+export function createFastBuildParser<P extends FastBuildParser>(services: LangiumCoreServices, instance?: P): P {
+    const parser = createAdoptParser(services, instance ?? new FastBuildParser(services) as P);
+    parser.internals = useFastBuildInternals(parser, parser.builder, probeText(services));
+    return parser;
+}
+
+/**
+ * A text that makes Langium's parser place a comment and consume a token: a comment, then the
+ * first keyword of the entry rule (langium-internals.ts checks what it changed with it).
+ */
+function probeText(services: LangiumCoreServices): string {
+    const entry = GrammarUtils.getEntryRule(services.Grammar);
+    const keyword = entry ? AstUtils.streamAst(entry.definition).find(GrammarAST.isKeyword)?.value : undefined;
+    const definition = services.parser.Lexer.definition as Record<string, TokenType>;
+    const hidden = Object.values(definition).filter(type => type.GROUP === 'hidden' && type.PATTERN instanceof RegExp);
+    const comment = COMMENT_SAMPLES.find(sample => hidden.some(type => new RegExp(`^(?:${(type.PATTERN as RegExp).source})$`).test(sample)));
+    return `${comment ?? ''}\n${keyword ?? ''}`;
+}
+
+/** Comments as grammars usually write them: one is picked that a hidden terminal of the grammar matches. */
+const COMMENT_SAMPLES = ['/* probe */', '// probe', '# probe', '-- probe', '(* probe *)'];
+
+export class FastBuildLexer extends DefaultLexer {
+    /** The fast lexer of the definition, or undefined if it cannot lex these tokens. */
+    private readonly fastLexer: FastLexer | undefined;
+    /** False to lex with Chevrotain only (equivalence tests). */
+    fastPath = true;
+
+    constructor(services: LangiumCoreServices) {
+        super(services);
+        const lexer = FastLexer.create(this.definition as Record<string, TokenType>);
+        this.fastLexer = typeof lexer === 'string' ? undefined : lexer;
+    }
+
+    override tokenize(text: string, options?: TokenizeOptions): LexerResult {
+        const lexer = this.fastLexer;
+        const lexed = this.fastPath && lexer ? lexer.lex(text) : undefined;
+        if (!lexed || !lexer) return super.tokenize(text, options);
+        const positions = new PositionTracker(text);
+        const tokens: IToken[] = new Array(lexed.count);
+        for (let i = 0; i < lexed.count; i++) {
+            tokens[i] = positions.token(lexed.starts[i], lexed.ends[i], lexer.types[lexed.kinds[i]]);
+        }
+        // Comments come in text order too, but a second tracker: they interleave with the tokens.
+        const hiddenPositions = new PositionTracker(text);
+        const hidden: IToken[] = new Array(lexed.hiddenStarts.length);
+        for (let i = 0; i < hidden.length; i++) {
+            hidden[i] = hiddenPositions.token(lexed.hiddenStarts[i], lexed.hiddenEnds[i], lexer.types[lexed.hiddenKinds[i]]);
+        }
+        return { tokens, errors: [], hidden, report: this.tokenBuilder.flushLexingReport?.(text) };
+    }
+}
+
+const LINE_FEED = 10, CARRIAGE_RETURN = 13;
+
+/**
+ * Lines and columns of tokens asked for in increasing offsets, as Chevrotain counts them: a line
+ * ends at `\n`, `\r\n` or a lone `\r`; columns count UTF-16 units; both from 1.
+ */
+class PositionTracker {
+    /** The offset scanned up to, its line (from 1) and the offset where that line starts. */
+    private offset = 0;
+    private line = 1;
+    private lineStart = 0;
+
+    constructor(private readonly text: string) { }
+
+    token(start: number, end: number, tokenType: TokenType): IToken {
+        this.advanceTo(start);
+        const startLine = this.line;
+        const startColumn = start - this.lineStart + 1;
+        // The last character of a token is never a line break: scan the token itself for breaks.
+        this.advanceTo(end - 1);
+        const endLine = this.line;
+        const endColumn = end - 1 - this.lineStart + 1;
+        return {
+            image: this.text.substring(start, end),
+            startOffset: start,
+            endOffset: end - 1,
+            startLine,
+            endLine,
+            startColumn,
+            endColumn,
+            tokenTypeIdx: tokenType.tokenTypeIdx!,
+            tokenType
+        };
+    }
+
+    /** Moves to `offset`, counting the line breaks before it. */
+    private advanceTo(offset: number): void {
+        const text = this.text;
+        for (let i = this.offset; i < offset; i++) {
+            const code = text.charCodeAt(i);
+            if (code === LINE_FEED) {
+                this.line++;
+                this.lineStart = i + 1;
+            } else if (code === CARRIAGE_RETURN) {
+                if (text.charCodeAt(i + 1) === LINE_FEED) i++;
+                this.line++;
+                this.lineStart = i + 1;
+                if (i >= offset) {
+                    this.offset = i + 1;
+                    return;
+                }
+            }
+        }
+        this.offset = Math.max(this.offset, offset);
+    }
+}

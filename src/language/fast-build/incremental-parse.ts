@@ -1,0 +1,328 @@
+/**
+ * Incremental re-parse of an edited plan. When a new text differs from the old one only inside
+ * one declaration (after its keyword, up to its end), only that declaration is parsed again and
+ * the rest of the old tree is reused; the result is what a full parse of the new text gives
+ * (tests/language/fast-build/incremental-parse.test.ts compares them in full: syntax tree,
+ * concrete syntax tree, ranges, containers, key order).
+ *
+ * Which declarations can be re-parsed alone comes from the grammar (grammar-analysis.ts: a rule
+ * that starts with its own keyword and is gathered into a list, such as a project, a stage, a
+ * member or a channel). The smallest one around the change is tried first, then the ones around
+ * it: an edit that turns one project into two fails as a project and succeeds as its stage.
+ * Edits elsewhere (the plan's header, between top-level declarations, a declaration's keyword)
+ * parse the whole text.
+ *
+ * Only a tree the fast parser built, or an update made, is updated this way (`TreeState.updatable`).
+ * The update makes a NEW root AST node and a NEW root CST node (with the new text and a new tree
+ * state), so anything keyed by the old root (the scope provider's scopes per plan, caches per
+ * document version) cannot serve stale answers. The old tree is taken apart: its top-level
+ * children move to the new root, the edited declaration's node and composite node are replaced in
+ * their container, the leaves after the edit move by the change in length.
+ *
+ * The linker and the validator take the new tree's node and reference lists from its state
+ * instead of walking it. The first update of a tree lists them with one walk; the lists are kept
+ * with the new tree, and the next update splices them: the edited declaration's nodes and
+ * references (one stretch of each list, in walk order) replaced by the new one's.
+ */
+import { isAstNode, isCompositeCstNode, type AstNode, type CompositeCstNode, type CstNode, type CstNodeBuilder, type Mutable, type ReferenceInfo, type RootCstNode } from 'langium';
+import type { FastParser } from './fast-parser.js';
+import type { ParseUnit } from './grammar-analysis.js';
+import { lineBreaks } from '../parser/text-lines.js';
+import { AdoptCompositeCstNode, AdoptLeafCstNode, FastRootCstNode, childrenOf } from './lazy-cst.js';
+import type { WalkLists } from './tree-state.js';
+import { allNodes, allReferences } from './tree-walk.js';
+
+/** Where two texts differ: `[start, oldEnd)` of the old text became `[start, newEnd)` of the new. */
+export interface TextChange {
+    readonly start: number;
+    readonly oldEnd: number;
+    readonly newEnd: number;
+}
+
+const CHUNK = 256;
+
+/** The length of the longest common prefix (chunks compared first: the engine compares those fast). */
+function commonPrefix(a: string, b: string): number {
+    const limit = Math.min(a.length, b.length);
+    let i = 0;
+    while (i + CHUNK <= limit && a.substring(i, i + CHUNK) === b.substring(i, i + CHUNK)) i += CHUNK;
+    while (i < limit && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+    return i;
+}
+
+/** The length of the longest common suffix of the two texts, at most `limit`. */
+function commonSuffix(a: string, b: string, limit: number): number {
+    let n = 0;
+    while (n + CHUNK <= limit && a.substring(a.length - n - CHUNK, a.length - n) === b.substring(b.length - n - CHUNK, b.length - n)) n += CHUNK;
+    while (n < limit && a.charCodeAt(a.length - 1 - n) === b.charCodeAt(b.length - 1 - n)) n++;
+    return n;
+}
+
+/** The one stretch where the texts differ (prefix and suffix in common, not overlapping). */
+export function textChange(oldText: string, newText: string): TextChange {
+    const start = commonPrefix(oldText, newText);
+    const suffix = commonSuffix(oldText, newText, Math.min(oldText.length, newText.length) - start);
+    return { start, oldEnd: oldText.length - suffix, newEnd: newText.length - suffix };
+}
+
+type Properties = Record<string, unknown>;
+
+/** A declaration around a change: its unit and its node in the old tree. */
+interface EditedDeclaration {
+    readonly unit: ParseUnit;
+    readonly node: AstNode;
+}
+
+/** An incremental update: the new tree's root, the rule of the declaration parsed again, and whether the old tree's lists were spliced (else walked). */
+export interface IncrementalUpdate {
+    readonly root: AstNode;
+    readonly unit: string;
+    readonly spliced: boolean;
+}
+
+/**
+ * The tree a full parse of `newText` gives, made from the old tree (which it takes apart) and
+ * one declaration parsed again; undefined (the old tree untouched) when the change is not inside
+ * a declaration, or no declaration around it parses alone.
+ */
+export function parseIncrementally(oldRoot: AstNode, newText: string, parser: FastParser, builder: CstNodeBuilder): IncrementalUpdate | undefined {
+    const oldCst = oldRoot.$cstNode;
+    if (!(oldCst instanceof FastRootCstNode) || !oldCst.tree.updatable) return undefined;
+    const oldText = oldCst.fullText;
+    if (oldText === newText) return undefined;
+    const change = textChange(oldText, newText);
+    const delta = newText.length - oldText.length;
+    for (const edited of declarationsAround(oldRoot, change, unitsByContainer(parser))) {
+        const oldNodeCst = edited.node.$cstNode!;
+        const containerCst = edited.node.$container?.$cstNode as CompositeCstNode | undefined;
+        const at = containerCst ? childrenOf(containerCst).lastIndexOf(oldNodeCst) : -1;
+        if (at < 0) continue;
+        const parsed = parser.parseUnit(edited.unit, newText, oldNodeCst.offset, oldNodeCst.end + delta, builder);
+        if (!parsed) continue;
+        const root = rebuildRoot(oldRoot, oldCst, parsed.root);
+        replaceNode(edited.node, parsed.node, at);
+        if (delta !== 0 || lineBreaks(oldText, change.start, change.oldEnd, 1) > 0 || lineBreaks(newText, change.start, change.newEnd, 1) > 0) {
+            moveWhatFollows(parsed.node.$cstNode as CompositeCstNode, delta);
+        }
+        const state = (parsed.root as FastRootCstNode).tree;
+        state.builtBy = 'fast';
+        const spliced = recordLists(oldCst.tree.keptLists, oldRoot, root, edited.node, parsed.node, state);
+        // The old tree lost its children: never update from it again.
+        oldCst.tree.updatable = false;
+        oldCst.tree.keptLists = undefined;
+        state.updatable = true;
+        return { root, unit: edited.unit.rule.name, spliced };
+    }
+    return undefined;
+}
+
+/** The units each node type gathers, by the type's name. */
+function unitsByContainer(parser: FastParser): Map<string, ParseUnit[]> {
+    const byContainer = new Map<string, ParseUnit[]>();
+    for (const unit of parser.units.values()) {
+        const units = byContainer.get(unit.containerType) ?? [];
+        units.push(unit);
+        byContainer.set(unit.containerType, units);
+    }
+    return byContainer;
+}
+
+/**
+ * The declarations whose text holds the change after their keyword (up to their last
+ * character), the smallest first. Each one's rule starts at its keyword and, in a valid text,
+ * cannot take in what follows it (the grammar is LL(1)): parsed alone over its new text it reads
+ * what a full parse reads there, and gives the same subtree; text typed after it makes the parse
+ * alone fail (a token or a comment left over), and the next one out is tried.
+ */
+function declarationsAround(root: AstNode, change: TextChange, units: ReadonlyMap<string, ParseUnit[]>): EditedDeclaration[] {
+    const found: EditedDeclaration[] = [];
+    let container: AstNode | undefined = root;
+    while (container) {
+        let next: EditedDeclaration | undefined;
+        for (const unit of units.get(container.$type) ?? []) {
+            const node = spanning((container as unknown as Properties)[unit.property], change.start, change.oldEnd);
+            if (node && startsBefore(node, change.start)) {
+                next = { unit, node };
+                break;
+            }
+        }
+        if (next) found.push(next);
+        container = next?.node;
+    }
+    return found.reverse();
+}
+
+/** The node of a list (in text order) whose text spans `[start, end)`. */
+function spanning(list: unknown, start: number, end: number): AstNode | undefined {
+    if (!Array.isArray(list)) return undefined;
+    const node = lastStartingAtOrBefore(list as AstNode[], start);
+    return node?.$cstNode && end <= node.$cstNode.end ? node : undefined;
+}
+
+/** The last node (in a list in text order) whose text starts at or before an offset. */
+function lastStartingAtOrBefore(nodes: readonly AstNode[], offset: number): AstNode | undefined {
+    let low = 0;
+    let high = nodes.length - 1;
+    let found: AstNode | undefined;
+    while (low <= high) {
+        const middle = (low + high) >>> 1;
+        const node = nodes[middle];
+        if ((node.$cstNode?.offset ?? Number.POSITIVE_INFINITY) <= offset) {
+            found = node;
+            low = middle + 1;
+        } else {
+            high = middle - 1;
+        }
+    }
+    return found;
+}
+
+/** Whether the declaration's keyword (its first child: comments before it belong to its container) ends at or before `start`. */
+function startsBefore(node: AstNode, start: number): boolean {
+    const cst = node.$cstNode;
+    if (!cst || !isCompositeCstNode(cst) || childrenOf(cst).length === 0) return false;
+    const keyword = cst instanceof AdoptCompositeCstNode ? cst.childAt(0) : cst.content[0];
+    return !keyword.hidden && !isCompositeCstNode(keyword) && keyword.end <= start;
+}
+
+/**
+ * A new root node with the old one's properties in the same order (lists copied), and the new
+ * root CST node with the old one's children; the top-level children move to both.
+ */
+function rebuildRoot(oldRoot: AstNode, oldCst: RootCstNode, newCst: RootCstNode): AstNode {
+    const root: Properties = {};
+    for (const [key, value] of Object.entries(oldRoot)) {
+        if (key === '$document') continue; // the document factory sets it on the new root
+        root[key] = Array.isArray(value) ? value.slice() : value;
+    }
+    root.$cstNode = newCst;
+    const node = root as unknown as AstNode;
+    for (const [key, value] of Object.entries(root)) {
+        if (key.startsWith('$')) continue;
+        const children: unknown[] = Array.isArray(value) ? value : [value];
+        for (const child of children) {
+            if (isAstNode(child)) (child as Mutable<AstNode>).$container = node;
+        }
+    }
+    const cst = newCst as Mutable<RootCstNode>;
+    cst.grammarSource = oldCst.grammarSource;
+    // The parse alone left the declaration's composite node in the new root: it goes to its container.
+    const content = oldCst.content.slice();
+    for (const child of content) (child as Mutable<CstNode>).container = newCst;
+    (cst as unknown as { content: CstNode[] }).content = content;
+    cst.astNode = node;
+    return node;
+}
+
+/**
+ * The new declaration takes the old one's place in its container's list and in the container's
+ * composite node (at `at`). A top-level declaration's container is the new root by now
+ * (`rebuildRoot` moved the old root's children to it).
+ */
+function replaceNode(oldNode: AstNode, newNode: AstNode, at: number): void {
+    const container = oldNode.$container!;
+    const property = oldNode.$containerProperty!;
+    const index = oldNode.$containerIndex!;
+    ((container as unknown as Properties)[property] as AstNode[])[index] = newNode;
+    const mutable = newNode as Mutable<AstNode>;
+    mutable.$container = container;
+    mutable.$containerProperty = property;
+    mutable.$containerIndex = index;
+    const containerCst = container.$cstNode as CompositeCstNode;
+    const newCst = newNode.$cstNode as Mutable<CstNode>;
+    if (containerCst instanceof AdoptCompositeCstNode) {
+        containerCst.replace(at, newCst);
+    } else {
+        (containerCst.content as CstNode[])[at] = newCst;
+        newCst.container = containerCst;
+    }
+}
+
+/** Moves every leaf after the declaration by `delta` (leaves not made yet too). */
+function moveWhatFollows(block: CompositeCstNode, delta: number): void {
+    let child: CstNode = block;
+    let parent = block.container;
+    while (parent) {
+        moveChildren(parent, childrenOf(parent).lastIndexOf(child) + 1, delta);
+        child = parent;
+        parent = parent.container;
+    }
+}
+
+/** Moves a composite node's children from `from` on. */
+function moveChildren(node: CompositeCstNode, from: number, delta: number): void {
+    if (node instanceof AdoptCompositeCstNode) {
+        node.moveLeaves(delta, from);
+        for (const child of node.nodesFrom(from)) move(child, delta);
+        return;
+    }
+    const content = node.content;
+    for (let i = from; i < content.length; i++) move(content[i], delta);
+}
+
+function move(node: CstNode, delta: number): void {
+    if (node instanceof AdoptLeafCstNode) {
+        (node as Mutable<AdoptLeafCstNode>).offset = node.offset + delta;
+    } else if (isCompositeCstNode(node)) {
+        moveChildren(node, 0, delta);
+    } else {
+        throw new Error('incremental parse: a leaf that is not an AdoptLeafCstNode');
+    }
+}
+
+/**
+ * Records the new tree's lists in its state, for the linker and the validator, and keeps them for
+ * the next update; whether the old lists were spliced (else the new tree was walked).
+ */
+function recordLists(old: WalkLists | undefined, oldRoot: AstNode, newRoot: AstNode, oldBlock: AstNode, newBlock: AstNode, state: FastRootCstNode['tree']): boolean {
+    const spliced = old && splicedLists(old, oldRoot, newRoot, oldBlock, newBlock);
+    const lists = spliced ?? { nodes: allNodes(newRoot), references: allReferences(newRoot) };
+    state.nodes = lists.nodes;
+    state.parsedReferences = lists.references;
+    state.keptLists = lists;
+    return spliced !== undefined;
+}
+
+/**
+ * The old lists with the old declaration's stretch replaced by the new one's (a subtree is one
+ * stretch of the walk, its references too). When the old declaration had no reference, nothing in
+ * the list says where the new one's go: the references stay if it has none either, else
+ * undefined (walk the tree).
+ */
+function splicedLists(old: WalkLists, oldRoot: AstNode, newRoot: AstNode, oldBlock: AstNode, newBlock: AstNode): WalkLists | undefined {
+    // The root is the first node; its own references (if it had any) would come right after it.
+    if (old.nodes[0] !== oldRoot || old.references[0]?.container === oldRoot) return undefined;
+    const nodeAt = old.nodes.indexOf(oldBlock);
+    if (nodeAt < 0) return undefined;
+    const oldReferences = allReferences(oldBlock);
+    const newReferences = allReferences(newBlock);
+    let references: ReferenceInfo[];
+    if (oldReferences.length === 0) {
+        if (newReferences.length > 0) return undefined;
+        references = old.references.slice();
+    } else {
+        const first = oldReferences[0].reference;
+        let referenceAt = -1;
+        for (let i = 0; i < old.references.length; i++) {
+            if (old.references[i].reference === first) {
+                referenceAt = i;
+                break;
+            }
+        }
+        if (referenceAt < 0) return undefined;
+        references = spliced(old.references, referenceAt, oldReferences.length, newReferences);
+    }
+    const nodes = spliced(old.nodes, nodeAt, allNodes(oldBlock).length, allNodes(newBlock));
+    nodes[0] = newRoot;
+    return { nodes, references };
+}
+
+/** A new list: `list` with `count` items from `at` replaced by `items`. */
+function spliced<T>(list: readonly T[], at: number, count: number, items: readonly T[]): T[] {
+    const result = new Array<T>(list.length - count + items.length);
+    let n = 0;
+    for (let i = 0; i < at; i++) result[n++] = list[i];
+    for (const item of items) result[n++] = item;
+    for (let i = at + count; i < list.length; i++) result[n++] = list[i];
+    return result;
+}

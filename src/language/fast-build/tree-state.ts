@@ -1,0 +1,64 @@
+/**
+ * The state of one syntax tree of the fast build, kept by its root CST node (FastRootCstNode,
+ * lazy-cst.ts): one object per parse, gone with the tree. A changed text gets a new tree, so a
+ * state never has to be invalidated; an incremental update (incremental-parse.ts) makes a new
+ * root and a new state, and marks the old one as taken apart.
+ *
+ * The build phases hand each other what they listed through it, instead of walking the tree
+ * again: the parser lists the nodes and references as it builds them; the linker takes the
+ * references; the reference index takes what the linker walked. Lists that only serve the next
+ * phase are taken (dropped once read), so they do not outlive the build.
+ */
+import type { AstNode, ReferenceInfo } from 'langium';
+import { lineStartsOf } from '../parser/text-lines.js';
+import type { LeafMaker } from './lazy-cst.js';
+
+/** Which parser built a tree: the fast parser (or an incremental update of its tree), or Langium's. */
+export type TreeBuilder = 'fast' | 'langium';
+
+/** A tree's nodes and references in walk order (tree-walk.ts). */
+export interface WalkLists {
+    readonly nodes: AstNode[];
+    readonly references: ReferenceInfo[];
+}
+
+export class TreeState {
+    /** Which parser built the tree (set by the parser once it is built). */
+    builtBy: TreeBuilder = 'langium';
+    /** Whether an incremental update may take this tree apart to make the next one (fast trees not yet taken apart). */
+    updatable = false;
+    /** Every node, in walk order, once listed (by the parser, or by a walk when first asked for). */
+    nodes: AstNode[] | undefined;
+    /** The references the parser listed, until the linker takes them. */
+    parsedReferences: ReferenceInfo[] | undefined;
+    /** The references the linker walked, until the reference index takes them. */
+    linkedReferences: ReferenceInfo[] | undefined;
+    /** For a tree made by an incremental update: its lists, kept for the next update to splice. */
+    keptLists: WalkLists | undefined;
+    private lineStartTable: Uint32Array | undefined;
+
+    /**
+     * @param text the text the tree was parsed from
+     * @param maker makes the leaves that the fast parser left as numbers (undefined: there are none)
+     */
+    constructor(readonly text: string, readonly maker: LeafMaker | undefined) { }
+
+    /** The offset at which each line of the text starts, made when first asked for. */
+    get lineStarts(): Uint32Array {
+        return (this.lineStartTable ??= lineStartsOf(this.text));
+    }
+
+    /** Takes (reads once) the references the parser listed. */
+    takeParsedReferences(): ReferenceInfo[] | undefined {
+        const references = this.parsedReferences;
+        this.parsedReferences = undefined;
+        return references;
+    }
+
+    /** Takes (reads once) the references the linker walked. */
+    takeLinkedReferences(): ReferenceInfo[] | undefined {
+        const references = this.linkedReferences;
+        this.linkedReferences = undefined;
+        return references;
+    }
+}
