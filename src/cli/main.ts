@@ -1,14 +1,16 @@
 /**
- * The `adopt` command line: `adopt check FILE...` and `adopt rank FILE [--json] [--config FILE]`.
+ * The `adopt` command line: `adopt check FILE... [--stats]` and `adopt rank FILE [--json] [--config FILE]`.
  * Exit codes: 0 without errors, 1 with errors in a plan, 2 for a usage or input problem.
  */
 import { Command, CommanderError, Option } from 'commander';
+import type { LangiumDocument } from 'langium';
 import { resolve } from 'node:path';
 import packageJson from '../../package.json' with { type: 'json' };
+import type { Plan } from '../language/generated/ast.js';
 import { parseQuickWinSettings, type QuickWinSettings } from '../language/score/quick-win-settings.js';
 import { buildRankResult, sortedDiagnostics, toRankDiagnostic } from '../language/score/rank-result.js';
 import type { RankResult } from '../protocol/rank-protocol.js';
-import { PlanWorkspace } from './cli-services.js';
+import { PlanWorkspace, type BuildStats } from './cli-services.js';
 import { InputProblem, readPlanFile } from './read-plan-file.js';
 import { formatRankTable } from './rank-table.js';
 
@@ -40,8 +42,9 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
         .command('check')
         .description('print every diagnostic as file:line:column: severity code: message')
         .argument('<files...>', '.adopt files to check')
-        .action(async (files: string[]) => {
-            exitCode = await check(files, io);
+        .option('--stats', 'after the diagnostics, print how long each phase took and which parser built each plan')
+        .action(async (files: string[], options: { stats?: boolean }) => {
+            exitCode = await check(files, options, io);
         });
 
     program
@@ -75,17 +78,33 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
     }
 }
 
-async function check(files: string[], io: CliIo): Promise<number> {
+async function check(files: string[], options: { stats?: boolean }, io: CliIo): Promise<number> {
     const inputs = distinctFiles(files).map(path => ({ path, text: readPlanFile(path) }));
-    const documents = await new PlanWorkspace().build(inputs);
+    const workspace = new PlanWorkspace();
+    // With --stats each plan is built on its own, to time it (plans never refer to each other).
+    const built: Array<{ document: LangiumDocument<Plan>; stats?: BuildStats }> = [];
+    if (options.stats) {
+        for (const input of inputs) built.push(await workspace.buildWithStats(input));
+    } else {
+        for (const document of await workspace.build(inputs)) built.push({ document });
+    }
     let errors = 0;
-    documents.forEach((document, index) => {
+    built.forEach(({ document }, index) => {
         for (const { code, severity, message, line, column } of sortedDiagnostics(document.diagnostics ?? []).map(toRankDiagnostic)) {
             if (severity === 'error') errors++;
             io.out(`${inputs[index].path}:${line}:${column}: ${severity} ${code}: ${message}\n`);
         }
     });
+    built.forEach(({ stats }, index) => {
+        if (stats) io.out(formatStats(inputs[index].path, stats));
+    });
     return errors > 0 ? EXIT_ERRORS : EXIT_OK;
+}
+
+/** The stats of one plan: a heading, then one `name: value` line per phase, then `parser: fast` or `parser: langium`. */
+export function formatStats(path: string, stats: BuildStats): string {
+    const ms = (value: number) => `${value.toFixed(1)} ms`;
+    return `stats for ${path}\nparse: ${ms(stats.parse)}\nlink: ${ms(stats.link)}\nscore: ${ms(stats.score)}\nvalidate: ${ms(stats.validate)}\nparser: ${stats.parser}\n`;
 }
 
 /** Commander's `error: …` as one line in the CLI's own voice, with where to find the usage. */

@@ -1,0 +1,65 @@
+/**
+ * `adopt check --stats`: after the diagnostics, how long each phase took (parse, link, score,
+ * validate) and which parser built each plan: `parser: fast` for a plan without syntax errors,
+ * `parser: langium` for one with (Langium's parser recovers from errors).
+ */
+import { afterAll, describe, expect, test } from 'vitest';
+import { EXAMPLE, PLAN_WITH_ERROR, TempFiles, cli } from './cli-fixtures.js';
+
+const files = new TempFiles();
+afterAll(() => files.dispose());
+
+/** The stats blocks of an output: per plan, its phases' milliseconds and its parser. */
+function statsOf(out: string): Array<{ path: string; phases: Record<string, number>; parser: string }> {
+    const blocks = out.split(/^stats for /m).slice(1);
+    return blocks.map(block => {
+        const [path, ...lines] = block.trimEnd().split('\n');
+        const phases: Record<string, number> = {};
+        let parser = '';
+        for (const line of lines) {
+            const phase = /^(parse|link|score|validate): (\d+\.\d) ms$/.exec(line);
+            if (phase) phases[phase[1]] = Number(phase[2]);
+            else if (line.startsWith('parser: ')) parser = line.slice('parser: '.length);
+            else throw new Error(`unexpected stats line: ${line}`);
+        }
+        return { path, phases, parser };
+    });
+}
+
+describe('adopt check --stats', () => {
+    test('prints the time of each phase and parser: fast after the diagnostics of a valid plan', async () => {
+        const { code, out } = await cli('check', '--stats', EXAMPLE);
+        expect(code).toBe(0);
+        const statsAt = out.indexOf('stats for ');
+        // Every diagnostic line comes before the stats.
+        expect(out.slice(0, statsAt).trim().split('\n').every(line => line.startsWith(EXAMPLE))).toBe(true);
+        expect(out.slice(statsAt)).toMatch(/\nparser: fast\n$/);
+        const [stats] = statsOf(out);
+        expect(stats.path).toBe(EXAMPLE);
+        expect(Object.keys(stats.phases)).toEqual(['parse', 'link', 'score', 'validate']);
+        expect(stats.parser).toBe('fast');
+    });
+
+    test('says parser: langium for a plan with a syntax error, and keeps exit 1', async () => {
+        const broken = files.write('broken.adopt', 'plan Broken "Broken" {\n  stage s "S" {\n    project p "P" {\n  }\n');
+        const { code, out } = await cli('check', '--stats', broken);
+        expect(code).toBe(1);
+        expect(out).toContain('syntax-error');
+        expect(statsOf(out).map(stats => stats.parser)).toEqual(['langium']);
+    });
+
+    test('gives one block per plan, in the order given, with each plan diagnosed as without --stats', async () => {
+        const withError = files.write('with-error.adopt', PLAN_WITH_ERROR);
+        const plain = await cli('check', EXAMPLE, withError);
+        const stats = await cli('check', '--stats', EXAMPLE, withError);
+        expect(stats.code).toBe(plain.code);
+        expect(stats.out.slice(0, stats.out.indexOf('stats for '))).toBe(plain.out);
+        expect(statsOf(stats.out).map(block => [block.path, block.parser])).toEqual([[EXAMPLE, 'fast'], [withError, 'fast']]);
+    });
+
+    test('without --stats prints no stats', async () => {
+        const { out } = await cli('check', EXAMPLE);
+        expect(out).not.toContain('stats for ');
+        expect(out).not.toContain('parser:');
+    });
+});
