@@ -1,7 +1,9 @@
-// Bundles the CLI, the language server and the VS Code client with esbuild (CommonJS, Node).
+// Bundles the CLI, the language server and the VS Code client with esbuild (CommonJS, Node), and
+// writes the TextMate grammar VS Code loads (scripts/textmate-grammar.mjs).
 // Usage: node scripts/build.mjs [--production] [--watch]
 import * as esbuild from 'esbuild';
 import { existsSync } from 'node:fs';
+import { writeTextMateGrammar } from './textmate-grammar.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -28,6 +30,8 @@ const options = {
     define: { 'import.meta.url': 'importMetaUrl' },
     banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" }
 };
+
+await writeTextMateGrammar();
 
 if (watch) {
     const context = await esbuild.context(options);

@@ -221,7 +221,7 @@ describe('help and version', () => {
         const run = await cli(flag);
         expect(run.code).toBe(0);
         expect(run.out).toMatch(/^Usage: adopt \[options\] \[command\]/);
-        expect(run.out).toMatch(/check <files\.\.\.>/);
+        expect(run.out).toMatch(/check \[options\] <files\.\.\.>/);
         expect(run.out).toMatch(/rank \[options\] <file>/);
     });
 

@@ -15,7 +15,7 @@ export const EXPECTED_FILES = [
     'extension/language-configuration.json',
     'extension/out/extension.cjs',
     'extension/out/language-server.cjs',
-    'extension/syntaxes/adopt.tmLanguage.json',
+    'extension/out/adopt.tmLanguage.json',
     'extension/snippets/adopt.code-snippets',
     'extension/images/icon.png',
     'extension/images/file-icon.svg',

@@ -1,10 +1,12 @@
-// The TextMate grammar (syntaxes/adopt.tmLanguage.json) tokenized the way VS Code does it, with
+// The TextMate grammar VS Code loads (out/adopt.tmLanguage.json, written by scripts/build.mjs from
+// syntaxes/adopt.tmLanguage.json and the grammar's keywords) tokenized the way VS Code does it, with
 // the vscode-textmate and vscode-oniguruma that code-server bundles: every keyword of
 // src/language/adopt.langium gets a keyword scope, and the example plan's declarations,
 // references, roles, traits, levels, strings, numbers and comments get theirs.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { grammarKeywords } from '../../scripts/textmate-grammar.mjs';
 import { hostDir } from './code-server.mjs';
 
 const root = join(import.meta.dirname, '../..');
@@ -18,7 +20,7 @@ async function loadGrammar() {
     await oniguruma.loadWASM(wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength));
     const registry = new textmate.Registry({
         onigLib: Promise.resolve({ createOnigScanner: sources => new oniguruma.OnigScanner(sources), createOnigString: text => new oniguruma.OnigString(text) }),
-        loadGrammar: async () => textmate.parseRawGrammar(readFileSync(join(root, 'syntaxes/adopt.tmLanguage.json'), 'utf8'), 'adopt.tmLanguage.json')
+        loadGrammar: async () => textmate.parseRawGrammar(readFileSync(join(root, 'out/adopt.tmLanguage.json'), 'utf8'), 'adopt.tmLanguage.json')
     });
     return { grammar: await registry.loadGrammar('source.adopt'), INITIAL: textmate.INITIAL };
 }
@@ -37,11 +39,6 @@ function tokenize({ grammar, INITIAL }, text) {
 
 const scopeOf = (tokens, text, nth = 0) => tokens.filter(token => token.text === text)[nth]?.scopes.at(-1);
 
-/** The keywords of the Langium grammar (quoted words). */
-function langiumKeywords() {
-    const grammar = readFileSync(join(root, 'src/language/adopt.langium'), 'utf8');
-    return [...new Set([...grammar.matchAll(/'([a-z][a-z-]*)'/g)].map(match => match[1]))];
-}
 
 /** @param {{ record: (title: string, error?: unknown) => void }} options */
 export async function runGrammarTests({ record }) {
@@ -52,7 +49,7 @@ export async function runGrammarTests({ record }) {
         record('grammar: the TextMate grammar loads in vscode-textmate', error);
         return;
     }
-    const unscoped = langiumKeywords().filter(keyword => {
+    const unscoped = (await grammarKeywords()).filter(keyword => {
         const scope = scopeOf(tokenize(loaded, `${keyword} someName`), keyword);
         return !scope || scope.startsWith('variable.other.adopt');
     });
