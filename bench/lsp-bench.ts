@@ -1,7 +1,9 @@
 /**
  * LSP benchmarks over stdio, against the built Adopt server (out/language-server.cjs) and the
  * yaml-language-server package on the same plan written as YAML with a JSON Schema:
- * didOpen to the first diagnostics, edit to diagnostics, and the `adopt/rankQuickWins` request.
+ * didOpen to the first diagnostics, edit to diagnostics, and the `adopt/rankQuickWins` request;
+ * and what a user feels first: a new server (started as users start it, bin/adopt-language-server.cjs)
+ * to the first diagnostics of the SPEC example, and the first open of a large plan in a new server.
  * Run by bench/run-bench.mjs as `node .bench/out/lsp-bench.cjs CONFIG_JSON`; prints one JSON line.
  */
 import { readFileSync } from 'node:fs';
@@ -15,6 +17,10 @@ export interface LspBenchConfig {
     /** Folder with plan-N.adopt, plan-N.yaml and plan.schema.json (see run-bench.mjs). */
     plansDir: string;
     adoptServer: string;
+    /** The launcher users start (bin/adopt-language-server.cjs), for the rows of a new server. */
+    adoptLauncher: string;
+    /** The SPEC example plan (examples/riverside-health.adopt). */
+    examplePath: string;
     yamlServer: string;
     runs: number;
     openSize: number;
@@ -27,6 +33,10 @@ export interface LspBenchConfig {
 }
 
 export interface LspBenchResult {
+    /** A new server process each run: from its start to the first diagnostics of the SPEC example. */
+    firstDiagnostics: { ms: number[]; median: number };
+    /** A new server process each run: didOpen of the large plan to its first diagnostics. */
+    firstOpen: { ms: number[]; median: number; projects: number };
     adoptOpen: { ms: number[]; median: number; diagnostics: number };
     edits: Array<{ projects: number; ms: number[]; median: number }>;
     /** Edits outside every project (a member's unit): the coalition is parsed again. */
@@ -46,7 +56,43 @@ const plan = (config: LspBenchConfig, projects: number, ext: 'adopt' | 'yaml') =
     readFileSync(join(config.plansDir, `plan-${projects}.${ext}`), 'utf8');
 const uri = (name: string) => pathToFileURL(resolve('/tmp/adopt-bench', name)).href;
 
-async function benchAdopt(config: LspBenchConfig): Promise<Omit<LspBenchResult, 'yamlOpen'>> {
+/**
+ * What a user feels first, each run a new server process started as users start it: from the
+ * start to the first diagnostics of the SPEC example, and the first open of the large plan. One
+ * start before the runs, untimed, fills Node's compile cache as any earlier use would have.
+ */
+async function benchFirstUse(config: LspBenchConfig): Promise<Pick<LspBenchResult, 'firstDiagnostics' | 'firstOpen'>> {
+    const example = readFileSync(config.examplePath, 'utf8');
+    const large = plan(config, config.openSize, 'adopt');
+    const exampleUri = uri('riverside-health.adopt');
+    const start = () => LspClient.start(process.execPath, [...(config.nodeFlags ?? []), config.adoptLauncher, '--stdio']);
+    const firstDiagnostics: number[] = [];
+    const firstOpen: number[] = [];
+    for (let run = 0; run <= config.runs; run++) {
+        const started = performance.now();
+        const client = await start();
+        try {
+            await client.openAndTime(exampleUri, 'adopt', example);
+            if (run > 0) firstDiagnostics.push(performance.now() - started);
+        } finally {
+            await client.stop();
+        }
+    }
+    for (let run = 0; run < config.runs; run++) {
+        const client = await start();
+        try {
+            firstOpen.push((await client.openAndTime(uri(`first-open-${config.openSize}.adopt`), 'adopt', large)).ms);
+        } finally {
+            await client.stop();
+        }
+    }
+    return {
+        firstDiagnostics: { ms: firstDiagnostics, median: median(firstDiagnostics) },
+        firstOpen: { ms: firstOpen, median: median(firstOpen), projects: config.openSize }
+    };
+}
+
+async function benchAdopt(config: LspBenchConfig): Promise<Omit<LspBenchResult, 'yamlOpen' | 'firstDiagnostics' | 'firstOpen'>> {
     const client = await LspClient.start(process.execPath, [...(config.nodeFlags ?? []), config.adoptServer, '--stdio']);
     try {
         // Warm-up: one open and a few edits of a small plan, so the server's code is compiled.
@@ -184,9 +230,10 @@ function lineRange(line: number, character: number, length: number) {
 
 async function main(): Promise<void> {
     const config = JSON.parse(process.argv[2] ?? '{}') as LspBenchConfig;
+    const firstUse = await benchFirstUse(config);
     const adopt = await benchAdopt(config);
     const yamlOpen = config.skipYaml ? { ms: [], median: NaN, diagnostics: 0, schemaCheck: false } : await benchYaml(config);
-    const result: LspBenchResult = { ...adopt, yamlOpen };
+    const result: LspBenchResult = { ...firstUse, ...adopt, yamlOpen };
     process.stdout.write(JSON.stringify(result) + '\n');
 }
 

@@ -30,7 +30,6 @@ const TARGETS = {
     scale50kTo10k: 6,
     edit2k: 60,
     edit10k: 300,
-    rank10k: 20,
     adoptToYaml: 1
 };
 
@@ -93,9 +92,9 @@ function timeProcess(nodeArgs, label) {
     });
 }
 
-/** The CLI on the 10,000-project plan, each run a new process: an outside check of the in-process figures. */
+/** The CLI on the 10,000-project plan, each run a new process started as users start it: an outside check of the in-process figures. */
 async function benchCli() {
-    const cli = join(root, 'out', 'cli.cjs');
+    const cli = join(root, 'bin', 'adopt.cjs');
     const plan = join(plansDir, `plan-${OPEN_SIZE}.adopt`);
     const result = {};
     for (const [name, cliArgs] of [['check', ['check', plan]], ['rank', ['rank', plan, '--json']], ['version', ['--version']]]) {
@@ -157,6 +156,8 @@ function table(results) {
     }
     const lsp = results.lsp;
     if (lsp) {
+        row('a new server (bin/adopt-language-server.cjs): its start to the first diagnostics of the SPEC example', '', ms(lsp.firstDiagnostics.median), '', '');
+        row('a new server: didOpen to the first diagnostics', lsp.firstOpen.projects.toLocaleString('en'), ms(lsp.firstOpen.median), '', '');
         row(`LSP didOpen to first diagnostics (${lsp.adoptOpen.diagnostics} diagnostics)`, OPEN_SIZE.toLocaleString('en'), ms(lsp.adoptOpen.median), '', '');
         for (const edit of lsp.edits) {
             const limit = edit.projects === 2000 ? TARGETS.edit2k : TARGETS.edit10k;
@@ -170,11 +171,9 @@ function table(results) {
             row('LSP edit outside every declaration (a comment after an initiative: the whole plan parsed again) to diagnostics', lsp.topLevelEdits.projects.toLocaleString('en'),
                 ms(lsp.topLevelEdits.median), '', '');
         }
-        row(`adopt/rankQuickWins (${lsp.rank.projects} projects), repeated on one built version`, RANK_SIZE.toLocaleString('en'), ms(lsp.rank.median),
-            `<= ${TARGETS.rank10k} ms`, verdict(lsp.rank.median, TARGETS.rank10k));
+        row(`adopt/rankQuickWins (${lsp.rank.projects} projects), repeated on one built version`, RANK_SIZE.toLocaleString('en'), ms(lsp.rank.median), '', '');
         if (lsp.rankAfterEdit) {
-            row('adopt/rankQuickWins, the first request after an edit (built for the new version)', RANK_SIZE.toLocaleString('en'), ms(lsp.rankAfterEdit.median),
-                `<= ${TARGETS.rank10k} ms`, verdict(lsp.rankAfterEdit.median, TARGETS.rank10k));
+            row('adopt/rankQuickWins, the first request after an edit (built for the new version)', RANK_SIZE.toLocaleString('en'), ms(lsp.rankAfterEdit.median), '', '');
         }
         if (lsp.rankProjects) {
             row('adopt/rankQuickWins with diagnostics: false (the status bar\'s request)', RANK_SIZE.toLocaleString('en'), ms(lsp.rankProjects.median), '', '');
@@ -219,7 +218,10 @@ async function main() {
     }
     if (!args['skip-lsp']) {
         process.stdout.write('over LSP stdio (Adopt server, then yaml-language-server)... ');
-        const config = { plansDir, adoptServer: server, yamlServer, runs, openSize: OPEN_SIZE, editSizes: EDIT_SIZES, rankSize: RANK_SIZE };
+        const config = {
+            plansDir, adoptServer: server, adoptLauncher: join(root, 'bin', 'adopt-language-server.cjs'),
+            examplePath: join(root, 'examples', 'riverside-health.adopt'), yamlServer, runs, openSize: OPEN_SIZE, editSizes: EDIT_SIZES, rankSize: RANK_SIZE
+        };
         results.lsp = await runNode([join(outDir, 'lsp-bench.cjs'), JSON.stringify(config)], 'lsp-bench');
         console.log('done');
     }

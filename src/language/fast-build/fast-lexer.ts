@@ -112,9 +112,10 @@ export class FastLexer {
             }
             longerAlternatives.push(kinds);
         }
+        const starts = types.map(startCharacters);
         const steps: Step[][] = [];
         for (let code = 0; code < DISPATCHED; code++) {
-            const candidates = types.map((_, kind) => kind).filter(kind => canStartWith(types[kind], String.fromCharCode(code)));
+            const candidates = types.map((_, kind) => kind).filter(kind => starts[kind][code] === 1);
             steps.push(stepsFor(candidates, types, matchers, longerAlternatives));
         }
         steps.push(types.map((_, kind) => ({ kind })));
@@ -227,18 +228,26 @@ function matcherOf(type: TokenType): Matcher | string {
     return `token type ${type.name} has no pattern the fast lexer can match`;
 }
 
-/** Whether a token of the type can start with the character (when unsure: yes). */
-function canStartWith(type: TokenType, character: string): boolean {
+/** For each character below DISPATCHED, 1 if a token of the type can start with it (when unsure: 1). */
+function startCharacters(type: TokenType): Uint8Array {
+    const starts = new Uint8Array(DISPATCHED);
     const pattern = type.PATTERN;
-    if (typeof pattern === 'string') return pattern.startsWith(character);
-    if (pattern instanceof RegExp) {
-        try {
-            return RegExpUtils.partialMatches(new RegExp('^(?:' + pattern.source + ')', pattern.flags.replace(/[gy]/g, '')), character);
-        } catch {
-            return true;
-        }
+    if (typeof pattern === 'string') {
+        if (pattern.length > 0 && pattern.charCodeAt(0) < DISPATCHED) starts[pattern.charCodeAt(0)] = 1;
+        return starts;
     }
-    return true;
+    let partial: RegExp | undefined;
+    try {
+        // A match of this can start with any prefix of a match of the pattern.
+        if (pattern instanceof RegExp) partial = RegExpUtils.partialRegExp(new RegExp('^(?:' + pattern.source + ')', pattern.flags.replace(/[gy]/g, '')));
+    } catch {
+        partial = undefined;
+    }
+    for (let code = 0; code < DISPATCHED; code++) {
+        const match = partial ? String.fromCharCode(code).match(partial) : undefined;
+        starts[code] = partial === undefined || (match !== null && match !== undefined && match[0].length > 0) ? 1 : 0;
+    }
+    return starts;
 }
 
 /**

@@ -51,7 +51,7 @@ export class GrammarAnalysis {
     readonly kindCount: number;
 
     private constructor(readonly grammar: GrammarAST.Grammar, readonly entry: GrammarAST.ParserRule, readonly lexer: FastLexer,
-        private readonly kindByName: ReadonlyMap<string, number>) {
+        private readonly kindByName: ReadonlyMap<string, number>, private readonly roles: Map<GrammarAST.ParserRule, RuleRole>) {
         this.kindCount = lexer.end + 1;
         const reachable = GrammarUtils.getAllReachableRules(grammar, false);
         this.rules = grammar.rules.filter((rule): rule is GrammarAST.ParserRule => GrammarAST.isParserRule(rule) && reachable.has(rule));
@@ -71,15 +71,15 @@ export class GrammarAnalysis {
         const entry = GrammarUtils.getEntryRule(grammar);
         if (!entry) return 'the grammar has no entry rule';
         const kindByName = new Map(lexer.types.map((type, kind) => [type.name, kind]));
-        const unsupported = unsupportedConstruct(grammar, kindByName);
+        const roles = new Map<GrammarAST.ParserRule, RuleRole>();
+        const unsupported = unsupportedConstruct(grammar, kindByName, roles);
         if (unsupported) return unsupported;
-        const analysis = new GrammarAnalysis(grammar, entry, lexer, kindByName);
+        const analysis = new GrammarAnalysis(grammar, entry, lexer, kindByName, roles);
         return analysis.firstConflict() ?? analysis;
     }
 
     roleOf(rule: GrammarAST.ParserRule): RuleRole {
-        if (rule.fragment) return 'fragment';
-        return GrammarUtils.isDataTypeRule(rule) ? 'datatype' : 'node';
+        return roleOf(rule, this.roles);
     }
 
     /** The token kind of a keyword, or of a call of a terminal rule (directly or as a cross-reference's terminal). */
@@ -289,6 +289,16 @@ export class GrammarAnalysis {
     }
 }
 
+/** A rule's role, found once per rule (Langium's `isDataTypeRule` walks the rule and the rules it calls). */
+function roleOf(rule: GrammarAST.ParserRule, roles: Map<GrammarAST.ParserRule, RuleRole>): RuleRole {
+    let role = roles.get(rule);
+    if (!role) {
+        role = rule.fragment ? 'fragment' : GrammarUtils.isDataTypeRule(rule) ? 'datatype' : 'node';
+        roles.set(rule, role);
+    }
+    return role;
+}
+
 /** Adds the members of `from` to `into`; whether any was new. */
 function union(into: KindSet, from: KindSet): boolean {
     let changed = false;
@@ -308,7 +318,7 @@ export function crossReferenceTerminal(reference: GrammarAST.CrossReference): Gr
 }
 
 /** The first construct of the grammar that the fast parser does not take, as a reason; undefined if none. */
-function unsupportedConstruct(grammar: GrammarAST.Grammar, kindByName: ReadonlyMap<string, number>): string | undefined {
+function unsupportedConstruct(grammar: GrammarAST.Grammar, kindByName: ReadonlyMap<string, number>, roles: Map<GrammarAST.ParserRule, RuleRole>): string | undefined {
     const reachable = GrammarUtils.getAllReachableRules(grammar, false);
     for (const rule of grammar.rules) {
         if (!reachable.has(rule)) continue;
@@ -319,7 +329,7 @@ function unsupportedConstruct(grammar: GrammarAST.Grammar, kindByName: ReadonlyM
         }
         if (!GrammarAST.isParserRule(rule)) continue;
         if (rule.parameters.length > 0) return `rule ${rule.name} has parameters`;
-        const dataType = GrammarUtils.isDataTypeRule(rule);
+        const dataType = roleOf(rule, roles) === 'datatype';
         for (const element of AstUtils.streamAst(rule.definition)) {
             const where = `rule ${rule.name}`;
             if (GrammarAST.isAction(element)) return `an action in ${where}`;
@@ -339,8 +349,7 @@ function unsupportedConstruct(grammar: GrammarAST.Grammar, kindByName: ReadonlyM
                 const called = element.rule.ref;
                 if (!called) return `an unresolved rule call in ${where}`;
                 if (GrammarAST.isRuleCall(element) && element.arguments.length > 0) return `rule arguments in ${where}`;
-                if (GrammarAST.isParserRule(called) && !called.fragment && !GrammarUtils.isDataTypeRule(called)
-                    && !AstUtils.getContainerOfType(element, GrammarAST.isAssignment)) {
+                if (GrammarAST.isParserRule(called) && roleOf(called, roles) === 'node' && !AstUtils.getContainerOfType(element, GrammarAST.isAssignment)) {
                     return `an unassigned call of rule ${called.name} in ${where}`;
                 }
                 if (GrammarAST.isParserRule(called) && called.fragment && dataType) return `a fragment in data type ${where}`;

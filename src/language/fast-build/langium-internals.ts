@@ -45,20 +45,30 @@ export interface InternalsUse {
 export function useFastBuildInternals(parser: LangiumParser, builder: FastCstNodeBuilder, probe: string): InternalsUse {
     const internals = parser as unknown as Partial<ParserInternals>;
     const problems: string[] = [];
-    let usesBuilder = false;
-    if (internals.nodeBuilder instanceof CstNodeBuilder) {
-        const original = internals.nodeBuilder;
-        internals.nodeBuilder = builder;
-        const root = rootOfProbe(parser, probe);
-        usesBuilder = root !== undefined && root === builder.builtRoot;
-        if (!usesBuilder) {
-            internals.nodeBuilder = original;
-            problems.push('LangiumParser.nodeBuilder is no longer the CST node builder its parse uses');
-        }
-    } else {
-        problems.push('LangiumParser has no nodeBuilder');
+    const originalBuilder = internals.nodeBuilder;
+    const extract = internals.extractHiddenTokens;
+    const doParse = internals.doParse;
+    const canUseBuilder = originalBuilder instanceof CstNodeBuilder;
+    if (canUseBuilder) internals.nodeBuilder = builder;
+    else problems.push('LangiumParser has no nodeBuilder');
+    const canTakeComments = extract !== undefined && doParse !== undefined && typeof extract === 'function' && typeof doParse === 'function';
+    if (canTakeComments) takeCommentsWithACursor(internals, doParse);
+    else problems.push('LangiumParser has no extractHiddenTokens or doParse');
+    // One parse of the probe checks both changes.
+    const root = rootOfProbe(parser, probe);
+    const usesBuilder = canUseBuilder && root !== undefined && root === builder.builtRoot;
+    if (canUseBuilder && !usesBuilder) {
+        internals.nodeBuilder = originalBuilder;
+        problems.push('LangiumParser.nodeBuilder is no longer the CST node builder its parse uses');
     }
-    const linearComments = useLinearComments(internals, parser, probe, problems);
+    // The probe's one comment comes before its first token: it must be in the tree once, first.
+    const leaves = root ? leavesOf(root) : [];
+    const linearComments = canTakeComments && leaves.filter(leaf => leaf.hidden).length === 1 && leaves[0]?.hidden === true;
+    if (canTakeComments && !linearComments) {
+        internals.extractHiddenTokens = extract;
+        internals.doParse = doParse;
+        problems.push('with a cursor over LangiumParser.lexerResult.hidden, the comment before the first token was not placed before it, once');
+    }
     return { builder: usesBuilder, linearComments, problems };
 }
 
@@ -71,13 +81,8 @@ function rootOfProbe(parser: LangiumParser, probe: string): CstNode | undefined 
     }
 }
 
-function useLinearComments(internals: Partial<ParserInternals>, parser: LangiumParser, probe: string, problems: string[]): boolean {
-    const extract = internals.extractHiddenTokens;
-    const doParse = internals.doParse;
-    if (typeof extract !== 'function' || typeof doParse !== 'function') {
-        problems.push('LangiumParser has no extractHiddenTokens or doParse');
-        return false;
-    }
+/** Langium's `extractHiddenTokens`, reading the comments with a cursor; the ones read removed when the parse ends. */
+function takeCommentsWithACursor(internals: Partial<ParserInternals>, doParse: ParserInternals['doParse']): void {
     let hidden: IToken[] | undefined;
     let taken = 0;
     internals.extractHiddenTokens = (token: IToken): IToken[] => {
@@ -102,16 +107,6 @@ function useLinearComments(internals: Partial<ParserInternals>, parser: LangiumP
             taken = 0;
         }
     };
-    // The probe's one comment comes before its first token: it must be in the tree once, first.
-    const root = rootOfProbe(parser, probe);
-    const leaves = root ? leavesOf(root) : [];
-    if (leaves.filter(leaf => leaf.hidden).length !== 1 || !leaves[0]?.hidden) {
-        internals.extractHiddenTokens = extract;
-        internals.doParse = doParse;
-        problems.push('with a cursor over LangiumParser.lexerResult.hidden, the comment before the first token was not placed before it, once');
-        return false;
-    }
-    return true;
 }
 
 /** The leaves of a tree, in text order. */
