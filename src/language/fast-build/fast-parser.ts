@@ -77,12 +77,13 @@ export class FastParser implements LeafMaker {
     private readonly compiled = new Map<GrammarAST.ParserRule, CompiledRule>();
     /** One constructor per node type (see `newNode`). */
     private readonly constructors = new Map<string, new () => Node>();
-    readonly units: ReadonlyMap<string, ParseUnit>;
+    /** The declarations an edit can re-parse alone (grammar-analysis.ts). */
+    readonly units: readonly ParseUnit[];
 
     private constructor(analysis: GrammarAnalysis, private readonly reflection: AstReflection, readonly linker: Linker, readonly converter: ValueConverter) {
         this.analysis = analysis;
         this.lexer = analysis.lexer;
-        this.units = new Map(analysis.units.map(unit => [unit.rule.name, unit]));
+        this.units = analysis.units;
         for (const rule of analysis.rules) {
             const role = analysis.roleOf(rule);
             const type = role === 'node' ? GrammarUtils.getTypeName(rule) : '';

@@ -25,12 +25,13 @@ export type KindSet = Uint8Array;
 export type RuleRole = 'node' | 'datatype' | 'fragment';
 
 /**
- * A declaration that an edit inside it can re-parse alone: a rule that starts with a keyword of
- * its own, is called from exactly one place, and is gathered there into a list (`stages+=Stage`).
+ * A declaration that an edit inside it can re-parse alone: a rule that starts with a keyword,
+ * where a rule gathers it into a list (`stages+=Stage`). A rule gathered in two places (an action
+ * in a stage and in a project) is a unit in each.
  */
 export interface ParseUnit {
     readonly rule: GrammarAST.ParserRule;
-    /** The rule call of its one call site (the grammar element of its composite node). */
+    /** The rule call of the call site (the grammar element of its composite node). */
     readonly call: GrammarAST.RuleCall;
     /** The node type of its container and the list property it is gathered into. */
     readonly containerType: string;
@@ -274,16 +275,15 @@ export class GrammarAnalysis {
         const units: ParseUnit[] = [];
         for (const rule of this.rules) {
             if (rule === this.entry || this.roleOf(rule) !== 'node') continue;
-            const calls = this.callers.get(rule)!;
-            if (calls.length !== 1) continue;
-            const call = calls[0];
-            const assignment: unknown = call.$container;
-            if (!GrammarAST.isAssignment(assignment) || assignment.operator !== '+=' || call.cardinality) continue;
             const first = GrammarAST.isGroup(rule.definition) ? rule.definition.elements[0] : rule.definition;
             if (!GrammarAST.isKeyword(first) || first.cardinality) continue;
-            const container = AstUtils.getContainerOfType(call, GrammarAST.isParserRule)!;
-            if (this.roleOf(container) !== 'node') continue;
-            units.push({ rule, call, containerType: GrammarUtils.getTypeName(container), property: assignment.feature });
+            for (const call of this.callers.get(rule)!) {
+                const assignment: unknown = call.$container;
+                if (!GrammarAST.isAssignment(assignment) || assignment.operator !== '+=' || call.cardinality) continue;
+                const container = AstUtils.getContainerOfType(call, GrammarAST.isParserRule)!;
+                if (this.roleOf(container) !== 'node') continue;
+                units.push({ rule, call, containerType: GrammarUtils.getTypeName(container), property: assignment.feature });
+            }
         }
         return units;
     }

@@ -119,7 +119,7 @@ export function parseIncrementally(oldRoot: AstNode, newText: string, parser: Fa
 /** The units each node type gathers, by the type's name. */
 function unitsByContainer(parser: FastParser): Map<string, ParseUnit[]> {
     const byContainer = new Map<string, ParseUnit[]>();
-    for (const unit of parser.units.values()) {
+    for (const unit of parser.units) {
         const units = byContainer.get(unit.containerType) ?? [];
         units.push(unit);
         byContainer.set(unit.containerType, units);
