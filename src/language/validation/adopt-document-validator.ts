@@ -13,6 +13,7 @@ import { diagnosticRange } from '../model/property-nodes.js';
 import { capSyntaxErrors } from '../parser/syntax-error-cap.js';
 import { nodesOf } from '../scoping/reference-walk.js';
 import { IssueCodes } from './issue-codes.js';
+import { didYouMean, similarNames } from './name-suggestions.js';
 
 const KIND_WORDS: Record<string, { kind: string; hint: string }> = {
     Member: { kind: 'member', hint: 'Add them to the coalition, or correct the name.' },
@@ -22,6 +23,9 @@ const KIND_WORDS: Record<string, { kind: string; hint: string }> = {
     Project: { kind: 'project', hint: 'Declare that project in a stage, or correct the name.' }
 };
 
+/** How many name comparisons a validation may make for "did you mean" suggestions (tens of milliseconds). */
+const SUGGESTION_BUDGET = 1_000_000;
+
 /** How many nodes to validate between two checks for cancellation (a node takes about a microsecond). */
 const NODES_PER_CHECK = 256;
 
@@ -29,10 +33,12 @@ const defaultNodeOptions = (DefaultDocumentValidator.prototype as unknown as { v
 
 export class AdoptDocumentValidator extends DefaultDocumentValidator {
     private readonly reflection: LangiumCoreServices['shared']['AstReflection'];
+    private readonly scopeProvider: LangiumCoreServices['references']['ScopeProvider'];
 
     constructor(services: LangiumCoreServices) {
         super(services);
         this.reflection = services.shared.AstReflection;
+        this.scopeProvider = services.references.ScopeProvider;
     }
 
     /**
@@ -139,6 +145,7 @@ export class AdoptDocumentValidator extends DefaultDocumentValidator {
     }
 
     protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[], _options: ValidationOptions): void {
+        const budget = { remaining: SUGGESTION_BUDGET };
         for (const reference of document.references) {
             const error = reference.error;
             if (!error) continue;
@@ -146,14 +153,15 @@ export class AdoptDocumentValidator extends DefaultDocumentValidator {
             const type = this.reflection.getReferenceType(info);
             const words = KIND_WORDS[type] ?? { kind: 'declaration', hint: 'Declare it, or correct the name.' };
             const name = info.reference.$refText;
+            const suggestions = similarNames(name, this.scopeProvider.getScope(info).getAllElements().map(d => d.name), budget);
             diagnostics.push(
-                this.toDiagnostic('error', `There is no ${words.kind} named '${name}' in this plan. ${words.hint}`, {
+                this.toDiagnostic('error', `There is no ${words.kind} named '${name}' in this plan.${didYouMean(suggestions)} ${words.hint}`, {
                     node: info.container,
                     range: reference.$refNode?.range,
                     property: info.property,
                     index: info.index,
                     code: IssueCodes.UnresolvedReference,
-                    data: { ...diagnosticData(IssueCodes.UnresolvedReference), kind: words.kind, name }
+                    data: { kind: words.kind, name, suggestions, ...diagnosticData(IssueCodes.UnresolvedReference) }
                 })
             );
         }
