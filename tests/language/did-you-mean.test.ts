@@ -105,7 +105,7 @@ describe('unresolved-reference with suggestions', () => {
     test('only names of the same kind are suggested', async () => {
         // `start` is a stage; in `involves` only members count.
         const { diagnostics } = await unresolved(PLAN(`  stage go "Go" after strat { project p "P" { involves strat } }`));
-        const byProperty = diagnostics.map(d => [d.message.includes('no stage named') ? 'stage' : 'member', (d.data as { suggestions: string[] }).suggestions]);
+        const byProperty = diagnostics.map(d => [String(d.message).includes('no stage named') ? 'stage' : 'member', (d.data as { suggestions: string[] }).suggestions]);
         expect(byProperty).toEqual([['stage', ['start']], ['member', []]]);
     });
 

@@ -1,6 +1,6 @@
 /**
  * The editor features of the Adopt language: hover, code lens, quick fixes, completion, outline,
- * formatting and semantic highlighting, plus the shared services they need (node kinds, the
+ * formatting, rename and semantic highlighting, plus the shared services they need (node kinds, the
  * settings reader). Merged into the language's module by createAdoptServices.
  */
 import type { Module } from 'langium';
@@ -15,6 +15,7 @@ import { AdoptFoldingRangeProvider } from './adopt-folding-range-provider.js';
 import { AdoptFormatter } from './adopt-formatter.js';
 import { AdoptHoverProvider } from './adopt-hover-provider.js';
 import { AdoptNodeKindProvider } from './adopt-node-kind-provider.js';
+import { AdoptRenameProvider } from './adopt-rename-provider.js';
 import { AdoptSemanticTokenProvider } from './adopt-semantic-token-provider.js';
 
 export const AdoptLspModule: Module<AdoptServices, PartialLangiumServices> = {
@@ -26,7 +27,8 @@ export const AdoptLspModule: Module<AdoptServices, PartialLangiumServices> = {
         DocumentSymbolProvider: services => new AdoptDocumentSymbolProvider(services),
         FoldingRangeProvider: services => new AdoptFoldingRangeProvider(services),
         Formatter: () => new AdoptFormatter(),
-        SemanticTokenProvider: services => new AdoptSemanticTokenProvider(services)
+        SemanticTokenProvider: services => new AdoptSemanticTokenProvider(services),
+        RenameProvider: services => new AdoptRenameProvider(services)
     }
 };
 
