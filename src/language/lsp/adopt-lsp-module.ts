@@ -26,7 +26,7 @@ export const AdoptLspModule: Module<AdoptServices, PartialLangiumServices> = {
         CompletionProvider: services => new AdoptCompletionProvider(services),
         DocumentSymbolProvider: services => new AdoptDocumentSymbolProvider(services),
         FoldingRangeProvider: services => new AdoptFoldingRangeProvider(services),
-        Formatter: () => new AdoptFormatter(),
+        Formatter: services => new AdoptFormatter(services),
         SemanticTokenProvider: services => new AdoptSemanticTokenProvider(services),
         RenameProvider: services => new AdoptRenameProvider(services)
     }
