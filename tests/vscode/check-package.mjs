@@ -16,7 +16,6 @@ export const EXPECTED_FILES = [
     'extension/out/extension.cjs',
     'extension/out/language-server.cjs',
     'extension/syntaxes/adopt.tmLanguage.json',
-    'extension/snippets/adopt.code-snippets',
     'extension/images/icon.png',
     'extension/images/file-icon.svg',
     'extension/media/rank-view.js',

@@ -1,7 +1,7 @@
 /**
  * The extension in a real VS Code (desktop via @vscode/test-electron, or code-server's extension
  * host): activation, diagnostics, hover, code lens, quick fixes applied through a workspace
- * edit, the rank command's data, the status bar, the settings and the snippets.
+ * edit, the rank command's data, the status bar, the settings, and completion with its snippets.
  */
 /// <reference types="mocha" />
 import * as assert from 'node:assert/strict';
@@ -116,16 +116,29 @@ describe('Adopt extension', () => {
         await waitFor('the default threshold again', () => api.rankQuickWins(document), r => r.projects[0]?.quickWin === true);
     });
 
-    it('expands the plan snippet to a plan that parses', async () => {
+    it('expands the plan snippet, offered by completion in an empty file, to a plan that parses', async () => {
         const document = await vscode.workspace.openTextDocument({ language: 'adopt', content: '' });
         const editor = await vscode.window.showTextDocument(document);
-        const snippet = await planSnippet();
-        assert.ok(await editor.insertSnippet(new vscode.SnippetString(snippet)), 'the snippet is inserted');
+        const snippet = await waitFor('the plan snippet in the completion list',
+            async () => (await completionsAt(document, new vscode.Position(0, 0))).find(item => item.kind === vscode.CompletionItemKind.Snippet && labelOf(item) === 'plan'),
+            item => item !== undefined);
+        const body = snippet!.insertText;
+        assert.ok(body instanceof vscode.SnippetString, 'the snippet inserts a snippet string');
+        assert.ok(await editor.insertSnippet(body), 'the snippet is inserted');
         assert.match(document.getText(), /^plan MyPlan "Social media at our organization" \{/);
         const api = await activeApi();
         const result = await waitFor('the snippet plan to be ranked', () => api.rankQuickWins(document), r => r.projects.length === 1);
         assert.deepEqual(result.diagnostics.filter(d => d.severity === 'error'), []);
         assert.equal(result.projects[0]?.quickWin, true, 'the skeleton project is a quick win');
+    });
+
+    it('offers in a project body only what may stand there: no plan, member, stage, goal or project snippet', async () => {
+        const { document } = await openPlan(EXAMPLE);
+        const position = positionOf(document, '      uses facebook\n', '      uses facebook\n'.length);
+        const items = await waitFor('completion in a project body', () => completionsAt(document, position), list => list.some(item => labelOf(item) === 'supports'));
+        const snippets = items.filter(item => item.kind === vscode.CompletionItemKind.Snippet).map(labelOf);
+        assert.deepEqual(snippets, ['metric']);
+        for (const word of ['plan', 'member', 'stage', 'goal', 'project']) assert.ok(!items.some(item => labelOf(item) === word), `${word} is not offered`);
     });
 });
 
@@ -161,10 +174,11 @@ function errorsIn(document: vscode.TextDocument): vscode.Diagnostic[] {
     return vscode.languages.getDiagnostics(document.uri).filter(d => d.severity === vscode.DiagnosticSeverity.Error);
 }
 
-/** The plan snippet's body with every placeholder at its default, as the snippet file has it. */
-async function planSnippet(): Promise<string> {
-    const extension = vscode.extensions.getExtension(EXTENSION_ID)!;
-    const file = vscode.Uri.joinPath(extension.extensionUri, 'snippets', 'adopt.code-snippets');
-    const snippets = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(file))) as Record<string, { body: string[] }>;
-    return snippets.Plan!.body.join('\n');
+async function completionsAt(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.CompletionItem[]> {
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, position);
+    return list.items;
+}
+
+function labelOf(item: vscode.CompletionItem): string {
+    return typeof item.label === 'string' ? item.label : item.label.label;
 }
