@@ -3,7 +3,7 @@
  * formatting, rename and semantic highlighting, plus the shared services they need (node kinds, the
  * settings reader). Merged into the language's module by createAdoptServices.
  */
-import type { Module } from 'langium';
+import { DefaultWorkspaceManager, type Module } from 'langium';
 import type { LangiumSharedServices, PartialLangiumServices, PartialLangiumSharedServices } from 'langium/lsp';
 import type { AdoptServices } from '../adopt-module.js';
 import { AdoptCodeActionProvider } from './adopt-code-action-provider.js';
@@ -37,6 +37,18 @@ export const AdoptSharedLspModule: Module<LangiumSharedServices, PartialLangiumS
         NodeKindProvider: () => new AdoptNodeKindProvider()
     },
     workspace: {
-        ConfigurationProvider: services => new AdoptConfigurationProvider(services)
+        ConfigurationProvider: services => new AdoptConfigurationProvider(services),
+        WorkspaceManager: services => validatingWorkspaceManager(services)
     }
 };
+
+/**
+ * Langium's workspace manager, validating the plans of the workspace folders when it loads them
+ * (Langium only links them): their problems show before they are opened, and the workspace
+ * ranking (`adopt/rankWorkspace`) has every plan's diagnostics.
+ */
+function validatingWorkspaceManager(services: LangiumSharedServices): DefaultWorkspaceManager {
+    const manager = new DefaultWorkspaceManager(services);
+    manager.initialBuildOptions = { validation: true };
+    return manager;
+}
