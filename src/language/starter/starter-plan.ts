@@ -3,10 +3,12 @@
  * diagnostic, whose one project is a quick win, and whose comments explain each part to a
  * first-time user. Canonical as the formatter writes it.
  */
-export const STARTER_PLAN = `// Your first adoption plan. Adopt checks it as you type: squiggles show where the plan
-// walks into the two hurdles of adoption, and the line above each project shows its
-// quick-win score. Hover a name or a word to learn what it means; Ctrl+. (Cmd+. on a Mac)
-// offers quick fixes; "Adopt: Rank Quick Wins" ranks the projects.
+export const STARTER_PLAN = `// Our adoption plan
+//
+// A starter to change line by line. Adopt checks the plan as you type: squiggles show where it
+// walks into the two hurdles of adoption, and the line above each project shows its quick-win
+// score. Hover a name or a word to learn what it means; Ctrl+. (Cmd+. on a Mac) offers quick
+// fixes; "Adopt: Rank Quick Wins" ranks the projects.
 plan OurPlan "Social media at our organization" {
 
   // The coalition of the willing: the people who understand why. Managers first (the first
