@@ -94,6 +94,11 @@ describe('rename', () => {
         expect(await rename('managersConvinced', 'archiveViews')).toBeDefined();
     });
 
+    test('where prepareRename refuses, rename answers no edit (as Langium does)', async () => {
+        expect(await rename('project hashtagContest', 'other')).toBeUndefined();
+        expect(await rename('involves ghost', 'other', EXAMPLE.replace('involves dee', 'involves ghost'))).toBeUndefined();
+    });
+
     test('the keywords come from the grammar, all of them', () => {
         const keywords = grammarKeywords(services.Grammar);
         for (const word of ['plan', 'coalition', 'member', 'role', 'staff', 'naysayer', 'on', 'after', 'supports', 'asynchrony', 'low', 'story', 'from', 'audience', 'trained', 'unit', 'target']) {

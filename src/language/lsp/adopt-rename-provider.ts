@@ -1,8 +1,8 @@
 /**
  * Rename that leaves a plan that parses. `prepareRename` accepts a name (a declaration's or a
  * reference to one) and refuses anything else with a message that says why: a keyword, a title,
- * a name that is not declared. `rename` refuses a new name that is not an identifier or that is
- * a keyword of the grammar (model/grammar-words.ts reads both from Langium's grammar object), and
+ * a name that is not declared (`rename` there, as in Langium, answers no edit). `rename` refuses
+ * a new name that is not an identifier or that is a keyword of the grammar (model/grammar-words.ts reads both from Langium's grammar object), and
  * one that another declaration of the same kind already has in the plan.
  */
 import { AstUtils, CstUtils, type AstNode, type CstNode, type LangiumDocument } from 'langium';
@@ -33,10 +33,11 @@ export class AdoptRenameProvider extends DefaultRenameProvider {
         throw new ResponseError(LSPErrorCodes.RequestFailed, this.whyNotRenamable(leaf));
     }
 
+    /** Nothing to rename where prepareRename refuses (no edit, as Langium answers); a bad new name is refused. */
     override async rename(document: LangiumDocument, params: RenameParams, cancelToken?: CancellationToken): Promise<WorkspaceEdit | undefined> {
         const leaf = this.leafAt(document, params.position);
         const declaration = leaf && this.declarationOf(leaf);
-        if (!leaf || !declaration) throw new ResponseError(LSPErrorCodes.RequestFailed, this.whyNotRenamable(leaf));
+        if (!leaf || !declaration) return undefined;
         const check = this.names.check(params.newName);
         if (!check.ok) throw new ResponseError(ErrorCodes.InvalidParams, check.problem);
         const clash = sameKind(declaration).find(other => other !== declaration && this.nameProvider.getName(other) === params.newName);
