@@ -32,13 +32,15 @@ export function defaultExamplesFolder(env = process.env) {
 
 /**
  * Copies the example plans that `folder` lacks into it and returns the folder and what was
- * copied. A folder inside a Git repository is replaced by one in the temporary directory, unless
- * it was asked for by name.
+ * copied. A folder inside a Git repository is replaced by `fallback` (in the temporary
+ * directory), unless it was asked for by name.
  */
-export function prepareExampleWorkspace({ folder = defaultExamplesFolder(), examples = EXAMPLES, chosen = Boolean(process.env.ADOPT_EXAMPLES_DIR) } = {}) {
+export function prepareExampleWorkspace({
+    folder = defaultExamplesFolder(), examples = EXAMPLES, chosen = Boolean(process.env.ADOPT_EXAMPLES_DIR), fallback = join(tmpdir(), 'adopt-examples')
+} = {}) {
     mkdirSync(folder, { recursive: true });
     if (!chosen && insideGitRepository(folder)) {
-        folder = join(tmpdir(), 'adopt-examples');
+        folder = fallback;
         mkdirSync(folder, { recursive: true });
     }
     const copied = [];
