@@ -7,11 +7,14 @@ import { startLanguageServer } from 'langium/lsp';
 import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { createAdoptServices } from '../src/language/adopt-module.js';
-import { registerRankRequest } from '../src/language/lsp/rank-request.js';
+import { publishDiagnosticsWithVersion } from '../src/language/lsp/adopt-diagnostics-version.js';
+import { registerRankRequest, registerRankWorkspaceRequest } from '../src/language/lsp/rank-request.js';
 import { registerSettingsSync } from '../src/language/lsp/adopt-settings-sync.js';
 
 const connection = createConnection(ProposedFeatures.all);
 const { shared, Adopt } = createAdoptServices({ connection, ...NodeFileSystem });
 registerRankRequest(connection, Adopt);
+registerRankWorkspaceRequest(connection, Adopt);
 registerSettingsSync(connection, Adopt);
+publishDiagnosticsWithVersion(connection, shared);
 startLanguageServer(shared);

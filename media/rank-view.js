@@ -1,13 +1,15 @@
 // @ts-check
 // The page of the "Quick wins" webview: renders the ranking the extension posts (DOM APIs
-// only, no HTML strings), and tells the extension which project a person chose. Rows are
-// buttons: Tab, Enter and Space work as everywhere; Up/Down/Home/End move between rows.
+// only, no HTML strings), of this plan or of every plan of the workspace grouped by plan, and
+// tells the extension which project or mode a person chose. Rows are buttons: Tab, Enter and
+// Space work as everywhere; Up/Down/Home/End move between rows (across plans too).
 (function () {
     // @ts-ignore acquireVsCodeApi is provided by the webview host
     const vscode = acquireVsCodeApi();
-    const list = /** @type {HTMLOListElement} */ (document.getElementById('projects'));
+    const content = /** @type {HTMLElement} */ (document.getElementById('content'));
     const summary = /** @type {HTMLElement} */ (document.getElementById('summary'));
     const heading = /** @type {HTMLElement} */ (document.getElementById('heading'));
+    const modes = /** @type {HTMLButtonElement[]} */ (Array.from(document.querySelectorAll('button.mode')));
 
     /** @param {string} tag @param {string} className @param {string} [text] */
     function element(tag, className, text) {
@@ -27,27 +29,40 @@
         return `${count} ${count === 1 ? one : many}`;
     }
 
-    function summaryText(result) {
+    function errorsOf(result) {
+        return (result.diagnostics ?? []).filter(d => d.severity === 'error').length;
+    }
+
+    function planSummary(result) {
         const total = result.projects.length;
         if (total === 0) return 'This plan has no projects yet.';
         const wins = result.projects.filter(p => p.quickWin).length;
-        const errors = result.diagnostics.filter(d => d.severity === 'error').length;
+        const errors = errorsOf(result);
         const lead = wins === 0
             ? `No quick wins yet among ${plural(total, 'project', 'projects')}.`
             : `${wins} of ${plural(total, 'project', 'projects')} ${wins === 1 ? 'is a quick win' : 'are quick wins'}.`;
         return errors > 0 ? `${lead} The plan has ${plural(errors, 'error', 'errors')}: scores may be incomplete.` : lead;
     }
 
+    function workspaceSummary(plans) {
+        if (plans.length === 0) return 'The workspace has no plans (.adopt files) yet.';
+        const projects = plans.reduce((n, plan) => n + plan.result.projects.length, 0);
+        const wins = plans.reduce((n, plan) => n + plan.result.projects.filter(p => p.quickWin).length, 0);
+        return `${plural(plans.length, 'plan', 'plans')}, ${plural(projects, 'project', 'projects')}, ${plural(wins, 'quick win', 'quick wins')}.`;
+    }
+
     function partsText(parts) {
         return Object.entries(parts).map(([part, points]) => `${part} ${format(points)}`).join(' · ');
     }
 
-    function row(project, data) {
+    /** @param {any} project @param {any} data @param {string} [uri] the plan's document, in workspace mode */
+    function row(project, data, uri) {
         const item = element('li', project.quickWin ? 'project quick-win' : 'project');
         const button = /** @type {HTMLButtonElement} */ (element('button', 'row'));
         button.type = 'button';
         button.dataset.line = String(project.line);
         button.dataset.name = project.name;
+        if (uri) button.dataset.uri = uri;
         const missing = project.missing ?? [];
         button.setAttribute('aria-label',
             `Rank ${project.rank}: ${project.title}, score ${format(project.score)} of ${format(data.fullScore)}` +
@@ -79,32 +94,84 @@
         return item;
     }
 
+    /** @param {any} result @param {any} data @param {string} label @param {string} [uri] */
+    function projectList(result, data, label, uri) {
+        const list = element('ol', 'projects');
+        list.setAttribute('aria-label', label);
+        list.replaceChildren(...result.projects.map(project => row(project, data, uri)));
+        return list;
+    }
+
+    /** One plan of the workspace: its name, file and summary, then its ranked projects. */
+    function planSection(plan, data, index) {
+        const section = element('section', 'plan');
+        const headingId = `plan-${index}`;
+        section.setAttribute('aria-labelledby', headingId);
+        const title = element('h2', 'plan-heading');
+        title.id = headingId;
+        const wins = plan.result.projects.filter(p => p.quickWin).length;
+        title.append(element('span', 'plan-name', plan.result.plan || 'Unnamed plan'), element('span', 'plan-file', plan.file));
+        const counts = element('span', wins > 0 ? 'plan-count has-wins' : 'plan-count', plan.result.projects.length === 0
+            ? 'no projects'
+            : `${wins} of ${plan.result.projects.length} ${wins === 1 ? 'quick win' : 'quick wins'}`);
+        title.append(counts);
+        section.append(title);
+        const errors = errorsOf(plan.result);
+        if (errors > 0) section.append(element('p', 'plan-errors', `${plural(errors, 'error', 'errors')} in this plan: scores may be incomplete.`));
+        if (plan.result.projects.length > 0) section.append(projectList(plan.result, data, `Projects of ${plan.result.plan || plan.file}, best first`, plan.uri));
+        return section;
+    }
+
     function render(data) {
-        const focusedName = document.activeElement instanceof HTMLElement ? document.activeElement.dataset.name : undefined;
-        heading.textContent = `Quick wins — ${data.result.plan || 'plan'}`;
-        summary.textContent = summaryText(data.result);
-        list.replaceChildren(...data.result.projects.map(project => row(project, data)));
-        if (focusedName) {
-            const again = Array.from(list.querySelectorAll('button.row')).find(b => b instanceof HTMLElement && b.dataset.name === focusedName);
-            if (again instanceof HTMLElement) again.focus();
+        const focused = document.activeElement instanceof HTMLElement ? document.activeElement : undefined;
+        const focusedKey = focused?.dataset.name ? `${focused.dataset.uri ?? ''}#${focused.dataset.name}` : undefined;
+        for (const button of modes) {
+            const chosen = button.dataset.mode === data.mode;
+            button.setAttribute('aria-checked', String(chosen));
+            button.classList.toggle('chosen', chosen);
+            button.disabled = button.dataset.mode === 'plan' && !data.hasPlan;
+        }
+        document.body.dataset.mode = data.mode;
+        if (data.mode === 'workspace') {
+            heading.textContent = 'Quick wins — workspace';
+            summary.textContent = workspaceSummary(data.plans);
+            content.replaceChildren(...data.plans.map((plan, index) => planSection(plan, data, index)));
+        } else {
+            heading.textContent = `Quick wins — ${data.result.plan || 'plan'}`;
+            summary.textContent = planSummary(data.result);
+            content.replaceChildren(projectList(data.result, data, 'Projects, best first'));
+        }
+        if (focusedKey) {
+            const again = rows().find(b => `${b.dataset.uri ?? ''}#${b.dataset.name}` === focusedKey);
+            if (again) again.focus();
         }
     }
 
-    list.addEventListener('click', event => {
+    /** @returns {HTMLElement[]} */
+    function rows() {
+        return /** @type {HTMLElement[]} */ (Array.from(content.querySelectorAll('button.row')));
+    }
+
+    content.addEventListener('click', event => {
         const button = event.target instanceof Element ? event.target.closest('button.row') : null;
-        if (button instanceof HTMLElement) vscode.postMessage({ type: 'reveal', line: Number(button.dataset.line) });
+        if (button instanceof HTMLElement) vscode.postMessage({ type: 'reveal', line: Number(button.dataset.line), uri: button.dataset.uri });
     });
 
-    list.addEventListener('keydown', event => {
-        const rows = Array.from(list.querySelectorAll('button.row'));
-        const index = rows.indexOf(/** @type {Element} */ (document.activeElement));
+    content.addEventListener('keydown', event => {
+        const all = rows();
+        const index = all.indexOf(/** @type {HTMLElement} */ (document.activeElement));
         if (index < 0) return;
-        const next = { ArrowDown: index + 1, ArrowUp: index - 1, Home: 0, End: rows.length - 1 }[event.key];
+        const next = { ArrowDown: index + 1, ArrowUp: index - 1, Home: 0, End: all.length - 1 }[event.key];
         if (next === undefined) return;
         event.preventDefault();
-        const target = rows[Math.max(0, Math.min(rows.length - 1, next))];
-        if (target instanceof HTMLElement) target.focus();
+        all[Math.max(0, Math.min(all.length - 1, next))]?.focus();
     });
+
+    for (const button of modes) {
+        button.addEventListener('click', () => {
+            if (button.getAttribute('aria-checked') !== 'true') vscode.postMessage({ type: 'mode', mode: button.dataset.mode });
+        });
+    }
 
     window.addEventListener('message', event => {
         if (event.data && event.data.type === 'rank') render(event.data);

@@ -3,18 +3,26 @@
 #   - the desktop `code` when it is on the PATH (the extension runs from this folder);
 #   - otherwise code-server (VS Code in the browser) on 127.0.0.1 with the packaged extension
 #     installed; it prints the URL to open. PORT=8080 picks the port (default: a free one).
-# Needs `npm ci` (and, for code-server, scripts/setup.sh).
+# The folder opened is a copy of examples/ outside this repository (scripts/example-workspace.mjs):
+# what you write there is kept from one start to the next, and VS Code's Git extension does not
+# offer to open this repository. Needs scripts/setup.sh once (it skips what is installed).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 export PATH="$root/node_modules/.bin:$PATH"
 
+if [ ! -x node_modules/.bin/node ]; then
+    echo "The project's packages are not installed: run bash scripts/setup.sh first." >&2
+    exit 1
+fi
+
 langium generate >/dev/null
 node scripts/build.mjs
+examples=$(node scripts/example-workspace.mjs)
 
 if command -v code >/dev/null 2>&1; then
-    echo "Opening $root/examples in VS Code (the extension runs from $root)"
-    exec code --new-window --extensionDevelopmentPath="$root" "$root/examples" "$root/examples/riverside-health.adopt"
+    echo "Opening $examples in VS Code (the extension runs from $root)"
+    exec code --new-window --extensionDevelopmentPath="$root" "$examples" "$examples/riverside-health.adopt"
 fi
 
 if [ ! -f tests/vscode/host/node_modules/code-server/out/node/entry.js ]; then
@@ -24,4 +32,4 @@ fi
 mkdir -p test-results
 vsix=test-results/adopt-open.vsix
 vsce package --no-dependencies --allow-missing-repository --out "$vsix" >/dev/null
-exec node tests/vscode/code-server.mjs --open "$root/examples" "$vsix" "${PORT:-}"
+exec node tests/vscode/code-server.mjs --open "$examples" "$vsix" "${PORT:-}"

@@ -1,5 +1,6 @@
 /**
- * The human-readable table of `adopt rank`.
+ * The human-readable table of `adopt rank`, followed by what keeps each project that is not a
+ * quick win from being one.
  */
 import { SCORE_PARTS, type QuickWinSettings } from '../language/score/quick-win-settings.js';
 import type { RankResult } from '../protocol/rank-protocol.js';
@@ -31,6 +32,11 @@ export function formatRankTable(result: RankResult, settings: QuickWinSettings):
     const format = (row: string[]) =>
         row.map((cell, i) => (numeric.has(i) ? cell.padStart(widths[i]) : cell.padEnd(widths[i]))).join('  ').trimEnd();
     lines.push(format(header), ...rows.map(format));
+    const lacking = result.projects.filter(p => !p.quickWin && (p.missing ?? []).length > 0);
+    if (lacking.length > 0) {
+        lines.push('', 'What keeps a project from being a quick win:');
+        for (const p of lacking) lines.push(`  ${p.rank}. ${p.name}: ${(p.missing ?? []).join('; ')}`);
+    }
     const errors = result.diagnostics.filter(d => d.severity === 'error').length;
     if (errors > 0) {
         lines.push(`${errors} error${errors === 1 ? '' : 's'} in the plan: run adopt check for details.`);

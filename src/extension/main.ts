@@ -1,14 +1,18 @@
 /**
- * The Adopt extension for VS Code: starts the language server, and adds the command
- * "Adopt: Rank Quick Wins" (a webview of the ranked projects) and a status bar item with the
- * number of quick wins. `activate` returns a small API that the extension tests use.
+ * The Adopt extension for VS Code: starts the language server, and adds the commands
+ * "Adopt: Rank Quick Wins" (a webview of the ranked projects of the active plan),
+ * "Adopt: Rank Quick Wins in the Workspace" (every plan, grouped by plan) and "Adopt: New Plan"
+ * (a commented starter plan), a status bar item with the number of quick wins, and a
+ * getting-started walkthrough (package.json). `activate` returns a small API that the extension
+ * tests use.
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { RANK_QUICK_WINS_COMMAND, type RankResult } from '../protocol/rank-protocol.js';
+import { RANK_QUICK_WINS_COMMAND, RANK_WORKSPACE_COMMAND, type RankResult, type WorkspaceRanking } from '../protocol/rank-protocol.js';
 import { createLanguageClient, LANGUAGE_ID } from './language-client.js';
-import { projectsSourceFor, rankSourceFor, type RankSource } from './rank-client.js';
-import { RankPanel } from './rank-panel.js';
+import { NEW_PLAN_COMMAND, newPlan } from './new-plan.js';
+import { projectsSourceFor, rankSourceFor, workspaceRankSourceFor } from './rank-client.js';
+import { RankPanel, type RankSources, type RankViewState } from './rank-panel.js';
 import { QuickWinsStatus } from './status-bar.js';
 
 export interface AdoptExtensionApi {
@@ -17,20 +21,24 @@ export interface AdoptExtensionApi {
     rankQuickWins(document: vscode.TextDocument): Promise<RankResult>;
     /** The status bar text now, e.g. "$(star) 1 quick win" (empty while hidden). */
     statusText(): string;
+    /** What the Quick wins view shows now (undefined while it is closed). */
+    rankView(): RankViewState | undefined;
 }
 
 let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<AdoptExtensionApi> {
     client = createLanguageClient(context);
-    const rank = rankSourceFor(client);
+    const sources: RankSources = { plan: rankSourceFor(client), workspace: workspaceRankSourceFor(client) };
     await client.start();
     const status = new QuickWinsStatus(projectsSourceFor(client));
     context.subscriptions.push(
         status,
-        vscode.commands.registerCommand(RANK_QUICK_WINS_COMMAND, (target?: unknown) => rankQuickWins(context, rank, target))
+        vscode.commands.registerCommand(RANK_QUICK_WINS_COMMAND, (target?: unknown) => rankQuickWins(context, sources, target)),
+        vscode.commands.registerCommand(RANK_WORKSPACE_COMMAND, () => rankWorkspace(context, sources)),
+        vscode.commands.registerCommand(NEW_PLAN_COMMAND, (argument?: unknown) => newPlan(argument))
     );
-    return { client, rankQuickWins: rank, statusText: () => status.text };
+    return { client, rankQuickWins: sources.plan, statusText: () => status.text, rankView: () => RankPanel.state() };
 }
 
 export async function deactivate(): Promise<void> {
@@ -39,14 +47,25 @@ export async function deactivate(): Promise<void> {
 }
 
 /** The command: ranks the plan of the given file (editor title menu) or of the active editor. */
-async function rankQuickWins(context: vscode.ExtensionContext, rank: RankSource, target: unknown): Promise<RankResult | undefined> {
+async function rankQuickWins(context: vscode.ExtensionContext, sources: RankSources, target: unknown): Promise<RankResult | undefined> {
     const document = await planDocument(target);
     if (!document) {
-        void vscode.window.showInformationMessage('Open an Adopt plan (.adopt file) to rank its projects.');
+        void vscode.window.showInformationMessage('Open an Adopt plan (.adopt file) to rank its projects, or rank every plan of the workspace.', 'Rank the workspace')
+            .then(choice => choice && vscode.commands.executeCommand(RANK_WORKSPACE_COMMAND));
         return undefined;
     }
+    return failSoftly(() => RankPanel.showPlan(context, document, sources));
+}
+
+/** The command: ranks every plan of the workspace, grouped by plan. */
+async function rankWorkspace(context: vscode.ExtensionContext, sources: RankSources): Promise<WorkspaceRanking | undefined> {
+    const document = await planDocument(undefined);
+    return failSoftly(() => RankPanel.showWorkspace(context, sources, document));
+}
+
+async function failSoftly<T>(action: () => Promise<T>): Promise<T | undefined> {
     try {
-        return await RankPanel.show(context, document, rank);
+        return await action();
     } catch (error) {
         void vscode.window.showErrorMessage(`Adopt could not rank the projects: ${error instanceof Error ? error.message : String(error)}`);
         return undefined;

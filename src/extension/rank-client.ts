@@ -1,10 +1,14 @@
 /**
- * Asks the language server for the ranking of a plan (`adopt/rankQuickWins`) and checks the
- * answer against the shared zod schema, so the view never renders a malformed result.
+ * Asks the language server for the ranking of a plan (`adopt/rankQuickWins`) or of every plan of
+ * the workspace (`adopt/rankWorkspace`) and checks the answer against the shared zod schema, so
+ * the view never renders a malformed result.
  */
 import type * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { RANK_QUICK_WINS_REQUEST, rankedProjectsSchema, rankResultSchema, type RankedProjects, type RankQuickWinsParams, type RankResult } from '../protocol/rank-protocol.js';
+import {
+    RANK_QUICK_WINS_REQUEST, RANK_WORKSPACE_REQUEST, rankedProjectsSchema, rankResultSchema, workspaceRankingSchema, type RankedProjects,
+    type RankQuickWinsParams, type RankResult, type WorkspaceRanking
+} from '../protocol/rank-protocol.js';
 
 /** How often to ask again while the server has not yet taken in a just-opened document. */
 const ATTEMPTS = 5;
@@ -15,6 +19,13 @@ const INVALID_PARAMS = -32602;
 export type RankSource = (document: vscode.TextDocument) => Promise<RankResult>;
 /** The ranking without diagnostics, for views that only count or list projects. */
 export type ProjectsSource = (document: vscode.TextDocument) => Promise<RankedProjects>;
+
+/** The ranking of every plan the server knows, grouped by plan. */
+export type WorkspaceRankSource = () => Promise<WorkspaceRanking>;
+
+export function workspaceRankSourceFor(client: LanguageClient): WorkspaceRankSource {
+    return async () => workspaceRankingSchema.parse(await client.sendRequest(RANK_WORKSPACE_REQUEST, {}));
+}
 
 export function rankSourceFor(client: LanguageClient): RankSource {
     return document => askServer(client, { uri: document.uri.toString() }, raw => rankResultSchema.parse(raw));

@@ -1,28 +1,64 @@
 /**
- * The "Quick wins" webview: every project of a plan, ranked, with its score as a bar, the
- * quick-win badge and what is missing. It follows edits of the plan (debounced) and the
- * settings; choosing a row reveals the project in the editor. The page itself is
- * media/rank-view.js + .css under a strict content security policy.
+ * The "Quick wins" webview: every project ranked, with its score as a bar, the quick-win badge
+ * and what is missing. Two modes, switched in the view or by command:
+ *   - plan: the plan of the active editor; it follows the active editor to another plan;
+ *   - workspace: every plan of the workspace (`adopt/rankWorkspace`), grouped by plan.
+ * It follows edits (debounced), files of the workspace coming and going, and the settings;
+ * choosing a row reveals the project in its plan. The page itself is media/rank-view.js + .css
+ * under a strict content security policy.
  */
 import * as vscode from 'vscode';
-import type { RankResult } from '../protocol/rank-protocol.js';
+import type { RankResult, WorkspaceRanking } from '../protocol/rank-protocol.js';
 import { debounce } from './debounce.js';
-import type { RankSource } from './rank-client.js';
+import { LANGUAGE_ID } from './language-client.js';
+import type { RankSource, WorkspaceRankSource } from './rank-client.js';
 import { fullScore, quickWinSettings } from './score-scale.js';
 import { rankViewHtml } from './rank-view-html.js';
 
 export const RANK_VIEW_TYPE = 'adopt.quickWins';
 const REFRESH_DELAY_MS = 300;
 
-/** What the page sends: it is ready for data, or a row was chosen. */
-type FromView = { readonly type: 'ready' } | { readonly type: 'reveal'; readonly line: number };
+export type RankViewMode = 'plan' | 'workspace';
+
+/** What the page sends: it is ready for data, a row was chosen, or a mode was chosen. */
+type FromView =
+    | { readonly type: 'ready' }
+    | { readonly type: 'reveal'; readonly line: number; readonly uri?: string }
+    | { readonly type: 'mode'; readonly mode: RankViewMode };
+
+/** A plan of the workspace ranking, with the file it is in, as the page shows it. */
+export interface WorkspacePlanView {
+    readonly uri: string;
+    /** The file, relative to the workspace folder. */
+    readonly file: string;
+    readonly result: RankResult;
+}
 
 /** What the page receives. */
-export interface RankViewData {
+export type RankViewData = {
     readonly type: 'rank';
-    readonly result: RankResult;
     readonly fullScore: number;
     readonly threshold: number;
+    /** False while no plan was opened: the page then cannot switch to the plan mode. */
+    readonly hasPlan: boolean;
+} & (
+    | { readonly mode: 'plan'; readonly result: RankResult }
+    | { readonly mode: 'workspace'; readonly plans: readonly WorkspacePlanView[] }
+);
+
+export interface RankSources {
+    readonly plan: RankSource;
+    readonly workspace: WorkspaceRankSource;
+}
+
+/** What the view shows now, for the extension's API (tests). */
+export interface RankViewState {
+    readonly mode: RankViewMode;
+    readonly title: string;
+    /** The plan shown in plan mode. */
+    readonly plan?: RankResult;
+    /** The plans shown in workspace mode. */
+    readonly plans?: readonly WorkspacePlanView[];
 }
 
 export class RankPanel implements vscode.Disposable {
@@ -30,46 +66,81 @@ export class RankPanel implements vscode.Disposable {
 
     private readonly disposables: vscode.Disposable[] = [];
     private readonly refreshSoon = debounce(() => void this.refresh(), REFRESH_DELAY_MS);
-    private latest: RankResult | undefined;
+    private latest: RankViewData | undefined;
+    /** Counts refreshes, so that a slow, older answer never replaces a newer one. */
+    private generation = 0;
 
     private constructor(
         private readonly panel: vscode.WebviewPanel,
-        private document: vscode.TextDocument,
-        private readonly rank: RankSource
+        private mode: RankViewMode,
+        private document: vscode.TextDocument | undefined,
+        private readonly sources: RankSources
     ) {
+        const watcher = vscode.workspace.createFileSystemWatcher('**/*.adopt');
         this.disposables.push(
+            watcher,
             panel.onDidDispose(() => this.dispose()),
             panel.webview.onDidReceiveMessage((message: FromView) => void this.onMessage(message)),
+            vscode.window.onDidChangeActiveTextEditor(editor => this.follow(editor)),
             vscode.workspace.onDidChangeTextDocument(event => {
-                if (event.document === this.document) this.refreshSoon();
+                if (event.document === this.document || (this.mode === 'workspace' && event.document.languageId === LANGUAGE_ID)) this.refreshSoon();
             }),
             vscode.workspace.onDidChangeConfiguration(event => {
                 if (event.affectsConfiguration('adopt')) this.refreshSoon();
-            })
+            }),
+            watcher.onDidCreate(() => this.refreshWorkspaceSoon()),
+            watcher.onDidDelete(() => this.refreshWorkspaceSoon()),
+            watcher.onDidChange(() => this.refreshWorkspaceSoon())
         );
     }
 
-    /** Shows the ranking of `document`, opening the panel or pointing the open one at it. */
-    static async show(context: vscode.ExtensionContext, document: vscode.TextDocument, rank: RankSource): Promise<RankResult> {
-        const result = await rank(document);
-        let view = RankPanel.current;
-        if (!view) {
-            const panel = vscode.window.createWebviewPanel(
-                RANK_VIEW_TYPE,
-                panelTitle(result),
-                { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
-                { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(context.extensionUri, 'media')] }
-            );
-            panel.iconPath = vscode.Uri.joinPath(context.extensionUri, 'images', 'icon.png');
-            panel.webview.html = rankViewHtml(panel.webview, context.extensionUri, nonce());
-            view = new RankPanel(panel, document, rank);
-            RankPanel.current = view;
-        } else {
-            view.document = document;
-            view.panel.reveal(undefined, true);
+    /** The view's state now; undefined while it is closed. */
+    static state(): RankViewState | undefined {
+        const view = RankPanel.current;
+        const data = view?.latest;
+        if (!view || !data) return undefined;
+        return data.mode === 'plan'
+            ? { mode: 'plan', title: view.panel.title, plan: data.result }
+            : { mode: 'workspace', title: view.panel.title, plans: data.plans };
+    }
+
+    /** Shows the ranking of `document`'s plan, opening the view or pointing the open one at it. */
+    static async showPlan(context: vscode.ExtensionContext, document: vscode.TextDocument, sources: RankSources): Promise<RankResult> {
+        const view = RankPanel.open(context, 'plan', document, sources);
+        view.mode = 'plan';
+        view.document = document;
+        const data = await view.refresh();
+        if (data?.mode !== 'plan') throw new Error('the ranking could not be shown');
+        return data.result;
+    }
+
+    /** Shows the ranking of every plan of the workspace. */
+    static async showWorkspace(context: vscode.ExtensionContext, sources: RankSources, document: vscode.TextDocument | undefined): Promise<WorkspaceRanking> {
+        const view = RankPanel.open(context, 'workspace', document, sources);
+        view.mode = 'workspace';
+        view.document ??= document;
+        const data = await view.refresh();
+        if (data?.mode !== 'workspace') throw new Error('the ranking could not be shown');
+        return { plans: data.plans.map(plan => ({ uri: plan.uri, ...plan.result })) };
+    }
+
+    private static open(context: vscode.ExtensionContext, mode: RankViewMode, document: vscode.TextDocument | undefined, sources: RankSources): RankPanel {
+        const existing = RankPanel.current;
+        if (existing) {
+            existing.panel.reveal(undefined, true);
+            return existing;
         }
-        view.post(result);
-        return result;
+        const panel = vscode.window.createWebviewPanel(
+            RANK_VIEW_TYPE,
+            'Quick wins',
+            { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+            { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(context.extensionUri, 'media')] }
+        );
+        panel.iconPath = vscode.Uri.joinPath(context.extensionUri, 'images', 'icon.png');
+        panel.webview.html = rankViewHtml(panel.webview, context.extensionUri, nonce());
+        const view = new RankPanel(panel, mode, document, sources);
+        RankPanel.current = view;
+        return view;
     }
 
     dispose(): void {
@@ -79,33 +150,73 @@ export class RankPanel implements vscode.Disposable {
         for (const disposable of this.disposables.splice(0)) disposable.dispose();
     }
 
-    private async refresh(): Promise<void> {
-        try {
-            this.post(await this.rank(this.document));
-        } catch {
-            // The server is restarting or the document was closed: keep the last ranking.
-        }
+    /** In plan mode, another plan in the active editor becomes the plan shown. */
+    private follow(editor: vscode.TextEditor | undefined): void {
+        const document = editor?.document;
+        if (!document || document.languageId !== LANGUAGE_ID || document === this.document) return;
+        this.document = document;
+        if (this.mode === 'plan') void this.refresh();
     }
 
-    private post(result: RankResult): void {
-        this.latest = result;
-        this.panel.title = panelTitle(result);
+    private refreshWorkspaceSoon(): void {
+        if (this.mode === 'workspace') this.refreshSoon();
+    }
+
+    /** Asks for the ranking of the mode in force and shows it; the last ranking stays when that fails. */
+    private async refresh(): Promise<RankViewData | undefined> {
+        const generation = ++this.generation;
         const settings = quickWinSettings();
-        const data: RankViewData = { type: 'rank', result, fullScore: fullScore(settings), threshold: settings.threshold };
+        const scale = { type: 'rank' as const, fullScore: fullScore(settings), threshold: settings.threshold, hasPlan: this.document !== undefined };
+        let data: RankViewData;
+        try {
+            if (this.mode === 'plan' && this.document) {
+                data = { ...scale, mode: 'plan', result: await this.sources.plan(this.document) };
+            } else {
+                const ranking = await this.sources.workspace();
+                data = { ...scale, mode: 'workspace', plans: ranking.plans.map(({ uri, ...result }) => ({ uri, file: fileLabel(uri), result })) };
+            }
+        } catch (error) {
+            // The server is restarting or the document was closed: keep the last ranking.
+            if (generation === this.generation && !this.latest) throw error;
+            return this.latest;
+        }
+        if (generation !== this.generation) return this.latest;
+        this.post(data);
+        return data;
+    }
+
+    private post(data: RankViewData): void {
+        this.latest = data;
+        this.panel.title = data.mode === 'plan' ? `Quick wins — ${data.result.plan || 'plan'}` : 'Quick wins — workspace';
         void this.panel.webview.postMessage(data);
     }
 
     private async onMessage(message: FromView): Promise<void> {
         if (message.type === 'ready' && this.latest) {
             this.post(this.latest);
+        } else if (message.type === 'mode' && (message.mode === 'plan' || message.mode === 'workspace') && message.mode !== this.mode) {
+            if (message.mode === 'plan' && !this.document) return;
+            this.mode = message.mode;
+            await this.refresh();
         } else if (message.type === 'reveal' && Number.isInteger(message.line) && message.line > 0) {
-            await revealLine(this.document, message.line);
+            const document = typeof message.uri === 'string' ? await openPlan(message.uri) : this.document;
+            if (document) await revealLine(document, message.line);
         }
     }
 }
 
-function panelTitle(result: RankResult): string {
-    return `Quick wins — ${result.plan || 'plan'}`;
+/** The file of a plan as the workspace names it (`plans/riverside-health.adopt`, `Untitled-1`). */
+function fileLabel(uri: string): string {
+    const parsed = vscode.Uri.parse(uri);
+    return parsed.scheme === 'untitled' ? parsed.path : vscode.workspace.asRelativePath(parsed, false);
+}
+
+async function openPlan(uri: string): Promise<vscode.TextDocument | undefined> {
+    try {
+        return await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
+    } catch {
+        return undefined;
+    }
 }
 
 async function revealLine(document: vscode.TextDocument, line: number): Promise<void> {

@@ -1,7 +1,8 @@
 /**
  * The HTML shell of the Quick wins webview: a strict content security policy (nothing by
- * default; only this extension's stylesheet and the one nonce'd script; no remote content) and
- * an empty list that media/rank-view.js fills from the data the extension posts.
+ * default; only this extension's stylesheet and the one nonce'd script; no remote content), the
+ * switch between this plan and the workspace, and an empty area that media/rank-view.js fills
+ * from the data the extension posts.
  */
 import * as vscode from 'vscode';
 
@@ -25,10 +26,16 @@ export function rankViewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, 
 </head>
 <body>
 <main aria-labelledby="heading">
+<header class="top">
 <h1 id="heading">Quick wins</h1>
+<div class="modes" role="radiogroup" aria-label="What to rank">
+<button type="button" class="mode" role="radio" aria-checked="true" data-mode="plan">This plan</button>
+<button type="button" class="mode" role="radio" aria-checked="false" data-mode="workspace">Workspace</button>
+</div>
+</header>
 <p id="summary" role="status" aria-live="polite">Ranking the projects…</p>
-<ol id="projects" class="projects" aria-label="Projects, best first"></ol>
-<p class="hint">Choose a project (click, or Tab then Enter) to show it in the plan. Up and Down move between projects.</p>
+<div id="content"></div>
+<p class="hint">Choose a project (click, or Tab then Enter) to show it in its plan. Up and Down move between projects.</p>
 </main>
 <script nonce="${nonce}" src="${media('rank-view.js')}"></script>
 </body>

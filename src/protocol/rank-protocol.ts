@@ -1,12 +1,15 @@
 /**
  * The ranking of a plan's projects, as `adopt rank --json` prints it and as the language server
- * answers the `adopt/rankQuickWins` request. One zod schema, shared by the CLI, the server and
- * the extension.
+ * answers the `adopt/rankQuickWins` request; and the ranking of every plan of the workspace, as
+ * the server answers `adopt/rankWorkspace`. One zod schema per shape, shared by the CLI, the
+ * server and the extension.
  */
 import { z } from 'zod';
 
 export const RANK_QUICK_WINS_REQUEST = 'adopt/rankQuickWins';
 export const RANK_QUICK_WINS_COMMAND = 'adopt.rankQuickWins';
+export const RANK_WORKSPACE_REQUEST = 'adopt/rankWorkspace';
+export const RANK_WORKSPACE_COMMAND = 'adopt.rankWorkspaceQuickWins';
 
 export const severitySchema = z.enum(['error', 'warning', 'information', 'hint']);
 export type SeverityName = z.infer<typeof severitySchema>;
@@ -61,3 +64,21 @@ export type RankedProjects = z.infer<typeof rankedProjectsSchema>;
  */
 export const rankQuickWinsParamsSchema = z.strictObject({ uri: z.string(), diagnostics: z.boolean().optional() });
 export type RankQuickWinsParams = z.infer<typeof rankQuickWinsParamsSchema>;
+
+/**
+ * The workspace ranking: every plan the server knows (the `.adopt` files of the workspace
+ * folders and the open plans), each with its `uri` and its ranking as `adopt/rankQuickWins`
+ * answers it, by plan name (then uri). `diagnostics: false` leaves each plan's diagnostics out.
+ */
+export const rankWorkspaceParamsSchema = z.strictObject({ diagnostics: z.boolean().optional() });
+export type RankWorkspaceParams = z.infer<typeof rankWorkspaceParamsSchema>;
+
+export const planRankingSchema = rankResultSchema.extend({ uri: z.string() });
+export const planProjectsSchema = rankedProjectsSchema.extend({ uri: z.string() });
+export type PlanRanking = z.infer<typeof planRankingSchema>;
+export type PlanProjects = z.infer<typeof planProjectsSchema>;
+
+export const workspaceRankingSchema = z.strictObject({ plans: z.array(planRankingSchema) });
+export const workspaceProjectsSchema = z.strictObject({ plans: z.array(planProjectsSchema) });
+export type WorkspaceRanking = z.infer<typeof workspaceRankingSchema>;
+export type WorkspaceProjects = z.infer<typeof workspaceProjectsSchema>;

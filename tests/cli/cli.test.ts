@@ -92,6 +92,22 @@ describe('adopt rank', () => {
         expect(lines[3].trim().split(/\s+/)).toEqual(['2', 'hashtagContest', '0', '0', '0', '0', '0', '0', 'no', 'rollout', '35']);
     });
 
+    test('says under the table what keeps each project from being a quick win', async () => {
+        const run = await cli('rank', EXAMPLE);
+        const lines = run.out.trimEnd().split('\n');
+        expect(lines.slice(4)).toEqual([
+            '',
+            'What keeps a project from being a quick win:',
+            '  2. hashtagContest: support an existing initiative; involve at least one trained, willing member; ' +
+                'add the traits asynchrony, geography, crowdsourcing; reach a score of 70 (now 0)'
+        ]);
+    });
+
+    test('a plan whose projects are all quick wins has no such list', async () => {
+        const run = await cli('rank', files.write('all-wins.adopt', HEALTHY_PLAN));
+        expect(run.out).not.toContain('What keeps');
+    });
+
     test('--json follows the shared schema: streamRounds 88, rank 1, quick win; hashtagContest 0', async () => {
         const run = await cli('rank', EXAMPLE, '--json');
         expect(run.code).toBe(0);

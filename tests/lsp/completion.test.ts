@@ -3,8 +3,10 @@
  * the declarations of the right kind, described (role, score, title).
  */
 import { describe, expect, test } from 'vitest';
-import { expectCompletion } from 'langium/test';
-import type { CompletionItem, CompletionList } from 'vscode-languageserver';
+import { expectCompletion, parseHelper } from 'langium/test';
+import { CompletionItemKind, InsertTextFormat, type CompletionItem, type CompletionList } from 'vscode-languageserver';
+import { WELL_KNOWN_PLATFORMS } from '../../src/language/lsp/adopt-completion-provider.js';
+import { SNIPPETS, snippetText } from '../../src/language/lsp/adopt-snippets.js';
 import { createTestServices, example } from '../helpers.js';
 
 const services = createTestServices();
@@ -112,3 +114,120 @@ describe('completion of keywords', () => {
         });
     });
 });
+
+describe('only what may stand at the cursor', () => {
+    const snippets = (list: CompletionList) => list.items.filter(entry => entry.kind === CompletionItemKind.Snippet).map(entry => entry.label);
+    const keywords = (list: CompletionList) => list.items.filter(entry => entry.kind !== CompletionItemKind.Snippet).map(entry => entry.label);
+
+    test('an empty file: the plan keyword and the plan skeleton', async () => {
+        await complete({ text: '<|>', index: 0, assert: list => {
+            expect(keywords(list)).toEqual(['plan']);
+            expect(snippets(list)).toEqual(['plan']);
+            const skeleton = list.items.find(entry => entry.kind === CompletionItemKind.Snippet)!;
+            expect(skeleton.insertTextFormat).toBe(InsertTextFormat.Snippet);
+            expect(skeleton.textEdit?.newText).toBe(snippetText(SNIPPETS.plan));
+        } });
+    });
+
+    test("a plan's body: coalition, channel, initiative and stage, with their snippets", async () => {
+        await complete({
+            text: at('  initiative grandRounds', ''), index: 0,
+            assert: list => expect(snippets(list).sort()).toEqual(['channel', 'coalition', 'initiative', 'stage'])
+        });
+    });
+
+    test("a coalition: the member snippet only", async () => {
+        await complete({ text: at('    member ben', '    '), index: 0, assert: list => expect(snippets(list)).toEqual(['member']) });
+    });
+
+    test("a stage's body: goal, project and story snippets, no plan, member or stage", async () => {
+        await complete({ text: at('    launch youtube', '    '), index: 0, assert: list => expect(snippets(list).sort()).toEqual(['goal', 'project', 'story']) });
+    });
+
+    test("a project's body: its statements and the metric snippet, no plan, member, stage, goal or project", async () => {
+        await complete({
+            text: at('      uses facebook\n', '      uses facebook\n      '), index: 0,
+            assert: list => {
+                expect(snippets(list)).toEqual(['metric']);
+                for (const absent of ['plan', 'member', 'stage', 'goal', 'project', 'coalition']) expect(keywords(list)).not.toContain(absent);
+            }
+        });
+    });
+
+    test('after involves: members only, no snippet and no keyword', async () => {
+        await complete({
+            text: at('involves ana, cho, ben', 'involves '), index: 0,
+            assert: list => {
+                expect(snippets(list)).toEqual([]);
+                expect(labels(list)).toEqual(['ana', 'ben', 'cho', 'dee']);
+                expect(list.items.filter(entry => entry.kind === CompletionItemKind.Keyword)).toEqual([]);
+            }
+        });
+    });
+
+    test('a name being declared, a title, a number: nothing to propose', async () => {
+        for (const text of [at('member ben', 'member '), at('"Ben Hale"', '"Ben '), at('target 500', 'target ')]) {
+            await complete({ text, index: 0, assert: list => expect(labels(list)).toEqual([]) });
+        }
+    });
+
+    test('inside a comment: nothing', async () => {
+        await complete({ text: at('// Riverside Health', '// River'), index: 0, assert: list => expect(labels(list)).toEqual([]) });
+        await complete({ text: `/* a <|>note */\n${EXAMPLE}`, index: 0, assert: list => expect(labels(list)).toEqual([]) });
+        await complete({ text: at('  initiative grandRounds', '  // a note '), index: 0, assert: list => expect(labels(list)).toEqual([]) });
+    });
+
+    test("after `on`: the plan's platforms first, then well-known ones; no roles, traits or levels", async () => {
+        await complete({
+            text: at('on facebook', 'on '), index: 0,
+            assert: list => {
+                expect(labels(list).slice(0, 1)).toEqual(['youtube']);
+                expect(labels(list)).toEqual(expect.arrayContaining([...WELL_KNOWN_PLATFORMS]));
+                for (const word of ['staff', 'naysayer', 'asynchrony', 'low', 'high']) expect(labels(list)).not.toContain(word);
+                expect(item(list, 'youtube')?.detail).toBe('platform (used in this plan)');
+            }
+        });
+    });
+
+    test('every snippet, expanded with its defaults where its keyword may stand, parses', async () => {
+        const before = (marker: string) => EXAMPLE.replace(marker, `<|>${marker}`);
+        const places: Record<string, string> = {
+            plan: '',
+            coalition: before('  initiative grandRounds'),
+            channel: before('  initiative grandRounds'),
+            initiative: before('  initiative grandRounds'),
+            stage: before('  initiative grandRounds'),
+            member: before('    member ben'),
+            goal: before('    launch youtube'),
+            project: before('    launch youtube'),
+            story: before('    launch youtube'),
+            metric: before('      uses facebook\n')
+        };
+        expect(Object.keys(places).sort()).toEqual(Object.keys(SNIPPETS).sort());
+        for (const [keyword, place] of Object.entries(places)) {
+            const expanded = expandDefaults(snippetText(SNIPPETS[keyword])) + '\n';
+            const text = keyword === 'plan' ? expanded : place.replace('<|>', expanded);
+            const document = await parseHelper(services)(text);
+            expect(document.parseResult.lexerErrors, keyword).toEqual([]);
+            expect(document.parseResult.parserErrors, keyword).toEqual([]);
+        }
+    });
+
+    test('a client without snippet support gets no snippets', async () => {
+        const plain = createTestServices();
+        (plain.lsp.CompletionProvider as unknown as { clientCapabilities: unknown }).clientCapabilities = { completionItem: { snippetSupport: false } };
+        await expectCompletion(plain)({ text: '<|>', index: 0, assert: list => expect(list.items.map(entry => entry.kind)).toEqual([CompletionItemKind.Keyword]) });
+    });
+});
+
+/** A snippet with every placeholder at its default and every choice at its first option. */
+function expandDefaults(body: string): string {
+    let text = body.replace(/\$0/g, '');
+    for (let i = 0; i < 10; i++) {
+        text = text
+            .replace(/\$\{\d+\|([^,|}]*)[^}]*\|\}/g, '$1')
+            .replace(/\$\{\d+:([^${}]*)\}/g, '$1')
+            .replace(/\$\{\d+\}|\$\d+/g, 'x');
+    }
+    return text;
+}

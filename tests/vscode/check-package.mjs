@@ -16,11 +16,15 @@ export const EXPECTED_FILES = [
     'extension/out/extension.cjs',
     'extension/out/language-server.cjs',
     'extension/out/adopt.tmLanguage.json',
-    'extension/snippets/adopt.code-snippets',
     'extension/images/icon.png',
     'extension/images/file-icon.svg',
     'extension/media/rank-view.js',
-    'extension/media/rank-view.css'
+    'extension/media/rank-view.css',
+    'extension/media/walkthrough/new-plan.md',
+    'extension/media/walkthrough/hurdles.md',
+    'extension/media/walkthrough/rank.md',
+    'extension/media/walkthrough/workspace.md',
+    'extension/media/walkthrough/settings.md'
 ];
 const MANIFEST_FILES = ['extension.vsixmanifest', '[Content_Types].xml'];
 const OPTIONAL_FILES = ['extension/changelog.md'];

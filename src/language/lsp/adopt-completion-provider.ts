@@ -1,24 +1,78 @@
 /**
- * Completion that knows the context. Langium proposes the keywords that fit and, at a reference,
- * the declarations of the right kind (members after `involves`/`audience`, initiatives after
- * `supports`, channels after `uses`/`launch`, stages after `after`, projects after `from`). Here
- * the names already in the list (and a stage itself after `after`) are left out, and each name
- * says what it is: a member's role, a project's score, a title.
+ * Completion that knows the context: only what may stand at the cursor. Langium proposes the
+ * keywords that fit and, at a reference, the declarations of the right kind (members after
+ * `involves`/`audience`, initiatives after `supports`, channels after `uses`/`launch`, stages
+ * after `after`, projects after `from`). Here the names already in the list (and a stage itself
+ * after `after`) are left out, and each name says what it is: a member's role, a project's
+ * score, a title. Where a keyword that starts a construct may stand, its snippet is offered too
+ * (adopt-snippets.ts). After `on`, platforms are proposed (those of the plan's channels, then
+ * well-known ones) instead of the language's words; inside a comment, nothing.
  */
-import { AstUtils, stream, type AstNode, type AstNodeDescription, type ReferenceInfo, type Stream } from 'langium';
+import { AstUtils, stream, type AstNode, type AstNodeDescription, type LangiumDocument, type ReferenceInfo, type Stream } from 'langium';
 import type { GrammarAST, MaybePromise } from 'langium';
-import { DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type CompletionValueItem } from 'langium/lsp';
+import {
+    DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type CompletionValueItem, type NextFeature
+} from 'langium/lsp';
+import {
+    CompletionItemKind, InsertTextFormat, InsertTextMode, type CancellationToken, type CompletionList, type CompletionParams
+} from 'vscode-languageserver';
 import type { AdoptServices } from '../adopt-module.js';
-import { isChannel, isInitiative, isLevel, isMember, isProject, isRole, isStage, isTraitKind, type Member, type Project } from '../generated/ast.js';
+import { isChannel, isInitiative, isLevel, isMember, isPlan, isProject, isRole, isStage, isTraitKind, type Member, type Project } from '../generated/ast.js';
 import { LEVEL_MEANINGS, ROLE_MEANINGS, TRAINED_MEANING, TRAIT_MEANINGS } from './adopt-glossary.js';
+import { SNIPPETS, snippetText } from './adopt-snippets.js';
 import type { QuickWinService } from '../score/quick-win-service.js';
+
+/** Platforms people put their channels on, proposed after `on` (any identifier is allowed). */
+export const WELL_KNOWN_PLATFORMS = [
+    'youtube', 'facebook', 'instagram', 'linkedin', 'x', 'twitter', 'tiktok', 'mastodon', 'bluesky', 'threads', 'medium',
+    'wordpress', 'blog', 'podcast', 'wiki', 'yammer', 'teams', 'slack', 'sharepoint', 'flickr', 'pinterest', 'reddit', 'whatsapp'
+] as const;
 
 export class AdoptCompletionProvider extends DefaultCompletionProvider {
     private readonly quickWins: QuickWinService;
 
+    private readonly lexerService: AdoptServices['parser']['Lexer'];
+
     constructor(services: AdoptServices) {
         super(services);
         this.quickWins = services.score.QuickWins;
+        this.lexerService = services.parser.Lexer;
+    }
+
+    /** Nothing inside a comment: the words there are not code. */
+    override async getCompletion(document: LangiumDocument, params: CompletionParams, cancelToken?: CancellationToken): Promise<CompletionList | undefined> {
+        const offset = document.textDocument.offsetAt(params.position);
+        if (this.insideComment(document.textDocument.getText(), offset)) return { items: [], isIncomplete: false };
+        return super.getCompletion(document, params, cancelToken);
+    }
+
+    private insideComment(text: string, offset: number): boolean {
+        const hidden = this.lexerService.tokenize(text).hidden ?? [];
+        return hidden.some(token => {
+            const end = token.startOffset + token.image.length;
+            return token.startOffset < offset && (offset < end || (offset === end && token.image.startsWith('//')));
+        });
+    }
+
+    /** After `on`: platforms instead of the language's words (which are allowed there, but are no platforms). */
+    protected override completionFor(context: CompletionContext, next: NextFeature, acceptor: CompletionAcceptor): MaybePromise<void> {
+        if (next.property === 'platform') {
+            if (next.feature.$type === 'RuleCall') this.completePlatforms(context, acceptor);
+            return;
+        }
+        return super.completionFor(context, next, acceptor);
+    }
+
+    private completePlatforms(context: CompletionContext, acceptor: CompletionAcceptor): void {
+        const plan = context.node && AstUtils.findRootNode(context.node);
+        const used = isPlan(plan) ? plan.channels.map(channel => channel.platform).filter((platform): platform is string => Boolean(platform)) : [];
+        const platforms = [...new Set([...used, ...WELL_KNOWN_PLATFORMS])];
+        platforms.forEach((platform, index) => acceptor(context, {
+            label: platform,
+            kind: CompletionItemKind.Value,
+            detail: used.includes(platform) ? 'platform (used in this plan)' : 'platform',
+            sortText: `0${String(index).padStart(4, '0')}`
+        }));
     }
 
     protected override getReferenceCandidates(refInfo: ReferenceInfo, context: CompletionContext): Stream<AstNodeDescription> {
@@ -41,11 +95,32 @@ export class AdoptCompletionProvider extends DefaultCompletionProvider {
         return node ? { ...item, sortText, detail: this.describe(node) ?? item.detail } : item;
     }
 
-    /** Traits, levels, roles and `trained` come with what they mean. */
+    /** Traits, levels, roles and `trained` come with what they mean; a keyword that starts a construct, with its snippet. */
     protected override completionForKeyword(context: CompletionContext, keyword: GrammarAST.Keyword, acceptor: CompletionAcceptor): MaybePromise<void> {
         const meaning = keywordMeaning(keyword.value);
-        if (!meaning) return super.completionForKeyword(context, keyword, acceptor);
-        return super.completionForKeyword(context, keyword, (ctx, item) => acceptor(ctx, { ...item, documentation: { kind: 'markdown', value: meaning } }));
+        if (meaning) {
+            super.completionForKeyword(context, keyword, (ctx, item) => acceptor(ctx, { ...item, documentation: { kind: 'markdown', value: meaning } }));
+        } else {
+            super.completionForKeyword(context, keyword, acceptor);
+        }
+        const snippet = SNIPPETS[keyword.value];
+        if (snippet && this.snippetsSupported()) {
+            acceptor(context, {
+                label: keyword.value,
+                labelDetails: { description: 'snippet' },
+                kind: CompletionItemKind.Snippet,
+                detail: snippet.description,
+                insertText: snippetText(snippet),
+                insertTextFormat: InsertTextFormat.Snippet,
+                insertTextMode: InsertTextMode.adjustIndentation,
+                sortText: '2'
+            });
+        }
+    }
+
+    /** Clients say whether they expand snippets; tests and clients that say nothing get them. */
+    private snippetsSupported(): boolean {
+        return this.clientCapabilities?.completionItem?.snippetSupport !== false;
     }
 
     private describe(node: AstNode): string | undefined {

@@ -1,9 +1,9 @@
 /**
  * The editor features of the Adopt language: hover, code lens, quick fixes, completion, outline,
- * formatting and semantic highlighting, plus the shared services they need (node kinds, the
+ * formatting, rename and semantic highlighting, plus the shared services they need (node kinds, the
  * settings reader). Merged into the language's module by createAdoptServices.
  */
-import type { Module } from 'langium';
+import { DefaultWorkspaceManager, type Module } from 'langium';
 import type { LangiumSharedServices, PartialLangiumServices, PartialLangiumSharedServices } from 'langium/lsp';
 import type { AdoptServices } from '../adopt-module.js';
 import { AdoptCodeActionProvider } from './adopt-code-action-provider.js';
@@ -15,6 +15,7 @@ import { AdoptFoldingRangeProvider } from './adopt-folding-range-provider.js';
 import { AdoptFormatter } from './adopt-formatter.js';
 import { AdoptHoverProvider } from './adopt-hover-provider.js';
 import { AdoptNodeKindProvider } from './adopt-node-kind-provider.js';
+import { AdoptRenameProvider } from './adopt-rename-provider.js';
 import { AdoptSemanticTokenProvider } from './adopt-semantic-token-provider.js';
 
 export const AdoptLspModule: Module<AdoptServices, PartialLangiumServices> = {
@@ -25,8 +26,9 @@ export const AdoptLspModule: Module<AdoptServices, PartialLangiumServices> = {
         CompletionProvider: services => new AdoptCompletionProvider(services),
         DocumentSymbolProvider: services => new AdoptDocumentSymbolProvider(services),
         FoldingRangeProvider: services => new AdoptFoldingRangeProvider(services),
-        Formatter: () => new AdoptFormatter(),
-        SemanticTokenProvider: services => new AdoptSemanticTokenProvider(services)
+        Formatter: services => new AdoptFormatter(services),
+        SemanticTokenProvider: services => new AdoptSemanticTokenProvider(services),
+        RenameProvider: services => new AdoptRenameProvider(services)
     }
 };
 
@@ -35,6 +37,18 @@ export const AdoptSharedLspModule: Module<LangiumSharedServices, PartialLangiumS
         NodeKindProvider: () => new AdoptNodeKindProvider()
     },
     workspace: {
-        ConfigurationProvider: services => new AdoptConfigurationProvider(services)
+        ConfigurationProvider: services => new AdoptConfigurationProvider(services),
+        WorkspaceManager: services => validatingWorkspaceManager(services)
     }
 };
+
+/**
+ * Langium's workspace manager, validating the plans of the workspace folders when it loads them
+ * (Langium only links them): their problems show before they are opened, and the workspace
+ * ranking (`adopt/rankWorkspace`) has every plan's diagnostics.
+ */
+function validatingWorkspaceManager(services: LangiumSharedServices): DefaultWorkspaceManager {
+    const manager = new DefaultWorkspaceManager(services);
+    manager.initialBuildOptions = { validation: true };
+    return manager;
+}

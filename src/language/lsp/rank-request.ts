@@ -2,13 +2,18 @@
  * The custom request `adopt/rankQuickWins` (params `{ uri, diagnostics? }`): the same data as
  * `adopt rank --json`, for the document the client names, once it is built; built once per
  * document version and settings. With `diagnostics: false`, the answer leaves them out.
+ * And `adopt/rankWorkspace` (params `{ diagnostics? }`): the same for every plan the server
+ * knows, once the workspace is built, by plan name.
  */
 import { DocumentState, URI, type LangiumDocument } from 'langium';
 import type { Connection } from 'vscode-languageserver';
 import { ResponseError, ErrorCodes } from 'vscode-languageserver';
 import type { AdoptServices } from '../adopt-module.js';
 import type { Plan } from '../generated/ast.js';
-import { RANK_QUICK_WINS_REQUEST, rankQuickWinsParamsSchema, type RankedProjects, type RankResult } from '../../protocol/rank-protocol.js';
+import {
+    RANK_QUICK_WINS_REQUEST, RANK_WORKSPACE_REQUEST, rankQuickWinsParamsSchema, rankWorkspaceParamsSchema, type RankedProjects, type RankResult,
+    type WorkspaceProjects, type WorkspaceRanking
+} from '../../protocol/rank-protocol.js';
 
 export function registerRankRequest(connection: Connection, services: AdoptServices): void {
     const shared = services.shared;
@@ -25,5 +30,27 @@ export function registerRankRequest(connection: Connection, services: AdoptServi
         const document = shared.workspace.LangiumDocuments.getDocument(uri) as LangiumDocument<Plan>;
         const result = services.score.RankResults.of(document);
         return parsed.data.diagnostics === false ? { plan: result.plan, projects: result.projects } : result;
+    });
+}
+
+export function registerRankWorkspaceRequest(connection: Connection, services: AdoptServices): void {
+    const shared = services.shared;
+    connection.onRequest(RANK_WORKSPACE_REQUEST, async (params: unknown, token): Promise<WorkspaceRanking | WorkspaceProjects> => {
+        const parsed = rankWorkspaceParamsSchema.safeParse(params ?? {});
+        if (!parsed.success) {
+            throw new ResponseError(ErrorCodes.InvalidParams, 'adopt/rankWorkspace expects { "diagnostics"?: boolean }');
+        }
+        await shared.workspace.WorkspaceManager.ready;
+        await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated, token);
+        // The server serves one language: every document it knows is a plan.
+        const plans = shared.workspace.LangiumDocuments.all
+            .map(document => ({ uri: document.uri.toString(), result: services.score.RankResults.of(document as LangiumDocument<Plan>) }))
+            .toArray()
+            .sort((a, b) => a.result.plan.localeCompare(b.result.plan) || a.uri.localeCompare(b.uri));
+        return {
+            plans: plans.map(({ uri, result }) => parsed.data.diagnostics === false
+                ? { uri, plan: result.plan, projects: result.projects }
+                : { uri, ...result })
+        };
     });
 }

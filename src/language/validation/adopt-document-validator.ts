@@ -6,6 +6,7 @@ import { DefaultDocumentValidator, diagnosticData, type LangiumCoreServices, typ
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { capSyntaxErrors } from '../parser/syntax-error-cap.js';
 import { IssueCodes } from './issue-codes.js';
+import { didYouMean, similarNames } from './name-suggestions.js';
 
 const KIND_WORDS: Record<string, { kind: string; hint: string }> = {
     Member: { kind: 'member', hint: 'Add them to the coalition, or correct the name.' },
@@ -15,12 +16,17 @@ const KIND_WORDS: Record<string, { kind: string; hint: string }> = {
     Project: { kind: 'project', hint: 'Declare that project in a stage, or correct the name.' }
 };
 
+/** How many name comparisons a validation may make for "did you mean" suggestions (tens of milliseconds). */
+const SUGGESTION_BUDGET = 1_000_000;
+
 export class AdoptDocumentValidator extends DefaultDocumentValidator {
     private readonly reflection: LangiumCoreServices['shared']['AstReflection'];
+    private readonly scopeProvider: LangiumCoreServices['references']['ScopeProvider'];
 
     constructor(services: LangiumCoreServices) {
         super(services);
         this.reflection = services.shared.AstReflection;
+        this.scopeProvider = services.references.ScopeProvider;
     }
 
     protected override processLexingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {
@@ -50,6 +56,7 @@ export class AdoptDocumentValidator extends DefaultDocumentValidator {
     }
 
     protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[], _options: ValidationOptions): void {
+        const budget = { remaining: SUGGESTION_BUDGET };
         for (const reference of document.references) {
             const error = reference.error;
             if (!error) continue;
@@ -57,14 +64,15 @@ export class AdoptDocumentValidator extends DefaultDocumentValidator {
             const type = this.reflection.getReferenceType(info);
             const words = KIND_WORDS[type] ?? { kind: 'declaration', hint: 'Declare it, or correct the name.' };
             const name = info.reference.$refText;
+            const suggestions = similarNames(name, this.scopeProvider.getScope(info).getAllElements().map(d => d.name), budget);
             diagnostics.push(
-                this.toDiagnostic('error', `There is no ${words.kind} named '${name}' in this plan. ${words.hint}`, {
+                this.toDiagnostic('error', `There is no ${words.kind} named '${name}' in this plan.${didYouMean(suggestions)} ${words.hint}`, {
                     node: info.container,
                     range: reference.$refNode?.range,
                     property: info.property,
                     index: info.index,
                     code: IssueCodes.UnresolvedReference,
-                    data: { ...diagnosticData(IssueCodes.UnresolvedReference), kind: words.kind, name }
+                    data: { kind: words.kind, name, suggestions, ...diagnosticData(IssueCodes.UnresolvedReference) }
                 })
             );
         }

@@ -1,15 +1,18 @@
 /**
  * The extension in a real VS Code (desktop via @vscode/test-electron, or code-server's extension
  * host): activation, diagnostics, hover, code lens, quick fixes applied through a workspace
- * edit, the rank command's data, the status bar, the settings and the snippets.
+ * edit, the rank command's data, the Quick wins view following the active plan and ranking the
+ * workspace, the status bar, the settings, completion with its snippets, Adopt: New Plan and the
+ * getting-started walkthrough.
  */
 /// <reference types="mocha" />
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { CodeAction, Command } from 'vscode-languageclient/node';
-import { rankResultSchema, type RankResult } from '../../../src/protocol/rank-protocol.js';
+import { rankResultSchema, workspaceRankingSchema, type RankResult, type WorkspaceRanking } from '../../../src/protocol/rank-protocol.js';
+import { STARTER_PLAN } from '../../../src/language/starter/starter-plan.js';
 import {
-    activeApi, closeAllEditors, codeOf, diagnosticsWithCode, EXTENSION_ID, hoverText, openPlan, positionOf, waitFor
+    activeApi, closeAllEditors, codeOf, diagnosticsWithCode, EXTENSION_ID, hoverText, openPlan, positionOf, waitFor, workspaceFile
 } from './helpers.js';
 
 const EXAMPLE = 'riverside-health.adopt';
@@ -96,6 +99,41 @@ describe('Adopt extension', () => {
         assert.match((panelTab.input as vscode.TabInputWebview).viewType, /adopt\.quickWins$/);
     });
 
+    it('the Quick wins view follows the active plan, and not an editor of another language', async () => {
+        const api = await activeApi();
+        await openPlan(EXAMPLE);
+        await vscode.commands.executeCommand('adopt.rankQuickWins');
+        await waitFor('the view on RiversideHealth', () => api.rankView(), state => state?.mode === 'plan' && state.plan?.plan === 'RiversideHealth');
+        await openPlan('northfield-university.adopt');
+        const state = await waitFor('the view to follow to NorthfieldUniversity', () => api.rankView(), s => s?.plan?.plan === 'NorthfieldUniversity');
+        assert.equal(state?.title, 'Quick wins — NorthfieldUniversity');
+        await waitFor('the tab title', () => tabLabels(), labels => labels.includes('Quick wins — NorthfieldUniversity'));
+        await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language: 'plaintext', content: 'notes' }));
+        await new Promise(resolve => setTimeout(resolve, 800));
+        assert.equal(api.rankView()?.plan?.plan, 'NorthfieldUniversity', 'a plain text editor leaves the view as it is');
+    });
+
+    it('ranks every plan of the workspace, grouped by plan, and switches back to the plan', async () => {
+        const api = await activeApi();
+        await openPlan(EXAMPLE);
+        const ranking = await vscode.commands.executeCommand<WorkspaceRanking | undefined>('adopt.rankWorkspaceQuickWins');
+        const parsed = workspaceRankingSchema.parse(ranking);
+        const names = parsed.plans.map(plan => plan.plan);
+        for (const name of ['CoastalResearch', 'NorthfieldUniversity', 'QuickFixes', 'RiversideHealth']) assert.ok(names.includes(name), `${name} in ${names.join(', ')}`);
+        assert.deepEqual(names, [...names].sort((a, b) => a.localeCompare(b)));
+        const riverside = parsed.plans.find(plan => plan.plan === 'RiversideHealth')!;
+        assert.equal(riverside.uri, workspaceFile(EXAMPLE).toString());
+        assert.deepEqual(riverside.projects.map(p => [p.rank, p.name, p.score]), [[1, 'streamRounds', 88], [2, 'hashtagContest', 0]]);
+        const state = await waitFor('the workspace mode', () => api.rankView(), s => s?.mode === 'workspace');
+        assert.equal(state?.title, 'Quick wins — workspace');
+        assert.deepEqual(state?.plans?.find(plan => plan.result.plan === 'RiversideHealth')?.file, EXAMPLE);
+        await openPlan('northfield-university.adopt');
+        await new Promise(resolve => setTimeout(resolve, 800));
+        assert.equal(api.rankView()?.mode, 'workspace', 'the workspace mode stays when another plan is opened');
+        await vscode.commands.executeCommand('adopt.rankQuickWins');
+        await waitFor('the plan mode again', () => api.rankView(), s => s?.mode === 'plan' && s.plan?.plan === 'NorthfieldUniversity');
+    });
+
     it('counts the quick wins in the status bar for .adopt files', async () => {
         const api = await activeApi();
         await openPlan(EXAMPLE);
@@ -116,16 +154,74 @@ describe('Adopt extension', () => {
         await waitFor('the default threshold again', () => api.rankQuickWins(document), r => r.projects[0]?.quickWin === true);
     });
 
-    it('expands the plan snippet to a plan that parses', async () => {
+    it('expands the plan snippet, offered by completion in an empty file, to a plan that parses', async () => {
         const document = await vscode.workspace.openTextDocument({ language: 'adopt', content: '' });
         const editor = await vscode.window.showTextDocument(document);
-        const snippet = await planSnippet();
-        assert.ok(await editor.insertSnippet(new vscode.SnippetString(snippet)), 'the snippet is inserted');
+        const snippet = await waitFor('the plan snippet in the completion list',
+            async () => (await completionsAt(document, new vscode.Position(0, 0))).find(item => item.kind === vscode.CompletionItemKind.Snippet && labelOf(item) === 'plan'),
+            item => item !== undefined);
+        const body = snippet!.insertText;
+        assert.ok(body instanceof vscode.SnippetString, 'the snippet inserts a snippet string');
+        assert.ok(await editor.insertSnippet(body), 'the snippet is inserted');
         assert.match(document.getText(), /^plan MyPlan "Social media at our organization" \{/);
         const api = await activeApi();
         const result = await waitFor('the snippet plan to be ranked', () => api.rankQuickWins(document), r => r.projects.length === 1);
         assert.deepEqual(result.diagnostics.filter(d => d.severity === 'error'), []);
         assert.equal(result.projects[0]?.quickWin, true, 'the skeleton project is a quick win');
+    });
+
+    it('Adopt: New Plan writes the commented starter plan in an untitled editor, and it parses', async () => {
+        const document = await vscode.commands.executeCommand<vscode.TextDocument | undefined>('adopt.newPlan', { target: 'untitled' });
+        assert.ok(document, 'a document');
+        assert.equal(document.languageId, 'adopt');
+        assert.equal(document.isUntitled, true);
+        assert.equal(document.getText(), STARTER_PLAN);
+        assert.equal(vscode.window.activeTextEditor?.document, document, 'it is shown');
+        const api = await activeApi();
+        const result = await waitFor('the starter plan to be ranked', () => api.rankQuickWins(document), r => r.projects.length === 1);
+        assert.deepEqual(result.diagnostics, []);
+        assert.equal(result.projects[0]?.quickWin, true);
+    });
+
+    it('Adopt: New Plan writes a file, and never overwrites one', async () => {
+        const target = workspaceFile('my-first-plan.adopt');
+        const document = await vscode.commands.executeCommand<vscode.TextDocument | undefined>('adopt.newPlan', { target });
+        assert.equal(document?.uri.toString(), target.toString());
+        assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(target)), STARTER_PLAN);
+        await vscode.workspace.fs.writeFile(target, new TextEncoder().encode('plan Mine "Mine" { }\n'));
+        const again = await vscode.commands.executeCommand<vscode.TextDocument | undefined>('adopt.newPlan', { target });
+        assert.equal(again, undefined);
+        assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(target)), 'plan Mine "Mine" { }\n');
+        await vscode.workspace.fs.delete(target);
+    });
+
+    it('contributes a getting-started walkthrough whose media exist and whose links run commands', async () => {
+        const extension = vscode.extensions.getExtension(EXTENSION_ID)!;
+        const walkthroughs = (extension.packageJSON as { contributes: { walkthroughs: Array<{ id: string; steps: Array<{ description: string; media: Record<string, string> }> }> } }).contributes.walkthroughs;
+        assert.equal(walkthroughs.length, 1);
+        const commands = new Set(await vscode.commands.getCommands(true));
+        for (const step of walkthroughs[0]!.steps) {
+            const media = step.media.markdown ?? step.media.image ?? step.media.svg;
+            assert.ok(media, 'each step has media');
+            await vscode.workspace.fs.stat(vscode.Uri.joinPath(extension.extensionUri, media));
+            const links = [...step.description.matchAll(/\(command:([\w.]+)/g)].map(match => match[1]!);
+            assert.ok(links.length > 0, 'each step has a command link');
+            for (const command of links) assert.ok(commands.has(command), `${command} is a command`);
+        }
+        assert.ok(walkthroughs[0]!.steps.some(step => step.description.includes('command:adopt.newPlan')));
+        await vscode.commands.executeCommand('workbench.action.openWalkthrough', `${EXTENSION_ID}#${walkthroughs[0]!.id}`, false);
+        await closeAllEditors();
+    });
+
+    it('offers in a project body only what may stand there: no plan, member, stage, goal or project snippet', async () => {
+        const { document } = await openPlan(EXAMPLE);
+        const position = positionOf(document, '      uses facebook\n', '      uses facebook\n'.length);
+        // What the language server proposes (VS Code adds the words of open files as plain text).
+        const fromServer = async () => (await completionsAt(document, position)).filter(item => item.kind !== vscode.CompletionItemKind.Text);
+        const items = await waitFor('completion in a project body', fromServer, list => list.some(item => labelOf(item) === 'supports'));
+        const snippets = items.filter(item => item.kind === vscode.CompletionItemKind.Snippet).map(labelOf);
+        assert.deepEqual(snippets, ['metric']);
+        for (const word of ['plan', 'member', 'stage', 'goal', 'project']) assert.ok(!items.some(item => labelOf(item) === word), `${word} is not offered`);
     });
 });
 
@@ -157,14 +253,19 @@ async function quickFixFor(document: vscode.TextDocument, diagnostic: vscode.Dia
     return fix;
 }
 
+function tabLabels(): string[] {
+    return vscode.window.tabGroups.all.flatMap(group => group.tabs).map(tab => tab.label);
+}
+
 function errorsIn(document: vscode.TextDocument): vscode.Diagnostic[] {
     return vscode.languages.getDiagnostics(document.uri).filter(d => d.severity === vscode.DiagnosticSeverity.Error);
 }
 
-/** The plan snippet's body with every placeholder at its default, as the snippet file has it. */
-async function planSnippet(): Promise<string> {
-    const extension = vscode.extensions.getExtension(EXTENSION_ID)!;
-    const file = vscode.Uri.joinPath(extension.extensionUri, 'snippets', 'adopt.code-snippets');
-    const snippets = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(file))) as Record<string, { body: string[] }>;
-    return snippets.Plan!.body.join('\n');
+async function completionsAt(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.CompletionItem[]> {
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, position);
+    return list.items;
+}
+
+function labelOf(item: vscode.CompletionItem): string {
+    return typeof item.label === 'string' ? item.label : item.label.label;
 }

@@ -1,8 +1,10 @@
 // The UI test: what a person sees in VS Code (code-server in Debian's chromium, driven by
 // playwright-core) with the packaged extension installed. Opens the example plan, sees the
 // squiggles and the Problems count, hovers a project for its score, runs "Adopt: Rank Quick
-// Wins" from the command palette, reads the ranked rows, chooses rows (keyboard and mouse), and
-// sees the view follow an edit. Saves a screenshot at each step.
+// Wins" from the command palette, reads the ranked rows, chooses rows (keyboard and mouse), sees
+// the view follow an edit and the active plan, switches it to the workspace ranking (grouped by
+// plan), creates a plan with "Adopt: New Plan" and opens the getting-started walkthrough. Saves
+// a screenshot at each step.
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -138,6 +140,68 @@ export async function runUiTests({ url, workspace, chromiumPath, screenshots, re
             await editorLine('project streamRounds').click();
             await page.locator('.editor-actions .action-label[aria-label*="Rank Quick Wins"]').first().click();
             await webview().locator('button.row').nth(1).waitFor();
+        });
+
+        await step('the ranking follows the active editor to another plan', async () => {
+            await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'northfield-university.adopt' }).click();
+            await page.locator('.tab', { hasText: 'Quick wins — NorthfieldUniversity' }).waitFor();
+            await expectText(webview().locator('#heading'), /Quick wins — NorthfieldUniversity/);
+            await webview().locator('button.row').first().waitFor();
+            await shot('05-follows-the-active-plan');
+        });
+
+        await step('the Workspace switch ranks every plan of the workspace, grouped by plan', async () => {
+            await webview().locator('button.mode[data-mode="workspace"]').click();
+            await page.locator('.tab', { hasText: 'Quick wins — workspace' }).waitFor();
+            const sections = webview().locator('section.plan');
+            await waitUntil(async () => (await sections.count()) >= 4, 'a section per plan');
+            const names = await webview().locator('.plan-name').allInnerTexts();
+            for (const name of ['CoastalResearch', 'NorthfieldUniversity', 'QuickFixes', 'RiversideHealth']) {
+                if (!names.includes(name)) throw new Error(`${name} is not among the plans: ${names.join(', ')}`);
+            }
+            if (names.join() !== [...names].sort((a, b) => a.localeCompare(b)).join()) throw new Error(`plans out of order: ${names.join(', ')}`);
+            await expectText(webview().locator('#summary'), /\d+ plans, \d+ projects, \d+ quick wins?\./);
+            await expectText(sections.filter({ hasText: 'RiversideHealth' }).locator('.plan-file'), /riverside-health\.adopt/);
+            await shot('06-workspace-ranking');
+        });
+
+        await step('choosing a row of another plan in the workspace ranking opens that plan at the project', async () => {
+            const coastal = webview().locator('section.plan', { hasText: 'CoastalResearch' });
+            const first = coastal.locator('button.row').first();
+            const line = Number(await first.getAttribute('data-line'));
+            await first.click();
+            await page.locator('.tab.active', { hasText: 'coastal-research-institute.adopt' }).waitFor();
+            await page.locator('#status\\.editor\\.selection', { hasText: `Ln ${line},` }).waitFor();
+            await expectText(webview().locator('#heading'), /Quick wins — workspace/);
+        });
+
+        await step('"Adopt: New Plan" from the command palette opens the commented starter plan', async () => {
+            await page.keyboard.press('F1');
+            await page.locator('.quick-input-widget input').fill('>Adopt: New Plan');
+            await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Adopt: New Plan' }).first().waitFor();
+            await page.keyboard.press('Enter');
+            await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Untitled plan' }).first().click();
+            await editorLine('Our adoption plan').waitFor();
+            await page.locator('#status\\.editor\\.mode', { hasText: 'Adopt' }).waitFor();
+            await page.locator('.codelens-decoration', { hasText: 'quick win' }).first().waitFor();
+            await shot('07-new-plan');
+        });
+
+        await step('the getting-started walkthrough opens from the command palette', async () => {
+            await page.locator('.tab', { hasText: 'Quick wins — workspace' }).click({ button: 'middle' });
+            await page.keyboard.press('F1');
+            await page.locator('.quick-input-widget input').fill('>Welcome: Open Walkthrough');
+            await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Open Walkthrough' }).first().waitFor();
+            await page.keyboard.press('Enter');
+            await page.locator('.quick-input-widget input').fill('Get Started with Adopt');
+            await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Get Started with Adopt' }).first().click();
+            const walkthrough = page.locator('.gettingStartedContainer');
+            await walkthrough.locator('text=Write your first plan').first().waitFor();
+            await walkthrough.locator('text=Rank the quick wins').first().waitFor();
+            // The step's media (markdown) renders in a webview of its own.
+            await walkthrough.locator('.getting-started-media iframe.webview.ready').waitFor();
+            await page.frameLocator('.getting-started-media iframe.webview.ready').frameLocator('#active-frame').locator('text=A plan in one file').waitFor();
+            await shot('08-walkthrough');
         });
     } finally {
         await browser.close();

@@ -6,10 +6,12 @@ import { IssueCodes, type IssueCode } from '../../validation/issue-codes.js';
 import { addMetricSkeleton } from './metric-fixes.js';
 import { addMissingTrait, involveTrainedMembers, supportAnInitiative } from './project-fixes.js';
 import type { QuickFix } from './quickfix.js';
+import { replaceWithSimilarName } from './reference-fixes.js';
 import { addStatusQuoMantra, moveLaunchToNextStage } from './stage-fixes.js';
 import { addNaysayerToAudience, addRoadShowStory } from './story-fixes.js';
 
 export const QuickFixes: Readonly<Partial<Record<IssueCode, QuickFix>>> = {
+    [IssueCodes.UnresolvedReference]: replaceWithSimilarName,
     [IssueCodes.VirtualBeforeHuman]: moveLaunchToNextStage,
     [IssueCodes.GoalWithoutMetric]: addMetricSkeleton,
     [IssueCodes.FreestandingProject]: supportAnInitiative,

@@ -1,0 +1,22 @@
+/**
+ * The fix of `unresolved-reference`: replace the name with a declared one that is close to it
+ * ("did you mean", validation/name-suggestions.ts), one fix per suggestion, the closest preferred.
+ * The suggestions are worked out again on the current text, so a fix never replaces text that
+ * has changed since the diagnostic was made.
+ */
+import type { CodeAction } from 'vscode-languageserver-types';
+import { similarNames } from '../../validation/name-suggestions.js';
+import { quickFix, type QuickFixContext } from './quickfix.js';
+
+export function replaceWithSimilarName(context: QuickFixContext): CodeAction[] {
+    const { document, diagnostic, services } = context;
+    const start = document.textDocument.offsetAt(diagnostic.range.start);
+    const end = document.textDocument.offsetAt(diagnostic.range.end);
+    const reference = document.references.find(ref => ref.$refNode?.offset === start && ref.$refNode.end === end);
+    const error = reference?.error;
+    if (!reference || !error) return [];
+    const name = reference.$refText;
+    const declared = services.references.ScopeProvider.getScope(error.info).getAllElements().map(description => description.name);
+    return similarNames(name, declared).flatMap((suggestion, index) =>
+        quickFix(context, `Change '${name}' to '${suggestion}'`, [{ range: diagnostic.range, newText: suggestion }], index === 0));
+}

@@ -1,0 +1,161 @@
+/**
+ * The scripts a newcomer runs first: `scripts/setup.sh` installs the packages once (no reinstall
+ * while package-lock.json is unchanged) without npm's engine warnings about packages that run on
+ * the project's own Node.js 24; `npm test` (scripts/run-tests.mjs) honours ADOPT_SKIP_VSCODE=1
+ * as the README says; `npm start` opens a copy of the examples outside the repository and never
+ * overwrites what a person wrote there; package.json admits the Node.js 20 the README supports.
+ */
+import { spawnSync } from 'node:child_process';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+// @ts-expect-error a plain ES module script without types
+import { prepareExampleWorkspace } from '../../scripts/example-workspace.mjs';
+
+const ROOT = resolve(__dirname, '../..');
+const folders: string[] = [];
+afterAll(() => folders.forEach(folder => rmSync(folder, { recursive: true, force: true })));
+
+function tempFolder(prefix: string): string {
+    const folder = mkdtempSync(join(tmpdir(), prefix));
+    folders.push(folder);
+    return folder;
+}
+
+function writeExecutable(path: string, text: string): void {
+    writeFileSync(path, text);
+    chmodSync(path, 0o755);
+}
+
+describe('scripts/setup.sh', () => {
+    /** A project folder with setup.sh and a stand-in `npm` that logs its calls and warns like npm on Node 20. */
+    function fakeProject(): { dir: string; run: () => { out: string; calls: string[] } } {
+        const dir = tempFolder('adopt-setup-');
+        mkdirSync(join(dir, 'scripts'));
+        copyFileSync(join(ROOT, 'scripts/setup.sh'), join(dir, 'scripts/setup.sh'));
+        writeFileSync(join(dir, 'package.json'), '{ "name": "fake" }\n');
+        writeFileSync(join(dir, 'package-lock.json'), '{ "lockfileVersion": 3 }\n');
+        const bin = join(dir, 'stub-bin');
+        mkdirSync(bin);
+        writeExecutable(join(bin, 'npm'), `#!/usr/bin/env bash
+echo "$*" >> "${dir}/npm-calls.log"
+echo "npm warn EBADENGINE Unsupported engine {" >&2
+echo "npm warn EBADENGINE   package: 'chevrotain@13.0.0'," >&2
+echo "npm warn EBADENGINE }" >&2
+echo "npm warn deprecated some-package@1.0.0: a warning that must stay" >&2
+rm -rf node_modules && mkdir -p node_modules/.bin && printf '#!/bin/sh\\n' > node_modules/.bin/node && chmod +x node_modules/.bin/node
+echo "added 1 package"
+`);
+        const run = () => {
+            const result = spawnSync('bash', ['scripts/setup.sh'], {
+                cwd: dir, encoding: 'utf8', env: { ...process.env, PATH: `${bin}:${process.env.PATH}`, ADOPT_SKIP_VSCODE: '1' }
+            });
+            expect(result.status, result.stderr).toBe(0);
+            const log = join(dir, 'npm-calls.log');
+            return { out: result.stdout + result.stderr, calls: existsSync(log) ? readFileSync(log, 'utf8').trim().split('\n') : [] };
+        };
+        return { dir, run };
+    }
+
+    test('installs once, without engine warnings, and keeps other warnings', () => {
+        const project = fakeProject();
+        const first = project.run();
+        expect(first.calls).toEqual(['ci --no-audit --no-fund']);
+        expect(first.out).not.toContain('EBADENGINE');
+        expect(first.out).toContain('a warning that must stay');
+        expect(first.out).toContain('added 1 package');
+    });
+
+    test('does not reinstall while package.json and package-lock.json are unchanged, and does when the lock changes', () => {
+        const project = fakeProject();
+        project.run();
+        const second = project.run();
+        expect(second.calls).toEqual(['ci --no-audit --no-fund']);
+        expect(second.out).toContain("setup: the project's packages are installed");
+        writeFileSync(join(project.dir, 'package-lock.json'), '{ "lockfileVersion": 3, "packages": {} }\n');
+        expect(project.run().calls).toEqual(['ci --no-audit --no-fund', 'ci --no-audit --no-fund']);
+    });
+});
+
+describe('npm test (scripts/run-tests.mjs)', () => {
+    /** A project folder whose build, type check, vitest and VS Code suites are stand-ins that log their runs. */
+    function fakeProject(): string {
+        const dir = tempFolder('adopt-run-tests-');
+        const script = (path: string, text: string) => {
+            mkdirSync(join(dir, path, '..'), { recursive: true });
+            writeFileSync(join(dir, path), text);
+        };
+        mkdirSync(join(dir, 'scripts'));
+        copyFileSync(join(ROOT, 'scripts/run-tests.mjs'), join(dir, 'scripts/run-tests.mjs'));
+        const log = (name: string) => `import { appendFileSync } from 'node:fs'; appendFileSync('ran.log', '${name}\\n');`;
+        script('scripts/build.mjs', log('build'));
+        script('node_modules/langium-cli/bin/langium.js', log('langium'));
+        script('node_modules/typescript/bin/tsc', log('tsc'));
+        script('node_modules/vitest/vitest.mjs', `${log('vitest')}
+import { writeFileSync } from 'node:fs';
+const out = process.argv.find(arg => arg.startsWith('--outputFile.json=')).split('=')[1];
+writeFileSync(out, JSON.stringify({ numPassedTests: 3, numFailedTests: 0, numTotalTests: 3 }));`);
+        script('scripts/test-vscode.mjs', `${log('vscode')}
+import { writeFileSync } from 'node:fs';
+const out = process.argv.find(arg => arg.startsWith('--results=')).split('=')[1];
+writeFileSync(out, JSON.stringify({ passed: 2, failed: 0, tests: [] }));`);
+        return dir;
+    }
+
+    function runTests(dir: string, env: Record<string, string>): { out: string; ran: string[] } {
+        const result = spawnSync(process.execPath, ['scripts/run-tests.mjs'], { cwd: dir, encoding: 'utf8', env: { ...process.env, ...env } });
+        expect(result.status, result.stderr).toBe(0);
+        return { out: result.stdout, ran: readFileSync(join(dir, 'ran.log'), 'utf8').trim().split('\n') };
+    }
+
+    test('runs the VS Code suites by default', () => {
+        const run = runTests(fakeProject(), { ADOPT_SKIP_VSCODE: '' });
+        expect(run.ran).toEqual(['langium', 'build', 'tsc', 'vitest', 'vscode']);
+        expect(run.out.trimEnd().split('\n').at(-1)).toBe('5 passed, 0 failed');
+    });
+
+    test('ADOPT_SKIP_VSCODE=1 skips them and says so', () => {
+        const run = runTests(fakeProject(), { ADOPT_SKIP_VSCODE: '1' });
+        expect(run.ran).toEqual(['langium', 'build', 'tsc', 'vitest']);
+        expect(run.out).toContain('ADOPT_SKIP_VSCODE=1: the VS Code suites (tests/vscode/) are skipped.');
+        expect(run.out.trimEnd().split('\n').at(-1)).toBe('3 passed, 0 failed');
+    });
+});
+
+describe('the examples that npm start opens', () => {
+    test('are a copy outside the repository that keeps what a person wrote', () => {
+        const folder = join(tempFolder('adopt-examples-'), 'examples');
+        const first = prepareExampleWorkspace({ folder, chosen: false });
+        expect(first.folder).toBe(folder);
+        expect(first.folder.startsWith(ROOT)).toBe(false);
+        const examples = readdirSync(join(ROOT, 'examples')).filter(name => name.endsWith('.adopt')).sort();
+        expect(first.copied).toEqual(examples);
+        expect(readFileSync(join(folder, 'riverside-health.adopt'), 'utf8')).toBe(readFileSync(join(ROOT, 'examples/riverside-health.adopt'), 'utf8'));
+
+        writeFileSync(join(folder, 'riverside-health.adopt'), 'plan Mine "My own edits" { }\n');
+        rmSync(join(folder, 'northfield-university.adopt'));
+        const second = prepareExampleWorkspace({ folder, chosen: false });
+        expect(second.copied).toEqual(['northfield-university.adopt']);
+        expect(readFileSync(join(folder, 'riverside-health.adopt'), 'utf8')).toBe('plan Mine "My own edits" { }\n');
+    });
+
+    test('a folder inside a Git repository is replaced by one that is not', () => {
+        const inside = join(ROOT, 'test-results', 'examples-inside-repo');
+        folders.push(inside);
+        const fallback = join(tempFolder('adopt-examples-fallback-'), 'examples');
+        const result = prepareExampleWorkspace({ folder: inside, chosen: false, fallback });
+        expect(result.folder).toBe(fallback);
+        expect(readdirSync(result.folder)).toContain('riverside-health.adopt');
+    });
+});
+
+describe('package.json', () => {
+    test('admits Node.js 20, where the README says the bundled CLI and server run (no EBADENGINE on npx adopt)', () => {
+        const engines = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).engines as { node: string };
+        const minimum = /^>=(\d+)(\.\d+)*$/.exec(engines.node);
+        expect(minimum, `engines.node is ${engines.node}`).not.toBeNull();
+        expect(Number(minimum![1])).toBeLessThanOrEqual(20);
+        expect(readFileSync(join(ROOT, 'README.md'), 'utf8')).toMatch(/run on an older system Node\.js 20/);
+    });
+});
