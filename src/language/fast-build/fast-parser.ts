@@ -19,7 +19,7 @@ import {
     type LangiumCoreServices, type Linker, type Reference, type ReferenceInfo, type RootCstNode, type ValueConverter
 } from 'langium';
 import { FastLexer, type Tokens } from './fast-lexer.js';
-import { GrammarAnalysis, type ParseUnit, type RuleRole } from './grammar-analysis.js';
+import { GrammarAnalysis, type ParseUnit, type RuleRole, type TokenAlternative } from './grammar-analysis.js';
 import { AdoptCompositeCstNode, AdoptLeafCstNode, LEAF_FEATURES, leafCode, type LeafMaker } from './lazy-cst.js';
 import { FastLinker } from './linking.js';
 
@@ -47,8 +47,8 @@ interface CompiledRule {
     readonly defaults: readonly PropertyDefault[];
     /** The list properties the rule adds to (`+=`): given their exact length when it ends. */
     readonly lists: readonly string[];
-    /** For a data type rule of keywords: its keywords by token kind. */
-    readonly keywords: ReadonlyMap<number, GrammarAST.Keyword> | undefined;
+    /** For a data type rule of one token (Level, Role, Name): its alternatives by token kind. */
+    readonly tokens: ReadonlyMap<number, TokenAlternative> | undefined;
     body: Step;
 }
 
@@ -72,8 +72,8 @@ export class FastParser implements LeafMaker {
     /** The grammar elements that leaves not made yet point to, by index (a leaf's number holds the index). */
     private readonly features: Element[] = [];
     private readonly featureIndexes = new Map<Element, number>();
-    /** For the index of a call of a data type rule of keywords: the rule's keywords by token kind. */
-    private readonly keywordCalls: Array<ReadonlyMap<number, GrammarAST.Keyword> | undefined> = [];
+    /** For the index of a call of a data type rule of one token: the rule's alternatives by token kind. */
+    private readonly tokenCalls: Array<ReadonlyMap<number, TokenAlternative> | undefined> = [];
     private readonly compiled = new Map<GrammarAST.ParserRule, CompiledRule>();
     /** One constructor per node type (see `newNode`). */
     private readonly constructors = new Map<string, new () => Node>();
@@ -91,7 +91,7 @@ export class FastParser implements LeafMaker {
                 rule, role, type,
                 defaults: role === 'node' ? this.defaultsOf(type) : [],
                 lists: [...new Set(AstUtils.streamAst(rule.definition).filter(GrammarAST.isAssignment).filter(a => a.operator === '+=').map(a => a.feature))],
-                keywords: analysis.keywordsOf(rule),
+                tokens: analysis.tokenAlternativesOf(rule),
                 body: () => { throw new Error(`rule ${rule.name} is not compiled`); }
             });
         }
@@ -214,17 +214,23 @@ export class FastParser implements LeafMaker {
             };
         }
         if (GrammarAST.isCrossReference(element)) {
+            const list = operator === '+=';
+            const rule = this.analysis.crossReferenceRule(element);
+            if (rule) {
+                // Written with a data type rule (`[Member:Name]`): its value is the reference's text.
+                const value = this.tokenCall(element, this.compiled.get(rule)!.tokens!);
+                return (run, node) => run.reference(node, feature, list, value(run) as string);
+            }
             const kind = this.analysis.kindOf(element);
             const index = this.featureIndex(element);
-            const list = operator === '+=';
-            return (run, node) => run.reference(node, feature, list, kind, index, element);
+            return (run, node) => run.reference(node, feature, list, run.converted(run.leaf(kind, index, element), element) as string);
         }
         if (GrammarAST.isRuleCall(element) && GrammarAST.isParserRule(element.rule.ref)) {
             const called = this.compiled.get(element.rule.ref)!;
             if (called.role === 'fragment') return (run, node) => called.body(run, node);
             if (called.role === 'node') return (run, node) => run.addChild(node, feature, operator, run.node(called, element));
-            const value = called.keywords
-                ? this.keywordCall(element, called.keywords)
+            const value = called.tokens
+                ? this.tokenCall(element, called.tokens)
                 : (run: ParseRun) => run.datatype(called, element);
             if (assignment) return (run, node) => assign(node, feature, operator, value(run));
             if (rule.role === 'datatype') return (run, node) => { node.value += String(value(run)); };
@@ -233,12 +239,15 @@ export class FastParser implements LeafMaker {
         throw new Error(`unexpected ${element.$type}`);
     }
 
-    /** A call of a data type rule of keywords (Role, TraitKind, Level): one number in its parent, made a node when asked for (lazy-cst.ts). */
-    private keywordCall(call: GrammarAST.RuleCall, keywords: ReadonlyMap<number, GrammarAST.Keyword>): (run: ParseRun) => unknown {
+    /**
+     * A call of a data type rule of one token (Role, Level, Name), or a cross-reference written with
+     * one: one number in its parent, made a node when asked for (lazy-cst.ts).
+     */
+    private tokenCall(call: GrammarAST.RuleCall | GrammarAST.CrossReference, alternatives: ReadonlyMap<number, TokenAlternative>): (run: ParseRun) => unknown {
         const index = this.featureIndex(call);
-        this.keywordCalls[index] = keywords;
-        const keywordIndexes = new Map([...keywords].map(([kind, keyword]) => [kind, this.featureIndex(keyword)]));
-        return run => run.keywordValue(call, index, keywords, keywordIndexes);
+        this.tokenCalls[index] = alternatives;
+        const alternativeIndexes = new Map([...alternatives].map(([kind, alternative]) => [kind, this.featureIndex(alternative)]));
+        return run => run.tokenValue(call, index, alternatives, alternativeIndexes);
     }
 
     private featureIndex(feature: Element): number {
@@ -282,12 +291,12 @@ export class FastParser implements LeafMaker {
     }
 
     innerLeafCode(index: number, text: string, offset: number): number | undefined {
-        const keywords = this.keywordCalls[index];
-        if (!keywords) return undefined;
+        const alternatives = this.tokenCalls[index];
+        if (!alternatives) return undefined;
         this.lexer.tokenAt(text, offset);
-        const keyword = keywords.get(this.lexer.lastKind);
-        if (!keyword) throw new Error(`No keyword of the rule starts at offset ${offset}.`);
-        return leafCode(offset, this.featureIndex(keyword));
+        const alternative = alternatives.get(this.lexer.lastKind);
+        if (!alternative) throw new Error(`No token of the rule starts at offset ${offset}.`);
+        return leafCode(offset, this.featureIndex(alternative));
     }
 
     tokenEnd(text: string, offset: number): number {
@@ -330,9 +339,17 @@ function linkToContainer(child: Node, container: Node, property: string, index: 
     if (index !== undefined) child.$containerIndex = index;
 }
 
-/** Langium's `copyDefaultValue`: a fresh copy of a list default, the value itself otherwise. */
+/**
+ * The empty list that every node without items in a list property holds (a frozen array: nothing
+ * may add to it). Langium gives each such node an empty array of its own (`copyDefaultValue`):
+ * about 40 bytes a list, and a project has seven lists, most of them often empty.
+ */
+const EMPTY_LIST: readonly unknown[] = Object.freeze([]);
+
+/** Langium's `copyDefaultValue`: a fresh copy of a list default (the shared empty list for an empty one), the value itself otherwise. */
 function copyDefaultValue(value: unknown): unknown {
-    return Array.isArray(value) ? [...value.map(copyDefaultValue)] : value;
+    if (!Array.isArray(value)) return value;
+    return value.length === 0 ? EMPTY_LIST : [...value.map(copyDefaultValue)];
 }
 
 /** One parse: a cursor over the tokens, the node builder, and what the parse lists. */
@@ -479,9 +496,12 @@ class ParseRun {
         return this.parser.converter.convert(image, this.converterNode as unknown as CstNode);
     }
 
-    /** A cross-reference: the linker's reference with the token's converted text, assigned, and listed with its place. */
-    reference(node: Node, property: string, list: boolean, kind: number, featureIndex: number, feature: GrammarAST.CrossReference): void {
-        const text = this.shared(this.converted(this.leaf(kind, featureIndex, feature), feature) as string);
+    /**
+     * A cross-reference whose token (or data type rule call) was just consumed, its text given:
+     * the linker's reference, assigned, and listed with its place.
+     */
+    reference(node: Node, property: string, list: boolean, refText: string): void {
+        const text = this.shared(refText);
         const container = node as unknown as AstNode;
         const home = this.builder.current as CompositeCstNode;
         const linker = this.parser.linker;
@@ -510,27 +530,31 @@ class ParseRun {
     }
 
     /**
-     * A call of a data type rule of keywords: its composite node with its keyword's leaf, the
-     * converted text. In an AdoptCompositeCstNode, with no comment before the keyword, the two
-     * are one number and made when asked for (lazy-cst.ts).
+     * A call of a data type rule of one token: its composite node with the token's leaf, the
+     * rule's value (a keyword's text, a terminal's converted value) converted. In an
+     * AdoptCompositeCstNode, with no comment before the token, the two are one number and made
+     * when asked for (lazy-cst.ts).
      */
-    keywordValue(call: GrammarAST.RuleCall, callIndex: number, keywords: ReadonlyMap<number, GrammarAST.Keyword>, keywordIndexes: ReadonlyMap<number, number>): unknown {
+    tokenValue(call: GrammarAST.RuleCall | GrammarAST.CrossReference, callIndex: number, alternatives: ReadonlyMap<number, TokenAlternative>,
+        alternativeIndexes: ReadonlyMap<number, number>): unknown {
         const kind = this.peek();
-        const keyword = keywords.get(kind);
-        if (!keyword) throw GIVE_UP;
+        const alternative = alternatives.get(kind);
+        if (!alternative) throw GIVE_UP;
+        const index = this.index;
         const parent = this.builder.current as CompositeCstNode;
-        const start = this.tokens.starts[this.index];
+        const start = this.tokens.starts[index];
         const commentBefore = this.hiddenIndex < this.tokens.hiddenStarts.length && this.tokens.hiddenStarts[this.hiddenIndex] <= start;
         if (parent instanceof AdoptCompositeCstNode && !commentBefore) {
             parent.appendLeaf(leafCode(start, callIndex));
             this.index++;
         } else {
             this.builder.buildCompositeNode(call);
-            this.leaf(kind, keywordIndexes.get(kind)!, keyword);
-            this.builder.construct({ value: keyword.value } as unknown as Constructed);
+            this.leaf(kind, alternativeIndexes.get(kind)!, alternative);
+            this.builder.construct({ value: undefined } as unknown as Constructed);
         }
+        const text = GrammarAST.isKeyword(alternative) ? alternative.value : String(this.converted(index, alternative));
         this.converterNode.grammarSource = call;
-        return this.parser.converter.convert(keyword.value, this.converterNode as unknown as CstNode);
+        return this.parser.converter.convert(text, this.converterNode as unknown as CstNode);
     }
 
     /**

@@ -90,6 +90,12 @@ export class GrammarAnalysis {
         return this.kindByName.get(call.rule.ref!.name)!;
     }
 
+    /** The data type rule a cross-reference's text is written with (`[Member:Name]`), if it is not a terminal. */
+    crossReferenceRule(reference: GrammarAST.CrossReference): GrammarAST.ParserRule | undefined {
+        const terminal = crossReferenceCall(reference)?.rule.ref;
+        return GrammarAST.isParserRule(terminal) ? terminal : undefined;
+    }
+
     first(element: Element): KindSet {
         return this.firstSets.get(element) ?? this.emptySet();
     }
@@ -98,17 +104,12 @@ export class GrammarAnalysis {
         return this.nullables.get(element) ?? true;
     }
 
-    /** The kinds of the keywords of a data type rule made only of keywords (`Level: 'low' | 'medium' | 'high'`), else undefined. */
-    keywordsOf(rule: GrammarAST.ParserRule): Map<number, GrammarAST.Keyword> | undefined {
-        if (this.roleOf(rule) !== 'datatype') return undefined;
-        const definition = rule.definition;
-        const alternatives = GrammarAST.isAlternatives(definition) && !definition.cardinality ? definition.elements : [definition];
-        const keywords = new Map<number, GrammarAST.Keyword>();
-        for (const alternative of alternatives) {
-            if (!GrammarAST.isKeyword(alternative) || alternative.cardinality) return undefined;
-            keywords.set(this.kindOf(alternative), alternative);
-        }
-        return keywords;
+    /**
+     * For a data type rule of one token (`Level: 'low' | 'medium' | 'high'`, `Name: ID | 'to'`):
+     * its alternatives (keywords, calls of terminals) by token kind; else undefined.
+     */
+    tokenAlternativesOf(rule: GrammarAST.ParserRule): Map<number, TokenAlternative> | undefined {
+        return tokenAlternativesOf(rule, this.roles, this.kindByName);
     }
 
     private emptySet(): KindSet {
@@ -141,7 +142,10 @@ export class GrammarAnalysis {
     private firstOf(element: Element): KindSet {
         const first = this.emptySet();
         let nullable: boolean;
-        if (GrammarAST.isKeyword(element) || GrammarAST.isCrossReference(element)) {
+        if (GrammarAST.isCrossReference(element) && this.crossReferenceRule(element)) {
+            union(first, this.ruleFirst.get(this.crossReferenceRule(element)!)!);
+            nullable = false;
+        } else if (GrammarAST.isKeyword(element) || GrammarAST.isCrossReference(element)) {
             first[this.kindOf(element)] = 1;
             nullable = false;
         } else if (GrammarAST.isRuleCall(element)) {
@@ -311,10 +315,35 @@ function union(into: KindSet, from: KindSet): boolean {
     return changed;
 }
 
-/** The terminal rule call of a cross-reference (`[Stage:ID]`, or the name's terminal for `[Stage]`). */
-export function crossReferenceTerminal(reference: GrammarAST.CrossReference): GrammarAST.RuleCall | undefined {
+/** One alternative of a data type rule of one token: a keyword, or a call of a terminal rule. */
+export type TokenAlternative = GrammarAST.Keyword | GrammarAST.RuleCall;
+
+/** The rule call a cross-reference's text is written with (`[Stage:ID]`, or the name's for `[Stage]`). */
+function crossReferenceCall(reference: GrammarAST.CrossReference): GrammarAST.RuleCall | undefined {
     const terminal = reference.terminal ?? (reference.type.ref ? GrammarUtils.findNameAssignment(reference.type.ref)?.terminal : undefined);
-    return GrammarAST.isRuleCall(terminal) && GrammarAST.isTerminalRule(terminal.rule.ref) ? terminal : undefined;
+    return GrammarAST.isRuleCall(terminal) ? terminal : undefined;
+}
+
+/** The terminal rule call of a cross-reference written with a terminal (`[Stage:ID]`). */
+export function crossReferenceTerminal(reference: GrammarAST.CrossReference): GrammarAST.RuleCall | undefined {
+    const call = crossReferenceCall(reference);
+    return call && GrammarAST.isTerminalRule(call.rule.ref) ? call : undefined;
+}
+
+function tokenAlternativesOf(rule: GrammarAST.ParserRule, roles: Map<GrammarAST.ParserRule, RuleRole>,
+    kindByName: ReadonlyMap<string, number>): Map<number, TokenAlternative> | undefined {
+    if (roleOf(rule, roles) !== 'datatype') return undefined;
+    const definition = rule.definition;
+    const alternatives = GrammarAST.isAlternatives(definition) && !definition.cardinality ? definition.elements : [definition];
+    const byKind = new Map<number, TokenAlternative>();
+    for (const alternative of alternatives) {
+        if (alternative.cardinality) return undefined;
+        const kind = GrammarAST.isKeyword(alternative) ? kindByName.get(alternative.value)
+            : GrammarAST.isRuleCall(alternative) && GrammarAST.isTerminalRule(alternative.rule.ref) ? kindByName.get(alternative.rule.ref.name) : undefined;
+        if (kind === undefined || byKind.has(kind)) return undefined;
+        byKind.set(kind, alternative as TokenAlternative);
+    }
+    return byKind;
 }
 
 /** The first construct of the grammar that the fast parser does not take, as a reason; undefined if none. */
@@ -342,7 +371,10 @@ function unsupportedConstruct(grammar: GrammarAST.Grammar, kindByName: ReadonlyM
             if (GrammarAST.isKeyword(element) && !kindByName.has(element.value)) return `keyword '${element.value}' has no token type`;
             if (GrammarAST.isCrossReference(element)) {
                 if (element.isMulti) return `a multi-reference in ${where}`;
-                if (!crossReferenceTerminal(element)) return `a cross-reference without a terminal in ${where}`;
+                const call = crossReferenceCall(element)?.rule.ref;
+                if (!crossReferenceTerminal(element) && !(GrammarAST.isParserRule(call) && tokenAlternativesOf(call, roles, kindByName))) {
+                    return `a cross-reference written with neither a terminal nor a data type rule of one token in ${where}`;
+                }
                 if (!GrammarAST.isAssignment(element.$container)) return `an unassigned cross-reference in ${where}`;
             }
             if (GrammarAST.isRuleCall(element)) {
