@@ -32,6 +32,8 @@ export const rankedProjectSchema = z.strictObject({
     parts: partsSchema,
     /** What keeps the project from being a quick win, in words (empty for a quick win). */
     missing: z.array(z.string()).optional(),
+    /** How much work the project needs (its `effort`), or null when it states none. Not part of the score. */
+    effort: z.enum(['low', 'medium', 'high']).nullable(),
     line: z.number().int().positive()
 });
 

@@ -4,7 +4,7 @@
  * results per document version.
  */
 import type { AstNode, Reference } from 'langium';
-import type { Member, Plan, Project, Stage, Story, TraitKind, Level } from '../generated/ast.js';
+import type { Action, Level, Member, Metric, Plan, Project, Stage, Story, Target, TraitKind } from '../generated/ast.js';
 
 export const MANAGER_ROLES: ReadonlySet<string> = new Set(['middle-manager', 'operational-manager']);
 export const TRAIT_KINDS: readonly TraitKind[] = ['asynchrony', 'geography', 'crowdsourcing'];
@@ -96,6 +96,66 @@ function levelsMap(levelByKind: readonly number[]): ReadonlyMap<TraitKind, Level
         if (levelByKind[i] > 0) levels.set(kind, LEVELS[levelByKind[i] - 1]);
     });
     return levels;
+}
+
+/** A project's effort (SPEC section 7): the highest level it states; undefined when it states none. */
+export function effortOf(project: Project): Level | undefined {
+    let effort = 0;
+    for (const stated of project.efforts) {
+        if (stated.level) effort = Math.max(effort, LEVELS.indexOf(stated.level) + 1);
+    }
+    return effort === 0 ? undefined : LEVELS[effort - 1];
+}
+
+/** Every action of a plan, in the order written: each stage's own and its projects', stage by stage. */
+export function allActions(plan: Plan): Action[] {
+    const actions: Action[] = [];
+    for (const stage of plan.stages) {
+        const projectsAt = stage.projects.map(project => project.$cstNode?.offset ?? 0);
+        const own = stage.actions.map(action => ({ action, at: action.$cstNode?.offset ?? 0 }));
+        const inProjects = stage.projects.flatMap((project, i) => project.actions.map(action => ({ action, at: action.$cstNode?.offset ?? projectsAt[i] })));
+        for (const { action } of [...own, ...inProjects].sort((a, b) => a.at - b.at)) actions.push(action);
+    }
+    return actions;
+}
+
+/** The stage an action belongs to: the stage it is in, or its project's stage. */
+export function stageOfAction(action: Action): Stage {
+    const container = action.$container;
+    return container.$type === 'Stage' ? container as Stage : (container as Project).$container;
+}
+
+/** Whether an action is done (an action without a status is still to do). */
+export function isDone(action: Action): boolean {
+    return action.status === 'done';
+}
+
+/** How many of the actions are done. */
+export function actionsDone(actions: readonly Action[]): { readonly done: number; readonly total: number } {
+    return { done: actions.filter(isDone).length, total: actions.length };
+}
+
+/** A metric's target or actual as written: `500`, `60%`, `12.5`. */
+export function writtenTarget(target: Target): string {
+    return `${target.value}${target.percent ? '%' : ''}`;
+}
+
+/** Where a metric stands: its actual against its target (ratio 0.64 for 320 of 500); undefined without both, or with a target of 0. */
+export interface Progress {
+    readonly actual: Target;
+    readonly target: Target;
+    readonly ratio: number;
+}
+
+export function progressOf(metric: Metric): Progress | undefined {
+    const { actual, target } = metric;
+    if (!actual || !target || !(target.value > 0)) return undefined;
+    return { actual, target, ratio: actual.value / target.value };
+}
+
+/** `320 of 500, 64%`: a metric's progress in words. */
+export function progressText(progress: Progress): string {
+    return `${writtenTarget(progress.actual)} of ${writtenTarget(progress.target)}, ${Math.round(progress.ratio * 100)}%`;
 }
 
 /**

@@ -4,9 +4,9 @@
  * the rank command and the CLI all read it from here.
  */
 import { AstUtils, DocumentCache, type AstNode } from 'langium';
-import type { Member, Plan, Project, Stage } from '../generated/ast.js';
+import type { Level, Member, Plan, Project, Stage } from '../generated/ast.js';
 import type { AdoptServices } from '../adopt-module.js';
-import { StageOrder, distinctMembers, isManager, isWilling, traitLevels } from '../model/plan-model.js';
+import { StageOrder, distinctMembers, effortOf, isManager, isWilling, traitLevels } from '../model/plan-model.js';
 import type { AdoptSettings } from './adopt-settings.js';
 import { scoreProject, type ProjectFacts, type ProjectScore } from './quick-win-score.js';
 import type { QuickWinSettings } from './quick-win-settings.js';
@@ -20,6 +20,8 @@ export interface ProjectAnalysis extends ProjectScore {
     /** Involved distinct willing members (resolved, not naysayers). */
     readonly involvedWilling: readonly Member[];
     readonly declarationIndex: number;
+    /** How much work the project needs (its highest `effort`); undefined when it states none. Not part of the score. */
+    readonly effort: Level | undefined;
 }
 
 export interface PlanAnalysis {
@@ -104,7 +106,8 @@ export function analyzePlan(plan: Plan, settings: QuickWinSettings): PlanAnalysi
                 facts,
                 rank: 0,
                 involvedWilling,
-                declarationIndex: projects.length
+                declarationIndex: projects.length,
+                effort: effortOf(project)
             };
             projects.push(entry);
         }

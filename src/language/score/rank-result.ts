@@ -46,6 +46,7 @@ export function buildRankResult(document: LangiumDocument<Plan>, services: Adopt
             quickWin: entry.quickWin,
             parts: { ...entry.points },
             missing: [...entry.missing],
+            effort: entry.effort ?? null,
             line: services.syntax.Facts.start(entry.project).line + 1
         })),
         diagnostics: sortedDiagnostics(document.diagnostics ?? []).map(toRankDiagnostic)

@@ -1,5 +1,5 @@
 /**
- * The diagnostic codes of SPEC section 3, with their severities. Every diagnostic the language
+ * The diagnostic codes of SPEC sections 3 and 7, with their severities. Every diagnostic the language
  * reports carries one of these as its LSP `code` and in `data.code` (for quick fixes).
  */
 export const IssueCodes = {
@@ -20,7 +20,17 @@ export const IssueCodes = {
     LowReach: 'low-reach',
     RoadShowMissing: 'road-show-missing',
     NaysayerUnreached: 'naysayer-unreached',
-    MantraMissing: 'mantra-missing'
+    MantraMissing: 'mantra-missing',
+    InvalidDate: 'invalid-date',
+    StageWindowReversed: 'stage-window-reversed',
+    ChannelNotLaunched: 'channel-not-launched',
+    UntrainedManagers: 'untrained-managers',
+    ActionOutsideStage: 'action-outside-stage',
+    OverdueAction: 'overdue-action',
+    StageWindowOrder: 'stage-window-order',
+    UntoldQuickWin: 'untold-quick-win',
+    StoryFromNonQuickWin: 'story-from-non-quick-win',
+    ActionWithoutOwner: 'action-without-owner'
 } as const;
 
 export type IssueCode = (typeof IssueCodes)[keyof typeof IssueCodes];
@@ -45,7 +55,17 @@ export const IssueSeverities: Readonly<Record<IssueCode, IssueSeverity>> = {
     'low-reach': 'info',
     'road-show-missing': 'info',
     'naysayer-unreached': 'info',
-    'mantra-missing': 'hint'
+    'mantra-missing': 'hint',
+    'invalid-date': 'error',
+    'stage-window-reversed': 'error',
+    'channel-not-launched': 'warning',
+    'untrained-managers': 'warning',
+    'action-outside-stage': 'warning',
+    'overdue-action': 'warning',
+    'stage-window-order': 'warning',
+    'untold-quick-win': 'info',
+    'story-from-non-quick-win': 'info',
+    'action-without-owner': 'info'
 };
 
 export const ALL_ISSUE_CODES = Object.values(IssueCodes) as readonly IssueCode[];
