@@ -7,7 +7,7 @@ import { isReference } from 'langium';
 import { generatePlan, initiativeCommentEdits, memberUnitEdits, planJsonSchema, toAdopt, toYaml, traitLevelEdits, type TextEditAt } from '../../bench/generate-plan.js';
 import { createAdoptServices } from '../../src/language/adopt-module.js';
 import type { AdoptParser } from '../../src/language/parser/adopt-parser.js';
-import { parser } from '../helpers.js';
+import { parser } from '../support/helpers.js';
 
 /** A text with one edit applied. */
 function applied(text: string, edit: TextEditAt): string {

@@ -12,7 +12,7 @@ import { createAdoptServices } from '../../src/language/adopt-module.js';
 import { AdoptParser } from '../../src/language/parser/adopt-parser.js';
 import { allNodes, allReferences, takeParsedNodes, takeParsedReferences } from '../../src/language/scoping/reference-walk.js';
 import { generatePlan, toAdopt } from '../../bench/generate-plan.js';
-import { example } from '../helpers.js';
+import { example } from '../support/helpers.js';
 
 const TEXTS: Record<string, () => string> = {
     'a generated plan': () => toAdopt(generatePlan({ projects: 300, seed: 5 })),

@@ -5,7 +5,7 @@
 import { describe, expect, test } from 'vitest';
 import { expectCompletion } from 'langium/test';
 import type { CompletionItem, CompletionList } from 'vscode-languageserver';
-import { createTestServices, example } from '../helpers.js';
+import { createTestServices, example } from '../support/helpers.js';
 
 const services = createTestServices();
 const complete = expectCompletion(services);

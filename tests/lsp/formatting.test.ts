@@ -6,7 +6,7 @@ import { describe, expect, test } from 'vitest';
 import { expectFormatting, parseHelper } from 'langium/test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Plan } from '../../src/language/generated/ast.js';
-import { createTestServices, example } from '../helpers.js';
+import { createTestServices, example } from '../support/helpers.js';
 
 const services = createTestServices();
 const format = expectFormatting(services);

@@ -17,7 +17,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, CodeLens, Diagnostic, Hover, MarkupContent } from 'vscode-languageserver-types';
 import { rankResultSchema, rankedProjectsSchema } from '../../src/protocol/rank-protocol.js';
-import { example } from '../helpers.js';
+import { example } from '../support/helpers.js';
 
 const ROOT = resolve(__dirname, '../..');
 const SERVER = resolve(ROOT, 'out/language-server.cjs');

@@ -20,7 +20,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
     applyEdits, editsFor, exerciseFeatures, hasSyntaxErrors, lexemes, lostText, rangeInside, services, withDocument
 } from './feature-harness.js';
-import { garbage, mutatedPlan, validPlan } from './plan-arbitraries.js';
+import { garbage, mutatedPlan, validPlan } from '../support/plan-arbitraries.js';
 
 const DEFAULT_TOTAL = 2600;
 /** The default run replays the same cases every time (a stable CI); a long run explores new ones. */

@@ -18,10 +18,10 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { AdoptCstNodeBuilder, AdoptParser } from '../../src/language/parser/adopt-parser.js';
 import { MAX_SYNTAX_ERRORS, exceedsPlanSize, utf8Length } from '../../src/language/parser/plan-limits.js';
 import { capSyntaxErrors } from '../../src/language/parser/syntax-error-cap.js';
-import { example } from '../helpers.js';
+import { example } from '../support/helpers.js';
 import { exerciseFeatures, rangeInside, services, withDocument } from './feature-harness.js';
 import { BINARY_INPUTS, MAX_PLAN_BYTES, MIB, TEXT_INPUTS } from './hostile-inputs.js';
-import { ServerProcess } from './server-process.js';
+import { ServerProcess } from '../support/lsp-server.js';
 
 const CLI_BUNDLE = resolve(__dirname, '../../out/cli.cjs');
 const syntaxErrors = (codes: unknown[]) => codes.filter(code => code === 'syntax-error').length;

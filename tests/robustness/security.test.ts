@@ -10,9 +10,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ShowMessageNotification } from 'vscode-languageserver-protocol/node';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { example } from '../helpers.js';
-import { OBJECT_KEY_NAMES } from './plan-arbitraries.js';
-import { ServerProcess } from './server-process.js';
+import { example } from '../support/helpers.js';
+import { OBJECT_KEY_NAMES } from '../support/plan-arbitraries.js';
+import { ServerProcess } from '../support/lsp-server.js';
 
 const CLI_BUNDLE = resolve(__dirname, '../../out/cli.cjs');
 const folder = mkdtempSync(join(tmpdir(), 'adopt-security-'));
