@@ -1,45 +1,47 @@
 /**
- * The fast parser (src/language/parser/adopt-fast-parser.ts) builds exactly what Langium's
- * parser builds for a plan without errors, and broken plans still get Langium's result.
+ * The fast parser (src/language/fast-build/fast-parser.ts, compiled from the grammar) builds
+ * exactly what Langium's parser builds for a plan without errors, and broken plans still get
+ * Langium's result; a grammar outside what the fast parser takes turns the fast path off.
  *
- * Every text is parsed twice by the same AdoptParser: with `fastPath` on and off. The two
- * results are compared in full: the syntax tree (each node's own keys in order, values,
- * containers, references' class, text and node), the concrete syntax tree (every node's kind,
- * class, offset, length, end, range, text, hidden flag, token type and grammar element by
- * identity, container, AST node, children in order), the node and reference lists made while
- * parsing, and the lexer and parser errors. Valid plans must take the fast path, broken ones
- * must not.
+ * Every text is parsed twice by the same FastBuildParser (fast-build-parser.ts): with `fastPath`
+ * on and off. The two results are compared in full (parse-comparison.ts): the syntax tree (each
+ * node's own keys in order, values, containers, references' class, text and node), the concrete
+ * syntax tree (every node's kind, class, offset, length, end, range, text, hidden flag, token
+ * type and grammar element by identity, container, AST node, children in order), the node and
+ * reference lists the linker and the validator take (syntax-trees.ts), and the lexer and parser
+ * errors. Valid plans must take the fast path, broken ones must not.
  */
 import fc from 'fast-check';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { describe, expect, test } from 'vitest';
-import type { AstNode, ParseResult } from 'langium';
+import { AstUtils, isCompositeCstNode, type AstNode, type CstNode, type ParseResult } from 'langium';
 import { createAdoptServices } from '../../../src/language/adopt-module.js';
-import { AdoptParser } from '../../../src/language/parser/adopt-parser.js';
-import { FastPlanParser, lexPlan } from '../../../src/language/parser/adopt-fast-parser.js';
-import { allNodes, allReferences, takeParsedNodes, takeParsedReferences } from '../../../src/language/scoping/reference-walk.js';
+import { FastCstNodeBuilder } from '../../../src/language/fast-build/cst-builder.js';
+import { FastBuildParser } from '../../../src/language/fast-build/fast-build-parser.js';
+import type { FastBuildServices } from '../../../src/language/fast-build/fast-build-module.js';
+import { FastParser } from '../../../src/language/fast-build/fast-parser.js';
+import { FastRootCstNode } from '../../../src/language/fast-build/lazy-cst.js';
+import { allNodes, allReferences } from '../../../src/language/fast-build/tree-walk.js';
 import { generatePlan, toAdopt } from '../../../bench/generate-plan.js';
-import { garbage, mutatedPlan, validPlan } from '../../support/plan-arbitraries.js';
+import { mutatedPlan, validPlan } from '../../support/plan-arbitraries.js';
 import { example } from '../../support/helpers.js';
-import { Comparison } from './parse-comparison.js';
+import { ADOPT_GRAMMAR, adoptGrammarWith, servicesForGrammar } from './grammar-services.js';
+import { Comparison, compareLists } from './parse-comparison.js';
 
-const { Adopt } = createAdoptServices();
-const parser = Adopt.parser.LangiumParser as AdoptParser;
+const { Adopt } = createAdoptServices() as unknown as { Adopt: FastBuildServices };
+const parser = Adopt.parser.LangiumParser as FastBuildParser;
+const trees = Adopt.fastBuild.SyntaxTrees;
 
 interface Parsed {
     result: ParseResult<AstNode>;
-    nodes: AstNode[] | undefined;
-    references: ReturnType<typeof takeParsedReferences>;
     fast: boolean;
 }
 
 function parseWith(text: string, fastPath: boolean): Parsed {
     parser.fastPath = fastPath;
-    const before = parser.fastParses;
+    const before = parser.counts.fast;
     try {
         const result = parser.parse(text);
-        return { result, nodes: takeParsedNodes(result.value), references: takeParsedReferences(result.value), fast: parser.fastParses > before };
+        return { result, fast: parser.counts.fast > before };
     } finally {
         parser.fastPath = true;
     }
@@ -60,15 +62,9 @@ function compare(text: string): { fast: boolean; leaves: number; comments: numbe
     expect(ours.result.lexerErrors).toEqual(theirs.result.lexerErrors);
     expect(ours.result.parserErrors).toEqual(theirs.result.parserErrors);
     expect(ours.result.lexerReport).toEqual(theirs.result.lexerReport);
-    expect(ours.nodes?.length).toBe(theirs.nodes?.length);
-    ours.nodes?.forEach((node, i) => comparison.corresponding(`nodes[${i}]`, node, theirs.nodes![i]));
-    expect(ours.references?.length).toBe(theirs.references?.length);
-    ours.references?.forEach((info, i) => {
-        const other = theirs.references![i];
-        expect(Object.keys(info)).toEqual(Object.keys(other));
-        comparison.corresponding(`references[${i}].container`, info.container, other.container);
-        expect([info.property, info.index, info.reference.$refText]).toEqual([other.property, other.index, other.reference.$refText]);
-    });
+    compareLists(comparison, trees, root, theirRoot);
+    expect(trees.builtBy(root)).toBe(ours.fast ? 'fast' : 'langium');
+    expect(trees.builtBy(theirRoot)).toBe('langium');
     return { fast: ours.fast, leaves: comparison.leaves, comments: comparison.comments };
 }
 
@@ -157,11 +153,13 @@ const NON_ASCII = 'plan U "Ünïcødé 🙂 日本" {\n  // commentaire: naïve 
 
 describe('the fast parser builds what Langium builds', () => {
     test('the parser has the fast path (a grammar change that turns it off fails here)', () => {
-        expect(parser).toBeInstanceOf(AdoptParser);
+        expect(parser).toBeInstanceOf(FastBuildParser);
+        expect(parser.fastParserOff).toBeUndefined();
+        expect(parser.fastParser).toBeInstanceOf(FastParser);
         expect(parser.fastPath).toBe(true);
     });
 
-    for (const [projects, seed] of [[10, 1], [200, 7], [1000, 20260501]] as const) {
+    for (const [projects, seed] of [[10, 1], [150, 7], [300, 20260501]] as const) {
         test(`a generated plan of ${projects} projects (seed ${seed})`, () => {
             expectFastAndEqual(toAdopt(generatePlan({ projects, seed })));
         });
@@ -192,7 +190,7 @@ describe('the fast parser builds what Langium builds', () => {
         expectFastAndEqual('plan planning "p" { channel __proto__ "x" on medium_ initiative constructor "c" stage stages "s" after stage_ { goal g "g" { metric m "m" target 007.50 % } } }');
     });
 
-    test('random valid plans (fast-check: every construct, comments and odd spacing)', () => {
+    test('random valid plans (fast-check: plans made from the grammar, comments and odd spacing)', () => {
         let comments = 0;
         fc.assert(fc.property(validPlan, text => {
             comments += expectFastAndEqual(text).comments;
@@ -210,16 +208,18 @@ describe('the fast parser links containers and lists nodes and references as it 
         stage u "U" { project r "R" { } } }`;
 
     function fastParse(text: string) {
-        const { Adopt } = createAdoptServices();
-        const fast = FastPlanParser.create(Adopt)!;
-        return fast.parse(text, (Adopt.parser.LangiumParser as unknown as { nodeBuilder: Parameters<FastPlanParser['parse']>[1] }).nodeBuilder)!;
+        const fast = parser.fastParser!;
+        return fast.parse(text, new FastCstNodeBuilder(fast))!;
     }
 
-    test('in a plan whose children of each kind sit together, the parse order is the order of Langium\'s walk', () => {
+    test('in a plan whose children of each kind sit together, the parse order is the order of Langium\'s walk, and the tree keeps the lists', () => {
         const parsed = fastParse(GROUPED);
         expect(parsed.inTreeOrder).toBe(true);
-        expect(parsed.nodes).toEqual(allNodes(parsed.root));
+        expect(parsed.nodes).toEqual(AstUtils.streamAst(parsed.root).toArray());
         expect(parsed.references).toEqual(allReferences(parsed.root));
+        const root = parser.parse(GROUPED).value;
+        expect(trees.stateOf(root)?.nodes).toBeDefined();
+        expect(trees.stateOf(root)?.parsedReferences).toBeDefined();
         expectFastAndEqual(GROUPED);
     });
 
@@ -227,91 +227,31 @@ describe('the fast parser links containers and lists nodes and references as it 
         const parsed = fastParse(INTERLEAVED);
         expect(parsed.inTreeOrder).toBe(false);
         expect(parsed.nodes).not.toEqual(allNodes(parsed.root));
+        const root = parser.parse(INTERLEAVED).value;
+        expect(trees.stateOf(root)?.nodes).toBeUndefined();
+        expect(trees.stateOf(root)?.parsedReferences).toBeUndefined();
         expectFastAndEqual(INTERLEAVED);
     });
 
-    test('every node has the container, property and index Langium gives it, set last', () => {
-        for (const text of [GROUPED, INTERLEAVED]) {
-            const ours = parseWith(text, true).result.value;
-            const theirs = parseWith(text, false).result.value;
-            const [a, b] = [allNodes(ours), allNodes(theirs)];
-            expect(a.length).toBe(b.length);
-            a.forEach((node, i) => {
-                expect(Object.keys(node)).toEqual(Object.keys(b[i]));
-                expect(node.$containerProperty).toBe(b[i].$containerProperty);
-                expect(node.$containerIndex).toBe(b[i].$containerIndex);
-                expect(node.$container ? a.indexOf(node.$container) : -1).toBe(b[i].$container ? b.indexOf(b[i].$container!) : -1);
-            });
-        }
-    });
-});
-
-let gcFunction: (() => void) | undefined;
-
-/** V8's `gc()`, exposed once for the memory tests. */
-function collectGarbage(): () => void {
-    if (!gcFunction) {
-        setFlagsFromString('--expose-gc');
-        gcFunction = runInNewContext('gc') as () => void;
-    }
-    return gcFunction;
-}
-
-/**
- * The heap one parse result keeps (kept alive in `kept`; the parse after it frees the node
- * builder's hold on it), with the fast path on or off.
- */
-function retainedByParse(text: string, fastPath: boolean, kept: unknown[]): number {
-    const gc = collectGarbage();
-    parser.fastPath = fastPath;
-    try {
-        parser.parse('plan x "x" { }');
-        gc();
-        const before = process.memoryUsage().heapUsed;
-        kept.push(parser.parse(text));
-        parser.parse('plan x "x" { }');
-        gc();
-        return process.memoryUsage().heapUsed - before;
-    } finally {
-        parser.fastPath = true;
-    }
-}
-
-describe('the fast parser\'s tree takes less memory', () => {
-    test('its lists have no room to grow (a plan with four two-item lists per project)', () => {
-        const projects = 3000;
-        const lines = ['plan P "P" { coalition { member a "A" role staff member b "B" role staff }',
-            'initiative i "I" initiative j "J" channel c "C" on x channel d "D" on y stage s "S" {'];
-        for (let i = 0; i < projects; i++) lines.push(`project p${i} "P" { involves a, b supports i, j uses c, d asynchrony geography }`);
-        const text = [...lines, '} }'].join('\n');
-        const kept: unknown[] = [];
-        const retained = (fastPath: boolean): number => retainedByParse(text, fastPath, kept);
-        retained(true);
-        const saved = (retained(false) - retained(true)) / projects;
-        // Lists grown by push keep room for 16 more items (about 120 bytes a list); measured: about
-        // 950 bytes less per project, 400 of them without exact lists.
-        expect(saved).toBeGreaterThan(650);
-        expect(kept).toHaveLength(3);
-    });
-
-    test('a name referred to many times is kept once (measured: many references to one name against as many names)', () => {
-        const projects = 3000;
-        const plan = (name: (project: number, i: number) => string) => {
-            const lines = ['plan P "P" { stage s "S" {'];
-            for (let p = 0; p < projects; p++) {
-                lines.push(`project p${p} "P" { involves ${Array.from({ length: 8 }, (_, i) => name(p, i)).join(', ')} }`);
+    test('every node has the container, property and index Langium\'s linkContentToContainer gives it, set last', () => {
+        for (const text of [GROUPED, INTERLEAVED, example('riverside-health.adopt')]) {
+            const root = parseWith(text, true).result.value;
+            const nodes = allNodes(root);
+            const position = new Map(nodes.map((node, index) => [node, index]));
+            const linksOf = () => nodes.map(node => [
+                node.$container ? position.get(node.$container) ?? -2 : -1, node.$containerProperty, node.$containerIndex, Object.keys(node).join()
+            ]);
+            const ours = linksOf();
+            expect(ours.length).toBeGreaterThan(10);
+            for (const node of nodes) {
+                const links = node as { $container?: unknown; $containerProperty?: unknown; $containerIndex?: unknown };
+                delete links.$container;
+                delete links.$containerProperty;
+                delete links.$containerIndex;
             }
-            return [...lines, '} }'].join('\n');
-        };
-        const one = plan(() => 'memberA000000');
-        const many = plan((p, i) => `m${String(p * 8 + i).padStart(12, '0')}`);
-        const kept: unknown[] = [];
-        const retained = (text: string): number => retainedByParse(text, true, kept);
-        retained(one);
-        const perReference = (retained(many) - retained(one)) / (projects * 8);
-        // A name of 13 characters costs a string of its own (at least 32 bytes) where it is not shared.
-        expect(perReference).toBeGreaterThan(24);
-        expect(kept).toHaveLength(3);
+            AstUtils.linkContentToContainer(root, { deep: true });
+            expect(ours).toEqual(linksOf());
+        }
     });
 });
 
@@ -342,9 +282,10 @@ describe('broken plans still get Langium\'s result', () => {
     }
 
     test('a rule other than the entry rule goes to Langium\'s parser', () => {
-        const before = parser.fastParses;
+        const before = { ...parser.counts };
         const result = parser.parse('initiative i "I"', { rule: 'Initiative' });
-        expect(parser.fastParses).toBe(before);
+        expect(parser.counts.fast).toBe(before.fast);
+        expect(parser.counts.langium).toBe(before.langium + 1);
         expect(result.value.$type).toBe('Initiative');
         expect(result.parserErrors).toEqual([]);
     });
@@ -361,53 +302,72 @@ describe('broken plans still get Langium\'s result', () => {
     });
 });
 
-describe('the fast lexer', () => {
-    /** The fast lexer's tokens and comments as [start, end) pairs, or undefined where it gives up. */
-    function fastTokens(text: string): { tokens: number[][]; hidden: number[][] } | undefined {
-        const tokens = lexPlan(text);
-        if (!tokens) return undefined;
-        return {
-            tokens: Array.from({ length: tokens.count }, (_, i) => [tokens.starts[i], tokens.ends[i]]),
-            hidden: tokens.hiddenStarts.map((start, i) => [start, tokens.hiddenEnds[i]])
-        };
+describe('Langium\'s parser with the fast build\'s node builder (cst-builder.ts)', () => {
+    const plain = createAdoptServices({ fastBuild: false }).Adopt.parser.LangiumParser;
+    const TEXTS: Record<string, () => string> = {
+        'a generated plan': () => toAdopt(generatePlan({ projects: 100, seed: 5 })),
+        'the SPEC example': () => example('riverside-health.adopt'),
+        'a broken plan with comments': () => `/* a */ plan P "P" { coalition { member a "A" role } // b
+            stage s "S" { project p "P" { involves a, } /* c */ project q { } } stage`,
+        'an empty file': () => ''
+    };
+
+    /** The CST as nested arrays: each node's offset, length, hidden flag, grammar element and token type. */
+    function shape(node: CstNode): unknown {
+        const own = [node.offset, node.length, node.hidden, node.grammarSource, (node as { tokenType?: { name: string } }).tokenType?.name];
+        return isCompositeCstNode(node) ? [own, node.content.map(shape)] : own;
     }
 
-    /** Chevrotain's, or undefined where it reports a lexer error. */
-    function chevrotainTokens(text: string): { tokens: number[][]; hidden: number[][] } | undefined {
-        const result = Adopt.parser.Lexer.tokenize(text);
-        if (result.errors.length > 0) return undefined;
-        return {
-            tokens: result.tokens.map(token => [token.startOffset, token.endOffset! + 1]),
-            hidden: result.hidden.map(token => [token.startOffset, token.endOffset! + 1])
-        };
+    for (const [name, text] of Object.entries(TEXTS)) {
+        test(`${name}: the tree plain Langium builds, errors alike`, () => {
+            const ours = parseWith(text(), false).result;
+            const theirs = plain.parse(text());
+            expect(ours.value.$cstNode).toBeInstanceOf(FastRootCstNode);
+            expect(theirs.value.$cstNode).not.toBeInstanceOf(FastRootCstNode);
+            expect(plainTree(ours.value)).toEqual(plainTree(theirs.value));
+            expect(shape(ours.value.$cstNode!)).toEqual(shape(theirs.value.$cstNode!));
+            expect(ours.parserErrors.map(error => error.message)).toEqual(theirs.parserErrors.map(error => error.message));
+        });
     }
+});
 
-    test('gives Chevrotain\'s tokens, comments apart', () => {
-        const text = COMMENTED + '\n' + ALL_PARTS.replace('plan Full', 'plan_x') + NON_ASCII;
-        const ours = fastTokens(text);
-        expect(ours?.tokens.length).toBeGreaterThan(200);
-        expect(ours).toEqual(chevrotainTokens(text));
+describe('a grammar the fast parser does not take', () => {
+    // The Adopt grammar with an action: outside the fast parser's subset (grammar-analysis.ts).
+    const grammar = adoptGrammarWith(/Initiative:\n(\s*)'initiative'/, "Initiative:\n$1{infer Initiative} 'initiative'");
+    const text = example('riverside-health.adopt');
+
+    test('turns the fast path off, says why, and Langium\'s parser parses every text as without the fast build', async () => {
+        const fastBuild = await servicesForGrammar(grammar, true);
+        const plain = await servicesForGrammar(grammar, false);
+        const off = fastBuild.parser.LangiumParser as FastBuildParser;
+        expect(off).toBeInstanceOf(FastBuildParser);
+        expect(FastParser.create(fastBuild)).toBe('an action in rule Initiative');
+        expect(off.fastParser).toBeUndefined();
+        expect(off.fastParserOff).toBe('an action in rule Initiative');
+        expect(off.fastPath).toBe(false);
+        const before = { ...off.counts };
+        const result = off.parse(text);
+        expect(off.counts.fast).toBe(before.fast);
+        expect(off.counts.langium).toBe(before.langium + 1);
+        expect(result.parserErrors).toEqual([]);
+        expect(fastBuild.fastBuild.SyntaxTrees.builtBy(result.value)).toBe('langium');
+        expect(plainTree(result.value)).toEqual(plainTree(plain.parser.LangiumParser.parse(text).value));
+        expect(off.parseIncrementally(result.value, text.replace('grandRounds "', 'grandRounds2 "'))).toBeUndefined();
     });
 
-    test('gives up exactly where Chevrotain reports an error, else gives its tokens (fast-check: broken plans, garbage)', () => {
-        let errors = 0;
-        fc.assert(fc.property(fc.oneof(mutatedPlan, garbage), text => {
-            const expected = chevrotainTokens(text);
-            if (!expected) errors++;
-            expect(fastTokens(text)).toEqual(expected);
-        }), { numRuns: 1500, seed: 7373 });
-        expect(errors).toBeGreaterThan(100);
-    });
-
-    test('skips exactly the characters of JavaScript\'s \\s between tokens', () => {
-        const spaces: number[] = [];
-        for (let code = 0; code <= 0xffff; code++) {
-            const char = String.fromCharCode(code);
-            if (/[\w"{}%,/-]/.test(char)) continue;
-            const lexed = lexPlan(`a${char}b`);
-            if (lexed) spaces.push(code);
-            expect(lexed !== undefined, `U+${code.toString(16)}`).toBe(/\s/.test(char));
-        }
-        expect(spaces.length).toBeGreaterThan(20);
+    test('the same grammar without the action, made at run time too, gets its fast parser', async () => {
+        const services = await servicesForGrammar(ADOPT_GRAMMAR, true);
+        const on = services.parser.LangiumParser as FastBuildParser;
+        expect(on.fastParserOff).toBeUndefined();
+        expect(on.parse(text).parserErrors).toEqual([]);
+        expect(on.counts.fast).toBe(1);
     });
 });
+
+/** A syntax tree as plain data: every property in its own order, references as their text. */
+function plainTree(value: unknown): unknown {
+    if (Array.isArray(value)) return value.map(plainTree);
+    if (typeof value !== 'object' || value === null) return value;
+    if ('$refText' in value) return { ref: (value as { $refText: string }).$refText };
+    return Object.entries(value).filter(([key]) => key === '$type' || !key.startsWith('$')).map(([key, item]) => [key, plainTree(item)]);
+}

@@ -8,6 +8,7 @@
  */
 import { isCompositeCstNode, isLeafCstNode, type AstNode, type CstNode } from 'langium';
 import type { Range } from 'vscode-languageserver-types';
+import type { SyntaxTrees } from '../../../src/language/fast-build/syntax-trees.js';
 
 /** Compares two parses of one text node by node; mismatches throw with the path where they are. */
 export class Comparison {
@@ -133,4 +134,25 @@ export function compareTrees(text: string, ours: AstNode, theirs: AstNode): Comp
     comparison.links('ast', ours, theirs);
     comparison.astNodes('cst', ours.$cstNode!, theirs.$cstNode!);
     return comparison;
+}
+
+/**
+ * The node and reference lists the linker and the validator take from a tree (syntax-trees.ts:
+ * the ones its parser or update listed, else a walk), compared item by item: the same nodes, the
+ * same references with the same container, property and index.
+ */
+export function compareLists(comparison: Comparison, trees: SyntaxTrees, ours: AstNode, theirs: AstNode): void {
+    const [nodes, theirNodes] = [trees.nodes(ours), trees.nodes(theirs)];
+    comparison.same('nodes.length', nodes.length, theirNodes.length);
+    nodes.forEach((node, i) => comparison.corresponding(`nodes[${i}]`, node, theirNodes[i]));
+    const [references, theirReferences] = [trees.referencesToLink(ours), trees.referencesToLink(theirs)];
+    comparison.same('references.length', references.length, theirReferences.length);
+    references.forEach((info, i) => {
+        const other = theirReferences[i];
+        comparison.same(`references[${i}] keys`, Object.keys(info).join(), Object.keys(other).join());
+        comparison.corresponding(`references[${i}].container`, info.container, other.container);
+        comparison.same(`references[${i}].property`, info.property, other.property);
+        comparison.same(`references[${i}].index`, info.index, other.index);
+        comparison.same(`references[${i}].$refText`, info.reference.$refText, other.reference.$refText);
+    });
 }
