@@ -1,5 +1,5 @@
 /**
- * Leaves made when asked for (src/language/parser/adopt-cst-nodes.ts, AdoptCompositeCstNode):
+ * Leaves made when asked for (src/language/fast-build/lazy-cst.ts, AdoptCompositeCstNode):
  * the fast parser gives a composite node a number per token instead of a leaf (and per trait
  * kind, trait level and member role instead of a composite node and its leaf). The build (parse,
  * link, validate, score, rank) must make none, and give what it gives with every leaf made
@@ -9,11 +9,11 @@
  */
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { CompositeCstNodeImpl, URI, isCompositeCstNode, type CstNode, type LangiumDocument } from 'langium';
+import { CompositeCstNodeImpl, GrammarAST, GrammarUtils, URI, isCompositeCstNode, type CstNode, type LangiumDocument } from 'langium';
 import { createAdoptServices, type AdoptServices } from '../../../src/language/adopt-module.js';
 import type { Plan } from '../../../src/language/generated/ast.js';
-import { AdoptCompositeCstNode, AdoptLeafCstNode, LEAF_FEATURES } from '../../../src/language/parser/adopt-cst-nodes.js';
-import type { AdoptParser } from '../../../src/language/parser/adopt-parser.js';
+import type { FastBuildParser } from '../../../src/language/fast-build/fast-build-parser.js';
+import { AdoptCompositeCstNode, AdoptLeafCstNode, LEAF_FEATURES } from '../../../src/language/fast-build/lazy-cst.js';
 import { buildRankResult } from '../../../src/language/score/rank-result.js';
 import { generatePlan, toAdopt } from '../../../bench/generate-plan.js';
 import { validPlan } from '../../support/plan-arbitraries.js';
@@ -34,6 +34,14 @@ function composites(root: CstNode): AdoptCompositeCstNode[] {
     return found;
 }
 
+/** Whether a grammar element is a call of a data type rule made of keywords only (`Level: 'low' | 'medium' | 'high'`). */
+function isCallOfKeywords(element: GrammarAST.AbstractElement | undefined): boolean {
+    const rule = GrammarAST.isRuleCall(element) ? element.rule.ref : undefined;
+    if (!GrammarAST.isParserRule(rule) || !GrammarUtils.isDataTypeRule(rule)) return false;
+    const definition = rule.definition;
+    return GrammarAST.isKeyword(definition) || (GrammarAST.isAlternatives(definition) && definition.elements.every(GrammarAST.isKeyword));
+}
+
 /**
  * How many tokens of the composite nodes are leaves not made yet, and how many were made
  * (comments excluded), and how many nodes of a trait's kind or level or a member's role were
@@ -48,7 +56,7 @@ function census(root: CstNode): { waiting: number; made: number; keywordRules: n
             if (typeof child === 'number') waiting++;
             else if (child instanceof AdoptLeafCstNode && !child.hidden) made++;
         }
-        if (!node._astNode && ['Trait', 'Member'].includes(node.astNode.$type)) keywordRules++;
+        if (!node._astNode && isCallOfKeywords(node.grammarSource)) keywordRules++;
     }
     return { waiting, made, keywordRules };
 }
@@ -61,7 +69,7 @@ function langiumsView(node: AdoptCompositeCstNode): { offset: number; end: numbe
 
 async function build(text: string, fastPath: boolean): Promise<{ document: LangiumDocument<Plan>; Adopt: AdoptServices }> {
     const { shared, Adopt } = createAdoptServices();
-    (Adopt.parser.LangiumParser as AdoptParser).fastPath = fastPath;
+    (Adopt.parser.LangiumParser as FastBuildParser).fastPath = fastPath;
     const document = shared.workspace.LangiumDocumentFactory.fromString<Plan>(text, URI.parse(`file:///lazy-${fastPath}.adopt`));
     shared.workspace.LangiumDocuments.addDocument(document);
     await shared.workspace.DocumentBuilder.build([document], { validation: true });
@@ -102,11 +110,11 @@ describe('leaves made when asked for', () => {
 
     test("a composite node's offset, end, length, text and range are Langium's, before and after its leaves are made (fast-check)", () => {
         const { Adopt } = createAdoptServices();
-        const parser = Adopt.parser.LangiumParser as AdoptParser;
+        const parser = Adopt.parser.LangiumParser as FastBuildParser;
         fc.assert(fc.property(validPlan, text => {
-            const before = parser.fastParses;
+            const before = parser.counts.fast;
             const root = parser.parse(text).value.$cstNode!;
-            expect(parser.fastParses).toBe(before + 1);
+            expect(parser.counts.fast).toBe(before + 1);
             const nodes = composites(root);
             const lazy = nodes.map(node => ({ offset: node.offset, end: node.end, length: node.length, text: node.text, range: node.range }));
             expect(census(root).made).toBe(0);

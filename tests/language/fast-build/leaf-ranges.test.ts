@@ -1,5 +1,5 @@
 /**
- * The slim CST leaf (src/language/parser/adopt-cst-nodes.ts) gives every token the range that
+ * The slim CST leaf (src/language/fast-build/lazy-cst.ts) gives every token the range that
  * Langium's own leaf (`LeafCstNodeImpl`, from Chevrotain's token positions) gives it: line
  * breaks `\n`, `\r\n` and a lone `\r`, columns in UTF-16 code units, block comments over lines,
  * the end exclusive. Both parsers (the fast one and Langium's) build slim leaves, which Langium
@@ -9,13 +9,13 @@ import { describe, expect, test } from 'vitest';
 import { CompositeCstNodeImpl, CstUtils, isLeafCstNode, LeafCstNodeImpl, RootCstNodeImpl, type CstNode, type LeafCstNode } from 'langium';
 import type { IToken } from 'chevrotain';
 import { createAdoptServices } from '../../../src/language/adopt-module.js';
-import { AdoptLeafCstNode, lineOf, lineStartsOf, startPosition } from '../../../src/language/parser/adopt-cst-nodes.js';
-import { AdoptParser } from '../../../src/language/parser/adopt-parser.js';
+import type { FastBuildParser } from '../../../src/language/fast-build/fast-build-parser.js';
+import { AdoptLeafCstNode, startPosition } from '../../../src/language/fast-build/lazy-cst.js';
 import { generatePlan, toAdopt } from '../../../bench/generate-plan.js';
 import { example } from '../../support/helpers.js';
 
 const { Adopt } = createAdoptServices();
-const parser = Adopt.parser.LangiumParser as AdoptParser;
+const parser = Adopt.parser.LangiumParser as FastBuildParser;
 
 /** Langium's leaf for a Chevrotain token (what CstNodeBuilder.createLeafNode makes). */
 function langiumLeaf(token: IToken, hidden: boolean): LeafCstNodeImpl {
@@ -63,12 +63,6 @@ describe('slim leaves have Langium\'s ranges', () => {
             for (const [langium, slim] of leavesOf(text)) expect(slim.range).toEqual(langium.range);
         }
     });
-
-    test('line starts: a line starts after \\n, \\r\\n and a lone \\r, and offsets find their line', () => {
-        const starts = lineStartsOf('a\nb\r\nc\rd\r\n\re');
-        expect(Array.from(starts)).toEqual([0, 2, 5, 7, 10, 11]);
-        expect([0, 1, 2, 4, 5, 6, 7, 9, 10, 11, 12].map(offset => lineOf(starts, offset))).toEqual([0, 0, 1, 1, 2, 2, 3, 3, 4, 5, 5]);
-    });
 });
 
 describe('both parsers build slim leaves', () => {
@@ -76,14 +70,14 @@ describe('both parsers build slim leaves', () => {
         test(`${fastPath ? 'the fast parser' : 'Langium\'s parser'}: slim leaves with Langium's ranges, seen as leaves`, () => {
             const text = TEXTS['mixed line ends in block comments'].replace('{ }', '{ initiative i "I" }');
             parser.fastPath = fastPath;
-            const before = parser.fastParses;
+            const before = parser.counts.fast;
             let root: CstNode;
             try {
                 root = parser.parse(text).value.$cstNode!;
             } finally {
                 parser.fastPath = true;
             }
-            expect(parser.fastParses - before).toBe(fastPath ? 1 : 0);
+            expect(parser.counts.fast - before).toBe(fastPath ? 1 : 0);
             const leaves = CstUtils.streamCst(root).filter(isLeafCstNode).toArray() as LeafCstNode[];
             const expected = leavesOf(text).map(([langium]) => langium).sort((a, b) => a.offset - b.offset);
             expect(leaves.length).toBe(expected.length);
