@@ -1,5 +1,5 @@
 /**
- * The lazy reference index (src/language/scoping/adopt-index-manager.ts) answers as Langium's
+ * The lazy reference index (src/language/fast-build/index-manager.ts, FastIndexManager) answers as Langium's
  * eager `DefaultIndexManager` does: the same `findAllReferences` results, the same find references,
  * rename and highlight answers, the same documents relinked when another document changes or goes,
  * the same index after a cancelled build; and it keeps nothing per reference.
@@ -15,17 +15,17 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Position } from 'vscode-languageserver-types';
 import { createAdoptServices, type AdoptServices } from '../../../src/language/adopt-module.js';
 import type { Plan } from '../../../src/language/generated/ast.js';
-import { AdoptIndexManager, placeAll } from '../../../src/language/scoping/adopt-index-manager.js';
-import { AdoptReferenceDescriptionProvider } from '../../../src/language/scoping/adopt-linking.js';
+import { FastIndexManager, placeAll } from '../../../src/language/fast-build/index-manager.js';
+import { FastReferenceDescriptionProvider, type FastBuildCoreServices } from '../../../src/language/fast-build/linking.js';
+import * as treeWalk from '../../../src/language/fast-build/tree-walk.js';
 import { AdoptScopeProvider } from '../../../src/language/scoping/adopt-scope-provider.js';
-import * as referenceWalk from '../../../src/language/scoping/reference-walk.js';
 import { generatePlan, toAdopt } from '../../../bench/generate-plan.js';
 import { TROUBLE_PLAN } from './linking-fixtures.js';
 import { example } from '../../support/helpers.js';
 
 // Counts the walks over a whole tree's references (the tests on the linker's list, tree order and the fallback).
-vi.mock('../../../src/language/scoping/reference-walk.js', async importOriginal => {
-    const actual = await importOriginal<typeof import('../../../src/language/scoping/reference-walk.js')>();
+vi.mock('../../../src/language/fast-build/tree-walk.js', async importOriginal => {
+    const actual = await importOriginal<typeof import('../../../src/language/fast-build/tree-walk.js')>();
     return { ...actual, allReferences: vi.fn(actual.allReferences) };
 });
 
@@ -82,20 +82,20 @@ class CrossFileScopes extends AdoptScopeProvider {
 const CrossFileModule: LanguageModule = { references: { ScopeProvider: services => new CrossFileScopes(services) } };
 
 /** A provider that leaves out references to stages: a language with descriptions of its own. */
-class NoStageReferences extends AdoptReferenceDescriptionProvider {
+class NoStageReferences extends FastReferenceDescriptionProvider {
     override async createDescriptions(document: LangiumDocument, cancelToken?: Cancellation.CancellationToken): Promise<ReferenceDescription[]> {
         const all = await super.createDescriptions(document, cancelToken);
         return all.filter(description => !description.targetPath.includes('stages'));
     }
 }
 const NoStageReferencesModule: LanguageModule = {
-    workspace: { ReferenceDescriptionProvider: services => new NoStageReferences(services) }
+    workspace: { ReferenceDescriptionProvider: services => new NoStageReferences(services as unknown as FastBuildCoreServices) }
 };
 
 /** Links a document's references last to first, so `document.references` is not in tree order. */
 class BackwardsLinker extends DefaultLinker {
     override async link(document: LangiumDocument): Promise<void> {
-        for (const info of referenceWalk.allReferences(document.parseResult.value).reverse()) this.doLink(info, document);
+        for (const info of treeWalk.allReferences(document.parseResult.value).reverse()) this.doLink(info, document);
     }
 }
 const BackwardsLinkingModule: LanguageModule = { references: { Linker: services => new BackwardsLinker(services) } };
@@ -198,11 +198,11 @@ async function editorAnswers(workspace: Workspace, step: number) {
 }
 
 const SINGLE_FILES: Record<string, () => Record<string, string>> = {
-    'a generated plan': () => ({ 'generated.adopt': toAdopt(generatePlan({ projects: 300, seed: 5 })) }),
+    'a generated plan': () => ({ 'generated.adopt': toAdopt(generatePlan({ projects: 120, seed: 5 })) }),
     'the SPEC example': () => ({ 'riverside-health.adopt': example('riverside-health.adopt') }),
     'a plan with broken names': () => ({ 'trouble.adopt': TROUBLE_PLAN }),
     'a workspace of several plans': () => ({
-        'generated.adopt': toAdopt(generatePlan({ projects: 60, seed: 2 })),
+        'generated.adopt': toAdopt(generatePlan({ projects: 30, seed: 2 })),
         'riverside-health.adopt': example('riverside-health.adopt'),
         'trouble.adopt': TROUBLE_PLAN,
         ...LINKED_FILES
@@ -210,8 +210,9 @@ const SINGLE_FILES: Record<string, () => Record<string, string>> = {
 };
 
 describe('the lazy reference index', () => {
-    test('is the shared IndexManager of createAdoptServices', () => {
-        expect(createAdoptServices().shared.workspace.IndexManager).toBeInstanceOf(AdoptIndexManager);
+    test('is the shared IndexManager of the fast build; plain Langium keeps its own', () => {
+        expect(createAdoptServices().shared.workspace.IndexManager).toBeInstanceOf(FastIndexManager);
+        expect(createAdoptServices({ fastBuild: false }).shared.workspace.IndexManager.constructor).toBe(DefaultIndexManager);
         expect(openWorkspace('eager', {}).shared.workspace.IndexManager.constructor).toBe(DefaultIndexManager);
     });
 
@@ -348,16 +349,16 @@ describe('the lazy reference index', () => {
 
     test('puts the references found in tree order without walking the tree', async () => {
         const { lazy } = await buildBoth(SINGLE_FILES['a generated plan']());
-        const walks = vi.mocked(referenceWalk.allReferences);
+        const walks = vi.mocked(treeWalk.allReferences);
         walks.mockClear();
-        expect(referenceCount(wholeIndex(lazy))).toBeGreaterThan(1000);
+        expect(referenceCount(wholeIndex(lazy))).toBeGreaterThan(500);
         expect(walks).not.toHaveBeenCalled();
     });
 
     test('puts references resolved in another order back in tree order', async () => {
         const { lazy, eager } = await buildBoth(SINGLE_FILES['a workspace of several plans'](), BackwardsLinkingModule);
         const [document] = lazy.documents;
-        const treeOrder = referenceWalk.allReferences(document.parseResult.value).map(info => info.reference);
+        const treeOrder = treeWalk.allReferences(document.parseResult.value).map(info => info.reference);
         expect(document.references).toEqual([...treeOrder].reverse());
         expect(wholeIndex(lazy)).toEqual(wholeIndex(eager));
     });
@@ -365,7 +366,7 @@ describe('the lazy reference index', () => {
     test('sorts any references of a plan into tree order', async () => {
         const { lazy } = await buildBoth({ ...SINGLE_FILES['a generated plan'](), ...SINGLE_FILES['a plan with broken names']() });
         for (const document of lazy.documents) {
-            const treeOrder = referenceWalk.allReferences(document.parseResult.value);
+            const treeOrder = treeWalk.allReferences(document.parseResult.value);
             const kept = treeOrder.flatMap((_, i) => (i % 3 === 1 ? [] : [i]));
             const shuffled = [...kept].reverse();
             shuffled.push(...shuffled.splice(0, Math.floor(shuffled.length / 2)));
@@ -391,7 +392,7 @@ describe('the lazy reference index', () => {
                 if (refNode) Object.defineProperty(reference, '$refNode', { value: Object.create(refNode, { astNode: { value: document.parseResult.value } }) });
             }
         }
-        const walks = vi.mocked(referenceWalk.allReferences);
+        const walks = vi.mocked(treeWalk.allReferences);
         walks.mockClear();
         expect(wholeIndex(lazy)).toEqual(expected);
         expect(walks).toHaveBeenCalled();
@@ -420,7 +421,7 @@ describe('retained memory', () => {
     test("the linker's list of references is dropped when the document is indexed", async () => {
         const { shared, documents: [document] } = openWorkspace('lazy', files());
         await shared.workspace.DocumentBuilder.build([document], { validation: false });
-        const walks = vi.mocked(referenceWalk.allReferences);
+        const walks = vi.mocked(treeWalk.allReferences);
         walks.mockClear();
         // With the list still kept, the description provider would take it instead of walking the tree.
         const provider = shared.ServiceRegistry.getServices(document.uri).workspace.ReferenceDescriptionProvider;

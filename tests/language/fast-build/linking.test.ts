@@ -1,30 +1,27 @@
 /**
- * The faster build phases (src/language/scoping/reference-walk.ts, adopt-linking.ts) give exactly
- * what Langium's defaults give: the same nodes and references in the same order, the same links,
- * the same reference index and the same diagnostics.
+ * The linking phases of the fast build (src/language/fast-build/tree-walk.ts, linking.ts) give
+ * exactly what Langium's defaults give (`createAdoptServices({ fastBuild: false })`): the same
+ * nodes and references in the same order, the same links, the same reference index and the same
+ * diagnostics.
  */
 import { describe, expect, test } from 'vitest';
-import { AstUtils, URI, isReference, type AstNode, type LangiumDocument, type Module } from 'langium';
-import type { PartialLangiumServices } from 'langium/lsp';
-import { createAdoptServices, type AdoptServices } from '../../../src/language/adopt-module.js';
+import { AstUtils, DefaultLinker, DefaultScopeComputation, URI, isReference, type AstNode, type LangiumDocument } from 'langium';
+import { createAdoptServices } from '../../../src/language/adopt-module.js';
 import type { Plan } from '../../../src/language/generated/ast.js';
-import { AdoptFastBuildModule, AdoptLinker } from '../../../src/language/scoping/adopt-linking.js';
-import { allNodes, allReferences } from '../../../src/language/scoping/reference-walk.js';
+import { FastLinker, FastScopeComputation } from '../../../src/language/fast-build/linking.js';
+import { allNodes, allReferences } from '../../../src/language/fast-build/tree-walk.js';
 import { generatePlan, toAdopt } from '../../../bench/generate-plan.js';
 import { TROUBLE_PLAN } from './linking-fixtures.js';
 import { example } from '../../support/helpers.js';
 
-const fastPhases = AdoptFastBuildModule;
-
-
 const TEXTS: Record<string, () => string> = {
-    'a generated plan': () => toAdopt(generatePlan({ projects: 400, seed: 11 })),
+    'a generated plan': () => toAdopt(generatePlan({ projects: 150, seed: 11 })),
     'the SPEC example': () => example('riverside-health.adopt'),
     'a plan with broken names': () => TROUBLE_PLAN
 };
 
-async function build(text: string, module?: Module<AdoptServices, PartialLangiumServices>) {
-    const { shared } = createAdoptServices(module ? { languageModule: module } : {});
+async function build(text: string, fastBuild: boolean) {
+    const { shared } = createAdoptServices({ fastBuild });
     const document = shared.workspace.LangiumDocumentFactory.fromString<Plan>(text, URI.parse('file:///equivalence.adopt'));
     shared.workspace.LangiumDocuments.addDocument(document);
     await shared.workspace.DocumentBuilder.build([document], { validation: true });
@@ -54,7 +51,7 @@ const linksOf = (document: LangiumDocument) =>
 describe('fast walk', () => {
     for (const [name, text] of Object.entries(TEXTS)) {
         test(`visits the nodes and references of ${name} in Langium's order`, async () => {
-            const { document } = await build(text());
+            const { document } = await build(text(), true);
             const root = document.parseResult.value;
             expect(allNodes(root)).toEqual(AstUtils.streamAst(root).toArray());
             const expected = AstUtils.streamAst(root).flatMap(node => AstUtils.streamReferences(node)).toArray();
@@ -73,17 +70,24 @@ describe('fast walk', () => {
 describe('fast build phases', () => {
     for (const [name, text] of Object.entries(TEXTS)) {
         test(`give ${name} the same links, reference index and diagnostics`, async () => {
-            const standard = await build(text());
-            const fast = await build(text(), fastPhases);
-            expect(fast.shared.ServiceRegistry.getServices(fast.document.uri).references.Linker).toBeInstanceOf(AdoptLinker);
+            const standard = await build(text(), false);
+            const fast = await build(text(), true);
+            const [fastLinker, plainLinker] = [fast, standard].map(({ shared, document }) => shared.ServiceRegistry.getServices(document.uri).references.Linker);
+            expect(fastLinker).toBeInstanceOf(FastLinker);
+            expect(plainLinker).toBeInstanceOf(DefaultLinker);
+            expect(plainLinker).not.toBeInstanceOf(FastLinker);
             expect(linksOf(fast.document)).toEqual(linksOf(standard.document));
             expect(references(fast.shared, fast.document)).toEqual(references(standard.shared, standard.document));
             expect(fast.document.diagnostics).toEqual(standard.document.diagnostics);
         });
     }
 
-    test('the scope computation keeps no local symbol table', async () => {
-        const { document } = await build(TROUBLE_PLAN, fastPhases);
+    test('the scope computation keeps no local symbol table (plain Langium keeps one)', async () => {
+        const plain = await build(TROUBLE_PLAN, false);
+        expect(plain.shared.ServiceRegistry.getServices(plain.document.uri).references.ScopeComputation).not.toBeInstanceOf(FastScopeComputation);
+        expect(plain.shared.ServiceRegistry.getServices(plain.document.uri).references.ScopeComputation).toBeInstanceOf(DefaultScopeComputation);
+        expect(plain.document.localSymbols?.has(plain.document.parseResult.value)).toBe(true);
+        const { document } = await build(TROUBLE_PLAN, true);
         const plan = document.parseResult.value;
         for (const container of [plan, plan.coalitions[0], plan.stages[0]]) {
             expect(document.localSymbols?.has(container) ?? false).toBe(false);

@@ -1,5 +1,5 @@
 /**
- * AdoptLinker.buildReference (src/language/scoping/adopt-linking.ts) makes Langium's reference
+ * FastLinker.buildReference (src/language/fast-build/linking.ts) makes Langium's reference
  * with all its fields set from the start (so V8 keeps them inside the object): it must behave as
  * Langium's: resolve on `ref`, describe its target, report an unresolved name as an error.
  */
@@ -7,7 +7,7 @@ import { describe, expect, test } from 'vitest';
 import { isReference, URI, type Reference } from 'langium';
 import { createAdoptServices } from '../../../src/language/adopt-module.js';
 import type { Plan } from '../../../src/language/generated/ast.js';
-import { AdoptReference } from '../../../src/language/scoping/adopt-linking.js';
+import { FastReference } from '../../../src/language/fast-build/linking.js';
 
 const TEXT = `plan P "p" {
     coalition { member ann "Ann" role staff trained }
@@ -15,12 +15,12 @@ const TEXT = `plan P "p" {
     stage s "S" { project a "A" { supports care involves ann, nobody } }
 }`;
 
-describe('AdoptReference', () => {
+describe('FastReference', () => {
     test('is what the parser builds, with every field present before linking', () => {
         const { shared } = createAdoptServices();
         const plan = shared.workspace.LangiumDocumentFactory.fromString<Plan>(TEXT, URI.parse('file:///refs.adopt')).parseResult.value;
         const reference = plan.stages[0].projects[0].supports[0].initiatives[0];
-        expect(reference).toBeInstanceOf(AdoptReference);
+        expect(reference).toBeInstanceOf(FastReference);
         expect(isReference(reference)).toBe(true);
         expect(Object.keys(reference)).toEqual(['node', 'property', '_ref', 'refNode', '$refText', '_nodeDescription']);
         expect((reference as unknown as { resolver: unknown }).resolver).toBeDefined();
@@ -54,13 +54,13 @@ describe('AdoptReference', () => {
     });
 });
 
-describe('AdoptLinker.unlink', () => {
+describe('FastLinker.unlink', () => {
     test('resets every reference without deleting fields, and relinking gives the same targets', async () => {
         const { shared, Adopt } = createAdoptServices();
         const document = shared.workspace.LangiumDocumentFactory.fromString<Plan>(TEXT, URI.parse('file:///unlink.adopt'));
         shared.workspace.LangiumDocuments.addDocument(document);
         await shared.workspace.DocumentBuilder.build([document], { validation: false });
-        const references = [...document.references] as AdoptReference[];
+        const references = [...document.references] as FastReference[];
         expect(references.length).toBe(3);
         const targets = references.map(reference => reference.ref);
         Adopt.references.Linker.unlink(document);
