@@ -84,7 +84,7 @@ class GrammarWalk {
     private readonly comments: fc.Arbitrary<string> | undefined;
     private readonly commentPieces: readonly string[];
 
-    constructor(private readonly grammar: GrammarAST.Grammar) {
+    constructor(grammar: GrammarAST.Grammar) {
         const entry = GrammarUtils.getEntryRule(grammar);
         if (!entry) throw new Error('the grammar has no entry rule');
         this.entry = entry;
