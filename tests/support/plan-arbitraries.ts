@@ -13,8 +13,10 @@
  *
  * Names come from small pools per declared type, so declarations sometimes clash; a
  * cross-reference names, nine times in ten, a declaration of its type made in the same plan (so
- * references mostly resolve), else a name of its own. Mutations insert the grammar's keywords,
- * pieces of its comments and stray characters; garbage is made of the same.
+ * references mostly resolve), else a name of its own. Terminals take non-ASCII characters and,
+ * for Adopt, words its checks look for (vanity metrics), wherever the terminal's expression lets
+ * them in. Mutations insert the grammar's keywords, pieces of its comments and stray characters;
+ * garbage is made of the same.
  */
 import fc from 'fast-check';
 import { AstUtils, GrammarAST, GrammarUtils, type LangiumCoreServices } from 'langium';
@@ -59,15 +61,18 @@ interface Referring {
 type Pieces = readonly Piece[];
 
 /** How many items a `*` or `+` may repeat, by the depth of rule calls that make nodes (the entry rule at 0). */
-const MAX_ITEMS = [6, 5, 4, 3, 2, 1];
+const MAX_ITEMS = [8, 7, 5, 3, 2, 1];
 /** Below this depth, optional and repeated parts are left out. */
 const MAX_DEPTH = 8;
 /** Characters worth a place in terminals and spacing that accept them (surrogate pairs, no-break space, separators JavaScript breaks lines at). */
 const UNICODE = ['é', '日本', '🙂', '𝔘', '\u00a0', '\u2028', '\ufeff'];
 
-/** The generators for the grammar of the given services. */
-export function planArbitraries(services: LangiumCoreServices): PlanArbitraries {
-    return new GrammarWalk(services.Grammar).arbitraries();
+/**
+ * The generators for the grammar of the given services. `words` are values (never keywords) worth
+ * a place in names, titles and comments where the terminal takes them: words the checks look for.
+ */
+export function planArbitraries(services: LangiumCoreServices, words: readonly string[] = []): PlanArbitraries {
+    return new GrammarWalk(services.Grammar, words).arbitraries();
 }
 
 class GrammarWalk {
@@ -84,7 +89,7 @@ class GrammarWalk {
     private readonly comments: fc.Arbitrary<string> | undefined;
     private readonly commentPieces: readonly string[];
 
-    constructor(grammar: GrammarAST.Grammar) {
+    constructor(grammar: GrammarAST.Grammar, private readonly words: readonly string[]) {
         const entry = GrammarUtils.getEntryRule(grammar);
         if (!entry) throw new Error('the grammar has no entry rule');
         this.entry = entry;
@@ -240,12 +245,19 @@ class GrammarWalk {
             const flags = regex.flags.replace(/[gy]/g, '');
             const plain = fc.stringMatching(new RegExp(`^(?:${regex.source})$`, flags));
             const isToken = (text: string) => text.length > 0 && exactly(regex, text) && !this.keywordSet.has(text);
-            const sprinkled = fc.tuple(plain, fc.nat(), fc.constantFrom(...UNICODE)).map(([text, at, unicode]) => {
+            // A piece inserted into a match, kept where the terminal still matches the whole (a title takes ` likes `, a name does not).
+            const sprinkle = (pieces: readonly string[]) => fc.tuple(plain, fc.nat(), fc.constantFrom(...pieces)).map(([text, at, piece]) => {
                 const where = at % (text.length + 1);
-                const candidate = text.slice(0, where) + unicode + text.slice(where);
+                const candidate = text.slice(0, where) + piece + text.slice(where);
                 return isToken(candidate) ? candidate : text;
             });
-            arbitrary = fc.oneof({ weight: 4, arbitrary: plain }, { weight: 1, arbitrary: sprinkled }).filter(isToken);
+            const words = this.words.filter(isToken);
+            arbitrary = fc.oneof(
+                { weight: 4, arbitrary: plain },
+                { weight: 1, arbitrary: sprinkle(UNICODE) },
+                ...(this.words.length > 0 ? [{ weight: 1, arbitrary: sprinkle(this.words.map(word => ` ${word} `)) }] : []),
+                ...(words.length > 0 ? [{ weight: 1, arbitrary: fc.constantFrom(...words) }] : [])
+            ).filter(isToken);
             this.terminals.set(rule, arbitrary);
         }
         return arbitrary;
@@ -353,7 +365,10 @@ function seedOf(name: string): number {
     return seed;
 }
 
-const adopt = planArbitraries(createAdoptServices().Adopt);
+/** Words the plan checks look for (vanity metrics: SPEC section 3), and their look-alikes. */
+const ADOPT_WORDS = ['likes', 'Followers', 'fans', 'subscriber', 'Likes per post', 'fanatic', 'views'];
+
+const adopt = planArbitraries(createAdoptServices().Adopt, ADOPT_WORDS);
 
 /** The generators for the Adopt grammar (src/language/adopt.langium). */
 export const { validPlan, mutatedPlan, garbage, keywords, entryKeywords } = adopt;
