@@ -6,8 +6,8 @@ import { describe, expect, test } from 'vitest';
 import { isReference } from 'langium';
 import { generatePlan, initiativeCommentEdits, memberUnitEdits, planJsonSchema, toAdopt, toYaml, traitLevelEdits, type TextEditAt } from '../../bench/generate-plan.js';
 import { createAdoptServices } from '../../src/language/adopt-module.js';
-import type { AdoptParser } from '../../src/language/parser/adopt-parser.js';
-import { parser } from '../helpers.js';
+import type { FastBuildParser } from '../../src/language/fast-build/fast-build-parser.js';
+import { parser } from '../support/helpers.js';
 
 /** A text with one edit applied. */
 function applied(text: string, edit: TextEditAt): string {
@@ -17,13 +17,13 @@ function applied(text: string, edit: TextEditAt): string {
     return lines.join('\n');
 }
 
-/** Which block the server's parser re-parses for an edit (what the bench's rows say), or 'plan' for a full parse. */
+/** Which declaration the server's parser re-parses for an edit (what the bench's rows say), by its rule, or 'Plan' for a full parse. */
 function reparsedFor(text: string, edit: TextEditAt): string {
-    const langiumParser = createAdoptServices().Adopt.parser.LangiumParser as AdoptParser;
-    const before = { ...langiumParser.incrementalParsesOf };
-    const updated = langiumParser.parseIncrementally(langiumParser.parse(text).value, applied(text, edit));
-    if (!updated) return 'plan';
-    return Object.entries(langiumParser.incrementalParsesOf).find(([unit, count]) => count > before[unit as keyof typeof before])![0];
+    const parser = createAdoptServices().Adopt.parser.LangiumParser as FastBuildParser;
+    const before = { ...parser.counts.incremental };
+    const updated = parser.parseIncrementally(parser.parse(text).value, applied(text, edit));
+    if (!updated) return 'Plan';
+    return Object.entries(parser.counts.incremental).find(([unit, count]) => count > (before[unit] ?? 0))![0];
 }
 
 describe('bench plan generator', () => {
@@ -66,7 +66,7 @@ describe('bench plan generator', () => {
         }
     });
 
-    test('unit edits point at a member\'s unit in the coalition, outside every project', () => {
+    test('unit edits point at a member\'s unit in the coalition, outside every project; the member is parsed again', () => {
         const text = toAdopt(generatePlan({ projects: 1000 }));
         const lines = text.split('\n');
         const edits = memberUnitEdits(text, 6);
@@ -79,7 +79,7 @@ describe('bench plan generator', () => {
             expect(edit.line).toBeLessThan(firstProject);
             expect(edit.to).toBe(`${edit.from} East`);
         }
-        expect(reparsedFor(text, edits[0])).toBe('coalition');
+        expect(reparsedFor(text, edits[0])).toBe('Member');
     });
 
     test('comment edits add a comment at the end of an initiative\'s line, outside every declaration; the plan is parsed again', () => {
@@ -92,8 +92,8 @@ describe('bench plan generator', () => {
             expect(lines[edit.line].trim().startsWith('initiative ')).toBe(true);
             expect([edit.character, edit.from, edit.to]).toEqual([lines[edit.line].length, '', ' // note']);
         }
-        expect(reparsedFor(text, edits[0])).toBe('plan');
-        expect(reparsedFor(text, traitLevelEdits(text, 1)[0])).toBe('project');
+        expect(reparsedFor(text, edits[0])).toBe('Plan');
+        expect(reparsedFor(text, traitLevelEdits(text, 1)[0])).toBe('Project');
     });
 
     test('the YAML form names the schema and has one entry per project', () => {

@@ -7,7 +7,7 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { MAX_PLAN_BYTES } from '../../src/cli/read-plan-file.js';
 import { rankResultSchema } from '../../src/protocol/rank-protocol.js';
-import { HEALTHY_PLAN } from '../language/plan-fixtures.js';
+import { HEALTHY_PLAN } from '../support/plan-fixtures.js';
 import { EXAMPLE, PLAN_WITH_ERROR, TempFiles, cli, stackLines } from './cli-fixtures.js';
 
 const files = new TempFiles();

@@ -9,7 +9,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-types';
 import type { Plan } from '../../src/language/generated/ast.js';
 import { allowedEdits, didYouMean, similarNames } from '../../src/language/validation/name-suggestions.js';
-import { createTestServices } from '../helpers.js';
+import { createTestServices } from '../support/helpers.js';
 
 const services = createTestServices();
 const validate = validationHelper<Plan>(services);

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { createTestServices, example, parser } from '../helpers.js';
+import { createTestServices, example, parser } from '../support/helpers.js';
 
 describe('the SPEC example plan', () => {
     test('parses exactly as written and scores streamRounds 88 as the only quick win', async () => {

@@ -5,7 +5,7 @@
 import { describe, expect, test } from 'vitest';
 import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { codesOf, createTestServices, example, parser } from '../helpers.js';
+import { codesOf, createTestServices, example, parser } from '../support/helpers.js';
 
 const expected: Record<string, { codes: string[]; ranking: Array<[name: string, score: number, quickWin: boolean]> }> = {
     'riverside-health.adopt': {

@@ -5,7 +5,7 @@
 import { describe, expect, test } from 'vitest';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { STARTER_PLAN } from '../../src/language/starter/starter-plan.js';
-import { createTestServices, parser } from '../helpers.js';
+import { createTestServices, parser } from '../support/helpers.js';
 
 const services = createTestServices();
 

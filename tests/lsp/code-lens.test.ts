@@ -3,7 +3,7 @@
  * rank command with the document's uri.
  */
 import { describe, expect, test } from 'vitest';
-import { createTestServices, example, parser } from '../helpers.js';
+import { createTestServices, example, parser } from '../support/helpers.js';
 
 describe('code lens', () => {
     test('one lens per project, on its first line, with score, rank and status', async () => {

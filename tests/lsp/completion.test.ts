@@ -7,7 +7,7 @@ import { expectCompletion, parseHelper } from 'langium/test';
 import { CompletionItemKind, InsertTextFormat, type CompletionItem, type CompletionList } from 'vscode-languageserver';
 import { WELL_KNOWN_PLATFORMS } from '../../src/language/lsp/adopt-completion-provider.js';
 import { SNIPPETS, snippetText } from '../../src/language/lsp/adopt-snippets.js';
-import { createTestServices, example } from '../helpers.js';
+import { createTestServices, example } from '../support/helpers.js';
 
 const services = createTestServices();
 const complete = expectCompletion(services);

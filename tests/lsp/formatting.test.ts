@@ -14,8 +14,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Range } from 'vscode-languageserver';
 import type { Plan } from '../../src/language/generated/ast.js';
 import { generatePlan, toAdopt } from '../../bench/generate-plan.js';
-import { createTestServices, example } from '../helpers.js';
-import { mutatedPlan, validPlan } from '../robustness/plan-arbitraries.js';
+import { createTestServices, example } from '../support/helpers.js';
+import { mutatedPlan, validPlan } from '../support/plan-arbitraries.js';
 
 const services = createTestServices();
 const parse = parseHelper<Plan>(services);

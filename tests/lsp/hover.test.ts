@@ -4,7 +4,7 @@
  */
 import { describe, test } from 'vitest';
 import { expectHover } from 'langium/test';
-import { createTestServices, example } from '../helpers.js';
+import { createTestServices, example } from '../support/helpers.js';
 
 const services = createTestServices();
 const hover = expectHover(services);

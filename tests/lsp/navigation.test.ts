@@ -8,7 +8,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { SemanticTokenTypes, SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
 import type { Plan } from '../../src/language/generated/ast.js';
-import { createTestServices, example, parser } from '../helpers.js';
+import { createTestServices, example, parser } from '../support/helpers.js';
 
 const services = createTestServices();
 const EXAMPLE = example('riverside-health.adopt');

@@ -16,7 +16,7 @@ import { AdoptDocumentSymbolProvider } from '../../src/language/lsp/adopt-docume
 import { AdoptFoldingRangeProvider } from '../../src/language/lsp/adopt-folding-range-provider.js';
 import { AdoptSemanticTokenProvider } from '../../src/language/lsp/adopt-semantic-token-provider.js';
 import { generatePlan, toAdopt } from '../../bench/generate-plan.js';
-import { example } from '../helpers.js';
+import { example } from '../support/helpers.js';
 
 /** The outline as Langium's provider builds it, with the coalition rule of ours. */
 class LangiumOutline extends DefaultDocumentSymbolProvider {

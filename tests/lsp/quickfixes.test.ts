@@ -7,7 +7,7 @@ import { clearDocuments, testCodeAction, validationHelper } from 'langium/test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeActionKind, type CodeAction } from 'vscode-languageserver-types';
 import type { Plan } from '../../src/language/generated/ast.js';
-import { createTestServices, example, parser } from '../helpers.js';
+import { createTestServices, example, parser } from '../support/helpers.js';
 
 const services = createTestServices();
 const checkFix = testCodeAction<Plan>(services);

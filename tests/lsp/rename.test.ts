@@ -9,7 +9,7 @@ import { ResponseError } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Plan } from '../../src/language/generated/ast.js';
 import { grammarKeywords } from '../../src/language/model/grammar-words.js';
-import { createTestServices, example, parser } from '../helpers.js';
+import { createTestServices, example, parser } from '../support/helpers.js';
 
 const services = createTestServices();
 const EXAMPLE = example('riverside-health.adopt');

@@ -7,7 +7,7 @@ import type { Connection } from 'vscode-languageserver';
 import { createAdoptServices } from '../../src/language/adopt-module.js';
 import { registerSettingsSync } from '../../src/language/lsp/adopt-settings-sync.js';
 import { DEFAULT_SETTINGS } from '../../src/language/score/quick-win-settings.js';
-import { codesOf, example, parser } from '../helpers.js';
+import { codesOf, example, parser } from '../support/helpers.js';
 
 /** A stand-in for the LSP connection: records warnings, answers workspace/configuration. */
 function fakeConnection(configuration: () => unknown = () => ({})) {

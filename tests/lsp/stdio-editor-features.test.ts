@@ -18,7 +18,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, CompletionItem, CompletionList, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import { workspaceProjectsSchema, workspaceRankingSchema } from '../../src/protocol/rank-protocol.js';
-import { example } from '../helpers.js';
+import { example } from '../support/helpers.js';
 
 const ROOT = resolve(__dirname, '../..');
 const SERVER = resolve(ROOT, 'out/language-server.cjs');

@@ -15,13 +15,15 @@ import { join, resolve } from 'node:path';
 import type { IToken, TokenType } from 'chevrotain';
 import { CstUtils, type AstNode, type CompositeCstNode, type CstNode, type GrammarAST } from 'langium';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { AdoptCstNodeBuilder, AdoptParser } from '../../src/language/parser/adopt-parser.js';
+import { FastCstNodeBuilder } from '../../src/language/fast-build/cst-builder.js';
+import { FastBuildParser } from '../../src/language/fast-build/fast-build-parser.js';
+import { AdoptCompositeCstNode } from '../../src/language/fast-build/lazy-cst.js';
 import { MAX_SYNTAX_ERRORS, exceedsPlanSize, utf8Length } from '../../src/language/parser/plan-limits.js';
 import { capSyntaxErrors } from '../../src/language/parser/syntax-error-cap.js';
-import { example } from '../helpers.js';
+import { example } from '../support/helpers.js';
 import { exerciseFeatures, rangeInside, services, withDocument } from './feature-harness.js';
 import { BINARY_INPUTS, MAX_PLAN_BYTES, MIB, TEXT_INPUTS } from './hostile-inputs.js';
-import { ServerProcess } from './server-process.js';
+import { ServerProcess } from '../support/lsp-server.js';
 
 const CLI_BUNDLE = resolve(__dirname, '../../out/cli.cjs');
 const syntaxErrors = (codes: unknown[]) => codes.filter(code => code === 'syntax-error').length;
@@ -60,10 +62,24 @@ describe("the parser's CST builder", () => {
     const token = (offset: number, image = 'x'): IToken =>
         ({ image, startOffset: offset, endOffset: offset, startLine: 1, endLine: 1, startColumn: offset + 1, endColumn: offset + 1, tokenType, tokenTypeIdx: 0 }) as IToken;
 
-    /** A root with `count` closed declarations and one just opened, and a counter of reads of the root's children. */
-    function treeWithOpenNode(count: number) {
-        const builder = new AdoptCstNodeBuilder();
+    /** Reads of the numbered items of an array, counted: an array to put in its place. */
+    function counted<T>(items: T[], reads: { count: number }): T[] {
+        return new Proxy(items, {
+            get(target, key, receiver) {
+                if (typeof key === 'string' && /^\d+$/.test(key)) reads.count++;
+                return Reflect.get(target, key, receiver) as unknown;
+            }
+        });
+    }
+
+    /**
+     * A tree with `count` closed declarations and one just opened, in the root or in a block (the
+     * fast build's composite node), and a counter of reads of their container's children.
+     */
+    function treeWithOpenNode(count: number, inBlock = false) {
+        const builder = new FastCstNodeBuilder(undefined);
         const root = builder.buildRootNode('x'.repeat(count + 10));
+        const block = inBlock ? builder.buildCompositeNode(feature) as AdoptCompositeCstNode : undefined;
         for (let i = 0; i < count; i++) {
             builder.buildCompositeNode(feature);
             builder.buildLeafNode(token(i), feature);
@@ -71,20 +87,19 @@ describe("the parser's CST builder", () => {
         }
         builder.buildCompositeNode(feature);
         const reads = { count: 0 };
-        const content = new Proxy((root as CompositeCstNode).content as CstNode[], {
-            get(target, key, receiver) {
-                if (typeof key === 'string' && /^\d+$/.test(key)) reads.count++;
-                return Reflect.get(target, key, receiver) as unknown;
-            }
-        });
-        (root as unknown as { content: CstNode[] }).content = content;
-        return { builder, root, reads };
+        if (block) {
+            const fields = block as unknown as { kept: CstNode[] };
+            fields.kept = counted(fields.kept, reads);
+        } else {
+            (root as unknown as { content: CstNode[] }).content = counted((root as CompositeCstNode).content as CstNode[], reads);
+        }
+        return { builder, root, block, reads };
     }
 
-    test("the language's parser is the AdoptParser, with its fix for comments in force", () => {
+    test("the language's parser is the fast build's, with its node builder and its fix for comments in force", () => {
         const parser = services.parser.LangiumParser;
-        expect(parser).toBeInstanceOf(AdoptParser);
-        expect((parser as AdoptParser).linearHiddenTokens).toBe(true);
+        expect(parser).toBeInstanceOf(FastBuildParser);
+        expect((parser as FastBuildParser).internals).toEqual({ builder: true, linearComments: true, problems: [] });
     });
 
     test('keeps every comment: 200,000 of them after the plan, one before and after each of 10,000 declarations', () => {
@@ -126,14 +141,26 @@ describe("the parser's CST builder", () => {
         expect(reads.count).toBe(0);
     });
 
-    test('places a comment before a node just opened, searching from the back', () => {
+    test('places a comment before a node just opened, searching from the back, moving only what follows it', () => {
         const { builder, root, reads } = treeWithOpenNode(1000);
         builder.addHiddenNodes([token(1000, '// note')]);
         expect(reads.count).toBeLessThan(10);
         const children = (root as CompositeCstNode).content;
         expect(children).toHaveLength(1002);
-        expect(children[1000].text === '// note' || children[1000].hidden).toBe(true);
+        expect(children[1000].hidden).toBe(true);
         expect(children[1000].container).toBe(root);
+        expect(children[1001].hidden).toBe(false);
+    });
+
+    test('places a comment before a declaration just opened in a block the same way (comments before each of a stage\'s projects)', () => {
+        const { builder, block, reads } = treeWithOpenNode(1000, true);
+        builder.addHiddenNodes([token(1000, '// note')]);
+        expect(reads.count).toBeLessThan(10);
+        const children = block!.children;
+        expect(children).toHaveLength(1002);
+        expect((children[1000] as CstNode).hidden).toBe(true);
+        expect((children[1000] as CstNode).container).toBe(block);
+        expect((children[1001] as CstNode).hidden).toBe(false);
     });
 });
 

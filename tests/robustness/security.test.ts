@@ -8,11 +8,10 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { ShowMessageNotification } from 'vscode-languageserver-protocol/node';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { example } from '../helpers.js';
-import { OBJECT_KEY_NAMES } from './plan-arbitraries.js';
-import { ServerProcess } from './server-process.js';
+import { example } from '../support/helpers.js';
+import { OBJECT_KEY_NAMES } from '../support/plan-arbitraries.js';
+import { ServerProcess } from '../support/lsp-server.js';
 
 const CLI_BUNDLE = resolve(__dirname, '../../out/cli.cjs');
 const folder = mkdtempSync(join(tmpdir(), 'adopt-security-'));
@@ -76,13 +75,9 @@ afterAll(() => {
 
 describe('a plan is data: the built server', () => {
     let server: ServerProcess;
-    const messages: Array<{ type: number; message: string }> = [];
 
     beforeAll(async () => {
         server = await ServerProcess.start();
-        server.connection.onNotification(ShowMessageNotification.type, params => {
-            messages.push(params);
-        });
     });
 
     afterAll(async () => {
@@ -129,8 +124,8 @@ describe('a plan is data: the built server', () => {
             }
             expect(score).toBe(expected);
         };
-        const configure = (quickWins: unknown) =>
-            server.connection.sendNotification('workspace/didChangeConfiguration', { settings: { adopt: { quickWins } } });
+        const configure = (quickWins: unknown) => server.notify('workspace/didChangeConfiguration', { settings: { adopt: { quickWins } } });
+        const messages = server.messages;
 
         // Accepted settings are applied: the test can tell settings in force from defaults.
         await configure({ weights: { reach: 0 } });

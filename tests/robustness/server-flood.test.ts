@@ -11,8 +11,8 @@ import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Position, TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { example } from '../helpers.js';
-import { comparable, ServerProcess, type Answer } from './server-process.js';
+import { example } from '../support/helpers.js';
+import { comparable, ServerProcess, type Answer } from '../support/lsp-server.js';
 
 const EXAMPLE = example('riverside-health.adopt');
 const URI_FLOOD = 'file:///flood/typed.adopt';

@@ -133,7 +133,10 @@ export class FastCstNodeBuilder extends CstNodeBuilder {
     }
 }
 
-/** Inserts children at an index; never spreads a long list as call arguments (engines limit their count). */
+/** The most nodes spread as call arguments at once (engines limit their count). */
+const SPREAD_LIMIT = 1000;
+
+/** Inserts children at an index; never spreads a long list as call arguments. */
 function insertChildren(parent: CompositeCstNode, index: number, nodes: readonly CstNode[]): void {
     if (parent instanceof AdoptCompositeCstNode) {
         parent.insert(index, nodes);
@@ -141,5 +144,8 @@ function insertChildren(parent: CompositeCstNode, index: number, nodes: readonly
     }
     for (const node of nodes) (node as Mutable<CstNode>).container = parent;
     const content = parent.content as CstNode[];
-    (parent as unknown as { content: CstNode[] }).content = content.slice(0, index).concat(nodes, content.slice(index));
+    // Comments go near the end of their parent: splice moves only the children after them
+    // (copying all of them for each comment is quadratic in a plan's top-level declarations).
+    if (nodes.length <= SPREAD_LIMIT) content.splice(index, 0, ...nodes);
+    else (parent as unknown as { content: CstNode[] }).content = content.slice(0, index).concat(nodes, content.slice(index));
 }

@@ -263,7 +263,9 @@ function moveChildren(node: CompositeCstNode, from: number, delta: number): void
 function move(node: CstNode, delta: number): void {
     if (node instanceof AdoptLeafCstNode) {
         (node as Mutable<AdoptLeafCstNode>).offset = node.offset + delta;
-    } else if (isCompositeCstNode(node)) {
+    } else if (node instanceof AdoptCompositeCstNode || isCompositeCstNode(node)) {
+        // (`isCompositeCstNode` reads `content`, which would make the leaves not made yet from the
+        // new text at their old offsets.)
         moveChildren(node, 0, delta);
     } else {
         throw new Error('incremental parse: a leaf that is not an AdoptLeafCstNode');

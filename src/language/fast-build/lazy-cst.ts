@@ -271,7 +271,10 @@ export class AdoptCompositeCstNode implements CompositeCstNode {
     insert(index: number, nodes: readonly CstNode[]): void {
         for (const node of nodes) (node as Mutable<CstNode>).container = this;
         const list = this.list();
-        this.kept = list.slice(0, index).concat(nodes, list.slice(index));
+        // Near the end (comments before a declaration just opened): splice moves only what follows.
+        // A long list is not spread as call arguments (engines limit their count).
+        if (nodes.length <= 1000) list.splice(index, 0, ...nodes);
+        else this.kept = list.slice(0, index).concat(nodes, list.slice(index));
     }
 
     /** Replaces the child at an index by a node (its container set). */

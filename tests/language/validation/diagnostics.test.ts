@@ -1,0 +1,186 @@
+/**
+ * Every diagnostic code of SPEC section 3: a plan that triggers it and a near-identical plan that
+ * does not, with the code's severity, where the diagnostic sits, and a message that says what to do.
+ */
+import { describe, expect, test } from 'vitest';
+import { ALL_ISSUE_CODES } from '../../../src/language/validation/issue-codes.js';
+import { codesOf, parser, withCode } from '../../support/helpers.js';
+import { HEALTHY_PLAN, SEVERITY, healthy, lineOf, lineOfText, textAt } from '../../support/plan-fixtures.js';
+
+interface DiagnosticCase {
+    readonly code: string;
+    readonly severity: keyof typeof SEVERITY;
+    /** A plan with exactly one diagnostic of this code. */
+    readonly trigger: string;
+    /** A near-identical plan without it. */
+    readonly clean: string;
+    /** The text the diagnostic's range covers. */
+    readonly at: string;
+    /** The line it sits on: the line where this text first occurs in the trigger plan. */
+    readonly onLineOf: string;
+    /** What the message must say (among others: what to do). */
+    readonly message: readonly RegExp[];
+}
+
+const cases: DiagnosticCase[] = [
+    {
+        code: 'duplicate-name', severity: 'error',
+        trigger: healthy(['member dee "Dee"', 'member ben "Ben twin" role staff\n    member dee "Dee"']),
+        clean: healthy(['member dee "Dee"', 'member bob "Ben twin" role staff\n    member dee "Dee"']),
+        at: 'ben', onLineOf: 'Ben twin',
+        message: [/member/, /'ben'/, /another name/]
+    },
+    {
+        code: 'stage-cycle', severity: 'error',
+        trigger: healthy(['stage start "Build human bandwidth" {', 'stage start "Build human bandwidth" after show {']),
+        clean: healthy(['stage show "Road show" {', 'stage show "Road show" after rollout {']),
+        at: 'show', onLineOf: 'stage start',
+        message: [/cycle/, /start/, /show/, /Point 'after' at an earlier stage, or remove it/]
+    },
+    {
+        code: 'unresolved-reference', severity: 'error',
+        trigger: healthy(['involves ana, ben', 'involves ana, bob']),
+        clean: healthy(['involves ana, ben', 'involves ana, dee']),
+        at: 'bob', onLineOf: 'involves ana',
+        message: [/member/, /'bob'/, /correct the name/]
+    },
+    {
+        code: 'syntax-error', severity: 'error',
+        trigger: healthy(['role operational-manager trained', 'role boss trained']),
+        clean: healthy(['role operational-manager trained', 'role staff trained']),
+        at: 'boss', onLineOf: 'member ben',
+        message: [/Expected a role/, /middle-manager/, /found the name 'boss'/]
+    },
+    {
+        code: 'virtual-before-human', severity: 'warning',
+        trigger: healthy(['    launch yt\n', ''], ['mantra "The status quo must go!"', 'mantra "The status quo must go!"\n    launch yt']),
+        clean: HEALTHY_PLAN,
+        at: 'launch yt', onLineOf: 'launch yt',
+        message: [/virtual bandwidth before human bandwidth/, /'start' is the initial stage/, /Move the launch to a later stage/]
+    },
+    {
+        code: 'few-managers', severity: 'warning',
+        trigger: healthy(['role operational-manager trained', 'role early-adopter trained']),
+        clean: healthy(['role operational-manager trained', 'role middle-manager trained']),
+        at: 'coalition', onLineOf: 'coalition',
+        message: [/only 1 manager/, /Win over at least 2 middle or operational managers/]
+    },
+    {
+        code: 'untrained-project', severity: 'warning',
+        trigger: healthy(['unit "Cardiology" trained', 'unit "Cardiology"'], ['role operational-manager trained', 'role operational-manager']),
+        clean: healthy(['unit "Cardiology" trained', 'unit "Cardiology"']),
+        at: 'stream', onLineOf: 'project stream',
+        message: [/none of them is trained/, /Train one of them|involve a trained member/]
+    },
+    {
+        code: 'goal-without-metric', severity: 'warning',
+        trigger: healthy(['metric convinced "Managers who can explain the need" target 60%', '']),
+        clean: HEALTHY_PLAN,
+        at: 'buyIn', onLineOf: 'goal buyIn',
+        message: [/Goal 'buyIn' has no metric/, /Add a metric/]
+    },
+    {
+        code: 'metric-without-target', severity: 'warning',
+        trigger: healthy([' target 500', '']),
+        clean: HEALTHY_PLAN,
+        at: 'views', onLineOf: 'metric views',
+        message: [/Metric 'views' has no target/, /target 60%|target 500/]
+    },
+    {
+        code: 'vanity-metric', severity: 'warning',
+        trigger: healthy(['metric views "Archive views per month"', 'metric subscribers "New subscribers per month"']),
+        clean: healthy(['metric views "Archive views per month"', 'metric subscribers "New subscribers per month"\n      metric views "Archive views per month" target 500']),
+        at: 'stream', onLineOf: 'project stream',
+        message: [/only by likes, followers, subscribers or fans/, /Add a metric/]
+    },
+    {
+        code: 'no-quick-wins', severity: 'warning',
+        trigger: healthy(['      crowdsourcing\n', '']),
+        clean: healthy(['      crowdsourcing\n', '      crowdsourcing low\n']),
+        at: 'Healthy', onLineOf: 'plan Healthy',
+        message: [/None of the plan's 1 project is a quick win/, /'stream'/, /add the trait crowdsourcing/]
+    },
+    {
+        code: 'story-before-project', severity: 'warning',
+        trigger: healthy(['stage show "Road show" {', 'stage show "Road show" after start {']),
+        clean: healthy(['stage show "Road show" {', 'stage show "Road show" after rollout {']),
+        at: 'stream', onLineOf: 'story reachStory',
+        message: [/does not come after stage 'rollout'/, /Move the story to a later stage/]
+    },
+    {
+        code: 'freestanding-project', severity: 'information',
+        trigger: healthy(['      supports rounds\n', '']),
+        clean: HEALTHY_PLAN,
+        at: 'stream', onLineOf: 'project stream',
+        message: [/freestanding/, /add 'supports'/]
+    },
+    {
+        code: 'untapped-opportunity', severity: 'information',
+        trigger: healthy(['      geography\n', '']),
+        clean: healthy(['      geography\n', '      geography low\n']),
+        at: 'stream', onLineOf: 'project stream',
+        message: [/leaves untapped: geography\./, /add it/]
+    },
+    {
+        code: 'low-reach', severity: 'information',
+        trigger: healthy(['involves ana, ben', 'involves ana'], ['member dee', 'member cy "Cy" role staff\n    member dee']),
+        clean: healthy(['involves ana, ben', 'involves ana'], ['member dee', 'member cy "Cy" role naysayer\n    member dee'], ['audience dee', 'audience dee, cy']),
+        at: 'stream', onLineOf: 'project stream',
+        message: [/involves 1 of the 3 willing members/, /Involve at least half of them/]
+    },
+    {
+        code: 'road-show-missing', severity: 'information',
+        trigger: healthy(['story reachStory "Rounds reach three campuses" from stream\n    audience dee', 'goal heard "Naysayers hear" { metric asked "Naysayers asked" target 3 }']),
+        clean: HEALTHY_PLAN,
+        at: 'Healthy', onLineOf: 'plan Healthy',
+        message: [/1 quick win but no story/, /Turn 'stream' into a success story/]
+    },
+    {
+        code: 'naysayer-unreached', severity: 'information',
+        trigger: healthy(['\n    audience dee', '']),
+        clean: HEALTHY_PLAN,
+        at: 'dee', onLineOf: 'member dee',
+        message: [/The naysayer 'dee' hears no success story/, /Add them to a story's audience/]
+    },
+    {
+        code: 'mantra-missing', severity: 'hint',
+        trigger: healthy(['    mantra "The status quo must go!"\n', '']),
+        clean: healthy(['    mantra "The status quo must go!"\n', '    mantra "Change is coming"\n']),
+        at: 'start', onLineOf: 'stage start',
+        message: [/initial stage 'start' has no mantra/, /mantra "The status quo must go!"/]
+    }
+];
+
+describe('diagnostic codes of SPEC section 3', () => {
+    const parse = parser();
+
+    test('the table covers all 18 codes', () => {
+        expect(cases.map(c => c.code).sort()).toEqual([...ALL_ISSUE_CODES].sort());
+        expect(ALL_ISSUE_CODES).toHaveLength(18);
+    });
+
+    test('the healthy plan has no diagnostic at all', async () => {
+        expect(codesOf(await parse(HEALTHY_PLAN))).toEqual([]);
+    });
+
+    describe.each(cases)('$code', c => {
+        test(`is a ${c.severity}, on '${c.at}', with a message that says what to do`, async () => {
+            const document = await parse(c.trigger);
+            const found = withCode(document, c.code);
+            expect(found, codesOf(document).join(', ')).toHaveLength(1);
+            const [diagnostic] = found;
+            expect(diagnostic.severity).toBe(SEVERITY[c.severity]);
+            expect(textAt(document, diagnostic)).toBe(c.at);
+            expect(lineOf(diagnostic)).toBe(lineOfText(c.trigger, c.onLineOf));
+            for (const pattern of c.message) {
+                expect(diagnostic.message).toMatch(pattern);
+            }
+            expect((diagnostic.data as { code?: string }).code).toBe(c.code);
+        });
+
+        test('is absent from the near-identical plan', async () => {
+            const document = await parse(c.clean);
+            expect(codesOf(document)).not.toContain(c.code);
+        });
+    });
+});

@@ -1,0 +1,232 @@
+/**
+ * The LSP client of the test suites: drives the BUILT language server (out/language-server.cjs,
+ * from `node scripts/build.mjs`) as an editor would, a child process over stdio spoken to with
+ * vscode-languageserver-protocol (whose reader waits until a whole message has arrived, however
+ * the stream cuts it). Keeps every diagnostics notification in order and the latest per document,
+ * the messages shown to the user and the code lens refreshes asked for; answers the server's
+ * requests (settings, registrations, progress, refreshes); wraps every request in a bounded wait;
+ * reads the process's memory and open files from /proc. (The acceptance suite keeps a client of
+ * its own, written apart from the server's code: tests/acceptance/lsp-client.ts.)
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
+import { resolve } from 'node:path';
+import {
+    CodeLensRefreshRequest, ConfigurationRequest, createProtocolConnection, DidChangeTextDocumentNotification, DidOpenTextDocumentNotification,
+    ExitNotification, InitializedNotification, InitializeRequest, PublishDiagnosticsNotification, RegistrationRequest, ResponseError,
+    SemanticTokensRefreshRequest, ShowMessageNotification, ShutdownRequest, StreamMessageReader, StreamMessageWriter, WorkDoneProgressCreateRequest,
+    type ClientCapabilities, type Diagnostic, type InitializeResult, type ProtocolConnection, type PublishDiagnosticsParams, type ShowMessageParams,
+    type TextDocumentContentChangeEvent
+} from 'vscode-languageserver-protocol/node';
+
+export const SERVER_BUNDLE = resolve(__dirname, '../../out/language-server.cjs');
+
+/** The outcome of a request: its result, a proper LSP error, or no answer within the bound. */
+export type Answer = { kind: 'result'; value: unknown } | { kind: 'error'; code: number; message: string } | { kind: 'timeout' };
+
+export interface ServerOptions {
+    /** What the client answers for each `workspace/configuration` item (default: null, the server's defaults). */
+    readonly settings?: () => unknown;
+    /** The client's capabilities (default: a plain editor's: diagnostics, hover, code actions, settings). */
+    readonly capabilities?: ClientCapabilities;
+}
+
+const PLAIN_EDITOR: ClientCapabilities = {
+    textDocument: { publishDiagnostics: {}, hover: {}, codeAction: {} },
+    workspace: { configuration: true }
+};
+
+export class ServerProcess {
+    /** The latest diagnostics of each document. */
+    readonly diagnostics = new Map<string, Diagnostic[]>();
+    /** Every diagnostics notification, in the order they came. */
+    readonly published: PublishDiagnosticsParams[] = [];
+    /** The messages the server asked the client to show. */
+    readonly messages: ShowMessageParams[] = [];
+    /** How many times the server asked the client to refresh its code lenses. */
+    codeLensRefreshes = 0;
+    /** What the server answered `initialize` with. */
+    initializeResult: InitializeResult | undefined;
+    private readonly child: ChildProcess;
+    readonly connection: ProtocolConnection;
+    private stderr = '';
+
+    private constructor(options: ServerOptions) {
+        if (!existsSync(SERVER_BUNDLE)) throw new Error(`${SERVER_BUNDLE} is missing: run node scripts/build.mjs first`);
+        this.child = spawn(process.execPath, [SERVER_BUNDLE, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+        this.child.stderr!.on('data', chunk => {
+            this.stderr = (this.stderr + String(chunk)).slice(-20_000);
+        });
+        this.connection = createProtocolConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
+        this.connection.onNotification(PublishDiagnosticsNotification.type, params => {
+            this.diagnostics.set(params.uri, params.diagnostics);
+            this.published.push(params);
+        });
+        this.connection.onNotification(ShowMessageNotification.type, params => {
+            this.messages.push(params);
+        });
+        // The server may ask the client for settings, capabilities, progress and refreshes: answer like an editor.
+        const settings = options.settings ?? (() => null);
+        this.connection.onRequest(ConfigurationRequest.type, params => params.items.map(() => settings()));
+        this.connection.onRequest(RegistrationRequest.type, () => undefined);
+        this.connection.onRequest(WorkDoneProgressCreateRequest.type, () => undefined);
+        this.connection.onRequest(CodeLensRefreshRequest.type, () => {
+            this.codeLensRefreshes++;
+        });
+        this.connection.onRequest(SemanticTokensRefreshRequest.type, () => undefined);
+        this.connection.listen();
+    }
+
+    static async start(options: ServerOptions = {}): Promise<ServerProcess> {
+        const server = new ServerProcess(options);
+        const init = await server.request(InitializeRequest.method, {
+            processId: process.pid,
+            rootUri: null,
+            capabilities: options.capabilities ?? PLAIN_EDITOR,
+            workspaceFolders: null
+        }, 30_000);
+        if (init.kind !== 'result') {
+            await server.stop();
+            throw new Error(`initialize failed: ${JSON.stringify(init)}\n${server.stderr}`);
+        }
+        server.initializeResult = init.value as InitializeResult;
+        await server.connection.sendNotification(InitializedNotification.type, {});
+        return server;
+    }
+
+    get pid(): number {
+        return this.child.pid!;
+    }
+
+    get alive(): boolean {
+        return this.child.exitCode === null && this.child.signalCode === null;
+    }
+
+    get errorOutput(): string {
+        return this.stderr;
+    }
+
+    /** Sends a request and waits at most `timeoutMs` for its answer. */
+    request(method: string, params: unknown, timeoutMs = 30_000): Promise<Answer> {
+        let timer: NodeJS.Timeout | undefined;
+        const timeout = new Promise<Answer>(done => {
+            timer = setTimeout(() => done({ kind: 'timeout' }), timeoutMs);
+        });
+        const answer = this.connection.sendRequest(method, params).then(
+            (value): Answer => ({ kind: 'result', value }),
+            (error: unknown): Answer =>
+                error instanceof ResponseError ? { kind: 'error', code: error.code, message: error.message } : { kind: 'error', code: 0, message: String(error) }
+        );
+        return Promise.race([answer, timeout]).finally(() => clearTimeout(timer));
+    }
+
+    /** The result of a request answered within the bound; throws on an error or no answer. */
+    async result<T>(method: string, params: unknown, timeoutMs = 30_000): Promise<T> {
+        const answer = await this.request(method, params, timeoutMs);
+        if (answer.kind !== 'result') throw new Error(`${method}: ${JSON.stringify(answer)}\n${this.stderr}`);
+        return answer.value as T;
+    }
+
+    notify(method: string, params: unknown): Promise<void> {
+        return this.connection.sendNotification(method, params);
+    }
+
+    open(uri: string, text: string, version = 1): Promise<void> {
+        return this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'adopt', version, text } });
+    }
+
+    change(uri: string, version: number, contentChanges: TextDocumentContentChangeEvent[]): Promise<void> {
+        return this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges });
+    }
+
+    /** Waits until `done()` holds, checking every 20 ms, for at most `timeoutMs`. */
+    async waitFor(done: () => boolean, timeoutMs: number): Promise<boolean> {
+        const deadline = Date.now() + timeoutMs;
+        while (Date.now() < deadline) {
+            if (done()) return true;
+            await new Promise(resolve => setTimeout(resolve, 20));
+        }
+        return done();
+    }
+
+    /** Waits for the first diagnostics of a document (bounded). */
+    async diagnosticsOf(uri: string, timeoutMs = 20_000): Promise<Diagnostic[]> {
+        await this.waitFor(() => this.diagnostics.has(uri), timeoutMs);
+        const diagnostics = this.diagnostics.get(uri);
+        if (!diagnostics) throw new Error(`no diagnostics for ${uri} within ${timeoutMs} ms\n${this.stderr}`);
+        return diagnostics;
+    }
+
+    /** The first diagnostics of a document published after the first `seen` notifications that satisfy `condition` (bounded). */
+    async diagnosticsAfter(uri: string, seen: number, condition: (diagnostics: Diagnostic[]) => boolean = () => true, timeoutMs = 20_000): Promise<Diagnostic[]> {
+        const find = () => this.published.slice(seen).find(params => params.uri === uri && condition(params.diagnostics));
+        await this.waitFor(() => find() !== undefined, timeoutMs);
+        const found = find();
+        if (!found) throw new Error(`no such diagnostics for ${uri} within ${timeoutMs} ms\n${this.stderr}`);
+        return found.diagnostics;
+    }
+
+    /** Resident memory of the server process, in KiB (VmRSS from /proc). */
+    rssKiB(): number {
+        const status = readFileSync(`/proc/${this.pid}/status`, 'utf8');
+        const match = /^VmRSS:\s+(\d+)\s+kB/m.exec(status);
+        if (!match) throw new Error('no VmRSS in /proc status');
+        return Number(match[1]);
+    }
+
+    /** Open file descriptors that are sockets, other than stdin, stdout and stderr. */
+    extraSockets(): string[] {
+        const found: string[] = [];
+        for (const fd of readdirSync(`/proc/${this.pid}/fd`)) {
+            if (Number(fd) <= 2) continue;
+            try {
+                const target = readlinkSync(`/proc/${this.pid}/fd/${fd}`);
+                if (target.startsWith('socket:')) found.push(`${fd} -> ${target}`);
+            } catch {
+                // The descriptor closed while we looked.
+            }
+        }
+        return found;
+    }
+
+    /** Inodes of the process's internet sockets (TCP and UDP, IPv4 and IPv6), from /proc/PID/net. */
+    internetSocketInodes(): string[] {
+        const own = new Set<string>();
+        for (const fd of readdirSync(`/proc/${this.pid}/fd`)) {
+            try {
+                const match = /^socket:\[(\d+)\]$/.exec(readlinkSync(`/proc/${this.pid}/fd/${fd}`));
+                if (match) own.add(match[1]);
+            } catch {
+                // closed meanwhile
+            }
+        }
+        const inodes: string[] = [];
+        for (const table of ['tcp', 'tcp6', 'udp', 'udp6']) {
+            const path = `/proc/${this.pid}/net/${table}`;
+            if (!existsSync(path)) continue;
+            for (const line of readFileSync(path, 'utf8').split('\n').slice(1)) {
+                const inode = line.trim().split(/\s+/)[9];
+                if (inode && own.has(inode)) inodes.push(`${table}:${inode}`);
+            }
+        }
+        return inodes;
+    }
+
+    /** Asks the server to shut down, then kills it by pid if it is still there. */
+    async stop(): Promise<void> {
+        if (this.alive) {
+            await this.request(ShutdownRequest.method, undefined, 2_000);
+            await this.connection.sendNotification(ExitNotification.type).catch(() => undefined);
+            const exited = await this.waitFor(() => !this.alive, 2_000);
+            if (!exited) process.kill(this.pid, 'SIGKILL');
+        }
+        this.connection.dispose();
+    }
+}
+
+/** The diagnostics as comparable records (position, severity, code, message). */
+export function comparable(diagnostics: readonly Diagnostic[]): string[] {
+    return diagnostics
+        .map(d => `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${d.severity} ${String(d.code)} ${typeof d.message === 'string' ? d.message : ''}`)
+        .sort();
+}
