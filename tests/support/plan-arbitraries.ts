@@ -189,20 +189,22 @@ class GrammarWalk {
         if (GrammarAST.isAction(element)) return fc.constant([]);
         if (GrammarAST.isAssignment(element)) {
             const terminal = element.terminal;
-            if (isNameAssignment(element, rule) && GrammarAST.isRuleCall(terminal) && GrammarAST.isTerminalRule(terminal.rule.ref)) {
+            const names = GrammarAST.isRuleCall(terminal) ? this.nameTokens(terminal) : undefined;
+            if (isNameAssignment(element, rule) && names) {
                 const type = GrammarUtils.getRuleTypeName(rule);
-                return this.pool(type, terminal.rule.ref).map(text => [{ declares: type, text }]);
+                return this.pool(type, names).map(text => [{ declares: type, text }]);
             }
             return this.element(terminal, rule, depth);
         }
         if (GrammarAST.isCrossReference(element)) {
             const target = element.type.ref;
             const terminal = GrammarUtils.getCrossReferenceTerminal(element);
-            if (!target || !GrammarAST.isRuleCall(terminal) || !GrammarAST.isTerminalRule(terminal.rule.ref)) {
+            const names = GrammarAST.isRuleCall(terminal) ? this.nameTokens(terminal) : undefined;
+            if (!target || !names) {
                 throw new Error(`the plan generators do not know the cross-reference in rule ${rule.name}`);
             }
             const refersTo = GrammarUtils.getTypeName(target);
-            return fc.record({ resolve: fc.nat({ max: 9 }).map(n => n > 0), pick: fc.nat(), fresh: this.pool(refersTo, terminal.rule.ref) })
+            return fc.record({ resolve: fc.nat({ max: 9 }).map(n => n > 0), pick: fc.nat(), fresh: this.pool(refersTo, names) })
                 .map(reference => [{ refersTo, ...reference }]);
         }
         if (GrammarAST.isRuleCall(element)) {
@@ -216,14 +218,37 @@ class GrammarWalk {
         throw new Error(`the plan generators do not know ${element.$type} (in rule ${rule.name})`);
     }
 
-    /** The names of one type: mostly a few of its own (declarations clash, references find them), sometimes any the terminal matches. */
-    private pool(type: string, terminal: GrammarAST.TerminalRule): fc.Arbitrary<string> {
+    /**
+     * The tokens a name is written with: a terminal's (`name=ID`), or those of a data type rule of
+     * one token (`name=Name`, `Name: ID | 'to'`), its keywords now and then; undefined for anything else.
+     */
+    private nameTokens(call: GrammarAST.RuleCall): { readonly tokens: fc.Arbitrary<string>; readonly regexes: readonly RegExp[] } | undefined {
+        const called = call.rule.ref;
+        if (GrammarAST.isTerminalRule(called)) return { tokens: this.terminal(called), regexes: [GrammarUtils.terminalRegex(called)] };
+        if (!GrammarAST.isParserRule(called) || !GrammarUtils.isDataTypeRule(called)) return undefined;
+        const definition = called.definition;
+        const alternatives = GrammarAST.isAlternatives(definition) ? definition.elements : [definition];
+        const terminals: GrammarAST.TerminalRule[] = [];
+        const keywords: string[] = [];
+        for (const alternative of alternatives) {
+            if (GrammarAST.isKeyword(alternative) && !alternative.cardinality) keywords.push(alternative.value);
+            else if (GrammarAST.isRuleCall(alternative) && GrammarAST.isTerminalRule(alternative.rule.ref) && !alternative.cardinality) terminals.push(alternative.rule.ref);
+            else return undefined;
+        }
+        const tokens = fc.oneof(
+            ...terminals.map(terminal => ({ weight: 8, arbitrary: this.terminal(terminal) })),
+            ...(keywords.length > 0 ? [{ weight: terminals.length > 0 ? 1 : 8, arbitrary: fc.constantFrom(...keywords) }] : [])
+        );
+        return { tokens, regexes: terminals.map(terminal => GrammarUtils.terminalRegex(terminal)) };
+    }
+
+    /** The names of one type: mostly a few of its own (declarations clash, references find them), sometimes any the name's tokens allow. */
+    private pool(type: string, name: { readonly tokens: fc.Arbitrary<string>; readonly regexes: readonly RegExp[] }): fc.Arbitrary<string> {
         let pool = this.pools.get(type);
         if (!pool) {
-            const names = this.terminal(terminal);
-            const regex = GrammarUtils.terminalRegex(terminal);
+            const names = name.tokens;
             const own = [...new Set(fc.sample(names, { numRuns: 40, seed: seedOf(type) }))].slice(0, 3);
-            const keys = OBJECT_KEY_NAMES.filter(name => exactly(regex, name));
+            const keys = OBJECT_KEY_NAMES.filter(key => name.regexes.some(regex => exactly(regex, key)));
             pool = fc.oneof(
                 { weight: 10, arbitrary: fc.constantFrom(...own) },
                 { weight: 2, arbitrary: names },

@@ -8,8 +8,8 @@
  * (adopt-snippets.ts). After `on`, platforms are proposed (those of the plan's channels, then
  * well-known ones) instead of the language's words; inside a comment, nothing.
  */
-import { AstUtils, stream, type AstNode, type AstNodeDescription, type LangiumDocument, type ReferenceInfo, type Stream } from 'langium';
-import type { GrammarAST, MaybePromise } from 'langium';
+import { AstUtils, GrammarAST, GrammarUtils, stream, type AstNode, type AstNodeDescription, type LangiumDocument, type ReferenceInfo, type Stream } from 'langium';
+import type { MaybePromise } from 'langium';
 import {
     DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type CompletionValueItem, type NextFeature
 } from 'langium/lsp';
@@ -97,6 +97,8 @@ export class AdoptCompletionProvider extends DefaultCompletionProvider {
 
     /** Traits, levels, roles and `trained` come with what they mean; a keyword that starts a construct, with its snippet. */
     protected override completionForKeyword(context: CompletionContext, keyword: GrammarAST.Keyword, acceptor: CompletionAcceptor): MaybePromise<void> {
+        // A word a name may be (`Name: ID | 'to' | …`) is not proposed where a name stands.
+        if (standsForAName(keyword)) return;
         const meaning = keywordMeaning(keyword.value);
         if (meaning) {
             super.completionForKeyword(context, keyword, (ctx, item) => acceptor(ctx, { ...item, documentation: { kind: 'markdown', value: meaning } }));
@@ -166,4 +168,11 @@ function namesAlreadyListed(refInfo: ReferenceInfo, cursorToken: number): Set<st
     const stage = AstUtils.getContainerOfType(container, isStage);
     if (refInfo.property === 'after' && stage?.name) names.add(stage.name);
     return names;
+}
+
+/** Whether a keyword is an alternative of a rule that a name is written with (one that also takes an identifier). */
+function standsForAName(keyword: GrammarAST.Keyword): boolean {
+    const rule = AstUtils.getContainerOfType(keyword, GrammarAST.isParserRule);
+    if (!rule || !GrammarUtils.isDataTypeRule(rule)) return false;
+    return AstUtils.streamAst(rule.definition).some(element => GrammarAST.isRuleCall(element) && GrammarAST.isTerminalRule(element.rule.ref));
 }

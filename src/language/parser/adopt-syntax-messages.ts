@@ -14,6 +14,8 @@ const TERMINAL_WORDS: Record<string, string> = {
 };
 
 const RULE_WORDS: Record<string, string> = {
+    Name: 'a name',
+    Status: 'a status (todo, doing, done or blocked)',
     Role: 'a role (executive, middle-manager, operational-manager, early-adopter, staff or naysayer)',
     TraitKind: 'a trait (asynchrony, geography or crowdsourcing)',
     Level: 'a level (low, medium or high)'
@@ -78,6 +80,10 @@ const BLOCK_PARTS: Record<string, string> = {
     Goal: "metric or the goal's closing }"
 };
 
+function keywordAsNameMessage(actual: IToken): string {
+    return `Expected a name here, but found the keyword '${actual.image}'. Words of the language cannot be names: if '${actual.image}' is meant as a name, choose another one.`;
+}
+
 /** Langium marks rule names with an invisible character; keep only the name. */
 function cleanRuleName(ruleName: string): string {
     return ruleName.replace(/[^\w]/g, '');
@@ -95,9 +101,7 @@ export class AdoptSyntaxMessages implements IParserErrorMessageProvider {
                 ? 'Expected a plan, but this file has none. Start it with: plan Name "Title" { }'
                 : `Expected a plan here, but found ${describeFound(actual)}. A file starts with: plan Name "Title" { }`;
         }
-        if (expected.name === 'ID' && isKeyword(actual)) {
-            return `Expected a name here, but found the keyword '${actual.image}'. Words of the language cannot be names: if '${actual.image}' is meant as a name, choose another one.`;
-        }
+        if (expected.name === 'ID' && isKeyword(actual)) return keywordAsNameMessage(actual);
         const wanted = RULE_WORDS[ruleName] ?? describeTokenType(expected);
         return `Expected ${wanted} here, but found ${describeFound(actual)}.${hint(actual, previous)}`;
     }
@@ -108,6 +112,7 @@ export class AdoptSyntaxMessages implements IParserErrorMessageProvider {
 
     buildNoViableAltMessage(options: { expectedPathsPerAlt: TokenType[][][]; actual: IToken[]; previous: IToken; customUserDescription?: string; ruleName: string }): string {
         const actual = options.actual[0];
+        if (cleanRuleName(options.ruleName) === 'Name' && actual && isKeyword(actual)) return keywordAsNameMessage(actual);
         const wanted = RULE_WORDS[cleanRuleName(options.ruleName)]
             ?? joinAlternatives(options.expectedPathsPerAlt.flatMap(alt => alt.map(path => path[0])).filter(Boolean).map(describeTokenType));
         return `Expected ${wanted} here, but found ${actual ? describeFound(actual) : 'the end of the file'}.${actual ? hint(actual, options.previous) : ''}`;

@@ -18,7 +18,7 @@ import { planArbitraries, type PlanArbitraries } from '../../support/plan-arbitr
 import { adoptGrammarWith, servicesForGrammar } from './grammar-services.js';
 import { Comparison, compareLists } from './parse-comparison.js';
 
-const GRAMMAR = adoptGrammarWith(/(Initiative:\s*'initiative' name=ID title=STRING)/, "$1 ('since' since=NUMBER)?")
+const GRAMMAR = adoptGrammarWith(/(Initiative:\s*'initiative' name=\w+ title=STRING)/, "$1 ('since' since=NUMBER)?")
     .replace(/('high')(;)/, "$1 | 'extreme'$2");
 
 let services: FastBuildServices;
