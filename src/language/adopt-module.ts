@@ -12,6 +12,8 @@ import { AdoptLspModule, AdoptSharedLspModule } from './lsp/adopt-lsp-module.js'
 import { AdoptLexer } from './parser/adopt-lexer.js';
 import { createAdoptParser } from './parser/adopt-parser.js';
 import { AdoptSyntaxMessages } from './parser/adopt-syntax-messages.js';
+import { AdoptConfigFiles } from './config/adopt-config-files.js';
+import { SettingsInForce } from './config/settings-in-force.js';
 import { AdoptSettings } from './score/adopt-settings.js';
 import { QuickWinService } from './score/quick-win-service.js';
 import { AdoptSharedIndexModule } from './scoping/adopt-index-manager.js';
@@ -20,6 +22,7 @@ import { AdoptValueConverter } from './parser/adopt-value-converter.js';
 import { AdoptScopeProvider } from './scoping/adopt-scope-provider.js';
 import { AdoptDocumentValidator } from './validation/adopt-document-validator.js';
 import { AdoptValidationRegistry } from './validation/adopt-validation-registry.js';
+import { AdoptRuleControl } from './validation/rule-control.js';
 import { AdoptDocumentFactory } from './workspace/adopt-document-factory.js';
 import { registerValidationChecks } from './validation/adopt-validator.js';
 
@@ -27,6 +30,16 @@ export interface AdoptAddedServices {
     score: {
         Settings: AdoptSettings;
         QuickWins: QuickWinService;
+    };
+    config: {
+        /** The config files (`adopt.config.json`) of plans, found by walking up from each plan. */
+        Files: AdoptConfigFiles;
+        /** The rules in force for a plan: config file, else editor settings, else defaults. */
+        InForce: SettingsInForce;
+    };
+    validation: {
+        /** Severity overrides and `adopt-ignore` suppressions, applied after validation. */
+        RuleControl: AdoptRuleControl;
     };
 }
 
@@ -36,6 +49,10 @@ export const AdoptModule: Module<AdoptServices, PartialLangiumServices & AdoptAd
     score: {
         Settings: () => new AdoptSettings(),
         QuickWins: services => new QuickWinService(services)
+    },
+    config: {
+        Files: services => new AdoptConfigFiles(services.shared),
+        InForce: services => new SettingsInForce(services.config.Files, services.score.Settings)
     },
     parser: {
         ParserErrorMessageProvider: () => new AdoptSyntaxMessages(),
@@ -48,7 +65,8 @@ export const AdoptModule: Module<AdoptServices, PartialLangiumServices & AdoptAd
     },
     validation: {
         DocumentValidator: services => new AdoptDocumentValidator(services),
-        ValidationRegistry: services => new AdoptValidationRegistry(services)
+        ValidationRegistry: services => new AdoptValidationRegistry(services),
+        RuleControl: services => new AdoptRuleControl(services)
     }
 };
 

@@ -8,6 +8,7 @@ import {
     type ValidationSeverity
 } from 'langium';
 import type { LangiumCoreServices } from 'langium';
+import type { AdoptServices } from '../adopt-module.js';
 import type { Diagnostic, Range } from 'vscode-languageserver-types';
 import { diagnosticRange } from '../model/property-nodes.js';
 import { capSyntaxErrors } from '../parser/syntax-error-cap.js';
@@ -29,10 +30,12 @@ const defaultNodeOptions = (DefaultDocumentValidator.prototype as unknown as { v
 
 export class AdoptDocumentValidator extends DefaultDocumentValidator {
     private readonly reflection: LangiumCoreServices['shared']['AstReflection'];
+    private readonly services: LangiumCoreServices;
 
     constructor(services: LangiumCoreServices) {
         super(services);
         this.reflection = services.shared.AstReflection;
+        this.services = services;
     }
 
     /**
@@ -106,7 +109,9 @@ export class AdoptDocumentValidator extends DefaultDocumentValidator {
 
     override async validateDocument(document: LangiumDocument, options: ValidationOptions = {}, cancelToken = Cancellation.CancellationToken.None): Promise<Diagnostic[]> {
         try {
-            return await super.validateDocument(document, options, cancelToken);
+            const diagnostics = await super.validateDocument(document, options, cancelToken);
+            // Severities in force and adopt-ignore suppressions (SPEC section 9), in one place.
+            return (this.services as AdoptServices).validation.RuleControl.apply(document, diagnostics, options);
         } finally {
             this.lastRange = undefined;
         }
