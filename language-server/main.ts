@@ -9,9 +9,11 @@ import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { createAdoptServices } from '../src/language/adopt-module.js';
 import { registerRankRequest } from '../src/language/lsp/rank-request.js';
 import { registerSettingsSync } from '../src/language/lsp/adopt-settings-sync.js';
+import { registerConfigSync } from '../src/language/lsp/adopt-config-sync.js';
 
 const connection = createConnection(ProposedFeatures.all);
 const { shared, Adopt } = createAdoptServices({ connection, ...NodeFileSystem });
 registerRankRequest(connection, Adopt);
 registerSettingsSync(connection, Adopt);
+registerConfigSync(connection, Adopt);
 startLanguageServer(shared);

@@ -24,6 +24,8 @@ const options = {
     sourcemap: !production,
     minify: production,
     logLevel: 'warning',
+    // jsonc-parser's main entry is a UMD module whose inner requires a bundler cannot follow: use its ES module build.
+    alias: { 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js' },
     // Langium is ESM and uses import.meta.url in a few places; map it to the CommonJS equivalent.
     define: { 'import.meta.url': 'importMetaUrl' },
     banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" }
