@@ -1,19 +1,34 @@
 /**
  * Builds plan documents outside an editor: parse, link, validate and score with the same
- * services the language server uses.
+ * services the language server uses, on the disk (each plan's `adopt.config.json` is found by
+ * walking up from its folder, unless `--config` names one).
  */
 import { URI, type LangiumDocument } from 'langium';
-import { resolve } from 'node:path';
+import { NodeFileSystem } from 'langium/node';
+import { relative, resolve } from 'node:path';
 import { createAdoptServices, type AdoptServices } from '../language/adopt-module.js';
+import type { ConfigFile, ConfigProblem } from '../language/config/adopt-config-files.js';
 import type { Plan } from '../language/generated/ast.js';
-import type { QuickWinSettings } from '../language/score/quick-win-settings.js';
+import { InputProblem } from './read-plan-file.js';
 
 export class PlanWorkspace {
     readonly services: AdoptServices;
 
-    constructor(settings?: QuickWinSettings) {
-        this.services = createAdoptServices().Adopt;
-        if (settings) this.services.score.Settings.set(settings);
+    /** `configFile`: the `--config` file, used for every plan instead of the search. */
+    constructor(configFile?: ConfigFile) {
+        this.services = createAdoptServices({ ...NodeFileSystem }).Adopt;
+        if (configFile) this.services.config.Files.useFile(configFile);
+    }
+
+    /**
+     * Throws an InputProblem (exit 2) naming the file, the place and the field when the config
+     * file of any of the plans cannot be used.
+     */
+    checkConfigFiles(paths: readonly string[]): void {
+        for (const path of paths) {
+            const file = this.services.config.Files.lookup(documentUri(path));
+            if (file?.problem) throw new InputProblem(configProblemLine(displayPath(file.uri.fsPath), file.problem));
+        }
     }
 
     /** Builds the given texts (path -> text) and returns their documents in the same order. */
@@ -35,4 +50,15 @@ export class PlanWorkspace {
 export function documentUri(path: string): URI {
     const file = URI.file(resolve(path));
     return path.endsWith('.adopt') ? file : file.with({ scheme: 'adopt-input', path: `${file.path}.adopt` });
+}
+
+/** `path:line:column: message`, lines and columns from 1. */
+export function configProblemLine(path: string, problem: ConfigProblem): string {
+    return `${path}:${problem.range.start.line + 1}:${problem.range.start.character + 1}: ${problem.message}`;
+}
+
+/** A path relative to the current folder when it lies below it, else as it is. */
+function displayPath(path: string): string {
+    const shown = relative(process.cwd(), path);
+    return shown && !shown.startsWith('..') ? shown : path;
 }

@@ -198,7 +198,7 @@ function nodeAt(root: JsonNode, problem: SettingsProblem): JsonNode {
 }
 
 const JSON_ERROR_WORDS: Readonly<Record<string, string>> = {
-    InvalidSymbol: 'a character that JSON does not allow here',
+    InvalidSymbol: 'JSON does not allow this here (field names and texts go in double quotes)',
     InvalidNumberFormat: 'a number written as JSON does not write numbers',
     PropertyNameExpected: 'a field name in double quotes is expected (a comma after the last field is not allowed)',
     ValueExpected: 'a value is expected (a comma after the last value is not allowed)',
