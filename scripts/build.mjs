@@ -1,7 +1,9 @@
-// Bundles the CLI, the language server and the VS Code client with esbuild (CommonJS, Node).
+// Bundles the CLI, the language server and the VS Code client with esbuild (CommonJS, Node), and
+// writes the JSON schema of adopt.config.json (schemas/adopt.config.schema.json, which the
+// extension contributes to VS Code) from its zod schema.
 // Usage: node scripts/build.mjs [--production] [--watch]
 import * as esbuild from 'esbuild';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -30,6 +32,18 @@ const options = {
     define: { 'import.meta.url': 'importMetaUrl' },
     banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" }
 };
+
+/** Runs the zod schema's `configJsonSchema()` (bundled in memory) and writes its JSON schema. */
+async function writeConfigSchema() {
+    const bundle = await esbuild.build({
+        entryPoints: ['src/language/config/adopt-config-schema.ts'], bundle: true, write: false, format: 'esm', platform: 'node', logLevel: 'warning'
+    });
+    const module = await import(`data:text/javascript;base64,${Buffer.from(bundle.outputFiles[0].text).toString('base64')}`);
+    mkdirSync('schemas', { recursive: true });
+    writeFileSync('schemas/adopt.config.schema.json', JSON.stringify(module.configJsonSchema(), null, 2) + '\n');
+}
+
+await writeConfigSchema();
 
 if (watch) {
     const context = await esbuild.context(options);

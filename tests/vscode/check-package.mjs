@@ -17,6 +17,7 @@ export const EXPECTED_FILES = [
     'extension/out/language-server.cjs',
     'extension/syntaxes/adopt.tmLanguage.json',
     'extension/snippets/adopt.code-snippets',
+    'extension/schemas/adopt.config.schema.json',
     'extension/images/icon.png',
     'extension/images/file-icon.svg',
     'extension/media/rank-view.js',
