@@ -30,7 +30,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<AdoptE
         status,
         vscode.commands.registerCommand(RANK_QUICK_WINS_COMMAND, (target?: unknown) => rankQuickWins(context, rank, target))
     );
-    return { client, rankQuickWins: rank, statusText: () => status.text };
+    return { client, rankQuickWins: async document => (await rank(document)).result, statusText: () => status.text };
 }
 
 export async function deactivate(): Promise<void> {

@@ -5,10 +5,11 @@
  * media/rank-view.js + .css under a strict content security policy.
  */
 import * as vscode from 'vscode';
+import { CONFIG_FILE_NAME } from '../language/config/adopt-config-schema.js';
 import type { RankResult } from '../protocol/rank-protocol.js';
 import { debounce } from './debounce.js';
-import type { RankSource } from './rank-client.js';
-import { fullScore, quickWinSettings } from './score-scale.js';
+import type { RankAnswer, RankSource } from './rank-client.js';
+import { fullScore } from './score-scale.js';
 import { rankViewHtml } from './rank-view-html.js';
 
 export const RANK_VIEW_TYPE = 'adopt.quickWins';
@@ -30,13 +31,14 @@ export class RankPanel implements vscode.Disposable {
 
     private readonly disposables: vscode.Disposable[] = [];
     private readonly refreshSoon = debounce(() => void this.refresh(), REFRESH_DELAY_MS);
-    private latest: RankResult | undefined;
+    private latest: RankAnswer | undefined;
 
     private constructor(
         private readonly panel: vscode.WebviewPanel,
         private document: vscode.TextDocument,
         private readonly rank: RankSource
     ) {
+        const configFiles = vscode.workspace.createFileSystemWatcher(`**/${CONFIG_FILE_NAME}`);
         this.disposables.push(
             panel.onDidDispose(() => this.dispose()),
             panel.webview.onDidReceiveMessage((message: FromView) => void this.onMessage(message)),
@@ -45,13 +47,19 @@ export class RankPanel implements vscode.Disposable {
             }),
             vscode.workspace.onDidChangeConfiguration(event => {
                 if (event.affectsConfiguration('adopt')) this.refreshSoon();
-            })
+            }),
+            // A config file's weights and threshold change the scores (the server re-checks on save).
+            configFiles,
+            configFiles.onDidChange(() => this.refreshSoon()),
+            configFiles.onDidCreate(() => this.refreshSoon()),
+            configFiles.onDidDelete(() => this.refreshSoon())
         );
     }
 
     /** Shows the ranking of `document`, opening the panel or pointing the open one at it. */
     static async show(context: vscode.ExtensionContext, document: vscode.TextDocument, rank: RankSource): Promise<RankResult> {
-        const result = await rank(document);
+        const answer = await rank(document);
+        const result = answer.result;
         let view = RankPanel.current;
         if (!view) {
             const panel = vscode.window.createWebviewPanel(
@@ -68,7 +76,7 @@ export class RankPanel implements vscode.Disposable {
             view.document = document;
             view.panel.reveal(undefined, true);
         }
-        view.post(result);
+        view.post(answer);
         return result;
     }
 
@@ -87,10 +95,10 @@ export class RankPanel implements vscode.Disposable {
         }
     }
 
-    private post(result: RankResult): void {
-        this.latest = result;
+    private post(answer: RankAnswer): void {
+        const { result, settings } = answer;
+        this.latest = answer;
         this.panel.title = panelTitle(result);
-        const settings = quickWinSettings();
         const data: RankViewData = { type: 'rank', result, fullScore: fullScore(settings), threshold: settings.threshold };
         void this.panel.webview.postMessage(data);
     }

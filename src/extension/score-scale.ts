@@ -1,19 +1,11 @@
 /**
- * The full length of a score bar: the sum of the weights in force (100 with the defaults; the
- * score is not normalised, so other weights give another scale). A bad setting means the
- * defaults, as on the server.
+ * The full length of a score bar: the sum of the weights in force for the plan (100 with the
+ * defaults; the score is not normalised, so other weights give another scale), as the server
+ * answers them with the ranking (its config file, else the editor's settings).
  */
-import * as vscode from 'vscode';
-import { DEFAULT_SETTINGS, parseQuickWinSettings, type QuickWinSettings } from '../language/score/quick-win-settings.js';
+import type { SettingsInForce } from '../protocol/rank-protocol.js';
 
-export function quickWinSettings(): QuickWinSettings {
-    const configuration = vscode.workspace.getConfiguration('adopt.quickWins');
-    const raw = { weights: configuration.get<unknown>('weights'), threshold: configuration.get<unknown>('threshold') };
-    const parsed = parseQuickWinSettings(raw);
-    return parsed.ok ? parsed.settings : DEFAULT_SETTINGS;
-}
-
-export function fullScore(settings: QuickWinSettings): number {
+export function fullScore(settings: SettingsInForce): number {
     const total = Object.values(settings.weights).reduce((sum, weight) => sum + weight, 0);
     return total > 0 ? total : 100;
 }

@@ -18,6 +18,7 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-types';
+import { rankResultWithSettingsSchema } from '../../src/protocol/rank-protocol.js';
 import { example } from '../helpers.js';
 
 const SERVER = resolve(__dirname, '../../out/language-server.cjs');
@@ -101,11 +102,11 @@ afterAll(async () => {
 
 describe('config files in the language server', () => {
     test('asks the client to watch files, config files included', async () => {
-        const deadline = Date.now() + 10_000;
-        while (registrations.length === 0 && Date.now() < deadline) await new Promise(resolveWait => setTimeout(resolveWait, 20));
-        const watchers = registrations.flatMap(r => r.registrations).filter(r => r.method === 'workspace/didChangeWatchedFiles')
+        const watchers = () => registrations.flatMap(r => r.registrations).filter(r => r.method === 'workspace/didChangeWatchedFiles')
             .flatMap(r => (r.registerOptions as { watchers: Array<{ globPattern: string }> }).watchers.map(w => w.globPattern));
-        expect(watchers.some(glob => glob === '**/*' || glob.includes('adopt.config.json'))).toBe(true);
+        const deadline = Date.now() + 10_000;
+        while (watchers().length === 0 && Date.now() < deadline) await new Promise(resolveWait => setTimeout(resolveWait, 20));
+        expect(watchers().some(glob => glob === '**/*' || glob.includes('adopt.config.json'))).toBe(true);
     });
 
     test('the nearest config file above the plan sets the severities', async () => {
@@ -167,6 +168,16 @@ describe('config files in the language server', () => {
         expect(codes(await publishedAfter(seen, loose.uri, l => codes(l).length === 3))).toEqual(['freestanding-project information', 'low-reach information', 'untapped-opportunity information']);
         settings = {};
         await connection.sendNotification('workspace/didChangeConfiguration', { settings: { adopt: settings } });
+    });
+
+    test('adopt/rankQuickWins with settings: true answers the weights and threshold in force for the plan', async () => {
+        write('weighted/adopt.config.json', JSON.stringify({ weights: { crowdsourcing: 40 }, threshold: 60 }));
+        const { uri } = await open('weighted/plan.adopt');
+        const answer = rankResultWithSettingsSchema.parse(await connection.sendRequest('adopt/rankQuickWins', { uri, settings: true }));
+        expect(answer.settings).toEqual({ weights: { reach: 30, initiative: 25, asynchrony: 12, geography: 12, crowdsourcing: 40 }, threshold: 60 });
+        expect(answer.projects[0].score).toBe(25 + 25 + 12 + 12 + 26.7);
+        const plain = await connection.sendRequest('adopt/rankQuickWins', { uri });
+        expect(Object.keys(plain as object)).toEqual(['plan', 'projects', 'diagnostics']);
     });
 
     test('"Ignore CODE on this line" over the wire: the edit silences the diagnostic', async () => {
