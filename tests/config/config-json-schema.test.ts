@@ -111,8 +111,8 @@ describe('the problem matcher $adopt', () => {
     const matcher = packageJson.contributes.problemMatchers[0];
     const pattern = new RegExp(matcher.pattern.regexp);
 
-    test('is contributed under the name adopt, for the owner adopt', () => {
-        expect(matcher).toMatchObject({ name: 'adopt', owner: 'adopt', source: 'adopt', fileLocation: ['autoDetect', '${workspaceFolder}'] });
+    test('is contributed under the name adopt, with an owner of its own (the language server\'s diagnostics are owned by adopt)', () => {
+        expect(matcher).toMatchObject({ name: 'adopt', owner: 'adopt-check', source: 'adopt', fileLocation: ['autoDetect', '${workspaceFolder}'] });
     });
 
     test('reads every line of adopt check: file, line, column, severity, code and message', async () => {

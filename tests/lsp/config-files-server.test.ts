@@ -124,7 +124,7 @@ describe('config files in the language server', () => {
         expect(others).toEqual([]);
         expect(problem.severity).toBe(1);
         expect(problem.code).toBe('invalid-config');
-        expect(problem.message).toBe('Severity.low-reach must be one of error, warning, information, hint or off, not the text "quiet". '
+        expect(problem.message).toBe('severity.low-reach must be one of error, warning, information, hint or off, not the text "quiet". '
             + "Until this is corrected, the plans under this folder use the default rules (and the editor's settings).");
         expect(problem.range).toEqual({ start: { line: 1, character: 29 }, end: { line: 1, character: 36 } });
     });

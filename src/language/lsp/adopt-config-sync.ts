@@ -52,6 +52,7 @@ export function configDiagnostics(file: ConfigFile): Diagnostic[] {
     }];
 }
 
+/** "The file is empty: …", but "severity.low-reach must be …" as the field is written. */
 function capitalized(text: string): string {
-    return text.charAt(0).toUpperCase() + text.slice(1);
+    return text.startsWith('the ') ? 'T' + text.slice(1) : text;
 }

@@ -1,8 +1,9 @@
 // The UI test: what a person sees in VS Code (code-server in Debian's chromium, driven by
 // playwright-core) with the packaged extension installed. Opens the example plan, sees the
 // squiggles and the Problems count, hovers a project for its score, runs "Adopt: Rank Quick
-// Wins" from the command palette, reads the ranked rows, chooses rows (keyboard and mouse), and
-// sees the view follow an edit. Saves a screenshot at each step.
+// Wins" from the command palette, reads the ranked rows, chooses rows (keyboard and mouse),
+// sees the view follow an edit, and sees a bad adopt.config.json in the Problems panel. Saves a
+// screenshot at each step.
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -138,6 +139,28 @@ export async function runUiTests({ url, workspace, chromiumPath, screenshots, re
             await editorLine('project streamRounds').click();
             await page.locator('.editor-actions .action-label[aria-label*="Rank Quick Wins"]').first().click();
             await webview().locator('button.row').nth(1).waitFor();
+        });
+
+        await step('shows a bad adopt.config.json in the Problems panel, on the config file, with the JSON schema\'s check', async () => {
+            await closeQuickWinsTab(page);
+            const explorerRow = name => page.locator('.explorer-folders-view .monaco-list-row', { hasText: name });
+            await explorerRow('team-rules').first().click();
+            await explorerRow('team-plan.adopt').click();
+            await editorLine('plan TeamRules').waitFor();
+            await explorerRow('adopt.config.json').click();
+            await editorLine('"vanity-metric": "loud"').waitFor();
+            // VS Code's JSON support with the extension's schema: a squiggle under the wrong value.
+            await page.locator('.squiggly-error, .squiggly-warning').first().waitFor();
+            await page.keyboard.press('Control+Shift+M');
+            const filter = page.locator('.markers-panel-container .viewpane-filter input, .panel .viewpane-filter input').first();
+            await filter.fill('adopt.config.json');
+            const adoptRow = page.locator('.markers-panel .monaco-list-row', { hasText: 'severity.vanity-metric must be one of error, warning, information, hint or off' });
+            await adoptRow.first().waitFor();
+            await expectText(adoptRow.first(), /invalid-config/);
+            // The JSON schema's own check of the value, beside Adopt's.
+            await page.locator('.markers-panel .monaco-list-row', { hasText: /Value is not accepted/ }).first().waitFor();
+            await shot('05-config-error');
+            await filter.fill('');
         });
     } finally {
         await browser.close();
