@@ -5,19 +5,37 @@
  */
 import { URI, type LangiumDocument } from 'langium';
 import { NodeFileSystem } from 'langium/node';
-import { relative, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
 import { createAdoptServices, type AdoptServices } from '../language/adopt-module.js';
 import type { ConfigFile, ConfigProblem } from '../language/config/adopt-config-files.js';
+import { CONFIG_FILE_NAME } from '../language/config/adopt-config-schema.js';
 import type { Plan } from '../language/generated/ast.js';
 import { InputProblem } from './read-plan-file.js';
 
 export class PlanWorkspace {
     readonly services: AdoptServices;
 
+    private readonly configGiven: boolean;
+
     /** `configFile`: the `--config` file, used for every plan instead of the search. */
     constructor(configFile?: ConfigFile) {
         this.services = createAdoptServices({ ...NodeFileSystem }).Adopt;
+        this.configGiven = configFile !== undefined;
         if (configFile) this.services.config.Files.useFile(configFile);
+    }
+
+    /**
+     * A note for each plan that the config file of the current folder does not reach, as the plan
+     * is not in that folder or below it (without `--config`): the rules it gets instead.
+     */
+    unreachedConfigNotes(paths: readonly string[], cwd = process.cwd()): string[] {
+        if (this.configGiven || !existsSync(join(cwd, CONFIG_FILE_NAME))) return [];
+        return paths.filter(path => !isInside(resolve(cwd, path), cwd)).map(path => {
+            const found = this.services.config.Files.lookup(documentUri(path));
+            const instead = found ? `${displayPath(found.uri.fsPath)} applies to it instead` : 'it gets the default rules';
+            return `${CONFIG_FILE_NAME} of the current folder does not apply to ${path}, which is not in this folder or below it: ${instead}`;
+        });
     }
 
     /**
@@ -61,4 +79,8 @@ export function configProblemLine(path: string, problem: ConfigProblem): string 
 function displayPath(path: string): string {
     const shown = relative(process.cwd(), path);
     return shown && !shown.startsWith('..') ? shown : path;
+}
+
+function isInside(path: string, folder: string): boolean {
+    return path.startsWith(folder.endsWith(sep) ? folder : folder + sep);
 }

@@ -95,6 +95,7 @@ async function check(files: string[], options: CheckOptions, io: CliIo): Promise
     const inputs = distinctFiles(files).map(path => ({ path, text: readPlanFile(path) }));
     const workspace = new PlanWorkspace(options.config ? readConfig(options.config) : undefined);
     workspace.checkConfigFiles(inputs.map(input => input.path));
+    for (const note of workspace.unreachedConfigNotes(inputs.map(input => input.path))) io.err(`adopt: ${note}\n`);
     const documents = await workspace.build(inputs);
     const checked = documents.map((document, index) => ({ path: inputs[index].path, diagnostics: sortedDiagnostics(document.diagnostics ?? []) }));
     io.out(formatCheck(checked, options.format, packageJson.version));
@@ -135,6 +136,7 @@ async function rank(file: string, options: { json?: boolean; config?: string }, 
     const text = readPlanFile(file);
     const workspace = new PlanWorkspace(configFile);
     workspace.checkConfigFiles([file]);
+    for (const note of workspace.unreachedConfigNotes([file])) io.err(`adopt: ${note}\n`);
     const [document] = await workspace.build([{ path: file, text }]);
     const result: RankResult = buildRankResult(document, workspace.services);
     if (options.json) {

@@ -5,6 +5,7 @@
  * `--config` replacing the search, and `adopt-ignore` suppressions.
  */
 import { afterAll, describe, expect, test } from 'vitest';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type * as Sarif from 'sarif';
@@ -19,6 +20,9 @@ import { EXAMPLE, PLAN_WITH_ERROR, TempFiles, cli, stackLines } from './cli-fixt
 
 const files = new TempFiles();
 afterAll(() => files.dispose());
+
+/** The built CLI (`node scripts/build.mjs`), for runs in another current folder. */
+const BIN = join(__dirname, '../../bin/adopt.cjs');
 
 const sarifSchema = JSON.parse(readFileSync(join(__dirname, '../sarif/sarif-2.1.0-rtm.5.json'), 'utf8')) as object;
 // strict: false, as the schema uses keywords of its own (no unknown ones pass silently in
@@ -214,6 +218,20 @@ describe('adopt.config.json on the command line', () => {
             expect(run.err.trimEnd().split('\n')).toHaveLength(1);
             expect(stackLines(run.err)).toEqual([]);
         }
+    });
+
+    test('a config file in the current folder that a plan is not under: a note says so, and the plan gets the defaults', () => {
+        write('here/adopt.config.json', JSON.stringify({ severity: { 'low-reach': 'off' } }));
+        write('elsewhere/plan.adopt', readFileSync(EXAMPLE, 'utf8'));
+        write('here/inside.adopt', readFileSync(EXAMPLE, 'utf8'));
+        const run = spawnSync(process.execPath, [BIN, 'check', '../elsewhere/plan.adopt', 'inside.adopt'], { cwd: join(files.dir, 'here'), encoding: 'utf8' });
+        expect(run.status).toBe(0);
+        expect(run.stderr).toBe('adopt: adopt.config.json of the current folder does not apply to ../elsewhere/plan.adopt, which is not in this folder or below it: it gets the default rules\n');
+        expect(run.stdout).toMatch(/^\.\.\/elsewhere\/plan\.adopt:35:13: information low-reach/m);
+        expect(run.stdout).not.toMatch(/^inside\.adopt:\d+:\d+: information low-reach/m);
+        const given = spawnSync(process.execPath, [BIN, 'check', '--config', 'adopt.config.json', '../elsewhere/plan.adopt'], { cwd: join(files.dir, 'here'), encoding: 'utf8' });
+        expect(given.stderr).toBe('');
+        expect(given.stdout).not.toMatch(/low-reach/);
     });
 
     test('--config replaces the search: the file found above the plan is not read', async () => {
