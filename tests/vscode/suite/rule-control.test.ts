@@ -1,8 +1,9 @@
 /**
  * Rule control and CI integration in a real VS Code (SPEC section 9): a bad `adopt.config.json`
  * gets a diagnostic on the file itself, VS Code's JSON support checks and completes the file
- * with the extension's schema, an edit of the file re-checks the open plans, the quick fix
- * "Ignore CODE on this line", and a task running `adopt check` with the problem matcher `$adopt`.
+ * with the extension's schema, an edit of the file re-checks the open plans, the setting
+ * `adopt.diagnostics.severity`, the quick fix "Ignore CODE on this line", and a task running
+ * `adopt check` with the problem matcher `$adopt`.
  */
 /// <reference types="mocha" />
 import * as assert from 'node:assert/strict';
@@ -73,6 +74,19 @@ describe('Rule control: adopt.config.json, suppressions and adopt check in tasks
         assert.equal(diagnosticsWithCode(plan, 'freestanding-project')[0]?.severity, vscode.DiagnosticSeverity.Warning);
         await vscode.workspace.fs.delete(config);
         await waitFor('the defaults once the config file is gone', () => codesIn(plan), codes => codes.join() === 'freestanding-project,low-reach,untapped-opportunity');
+    });
+
+    it('takes the severity per code from the setting adopt.diagnostics.severity', async () => {
+        const plan = workspaceFile(PLAN);
+        const settings = vscode.workspace.getConfiguration('adopt.diagnostics');
+        await settings.update('severity', { 'low-reach': 'off', 'untapped-opportunity': 'warning' }, vscode.ConfigurationTarget.Global);
+        try {
+            await waitFor('the plan checked with the setting', () => codesIn(plan), codes => codes.join() === 'freestanding-project,untapped-opportunity');
+            assert.equal(diagnosticsWithCode(plan, 'untapped-opportunity')[0]?.severity, vscode.DiagnosticSeverity.Warning);
+        } finally {
+            await settings.update('severity', undefined, vscode.ConfigurationTarget.Global);
+        }
+        await waitFor('the defaults again', () => codesIn(plan), codes => codes.join() === 'freestanding-project,low-reach,untapped-opportunity');
     });
 
     it('applies "Ignore CODE on this line": the comment is inserted and the diagnostic goes away', async () => {
