@@ -180,6 +180,16 @@ describe('config files in the language server', () => {
         expect(Object.keys(plain as object)).toEqual(['plan', 'projects', 'diagnostics']);
     });
 
+    test('a client that opens and edits the config file itself does not take the server down', async () => {
+        const config = uriOf(write('opened/adopt.config.json', '{ "severity": { "low-reach": "off" } }'));
+        await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: config, languageId: 'json', version: 1, text: '{ "severity": { "low-reach": "off" } }' } });
+        await connection.sendNotification('textDocument/didChange', { textDocument: { uri: config, version: 2 }, contentChanges: [{ text: '{ "severity": {} }' }] });
+        const { diagnostics } = await open('opened/plan.adopt');
+        expect(codes(diagnostics)).toEqual(['freestanding-project information', 'untapped-opportunity information']);
+        await connection.sendNotification('textDocument/didClose', { textDocument: { uri: config } });
+        expect(server.exitCode).toBeNull();
+    });
+
     test('"Ignore CODE on this line" over the wire: the edit silences the diagnostic', async () => {
         const text = RIVERSIDE;
         const { uri, diagnostics } = await open('ignore/plan.adopt', text);

@@ -1,0 +1,18 @@
+/**
+ * Langium's handler of document changes, for documents of a language the server has. A client
+ * may also open other files with the server (an editor that sends every open file, or
+ * `adopt.config.json`): Langium would try to build them and fail for want of a language, which
+ * took the server down. Such documents are left alone; a config file is read from disk when it
+ * is saved (the file watcher, adopt-config-sync.ts).
+ */
+import { URI } from 'langium';
+import { DefaultDocumentUpdateHandler } from 'langium/lsp';
+import type { TextDocumentChangeEvent } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+
+export class AdoptDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
+    override didChangeContent(change: TextDocumentChangeEvent<TextDocument>): void {
+        if (!this.serviceRegistry.hasServices(URI.parse(change.document.uri))) return;
+        super.didChangeContent(change);
+    }
+}
