@@ -2,7 +2,7 @@
  * Langium's handler of document changes, for documents of a language the server has. A client
  * may also open other files with the server (an editor that sends every open file, or
  * `adopt.config.json`): Langium would try to build them and fail for want of a language, which
- * took the server down. Such documents are left alone; a config file is read from disk when it
+ * would end the server. Such documents are left alone; a config file is read from disk when it
  * is saved (the file watcher, adopt-config-sync.ts).
  */
 import { URI } from 'langium';
