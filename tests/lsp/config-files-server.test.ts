@@ -2,8 +2,9 @@
  * Config files and suppressions in the built language server (out/language-server.cjs) over
  * stdio, with plans and `adopt.config.json` files on disk: the nearest config file sets the
  * severities; a bad one gets one diagnostic on the file itself while its plans keep the
- * defaults; a changed config file (the client's file watcher) re-checks the open plans; the
- * file wins over the `adopt.diagnostics.severity` setting; the "Ignore CODE on this line" fix.
+ * defaults; a changed config file (the client's file watcher, or the text of a config file the
+ * client opens with the server) re-checks the open plans; the file wins over the
+ * `adopt.diagnostics.severity` setting; the "Ignore CODE on this line" fix.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
@@ -180,13 +181,21 @@ describe('config files in the language server', () => {
         expect(Object.keys(plain as object)).toEqual(['plan', 'projects', 'diagnostics']);
     });
 
-    test('a client that opens and edits the config file itself does not take the server down', async () => {
+    test('a client that opens the config file with the server: its text is read as it is typed, the disk\'s again once closed', async () => {
         const config = uriOf(write('opened/adopt.config.json', '{ "severity": { "low-reach": "off" } }'));
-        await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: config, languageId: 'json', version: 1, text: '{ "severity": { "low-reach": "off" } }' } });
-        await connection.sendNotification('textDocument/didChange', { textDocument: { uri: config, version: 2 }, contentChanges: [{ text: '{ "severity": {} }' }] });
-        const { diagnostics } = await open('opened/plan.adopt');
+        const { uri: plan, diagnostics } = await open('opened/plan.adopt');
         expect(codes(diagnostics)).toEqual(['freestanding-project information', 'untapped-opportunity information']);
+        let seen = published.length;
+        await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: config, languageId: 'json', version: 1, text: '{ "severity": { "low-reach": "loud" } }' } });
+        expect((await publishedAfter(seen, config, list => list.length > 0))[0].message).toMatch(/^severity\.low-reach must be one of/);
+        expect(codes(await publishedAfter(seen, plan, l => codes(l).includes('low-reach information')))).toContain('low-reach information');
+        seen = published.length;
+        await connection.sendNotification('textDocument/didChange', { textDocument: { uri: config, version: 2 }, contentChanges: [{ text: '{ "severity": { "low-reach": "hint" } }' }] });
+        expect(await publishedAfter(seen, config)).toEqual([]);
+        expect(codes(await publishedAfter(seen, plan, l => codes(l).includes('low-reach hint')))).toContain('low-reach hint');
+        seen = published.length;
         await connection.sendNotification('textDocument/didClose', { textDocument: { uri: config } });
+        expect(codes(await publishedAfter(seen, plan, l => !codes(l).some(c => c.startsWith('low-reach'))))).toEqual(['freestanding-project information', 'untapped-opportunity information']);
         expect(server.exitCode).toBeNull();
     });
 

@@ -43,6 +43,8 @@ export class AdoptConfigFiles {
     /** The config file in force for the plans of a folder (null: none), by folder URI. */
     private readonly byFolder = new Map<string, ConfigFile | null>();
     private explicit: ConfigFile | undefined;
+    /** The text of a config file open in the editor (the language server), before the disk's. */
+    private openText: (uri: URI) => string | undefined = () => undefined;
     private readonly changed = new Emitter<void>();
     private readonly read = new Emitter<ConfigFile>();
 
@@ -81,7 +83,7 @@ export class AdoptConfigFiles {
             }
             visited.push(key);
             const candidate = UriUtils.joinPath(current, CONFIG_FILE_NAME);
-            if (this.isFile(candidate)) {
+            if (this.openText(candidate) !== undefined || this.isFile(candidate)) {
                 found = this.readFile(candidate) ?? null;
                 break;
             }
@@ -93,6 +95,14 @@ export class AdoptConfigFiles {
         return found ?? undefined;
     }
 
+    /**
+     * Reads config files that a client has open from their text in the editor (which may not be
+     * saved yet) rather than from the disk.
+     */
+    readOpenDocuments(openText: (uri: URI) => string | undefined): void {
+        this.openText = openText;
+    }
+
     /** `--config FILE`: this config for every plan, instead of the search (undefined: search again). */
     useFile(file: ConfigFile | undefined): void {
         this.explicit = file;
@@ -101,7 +111,8 @@ export class AdoptConfigFiles {
 
     /** Reads a config file now (not kept): what it says, or undefined when it is not there. */
     readFile(uri: URI): ConfigFile | undefined {
-        let text: string;
+        let text = this.openText(uri);
+        if (text !== undefined) return this.announce(parseConfigText(uri, text));
         try {
             if (!this.isFile(uri)) return undefined;
             text = this.fileSystem().readFileSync(uri);

@@ -2,11 +2,12 @@
  * Config files in the language server (SPEC section 9). A config file's problem is published as
  * a diagnostic on the config file itself (and cleared once the file is good or gone); the plans
  * under it keep the defaults meanwhile. When a config file is created, changed or deleted (the
- * client's file watcher, which Langium registers for the whole workspace), what was read is
- * forgotten and every plan is validated again with the rules now in force.
+ * client's file watcher, which Langium registers for the whole workspace), or edited in a client
+ * that opens it with the server, what was read is forgotten and every plan is validated again
+ * with the rules now in force.
  */
 import { URI } from 'langium';
-import { DiagnosticSeverity, FileChangeType, type Connection, type Diagnostic } from 'vscode-languageserver';
+import { DiagnosticSeverity, type Connection, type Diagnostic } from 'vscode-languageserver';
 import type { AdoptServices } from '../adopt-module.js';
 import { CONFIG_FILE_NAME } from '../config/adopt-config-schema.js';
 import { isConfigFileUri, type ConfigFile } from '../config/adopt-config-files.js';
@@ -28,15 +29,28 @@ export function registerConfigSync(connection: Connection, services: AdoptServic
     };
     files.onDidRead(file => publish(file.uri.toString(), configDiagnostics(file)));
 
-    services.shared.lsp.DocumentUpdateHandler.onWatchedFilesChange(params => {
-        const changes = params.changes.filter(change => isConfigFileUri(change.uri));
-        if (changes.length === 0) return;
+    /** Config files changed: forget what was read, show each one's problem (or none), re-check the plans. */
+    const changed = (uris: readonly URI[]) => {
         files.invalidate();
-        for (const change of changes) {
-            const uri = URI.parse(change.uri);
-            if (change.type === FileChangeType.Deleted || !files.readFile(uri)) publish(uri.toString(), []);
+        for (const uri of uris) {
+            if (!files.readFile(uri)) publish(uri.toString(), []);
         }
         void revalidate().catch(error => console.error(`Could not apply the changed ${CONFIG_FILE_NAME}:`, error));
+    };
+    services.shared.lsp.DocumentUpdateHandler.onWatchedFilesChange(params => {
+        const uris = params.changes.filter(change => isConfigFileUri(change.uri)).map(change => URI.parse(change.uri));
+        if (uris.length > 0) changed(uris);
+    });
+
+    // A client that opens a config file with the server (VS Code does not: it keeps JSON files to
+    // itself) has its text read from the editor, as it is typed; closed, it is read from disk again.
+    const documents = services.shared.workspace.TextDocuments;
+    files.readOpenDocuments(uri => documents.get(uri.toString())?.getText());
+    documents.onDidChangeContent(event => {
+        if (isConfigFileUri(event.document.uri)) changed([URI.parse(event.document.uri)]);
+    });
+    documents.onDidClose(event => {
+        if (isConfigFileUri(event.document.uri)) changed([URI.parse(event.document.uri)]);
     });
 }
 

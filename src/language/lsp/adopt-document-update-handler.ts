@@ -2,8 +2,8 @@
  * Langium's handler of document changes, for documents of a language the server has. A client
  * may also open other files with the server (an editor that sends every open file, or
  * `adopt.config.json`): Langium would try to build them and fail for want of a language, which
- * would end the server. Such documents are left alone; a config file is read from disk when it
- * is saved (the file watcher, adopt-config-sync.ts).
+ * would end the server. Such documents are not built; the text of a config file is read by
+ * adopt-config-sync.ts.
  */
 import { URI } from 'langium';
 import { DefaultDocumentUpdateHandler } from 'langium/lsp';
