@@ -36,9 +36,7 @@ export interface AdoptAddedServices {
         Files: AdoptConfigFiles;
         /** The rules in force for a plan: config file, else editor settings, else defaults. */
         InForce: SettingsInForce;
-    };
-    validation: {
-        /** Severity overrides and `adopt-ignore` suppressions, applied after validation. */
+        /** Severities in force and `adopt-ignore` suppressions, applied after validation. */
         RuleControl: AdoptRuleControl;
     };
 }
@@ -52,7 +50,8 @@ export const AdoptModule: Module<AdoptServices, PartialLangiumServices & AdoptAd
     },
     config: {
         Files: services => new AdoptConfigFiles(services.shared),
-        InForce: services => new SettingsInForce(services.config.Files, services.score.Settings)
+        InForce: services => new SettingsInForce(services.config.Files, services.score.Settings),
+        RuleControl: services => new AdoptRuleControl(services)
     },
     parser: {
         ParserErrorMessageProvider: () => new AdoptSyntaxMessages(),
@@ -65,8 +64,7 @@ export const AdoptModule: Module<AdoptServices, PartialLangiumServices & AdoptAd
     },
     validation: {
         DocumentValidator: services => new AdoptDocumentValidator(services),
-        ValidationRegistry: services => new AdoptValidationRegistry(services),
-        RuleControl: services => new AdoptRuleControl(services)
+        ValidationRegistry: services => new AdoptValidationRegistry(services)
     }
 };
 

@@ -9,6 +9,7 @@ import {
 } from 'langium';
 import type { LangiumCoreServices } from 'langium';
 import type { AdoptServices } from '../adopt-module.js';
+import type { AdoptRuleControl } from './rule-control.js';
 import type { Diagnostic, Range } from 'vscode-languageserver-types';
 import { diagnosticRange } from '../model/property-nodes.js';
 import { capSyntaxErrors } from '../parser/syntax-error-cap.js';
@@ -30,12 +31,13 @@ const defaultNodeOptions = (DefaultDocumentValidator.prototype as unknown as { v
 
 export class AdoptDocumentValidator extends DefaultDocumentValidator {
     private readonly reflection: LangiumCoreServices['shared']['AstReflection'];
-    private readonly services: LangiumCoreServices;
+    /** Severities in force and suppressions (SPEC section 9), asked for when first used. */
+    private readonly ruleControl: () => AdoptRuleControl;
 
     constructor(services: LangiumCoreServices) {
         super(services);
         this.reflection = services.shared.AstReflection;
-        this.services = services;
+        this.ruleControl = () => (services as AdoptServices).config.RuleControl;
     }
 
     /**
@@ -111,7 +113,7 @@ export class AdoptDocumentValidator extends DefaultDocumentValidator {
         try {
             const diagnostics = await super.validateDocument(document, options, cancelToken);
             // Severities in force and adopt-ignore suppressions (SPEC section 9), in one place.
-            return (this.services as AdoptServices).validation.RuleControl.apply(document, diagnostics, options);
+            return this.ruleControl().apply(document, diagnostics, options);
         } finally {
             this.lastRange = undefined;
         }
