@@ -10,6 +10,7 @@ import { createAdoptServices } from '../src/language/adopt-module.js';
 import { publishDiagnosticsWithVersion } from '../src/language/lsp/adopt-diagnostics-version.js';
 import { registerRankRequest, registerRankWorkspaceRequest } from '../src/language/lsp/rank-request.js';
 import { registerSettingsSync } from '../src/language/lsp/adopt-settings-sync.js';
+import { registerConfigSync } from '../src/language/lsp/adopt-config-sync.js';
 
 const connection = createConnection(ProposedFeatures.all);
 const { shared, Adopt } = createAdoptServices({ connection, ...NodeFileSystem });
@@ -17,4 +18,5 @@ registerRankRequest(connection, Adopt);
 registerRankWorkspaceRequest(connection, Adopt);
 registerSettingsSync(connection, Adopt);
 publishDiagnosticsWithVersion(connection, shared);
+registerConfigSync(connection, Adopt);
 startLanguageServer(shared);

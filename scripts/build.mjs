@@ -1,8 +1,10 @@
 // Bundles the CLI, the language server and the VS Code client with esbuild (CommonJS, Node), and
-// writes the TextMate grammar VS Code loads (scripts/textmate-grammar.mjs).
+// writes the TextMate grammar VS Code loads (scripts/textmate-grammar.mjs) and the JSON schema of
+// adopt.config.json (schemas/adopt.config.schema.json, which the extension contributes to VS Code)
+// from its zod schema.
 // Usage: node scripts/build.mjs [--production] [--watch]
 import * as esbuild from 'esbuild';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { writeTextMateGrammar } from './textmate-grammar.mjs';
 
 const production = process.argv.includes('--production');
@@ -26,12 +28,26 @@ const options = {
     sourcemap: !production,
     minify: production,
     logLevel: 'warning',
+    // jsonc-parser's main entry is a UMD module whose inner requires a bundler cannot follow: use its ES module build.
+    alias: { 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js' },
     // Langium is ESM and uses import.meta.url in a few places; map it to the CommonJS equivalent.
     define: { 'import.meta.url': 'importMetaUrl' },
     banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" }
 };
 
 await writeTextMateGrammar();
+
+/** Runs the zod schema's `configJsonSchema()` (bundled in memory) and writes its JSON schema. */
+async function writeConfigSchema() {
+    const bundle = await esbuild.build({
+        entryPoints: ['src/language/config/adopt-config-schema.ts'], bundle: true, write: false, format: 'esm', platform: 'node', logLevel: 'warning'
+    });
+    const module = await import(`data:text/javascript;base64,${Buffer.from(bundle.outputFiles[0].text).toString('base64')}`);
+    mkdirSync('schemas', { recursive: true });
+    writeFileSync('schemas/adopt.config.schema.json', JSON.stringify(module.configJsonSchema(), null, 2) + '\n');
+}
+
+await writeConfigSchema();
 
 if (watch) {
     const context = await esbuild.context(options);

@@ -10,7 +10,7 @@
 // `--electron` runs the extension-host suite under @vscode/test-electron instead (a desktop
 // that can download VS Code). Needs scripts/setup.sh first (code-server, chromium).
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import * as esbuild from 'esbuild';
@@ -41,11 +41,17 @@ function finish() {
     process.exitCode = failed > 0 ? 1 : 0;
 }
 
-/** The workspace the tests open: a temporary copy of the example plans and the test fixtures. */
+/**
+ * The workspace the tests open: a temporary copy of the example plans and the test fixtures
+ * (the fixtures' folders too, such as a folder with its own adopt.config.json).
+ */
 function makeWorkspace() {
     const folder = mkdtempSync(join(tmpdir(), 'adopt-workspace-'));
     for (const dir of ['examples', 'tests/vscode/fixtures']) {
-        for (const file of readdirSync(join(root, dir)).filter(name => name.endsWith('.adopt'))) copyFileSync(join(root, dir, file), join(folder, file));
+        for (const entry of readdirSync(join(root, dir), { withFileTypes: true })) {
+            if (entry.isDirectory()) cpSync(join(root, dir, entry.name), join(folder, entry.name), { recursive: true });
+            else if (entry.name.endsWith('.adopt')) copyFileSync(join(root, dir, entry.name), join(folder, entry.name));
+        }
     }
     return folder;
 }

@@ -1,13 +1,18 @@
 /**
  * Builds plan documents outside an editor: parse, link, validate and score with the same
- * services the language server uses.
+ * services the language server uses, on the disk (each plan's `adopt.config.json` is found by
+ * walking up from its folder, unless `--config` names one).
  */
 import { DocumentState, URI, type LangiumDocument } from 'langium';
-import { resolve } from 'node:path';
+import { NodeFileSystem } from 'langium/node';
+import { existsSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
 import { createAdoptServices, type AdoptServices } from '../language/adopt-module.js';
+import type { ConfigFile, ConfigProblem } from '../language/config/adopt-config-files.js';
+import { CONFIG_FILE_NAME } from '../language/config/adopt-config-schema.js';
 import type { Plan } from '../language/generated/ast.js';
 import type { ParserName } from '../language/parser/syntax-facts.js';
-import type { QuickWinSettings } from '../language/score/quick-win-settings.js';
+import { InputProblem } from './read-plan-file.js';
 
 /** How long each phase of one plan's build took (milliseconds), and which parser built it. */
 export interface BuildStats {
@@ -21,11 +26,39 @@ export interface BuildStats {
 export class PlanWorkspace {
     readonly services: AdoptServices;
 
-    constructor(settings?: QuickWinSettings) {
-        this.services = createAdoptServices().Adopt;
-        if (settings) this.services.score.Settings.set(settings);
+    private readonly configGiven: boolean;
+
+    /** `configFile`: the `--config` file, used for every plan instead of the search. */
+    constructor(configFile?: ConfigFile) {
+        this.services = createAdoptServices({ ...NodeFileSystem }).Adopt;
+        this.configGiven = configFile !== undefined;
+        if (configFile) this.services.config.Files.useFile(configFile);
         // Make the parser now (the services are made when first asked for): not a part of any plan's parse.
         void this.services.parser.LangiumParser;
+    }
+
+    /**
+     * A note for each plan that the config file of the current folder does not reach, as the plan
+     * is not in that folder or below it (without `--config`): the rules it gets instead.
+     */
+    unreachedConfigNotes(paths: readonly string[], cwd = process.cwd()): string[] {
+        if (this.configGiven || !existsSync(join(cwd, CONFIG_FILE_NAME))) return [];
+        return paths.filter(path => !isInside(resolve(cwd, path), cwd)).map(path => {
+            const found = this.services.config.Files.lookup(documentUri(path));
+            const instead = found ? `${displayPath(found.uri.fsPath)} applies to it instead` : 'it gets the default rules';
+            return `${CONFIG_FILE_NAME} of the current folder does not apply to ${path}, which is not in this folder or below it: ${instead}`;
+        });
+    }
+
+    /**
+     * Throws an InputProblem (exit 2) naming the file, the place and the field when the config
+     * file of any of the plans cannot be used.
+     */
+    checkConfigFiles(paths: readonly string[]): void {
+        for (const path of paths) {
+            const file = this.services.config.Files.lookup(documentUri(path));
+            if (file?.problem) throw new InputProblem(configProblemLine(displayPath(file.uri.fsPath), file.problem));
+        }
     }
 
     /** Builds the given texts (path -> text) and returns their documents in the same order. */
@@ -77,4 +110,19 @@ export class PlanWorkspace {
 export function documentUri(path: string): URI {
     const file = URI.file(resolve(path));
     return path.endsWith('.adopt') ? file : file.with({ scheme: 'adopt-input', path: `${file.path}.adopt` });
+}
+
+/** `path:line:column: message`, lines and columns from 1. */
+export function configProblemLine(path: string, problem: ConfigProblem): string {
+    return `${path}:${problem.range.start.line + 1}:${problem.range.start.character + 1}: ${problem.message}`;
+}
+
+/** A path relative to the current folder when it lies below it, else as it is. */
+function displayPath(path: string): string {
+    const shown = relative(process.cwd(), path);
+    return shown && !shown.startsWith('..') ? shown : path;
+}
+
+function isInside(path: string, folder: string): boolean {
+    return path.startsWith(folder.endsWith(sep) ? folder : folder + sep);
 }

@@ -1,16 +1,21 @@
 /**
- * The `adopt` command line: `adopt check FILE... [--stats]` and `adopt rank FILE [--json] [--config FILE]`.
- * Exit codes: 0 without errors, 1 with errors in a plan, 2 for a usage or input problem.
+ * The `adopt` command line: `adopt check FILE... [--format text|json|sarif] [--max-warnings N]
+ * [--config FILE] [--stats]` and `adopt rank FILE [--json] [--config FILE]`. Each plan's
+ * `adopt.config.json` is found by walking up from its folder; `--config` replaces the search.
+ * Exit codes: 0 without errors, 1 with errors in a plan (or more warnings than
+ * `--max-warnings` allows), 2 for a usage or input problem (a bad config file included).
  */
-import { Command, CommanderError, Option } from 'commander';
-import type { LangiumDocument } from 'langium';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { URI, type LangiumDocument } from 'langium';
 import { resolve } from 'node:path';
 import packageJson from '../../package.json' with { type: 'json' };
+import { parseConfigText, type ConfigFile } from '../language/config/adopt-config-files.js';
 import type { Plan } from '../language/generated/ast.js';
-import { parseQuickWinSettings, type QuickWinSettings } from '../language/score/quick-win-settings.js';
-import { buildRankResult, sortedDiagnostics, toRankDiagnostic } from '../language/score/rank-result.js';
+import { buildRankResult, sortedDiagnostics } from '../language/score/rank-result.js';
+import { CHECK_FORMATS, type CheckFormat } from '../protocol/check-protocol.js';
 import type { RankResult } from '../protocol/rank-protocol.js';
-import { PlanWorkspace, type BuildStats } from './cli-services.js';
+import { formatCheck } from './check-output.js';
+import { PlanWorkspace, configProblemLine, type BuildStats } from './cli-services.js';
 import { InputProblem, readPlanFile } from './read-plan-file.js';
 import { formatRankTable } from './rank-table.js';
 
@@ -42,8 +47,12 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
         .command('check')
         .description('print every diagnostic as file:line:column: severity code: message')
         .argument('<files...>', '.adopt files to check')
+        .addOption(new Option('--format <format>', 'text, json (the diagnostics of rank --json, each with its file) or sarif (SARIF 2.1.0)')
+            .choices(CHECK_FORMATS).default('text'))
+        .addOption(new Option('--max-warnings <n>', 'exit 1 when there are more than N warnings').argParser(warningLimit))
+        .addOption(new Option('--config <file>', 'adopt.config.json to use instead of the one found above each plan'))
         .option('--stats', 'after the diagnostics, print how long each phase took and which parser built each plan')
-        .action(async (files: string[], options: { stats?: boolean }) => {
+        .action(async (files: string[], options: CheckOptions) => {
             exitCode = await check(files, options, io);
         });
 
@@ -52,7 +61,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
         .description('rank the projects of a plan as quick wins')
         .argument('<file>', 'the .adopt file')
         .option('--json', 'print JSON (see the README for its shape)')
-        .addOption(new Option('--config <file>', 'JSON file with { "weights": {...}, "threshold": N }'))
+        .addOption(new Option('--config <file>', 'adopt.config.json to use instead of the one found above the plan ({ "weights", "threshold", "severity" })'))
         .action(async (file: string, options: { json?: boolean; config?: string }) => {
             exitCode = await rank(file, options, io);
         });
@@ -78,9 +87,18 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
     }
 }
 
-async function check(files: string[], options: { stats?: boolean }, io: CliIo): Promise<number> {
+interface CheckOptions {
+    format: CheckFormat;
+    maxWarnings?: number;
+    config?: string;
+    stats?: boolean;
+}
+
+async function check(files: string[], options: CheckOptions, io: CliIo): Promise<number> {
     const inputs = distinctFiles(files).map(path => ({ path, text: readPlanFile(path) }));
-    const workspace = new PlanWorkspace();
+    const workspace = new PlanWorkspace(options.config ? readConfig(options.config) : undefined);
+    workspace.checkConfigFiles(inputs.map(input => input.path));
+    for (const note of workspace.unreachedConfigNotes(inputs.map(input => input.path))) io.err(`adopt: ${note}\n`);
     // With --stats each plan is built on its own, to time it (plans never refer to each other).
     const built: Array<{ document: LangiumDocument<Plan>; stats?: BuildStats }> = [];
     if (options.stats) {
@@ -88,16 +106,20 @@ async function check(files: string[], options: { stats?: boolean }, io: CliIo): 
     } else {
         for (const document of await workspace.build(inputs)) built.push({ document });
     }
-    let errors = 0;
-    built.forEach(({ document }, index) => {
-        for (const { code, severity, message, line, column } of sortedDiagnostics(document.diagnostics ?? []).map(toRankDiagnostic)) {
-            if (severity === 'error') errors++;
-            io.out(`${inputs[index].path}:${line}:${column}: ${severity} ${code}: ${message}\n`);
-        }
-    });
+    const checked = built.map(({ document }, index) => ({ path: inputs[index].path, diagnostics: sortedDiagnostics(document.diagnostics ?? []) }));
+    io.out(formatCheck(checked, options.format, packageJson.version));
+    // The stats follow the diagnostics; beside JSON or SARIF they go to stderr, so that stdout stays one document.
+    const writeStats = options.format === 'text' ? io.out : io.err;
     built.forEach(({ stats }, index) => {
-        if (stats) io.out(formatStats(inputs[index].path, stats));
+        if (stats) writeStats(formatStats(inputs[index].path, stats));
     });
+    const all = checked.flatMap(file => file.diagnostics);
+    const errors = all.filter(diagnostic => (diagnostic.severity ?? 1) === 1).length;
+    const warnings = all.filter(diagnostic => diagnostic.severity === 2).length;
+    if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
+        io.err(`adopt: ${warnings} warning${warnings === 1 ? '' : 's'}, more than --max-warnings ${options.maxWarnings} allows\n`);
+        return EXIT_ERRORS;
+    }
     return errors > 0 ? EXIT_ERRORS : EXIT_OK;
 }
 
@@ -105,6 +127,11 @@ async function check(files: string[], options: { stats?: boolean }, io: CliIo): 
 export function formatStats(path: string, stats: BuildStats): string {
     const ms = (value: number) => `${value.toFixed(1)} ms`;
     return `stats for ${path}\nparse: ${ms(stats.parse)}\nlink: ${ms(stats.link)}\nscore: ${ms(stats.score)}\nvalidate: ${ms(stats.validate)}\nparser: ${stats.parser}\n`;
+}
+
+function warningLimit(value: string): number {
+    if (!/^\d+$/.test(value.trim())) throw new InvalidArgumentError('it must be a whole number of at least 0.');
+    return Number(value);
 }
 
 /** Commander's `error: …` as one line in the CLI's own voice, with where to find the usage. */
@@ -124,34 +151,24 @@ function distinctFiles(files: readonly string[]): string[] {
 }
 
 async function rank(file: string, options: { json?: boolean; config?: string }, io: CliIo): Promise<number> {
-    const settings = options.config ? readConfig(options.config) : undefined;
+    const configFile = options.config ? readConfig(options.config) : undefined;
     const text = readPlanFile(file);
-    const workspace = new PlanWorkspace(settings);
+    const workspace = new PlanWorkspace(configFile);
+    workspace.checkConfigFiles([file]);
+    for (const note of workspace.unreachedConfigNotes([file])) io.err(`adopt: ${note}\n`);
     const [document] = await workspace.build([{ path: file, text }]);
     const result: RankResult = buildRankResult(document, workspace.services);
     if (options.json) {
         io.out(JSON.stringify(result, null, 2) + '\n');
     } else {
-        io.out(formatRankTable(result, workspace.services.score.Settings.current));
+        io.out(formatRankTable(result, workspace.services.score.QuickWins.analyze(document.parseResult.value).settings));
     }
     return result.diagnostics.some(d => d.severity === 'error') ? EXIT_ERRORS : EXIT_OK;
 }
 
-function readConfig(path: string): QuickWinSettings {
-    const text = readPlanFile(path, 'config file');
-    let raw: unknown;
-    try {
-        raw = JSON.parse(text);
-    } catch (error) {
-        throw new InputProblem(`${path}: not valid JSON (${(error as Error).message})`);
-    }
-    if (raw === null) {
-        // The editor treats null as "not set"; a config file that says nothing is a mistake.
-        throw new InputProblem(`${path}: the config must be an object { "weights": {...}, "threshold": N }, not null`);
-    }
-    const result = parseQuickWinSettings(raw);
-    if (!result.ok) {
-        throw new InputProblem(`${path}: ${result.problems.join('; ')}`);
-    }
-    return result.settings;
+/** `--config FILE`: an `adopt.config.json` (any name) that must be valid, else exit 2 naming the field. */
+function readConfig(path: string): ConfigFile {
+    const file = parseConfigText(URI.file(resolve(path)), readPlanFile(path, 'config file'));
+    if (file.problem) throw new InputProblem(configProblemLine(path, file.problem));
+    return file;
 }

@@ -38,7 +38,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<AdoptE
         vscode.commands.registerCommand(RANK_WORKSPACE_COMMAND, () => rankWorkspace(context, sources)),
         vscode.commands.registerCommand(NEW_PLAN_COMMAND, (argument?: unknown) => newPlan(argument))
     );
-    return { client, rankQuickWins: sources.plan, statusText: () => status.text, rankView: () => RankPanel.state() };
+    return { client, rankQuickWins: async document => (await sources.plan(document)).result, statusText: () => status.text, rankView: () => RankPanel.state() };
 }
 
 export async function deactivate(): Promise<void> {

@@ -6,8 +6,8 @@
 import type * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import {
-    RANK_QUICK_WINS_REQUEST, RANK_WORKSPACE_REQUEST, rankedProjectsSchema, rankResultSchema, workspaceRankingSchema, type RankedProjects,
-    type RankQuickWinsParams, type RankResult, type WorkspaceRanking
+    RANK_QUICK_WINS_REQUEST, RANK_WORKSPACE_REQUEST, rankedProjectsSchema, rankResultWithSettingsSchema, workspaceRankingSchema, type RankedProjects,
+    type RankQuickWinsParams, type RankResult, type SettingsInForce, type WorkspaceRanking
 } from '../protocol/rank-protocol.js';
 
 /** How often to ask again while the server has not yet taken in a just-opened document. */
@@ -16,7 +16,13 @@ const RETRY_DELAY_MS = 200;
 /** JSON-RPC InvalidParams: the server's answer for a document it does not know (yet). */
 const INVALID_PARAMS = -32602;
 
-export type RankSource = (document: vscode.TextDocument) => Promise<RankResult>;
+/** The ranking of a plan, and the weights and threshold in force for it (the view's scale). */
+export interface RankAnswer {
+    readonly result: RankResult;
+    readonly settings: SettingsInForce;
+}
+
+export type RankSource = (document: vscode.TextDocument) => Promise<RankAnswer>;
 /** The ranking without diagnostics, for views that only count or list projects. */
 export type ProjectsSource = (document: vscode.TextDocument) => Promise<RankedProjects>;
 
@@ -28,7 +34,10 @@ export function workspaceRankSourceFor(client: LanguageClient): WorkspaceRankSou
 }
 
 export function rankSourceFor(client: LanguageClient): RankSource {
-    return document => askServer(client, { uri: document.uri.toString() }, raw => rankResultSchema.parse(raw));
+    return document => askServer(client, { uri: document.uri.toString(), settings: true }, raw => {
+        const { settings, ...result } = rankResultWithSettingsSchema.parse(raw);
+        return { result, settings };
+    });
 }
 
 export function projectsSourceFor(client: LanguageClient): ProjectsSource {

@@ -8,7 +8,9 @@
  * under a strict content security policy.
  */
 import * as vscode from 'vscode';
-import type { RankResult, WorkspaceRanking } from '../protocol/rank-protocol.js';
+import { CONFIG_FILE_NAME } from '../language/config/adopt-config-schema.js';
+import type { QuickWinSettings } from '../language/score/quick-win-settings.js';
+import type { RankResult, SettingsInForce, WorkspaceRanking } from '../protocol/rank-protocol.js';
 import { debounce } from './debounce.js';
 import { LANGUAGE_ID } from './language-client.js';
 import type { RankSource, WorkspaceRankSource } from './rank-client.js';
@@ -77,8 +79,14 @@ export class RankPanel implements vscode.Disposable {
         private readonly sources: RankSources
     ) {
         const watcher = vscode.workspace.createFileSystemWatcher('**/*.adopt');
+        // A config file's weights and threshold change the scores (the server re-checks on save).
+        const configFiles = vscode.workspace.createFileSystemWatcher(`**/${CONFIG_FILE_NAME}`);
         this.disposables.push(
             watcher,
+            configFiles,
+            configFiles.onDidCreate(() => this.refreshSoon()),
+            configFiles.onDidDelete(() => this.refreshSoon()),
+            configFiles.onDidChange(() => this.refreshSoon()),
             panel.onDidDispose(() => this.dispose()),
             panel.webview.onDidReceiveMessage((message: FromView) => void this.onMessage(message)),
             vscode.window.onDidChangeActiveTextEditor(editor => this.follow(editor)),
@@ -165,12 +173,15 @@ export class RankPanel implements vscode.Disposable {
     /** Asks for the ranking of the mode in force and shows it; the last ranking stays when that fails. */
     private async refresh(): Promise<RankViewData | undefined> {
         const generation = ++this.generation;
-        const settings = quickWinSettings();
-        const scale = { type: 'rank' as const, fullScore: fullScore(settings), threshold: settings.threshold, hasPlan: this.document !== undefined };
+        const scaleOf = (settings: SettingsInForce | QuickWinSettings) =>
+            ({ type: 'rank' as const, fullScore: fullScore(settings), threshold: settings.threshold, hasPlan: this.document !== undefined });
+        const scale = scaleOf(quickWinSettings());
         let data: RankViewData;
         try {
             if (this.mode === 'plan' && this.document) {
-                data = { ...scale, mode: 'plan', result: await this.sources.plan(this.document) };
+                // The plan's scale: the weights and threshold in force for it (its config file, else the settings).
+                const { result, settings } = await this.sources.plan(this.document);
+                data = { ...scaleOf(settings), mode: 'plan', result };
             } else {
                 const ranking = await this.sources.workspace();
                 data = { ...scale, mode: 'workspace', plans: ranking.plans.map(({ uri, ...result }) => ({ uri, file: fileLabel(uri), result })) };

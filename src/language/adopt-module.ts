@@ -13,12 +13,15 @@ import { AdoptGeneratedModule, AdoptGeneratedSharedModule } from './generated/mo
 import { AdoptLspModule, AdoptSharedLspModule } from './lsp/adopt-lsp-module.js';
 import { createAdoptParser } from './parser/adopt-parser.js';
 import { AdoptSyntaxMessages } from './parser/adopt-syntax-messages.js';
+import { AdoptConfigFiles } from './config/adopt-config-files.js';
+import { SettingsInForce } from './config/settings-in-force.js';
 import { SyntaxFacts } from './parser/syntax-facts.js';
 import { AdoptSettings } from './score/adopt-settings.js';
 import { QuickWinService } from './score/quick-win-service.js';
 import { RankResults } from './score/rank-result.js';
 import { AdoptScopeProvider } from './scoping/adopt-scope-provider.js';
 import { AdoptDocumentValidator } from './validation/adopt-document-validator.js';
+import { AdoptRuleControl } from './validation/rule-control.js';
 import { registerValidationChecks } from './validation/adopt-validator.js';
 
 export interface AdoptAddedServices {
@@ -32,6 +35,14 @@ export interface AdoptAddedServices {
         /** What the rest of the language asks of a syntax tree (parser/syntax-facts.ts). */
         readonly Facts: SyntaxFacts;
     };
+    config: {
+        /** The config files (`adopt.config.json`) of plans, found by walking up from each plan. */
+        Files: AdoptConfigFiles;
+        /** The rules in force for a plan: config file, else editor settings, else defaults. */
+        InForce: SettingsInForce;
+        /** Severities in force and `adopt-ignore` suppressions, applied after validation. */
+        RuleControl: AdoptRuleControl;
+    };
 }
 
 export type AdoptServices = LangiumServices & AdoptAddedServices;
@@ -44,6 +55,11 @@ export const AdoptModule: Module<AdoptServices, PartialLangiumServices & AdoptAd
     },
     syntax: {
         Facts: () => new SyntaxFacts()
+    },
+    config: {
+        Files: services => new AdoptConfigFiles(services.shared),
+        InForce: services => new SettingsInForce(services.config.Files, services.score.Settings),
+        RuleControl: services => new AdoptRuleControl(services)
     },
     parser: {
         ParserErrorMessageProvider: () => new AdoptSyntaxMessages(),

@@ -63,8 +63,10 @@ export type RankedProjects = z.infer<typeof rankedProjectsSchema>;
  * `uri`: the plan. `diagnostics: false` leaves the diagnostics out of the answer (a client that
  * only counts or lists projects, like the status bar, then receives a third of the data on a
  * plan of 10,000 projects); they are in by default, as `adopt rank --json` has them.
+ * `settings: true` adds the weights and threshold in force for the plan (its config file, else
+ * the editor's settings), which the rank view needs to draw its scale.
  */
-export const rankQuickWinsParamsSchema = z.strictObject({ uri: z.string(), diagnostics: z.boolean().optional() });
+export const rankQuickWinsParamsSchema = z.strictObject({ uri: z.string(), diagnostics: z.boolean().optional(), settings: z.boolean().optional() });
 export type RankQuickWinsParams = z.infer<typeof rankQuickWinsParamsSchema>;
 
 /**
@@ -84,3 +86,11 @@ export const workspaceRankingSchema = z.strictObject({ plans: z.array(planRankin
 export const workspaceProjectsSchema = z.strictObject({ plans: z.array(planProjectsSchema) });
 export type WorkspaceRanking = z.infer<typeof workspaceRankingSchema>;
 export type WorkspaceProjects = z.infer<typeof workspaceProjectsSchema>;
+
+/** The weights and threshold in force for a plan. */
+export const settingsInForceSchema = z.strictObject({ weights: partsSchema, threshold: z.number() });
+export type SettingsInForce = z.infer<typeof settingsInForceSchema>;
+
+/** The answer to a request with `settings: true`. */
+export const rankResultWithSettingsSchema = rankResultSchema.extend({ settings: settingsInForceSchema });
+export type RankResultWithSettings = z.infer<typeof rankResultWithSettingsSchema>;

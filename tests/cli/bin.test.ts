@@ -43,6 +43,7 @@ beforeAll(async () => {
         format: 'cjs',
         target: 'node20',
         logLevel: 'silent',
+        alias: { 'jsonc-parser': join(ROOT, 'node_modules/jsonc-parser/lib/esm/main.js') },
         define: { 'import.meta.url': 'importMetaUrl' },
         banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" }
     });

@@ -175,8 +175,8 @@ describe('adopt rank --config', () => {
         ['an unknown field', '{ "treshold": 50 }', "unknown field 'treshold'"],
         ['a negative threshold', '{ "threshold": -1 }', 'threshold must be at least 0'],
         ['an infinite threshold', '{ "threshold": 1e999 }', 'threshold must be a finite number, not Infinity'],
-        ['a list', '[1, 2]', 'settings must be an object, not a list'],
-        ['null', 'null', 'must be an object { "weights": {...}, "threshold": N }, not null'],
+        ['a list', '[1, 2]', 'the config must be an object { "weights": {…}, "threshold": N, "severity": {…} }, not a list'],
+        ['null', 'null', 'the config must be an object { "weights": {…}, "threshold": N, "severity": {…} }, not null'],
         ['no JSON at all', 'weights: reach: 1', 'not valid JSON']
     ])('%s: exit 2 with a message naming the field', async (_name, content, message) => {
         const config = files.write(`bad-${_name.replace(/\W+/g, '-')}.json`, content);

@@ -5,13 +5,29 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { clearDocuments, testCodeAction, validationHelper } from 'langium/test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CodeActionKind, type CodeAction } from 'vscode-languageserver-types';
+import type { CodeActionProvider } from 'langium/lsp';
+import { CodeActionKind, type CodeAction, type Command } from 'vscode-languageserver-types';
 import type { Plan } from '../../src/language/generated/ast.js';
 import { createTestServices, example, parser } from '../support/helpers.js';
 
 const services = createTestServices();
-const checkFix = testCodeAction<Plan>(services);
 const validate = validationHelper<Plan>(services);
+
+/**
+ * The code's own fixes: "Ignore CODE on this line", offered besides them for every diagnostic
+ * that is not an error, is tested in tests/lsp/ignore-fixes.test.ts.
+ */
+const isIgnoreFix = (action: CodeAction | Command) => /^Ignore \S+ on this line$/.test(action.title);
+const ownFixes: CodeActionProvider = {
+    async getCodeActions(document, params) {
+        const actions = (await services.lsp.CodeActionProvider!.getCodeActions(document, params))?.filter(action => !isIgnoreFix(action));
+        return actions && actions.length > 0 ? actions : undefined;
+    }
+};
+const ownFixServices = new Proxy(services, {
+    get: (target, key) => (key === 'lsp' ? new Proxy(target.lsp, { get: (lsp, name) => (name === 'CodeActionProvider' ? ownFixes : Reflect.get(lsp, name)) }) : Reflect.get(target, key))
+});
+const checkFix = testCodeAction<Plan>(ownFixServices);
 
 afterEach(() => clearDocuments(services));
 
@@ -38,7 +54,7 @@ async function expectParses(text: string): Promise<void> {
 async function fixesFor(text: string, code: string): Promise<Array<{ title: string; result: string }>> {
     const { document } = await validate(text);
     const diagnostics = (document.diagnostics ?? []).filter(d => d.code === code);
-    const actions = await services.lsp.CodeActionProvider!.getCodeActions(document, {
+    const actions = await ownFixes.getCodeActions(document, {
         textDocument: { uri: document.textDocument.uri }, range: diagnostics[0].range, context: { diagnostics }
     }) ?? [];
     return (actions as CodeAction[]).map(action => ({
@@ -298,12 +314,13 @@ describe('line breaks', () => {
 });
 
 describe('the code action provider', () => {
-    test('offers nothing for codes without a fix, or when other kinds are asked for', async () => {
+    test('offers only "Ignore CODE on this line" for codes without a fix, and nothing when other kinds are asked for', async () => {
         const { document } = await validate(example('riverside-health.adopt').replace('target 500', ''));
         const diagnostics = (document.diagnostics ?? []).filter(d => d.code === 'metric-without-target');
         expect(diagnostics).toHaveLength(1);
         const params = { textDocument: { uri: document.textDocument.uri }, range: diagnostics[0].range };
-        expect(await services.lsp.CodeActionProvider!.getCodeActions(document, { ...params, context: { diagnostics } })).toBeUndefined();
+        const actions = await services.lsp.CodeActionProvider!.getCodeActions(document, { ...params, context: { diagnostics } });
+        expect(actions?.map(action => action.title)).toEqual(['Ignore metric-without-target on this line']);
         const mantra = await validate('plan P "P" {\n  stage s "S" {}\n}\n');
         const mantraDiagnostics = (mantra.document.diagnostics ?? []).filter(d => d.code === 'mantra-missing');
         const only = await services.lsp.CodeActionProvider!.getCodeActions(mantra.document, {

@@ -16,6 +16,7 @@ export const EXPECTED_FILES = [
     'extension/out/extension.cjs',
     'extension/out/language-server.cjs',
     'extension/out/adopt.tmLanguage.json',
+    'extension/schemas/adopt.config.schema.json',
     'extension/images/icon.png',
     'extension/images/file-icon.svg',
     'extension/media/rank-view.js',

@@ -1,6 +1,7 @@
 /**
  * Code actions: for each diagnostic in the request, the quick fixes registered for its code
- * (see quickfixes/adopt-quickfixes.ts). A thin loop; the fixes decide where they apply.
+ * (see quickfixes/adopt-quickfixes.ts), then "Ignore CODE on this line" when it is not an error
+ * (quickfixes/ignore-fixes.ts). A thin loop; the fixes decide where they apply.
  */
 import type { LangiumDocument } from 'langium';
 import type { CodeActionProvider } from 'langium/lsp';
@@ -9,6 +10,7 @@ import type { AdoptServices } from '../adopt-module.js';
 import type { Plan } from '../generated/ast.js';
 import type { IssueCode } from '../validation/issue-codes.js';
 import { QuickFixes } from './quickfixes/adopt-quickfixes.js';
+import { ignoreOnThisLine } from './quickfixes/ignore-fixes.js';
 
 export class AdoptCodeActionProvider implements CodeActionProvider {
     constructor(private readonly services: AdoptServices) {}
@@ -21,12 +23,14 @@ export class AdoptCodeActionProvider implements CodeActionProvider {
         const actions: CodeAction[] = [];
         for (const diagnostic of params.context.diagnostics) {
             const fix = QuickFixes[codeOf(diagnostic) as IssueCode];
-            if (!fix) continue;
-            try {
-                actions.push(...fix({ document: document as LangiumDocument<Plan>, plan, diagnostic, analysis, services: this.services }));
-            } catch (error) {
-                // A fix that fails must not take the others (or the server) down with it.
-                console.error(`Quick fix for ${codeOf(diagnostic)} failed:`, error);
+            const context = { document: document as LangiumDocument<Plan>, plan, diagnostic, analysis, services: this.services };
+            for (const fixes of fix ? [fix, ignoreOnThisLine] : [ignoreOnThisLine]) {
+                try {
+                    actions.push(...fixes(context));
+                } catch (error) {
+                    // A fix that fails must not take the others (or the server) down with it.
+                    console.error(`Quick fix for ${codeOf(diagnostic)} failed:`, error);
+                }
             }
         }
         return actions.length > 0 ? actions : undefined;

@@ -11,6 +11,7 @@ import { AdoptCodeLensProvider } from './adopt-code-lens-provider.js';
 import { AdoptCompletionProvider } from './adopt-completion-provider.js';
 import { AdoptConfigurationProvider } from './adopt-configuration-provider.js';
 import { AdoptDocumentSymbolProvider } from './adopt-document-symbol-provider.js';
+import { AdoptDocumentUpdateHandler } from './adopt-document-update-handler.js';
 import { AdoptFoldingRangeProvider } from './adopt-folding-range-provider.js';
 import { AdoptFormatter } from './adopt-formatter.js';
 import { AdoptHoverProvider } from './adopt-hover-provider.js';
@@ -34,7 +35,8 @@ export const AdoptLspModule: Module<AdoptServices, PartialLangiumServices> = {
 
 export const AdoptSharedLspModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
     lsp: {
-        NodeKindProvider: () => new AdoptNodeKindProvider()
+        NodeKindProvider: () => new AdoptNodeKindProvider(),
+        DocumentUpdateHandler: services => new AdoptDocumentUpdateHandler(services)
     },
     workspace: {
         ConfigurationProvider: services => new AdoptConfigurationProvider(services),

@@ -1,7 +1,8 @@
 /**
- * The custom request `adopt/rankQuickWins` (params `{ uri, diagnostics? }`): the same data as
- * `adopt rank --json`, for the document the client names, once it is built; built once per
- * document version and settings. With `diagnostics: false`, the answer leaves them out.
+ * The custom request `adopt/rankQuickWins` (params `{ uri, diagnostics?, settings? }`): the same
+ * data as `adopt rank --json`, for the document the client names, once it is built; built once
+ * per document version and settings. With `diagnostics: false`, the answer leaves them out; with
+ * `settings: true`, it adds the weights and threshold in force for the plan.
  * And `adopt/rankWorkspace` (params `{ diagnostics? }`): the same for every plan the server
  * knows, once the workspace is built, by plan name.
  */
@@ -12,15 +13,15 @@ import type { AdoptServices } from '../adopt-module.js';
 import type { Plan } from '../generated/ast.js';
 import {
     RANK_QUICK_WINS_REQUEST, RANK_WORKSPACE_REQUEST, rankQuickWinsParamsSchema, rankWorkspaceParamsSchema, type RankedProjects, type RankResult,
-    type WorkspaceProjects, type WorkspaceRanking
+    type RankResultWithSettings, type WorkspaceProjects, type WorkspaceRanking
 } from '../../protocol/rank-protocol.js';
 
 export function registerRankRequest(connection: Connection, services: AdoptServices): void {
     const shared = services.shared;
-    connection.onRequest(RANK_QUICK_WINS_REQUEST, async (params: unknown, token): Promise<RankResult | RankedProjects> => {
+    connection.onRequest(RANK_QUICK_WINS_REQUEST, async (params: unknown, token): Promise<RankResult | RankedProjects | RankResultWithSettings> => {
         const parsed = rankQuickWinsParamsSchema.safeParse(params);
         if (!parsed.success) {
-            throw new ResponseError(ErrorCodes.InvalidParams, 'adopt/rankQuickWins expects { "uri": string, "diagnostics"?: boolean }');
+            throw new ResponseError(ErrorCodes.InvalidParams, 'adopt/rankQuickWins expects { "uri": string, "diagnostics"?: boolean, "settings"?: boolean }');
         }
         const uri = URI.parse(parsed.data.uri);
         if (!shared.workspace.LangiumDocuments.hasDocument(uri)) {
@@ -29,7 +30,10 @@ export function registerRankRequest(connection: Connection, services: AdoptServi
         await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated, uri, token);
         const document = shared.workspace.LangiumDocuments.getDocument(uri) as LangiumDocument<Plan>;
         const result = services.score.RankResults.of(document);
-        return parsed.data.diagnostics === false ? { plan: result.plan, projects: result.projects } : result;
+        const answer = parsed.data.diagnostics === false ? { plan: result.plan, projects: result.projects } : result;
+        if (!parsed.data.settings) return answer;
+        const { weights, threshold } = services.score.QuickWins.analyze(document.parseResult.value).settings;
+        return { ...answer, settings: { weights: { ...weights }, threshold } };
     });
 }
 

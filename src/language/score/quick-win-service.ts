@@ -7,7 +7,7 @@ import { AstUtils, DocumentCache, type AstNode } from 'langium';
 import type { Level, Member, Plan, Project, Stage } from '../generated/ast.js';
 import type { AdoptServices } from '../adopt-module.js';
 import { StageOrder, distinctMembers, effortOf, isManager, isWilling, traitLevels } from '../model/plan-model.js';
-import type { AdoptSettings } from './adopt-settings.js';
+import type { SettingsInForce } from '../config/settings-in-force.js';
 import { scoreProject, type ProjectFacts, type ProjectScore } from './quick-win-score.js';
 import type { QuickWinSettings } from './quick-win-settings.js';
 
@@ -42,18 +42,21 @@ export interface PlanAnalysis {
 
 export class QuickWinService {
     private readonly cache: DocumentCache<string, PlanAnalysis>;
-    private readonly settings: AdoptSettings;
+    private readonly settings: SettingsInForce;
 
     constructor(services: AdoptServices) {
         this.cache = new DocumentCache(services.shared);
-        this.settings = services.score.Settings;
+        this.settings = services.config.InForce;
         this.settings.onDidChange(() => this.cache.clear());
     }
 
-    /** The analysis of the plan a node belongs to, computed once per document version. */
+    /**
+     * The analysis of the plan a node belongs to, computed once per document version, with the
+     * weights and threshold in force for that plan (its config file, else the editor's settings).
+     */
     analyze(plan: Plan): PlanAnalysis {
         const document = AstUtils.getDocument(plan);
-        return this.cache.get(document.uri, 'analysis', () => analyzePlan(plan, this.settings.current));
+        return this.cache.get(document.uri, 'analysis', () => analyzePlan(plan, this.settings.for(document.uri).quickWins));
     }
 
     analysisOf(project: Project): ProjectAnalysis | undefined {

@@ -1,6 +1,8 @@
 /**
  * Weights and threshold of the quick-win score (SPEC section 2), validated with zod. The same
- * schema checks the editor settings `adopt.quickWins.*` and the CLI's `--config FILE`.
+ * schema checks the editor settings `adopt.quickWins.*`, and is part of the config file's schema
+ * (`adopt.config.json`, src/language/config/adopt-config-schema.ts). The descriptions given with
+ * `meta` go into the config file's JSON schema, for the editor's completion and hover.
  */
 import { z } from 'zod';
 
@@ -24,21 +26,37 @@ export interface QuickWinSettings {
 
 export const DEFAULT_SETTINGS: QuickWinSettings = Object.freeze({ weights: DEFAULT_WEIGHTS, threshold: DEFAULT_THRESHOLD });
 
-const nonNegativeNumber = z
+export const nonNegativeNumber = z
     .number({ error: issue => notANumber(issue.input) })
     .min(0, { error: 'must be at least 0' });
 
+const PART_DESCRIPTIONS: Readonly<Record<ScorePart, string>> = {
+    reach: 'Weight of reach: the share of willing (non-naysayer) coalition members the project involves, trained members counting 1 and untrained 0.5.',
+    initiative: 'Weight of supporting an existing initiative (1 when the project `supports` one, else 0).',
+    asynchrony: 'Weight of the asynchrony trait (low, medium or high): people take part at different times.',
+    geography: 'Weight of the geography trait (low, medium or high): people take part from different places.',
+    crowdsourcing: 'Weight of the crowdsourcing trait (low, medium or high): the article calls it the most powerful marker.'
+};
+
 export const weightsSchema = z.strictObject(
-    Object.fromEntries(SCORE_PARTS.map(part => [part, nonNegativeNumber.optional()])) as Record<ScorePart, z.ZodOptional<typeof nonNegativeNumber>>,
-    { error: issue => (issue.code === 'unrecognized_keys' ? undefined : `must be an object, not ${describe(issue.input)}`) }
+    Object.fromEntries(SCORE_PARTS.map(part => [part, nonNegativeNumber.optional().meta({
+        markdownDescription: `${PART_DESCRIPTIONS[part]} Default: ${DEFAULT_WEIGHTS[part]}.`,
+        default: DEFAULT_WEIGHTS[part]
+    })])) as Record<ScorePart, z.ZodOptional<typeof nonNegativeNumber>>,
+    { error: issue => (issue.code === 'unrecognized_keys' ? undefined : `must be an object, not ${describeValue(issue.input)}`) }
 );
 
 export const quickWinSettingsSchema = z.strictObject(
     {
-        weights: weightsSchema.optional(),
-        threshold: nonNegativeNumber.optional()
+        weights: weightsSchema.optional().meta({
+            markdownDescription: 'Weights of the five parts of the quick-win score. Name any of them; the others keep their defaults. Each weight is a number of at least 0. The score is not normalised: other weights give another scale.'
+        }),
+        threshold: nonNegativeNumber.optional().meta({
+            markdownDescription: 'A project whose score is at least this (and which supports an initiative, involves a trained willing member and has all three traits) is a **quick win**. Default: 70.',
+            default: DEFAULT_THRESHOLD
+        })
     },
-    { error: issue => (issue.code === 'unrecognized_keys' ? undefined : `must be an object, not ${describe(issue.input)}`) }
+    { error: issue => (issue.code === 'unrecognized_keys' ? undefined : `must be an object, not ${describeValue(issue.input)}`) }
 );
 
 export type QuickWinSettingsInput = z.input<typeof quickWinSettingsSchema>;
@@ -54,26 +72,60 @@ export type SettingsResult =
 export function parseQuickWinSettings(raw: unknown, fieldPrefix = ''): SettingsResult {
     const result = quickWinSettingsSchema.safeParse(raw ?? {});
     if (!result.success) {
-        const problems = result.error.issues.map(issue => {
-            if (issue.code === 'unrecognized_keys') {
-                const where = [fieldPrefix, ...issue.path.map(String)].filter(Boolean).join('.');
-                const keys = issue.keys.map(key => `'${key}'`).join(', ');
-                const known = issue.path.length === 0 ? "'weights' and 'threshold'" : SCORE_PARTS.map(p => `'${p}'`).join(', ');
-                return `${where ? where + ': ' : ''}unknown field ${keys}; the known fields are ${known}`;
-            }
-            const field = [fieldPrefix, ...issue.path.map(String)].filter(Boolean).join('.') || 'settings';
-            return `${field} ${issue.message}`;
-        });
-        return { ok: false, problems };
+        return { ok: false, problems: settingsProblems(result.error.issues, fieldPrefix, "'weights' and 'threshold'").map(problem => problem.message) };
     }
-    const value = result.data;
-    return {
-        ok: true,
-        settings: {
-            weights: { ...DEFAULT_WEIGHTS, ...stripUndefined(value.weights ?? {}) },
-            threshold: value.threshold ?? DEFAULT_THRESHOLD
+    return { ok: true, settings: mergeQuickWinSettings(result.data) };
+}
+
+/** Weights and threshold as given somewhere (a setting, a config file): any of them may be left out. */
+export interface PartialQuickWinSettings {
+    readonly weights?: Readonly<Partial<Record<ScorePart, number | undefined>>>;
+    readonly threshold?: number;
+}
+
+/**
+ * The defaults, then each layer in turn: a weight or the threshold that a later layer gives wins
+ * over an earlier one (the config file over the editor's settings).
+ */
+export function mergeQuickWinSettings(...layers: ReadonlyArray<PartialQuickWinSettings | undefined>): QuickWinSettings {
+    let weights: Weights = { ...DEFAULT_WEIGHTS };
+    let threshold = DEFAULT_THRESHOLD;
+    for (const layer of layers) {
+        if (!layer) continue;
+        weights = { ...weights, ...stripUndefined(layer.weights ?? {}) };
+        threshold = layer.threshold ?? threshold;
+    }
+    return { weights, threshold };
+}
+
+/** A problem with a settings value: where it is (the path of the field) and what is wrong, in words. */
+export interface SettingsProblem {
+    readonly path: readonly PropertyKey[];
+    readonly message: string;
+    /** True when the path names a field that is not known (rather than a known field's bad value). */
+    readonly unknownField?: boolean;
+}
+
+/**
+ * Zod's issues as problems that name the field (`weights.reach must be at least 0`). An unknown
+ * field is named with the known ones (`rootFields` at the top level); its path is the unknown
+ * field itself.
+ */
+export function settingsProblems(issues: readonly z.core.$ZodIssue[], fieldPrefix: string, rootFields: string): SettingsProblem[] {
+    return issues.map(issue => {
+        if (issue.code === 'unrecognized_keys') {
+            const where = fieldName(fieldPrefix, issue.path);
+            const keys = issue.keys.map(key => `'${key}'`).join(', ');
+            const known = issue.path.length === 0 ? rootFields : SCORE_PARTS.map(p => `'${p}'`).join(', ');
+            return { path: [...issue.path, issue.keys[0]], unknownField: true, message: `${where ? where + ': ' : ''}unknown field ${keys}; the known fields are ${known}` };
         }
-    };
+        return { path: issue.path, message: `${fieldName(fieldPrefix, issue.path) || 'settings'} ${issue.message}` };
+    });
+}
+
+/** `prefix.path.to.field`, or '' for the top level without a prefix. */
+export function fieldName(fieldPrefix: string, path: readonly PropertyKey[]): string {
+    return [fieldPrefix, ...path.map(String)].filter(Boolean).join('.');
 }
 
 function stripUndefined<T extends object>(value: T): Partial<T> {
@@ -83,11 +135,12 @@ function stripUndefined<T extends object>(value: T): Partial<T> {
 /** Zod 4 rejects NaN and the infinities as "not a number": say that a finite number is wanted. */
 function notANumber(input: unknown): string {
     if (input === undefined) return 'is required';
-    if (typeof input === 'number') return `must be a finite number, not ${describe(input)}`;
-    return `must be a number, not ${describe(input)}`;
+    if (typeof input === 'number') return `must be a finite number, not ${describeValue(input)}`;
+    return `must be a number, not ${describeValue(input)}`;
 }
 
-function describe(input: unknown): string {
+/** A value in words, for messages: `null`, `a list`, `the text "fast"`, `5`, `an object`, `a boolean`. */
+export function describeValue(input: unknown): string {
     if (input === null) return 'null';
     if (Array.isArray(input)) return 'a list';
     if (typeof input === 'string') return `the text ${JSON.stringify(input.length > 20 ? input.slice(0, 20) + '…' : input)}`;

@@ -2,8 +2,10 @@
  * Langium reports lexing, parsing and linking problems itself, with programmer-speak messages and
  * no LSP code. Here they become `syntax-error` and `unresolved-reference` diagnostics in words.
  */
-import { DefaultDocumentValidator, diagnosticData, type LangiumCoreServices, type LangiumDocument, type ParseResult, type ValidationOptions } from 'langium';
+import { Cancellation, DefaultDocumentValidator, diagnosticData, type LangiumCoreServices, type LangiumDocument, type ParseResult, type ValidationOptions } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
+import type { AdoptServices } from '../adopt-module.js';
+import type { AdoptRuleControl } from './rule-control.js';
 import { capSyntaxErrors } from '../parser/syntax-error-cap.js';
 import { IssueCodes } from './issue-codes.js';
 import { didYouMean, similarNames } from './name-suggestions.js';
@@ -22,11 +24,20 @@ const SUGGESTION_BUDGET = 1_000_000;
 export class AdoptDocumentValidator extends DefaultDocumentValidator {
     private readonly reflection: LangiumCoreServices['shared']['AstReflection'];
     private readonly scopeProvider: LangiumCoreServices['references']['ScopeProvider'];
+    /** Severities in force and suppressions (SPEC section 9), asked for when first used. */
+    private readonly ruleControl: () => AdoptRuleControl;
 
     constructor(services: LangiumCoreServices) {
         super(services);
         this.reflection = services.shared.AstReflection;
         this.scopeProvider = services.references.ScopeProvider;
+        this.ruleControl = () => (services as AdoptServices).config.RuleControl;
+    }
+
+    override async validateDocument(document: LangiumDocument, options: ValidationOptions = {}, cancelToken = Cancellation.CancellationToken.None): Promise<Diagnostic[]> {
+        const diagnostics = await super.validateDocument(document, options, cancelToken);
+        // Severities in force and adopt-ignore suppressions (SPEC section 9), in one place.
+        return this.ruleControl().apply(document, diagnostics, options);
     }
 
     protected override processLexingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {

@@ -1,5 +1,5 @@
 /**
- * Every diagnostic code of SPEC section 3: a plan that triggers it and a near-identical plan that
+ * Every diagnostic code of SPEC sections 3 and 9: a plan that triggers it and a near-identical plan that
  * does not, with the code's severity, where the diagnostic sits, and a message that says what to do.
  */
 import { describe, expect, test } from 'vitest';
@@ -148,15 +148,22 @@ const cases: DiagnosticCase[] = [
         clean: healthy(['    mantra "The status quo must go!"\n', '    mantra "Change is coming"\n']),
         at: 'start', onLineOf: 'stage start',
         message: [/initial stage 'start' has no mantra/, /mantra "The status quo must go!"/]
+    },
+    {
+        code: 'unused-suppression', severity: 'hint',
+        trigger: healthy(['    project stream', '    // adopt-ignore low-reach\n    project stream']),
+        clean: healthy(['    project stream', '    // a comment that silences nothing\n    project stream']),
+        at: 'low-reach', onLineOf: 'adopt-ignore',
+        message: [/no low-reach diagnostic on the next line/, /Remove 'low-reach' from this adopt-ignore/]
     }
 ];
 
-describe('diagnostic codes of SPEC section 3', () => {
+describe('diagnostic codes of SPEC sections 3 and 9', () => {
     const parse = parser();
 
-    test('the table covers all 18 codes', () => {
+    test('the table covers all 19 codes', () => {
         expect(cases.map(c => c.code).sort()).toEqual([...ALL_ISSUE_CODES].sort());
-        expect(ALL_ISSUE_CODES).toHaveLength(18);
+        expect(ALL_ISSUE_CODES).toHaveLength(19);
     });
 
     test('the healthy plan has no diagnostic at all', async () => {

@@ -18,6 +18,7 @@ export async function run(): Promise<void> {
     const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000, reporter: 'spec' });
     mocha.suite.emit('pre-require', globalThis, 'adopt-extension-suite', mocha);
     await import('./extension.test.js');
+    await import('./rule-control.test.js');
     const outcomes: TestOutcome[] = [];
     const failures = await new Promise<number>(resolve => {
         const runner = mocha.run(resolve);

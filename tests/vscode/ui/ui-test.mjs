@@ -3,8 +3,8 @@
 // squiggles and the Problems count, hovers a project for its score, runs "Adopt: Rank Quick
 // Wins" from the command palette, reads the ranked rows, chooses rows (keyboard and mouse), sees
 // the view follow an edit and the active plan, switches it to the workspace ranking (grouped by
-// plan), creates a plan with "Adopt: New Plan" and opens the getting-started walkthrough. Saves
-// a screenshot at each step.
+// plan), creates a plan with "Adopt: New Plan", opens the getting-started walkthrough, and sees a
+// bad adopt.config.json in the Problems panel. Saves a screenshot at each step.
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -202,6 +202,27 @@ export async function runUiTests({ url, workspace, chromiumPath, screenshots, re
             await walkthrough.locator('.getting-started-media iframe.webview.ready').waitFor();
             await page.frameLocator('.getting-started-media iframe.webview.ready').frameLocator('#active-frame').locator('text=A plan in one file').waitFor();
             await shot('08-walkthrough');
+        });
+
+        await step('shows a bad adopt.config.json in the Problems panel, on the config file, with the JSON schema\'s check', async () => {
+            const explorerRow = name => page.locator('.explorer-folders-view .monaco-list-row', { hasText: name });
+            await explorerRow('team-rules').first().click();
+            await explorerRow('team-plan.adopt').click();
+            await editorLine('plan TeamRules').waitFor();
+            await explorerRow('adopt.config.json').click();
+            await editorLine('"vanity-metric": "loud"').waitFor();
+            // VS Code's JSON support with the extension's schema: a squiggle under the wrong value.
+            await page.locator('.squiggly-error, .squiggly-warning').first().waitFor();
+            await page.keyboard.press('Control+Shift+M');
+            const filter = page.locator('.markers-panel-container .viewpane-filter input, .panel .viewpane-filter input').first();
+            await filter.fill('adopt.config.json');
+            const adoptRow = page.locator('.markers-panel .monaco-list-row', { hasText: 'severity.vanity-metric must be one of error, warning, information, hint or off' });
+            await adoptRow.first().waitFor();
+            await expectText(adoptRow.first(), /invalid-config/);
+            // The JSON schema's own check of the value, beside Adopt's.
+            await page.locator('.markers-panel .monaco-list-row', { hasText: /Value is not accepted/ }).first().waitFor();
+            await shot('09-config-error');
+            await filter.fill('');
         });
     } finally {
         await browser.close();

@@ -1,8 +1,10 @@
 /**
- * The quick fixes of SPEC section 3, keyed by diagnostic code. The code action provider looks a
- * diagnostic's code up here; a code without an entry has no fix.
+ * The quick fixes of SPEC sections 3 and 9, keyed by diagnostic code. The code action provider
+ * looks a diagnostic's code up here; a code without an entry has no fix of its own. Besides
+ * these, every diagnostic that is not an error gets "Ignore CODE on this line" (ignore-fixes.ts).
  */
 import { IssueCodes, type IssueCode } from '../../validation/issue-codes.js';
+import { removeUnusedSuppression } from './ignore-fixes.js';
 import { addMetricSkeleton } from './metric-fixes.js';
 import { addMissingTrait, involveTrainedMembers, supportAnInitiative } from './project-fixes.js';
 import type { QuickFix } from './quickfix.js';
@@ -19,5 +21,6 @@ export const QuickFixes: Readonly<Partial<Record<IssueCode, QuickFix>>> = {
     [IssueCodes.LowReach]: involveTrainedMembers,
     [IssueCodes.RoadShowMissing]: addRoadShowStory,
     [IssueCodes.NaysayerUnreached]: addNaysayerToAudience,
-    [IssueCodes.MantraMissing]: addStatusQuoMantra
+    [IssueCodes.MantraMissing]: addStatusQuoMantra,
+    [IssueCodes.UnusedSuppression]: removeUnusedSuppression
 };

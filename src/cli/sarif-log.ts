@@ -1,0 +1,79 @@
+/**
+ * `adopt check --format sarif`: a SARIF 2.1.0 log, as code-scanning services read it. One run;
+ * the tool `adopt` with one rule per diagnostic code (its summary and help text from
+ * issue-codes.ts); one result per diagnostic, located by a file URI relative to the current
+ * folder (`%SRCROOT%`) and a region with start and end line and column (from 1; the end column
+ * is the one after the last character, as SARIF counts).
+ */
+import type * as Sarif from 'sarif';
+import { relative, resolve, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { levelOf } from '../language/config/adopt-config-schema.js';
+import { ALL_ISSUE_CODES, IssueCodes, IssueHelpTexts, IssueSeverities, type IssueCode } from '../language/validation/issue-codes.js';
+
+export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+export const SRCROOT = '%SRCROOT%';
+
+export interface CheckedFile {
+    /** The path as given on the command line. */
+    readonly path: string;
+    /** Its diagnostics, in document order. */
+    readonly diagnostics: readonly Diagnostic[];
+}
+
+const LEVELS: Readonly<Record<number, Sarif.Result.level>> = { 1: 'error', 2: 'warning', 3: 'note', 4: 'note' };
+
+export function sarifLog(files: readonly CheckedFile[], version: string, cwd = process.cwd()): Sarif.Log {
+    const rules = ALL_ISSUE_CODES.map(sarifRule);
+    const ruleIndex = new Map<string, number>(ALL_ISSUE_CODES.map((code, index) => [code, index]));
+    const results: Sarif.Result[] = [];
+    for (const file of files) {
+        const uri = relativeUri(file.path, cwd);
+        for (const diagnostic of file.diagnostics) {
+            const code = typeof diagnostic.code === 'string' && ruleIndex.has(diagnostic.code) ? diagnostic.code : IssueCodes.SyntaxError;
+            const { start, end } = diagnostic.range;
+            results.push({
+                ruleId: code,
+                ruleIndex: ruleIndex.get(code),
+                level: LEVELS[diagnostic.severity ?? 1] ?? 'error',
+                message: { text: typeof diagnostic.message === 'string' ? diagnostic.message : String(diagnostic.message) },
+                locations: [{
+                    physicalLocation: {
+                        artifactLocation: { uri, uriBaseId: SRCROOT },
+                        region: { startLine: start.line + 1, startColumn: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 }
+                    }
+                }]
+            });
+        }
+    }
+    return {
+        $schema: SARIF_SCHEMA,
+        version: '2.1.0',
+        runs: [{
+            tool: { driver: { name: 'adopt', version, semanticVersion: version, rules } },
+            originalUriBaseIds: { [SRCROOT]: { uri: pathToFileURL(cwd.endsWith(sep) ? cwd : cwd + sep).href } },
+            columnKind: 'utf16CodeUnits',
+            results
+        }]
+    };
+}
+
+function sarifRule(code: IssueCode): Sarif.ReportingDescriptor {
+    const { summary, help } = IssueHelpTexts[code];
+    const level = levelOf(IssueSeverities[code]);
+    return {
+        id: code,
+        name: code.split('-').map(word => word.charAt(0).toUpperCase() + word.slice(1)).join(''),
+        shortDescription: { text: summary },
+        fullDescription: { text: help },
+        help: { text: help, markdown: `**${summary}**\n\n${help}` },
+        defaultConfiguration: { level: level === 'error' ? 'error' : level === 'warning' ? 'warning' : 'note' }
+    };
+}
+
+/** A file's path relative to `cwd`, as a URI reference (`plans/a%20b.adopt`). */
+export function relativeUri(path: string, cwd: string): string {
+    const relativePath = relative(cwd, resolve(cwd, path));
+    return relativePath.split(sep).map(segment => encodeURIComponent(segment)).join('/');
+}
