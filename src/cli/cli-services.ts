@@ -38,6 +38,16 @@ export class PlanWorkspace {
     }
 
     /**
+     * Fixes today's date for the checks of due dates: `--today`, else the environment's
+     * ADOPT_TODAY, else the local date. A date that is not a calendar date is an input problem.
+     */
+    useToday(today: string | undefined): void {
+        const clock = this.services.model.Today;
+        const problem = today !== undefined ? clock.set(today) : clock.environmentProblem;
+        if (problem) throw new InputProblem(today !== undefined ? `--today: ${problem}` : problem);
+    }
+
+    /**
      * A note for each plan that the config file of the current folder does not reach, as the plan
      * is not in that folder or below it (without `--config`): the rules it gets instead.
      */

@@ -51,6 +51,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
             .choices(CHECK_FORMATS).default('text'))
         .addOption(new Option('--max-warnings <n>', 'exit 1 when there are more than N warnings').argParser(warningLimit))
         .addOption(new Option('--config <file>', 'adopt.config.json to use instead of the one found above each plan'))
+        .addOption(todayOption())
         .option('--stats', 'after the diagnostics, print how long each phase took and which parser built each plan')
         .action(async (files: string[], options: CheckOptions) => {
             exitCode = await check(files, options, io);
@@ -62,7 +63,8 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
         .argument('<file>', 'the .adopt file')
         .option('--json', 'print JSON (see the README for its shape)')
         .addOption(new Option('--config <file>', 'adopt.config.json to use instead of the one found above the plan ({ "weights", "threshold", "severity" })'))
-        .action(async (file: string, options: { json?: boolean; config?: string }) => {
+        .addOption(todayOption())
+        .action(async (file: string, options: { json?: boolean; config?: string; today?: string }) => {
             exitCode = await rank(file, options, io);
         });
 
@@ -92,11 +94,18 @@ interface CheckOptions {
     maxWarnings?: number;
     config?: string;
     stats?: boolean;
+    today?: string;
+}
+
+/** `--today YYYY-MM-DD`: the date that overdue actions are judged against (else ADOPT_TODAY, else the local date). */
+function todayOption(): Option {
+    return new Option('--today <date>', 'the date (YYYY-MM-DD) overdue actions are judged against; default: ADOPT_TODAY, else today');
 }
 
 async function check(files: string[], options: CheckOptions, io: CliIo): Promise<number> {
     const inputs = distinctFiles(files).map(path => ({ path, text: readPlanFile(path) }));
     const workspace = new PlanWorkspace(options.config ? readConfig(options.config) : undefined);
+    workspace.useToday(options.today);
     workspace.checkConfigFiles(inputs.map(input => input.path));
     for (const note of workspace.unreachedConfigNotes(inputs.map(input => input.path))) io.err(`adopt: ${note}\n`);
     // With --stats each plan is built on its own, to time it (plans never refer to each other).
@@ -150,10 +159,11 @@ function distinctFiles(files: readonly string[]): string[] {
     });
 }
 
-async function rank(file: string, options: { json?: boolean; config?: string }, io: CliIo): Promise<number> {
+async function rank(file: string, options: { json?: boolean; config?: string; today?: string }, io: CliIo): Promise<number> {
     const configFile = options.config ? readConfig(options.config) : undefined;
     const text = readPlanFile(file);
     const workspace = new PlanWorkspace(configFile);
+    workspace.useToday(options.today);
     workspace.checkConfigFiles([file]);
     for (const note of workspace.unreachedConfigNotes([file])) io.err(`adopt: ${note}\n`);
     const [document] = await workspace.build([{ path: file, text }]);

@@ -16,6 +16,7 @@ import { AdoptSyntaxMessages } from './parser/adopt-syntax-messages.js';
 import { AdoptConfigFiles } from './config/adopt-config-files.js';
 import { SettingsInForce } from './config/settings-in-force.js';
 import { SyntaxFacts } from './parser/syntax-facts.js';
+import { Today } from './model/today.js';
 import { AdoptSettings } from './score/adopt-settings.js';
 import { QuickWinService } from './score/quick-win-service.js';
 import { RankResults } from './score/rank-result.js';
@@ -34,6 +35,10 @@ export interface AdoptAddedServices {
     readonly syntax: {
         /** What the rest of the language asks of a syntax tree (parser/syntax-facts.ts). */
         readonly Facts: SyntaxFacts;
+    };
+    readonly model: {
+        /** Today's date, for the checks of due dates (ADOPT_TODAY, the CLI's --today, else the local date). */
+        readonly Today: Today;
     };
     config: {
         /** The config files (`adopt.config.json`) of plans, found by walking up from each plan. */
@@ -55,6 +60,9 @@ export const AdoptModule: Module<AdoptServices, PartialLangiumServices & AdoptAd
     },
     syntax: {
         Facts: () => new SyntaxFacts()
+    },
+    model: {
+        Today: () => new Today()
     },
     config: {
         Files: services => new AdoptConfigFiles(services.shared),

@@ -1,16 +1,24 @@
 /**
- * All checks of SPEC section 3, registered by AST type in one place. Each check is a small
+ * All checks of SPEC sections 3 and 7, registered by AST type in one place. Each check is a small
  * function named for the rule it enforces, in the file of its theme.
  */
 import type { ValidationAcceptor, ValidationChecks } from 'langium';
 import type { AdoptAstType, Plan } from '../generated/ast.js';
 import type { AdoptServices } from '../adopt-module.js';
-import { coalitionNeedsManagers, launchMustWaitForHumanBandwidth, naysayersShouldHearAStory } from './coalition-checks.js';
+import { actionShouldHaveAnOwner, actionShouldNotBeOverdue } from './action-checks.js';
+import {
+    coalitionNeedsManagers, launchMustWaitForHumanBandwidth, managersShouldBeTrainedBeforeLaunch, naysayersShouldHearAStory
+} from './coalition-checks.js';
+import {
+    actionDueDateMustBeACalendarDate, actionShouldBeDueWithinItsStage, stageDatesMustBeCalendarDates, stageShouldNotStartBeforeItsPredecessor,
+    stageWindowMustNotBeReversed
+} from './date-checks.js';
 import { goalNeedsAMetric, metricNeedsATarget, metricsShouldNotAllBeVanity } from './metric-checks.js';
 import { metricNamesMustBeUnique, namesMustBeUniqueInPlan } from './naming-checks.js';
 import {
-    planShouldHaveQuickWins, projectShouldInvolveTrainedMembers, projectShouldReachTheCoalition, projectShouldSupportAnInitiative,
-    projectShouldUseUntappedOpportunities, quickWinsShouldGoOnTheRoadShow
+    channelsShouldBeLaunchedBeforeUse, planShouldHaveQuickWins, projectShouldInvolveTrainedMembers, projectShouldReachTheCoalition,
+    projectShouldSupportAnInitiative, projectShouldUseUntappedOpportunities, quickWinsShouldEachHaveAStory, quickWinsShouldGoOnTheRoadShow,
+    storyShouldComeFromAQuickWin
 } from './project-checks.js';
 import { initialStageShouldRepeatTheMantra, stagesMustNotFormACycle, storyMustComeAfterItsProject } from './stage-checks.js';
 
@@ -19,6 +27,7 @@ export function registerValidationChecks(services: AdoptServices): void {
     const quickWins = services.score.QuickWins;
     const withScores = <N>(check: (node: N, accept: ValidationAcceptor, q: typeof quickWins) => void) =>
         (node: N, accept: ValidationAcceptor) => check(node, accept, quickWins);
+    const today = services.model.Today;
 
     // A file whose plan header did not parse (an empty file, a word of garbage) has nothing to
     // check but its syntax: the plan needs its name and the brace that opens its body.
@@ -35,10 +44,20 @@ export function registerValidationChecks(services: AdoptServices): void {
             planCheck(withScores(coalitionNeedsManagers)),
             planCheck(naysayersShouldHearAStory),
             planCheck(withScores(planShouldHaveQuickWins)),
-            planCheck(withScores(quickWinsShouldGoOnTheRoadShow))
+            planCheck(withScores(quickWinsShouldGoOnTheRoadShow)),
+            planCheck(managersShouldBeTrainedBeforeLaunch),
+            planCheck(withScores(channelsShouldBeLaunchedBeforeUse)),
+            planCheck(withScores(quickWinsShouldEachHaveAStory))
         ],
+        Stage: inOrder(stageDatesMustBeCalendarDates, stageWindowMustNotBeReversed, withScores(stageShouldNotStartBeforeItsPredecessor)),
+        Action: inOrder(
+            actionDueDateMustBeACalendarDate,
+            actionShouldBeDueWithinItsStage,
+            (action, accept) => actionShouldNotBeOverdue(action, accept, today),
+            actionShouldHaveAnOwner
+        ),
         Launch: withScores(launchMustWaitForHumanBandwidth),
-        Story: withScores(storyMustComeAfterItsProject),
+        Story: inOrder(withScores(storyMustComeAfterItsProject), withScores(storyShouldComeFromAQuickWin)),
         // A plan has thousands of projects: their checks run as one (see inOrder).
         Project: inOrder(
             metricNamesMustBeUnique,

@@ -4,7 +4,7 @@
  */
 import type { ValidationAcceptor } from 'langium';
 import type { Launch, Plan } from '../generated/ast.js';
-import { allStories, distinctMembers, resolvedTargets } from '../model/plan-model.js';
+import { allStories, distinctMembers, isManager, resolvedTargets } from '../model/plan-model.js';
 import type { QuickWinService } from '../score/quick-win-service.js';
 import { IssueCodes } from './issue-codes.js';
 import { quoted, report } from './report.js';
@@ -21,6 +21,22 @@ export function coalitionNeedsManagers(plan: Plan, accept: ValidationAcceptor, q
     } else {
         report(accept, IssueCodes.FewManagers, message, { node: plan, property: 'name' });
     }
+}
+
+/**
+ * Managers carry the adoption: when the plan launches channels and has the managers it needs,
+ * at least half of them should be trained.
+ */
+export function managersShouldBeTrainedBeforeLaunch(plan: Plan, accept: ValidationAcceptor): void {
+    if (!plan.stages.some(stage => stage.launches.length > 0)) return;
+    const managers = distinctMembers(plan).filter(isManager);
+    const trained = managers.filter(member => member.trained).length;
+    if (managers.length < MIN_MANAGERS || trained * 2 >= managers.length) return;
+    const coalition = plan.coalitions[0];
+    if (!coalition) return;
+    report(accept, IssueCodes.UntrainedManagers,
+        `${trained === 0 ? 'None' : `Only ${trained}`} of the coalition's ${managers.length} managers ${trained === 1 ? 'is' : 'are'} trained, and the plan launches channels. Train at least half of the managers (mark them trained) before the launch: they are the ones who show the others how.`,
+        { node: coalition, keyword: 'coalition' });
 }
 
 export function launchMustWaitForHumanBandwidth(launch: Launch, accept: ValidationAcceptor, quickWins: QuickWinService): void {

@@ -1,10 +1,10 @@
 /**
- * duplicate-name: each kind (member, channel, initiative, stage, project, goal, story) has its
+ * duplicate-name: each kind (member, channel, initiative, stage, project, goal, story, action) has its
  * own namespace in a plan; a metric's name is unique within its goal or project.
  */
 import type { AstNode, ValidationAcceptor } from 'langium';
 import type { Goal, Plan, Project } from '../generated/ast.js';
-import { allMembers, allProjects, allStories } from '../model/plan-model.js';
+import { allActions, allMembers, allProjects, allStories } from '../model/plan-model.js';
 import { IssueCodes } from './issue-codes.js';
 import { report } from './report.js';
 
@@ -20,6 +20,7 @@ export function namesMustBeUniqueInPlan(plan: Plan, accept: ValidationAcceptor):
     reportDuplicates(allProjects(plan), 'project', accept);
     reportDuplicates(plan.stages.flatMap(stage => stage.goals), 'goal', accept);
     reportDuplicates(allStories(plan), 'story', accept);
+    reportDuplicates(allActions(plan), 'action', accept);
 }
 
 export function metricNamesMustBeUnique(owner: Goal | Project, accept: ValidationAcceptor): void {

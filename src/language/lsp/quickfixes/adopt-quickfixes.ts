@@ -1,16 +1,17 @@
 /**
- * The quick fixes of SPEC sections 3 and 9, keyed by diagnostic code. The code action provider
+ * The quick fixes of SPEC sections 3, 7 and 9, keyed by diagnostic code. The code action provider
  * looks a diagnostic's code up here; a code without an entry has no fix of its own. Besides
  * these, every diagnostic that is not an error gets "Ignore CODE on this line" (ignore-fixes.ts).
  */
 import { IssueCodes, type IssueCode } from '../../validation/issue-codes.js';
+import { markActionDone } from './action-fixes.js';
 import { removeUnusedSuppression } from './ignore-fixes.js';
 import { addMetricSkeleton } from './metric-fixes.js';
 import { addMissingTrait, involveTrainedMembers, supportAnInitiative } from './project-fixes.js';
 import type { QuickFix } from './quickfix.js';
 import { replaceWithSimilarName } from './reference-fixes.js';
-import { addStatusQuoMantra, moveLaunchToNextStage } from './stage-fixes.js';
-import { addNaysayerToAudience, addRoadShowStory } from './story-fixes.js';
+import { addStatusQuoMantra, launchChannelInStage, moveLaunchToNextStage } from './stage-fixes.js';
+import { addNaysayerToAudience, addRoadShowStory, addStoryForQuickWin } from './story-fixes.js';
 
 export const QuickFixes: Readonly<Partial<Record<IssueCode, QuickFix>>> = {
     [IssueCodes.UnresolvedReference]: replaceWithSimilarName,
@@ -22,5 +23,8 @@ export const QuickFixes: Readonly<Partial<Record<IssueCode, QuickFix>>> = {
     [IssueCodes.RoadShowMissing]: addRoadShowStory,
     [IssueCodes.NaysayerUnreached]: addNaysayerToAudience,
     [IssueCodes.MantraMissing]: addStatusQuoMantra,
-    [IssueCodes.UnusedSuppression]: removeUnusedSuppression
+    [IssueCodes.UnusedSuppression]: removeUnusedSuppression,
+    [IssueCodes.ChannelNotLaunched]: launchChannelInStage,
+    [IssueCodes.OverdueAction]: markActionDone,
+    [IssueCodes.UntoldQuickWin]: addStoryForQuickWin
 };

@@ -31,3 +31,12 @@ export function addStatusQuoMantra(context: QuickFixContext): CodeAction[] {
         insertAtBlockStart(context.document, initial, [`mantra ${JSON.stringify(STATUS_QUO_MANTRA)}`])
     ], true);
 }
+
+/** Launches the channel a project uses (channel-not-launched): `launch C` as the first statement of the project's stage. */
+export function launchChannelInStage(context: QuickFixContext): CodeAction[] {
+    const data = context.diagnostic.data as { channel?: unknown; stage?: unknown } | undefined;
+    const channel = typeof data?.channel === 'string' ? data.channel : undefined;
+    const stage = context.plan.stages.find(candidate => candidate.name !== undefined && candidate.name === data?.stage);
+    if (!channel || !stage) return [];
+    return quickFix(context, `Launch '${channel}' in stage '${stage.name}'`, [insertAtBlockStart(context.document, stage, [`launch ${channel}`])], true);
+}

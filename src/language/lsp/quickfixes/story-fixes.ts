@@ -1,10 +1,11 @@
 /**
- * Fixes for the road show: a success story for the top quick win (road-show-missing), and a
- * naysayer added to the first story's audience (naysayer-unreached).
+ * Fixes for the road show: a success story for the top quick win (road-show-missing) or for a
+ * quick win no story is told from (untold-quick-win), and a naysayer added to the first story's
+ * audience (naysayer-unreached).
  */
 import { GrammarUtils } from 'langium';
 import type { CodeAction } from 'vscode-languageserver-types';
-import { isMember } from '../../generated/ast.js';
+import { isMember, type Project, type Stage } from '../../generated/ast.js';
 import { allStories, resolvedTargets } from '../../model/plan-model.js';
 import { nodeAtDiagnostic, quickFix, type QuickFixContext } from './quickfix.js';
 import { extendList, freshName, indentUnit, insertAfterNode, insertAtBlockEnd } from './text-edits.js';
@@ -16,16 +17,31 @@ export const ROAD_SHOW_STAGE = { name: 'roadShow', title: 'Internal road show' }
  * after the project's stage, else in a new stage after the last one.
  */
 export function addRoadShowStory(context: QuickFixContext): CodeAction[] {
+    const top = context.analysis.quickWins[0];
+    if (!top || allStories(context.plan).length > 0) return [];
+    return addStoryFor(context, top.project, top.stage);
+}
+
+/** A story for the quick win that no story is told from (the project the diagnostic names), placed as road-show-missing's fix places one. */
+export function addStoryForQuickWin(context: QuickFixContext): CodeAction[] {
+    const name = (context.diagnostic.data as { project?: unknown } | undefined)?.project;
+    const entry = context.analysis.quickWins.find(quickWin => quickWin.project.name === name);
+    return entry ? addStoryFor(context, entry.project, entry.stage) : [];
+}
+
+/**
+ * A story for a project, told to every naysayer: in the last stage when that stage comes after
+ * the project's stage, else in a new stage after the last one.
+ */
+function addStoryFor(context: QuickFixContext, project: Project, stageOfProject: Stage): CodeAction[] {
     const { plan, analysis } = context;
-    const top = analysis.quickWins[0];
     const last = analysis.stageOrder.last();
-    if (!top || !last || allStories(plan).length > 0) return [];
-    const project = top.project;
+    if (!last || !project.name) return [];
     const name = freshName(`${project.name}Story`, allStories(plan).map(story => story.name));
     const naysayers = [...new Set(analysis.members.filter(member => member.role === 'naysayer').map(member => member.name))];
     const story = `story ${name} ${JSON.stringify(`Success story: ${project.title ?? project.name}`)} from ${project.name}`
         + (naysayers.length > 0 ? ` audience ${naysayers.join(', ')}` : '');
-    if (last !== top.stage && analysis.stageOrder.comesAfter(last, top.stage)) {
+    if (last !== stageOfProject && analysis.stageOrder.comesAfter(last, stageOfProject)) {
         return quickFix(context, `Add a success story for '${project.name}' to stage '${last.name}'`,
             [insertAtBlockEnd(context.document, last, [story])], true);
     }

@@ -196,3 +196,8 @@ export function freshName(base: string, taken: Iterable<string>): string {
     while (names.has(`${base}${n}`)) n++;
     return `${base}${n}`;
 }
+
+/** Replaces a node's text. */
+export function replaceNode(document: LangiumDocument, node: CstNode, newText: string): TextEdit {
+    return { range: { start: document.textDocument.positionAt(node.offset), end: document.textDocument.positionAt(node.end) }, newText };
+}
