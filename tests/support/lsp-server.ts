@@ -29,6 +29,8 @@ export interface ServerOptions {
     readonly settings?: () => unknown;
     /** The client's capabilities (default: a plain editor's: diagnostics, hover, code actions, settings). */
     readonly capabilities?: ClientCapabilities;
+    /** Start the server with Node's inspector on 127.0.0.1 (a port of its own), to read its heap (`heapUsedAfterGc`). */
+    readonly inspect?: boolean;
 }
 
 const PLAIN_EDITOR: ClientCapabilities = {
@@ -53,7 +55,8 @@ export class ServerProcess {
 
     private constructor(options: ServerOptions) {
         if (!existsSync(SERVER_BUNDLE)) throw new Error(`${SERVER_BUNDLE} is missing: run node scripts/build.mjs first`);
-        this.child = spawn(process.execPath, [SERVER_BUNDLE, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+        const nodeOptions = options.inspect ? ['--inspect=127.0.0.1:0'] : [];
+        this.child = spawn(process.execPath, [...nodeOptions, SERVER_BUNDLE, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
         this.child.stderr!.on('data', chunk => {
             this.stderr = (this.stderr + String(chunk)).slice(-20_000);
         });
@@ -164,6 +167,40 @@ export class ServerProcess {
         const found = find();
         if (!found) throw new Error(`no such diagnostics for ${uri} within ${timeoutMs} ms\n${this.stderr}`);
         return found.diagnostics;
+    }
+
+    /**
+     * The server's heap in use (bytes) after two full garbage collections, read over the
+     * inspector (Chrome DevTools Protocol over a WebSocket); needs `inspect: true`.
+     */
+    async heapUsedAfterGc(): Promise<number> {
+        const url = /ws:\/\/127\.0\.0\.1:\d+\/[\w-]+/.exec(this.stderr)?.[0];
+        if (!url) throw new Error(`the server was not started with inspect: true (no inspector address)\n${this.stderr}`);
+        const socket = new WebSocket(url);
+        await new Promise((resolveOpen, rejectOpen) => {
+            socket.addEventListener('open', resolveOpen, { once: true });
+            socket.addEventListener('error', rejectOpen, { once: true });
+        });
+        let nextId = 0;
+        const call = (method: string): Promise<Record<string, unknown>> => new Promise((resolveCall, rejectCall) => {
+            const id = ++nextId;
+            const onMessage = (event: MessageEvent) => {
+                const message = JSON.parse(String(event.data)) as { id?: number; result?: Record<string, unknown>; error?: unknown };
+                if (message.id !== id) return;
+                socket.removeEventListener('message', onMessage);
+                if (message.error) rejectCall(new Error(JSON.stringify(message.error)));
+                else resolveCall(message.result ?? {});
+            };
+            socket.addEventListener('message', onMessage);
+            socket.send(JSON.stringify({ id, method }));
+        });
+        try {
+            await call('HeapProfiler.collectGarbage');
+            await call('HeapProfiler.collectGarbage');
+            return (await call('Runtime.getHeapUsage')).usedSize as number;
+        } finally {
+            socket.close();
+        }
     }
 
     /** Resident memory of the server process, in KiB (VmRSS from /proc). */
