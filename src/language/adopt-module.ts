@@ -16,6 +16,7 @@ import { AdoptSyntaxMessages } from './parser/adopt-syntax-messages.js';
 import { AdoptConfigFiles } from './config/adopt-config-files.js';
 import { SettingsInForce } from './config/settings-in-force.js';
 import { SyntaxFacts } from './parser/syntax-facts.js';
+import { AdoptSyntaxProblemWords, type SyntaxProblemWords } from './parser/syntax-problems.js';
 import { Today } from './model/today.js';
 import { AdoptSettings } from './score/adopt-settings.js';
 import { QuickWinService } from './score/quick-win-service.js';
@@ -35,6 +36,8 @@ export interface AdoptAddedServices {
     readonly syntax: {
         /** What the rest of the language asks of a syntax tree (parser/syntax-facts.ts). */
         readonly Facts: SyntaxFacts;
+        /** Syntax errors in words, for the fast build's recovering parser (parser/syntax-problems.ts). */
+        readonly ProblemWords: SyntaxProblemWords;
     };
     readonly model: {
         /** Today's date, for the checks of due dates (ADOPT_TODAY, the CLI's --today, else the local date). */
@@ -59,7 +62,8 @@ export const AdoptModule: Module<AdoptServices, PartialLangiumServices & AdoptAd
         RankResults: services => new RankResults(services)
     },
     syntax: {
-        Facts: () => new SyntaxFacts()
+        Facts: () => new SyntaxFacts(),
+        ProblemWords: () => new AdoptSyntaxProblemWords()
     },
     model: {
         Today: () => new Today()

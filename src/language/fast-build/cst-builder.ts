@@ -44,6 +44,14 @@ export class FastCstNodeBuilder extends CstNodeBuilder {
         return root;
     }
 
+    /**
+     * Makes a closed composite node current again (the parser recovering a part of a declaration
+     * written after the declaration's end); `construct` closes it again.
+     */
+    reopen(node: CompositeCstNode): void {
+        this.open.push(node);
+    }
+
     override buildCompositeNode(feature: GrammarAST.AbstractElement): CompositeCstNode {
         const node = new AdoptCompositeCstNode();
         node.grammarSource = feature;

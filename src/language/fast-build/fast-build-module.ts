@@ -38,7 +38,7 @@ export interface FastBuildAddedServices {
 
 export type FastBuildServices = AdoptServices & FastBuildAddedServices;
 
-export const FastBuildModule: Module<FastBuildServices, PartialLangiumServices & Partial<AdoptAddedServices> & FastBuildAddedServices> = {
+export const FastBuildModule: Module<FastBuildServices, PartialLangiumServices & { syntax: Partial<AdoptAddedServices["syntax"]> } & FastBuildAddedServices> = {
     fastBuild: {
         SyntaxTrees: () => new SyntaxTrees()
     },

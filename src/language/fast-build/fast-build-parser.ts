@@ -64,18 +64,20 @@ export class FastBuildParser extends AdoptParser {
     protected override parseText<T extends AstNode = AstNode>(input: string, options: ParserOptions = {}): ParseResult<T> {
         if (this.fastPath && this.fastParser && !options.rule) {
             const parsed = this.fastParser.parse(input, this.builder);
-            if (parsed) {
-                this.counts.fast++;
-                const state = (parsed.root.$cstNode as FastRootCstNode).tree;
-                state.builtBy = 'fast';
-                state.updatable = true;
-                // When children of one kind interleave with others in the text, a walk lists them when asked for.
-                if (parsed.inTreeOrder) {
-                    state.nodes = parsed.nodes;
-                    state.parsedReferences = parsed.references;
-                }
-                return { value: parsed.root as T, lexerErrors: [], lexerReport: this.tokenBuilder.flushLexingReport?.(input), parserErrors: [] };
+            this.counts.fast++;
+            const state = (parsed.root.$cstNode as FastRootCstNode).tree;
+            state.builtBy = 'fast';
+            // A tree with errors is parsed again in full on the next change: its errors could be anywhere.
+            state.updatable = parsed.lexerErrors.length === 0 && parsed.parserErrors.length === 0;
+            // When children of one kind interleave with others in the text, a walk lists them when asked for.
+            if (parsed.inTreeOrder) {
+                state.nodes = parsed.nodes;
+                state.parsedReferences = parsed.references;
             }
+            return {
+                value: parsed.root as T, lexerErrors: [...parsed.lexerErrors], lexerReport: this.tokenBuilder.flushLexingReport?.(input),
+                parserErrors: parsed.parserErrors
+            };
         }
         this.counts.langium++;
         const result = super.parseText<T>(input, options);

@@ -16,8 +16,9 @@
  * (`plan`, `low` are names by the pattern of ID) are found by matching the terminal once and
  * comparing its text with those keywords, instead of trying each keyword in turn.
  *
- * It gives up (answers undefined) where Chevrotain would report a lexer error: a character no
- * token matches, an unclosed comment or title. Its caller then lexes with Chevrotain.
+ * Where Chevrotain would report a lexer error (a character no token matches, an unclosed comment
+ * or title) it gives up (answers undefined), or, asked to recover, does what Chevrotain does: it
+ * leaves out the characters up to where a token matches again and notes them (`LexError`).
  */
 import { Lexer, type TokenType } from 'chevrotain';
 import { RegExpUtils } from 'langium';
@@ -31,6 +32,12 @@ export interface Tokens {
     hiddenKinds: number[];
     hiddenStarts: number[];
     hiddenEnds: number[];
+}
+
+/** Characters no token matches, left out: from `offset`, `length` of them. */
+export interface LexError {
+    readonly offset: number;
+    readonly length: number;
 }
 
 /** Where a token type's tokens go. */
@@ -123,10 +130,10 @@ export class FastLexer {
     }
 
     /**
-     * The tokens of `text[from, to)` (offsets in the whole text), or undefined where Chevrotain
-     * would report a lexer error.
+     * The tokens of `text[from, to)` (offsets in the whole text). Where Chevrotain would report a
+     * lexer error: undefined; or, given `errors`, the characters left out and noted there.
      */
-    lex(text: string, from = 0, to = text.length): Tokens | undefined {
+    lex(text: string, from = 0, to = text.length, errors?: LexError[]): Tokens | undefined {
         const capacity = Math.max(16, (to - from) >> 2);
         const tokens: Tokens = {
             count: 0, kinds: new Uint16Array(capacity), starts: new Int32Array(capacity), ends: new Int32Array(capacity),
@@ -138,7 +145,14 @@ export class FastLexer {
         let i = 0;
         while (i < part.length) {
             const end = this.scan(part, i);
-            if (end < 0) return undefined;
+            if (end < 0) {
+                if (!errors) return undefined;
+                let next = i + 1;
+                while (next < part.length && this.scan(part, next) < 0) next++;
+                errors.push({ offset: from + i, length: next - i });
+                i = next;
+                continue;
+            }
             const kind = this.lastKind;
             const group = groups[kind];
             if (group === Group.Token) {

@@ -9,17 +9,27 @@
  * function that follows the rule (grammar-analysis.ts decides each choice by one token). A
  * change to src/language/adopt.langium needs no change here.
  *
- * On anything else (a lexer error, a token the grammar does not allow where it stands, text
- * after the plan) it gives up and answers undefined: the caller then parses with Langium's
- * parser, so a plan with errors gets Langium's error recovery and messages.
+ * A text with errors is parsed too, and recovers where a person would (parse-recovery is in
+ * `ParseRun`, below): a token missing where the next one shows what was meant is taken as
+ * there; a part of a declaration written out of its order is taken all the same; a word one or
+ * two letters off a keyword that fits is read as that keyword; a statement that does not fit is
+ * left out up to the next statement or declaration that does, braces kept in balance; a block
+ * left open is closed where the next declaration of an outer block starts. Each problem is told
+ * once, by the grammar (syntax-problems.ts words it), and every declaration after it keeps all its
+ * features. Declarations re-parsed alone for an incremental update (`parseUnit`) never recover:
+ * what does not parse exactly is parsed again in full.
  */
-import type { IToken, TokenType } from 'chevrotain';
+import type { IRecognitionException, IToken, TokenType } from 'chevrotain';
+import { distance } from 'fastest-levenshtein';
 import {
     AstUtils, GrammarAST, GrammarUtils, type AstNode, type AstReflection, type CompositeCstNode, type CstNode, type CstNodeBuilder,
     type LangiumCoreServices, type Linker, type Reference, type ReferenceInfo, type RootCstNode, type ValueConverter
 } from 'langium';
-import { FastLexer, type Tokens } from './fast-lexer.js';
-import { GrammarAnalysis, type ParseUnit, type RuleRole, type TokenAlternative } from './grammar-analysis.js';
+import type { Expectation, FoundToken, SyntaxProblem, SyntaxProblemWords, Within } from '../parser/syntax-problems.js';
+import { lineOf, lineStartsOf } from '../parser/text-lines.js';
+import { FastCstNodeBuilder } from './cst-builder.js';
+import { FastLexer, type LexError, type Tokens } from './fast-lexer.js';
+import { GrammarAnalysis, type KindSet, type ParseUnit, type RuleRole, type TokenAlternative } from './grammar-analysis.js';
 import { AdoptCompositeCstNode, AdoptLeafCstNode, LEAF_FEATURES, leafCode, type LeafMaker } from './lazy-cst.js';
 import { FastLinker } from './linking.js';
 
@@ -28,14 +38,32 @@ type Node = Record<string, unknown> & { $type: string; $cstNode?: CstNode };
 /** A compiled element: parses it into the node being built (for a data type rule, a `{ value }` being built). */
 type Step = (run: ParseRun, node: Node) => void;
 
-/** Thrown (never escapes) when the text is not one the fast parser builds exactly. */
-const GIVE_UP = Symbol('give up');
-
 /** A property with a default value, and that value (Langium's type metadata). */
 type PropertyDefault = readonly [name: string, value: unknown];
 
 /** What the node builder's `construct` takes (it sets `$cstNode`). */
 type Constructed = Parameters<CstNodeBuilder['construct']>[0];
+
+/** A part of a group: its step, the tokens it starts with, whether it may be left out, and what it reads as in a message. */
+interface Part {
+    readonly step: Step;
+    readonly first: KindSet;
+    readonly optional: boolean;
+    /** Whether the part may come several times (`*`, `+`). */
+    readonly repeated: boolean;
+    readonly expected: readonly Expectation[];
+    /** The keyword a part starts with, when it starts with a keyword that is not optional. */
+    readonly keyword: number;
+}
+
+/** A repeated part (`*`, `+`): the items it repeats, and what may come after it. */
+interface Loop {
+    readonly first: KindSet;
+    readonly follow: KindSet;
+    /** The items, each with the keyword it starts with (-1: none) and its step. */
+    readonly items: ReadonlyArray<{ readonly keyword: number; readonly first: KindSet; readonly step: Step }>;
+    readonly expected: readonly Expectation[];
+}
 
 /** A compiled parser rule. */
 interface CompiledRule {
@@ -50,6 +78,18 @@ interface CompiledRule {
     /** For a data type rule of one token (Level, Role, Name): its alternatives by token kind. */
     readonly tokens: ReadonlyMap<number, TokenAlternative> | undefined;
     body: Step;
+    /** The parts of the rule's own group (its attributes), for the recovery of parts written out of order. */
+    parts: readonly Part[];
+}
+
+/** A syntax problem the parser found, where it is: on the token at `token` (-1: at the end), or just after the one before it. */
+export interface FoundProblem {
+    readonly problem: SyntaxProblem;
+    readonly token: number;
+    /** True to place the problem right after the previous token (something missing there). */
+    readonly afterPrevious: boolean;
+    /** For a word read as another: the keyword that replaces it. */
+    readonly replacement?: string;
 }
 
 /**
@@ -58,13 +98,19 @@ interface CompiledRule {
  * Langium's walk (`streamAst`, then `streamReferences` per node) when `inTreeOrder`, that is when
  * no node's children or references of one property come after another property's and then
  * resume (`stage s { project a ... goal g ... project b ... }` lists `a, b, g` in Langium's order).
+ * With errors: the lexer's and the parser's, in Chevrotain's and Langium's shapes.
  */
 export interface FastParse {
     readonly root: AstNode;
     readonly nodes: AstNode[];
     readonly references: ReferenceInfo[];
     readonly inTreeOrder: boolean;
+    readonly lexerErrors: ReadonlyArray<{ offset: number; length: number; line: number; column: number; message: string }>;
+    readonly parserErrors: IRecognitionException[];
 }
+
+/** Words for a problem when the language has none of its own (a grammar built for a test). */
+const PLAIN_WORDS: SyntaxProblemWords = { messageFor: problem => `Syntax error: ${problem.kind}.` };
 
 export class FastParser implements LeafMaker {
     readonly lexer: FastLexer;
@@ -79,11 +125,21 @@ export class FastParser implements LeafMaker {
     private readonly constructors = new Map<string, new () => Node>();
     /** The declarations an edit can re-parse alone (grammar-analysis.ts). */
     readonly units: readonly ParseUnit[];
+    /** FOLLOW of the elements the recovery asked about. */
+    private readonly follows = new Map<Element, KindSet>();
+    /** The pairs of brackets among the keywords: opener kind to closer kind. */
+    readonly brackets: ReadonlyMap<number, number>;
+    readonly closers: ReadonlySet<number>;
 
-    private constructor(analysis: GrammarAnalysis, private readonly reflection: AstReflection, readonly linker: Linker, readonly converter: ValueConverter) {
+    private constructor(analysis: GrammarAnalysis, private readonly reflection: AstReflection, readonly linker: Linker, readonly converter: ValueConverter,
+        readonly words: SyntaxProblemWords) {
         this.analysis = analysis;
         this.lexer = analysis.lexer;
         this.units = analysis.units;
+        const kindOf = (keyword: string) => this.lexer.types.findIndex(type => type.name === keyword);
+        this.brackets = new Map([['{', '}'], ['(', ')'], ['[', ']']].map(([open, close]) => [kindOf(open), kindOf(close)] as const)
+            .filter(([open, close]) => open >= 0 && close >= 0));
+        this.closers = new Set(this.brackets.values());
         for (const rule of analysis.rules) {
             const role = analysis.roleOf(rule);
             const type = role === 'node' ? GrammarUtils.getTypeName(rule) : '';
@@ -92,41 +148,49 @@ export class FastParser implements LeafMaker {
                 defaults: role === 'node' ? this.defaultsOf(type) : [],
                 lists: [...new Set(AstUtils.streamAst(rule.definition).filter(GrammarAST.isAssignment).filter(a => a.operator === '+=').map(a => a.feature))],
                 tokens: analysis.tokenAlternativesOf(rule),
-                body: () => { throw new Error(`rule ${rule.name} is not compiled`); }
+                body: () => { throw new Error(`rule ${rule.name} is not compiled`); },
+                parts: []
             });
         }
-        for (const compiled of this.compiled.values()) compiled.body = this.compile(compiled.rule.definition, compiled);
+        for (const compiled of this.compiled.values()) {
+            compiled.body = this.compile(compiled.rule.definition, compiled);
+            const definition = compiled.rule.definition;
+            if (GrammarAST.isGroup(definition) && !definition.cardinality) compiled.parts = definition.elements.map(part => this.part(part, compiled));
+        }
     }
 
     /** A fast parser for the language's grammar and lexer, or the reason there can be none. */
     static create(services: LangiumCoreServices): FastParser | string {
+        const words = (services as { readonly syntax?: { readonly ProblemWords?: SyntaxProblemWords } }).syntax?.ProblemWords;
         const lexer = FastLexer.create(services.parser.Lexer.definition as Record<string, TokenType>);
         if (typeof lexer === 'string') return lexer;
         const analysis = GrammarAnalysis.of(services.Grammar, lexer);
         if (typeof analysis === 'string') return analysis;
         try {
-            return new FastParser(analysis, services.shared.AstReflection, services.references.Linker, services.parser.ValueConverter);
+            return new FastParser(analysis, services.shared.AstReflection, services.references.Linker, services.parser.ValueConverter,
+                words ?? PLAIN_WORDS);
         } catch (error) {
             return error instanceof TooManyFeatures ? error.message : `the grammar could not be compiled: ${String(error)}`;
         }
     }
 
     /**
-     * Parses a text with the node builder (after `buildRootNode`, which this calls); undefined if
-     * it has a lexer or syntax error (the builder then holds a partial tree: start again).
+     * Parses a text with the node builder (after `buildRootNode`, which this calls). A text with
+     * errors gets a tree too, with the errors found as it recovered.
      */
-    parse(text: string, builder: CstNodeBuilder): FastParse | undefined {
-        const tokens = this.lexer.lex(text);
-        if (!tokens) return undefined;
+    parse(text: string, builder: CstNodeBuilder): FastParse {
+        const lexErrors: LexError[] = [];
+        const tokens = this.lexer.lex(text, 0, text.length, lexErrors)!;
         builder.buildRootNode(text);
-        const run = new ParseRun(this, text, tokens, builder);
-        try {
-            const root = run.entry(this.compiled.get(this.analysis.entry)!);
-            return { root, nodes: run.nodes, references: run.references, inTreeOrder: run.inTreeOrder };
-        } catch (error) {
-            if (error === GIVE_UP) return undefined;
-            throw error;
-        }
+        const run = new ParseRun(this, text, tokens, builder, true);
+        const root = run.entry(this.compiled.get(this.analysis.entry)!);
+        const lines = lexErrors.length > 0 || run.problems.length > 0 ? lineStartsOf(text) : undefined;
+        return {
+            root, nodes: run.nodes, references: run.references,
+            inTreeOrder: run.inTreeOrder && run.problems.length === 0,
+            lexerErrors: lexErrors.map(error => lexerError(text, error, lines!)),
+            parserErrors: run.problems.map(found => this.recognitionException(found, text, tokens, lines!))
+        };
     }
 
     /**
@@ -134,20 +198,15 @@ export class FastParser implements LeafMaker {
      * of `text[start, end)`, which must be exactly one `unit` from its keyword to its last token.
      * Starts a new tree of the whole text with the node builder (`buildRootNode(text)`); the
      * declaration's composite node is the root's one child. Undefined when those tokens are not
-     * exactly one such declaration.
+     * exactly one such declaration, without errors.
      */
     parseUnit(unit: ParseUnit, text: string, start: number, end: number, builder: CstNodeBuilder): { root: RootCstNode; node: AstNode } | undefined {
         const tokens = this.lexer.lex(text, start, end);
         if (!tokens) return undefined;
         const root = builder.buildRootNode(text);
-        const run = new ParseRun(this, text, tokens, builder);
-        try {
-            const node = run.alone(this.compiled.get(unit.rule)!, unit.call);
-            return { root, node };
-        } catch (error) {
-            if (error === GIVE_UP) return undefined;
-            throw error;
-        }
+        const run = new ParseRun(this, text, tokens, builder, false);
+        const node = run.alone(this.compiled.get(unit.rule)!, unit.call);
+        return node ? { root, node } : undefined;
     }
 
     // --- compiling the grammar --------------------------------------------------------------------
@@ -159,21 +218,59 @@ export class FastParser implements LeafMaker {
             case '?': return (run, node) => {
                 if (first[run.peek()]) step(run, node);
             };
-            case '*': return (run, node) => {
-                while (first[run.peek()]) step(run, node);
-            };
-            case '+': return (run, node) => {
-                do step(run, node); while (first[run.peek()]);
-            };
+            case '*':
+            case '+': {
+                const loop = this.loop(element, step, rule);
+                const atLeastOne = element.cardinality === '+';
+                return (run, node) => run.repeat(loop, node, atLeastOne);
+            }
             default: return step;
         }
     }
 
+    private loop(element: Element, step: Step, rule: CompiledRule): Loop {
+        const inner = GrammarAST.isAssignment(element) ? element.terminal : element;
+        const alternatives = GrammarAST.isAlternatives(inner) ? inner.elements : [inner];
+        const items = alternatives.map(alternative => {
+            const first = this.analysis.first(alternative);
+            const start = startOf(alternative);
+            const only = alternatives.length === 1;
+            return {
+                keyword: start && GrammarAST.isKeyword(start) ? this.analysis.kindOf(start) : -1,
+                first,
+                // One alternative: the loop's own step; else the alternative's, compiled anew (its cardinality is the loop's).
+                step: only ? step : this.compileElement(alternative, rule)
+            };
+        });
+        const first = this.analysis.first(element);
+        return { first, follow: this.analysis.follow(element), items, expected: this.expectationsOf(first) };
+    }
+
+    private part(element: Element, rule: CompiledRule): Part {
+        const first = this.analysis.first(element);
+        const start = startOf(element);
+        return {
+            step: this.compile(element, rule),
+            first,
+            optional: element.cardinality === '?' || element.cardinality === '*',
+            repeated: element.cardinality === '*' || element.cardinality === '+',
+            expected: [this.expectationOf(element)],
+            keyword: start && GrammarAST.isKeyword(start) && !start.cardinality ? this.analysis.kindOf(start) : -1
+        };
+    }
+
     private compileElement(element: Element, rule: CompiledRule): Step {
         if (GrammarAST.isGroup(element)) {
-            const steps = element.elements.map(part => this.compile(part, rule));
+            const parts = element.elements.map(part => this.part(part, rule));
+            const steps = parts.map(part => part.step);
             return (run, node) => {
-                for (let i = 0; i < steps.length; i++) steps[i](run, node);
+                for (let i = 0; i < steps.length; i++) {
+                    const start = run.index;
+                    steps[i](run, node);
+                    // A part that failed at its first token: another part written there, out of order, or a stray token.
+                    if (run.broken && run.index === start && run.recoverPart(parts, i, node, rule)) i--;
+                    if (run.broken) return;
+                }
             };
         }
         if (GrammarAST.isAlternatives(element)) {
@@ -183,10 +280,11 @@ export class FastParser implements LeafMaker {
                 const first = this.analysis.first(alternative);
                 for (let kind = 0; kind < first.length; kind++) if (first[kind]) choice[kind] = index;
             });
+            const expected = this.expectationsOf(this.analysis.first(element));
             return (run, node) => {
                 const index = choice[run.peek()];
-                if (index < 0) throw GIVE_UP;
-                alternatives[index](run, node);
+                if (index >= 0) alternatives[index](run, node);
+                else run.mismatch(expected, element);
             };
         }
         if (GrammarAST.isAssignment(element)) return this.compile(element.terminal, rule);
@@ -200,13 +298,13 @@ export class FastParser implements LeafMaker {
             if (assignment) {
                 return (run, node) => {
                     const token = run.leaf(kind, index, element);
-                    assign(node, feature, operator, isKeyword ? (element as GrammarAST.Keyword).value : run.converted(token, element));
+                    if (token >= 0) assign(node, feature, operator, isKeyword ? (element as GrammarAST.Keyword).value : run.converted(token, element));
                 };
             }
             if (rule.role === 'datatype') {
                 return (run, node) => {
                     const token = run.leaf(kind, index, element);
-                    node.value += isKeyword ? (element as GrammarAST.Keyword).value : String(run.converted(token, element));
+                    if (token >= 0) node.value += isKeyword ? (element as GrammarAST.Keyword).value : String(run.converted(token, element));
                 };
             }
             return run => {
@@ -219,21 +317,42 @@ export class FastParser implements LeafMaker {
             if (rule) {
                 // Written with a data type rule (`[Member:Name]`): its value is the reference's text.
                 const value = this.tokenCall(element, this.compiled.get(rule)!.tokens!);
-                return (run, node) => run.reference(node, feature, list, value(run) as string);
+                return (run, node) => {
+                    const text = value(run);
+                    if (text !== undefined) run.reference(node, feature, list, text as string);
+                };
             }
             const kind = this.analysis.kindOf(element);
             const index = this.featureIndex(element);
-            return (run, node) => run.reference(node, feature, list, run.converted(run.leaf(kind, index, element), element) as string);
+            return (run, node) => {
+                const token = run.leaf(kind, index, element);
+                if (token >= 0) run.reference(node, feature, list, run.converted(token, element) as string);
+            };
         }
         if (GrammarAST.isRuleCall(element) && GrammarAST.isParserRule(element.rule.ref)) {
             const called = this.compiled.get(element.rule.ref)!;
             if (called.role === 'fragment') return (run, node) => called.body(run, node);
-            if (called.role === 'node') return (run, node) => run.addChild(node, feature, operator, run.node(called, element));
+            if (called.role === 'node') {
+                return (run, node) => {
+                    const child = run.node(called, element);
+                    if (child) run.addChild(node, feature, operator, child);
+                };
+            }
             const value = called.tokens
                 ? this.tokenCall(element, called.tokens)
                 : (run: ParseRun) => run.datatype(called, element);
-            if (assignment) return (run, node) => assign(node, feature, operator, value(run));
-            if (rule.role === 'datatype') return (run, node) => { node.value += String(value(run)); };
+            if (assignment) {
+                return (run, node) => {
+                    const text = value(run);
+                    if (text !== undefined) assign(node, feature, operator, text);
+                };
+            }
+            if (rule.role === 'datatype') {
+                return (run, node) => {
+                    const text = value(run);
+                    if (text !== undefined) node.value += String(text);
+                };
+            }
             return run => { value(run); };
         }
         throw new Error(`unexpected ${element.$type}`);
@@ -284,6 +403,79 @@ export class FastParser implements LeafMaker {
         return new make();
     }
 
+    // --- what the recovery knows and says ------------------------------------------------------------
+
+    /** The tokens that can follow an element in a valid text. */
+    followOf(element: Element): KindSet {
+        let follow = this.follows.get(element);
+        if (!follow) {
+            follow = this.analysis.follow(element);
+            this.follows.set(element, follow);
+        }
+        return follow;
+    }
+
+    /** What may stand where an element is expected, for a message. */
+    expectationOf(element: Element): Expectation {
+        const inner = GrammarAST.isAssignment(element) ? element.terminal : element;
+        if (GrammarAST.isKeyword(inner)) return { keyword: inner.value };
+        if (GrammarAST.isCrossReference(inner)) {
+            const rule = this.analysis.crossReferenceRule(inner);
+            return rule ? { rule: rule.name } : { terminal: GrammarUtils.getCrossReferenceTerminal(inner) && GrammarAST.isRuleCall(GrammarUtils.getCrossReferenceTerminal(inner)) ? (GrammarUtils.getCrossReferenceTerminal(inner) as GrammarAST.RuleCall).rule.ref!.name : 'ID' };
+        }
+        if (GrammarAST.isRuleCall(inner)) {
+            const called = inner.rule.ref!;
+            if (GrammarAST.isTerminalRule(called)) return { terminal: called.name };
+            const tokens = this.compiled.get(called as GrammarAST.ParserRule)?.tokens;
+            const keywords = tokens && [...tokens.values()].every(GrammarAST.isKeyword) ? [...tokens.values()].map(keyword => (keyword as GrammarAST.Keyword).value) : undefined;
+            return { rule: called.name, keywords };
+        }
+        const start = startOf(inner);
+        return start ? this.expectationOf(start) : { terminal: '?' };
+    }
+
+    /** What may stand where any token of a set may: keywords and terminals by name. */
+    expectationsOf(kinds: KindSet): Expectation[] {
+        const expected: Expectation[] = [];
+        for (let kind = 0; kind < this.lexer.end; kind++) {
+            if (!kinds[kind]) continue;
+            const type = this.lexer.types[kind];
+            expected.push(typeof type.PATTERN === 'string' ? { keyword: type.PATTERN } : { terminal: type.name });
+        }
+        return expected;
+    }
+
+    /** Whether a kind is a keyword's (its pattern is its text). */
+    keywordText(kind: number): string | undefined {
+        const pattern = this.lexer.types[kind]?.PATTERN;
+        return typeof pattern === 'string' ? pattern : undefined;
+    }
+
+    private recognitionException(found: FoundProblem, text: string, tokens: Tokens, lines: Uint32Array): IRecognitionException {
+        const at = (offset: number) => {
+            const line = lineOf(lines, offset);
+            return { line: line + 1, column: offset - lines[line] + 1 };
+        };
+        const tokenAt = (index: number, stretch = false): IToken => {
+            const start = tokens.starts[index];
+            const end = stretch ? stretchEnd(text, tokens, index) : tokens.ends[index];
+            const [first, last] = [at(start), at(Math.max(start, end - 1))];
+            return {
+                image: text.substring(start, end), startOffset: start, endOffset: end - 1, startLine: first.line, startColumn: first.column,
+                endLine: last.line, endColumn: last.column, tokenTypeIdx: this.lexer.types[tokens.kinds[index]].tokenTypeIdx!, tokenType: this.lexer.types[tokens.kinds[index]]
+            };
+        };
+        // Something missing goes right after the token before it (Langium places such an error at `previousToken`'s end).
+        const invalid = { image: '', startOffset: NaN, endOffset: NaN, startLine: NaN, startColumn: NaN, endLine: NaN, endColumn: NaN, tokenTypeIdx: -1, tokenType: this.lexer.types[0] } as IToken;
+        const token = found.afterPrevious || found.token < 0 || found.token >= tokens.count ? invalid : tokenAt(found.token, true);
+        const previousIndex = (found.token < 0 || found.token >= tokens.count ? tokens.count : found.token) - 1;
+        const previousToken = previousIndex >= 0 ? tokenAt(previousIndex) : invalid;
+        return Object.assign(new Error(this.words.messageFor(found.problem)), {
+            name: 'SyntaxProblem', token, previousToken, resyncedTokens: [], context: { ruleStack: [], ruleOccurrenceStack: [] },
+            problem: found.problem, replacement: found.replacement
+        }) as unknown as IRecognitionException;
+    }
+
     // --- LeafMaker: the leaves the parser left as numbers ------------------------------------------
 
     featureAt(index: number): Element {
@@ -294,8 +486,7 @@ export class FastParser implements LeafMaker {
         const alternatives = this.tokenCalls[index];
         if (!alternatives) return undefined;
         this.lexer.tokenAt(text, offset);
-        const alternative = alternatives.get(this.lexer.lastKind);
-        if (!alternative) throw new Error(`No token of the rule starts at offset ${offset}.`);
+        const alternative = alternatives.get(this.lexer.lastKind) ?? [...alternatives.values()][0];
         return leafCode(offset, this.featureIndex(alternative));
     }
 
@@ -311,13 +502,80 @@ export class FastParser implements LeafMaker {
 
 class TooManyFeatures extends Error { }
 
+/** The first element a part starts with (through groups and assignments), if it has one. */
+function startOf(element: Element): Element | undefined {
+    if (GrammarAST.isGroup(element)) return element.elements[0] ? startOf(element.elements[0]) : undefined;
+    if (GrammarAST.isAssignment(element)) return startOf(element.terminal);
+    if (GrammarAST.isAlternatives(element)) return undefined;
+    if (GrammarAST.isRuleCall(element) && GrammarAST.isParserRule(element.rule.ref) && !GrammarUtils.isDataTypeRule(element.rule.ref)) {
+        return startOf(element.rule.ref.definition);
+    }
+    return element;
+}
+
+/**
+ * Where the stretch of text a token starts ends: the token, and the characters right after it
+ * that no token matched (`27-1-1`: the number 27, then `-1-1`, which the lexer left out), up to a
+ * space, a comment or the next token.
+ */
+export function stretchEnd(text: string, tokens: Tokens, index: number): number {
+    let end = tokens.ends[index];
+    let next = index + 1;
+    for (;;) {
+        const limit = Math.min(next < tokens.count ? tokens.starts[next] : text.length, commentAtOrAfter(tokens, end));
+        let crossed = false;
+        while (end < limit && !/\s/.test(text.charAt(end))) {
+            end++;
+            crossed = true;
+        }
+        // Left-out characters that run into the next token: the stretch goes on through it.
+        if (!crossed || next >= tokens.count || end !== tokens.starts[next]) return end;
+        end = tokens.ends[next++];
+    }
+}
+
+/** Where the first comment at or after an offset starts (the end of the text if none): comments are in text order. */
+function commentAtOrAfter(tokens: Tokens, offset: number): number {
+    let low = 0;
+    let high = tokens.hiddenStarts.length;
+    while (low < high) {
+        const middle = (low + high) >>> 1;
+        if (tokens.hiddenStarts[middle] < offset) low = middle + 1;
+        else high = middle;
+    }
+    return low < tokens.hiddenStarts.length ? tokens.hiddenStarts[low] : Number.POSITIVE_INFINITY;
+}
+
+/** A lexer error in Chevrotain's shape (Langium reads line, column, length and message). */
+function lexerError(text: string, error: LexError, lines: Uint32Array) {
+    const line = lineOf(lines, error.offset);
+    const skipped = text.substring(error.offset, error.offset + error.length);
+    return {
+        offset: error.offset, length: error.length, line: line + 1, column: error.offset - lines[line] + 1,
+        message: `unexpected character: ->${skipped.charAt(0)}<- at offset: ${error.offset}, skipped ${error.length} characters.`
+    };
+}
+
+/**
+ * The empty list that every node without items in a list property holds (a frozen array: nothing
+ * may add to it). Langium gives each such node an empty array of its own (`copyDefaultValue`):
+ * about 40 bytes a list, and a project has seven lists, most of them often empty.
+ */
+const EMPTY_LIST: readonly unknown[] = Object.freeze([]);
+
+/** Langium's `copyDefaultValue`: a fresh copy of a list default (the shared empty list for an empty one), the value itself otherwise. */
+function copyDefaultValue(value: unknown): unknown {
+    if (!Array.isArray(value)) return value;
+    return value.length === 0 ? EMPTY_LIST : [...value.map(copyDefaultValue)];
+}
+
 /** Langium's `assign` of a value that is not a node: `=`, `?=` (true) or `+=`. */
 function assign(node: Node, feature: string, operator: string, value: unknown): void {
     if (operator === '?=') {
         node[feature] = true;
     } else if (operator === '+=') {
         const list = node[feature];
-        if (Array.isArray(list)) list.push(value);
+        if (Array.isArray(list) && list !== EMPTY_LIST) list.push(value);
         else node[feature] = [value];
     } else {
         node[feature] = value;
@@ -339,17 +597,22 @@ function linkToContainer(child: Node, container: Node, property: string, index: 
     if (index !== undefined) child.$containerIndex = index;
 }
 
-/**
- * The empty list that every node without items in a list property holds (a frozen array: nothing
- * may add to it). Langium gives each such node an empty array of its own (`copyDefaultValue`):
- * about 40 bytes a list, and a project has seven lists, most of them often empty.
- */
-const EMPTY_LIST: readonly unknown[] = Object.freeze([]);
+/** Whether `word` is probably a misspelling of `keyword`: another case, a letter or two off, or its start. */
+export function closeTo(word: string, keyword: string): boolean {
+    if (word === keyword) return false;
+    const lower = word.toLowerCase();
+    if (lower === keyword) return true;
+    const off = distance(lower, keyword);
+    return off <= 1 || (off <= 2 && keyword.length >= 6) || (lower.length >= 2 && keyword.startsWith(lower));
+}
 
-/** Langium's `copyDefaultValue`: a fresh copy of a list default (the shared empty list for an empty one), the value itself otherwise. */
-function copyDefaultValue(value: unknown): unknown {
-    if (!Array.isArray(value)) return value;
-    return value.length === 0 ? EMPTY_LIST : [...value.map(copyDefaultValue)];
+/** What `mismatch` answers when the cursor's token is now the one wanted (read as it, or a stray one left out): try again. */
+const RETRY = -2;
+
+/** A token taken for another: the token's index and the kind it stands for. */
+interface Stand {
+    readonly index: number;
+    readonly kind: number;
 }
 
 /** One parse: a cursor over the tokens, the node builder, and what the parse lists. */
@@ -360,19 +623,35 @@ class ParseRun {
     readonly references: ReferenceInfo[] = [];
     /** False once the parse order is not Langium's walk order (see `FastParse`). */
     inTreeOrder = true;
+    /** The problems found (a recovering run) or the first one (a run that does not recover). */
+    readonly problems: FoundProblem[] = [];
+    /** True from a problem the run could not recover from in place until a loop recovers (or, not recovering, to the end). */
+    broken = false;
     /** For each open node (by depth: the root at 0): the property it last added a child to, and a reference to. */
     private readonly lastChild: Array<string | undefined> = [undefined];
     private readonly lastReference: Array<string | undefined> = [undefined];
     private depth = 0;
     /** The names referred to so far, each once (see `shared`). */
     private readonly names = new Map<string, string>();
-    private index = 0;
+    index = 0;
     private hiddenIndex = 0;
     private readonly end: number;
     /** What the value converter is given for a token (see `converted`). */
     private readonly converterNode: { grammarSource: Element | undefined } = { grammarSource: undefined };
+    /** A token taken as present at the cursor though it is not (a missing keyword), or -1. */
+    private assumed = -1;
+    /** A token read as another kind (a misspelled keyword). */
+    private stand: Stand | undefined;
+    /** The loops being parsed, outermost first. */
+    private readonly loops: Loop[] = [];
+    /** The nodes being built with their rules, outermost first (for `within`). */
+    private readonly open: Array<{ readonly node: Node; readonly rule: CompiledRule }> = [];
+    /** The node last finished, with its rule (the statement a loop just parsed). */
+    private finished: { readonly node: Node; readonly rule: CompiledRule } | undefined;
 
-    constructor(private readonly parser: FastParser, private readonly text: string, private readonly tokens: Tokens, private readonly builder: CstNodeBuilder) {
+    constructor(private readonly parser: FastParser, private readonly text: string, private readonly tokens: Tokens, private readonly builder: CstNodeBuilder,
+        /** Whether this run recovers from problems (else it stops at the first). */
+        private readonly recovering: boolean) {
         this.end = parser.lexer.end;
     }
 
@@ -380,37 +659,60 @@ class ParseRun {
     entry(rule: CompiledRule): AstNode {
         const node = this.parser.newNode(rule.type);
         this.nodes.push(node as unknown as AstNode);
-        rule.body(this, node);
-        if (this.index !== this.tokens.count) throw GIVE_UP;
+        this.open.push({ node, rule });
+        if (this.tokens.count === 0 && this.recovering) {
+            // Nothing but blanks and comments: one problem says what the text needs, not each part it lacks.
+            this.report({ kind: 'empty', expected: this.parser.expectationsOf(this.parser.analysis.first(rule.rule.definition)) }, 0);
+            this.broken = true;
+        } else {
+            rule.body(this, node);
+        }
+        this.open.pop();
+        if (this.index < this.tokens.count && !this.broken) {
+            this.report({ kind: 'after-end', found: this.found(this.index) }, this.index);
+        }
+        this.index = this.tokens.count;
         this.finish(node, rule);
         linkCstNode(node);
         this.builder.addHiddenNodes(this.hiddenTokensBefore(Number.POSITIVE_INFINITY));
         return node as unknown as AstNode;
     }
 
-    /** One declaration over all the tokens (`FastParser.parseUnit`), linked to its composite node, no container yet. */
-    alone(rule: CompiledRule, call: GrammarAST.RuleCall): AstNode {
+    /** One declaration over all the tokens (`FastParser.parseUnit`), linked to its composite node, no container yet; undefined if it does not parse exactly. */
+    alone(rule: CompiledRule, call: GrammarAST.RuleCall): AstNode | undefined {
         const node = this.node(rule, call);
-        if (this.index !== this.tokens.count || this.hiddenIndex !== this.tokens.hiddenStarts.length) throw GIVE_UP;
+        if (!node || this.broken || this.index !== this.tokens.count || this.hiddenIndex !== this.tokens.hiddenStarts.length) return undefined;
         linkCstNode(node);
         return node as unknown as AstNode;
     }
 
     peek(): number {
+        if (this.assumed >= 0) return this.assumed;
+        const stand = this.stand;
+        if (stand && stand.index === this.index) return stand.kind;
         return this.index < this.tokens.count ? this.tokens.kinds[this.index] : this.end;
     }
 
-    /** `subrule` of a node rule: a composite node for the call, the rule's new node, `construct` when it ends. */
-    node(rule: CompiledRule, call: Element): Node {
-        this.builder.buildCompositeNode(call);
+    /** `subrule` of a node rule: a composite node for the call, the rule's new node, `construct` when it ends; undefined if it took no token. */
+    node(rule: CompiledRule, call: Element): Node | undefined {
+        const cst = this.builder.buildCompositeNode(call);
         const node = this.parser.newNode(rule.type);
         this.nodes.push(node as unknown as AstNode);
         const depth = ++this.depth;
         this.lastChild[depth] = undefined;
         this.lastReference[depth] = undefined;
+        this.open.push({ node, rule });
         rule.body(this, node);
+        this.open.pop();
         this.depth--;
-        return this.finish(node, rule);
+        this.finish(node, rule);
+        // A rule that took no token (the problem was at its first) leaves no node, as in Langium.
+        if (cst instanceof AdoptCompositeCstNode && cst.childCount === 0) {
+            this.nodes.splice(this.nodes.lastIndexOf(node as unknown as AstNode), 1);
+            return undefined;
+        }
+        this.finished = { node, rule };
+        return node;
     }
 
     /** `construct`: the node gets its composite node, then the defaults of the properties it lacks; its lists their exact length. */
@@ -434,6 +736,7 @@ class ParseRun {
         const value = { value: '' } as unknown as Node;
         rule.body(this, value);
         this.builder.construct(value as unknown as Constructed);
+        if (cst instanceof AdoptCompositeCstNode && cst.childCount === 0) return undefined;
         return this.parser.converter.convert(value.value as string, cst);
     }
 
@@ -447,7 +750,7 @@ class ParseRun {
         this.lastChild[depth] = property;
         if (operator === '+=') {
             let index = 0;
-            if (Array.isArray(existing)) {
+            if (Array.isArray(existing) && existing !== EMPTY_LIST) {
                 index = existing.length;
                 existing.push(child);
             } else {
@@ -463,12 +766,21 @@ class ParseRun {
     /**
      * `consume`: the comments before the token, then the token's leaf in the current composite
      * node: a leaf not made yet (a number) in an AdoptCompositeCstNode, a leaf in the root.
-     * Returns the token's index.
+     * Returns the token's index; -1 when the token is missing (taken as present, or a problem).
      */
     leaf(kind: number, featureIndex: number, feature: Element): number {
         const index = this.index;
         const tokens = this.tokens;
-        if (index >= tokens.count || tokens.kinds[index] !== kind) throw GIVE_UP;
+        if (this.assumed >= 0) {
+            if (this.assumed !== kind) return this.mismatch([this.parser.expectationOf(feature)], feature, [kind]);
+            this.assumed = -1;
+            return -1;
+        }
+        const actual = index < tokens.count ? tokens.kinds[index] : this.end;
+        if (actual !== kind && !(this.stand?.index === index && this.stand.kind === kind)) {
+            return this.mismatch([this.parser.expectationOf(feature)], feature, [kind]) === RETRY ? this.leaf(kind, featureIndex, feature) : -1;
+        }
+        if (this.stand?.index === index) this.stand = undefined;
         const start = tokens.starts[index];
         if (this.hiddenIndex < tokens.hiddenStarts.length && tokens.hiddenStarts[this.hiddenIndex] <= start) {
             this.builder.addHiddenNodes(this.hiddenTokensBefore(start));
@@ -477,7 +789,7 @@ class ParseRun {
         if (parent instanceof AdoptCompositeCstNode) {
             parent.appendLeaf(leafCode(start, featureIndex));
         } else {
-            const leaf = new AdoptLeafCstNode(start, tokens.ends[index] - start, this.parser.lexer.types[kind], false);
+            const leaf = new AdoptLeafCstNode(start, tokens.ends[index] - start, this.parser.lexer.types[actual], false);
             leaf.grammarSource = feature;
             leaf.container = parent;
             (parent.content as CstNode[]).push(leaf);
@@ -516,7 +828,7 @@ class ParseRun {
         this.lastReference[depth] = property;
         if (list) {
             let index = 0;
-            if (Array.isArray(existing)) {
+            if (Array.isArray(existing) && existing !== EMPTY_LIST) {
                 index = existing.length;
                 existing.push(reference);
             } else {
@@ -533,19 +845,26 @@ class ParseRun {
      * A call of a data type rule of one token: its composite node with the token's leaf, the
      * rule's value (a keyword's text, a terminal's converted value) converted. In an
      * AdoptCompositeCstNode, with no comment before the token, the two are one number and made
-     * when asked for (lazy-cst.ts).
+     * when asked for (lazy-cst.ts). Undefined when the token is missing.
      */
     tokenValue(call: GrammarAST.RuleCall | GrammarAST.CrossReference, callIndex: number, alternatives: ReadonlyMap<number, TokenAlternative>,
         alternativeIndexes: ReadonlyMap<number, number>): unknown {
-        const kind = this.peek();
-        const alternative = alternatives.get(kind);
-        if (!alternative) throw GIVE_UP;
+        let kind = this.peek();
+        let alternative = alternatives.get(kind);
+        if (!alternative || this.assumed >= 0) {
+            const keywords = [...alternatives.keys()].filter(candidate => this.parser.keywordText(candidate) !== undefined);
+            if (this.mismatch([this.parser.expectationOf(call)], call, keywords) !== RETRY) return undefined;
+            kind = this.peek();
+            alternative = alternatives.get(kind);
+            if (!alternative) return undefined;
+        }
         const index = this.index;
         const parent = this.builder.current as CompositeCstNode;
         const start = this.tokens.starts[index];
         const commentBefore = this.hiddenIndex < this.tokens.hiddenStarts.length && this.tokens.hiddenStarts[this.hiddenIndex] <= start;
         if (parent instanceof AdoptCompositeCstNode && !commentBefore) {
             parent.appendLeaf(leafCode(start, callIndex));
+            if (this.stand?.index === index) this.stand = undefined;
             this.index++;
         } else {
             this.builder.buildCompositeNode(call);
@@ -582,5 +901,366 @@ class ParseRun {
             this.hiddenIndex++;
         }
         return found;
+    }
+
+    // --- recovery -----------------------------------------------------------------------------------
+
+    /** The token at an index as a problem tells it. */
+    private found(index: number): FoundToken {
+        if (index >= this.tokens.count) return { image: '', end: true };
+        const kind = this.tokens.kinds[index];
+        const image = this.text.substring(this.tokens.starts[index], stretchEnd(this.text, this.tokens, index));
+        return this.parser.keywordText(kind) !== undefined ? { image } : { image, terminal: this.parser.lexer.types[kind].name };
+    }
+
+    /**
+     * The declaration being built (or the one whose block a loop is in), for `within`; with
+     * `block`, the innermost one that opens a block (the one a missing closer belongs to, not a
+     * clause such as `involves a, b` inside it).
+     */
+    private within(block = false): Within | undefined {
+        for (let i = this.open.length - 1; i >= 0; i--) {
+            const { node, rule } = this.open[i];
+            if (rule.role !== 'node') continue;
+            if (block && !rule.parts.some(part => part.keyword >= 0 && this.parser.brackets.has(part.keyword))) continue;
+            return { type: rule.type, name: typeof node.name === 'string' ? node.name : undefined };
+        }
+        return undefined;
+    }
+
+    private report(problem: SyntaxProblem, token: number, afterPrevious = false, replacement?: string): void {
+        this.inTreeOrder = false;
+        // One problem per place: a recovery that fails again where one was told tells nothing more.
+        const last = this.problems[this.problems.length - 1];
+        if (last && last.token === token && !afterPrevious) return;
+        // The end of the text: one problem says it (what is missing there, and that every { needs its }).
+        const atEnd = token >= this.tokens.count;
+        if (atEnd && last && last.token < 0) return;
+        this.problems.push({ problem, token: token >= this.tokens.count ? -1 : token, afterPrevious, replacement });
+    }
+
+    /**
+     * The token at the cursor is not what `expected` wants. Recovering: a token missing there (the
+     * one at the cursor can follow what was expected) is taken as present; a stray token before
+     * the expected one is left out; a word close to the one keyword expected is read as it; else
+     * the problem is told and the run breaks until a loop recovers. Not recovering: the run breaks.
+     * Returns -1 (no token consumed for the element) or the index of the token consumed.
+     */
+    mismatch(expected: readonly Expectation[], element: Element, kinds: readonly number[] = []): number {
+        if (this.broken) return -1;
+        const index = this.index;
+        const actual = this.peek();
+        if (!this.recovering || this.assumed >= 0) {
+            this.broken = true;
+            if (!this.recovering) this.problems.push({ problem: { kind: 'expected', expected, found: this.found(index) }, token: index, afterPrevious: false });
+            return -1;
+        }
+        const found = this.found(index);
+        // A word a letter or two off a keyword that fits here (the closest).
+        if (index < this.tokens.count && /^[a-z]/i.test(found.image)) {
+            const close = kinds.filter(kind => this.parser.keywordText(kind) !== undefined && closeTo(found.image, this.parser.keywordText(kind)!))
+                .sort((a, b) => distance(found.image.toLowerCase(), this.parser.keywordText(a)!) - distance(found.image.toLowerCase(), this.parser.keywordText(b)!));
+            if (close.length > 0) {
+                const keyword = this.parser.keywordText(close[0])!;
+                this.report({ kind: 'misspelled', found, keyword, within: this.within() }, index, false, keyword);
+                this.stand = { index, kind: close[0] };
+                return RETRY;
+            }
+        }
+        // Missing: what comes next fits after the expected element (at the end of the text, anything is missing).
+        if (actual === this.end || this.parser.followOf(element)[actual]) {
+            const after = index > 0 ? this.found(index - 1) : undefined;
+            this.report({ kind: 'missing', expected: expected[0], found, after, within: this.within() }, index, true);
+            return -1;
+        }
+        this.report({ kind: 'expected', expected, found, within: this.within() }, index);
+        this.broken = true;
+        return -1;
+    }
+
+    /** Whether a token starts a statement of a loop around the innermost one. */
+    private startsOuterStatement(kind: number): boolean {
+        for (let i = this.loops.length - 2; i >= 0; i--) {
+            if (this.loops[i].first[kind]) return true;
+        }
+        return false;
+    }
+
+    /**
+     * A part of a group failed at its first token. If that token starts another part of the same
+     * declaration that may be left out (written out of its order), that part is parsed now and the
+     * problem told as one of order; if the token after it is where the failed part starts, it is a
+     * stray token, left out. The failed part is then tried again. Returns whether it recovered.
+     */
+    recoverPart(parts: readonly Part[], failed: number, node: Node, rule: CompiledRule): boolean {
+        if (!this.recovering || rule.role !== 'node') return false;
+        const kind = this.peek();
+        const index = this.index;
+        const other = parts.findIndex((part, i) => i !== failed && part.optional && part.first[kind]);
+        if (other >= 0) {
+            this.problems.pop();
+            this.broken = false;
+            this.report({ kind: 'order', found: this.found(index), within: this.within() ?? { type: rule.type }, order: this.orderOf(rule) }, index);
+            parts[other].step(this, node);
+            return !this.broken && this.index > index;
+        }
+        const next = index + 1 < this.tokens.count ? this.tokens.kinds[index + 1] : this.end;
+        if (parts[failed].first[next] && !this.startsAnyStatement(kind)) {
+            const last = this.problems.pop()!;
+            this.broken = false;
+            const expected = last.problem.kind === 'expected' ? last.problem.expected : parts[failed].expected;
+            this.report({ kind: 'unexpected', found: this.found(index), expected, within: this.within(), skipped: 1 }, index);
+            this.index++;
+            return true;
+        }
+        return false;
+    }
+
+    /** Whether a token starts a statement of any loop being parsed. */
+    private startsAnyStatement(kind: number): boolean {
+        return this.loops.some(loop => loop.first[kind]);
+    }
+
+    /**
+     * The parts of a declaration as an order message lists them: after its keyword, up to its
+     * block, the parts that may be left out and those that start with a keyword of their own
+     * (`role`, `unit`, `trained`; `after`, `from`, `to`).
+     */
+    private orderOf(rule: CompiledRule): Expectation[] {
+        const order: Expectation[] = [];
+        for (const part of rule.parts.slice(1)) {
+            if (part.keyword >= 0 && this.parser.brackets.has(part.keyword)) break;
+            if (part.keyword >= 0 || (part.optional && !part.repeated)) order.push(...part.expected);
+        }
+        return order;
+    }
+
+    /**
+     * `(item)*` or `(item)+`: the items while a token starts one. Recovering, a token that neither
+     * starts an item nor may follow the loop is dealt with (`recoverInLoop`), and a broken item is
+     * left behind from the next token that fits.
+     */
+    repeat(loop: Loop, node: Node, atLeastOne: boolean): void {
+        const first = loop.first;
+        if (atLeastOne) {
+            const start = this.index;
+            this.item(loop, node);
+            if (this.broken && this.recovering) this.resync(loop, start);
+            if (this.broken) return;
+        }
+        if (!this.recovering) {
+            while (first[this.peek()] && !this.broken) this.item(loop, node);
+            return;
+        }
+        this.loops.push(loop);
+        try {
+            for (;;) {
+                const kind = this.peek();
+                if (first[kind]) {
+                    const start = this.index;
+                    this.item(loop, node);
+                    if (this.broken) this.resync(loop, start);
+                    continue;
+                }
+                if (loop.follow[kind] || kind === this.end || this.assumed >= 0) break;
+                if (!this.recoverInLoop(loop, node)) break;
+            }
+        } finally {
+            this.loops.pop();
+        }
+    }
+
+    /** Parses the item the cursor's token starts. */
+    private item(loop: Loop, node: Node): void {
+        const kind = this.peek();
+        const item = loop.items.find(candidate => candidate.first[kind]) ?? loop.items[0];
+        this.finished = undefined;
+        item.step(this, node);
+    }
+
+    /**
+     * After a broken item: the tokens up to the next that starts an item, may follow the loop or
+     * starts a statement of an outer loop are left out (braces kept in balance: a block is skipped
+     * whole); at least one token, if the item took none.
+     */
+    private resync(loop: Loop, start: number): void {
+        this.broken = false;
+        this.assumed = -1;
+        this.stand = undefined;
+        if (this.index === start && this.index < this.tokens.count) this.index++;
+        this.skipToFit(loop);
+    }
+
+    private skipToFit(loop: Loop): number {
+        let depth = 0;
+        let skipped = 0;
+        while (this.index < this.tokens.count) {
+            const kind = this.tokens.kinds[this.index];
+            if (depth === 0 && (loop.first[kind] || loop.follow[kind] || this.startsOuterStatement(kind))) break;
+            if (this.parser.brackets.has(kind)) depth++;
+            else if (this.parser.closers.has(kind)) {
+                if (depth === 0) break;
+                depth--;
+            }
+            this.index++;
+            skipped++;
+        }
+        return skipped;
+    }
+
+    /**
+     * A token that neither starts an item of the loop nor may follow it: the block is not closed
+     * (the token starts a statement of an outer block); a word close to a keyword that starts an
+     * item; an item whose keyword is missing; a part of the statement just parsed written after
+     * it; else what does not fit is left out. Returns false when the loop ends here.
+     */
+    private recoverInLoop(loop: Loop, node: Node): boolean {
+        const index = this.index;
+        const kind = this.tokens.kinds[index];
+        const found = this.found(index);
+        const word = /^[a-z]/i.test(found.image);
+        // A word close to one that may come after the loop: what comes after deals with it (a
+        // misspelled statement after a list of names is not a name missing its comma).
+        if (word && this.keywordsOf(loop.follow).some(keyword => closeTo(found.image, this.parser.keywordText(keyword)!))) return false;
+        const closer = this.closerOf(loop);
+        if (closer >= 0 && this.startsOuterStatement(kind)) {
+            this.report({ kind: 'unclosed', found, within: this.within(true), closer: this.parser.keywordText(closer)! }, index, true);
+            this.assumed = closer;
+            return false;
+        }
+        const previous = this.finished;
+        // A word a letter or two off a keyword that starts an item.
+        if (word) {
+            const lower = found.image.toLowerCase();
+            const candidates = loop.items.flatMap(item => this.keywordsOf(item.first).map(keyword => ({ item, keyword, text: this.parser.keywordText(keyword)! })))
+                .filter(candidate => closeTo(found.image, candidate.text))
+                .sort((a, b) => distance(lower, a.text) - distance(lower, b.text));
+            for (const { item, keyword, text } of candidates) {
+                if (!this.readsOn(this.dryRun(item.step, node, { index, kind: keyword }), index)) continue;
+                this.report({ kind: 'misspelled', found, keyword: text, within: this.within() }, index, false, text);
+                this.stand = { index, kind: keyword };
+                this.finished = undefined;
+                item.step(this, node);
+                if (this.broken) this.resync(loop, index);
+                return true;
+            }
+        }
+        // A part of the statement just parsed, written after it (out of order, misspelled, or its keyword missing).
+        if (previous && previous.node.$cstNode && this.continueStatement(previous, index, found)) return true;
+        // An item whose keyword is missing: the one that reads furthest as if it were there.
+        let best: { item: Loop['items'][number]; reach: number } | undefined;
+        for (const item of loop.items) {
+            if (item.keyword < 0) continue;
+            const reach = this.dryRun(item.step, node, undefined, item.keyword);
+            if (this.readsOn(reach, index - 1) && (!best || reach.index > best.reach)) best = { item, reach: reach.index };
+        }
+        if (best) {
+            this.report({ kind: 'missing', expected: { keyword: this.parser.keywordText(best.item.keyword)! }, found, within: this.within() }, index);
+            this.assumed = best.item.keyword;
+            this.finished = undefined;
+            best.item.step(this, node);
+            this.assumed = -1;
+            if (this.broken) this.resync(loop, index);
+            return true;
+        }
+        const skipped = this.skipToFit(loop);
+        this.report({ kind: 'unexpected', found, expected: [...this.tailOf(previous), ...loop.expected], within: this.within(), skipped }, index);
+        if (skipped === 0) this.index++;
+        return true;
+    }
+
+    /** The closing bracket that may follow a loop (the `}` of its block), or -1. */
+    private closerOf(loop: Loop): number {
+        for (const closer of this.parser.closers) if (loop.follow[closer]) return closer;
+        return -1;
+    }
+
+    /** What may still come in the statement just parsed (its parts that may be left out), for a message. */
+    private tailOf(previous: { readonly rule: CompiledRule } | undefined): Expectation[] {
+        return previous ? previous.rule.parts.filter(part => part.optional).flatMap(part => part.expected) : [];
+    }
+
+    /**
+     * Parses a part of the statement just finished into it (its block made current again): a part
+     * written after another that comes later, a part whose keyword is misspelled or missing.
+     */
+    private continueStatement(previous: { readonly node: Node; readonly rule: CompiledRule }, index: number, found: FoundToken): boolean {
+        const { node, rule } = previous;
+        const kind = this.tokens.kinds[index];
+        const within = { type: rule.type, name: typeof node.name === 'string' ? node.name : undefined };
+        const candidates = rule.parts.filter(part => part.optional);
+        let chosen: { part: Part; problem: SyntaxProblem; stand?: Stand; assumed?: number } | undefined;
+        const direct = candidates.find(part => part.first[kind]);
+        if (direct) chosen = { part: direct, problem: { kind: 'order', found, within, order: this.orderOf(rule) } };
+        // A part whose keyword (or one of its words: a level) is misspelled, the closest first.
+        if (!chosen && /^[a-z]/i.test(found.image)) {
+            const lower = found.image.toLowerCase();
+            const close = candidates.flatMap(part => this.keywordsOf(part.first).map(keyword => ({ part, keyword, text: this.parser.keywordText(keyword)! })))
+                .filter(candidate => closeTo(found.image, candidate.text))
+                .sort((a, b) => distance(lower, a.text) - distance(lower, b.text));
+            const fits = close.find(candidate => this.dryRun(candidate.part.step, node, { index, kind: candidate.keyword }).index > index);
+            if (fits) chosen = { part: fits.part, problem: { kind: 'misspelled', found, keyword: fits.text, within, among: fits.part.expected[0] }, stand: { index, kind: fits.keyword } };
+        }
+        // A part whose keyword is missing.
+        for (const part of candidates) {
+            if (chosen) break;
+            if (part.keyword >= 0 && this.dryRun(part.step, node, undefined, part.keyword).index > index) {
+                chosen = { part, problem: { kind: 'missing', expected: { keyword: this.parser.keywordText(part.keyword)! }, found, within }, assumed: part.keyword };
+            }
+        }
+        if (!chosen) return false;
+        // Parts of one declaration written out of order: told once.
+        const last = this.problems[this.problems.length - 1]?.problem;
+        const told = chosen.problem.kind === 'order' && last?.kind === 'order' && last.within.type === within.type && last.within.name === within.name;
+        if (!told) this.report(chosen.problem, index, false, chosen.problem.kind === 'misspelled' ? chosen.problem.keyword : undefined);
+        const builder = this.builder;
+        if (!(builder instanceof FastCstNodeBuilder)) return false;
+        builder.reopen(node.$cstNode as CompositeCstNode);
+        this.stand = chosen.stand;
+        this.assumed = chosen.assumed ?? -1;
+        this.open.push(previous);
+        chosen.part.step(this, node);
+        this.open.pop();
+        this.assumed = -1;
+        this.stand = undefined;
+        this.finish(node, rule);
+        this.broken = false;
+        this.finished = previous;
+        return this.index > index;
+    }
+
+    /** The keyword kinds of a set. */
+    private keywordsOf(kinds: KindSet): number[] {
+        const keywords: number[] = [];
+        for (let kind = 0; kind < this.parser.lexer.end; kind++) {
+            if (kinds[kind] && this.parser.keywordText(kind) !== undefined) keywords.push(kind);
+        }
+        return keywords;
+    }
+
+    /**
+     * Whether a try read on far enough to be what was meant: to its end, or three tokens from
+     * where its keyword is (a keyword, a name and a title: errors further on are its own).
+     */
+    private readsOn(reach: { readonly index: number; readonly complete: boolean }, keywordAt: number): boolean {
+        return reach.complete ? reach.index > keywordAt : reach.index >= keywordAt + 3;
+    }
+
+    /**
+     * How far a step parses from the cursor without recovering (nothing built, nothing kept): the
+     * index it reaches, and whether it parsed to its end. `stand` reads a token as another kind;
+     * `assumed` takes a token as present before the cursor.
+     */
+    private dryRun(step: Step, node: Node, stand?: Stand, assumed = -1): { readonly index: number; readonly complete: boolean } {
+        const builder = new FastCstNodeBuilder(undefined);
+        builder.buildRootNode(this.text);
+        const run = new ParseRun(this.parser, this.text, this.tokens, builder, false);
+        run.index = this.index;
+        run.hiddenIndex = this.hiddenIndex;
+        run.stand = stand;
+        run.assumed = assumed;
+        const scratch = this.parser.newNode(node.$type);
+        step(run, scratch);
+        return { index: run.index, complete: !run.broken };
     }
 }

@@ -3,10 +3,11 @@
  * no LSP code. Here they become `syntax-error` and `unresolved-reference` diagnostics in words.
  */
 import { Cancellation, DefaultDocumentValidator, diagnosticData, type LangiumCoreServices, type LangiumDocument, type ParseResult, type ValidationOptions } from 'langium';
-import type { Diagnostic } from 'vscode-languageserver-types';
+import type { Diagnostic, Range } from 'vscode-languageserver-types';
 import type { AdoptServices } from '../adopt-module.js';
 import type { AdoptRuleControl } from './rule-control.js';
 import { capSyntaxErrors } from '../parser/syntax-error-cap.js';
+import { mayLeaveOutDeclarations } from '../parser/syntax-problems.js';
 import { IssueCodes } from './issue-codes.js';
 import { didYouMean, similarNames } from './name-suggestions.js';
 
@@ -61,12 +62,22 @@ export class AdoptDocumentValidator extends DefaultDocumentValidator {
         const start = diagnostics.length;
         super.processParsingErrors(parseResult, diagnostics, options);
         for (let i = start; i < diagnostics.length; i++) {
-            diagnostics[i] = { ...diagnostics[i], code: IssueCodes.SyntaxError, data: diagnosticData(IssueCodes.SyntaxError) };
+            // A word read as a keyword it is close to (the fast build's parser): the keyword, for the quick fix.
+            const replacement = (parseResult.parserErrors[i - start] as { replacement?: unknown } | undefined)?.replacement;
+            const data = typeof replacement === 'string' ? { ...diagnosticData(IssueCodes.SyntaxError), replacement } : diagnosticData(IssueCodes.SyntaxError);
+            diagnostics[i] = { ...diagnostics[i], code: IssueCodes.SyntaxError, data };
+        }
+        // A character the lexer left out inside a stretch a parser error already tells about (`due 27-1-1`): told once.
+        const parsing = diagnostics.slice(start);
+        for (let i = start - 1; i >= 0; i--) {
+            if (diagnostics[i].code === IssueCodes.SyntaxError && parsing.some(error => contains(error.range, diagnostics[i].range))) diagnostics.splice(i, 1);
         }
         capSyntaxErrors(diagnostics);
     }
 
     protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[], _options: ValidationOptions): void {
+        // A name's declaration may be in text a syntax error left out: "there is no X" could be false.
+        if (mayLeaveOutDeclarations(document.parseResult)) return;
         const budget = { remaining: SUGGESTION_BUDGET };
         for (const reference of document.references) {
             const error = reference.error;
@@ -88,6 +99,11 @@ export class AdoptDocumentValidator extends DefaultDocumentValidator {
             );
         }
     }
+}
+
+function contains(outer: Range, inner: Range): boolean {
+    const before = (a: Range['start'], b: Range['start']) => a.line < b.line || (a.line === b.line && a.character <= b.character);
+    return before(outer.start, inner.start) && before(inner.end, outer.end) && (outer.start.line !== outer.end.line || outer.end.character > outer.start.character);
 }
 
 /**

@@ -2,7 +2,8 @@
  * All checks of SPEC sections 3 and 7, registered by AST type in one place. Each check is a small
  * function named for the rule it enforces, in the file of its theme.
  */
-import type { ValidationAcceptor, ValidationChecks } from 'langium';
+import { AstUtils, type ValidationAcceptor, type ValidationChecks } from 'langium';
+import { mayLeaveOutDeclarations } from '../parser/syntax-problems.js';
 import type { AdoptAstType, Plan } from '../generated/ast.js';
 import type { AdoptServices } from '../adopt-module.js';
 import { actionShouldHaveAnOwner, actionShouldNotBeOverdue } from './action-checks.js';
@@ -35,19 +36,23 @@ export function registerValidationChecks(services: AdoptServices): void {
     const hasPlanBody = (plan: Plan) => Boolean(plan.name) && facts.keywordRange(plan, '{') !== undefined;
     const planCheck = (check: (plan: Plan, accept: ValidationAcceptor) => void) =>
         (plan: Plan, accept: ValidationAcceptor) => { if (hasPlanBody(plan)) check(plan, accept); };
+    // A check that reports what the plan lacks says nothing while a syntax error may have left
+    // declarations out of the tree: what it misses may be there (parser/syntax-problems.ts).
+    const absenceCheck = (check: (plan: Plan, accept: ValidationAcceptor) => void) =>
+        planCheck((plan, accept) => { if (!mayLeaveOutDeclarations(AstUtils.getDocument(plan).parseResult)) check(plan, accept); });
 
     const checks: ValidationChecks<AdoptAstType> = {
         Plan: [
             planCheck(namesMustBeUniqueInPlan),
             planCheck(withScores(stagesMustNotFormACycle)),
-            planCheck(withScores(initialStageShouldRepeatTheMantra)),
-            planCheck(withScores(coalitionNeedsManagers)),
-            planCheck(naysayersShouldHearAStory),
-            planCheck(withScores(planShouldHaveQuickWins)),
-            planCheck(withScores(quickWinsShouldGoOnTheRoadShow)),
-            planCheck(managersShouldBeTrainedBeforeLaunch),
-            planCheck(withScores(channelsShouldBeLaunchedBeforeUse)),
-            planCheck(withScores(quickWinsShouldEachHaveAStory))
+            absenceCheck(withScores(initialStageShouldRepeatTheMantra)),
+            absenceCheck(withScores(coalitionNeedsManagers)),
+            absenceCheck(naysayersShouldHearAStory),
+            absenceCheck(withScores(planShouldHaveQuickWins)),
+            absenceCheck(withScores(quickWinsShouldGoOnTheRoadShow)),
+            absenceCheck(managersShouldBeTrainedBeforeLaunch),
+            absenceCheck(withScores(channelsShouldBeLaunchedBeforeUse)),
+            absenceCheck(withScores(quickWinsShouldEachHaveAStory))
         ],
         Stage: inOrder(stageDatesMustBeCalendarDates, stageWindowMustNotBeReversed, withScores(stageShouldNotStartBeforeItsPredecessor)),
         Action: inOrder(

@@ -9,12 +9,13 @@ import { removeUnusedSuppression } from './ignore-fixes.js';
 import { addMetricSkeleton } from './metric-fixes.js';
 import { addMissingTrait, involveTrainedMembers, supportAnInitiative } from './project-fixes.js';
 import type { QuickFix } from './quickfix.js';
-import { replaceWithSimilarName } from './reference-fixes.js';
+import { replaceWithKeyword, replaceWithSimilarName } from './reference-fixes.js';
 import { addStatusQuoMantra, launchChannelInStage, moveLaunchToNextStage } from './stage-fixes.js';
 import { addNaysayerToAudience, addRoadShowStory, addStoryForQuickWin } from './story-fixes.js';
 
 export const QuickFixes: Readonly<Partial<Record<IssueCode, QuickFix>>> = {
     [IssueCodes.UnresolvedReference]: replaceWithSimilarName,
+    [IssueCodes.SyntaxError]: replaceWithKeyword,
     [IssueCodes.VirtualBeforeHuman]: moveLaunchToNextStage,
     [IssueCodes.GoalWithoutMetric]: addMetricSkeleton,
     [IssueCodes.FreestandingProject]: supportAnInitiative,

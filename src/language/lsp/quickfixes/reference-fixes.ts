@@ -20,3 +20,11 @@ export function replaceWithSimilarName(context: QuickFixContext): CodeAction[] {
     return similarNames(name, declared).flatMap((suggestion, index) =>
         quickFix(context, `Change '${name}' to '${suggestion}'`, [{ range: diagnostic.range, newText: suggestion }], index === 0));
 }
+
+/** A word close to a keyword that fits where it stands (a syntax error): replaced by that keyword. */
+export function replaceWithKeyword(context: QuickFixContext): CodeAction[] {
+    const replacement = (context.diagnostic.data as { replacement?: unknown } | undefined)?.replacement;
+    if (typeof replacement !== 'string') return [];
+    const word = context.document.textDocument.getText(context.diagnostic.range);
+    return quickFix(context, `Change '${word}' to '${replacement}'`, [{ range: context.diagnostic.range, newText: replacement }], true);
+}
