@@ -2,16 +2,17 @@
  * The parser and lexer services of the fast build.
  *
  * FastBuildParser is the language's parser (Langium's, with the size guard of
- * parser/adopt-parser.ts) that tries the fast parser first (fast-parser.ts: a text without errors,
- * in less than half the time) and parses anything else with Langium's parser, whose trees get the
- * fast build's nodes and whose comments are taken in linear time (langium-internals.ts). An edit
- * inside one declaration re-parses only that declaration (`parseIncrementally`, asked by the
- * document factory; incremental-parse.ts).
+ * parser/adopt-parser.ts) that gives every text to the fast parser (fast-parser.ts: the tree
+ * Langium's parser builds for a text without errors, in less than half the time; for a text with
+ * errors, the tree its recovery reads, each problem told in the language's words). Langium's
+ * parser parses a rule other than the entry rule, and every text of a grammar the fast parser
+ * does not take; its trees get the fast build's nodes and its comments are taken in linear time
+ * (langium-internals.ts). An edit inside one declaration of a text without errors re-parses only
+ * that declaration (`parseIncrementally`, asked by the document factory; incremental-parse.ts).
  *
  * FastBuildLexer is the lexer service: Chevrotain's tokens, made by the fast lexer when it can
  * lex the text, by Chevrotain otherwise. Langium lexes the whole document again for things other
- * than the build (completion lexes it to find the token at the cursor; a plan with a syntax error
- * is parsed by Langium's parser, which lexes first).
+ * than the build (completion lexes it to find the token at the cursor).
  */
 import type { IToken, TokenType } from 'chevrotain';
 import { AstUtils, DefaultLexer, GrammarAST, GrammarUtils, type AstNode, type LangiumCoreServices, type LexerResult, type ParseResult, type ParserOptions, type TokenBuilder, type TokenizeOptions } from 'langium';
@@ -44,7 +45,7 @@ export class FastBuildParser extends AdoptParser {
     readonly builder: FastCstNodeBuilder;
     /** What of Langium's internals the parser uses (langium-internals.ts); set once finalized. */
     internals: InternalsUse = { builder: false, linearComments: false, problems: [] };
-    /** Whether texts go to the fast parser first; false sends every text to Langium's parser (the equivalence tests compare both). */
+    /** Whether texts go to the fast parser (valid or not: it recovers from errors); false sends every text to Langium's parser (the equivalence tests compare both). */
     fastPath: boolean;
     /** Whether `parseIncrementally` may update a tree instead of parsing the whole text. */
     incremental = true;
@@ -105,7 +106,14 @@ export class FastBuildParser extends AdoptParser {
 /** The `parser.LangiumParser` service of the fast build: a FastBuildParser, finalized, using what it can of Langium's internals. */
 export function createFastBuildParser<P extends FastBuildParser>(services: LangiumCoreServices, instance?: P): P {
     const parser = createAdoptParser(services, instance ?? new FastBuildParser(services) as P);
-    parser.internals = useFastBuildInternals(parser, parser.builder, probeText(services));
+    // The probe checks Langium's parser: the fast one, which parses every text, stands aside meanwhile.
+    const fastPath = parser.fastPath;
+    parser.fastPath = false;
+    try {
+        parser.internals = useFastBuildInternals(parser, parser.builder, probeText(services));
+    } finally {
+        parser.fastPath = fastPath;
+    }
     return parser;
 }
 

@@ -89,6 +89,14 @@ export class FastLexer {
         this.steps = steps;
     }
 
+    /** Whether a text as a whole matches a token type's pattern (a keyword's text that would otherwise lex as a name). */
+    matchesWhole(kind: number, text: string): boolean {
+        const pattern = this.types[kind]?.PATTERN;
+        if (typeof pattern === 'string') return pattern === text;
+        if (!(pattern instanceof RegExp)) return false;
+        return new RegExp(`^(?:${pattern.source})$`, pattern.flags.replace(/[gy]/g, '')).test(text);
+    }
+
     /**
      * A fast lexer for a lexer definition (`services.parser.Lexer.definition`), or the reason it
      * cannot stand in for Chevrotain's (a token type it does not know how to match).

@@ -25,7 +25,7 @@ import {
     AstUtils, GrammarAST, GrammarUtils, type AstNode, type AstReflection, type CompositeCstNode, type CstNode, type CstNodeBuilder,
     type LangiumCoreServices, type Linker, type Reference, type ReferenceInfo, type RootCstNode, type ValueConverter
 } from 'langium';
-import type { Expectation, FoundToken, SyntaxProblem, SyntaxProblemWords, Within } from '../parser/syntax-problems.js';
+import type { Expectation, FoundToken, SyntaxProblem, SyntaxProblemWords, Within } from './syntax-problem.js';
 import { lineOf, lineStartsOf } from '../parser/text-lines.js';
 import { FastCstNodeBuilder } from './cst-builder.js';
 import { FastLexer, type LexError, type Tokens } from './fast-lexer.js';
@@ -54,6 +54,8 @@ interface Part {
     readonly expected: readonly Expectation[];
     /** The keyword a part starts with, when it starts with a keyword that is not optional. */
     readonly keyword: number;
+    /** The properties the part sets once (`=`, `?=`): given already, the part is written twice. */
+    readonly properties: readonly string[];
 }
 
 /** A repeated part (`*`, `+`): the items it repeats, and what may come after it. */
@@ -63,6 +65,8 @@ interface Loop {
     /** The items, each with the keyword it starts with (-1: none) and its step. */
     readonly items: ReadonlyArray<{ readonly keyword: number; readonly first: KindSet; readonly step: Step }>;
     readonly expected: readonly Expectation[];
+    /** The closer right after the loop (`}` of a block), or -1 (a list: `(',' b)*`). */
+    readonly closer: number;
 }
 
 /** A compiled parser rule. */
@@ -243,7 +247,11 @@ export class FastParser implements LeafMaker {
             };
         });
         const first = this.analysis.first(element);
-        return { first, follow: this.analysis.follow(element), items, expected: this.expectationsOf(first) };
+        // The loop's own closer: the keyword right after it in its group, when it closes a bracket.
+        const group = element.$container;
+        const next = GrammarAST.isGroup(group) ? group.elements[group.elements.indexOf(element) + 1] : undefined;
+        const closer = next && GrammarAST.isKeyword(next) && !next.cardinality && this.closers.has(this.analysis.kindOf(next)) ? this.analysis.kindOf(next) : -1;
+        return { first, follow: this.analysis.follow(element), items, expected: this.expectationsOf(first), closer };
     }
 
     private part(element: Element, rule: CompiledRule): Part {
@@ -255,7 +263,10 @@ export class FastParser implements LeafMaker {
             optional: element.cardinality === '?' || element.cardinality === '*',
             repeated: element.cardinality === '*' || element.cardinality === '+',
             expected: [this.expectationOf(element)],
-            keyword: start && GrammarAST.isKeyword(start) && !start.cardinality ? this.analysis.kindOf(start) : -1
+            keyword: start && GrammarAST.isKeyword(start) && !start.cardinality ? this.analysis.kindOf(start) : -1,
+            properties: [GrammarAST.isAssignment(element) ? element : undefined, ...AstUtils.streamAllContents(element)]
+                .filter((inner): inner is GrammarAST.Assignment => GrammarAST.isAssignment(inner) && inner.operator !== '+=')
+                .map(assignment => assignment.feature)
         };
     }
 
@@ -268,7 +279,10 @@ export class FastParser implements LeafMaker {
                     const start = run.index;
                     steps[i](run, node);
                     // A part that failed at its first token: another part written there, out of order, or a stray token.
-                    if (run.broken && run.index === start && run.recoverPart(parts, i, node, rule)) i--;
+                    if (run.broken && run.index === start) {
+                        const resume = run.recoverPart(parts, i, node, rule);
+                        if (resume >= 0) i = resume - 1;
+                    }
                     if (run.broken) return;
                 }
             };
@@ -599,11 +613,18 @@ function linkToContainer(child: Node, container: Node, property: string, index: 
 
 /** Whether `word` is probably a misspelling of `keyword`: another case, a letter or two off, or its start. */
 export function closeTo(word: string, keyword: string): boolean {
-    if (word === keyword) return false;
+    if (word === keyword || word.length < 2 || !/^[a-z]/i.test(keyword)) return false;
     const lower = word.toLowerCase();
     if (lower === keyword) return true;
     const off = distance(lower, keyword);
-    return off <= 1 || (off <= 2 && keyword.length >= 6) || (lower.length >= 2 && keyword.startsWith(lower));
+    return off <= 1 || swapped(lower, keyword) || (off <= 2 && keyword.length >= 6) || (lower.length >= 2 && keyword.startsWith(lower));
+}
+
+/** Whether two words differ by two neighbouring letters swapped (`hihg`, `high`). */
+function swapped(word: string, keyword: string): boolean {
+    if (word.length !== keyword.length) return false;
+    const at = [...word].findIndex((letter, i) => letter !== keyword[i]);
+    return at >= 0 && at + 1 < word.length && word[at] === keyword[at + 1] && word[at + 1] === keyword[at] && word.slice(at + 2) === keyword.slice(at + 2);
 }
 
 /** What `mismatch` answers when the cursor's token is now the one wanted (read as it, or a stray one left out): try again. */
@@ -852,8 +873,7 @@ class ParseRun {
         let kind = this.peek();
         let alternative = alternatives.get(kind);
         if (!alternative || this.assumed >= 0) {
-            const keywords = [...alternatives.keys()].filter(candidate => this.parser.keywordText(candidate) !== undefined);
-            if (this.mismatch([this.parser.expectationOf(call)], call, keywords) !== RETRY) return undefined;
+            if (this.mismatch([this.parser.expectationOf(call)], call, [...alternatives.keys()]) !== RETRY) return undefined;
             kind = this.peek();
             alternative = alternatives.get(kind);
             if (!alternative) return undefined;
@@ -962,8 +982,20 @@ class ParseRun {
                 .sort((a, b) => distance(found.image.toLowerCase(), this.parser.keywordText(a)!) - distance(found.image.toLowerCase(), this.parser.keywordText(b)!));
             if (close.length > 0) {
                 const keyword = this.parser.keywordText(close[0])!;
-                this.report({ kind: 'misspelled', found, keyword, within: this.within() }, index, false, keyword);
+                const among = expected.length === 1 && 'rule' in expected[0] ? expected[0] : undefined;
+                this.report({ kind: 'misspelled', found, keyword, within: this.within(), among }, index, false, keyword);
                 this.stand = { index, kind: close[0] };
+                return RETRY;
+            }
+        }
+        // A keyword where a name (a terminal it would lex as) is expected, followed by what may
+        // follow there: the keyword is meant as a name. Told, and read as one.
+        if (index < this.tokens.count && this.parser.keywordText(actual) !== undefined) {
+            const terminal = kinds.find(kind => this.parser.keywordText(kind) === undefined && this.parser.lexer.matchesWhole(kind, found.image));
+            const next = index + 1 < this.tokens.count ? this.tokens.kinds[index + 1] : this.end;
+            if (terminal !== undefined && this.parser.followOf(element)[next]) {
+                this.report({ kind: 'reserved', found, expected, within: this.within() }, index);
+                this.stand = { index, kind: terminal };
                 return RETRY;
             }
         }
@@ -990,19 +1022,51 @@ class ParseRun {
      * A part of a group failed at its first token. If that token starts another part of the same
      * declaration that may be left out (written out of its order), that part is parsed now and the
      * problem told as one of order; if the token after it is where the failed part starts, it is a
-     * stray token, left out. The failed part is then tried again. Returns whether it recovered.
+     * stray token, left out. Returns the part to go on from (the failed one again, or the one
+     * after a part that comes before it), or -1 when it did not recover.
      */
-    recoverPart(parts: readonly Part[], failed: number, node: Node, rule: CompiledRule): boolean {
-        if (!this.recovering || rule.role !== 'node') return false;
+    recoverPart(parts: readonly Part[], failed: number, node: Node, rule: CompiledRule): number {
+        if (!this.recovering || rule.role !== 'node') return -1;
         const kind = this.peek();
         const index = this.index;
         const other = parts.findIndex((part, i) => i !== failed && part.optional && part.first[kind]);
+        if (other >= 0 && this.given(parts[other], node)) {
+            this.problems.pop();
+            this.broken = false;
+            this.skipTwice(parts[other], node, rule);
+            return this.index > index ? failed : -1;
+        }
         if (other >= 0) {
             this.problems.pop();
             this.broken = false;
             this.report({ kind: 'order', found: this.found(index), within: this.within() ?? { type: rule.type }, order: this.orderOf(rule) }, index);
             parts[other].step(this, node);
-            return !this.broken && this.index > index;
+            return this.resumeAfter(other, failed, index);
+        }
+        // A word close to the keyword of a part that may be left out (`fter` for `after`): read as it.
+        const misspelled = index < this.tokens.count ? this.misspelledPart(parts.filter((part, i) => i !== failed && part.optional), node, index, this.found(index)) : undefined;
+        if (misspelled) {
+            this.problems.pop();
+            this.broken = false;
+            this.report({ kind: 'misspelled', found: this.found(index), keyword: misspelled.text, within: this.within(), among: misspelled.part.expected[0] }, index, false, misspelled.text);
+            this.stand = { index, kind: misspelled.keyword };
+            misspelled.part.step(this, node);
+            return this.resumeAfter(parts.indexOf(misspelled.part), failed, index);
+        }
+        // A part that may be left out, its keyword missing (`stage s "S" t {` for `after t`): it reads
+        // to its end as if the keyword were there, and what follows fits the parts after it.
+        for (let i = 0; i < parts.length && index < this.tokens.count; i++) {
+            const part = parts[i];
+            if (i === failed || !part.optional || part.keyword < 0 || this.given(part, node)) continue;
+            const reach = this.dryRun(part.step, node, undefined, part.keyword);
+            if (!reach.complete || reach.index <= index || !this.fitsAfterPart(parts, i, reach.index)) continue;
+            this.problems.pop();
+            this.broken = false;
+            this.report({ kind: 'missing', expected: { keyword: this.parser.keywordText(part.keyword)! }, found: this.found(index), within: this.within() }, index);
+            this.assumed = part.keyword;
+            part.step(this, node);
+            this.assumed = -1;
+            return this.resumeAfter(i, failed, index);
         }
         const next = index + 1 < this.tokens.count ? this.tokens.kinds[index + 1] : this.end;
         if (parts[failed].first[next] && !this.startsAnyStatement(kind)) {
@@ -1011,9 +1075,25 @@ class ParseRun {
             const expected = last.problem.kind === 'expected' ? last.problem.expected : parts[failed].expected;
             this.report({ kind: 'unexpected', found: this.found(index), expected, within: this.within(), skipped: 1 }, index);
             this.index++;
-            return true;
+            return failed;
+        }
+        return -1;
+    }
+
+    /** Whether the token at an index may start one of the parts after part `after` of a group (up to the first that may not be left out). */
+    private fitsAfterPart(parts: readonly Part[], after: number, at: number): boolean {
+        const kind = at < this.tokens.count ? this.tokens.kinds[at] : this.end;
+        for (let i = after + 1; i < parts.length; i++) {
+            if (parts[i].first[kind]) return true;
+            if (!parts[i].optional) return false;
         }
         return false;
+    }
+
+    /** Where a group goes on after its part `parsed` was read in the place of part `failed`: the failed part again, or the part after one that comes before it. */
+    private resumeAfter(parsed: number, failed: number, index: number): number {
+        if (this.broken || this.index === index) return -1;
+        return parsed < failed ? parsed + 1 : failed;
     }
 
     /** Whether a token starts a statement of any loop being parsed. */
@@ -1122,7 +1202,7 @@ class ParseRun {
         // A word close to one that may come after the loop: what comes after deals with it (a
         // misspelled statement after a list of names is not a name missing its comma).
         if (word && this.keywordsOf(loop.follow).some(keyword => closeTo(found.image, this.parser.keywordText(keyword)!))) return false;
-        const closer = this.closerOf(loop);
+        const closer = loop.closer;
         if (closer >= 0 && this.startsOuterStatement(kind)) {
             this.report({ kind: 'unclosed', found, within: this.within(true), closer: this.parser.keywordText(closer)! }, index, true);
             this.assumed = closer;
@@ -1146,13 +1226,19 @@ class ParseRun {
             }
         }
         // A part of the statement just parsed, written after it (out of order, misspelled, or its keyword missing).
-        if (previous && previous.node.$cstNode && this.continueStatement(previous, index, found)) return true;
+        if (previous && previous.node.$cstNode && this.continueStatement(previous, index, found, loop)) return true;
         // An item whose keyword is missing: the one that reads furthest as if it were there.
+        // One that parses to its end goes before one that breaks off as far.
+        // In a list without a closer of its own (`, b, c`), only an item that reads to its end and
+        // is followed by what may come next: else the token is for what encloses the list.
+        const list = loop.closer < 0;
         let best: { item: Loop['items'][number]; reach: number } | undefined;
         for (const item of loop.items) {
             if (item.keyword < 0) continue;
             const reach = this.dryRun(item.step, node, undefined, item.keyword);
-            if (this.readsOn(reach, index - 1) && (!best || reach.index > best.reach)) best = { item, reach: reach.index };
+            if (list && !(reach.complete && this.fitsAfterItem(loop, reach.index))) continue;
+            const score = reach.index * 2 + (reach.complete ? 1 : 0);
+            if (this.readsOn(reach, index - 1) && (!best || score > best.reach)) best = { item, reach: score };
         }
         if (best) {
             this.report({ kind: 'missing', expected: { keyword: this.parser.keywordText(best.item.keyword)! }, found, within: this.within() }, index);
@@ -1163,48 +1249,64 @@ class ParseRun {
             if (this.broken) this.resync(loop, index);
             return true;
         }
+        if (list && this.loops.length > 1) return false;
         const skipped = this.skipToFit(loop);
         this.report({ kind: 'unexpected', found, expected: [...this.tailOf(previous), ...loop.expected], within: this.within(), skipped }, index);
         if (skipped === 0) this.index++;
         return true;
     }
 
-    /** The closing bracket that may follow a loop (the `}` of its block), or -1. */
-    private closerOf(loop: Loop): number {
-        for (const closer of this.parser.closers) if (loop.follow[closer]) return closer;
-        return -1;
+    /** Whether the token at an index may stand after an item of a loop: another item, what follows the loop, or the end. */
+    private fitsAfterItem(loop: Loop, at: number): boolean {
+        if (at >= this.tokens.count) return true;
+        const kind = this.tokens.kinds[at];
+        return Boolean(loop.first[kind] || loop.follow[kind]);
     }
 
     /** What may still come in the statement just parsed (its parts that may be left out), for a message. */
     private tailOf(previous: { readonly rule: CompiledRule } | undefined): Expectation[] {
-        return previous ? previous.rule.parts.filter(part => part.optional).flatMap(part => part.expected) : [];
+        return previous ? this.continuable(previous.rule, this.index).parts.flatMap(part => part.expected) : [];
+    }
+
+    /**
+     * The parts of the statement just parsed that may still come after it (the cursor at `index`):
+     * those that may be left out; of its header only, when its block was opened and closed (a
+     * closed block is not opened again). `closed` says whether it was.
+     */
+    private continuable(rule: CompiledRule, index: number): { parts: Part[]; closed: boolean } {
+        const block = rule.parts.findIndex(part => part.keyword >= 0 && this.parser.brackets.has(part.keyword));
+        const closed = block >= 0 && index > 0 && this.parser.closers.has(this.tokens.kinds[index - 1]);
+        return { parts: rule.parts.filter((part, i) => part.optional && (!closed || i < block)), closed };
     }
 
     /**
      * Parses a part of the statement just finished into it (its block made current again): a part
      * written after another that comes later, a part whose keyword is misspelled or missing.
      */
-    private continueStatement(previous: { readonly node: Node; readonly rule: CompiledRule }, index: number, found: FoundToken): boolean {
+    private continueStatement(previous: { readonly node: Node; readonly rule: CompiledRule }, index: number, found: FoundToken, loop: Loop): boolean {
         const { node, rule } = previous;
         const kind = this.tokens.kinds[index];
         const within = { type: rule.type, name: typeof node.name === 'string' ? node.name : undefined };
-        const candidates = rule.parts.filter(part => part.optional);
+        const { parts: candidates, closed } = this.continuable(rule, index);
         let chosen: { part: Part; problem: SyntaxProblem; stand?: Stand; assumed?: number } | undefined;
         const direct = candidates.find(part => part.first[kind]);
+        if (direct && this.given(direct, node)) {
+            this.skipTwice(direct, node, rule);
+            return this.index > index;
+        }
         if (direct) chosen = { part: direct, problem: { kind: 'order', found, within, order: this.orderOf(rule) } };
         // A part whose keyword (or one of its words: a level) is misspelled, the closest first.
-        if (!chosen && /^[a-z]/i.test(found.image)) {
-            const lower = found.image.toLowerCase();
-            const close = candidates.flatMap(part => this.keywordsOf(part.first).map(keyword => ({ part, keyword, text: this.parser.keywordText(keyword)! })))
-                .filter(candidate => closeTo(found.image, candidate.text))
-                .sort((a, b) => distance(lower, a.text) - distance(lower, b.text));
-            const fits = close.find(candidate => this.dryRun(candidate.part.step, node, { index, kind: candidate.keyword }).index > index);
+        if (!chosen) {
+            const fits = this.misspelledPart(candidates, node, index, found);
             if (fits) chosen = { part: fits.part, problem: { kind: 'misspelled', found, keyword: fits.text, within, among: fits.part.expected[0] }, stand: { index, kind: fits.keyword } };
         }
-        // A part whose keyword is missing.
-        for (const part of candidates) {
-            if (chosen) break;
-            if (part.keyword >= 0 && this.dryRun(part.step, node, undefined, part.keyword).index > index) {
+        // A part whose keyword is missing (not after a closed block: what follows it is a statement of its own).
+        for (const [i, part] of candidates.entries()) {
+            if (chosen || closed) break;
+            if (part.keyword < 0 || this.given(part, node)) continue;
+            // It reads to its end, and what follows may follow it: a later part, or what follows the statement.
+            const reach = this.dryRun(part.step, node, undefined, part.keyword);
+            if (reach.complete && reach.index > index && (this.fitsAfterPart(candidates, i, reach.index) || this.fitsAfterItem(loop, reach.index))) {
                 chosen = { part, problem: { kind: 'missing', expected: { keyword: this.parser.keywordText(part.keyword)! }, found, within }, assumed: part.keyword };
             }
         }
@@ -1220,6 +1322,11 @@ class ParseRun {
         this.assumed = chosen.assumed ?? -1;
         this.open.push(previous);
         chosen.part.step(this, node);
+        // The parts after it, in their order, as they would have come (not one given already).
+        for (const later of candidates.slice(candidates.indexOf(chosen.part) + 1)) {
+            if (this.broken || this.given(later, node)) break;
+            later.step(this, node);
+        }
         this.open.pop();
         this.assumed = -1;
         this.stand = undefined;
@@ -1227,6 +1334,37 @@ class ParseRun {
         this.broken = false;
         this.finished = previous;
         return this.index > index;
+    }
+
+    /**
+     * A part among `candidates` that starts with a keyword (or one of its words: a level) the
+     * word at `index` is close to, and that reads on when the word is taken as it; the closest of
+     * those that read to their end, else the closest.
+     */
+    private misspelledPart(candidates: readonly Part[], node: Node, index: number, found: FoundToken): { part: Part; keyword: number; text: string } | undefined {
+        if (!/^[a-z]/i.test(found.image)) return undefined;
+        const lower = found.image.toLowerCase();
+        // One that reads to its end goes before one that breaks off (`doe`: done, not due without its date).
+        return candidates.filter(part => !this.given(part, node))
+            .flatMap(part => this.keywordsOf(part.first).map(keyword => ({ part, keyword, text: this.parser.keywordText(keyword)! })))
+            .filter(candidate => closeTo(found.image, candidate.text))
+            .map(candidate => ({ ...candidate, reach: this.dryRun(candidate.part.step, node, { index, kind: candidate.keyword }) }))
+            .filter(candidate => candidate.reach.index > index)
+            .sort((a, b) => Number(b.reach.complete) - Number(a.reach.complete) || distance(lower, a.text) - distance(lower, b.text))[0];
+    }
+
+    /** Whether a part that sets a property once was given already in a node. */
+    private given(part: Part, node: Node): boolean {
+        return !part.repeated && part.properties.some(property => node[property] !== undefined && node[property] !== false);
+    }
+
+    /** A part written a second time: told, and its tokens left out (the first one holds). */
+    private skipTwice(part: Part, node: Node, rule: CompiledRule): void {
+        const index = this.index;
+        const end = Math.max(this.dryRun(part.step, node).index, index + 1);
+        const within = { type: rule.type, name: typeof node.name === 'string' ? node.name : undefined };
+        this.report({ kind: 'twice', found: this.found(index), within, part: part.expected[0], skipped: end - index }, index);
+        this.index = end;
     }
 
     /** The keyword kinds of a set. */

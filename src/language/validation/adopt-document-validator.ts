@@ -7,7 +7,7 @@ import type { Diagnostic, Range } from 'vscode-languageserver-types';
 import type { AdoptServices } from '../adopt-module.js';
 import type { AdoptRuleControl } from './rule-control.js';
 import { capSyntaxErrors } from '../parser/syntax-error-cap.js';
-import { mayLeaveOutDeclarations } from '../parser/syntax-problems.js';
+import { mayLeaveOutDeclarations } from '../fast-build/syntax-problem.js';
 import { IssueCodes } from './issue-codes.js';
 import { didYouMean, similarNames } from './name-suggestions.js';
 
