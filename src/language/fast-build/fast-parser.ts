@@ -1300,6 +1300,17 @@ class ParseRun {
             const fits = this.misspelledPart(candidates, node, index, found);
             if (fits) chosen = { part: fits.part, problem: { kind: 'misspelled', found, keyword: fits.text, within, among: fits.part.expected[0] }, stand: { index, kind: fits.keyword } };
         }
+        // A name where a part made of a few words may stand (`asynchrony extreme`: a level): a
+        // wrong value of that part, left out, if what follows it fits.
+        if (!chosen && found.terminal && /^[a-z]/i.test(found.image) && this.fitsAfterItem(loop, index + 1)) {
+            const words = candidates.find(part => part.keyword < 0 && !this.given(part, node) && part.expected.some(e => 'rule' in e && (e.keywords?.length ?? 0) > 0));
+            if (words) {
+                this.report({ kind: 'unexpected', found, expected: words.expected, within, skipped: 1 }, index);
+                this.index++;
+                this.finished = previous;
+                return true;
+            }
+        }
         // A part whose keyword is missing (not after a closed block: what follows it is a statement of its own).
         for (const [i, part] of candidates.entries()) {
             if (chosen || closed) break;

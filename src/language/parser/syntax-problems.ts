@@ -94,7 +94,8 @@ export class AdoptSyntaxProblemWords implements SyntaxProblemWords {
                 const what = expectationWords(problem.expected);
                 if (problem.found.end) return `Expected ${what}${within(problem.within)}, but the file ends here. Add it, and close every { with }.`;
                 const place = problem.after ? `after ${foundWords(problem.after)}` : `before ${foundWords(problem.found)}`;
-                return `${capitalised(what)} is missing${within(problem.within)}: add it ${place}.`;
+                const list = 'keyword' in problem.expected && problem.expected.keyword === ',' ? ' Separate the names of a list with commas: a, b.' : '';
+                return `${capitalised(what)} is missing${within(problem.within)}: add it ${place}.${list}`;
             }
             case 'unexpected': {
                 const fits = problem.expected.length > 0 ? ` What may stand here: ${listed(problem.expected.map(expectationWords))}.` : '';
@@ -105,6 +106,9 @@ export class AdoptSyntaxProblemWords implements SyntaxProblemWords {
             case 'misspelled': {
                 const among = problem.among && 'rule' in problem.among && problem.among.keywords && problem.among.keywords.length > 1
                     ? ` ${capitalised(expectationWords(problem.among)).replace(/ \((.*)\)$/, ' is $1')}.` : '';
+                if (problem.found.image.toLowerCase() === problem.keyword) {
+                    return `Keywords are written in lower case: ${problem.keyword}, not ${problem.found.image}${within(problem.within)}. The plan is read as if it were '${problem.keyword}'.`;
+                }
                 return `Unknown word '${problem.found.image}'${within(problem.within)}: did you mean '${problem.keyword}'?${among} The plan is read as if it were '${problem.keyword}'.`;
             }
             case 'order':

@@ -72,6 +72,16 @@ export class AdoptDocumentValidator extends DefaultDocumentValidator {
         for (let i = start - 1; i >= 0; i--) {
             if (diagnostics[i].code === IssueCodes.SyntaxError && parsing.some(error => contains(error.range, diagnostics[i].range))) diagnostics.splice(i, 1);
         }
+        // After a title without its closing quote (the rest of its line) or a comment never closed
+        // (the rest of the file), the lexer reads the words as names: what the parser then finds
+        // says nothing more than the lexer's error.
+        const unclosed = diagnostics.slice(0, start).filter(error => error.code === IssueCodes.SyntaxError && UNCLOSED.test(String(error.message)));
+        for (let i = diagnostics.length - 1; i >= start; i--) {
+            const at = diagnostics[i].range.start;
+            if (unclosed.some(error => isTitle(error) ? at.line === error.range.start.line && at.character > error.range.start.character : after(at, error.range.start))) {
+                diagnostics.splice(i, 1);
+            }
+        }
         capSyntaxErrors(diagnostics);
     }
 
@@ -100,6 +110,10 @@ export class AdoptDocumentValidator extends DefaultDocumentValidator {
         }
     }
 }
+
+const UNCLOSED = /^(This title has no closing double quote|This comment is never closed)/;
+const isTitle = (error: Diagnostic) => String(error.message).startsWith('This title');
+const after = (a: Range['start'], b: Range['start']) => a.line > b.line || (a.line === b.line && a.character > b.character);
 
 function contains(outer: Range, inner: Range): boolean {
     const before = (a: Range['start'], b: Range['start']) => a.line < b.line || (a.line === b.line && a.character <= b.character);
