@@ -1,13 +1,15 @@
 /**
  * The fast build: what makes large plans fast, behind one module. Without it
  * (`createAdoptServices({ fastBuild: false })`) the language is plain Langium and gives the same
- * results (tests/language/fast-build/ prove it); a newcomer can read the rest of src/language/ as
- * an ordinary Langium language.
+ * results for every plan without syntax errors (tests/language/fast-build/ prove it; for one with
+ * errors, the fast parser's recovery reads more of it and words its messages better); a newcomer
+ * can read the rest of src/language/ as an ordinary Langium language.
  *
  * What it replaces, and where:
  * - parsing: a parser compiled from the grammar at start-up (fast-parser.ts, grammar-analysis.ts,
- *   fast-lexer.ts) for texts without errors, Langium's parser for the others
- *   (fast-build-parser.ts; langium-internals.ts is the one file that uses Langium's private parts);
+ *   fast-lexer.ts) that recovers from syntax errors and describes each (syntax-problem.ts; the
+ *   language words it), Langium's parser for a grammar it does not take (fast-build-parser.ts;
+ *   langium-internals.ts is the one file that uses Langium's private parts);
  * - the concrete syntax tree: leaves made only when asked for, and each tree's state kept by its
  *   root (lazy-cst.ts, cst-builder.ts, tree-state.ts), reached through one service (syntax-trees.ts);
  * - editing: an edit inside one declaration re-parses that declaration only (incremental-parse.ts,

@@ -9,15 +9,17 @@
  * function that follows the rule (grammar-analysis.ts decides each choice by one token). A
  * change to src/language/adopt.langium needs no change here.
  *
- * A text with errors is parsed too, and recovers where a person would (parse-recovery is in
- * `ParseRun`, below): a token missing where the next one shows what was meant is taken as
- * there; a part of a declaration written out of its order is taken all the same; a word one or
- * two letters off a keyword that fits is read as that keyword; a statement that does not fit is
- * left out up to the next statement or declaration that does, braces kept in balance; a block
- * left open is closed where the next declaration of an outer block starts. Each problem is told
- * once, by the grammar (syntax-problems.ts words it), and every declaration after it keeps all its
- * features. Declarations re-parsed alone for an incremental update (`parseUnit`) never recover:
- * what does not parse exactly is parsed again in full.
+ * A text with errors is parsed too, and recovers where a person would (the recovery is in
+ * `ParseRun`, below): a token missing where the next one shows what was meant is taken as there
+ * (a keyword, a name, a closing brace before the next statement of an outer block); a word one or
+ * two letters off a keyword that fits is read as that keyword; a keyword where a name stands, and
+ * what follows fits a name, is read as a name; a part of a declaration written out of its order
+ * is taken all the same, one written twice is left out; a stray token is left out, and a
+ * statement that does not fit up to the next statement that does, braces kept in balance. Each
+ * problem is told once, described by the grammar (syntax-problem.ts; the language's
+ * `syntax.ProblemWords` words it), and every declaration after it keeps all its features.
+ * Declarations re-parsed alone for an incremental update (`parseUnit`) never recover: what does
+ * not parse exactly is parsed again in full.
  */
 import type { IRecognitionException, IToken, TokenType } from 'chevrotain';
 import { distance } from 'fastest-levenshtein';

@@ -2,8 +2,8 @@
  * Every use of a part of Langium that is not its public API, in one place. The fast build needs
  * two such parts of Langium 4.4's `LangiumParser`, both private:
  * - its CST node builder (`nodeBuilder`), replaced by the fast build's (cst-builder.ts), so that
- *   the trees Langium's parser builds (texts with errors) have the same kind of nodes and state as
- *   the fast parser's;
+ *   the trees Langium's parser builds (a rule other than the entry rule; every text of a grammar
+ *   the fast parser does not take) have the same kind of nodes and state as the fast parser's;
  * - how it takes the comments before each token (`extractHiddenTokens`, reading
  *   `lexerResult.hidden`, within `doParse`): Langium removes them from the front of one array
  *   (`splice(0, n)`), quadratic in the number of comments (50,000 commented declarations: 14 s);
