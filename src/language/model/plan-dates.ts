@@ -3,6 +3,10 @@
  * calendar dates (`2027-02-30`). Valid dates compare as their text does.
  */
 
+/** How dates are written, and one for examples in messages. */
+export const DATE_FORMAT = 'YYYY-MM-DD';
+export const DATE_EXAMPLE = '2027-02-15';
+
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** Whether a year of the Gregorian calendar is a leap year. */
@@ -20,7 +24,7 @@ export function daysInMonth(year: number, month: number): number {
  */
 export function dateProblem(text: string): string | undefined {
     const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-    if (!match) return `'${text}' is not a date: write it as YYYY-MM-DD, for example 2027-02-15.`;
+    if (!match) return `'${text}' is not a date: write it as ${DATE_FORMAT}, for example ${DATE_EXAMPLE}.`;
     const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
     if (year === 0) return `${text} is not a date: there is no year 0000.`;
     if (month < 1 || month > 12) return `${text} is not a date: the month must be 01 to 12.`;
