@@ -229,11 +229,13 @@ describe('CLI details fixed by SPEC', () => {
             expect(json.projects.map(p => `${p.name} ${p.score} ${p.quickWin}`)).toEqual(expectedOrder);
             expect(json.projects.map(p => p.rank)).toEqual(Array.from({ length: count }, (_, i) => i + 1));
             // the odd projects involve 0 of 2 willing members: low-reach each; the story is in the
-            // same stage as p0.
+            // same stage as p0; the one story tells p0, so every other quick win is untold
+            // (SPEC section 7): the even ones but p0.
             const codes = json.diagnostics.map(d => d.code);
             expect(codes.filter(c => c === 'low-reach')).toHaveLength(count / 2);
             expect(codes.filter(c => c === 'story-before-project')).toHaveLength(1);
-            expect(new Set(codes)).toEqual(new Set(['low-reach', 'story-before-project']));
+            expect(codes.filter(c => c === 'untold-quick-win')).toHaveLength(count / 2 - 1);
+            expect(new Set(codes)).toEqual(new Set(['low-reach', 'story-before-project', 'untold-quick-win']));
         } finally {
             rmSync(dir, { recursive: true, force: true });
         }

@@ -9,7 +9,8 @@ import { codesOf, createTestServices, example, parser } from '../support/helpers
 
 const expected: Record<string, { codes: string[]; ranking: Array<[name: string, score: number, quickWin: boolean]> }> = {
     'riverside-health.adopt': {
-        codes: ['freestanding-project', 'untapped-opportunity', 'low-reach'],
+        // hashtagContest's three, and (SPEC section 7) the facebook channel it uses, which no launch opens.
+        codes: ['freestanding-project', 'untapped-opportunity', 'low-reach', 'channel-not-launched'],
         ranking: [['streamRounds', 88, true], ['hashtagContest', 0, false]]
     },
     'northfield-university.adopt': {
@@ -21,7 +22,7 @@ const expected: Record<string, { codes: string[]; ranking: Array<[name: string, 
         ranking: [['mascotVideo', 36.3, false], ['photoContest', 17.8, false]]
     },
     'coastal-research-institute.adopt': {
-        codes: ['naysayer-unreached', 'freestanding-project', 'untapped-opportunity', 'low-reach'],
+        codes: ['naysayer-unreached', 'freestanding-project', 'untapped-opportunity', 'low-reach', 'channel-not-launched'],
         ranking: [['samplingWiki', 85, true], ['seminarStream', 77, true], ['fieldBlog', 14, false]]
     }
 };
