@@ -49,3 +49,14 @@ export function spokenDate(date: string): string {
     const [year, month, day] = date.split('-').map(Number);
     return `${day} ${MONTHS[month - 1]} ${year}`;
 }
+
+/** The number of days from one calendar date to another (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+    const utc = (date: string) => {
+        const [year, month, day] = date.split('-').map(Number);
+        const time = new Date(0);
+        time.setUTCFullYear(year, month - 1, day);
+        return time.getTime();
+    };
+    return Math.round((utc(to) - utc(from)) / 86_400_000);
+}
