@@ -57,3 +57,10 @@ export const LIVING_PLAN_MEANINGS: Readonly<Record<string, string>> = {
     from: 'from: the date a stage starts (YYYY-MM-DD), after its title; a story names its project after `from`',
     to: 'to: the date a stage ends (YYYY-MM-DD), after its `from` if it has one'
 };
+
+/** What a project's effort level means (not part of the score). */
+export const EFFORT_LEVEL_MEANINGS: Readonly<Record<Level, string>> = {
+    low: 'low: little work; with a high score, a quick win',
+    medium: 'medium: a fair amount of work',
+    high: 'high: much work; with a low score, a time sink'
+};

@@ -60,3 +60,12 @@ export function daysBetween(from: string, to: string): number {
     };
     return Math.round((utc(to) - utc(from)) / 86_400_000);
 }
+
+/** The calendar date `days` days after `date` (before it, for a negative count). */
+export function addDays(date: string, days: number): string {
+    const [year, month, day] = date.split('-').map(Number);
+    const time = new Date(0);
+    time.setUTCFullYear(year, month - 1, day + days);
+    const pad = (value: number, width = 2) => String(value).padStart(width, '0');
+    return `${pad(time.getUTCFullYear(), 4)}-${pad(time.getUTCMonth() + 1)}-${pad(time.getUTCDate())}`;
+}
