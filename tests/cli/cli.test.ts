@@ -89,9 +89,9 @@ describe('adopt rank', () => {
         expect(run.code).toBe(0);
         const lines = run.out.trimEnd().split('\n');
         expect(lines[0]).toBe('Plan RiversideHealth: 2 projects, 1 quick win (threshold 70)');
-        expect(lines[1].split(/\s{2,}/)).toEqual(['rank', 'project', 'score', 'reach', 'init', 'async', 'geo', 'crowd', 'quick win', 'stage', 'line']);
-        expect(lines[2].trim().split(/\s+/)).toEqual(['1', 'streamRounds', '88', '25', '25', '12', '12', '14', 'yes', 'rollout', '26']);
-        expect(lines[3].trim().split(/\s+/)).toEqual(['2', 'hashtagContest', '0', '0', '0', '0', '0', '0', 'no', 'rollout', '35']);
+        expect(lines[1].split(/\s{2,}/)).toEqual(['rank', 'project', 'score', 'reach', 'init', 'async', 'geo', 'crowd', 'quick win', 'effort', 'stage', 'line']);
+        expect(lines[2].trim().split(/\s+/)).toEqual(['1', 'streamRounds', '88', '25', '25', '12', '12', '14', 'yes', '-', 'rollout', '26']);
+        expect(lines[3].trim().split(/\s+/)).toEqual(['2', 'hashtagContest', '0', '0', '0', '0', '0', '0', 'no', '-', 'rollout', '35']);
     });
 
     test('says under the table what keeps each project from being a quick win', async () => {
@@ -306,6 +306,14 @@ describe('today and the living plan (SPEC section 7)', () => {
         expect(run).toEqual({ code: 2, out: '', err: 'adopt: ADOPT_TODAY: 2027-13-01 is not a date: the month must be 01 to 12.\n' });
         // Given --today, the variable is not read.
         expect((await withToday('2027-13-01', () => cli('check', '--today', '2027-03-01', EXAMPLE))).code).toBe(0);
+    });
+
+    test('the rank table shows each project\'s effort, - where none is stated', async () => {
+        const path = files.write('living-table.adopt', LIVING.replace('  stage show', '  stage more "More" {\n    project spare "Spare" { }\n  }\n  stage show'));
+        const lines = (await withToday(undefined, () => cli('rank', '--today', '2027-03-01', path))).out.split('\n');
+        expect(lines[1].split(/\s{2,}/)).toContain('effort');
+        expect(lines[2].trim().split(/\s+/).slice(0, 2).concat(lines[2].trim().split(/\s+/)[9])).toEqual(['1', 'stream', 'high']);
+        expect(lines[3].trim().split(/\s+/)[9]).toBe('-');
     });
 
     test('rank --json gives each project its effort: the highest stated, or null', async () => {
