@@ -19,4 +19,7 @@ registerRankWorkspaceRequest(connection, Adopt);
 registerSettingsSync(connection, Adopt);
 publishDiagnosticsWithVersion(connection, shared);
 registerConfigSync(connection, Adopt);
+// An ADOPT_TODAY that is no date is not used (today is the local date): say so once the client listens.
+const todayProblem = Adopt.model.Today.environmentProblem;
+if (todayProblem) shared.lsp.LanguageServer.onInitialized(() => void connection.window.showWarningMessage(`Adopt: ${todayProblem} Overdue actions are judged against today's local date.`));
 startLanguageServer(shared);

@@ -29,6 +29,8 @@ export interface ServerOptions {
     readonly settings?: () => unknown;
     /** The client's capabilities (default: a plain editor's: diagnostics, hover, code actions, settings). */
     readonly capabilities?: ClientCapabilities;
+    /** Variables added to the server's environment (`ADOPT_TODAY`, say). */
+    readonly env?: Readonly<Record<string, string>>;
 }
 
 const PLAIN_EDITOR: ClientCapabilities = {
@@ -53,7 +55,7 @@ export class ServerProcess {
 
     private constructor(options: ServerOptions) {
         if (!existsSync(SERVER_BUNDLE)) throw new Error(`${SERVER_BUNDLE} is missing: run node scripts/build.mjs first`);
-        this.child = spawn(process.execPath, [SERVER_BUNDLE, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+        this.child = spawn(process.execPath, [SERVER_BUNDLE, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
         this.child.stderr!.on('data', chunk => {
             this.stderr = (this.stderr + String(chunk)).slice(-20_000);
         });
