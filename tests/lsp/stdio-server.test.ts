@@ -120,3 +120,40 @@ describe('the language server over stdio', () => {
         expect(server.messages[0].message).toMatch(/adopt\.quickWins\.weights\.reach must be at least 0/);
     });
 });
+
+describe('today in the language server: ADOPT_TODAY (SPEC section 7)', () => {
+    const PLAN = `plan P "P" {
+  coalition {
+    member ana "Ana" role middle-manager trained
+    member ben "Ben" role operational-manager trained
+  }
+  stage s "S" {
+    mantra "The status quo must go!"
+    action call "Call" owner ana due 2027-02-28
+  }
+}
+`;
+    const uri = pathToFileURL(resolve(ROOT, 'examples/today-test.adopt')).toString();
+
+    async function overdueOn(env: Record<string, string>): Promise<{ codes: string[]; messages: string[] }> {
+        const started = await ServerProcess.start({ env });
+        try {
+            await started.open(uri, PLAN);
+            const list = await started.diagnosticsAfter(uri, 0);
+            await started.waitFor(() => started.messages.length > 0, 500);
+            return { codes: list.map(d => String(d.code)), messages: started.messages.map(m => `${m.type} ${m.message}`) };
+        } finally {
+            await started.stop();
+        }
+    }
+
+    test('due dates are judged against ADOPT_TODAY', async () => {
+        expect((await overdueOn({ ADOPT_TODAY: '2027-03-01' })).codes).toEqual(['overdue-action']);
+        expect((await overdueOn({ ADOPT_TODAY: '2027-02-28' })).codes).toEqual([]);
+    });
+
+    test('an ADOPT_TODAY that is no date: a warning that says why, and the local date holds', async () => {
+        const { messages } = await overdueOn({ ADOPT_TODAY: '2027-02-30' });
+        expect(messages).toEqual(["2 Adopt: ADOPT_TODAY: 2027-02-30 is not a date: February 2027 has 28 days. Overdue actions are judged against today's local date."]);
+    });
+});
