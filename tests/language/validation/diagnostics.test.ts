@@ -3,7 +3,9 @@
  * does not, with the code's severity, where the diagnostic sits, and a message that says what to do.
  */
 import { describe, expect, test } from 'vitest';
-import { ALL_ISSUE_CODES } from '../../../src/language/validation/issue-codes.js';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { ALL_ISSUE_CODES, IssueSeverities } from '../../../src/language/validation/issue-codes.js';
 import { codesOf, createTestServices, parser, withCode } from '../../support/helpers.js';
 import { HEALTHY_PLAN, SEVERITY, healthy, lineOf, lineOfText, textAt } from '../../support/plan-fixtures.js';
 
@@ -237,6 +239,14 @@ describe('diagnostic codes of SPEC sections 3, 7 and 9', () => {
     test('the table covers all 29 codes', () => {
         expect(cases.map(c => c.code).sort()).toEqual([...ALL_ISSUE_CODES].sort());
         expect(ALL_ISSUE_CODES).toHaveLength(29);
+    });
+
+    test("the README's table of diagnostics lists every code, with its default severity", () => {
+        const readme = readFileSync(resolve(__dirname, '../../../README.md'), 'utf8');
+        const words: Record<string, string> = { error: 'error', warning: 'warning', info: 'information', hint: 'hint' };
+        for (const code of ALL_ISSUE_CODES) {
+            expect(readme, code).toContain(`| \`${code}\` | ${words[IssueSeverities[code]]} |`);
+        }
     });
 
     test('the healthy plan has no diagnostic at all', async () => {
