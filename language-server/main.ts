@@ -5,7 +5,7 @@
 import '../src/platform/node-compat.js';
 import { startLanguageServer } from 'langium/lsp';
 import { NodeFileSystem } from 'langium/node';
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { createConnection, MessageType, ProposedFeatures, ShowMessageNotification } from 'vscode-languageserver/node';
 import { createAdoptServices } from '../src/language/adopt-module.js';
 import { publishDiagnosticsWithVersion } from '../src/language/lsp/adopt-diagnostics-version.js';
 import { registerRankRequest, registerRankWorkspaceRequest } from '../src/language/lsp/rank-request.js';
@@ -19,4 +19,11 @@ registerRankWorkspaceRequest(connection, Adopt);
 registerSettingsSync(connection, Adopt);
 publishDiagnosticsWithVersion(connection, shared);
 registerConfigSync(connection, Adopt);
+// An ADOPT_TODAY that is no date is not used (today is the local date): say so once the client listens.
+const todayProblem = Adopt.model.Today.environmentProblem;
+if (todayProblem) {
+    shared.lsp.LanguageServer.onInitialized(() => void connection.sendNotification(ShowMessageNotification.type, {
+        type: MessageType.Warning, message: `Adopt: ${todayProblem} Overdue actions are judged against today's local date.`
+    }));
+}
 startLanguageServer(shared);

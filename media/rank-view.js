@@ -66,12 +66,15 @@
         const missing = project.missing ?? [];
         button.setAttribute('aria-label',
             `Rank ${project.rank}: ${project.title}, score ${format(project.score)} of ${format(data.fullScore)}` +
-            (project.quickWin ? ', quick win' : missing.length ? `, missing: ${missing.join('; ')}` : ''));
+            (project.quickWin ? ', quick win' : missing.length ? `, missing: ${missing.join('; ')}` : '') +
+            (project.effort ? `, effort ${project.effort}` : ''));
 
         button.append(element('span', 'rank', String(project.rank)));
         const main = element('span', 'main');
         const titleLine = element('span', 'title-line');
-        titleLine.append(element('span', 'title', project.title || project.name), element('span', 'name', `${project.name} · stage ${project.stage}`));
+        // Effort (SPEC section 7) is not part of the score: shown beside the stage, when stated.
+        const effort = project.effort ? ` · effort ${project.effort}` : '';
+        titleLine.append(element('span', 'title', project.title || project.name), element('span', 'name', `${project.name} · stage ${project.stage}${effort}`));
         main.append(titleLine);
 
         const bar = element('span', 'bar');

@@ -22,12 +22,13 @@ export function formatRankTable(result: RankResult, settings: QuickWinSettings):
     if (result.projects.length === 0) {
         return lines.join('\n') + '\n';
     }
-    const header = ['rank', 'project', 'score', ...SCORE_PARTS.map(part => PART_HEADERS[part]), 'quick win', 'stage', 'line'];
+    // Effort (SPEC section 7) is not part of the score; `-` where a project states none.
+    const header = ['rank', 'project', 'score', ...SCORE_PARTS.map(part => PART_HEADERS[part]), 'quick win', 'effort', 'stage', 'line'];
     const rows = result.projects.map(p => [
         String(p.rank), p.name, String(p.score), ...SCORE_PARTS.map(part => String(p.parts[part])),
-        p.quickWin ? 'yes' : 'no', p.stage, String(p.line)
+        p.quickWin ? 'yes' : 'no', p.effort ?? '-', p.stage, String(p.line)
     ]);
-    const numeric = new Set([0, 2, 3, 4, 5, 6, 7, 10]);
+    const numeric = new Set([0, 2, 3, 4, 5, 6, 7, 11]);
     const widths = header.map((h, i) => Math.max(h.length, ...rows.map(r => r[i].length)));
     const format = (row: string[]) =>
         row.map((cell, i) => (numeric.has(i) ? cell.padStart(widths[i]) : cell.padEnd(widths[i]))).join('  ').trimEnd();

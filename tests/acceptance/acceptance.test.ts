@@ -13,12 +13,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
     NORTHGATE_CROWD_HEAVY, NORTHGATE_FINE_WEIGHTS, PLANS, type ExpectedDiagnostic, type ExpectedProject, type PlanExpectation
 } from './expectations.js';
-import { applyWorkspaceEdit, TinyLspClient, type CodeAction, type LspDiagnostic } from './lsp-client.js';
+import { applyWorkspaceEdit, TinyLspClient, type CodeAction, type LspDiagnostic, type Range } from './lsp-client.js';
 
 const ROOT = resolve(__dirname, '../..');
 const PLANS_DIR = resolve(__dirname, 'plans');
 const CLI = join(ROOT, 'bin/adopt.cjs');
 const SERVER = join(ROOT, 'out/language-server.cjs');
+/** Today, for the checks of due dates (SPEC section 7): fixed for the CLI and the server. */
+const TODAY = '2027-03-01';
+const TODAY_ENV = { ...process.env, ADOPT_TODAY: TODAY };
 
 interface CliRun { readonly status: number | null; readonly stdout: string; readonly stderr: string }
 interface JsonDiagnostic { code: string; severity: string; message: string; line: number; column: number }
@@ -32,7 +35,7 @@ function runCli(...args: string[]): CliRun {
     const key = args.join('\0');
     const known = cliRuns.get(key);
     if (known) return known;
-    const run = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000, maxBuffer: 256 * 1024 * 1024 });
+    const run = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000, maxBuffer: 256 * 1024 * 1024, env: TODAY_ENV });
     const result = { status: run.status, stdout: run.stdout, stderr: run.stderr };
     cliRuns.set(key, result);
     return result;
@@ -67,8 +70,10 @@ function sortedKeys(list: ReadonlyArray<{ code: string; severity: string; line: 
     return list.map(keyOf).sort();
 }
 
-function projectFacts(p: ExpectedProject): ExpectedProject {
-    return { rank: p.rank, name: p.name, stage: p.stage, score: p.score, quickWin: p.quickWin, parts: { ...p.parts }, line: p.line };
+/** The facts compared; the effort only where the expectations state it. */
+function projectFacts(p: ExpectedProject, withEffort = false): ExpectedProject {
+    const facts = { rank: p.rank, name: p.name, stage: p.stage, score: p.score, quickWin: p.quickWin, parts: { ...p.parts }, line: p.line };
+    return withEffort ? { ...facts, effort: p.effort } : facts;
 }
 
 function expectColumns(expected: readonly ExpectedDiagnostic[], actual: readonly JsonDiagnostic[]): void {
@@ -115,7 +120,8 @@ describe.each(PLANS.map(p => [p.file, p] as const))('CLI on %s', (_file, plan: P
         const projects = plan.projects;
         it('scores and ranks the projects as computed by hand', () => {
             const { json } = rankJson(path);
-            expect(json.projects.map(projectFacts)).toEqual(projects.map(projectFacts));
+            const withEffort = projects.some(p => p.effort !== undefined);
+            expect(json.projects.map(p => projectFacts(p, withEffort))).toEqual(projects.map(p => projectFacts(p, withEffort)));
         });
     }
 
@@ -229,11 +235,13 @@ describe('CLI details fixed by SPEC', () => {
             expect(json.projects.map(p => `${p.name} ${p.score} ${p.quickWin}`)).toEqual(expectedOrder);
             expect(json.projects.map(p => p.rank)).toEqual(Array.from({ length: count }, (_, i) => i + 1));
             // the odd projects involve 0 of 2 willing members: low-reach each; the story is in the
-            // same stage as p0.
+            // same stage as p0; the one story tells p0, so every other quick win is untold
+            // (SPEC section 7): the even ones but p0.
             const codes = json.diagnostics.map(d => d.code);
             expect(codes.filter(c => c === 'low-reach')).toHaveLength(count / 2);
             expect(codes.filter(c => c === 'story-before-project')).toHaveLength(1);
-            expect(new Set(codes)).toEqual(new Set(['low-reach', 'story-before-project']));
+            expect(codes.filter(c => c === 'untold-quick-win')).toHaveLength(count / 2 - 1);
+            expect(new Set(codes)).toEqual(new Set(['low-reach', 'story-before-project', 'untold-quick-win']));
         } finally {
             rmSync(dir, { recursive: true, force: true });
         }
@@ -268,13 +276,13 @@ describe('CLI details fixed by SPEC', () => {
     it('applies --config weights and threshold', () => {
         const { run, json } = rankJson(planPath('northgate-university.adopt'), '--config', planPath('crowd-heavy.json'));
         expect(run.status).toBe(0);
-        expect(json.projects.map(projectFacts)).toEqual(NORTHGATE_CROWD_HEAVY.map(projectFacts));
+        expect(json.projects.map(p => projectFacts(p))).toEqual(NORTHGATE_CROWD_HEAVY.map(p => projectFacts(p)));
     });
 
     it('rounds half up as written and breaks ties by trained members, then declaration order', () => {
         const { run, json } = rankJson(planPath('northgate-university.adopt'), '--config', planPath('fine-weights.json'));
         expect(run.status).toBe(0);
-        expect(json.projects.map(projectFacts)).toEqual(NORTHGATE_FINE_WEIGHTS.map(projectFacts));
+        expect(json.projects.map(p => projectFacts(p))).toEqual(NORTHGATE_FINE_WEIGHTS.map(p => projectFacts(p)));
     });
 
     it('reads escaped quotes and backslashes in titles', () => {
@@ -332,12 +340,73 @@ describe('CLI details fixed by SPEC', () => {
     });
 });
 
+describe('the living plan on the command line (SPEC section 7)', () => {
+    /** The CLI with another environment (not memoised). */
+    function runWith(env: NodeJS.ProcessEnv, ...args: string[]): CliRun {
+        const run = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000, env });
+        return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+    }
+    const overdueLines = (stdout: string) => parseCheck(stdout).filter(d => d.code === 'overdue-action').map(d => d.line);
+    const HARBOURSIDE = () => planPath('harbourside-library.adopt');
+
+    it('judges due dates against --today, which wins over ADOPT_TODAY', () => {
+        // Due: askNat 02-12 (19), signs 02-20 (20), invite 02-20 (38), schedule 03-01 (48), moderators
+        // 03-20 (26), allCourses none; done: briefStaff, pickBooks; farOff 2035.
+        expect(overdueLines(runCli('check', HARBOURSIDE(), '--today', '2027-02-01').stdout)).toEqual([]);
+        expect(overdueLines(runCli('check', HARBOURSIDE(), '--today', '2027-02-20').stdout)).toEqual([19]);
+        expect(overdueLines(runCli('check', HARBOURSIDE()).stdout)).toEqual([19, 20, 38]);
+        expect(overdueLines(runCli('check', HARBOURSIDE(), '--today', '2027-03-21').stdout)).toEqual([19, 20, 26, 38, 48]);
+        expect(overdueLines(runWith({ ...process.env, ADOPT_TODAY: '2027-02-21' }, 'check', HARBOURSIDE()).stdout)).toEqual([19, 20, 38]);
+    });
+
+    it.each([
+        ['--today', '2027-02-30', 'adopt: --today: 2027-02-30 is not a date: February 2027 has 28 days.'],
+        ['--today', '27-1-1', "adopt: --today: '27-1-1' is not a date: write it as YYYY-MM-DD, for example 2027-02-15."],
+        ['ADOPT_TODAY', '0000-01-01', 'adopt: ADOPT_TODAY: 0000-01-01 is not a date: there is no year 0000.']
+    ])('a %s of %s: exit 2 with one line that says why', (where, value, message) => {
+        const run = where === '--today'
+            ? runWith(TODAY_ENV, 'check', HARBOURSIDE(), '--today', value)
+            : runWith({ ...process.env, ADOPT_TODAY: value }, 'rank', HARBOURSIDE(), '--json');
+        expect(run.status).toBe(2);
+        expect(run.stdout).toBe('');
+        expect(run.stderr).toBe(`${message}\n`);
+    });
+
+    it('says in the messages of invalid dates why each is none', () => {
+        const messages = rankJson(planPath('winter-festival.adopt')).json.diagnostics.filter(d => d.code === 'invalid-date').map(d => d.message);
+        expect(messages).toEqual([
+            "2027-02-30 is not a date: February 2027 has 28 days. Correct the date of stage 'prep'.",
+            "2027-13-01 is not a date: the month must be 01 to 12. Correct the date of stage 'prep'.",
+            "0000-01-01 is not a date: there is no year 0000. Correct the due date of action 'book'."
+        ]);
+    });
+
+    it('says how dates are written, and in what order an action\'s and a window\'s parts come', () => {
+        const errors = rankJson(planPath('typo-dates.adopt')).json.diagnostics.filter(d => d.code === 'syntax-error');
+        const at = (line: number) => errors.find(d => d.line === line)?.message;
+        expect(at(9)).toBe("'27-1-1' is not written as a date. Write dates as YYYY-MM-DD: four digits for the year, then two for the month and two for the day. Did you mean 2027-01-01?");
+        expect(at(10)).toBe("'due' is out of order here in the action 'mixed'. After an action's name and title come, in this order (each may be left out): owner MEMBER, then due DATE, then the status (todo, doing, done or blocked).");
+        expect(at(13)).toBe("'from' is out of order here in the stage 'second'. After a stage's name and title come, in this order (each may be left out): after STAGE, then from DATE, then to DATE.");
+        // The malformed date is one error, not one per dash.
+        expect(errors.filter(d => d.line === 9)).toHaveLength(1);
+    });
+
+    it('gives rank --json each project\'s effort, and the table too', () => {
+        const { json } = rankJson(HARBOURSIDE());
+        expect((json.projects as Array<JsonProject & { effort: unknown }>).map(p => [p.name, p.effort])).toEqual([['homeworkHelp', 'high'], ['readingCircle', 'low'], ['radioShow', null]]);
+        const table = runCli('rank', HARBOURSIDE()).stdout.split('\n');
+        expect(table[1]).toMatch(/quick win\s+effort\s+stage/);
+        expect(table[2]).toMatch(/homeworkHelp .* yes\s+high\s+pilot/);
+        expect(table[4]).toMatch(/radioShow .* no\s+-\s+pilot/);
+    });
+});
+
 describe('language server over stdio, driven by an independent client', () => {
     let client: TinyLspClient;
     const opened = new Map<string, { uri: string; text: string; diagnostics: LspDiagnostic[] }>();
 
     beforeAll(async () => {
-        client = new TinyLspClient(process.execPath, [SERVER, '--stdio'], ROOT);
+        client = new TinyLspClient(process.execPath, [SERVER, '--stdio'], ROOT, TODAY_ENV);
         await client.request('initialize', {
             processId: process.pid,
             rootUri: null,
@@ -570,6 +639,61 @@ describe('language server over stdio, driven by an independent client', () => {
             expect(broken).toEqual([]);
         } finally {
             rmSync(dir, { recursive: true, force: true });
+        }
+    });
+
+    // SPEC section 7 over the wire, today 1 March 2027 (ADOPT_TODAY).
+    it("shows a metric's progress on hover and the actions done in the code lens", async () => {
+        const { uri, text } = doc('harbourside-library.adopt');
+        const line = text.split('\n').findIndex(l => l.includes('metric members'));
+        const hover = await client.request<{ contents: { value: string } } | null>('textDocument/hover', {
+            textDocument: { uri }, position: { line, character: text.split('\n')[line]!.indexOf('members') + 1 }
+        });
+        // 150 / 200 = 0.75
+        expect(hover?.contents.value).toContain('150 of 200, 75%');
+        const lenses = await client.request<Array<{ range: Range; command?: { title: string } }>>('textDocument/codeLens', { textDocument: { uri } });
+        expect(lenses.map(lens => `${lens.range.start.line + 1} ${lens.command?.title}`)).toEqual([
+            // readingCircle: pickBooks done, invite doing; homeworkHelp: schedule todo; radioShow: no actions
+            '28 score 78 · rank 2 of 3 · quick win · 1/2 actions done',
+            '40 score 80.8 · rank 1 of 3 · quick win · 0/1 action done',
+            '50 score 7.8 · rank 3 of 3 · not a quick win'
+        ]);
+    });
+
+    it("shows on an action's hover its owner, due date in words and that it is overdue", async () => {
+        expect(await hoverText('harbourside-library.adopt', 38, 'invite')).toMatch(/Joe Park[\s\S]*20 February 2027 \(9 days ago\)[\s\S]*\*\*overdue\*\*/);
+        expect(await hoverText('harbourside-library.adopt', 19, 'askNat')).toMatch(/owner: Nat Gray/);
+    });
+
+    it('launches a channel in the project\'s stage: both uses of it are fixed', async () => {
+        const { text, checked } = await applyFix('harbourside-library.adopt', 'channel-not-launched', 53);
+        // `launch radio` as the first statement of pilot, before its `launch forum`.
+        expect(text.indexOf('launch radio')).toBeGreaterThan(text.indexOf('stage pilot'));
+        expect(text.indexOf('launch radio')).toBeLessThan(text.indexOf('launch forum'));
+        expect(checked.filter(d => d.code === 'channel-not-launched')).toEqual([]);
+    });
+
+    it('marks an overdue action done: its status replaced, or done added where it has none', async () => {
+        const doing = await applyFix('harbourside-library.adopt', 'overdue-action', 38);
+        expect(doing.text).toContain('action invite "Invite the regulars" owner joe due 2027-02-20 done\n');
+        expect(doing.checked.filter(d => d.code === 'overdue-action').map(d => d.line)).toEqual([19, 20]);
+        const none = await applyFix('harbourside-library.adopt', 'overdue-action', 20);
+        expect(none.text).toContain('action signs "Put up signs" owner lea due 2027-02-20 done\n');
+        expect(none.checked.filter(d => d.code === 'overdue-action').map(d => d.line)).toEqual([19, 38]);
+    });
+
+    it('adds a story for an untold quick win in the last stage, which comes after the project\'s', async () => {
+        const { text, checked } = await applyFix('harbourside-library.adopt', 'untold-quick-win', 40);
+        expect(text.lastIndexOf('from homeworkHelp')).toBeGreaterThan(text.indexOf('stage tell'));
+        expect(checked.filter(d => ['untold-quick-win', 'story-before-project', 'syntax-error'].includes(d.code))).toEqual([]);
+    });
+
+    it('offers its own fix for channel-not-launched, overdue-action and untold-quick-win, none for the other new codes', async () => {
+        expect(await ownFixesFor('harbourside-library.adopt', 'channel-not-launched', 47)).toHaveLength(1);
+        expect(await ownFixesFor('harbourside-library.adopt', 'overdue-action', 19)).toHaveLength(1);
+        expect(await ownFixesFor('harbourside-library.adopt', 'untold-quick-win', 40)).toHaveLength(1);
+        for (const [code, line] of [['untrained-managers', 3], ['stage-window-order', 24], ['action-without-owner', 26], ['action-outside-stage', 27], ['story-from-non-quick-win', 60]] as const) {
+            expect(await ownFixesFor('harbourside-library.adopt', code, line), code).toEqual([]);
         }
     });
 

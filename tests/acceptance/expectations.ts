@@ -1,7 +1,8 @@
 /**
  * Hand-computed expectations for the acceptance plans in ./plans, worked out from SPEC.md and the
- * README alone (sections 1-3, 5, 6), before looking at the implementation. The arithmetic sits in
- * a comment next to each number. Default weights: reach 30, initiative 25, asynchrony 12,
+ * README alone (sections 1-3, 5, 6 and 7), before looking at the implementation. The arithmetic sits in
+ * a comment next to each number. Today, for the checks of due dates, is 1 March 2027 (the suite
+ * sets ADOPT_TODAY for every run). Default weights: reach 30, initiative 25, asynchrony 12,
  * geography 12, crowdsourcing 21; levels low 1/3, medium 2/3, high (or bare) 1; threshold 70.
  * Lines and columns count from 1.
  */
@@ -32,6 +33,8 @@ export interface ExpectedProject {
     readonly quickWin: boolean;
     readonly parts: ExpectedParts;
     readonly line: number;
+    /** The project's effort (SPEC section 7), where the expectation states it: the level, or null. */
+    readonly effort?: 'low' | 'medium' | 'high' | null;
 }
 
 export interface PlanExpectation {
@@ -122,9 +125,13 @@ export const PLANS: readonly PlanExpectation[] = [
             { code: 'low-reach', severity: 'information', line: 27 },
             { code: 'untapped-opportunity', severity: 'information', line: 27 }, // all three traits
             { code: 'no-quick-wins', severity: 'warning', line: 2, column: 6 },
-            { code: 'naysayer-unreached', severity: 'information', line: 7 } // cy: stories have no audience
+            { code: 'naysayer-unreached', severity: 'information', line: 7 }, // cy: stories have no audience
             // stories s1 (gamma) from forum (alpha): following predecessors from gamma reaches beta,
             // then alpha, so gamma comes after alpha: no story-before-project.
+            // SPEC section 7: both stories s1 (the duplicate too) are told from forum, which refers
+            // to the first forum (score 70, no trained member): not a quick win.
+            { code: 'story-from-non-quick-win', severity: 'information', line: 28, column: 27 },
+            { code: 'story-from-non-quick-win', severity: 'information', line: 29, column: 28 }
         ],
         projects: [
             {
@@ -142,11 +149,13 @@ export const PLANS: readonly PlanExpectation[] = [
     {
         // Stage order: open (initial) -> archive (after open) -> exhibit (after archive, a forward
         // reference). Willing: kim, lee, pat = 3; olga naysayer is in the story's audience.
-        // Nothing to report.
+        // Nothing of SPEC section 3 to report. Section 7: both projects are quick wins (below);
+        // logbook is told from archive, none from tours: untold-quick-win on tours. Managers kim
+        // (trained) and lee: 1 of 2 is half, not fewer: no untrained-managers.
         file: 'harbour-museum.adopt',
         plan: 'HarbourMuseum',
         exit: 0,
-        diagnostics: [],
+        diagnostics: [{ code: 'untold-quick-win', severity: 'information', line: 20, column: 13 }],
         projects: [
             {
                 // pat 1 + kim 1 = 2 / 3 x 30 = 20; 25; asynchrony medium 8; geography low 4;
@@ -180,8 +189,13 @@ export const PLANS: readonly PlanExpectation[] = [
             { code: 'virtual-before-human', severity: 'warning', line: 14, column: 5 }, // start is initial
             { code: 'freestanding-project', severity: 'information', line: 26 }, // only an undeclared initiative
             { code: 'untapped-opportunity', severity: 'information', line: 26 },
-            { code: 'low-reach', severity: 'information', line: 26 }
+            { code: 'low-reach', severity: 'information', line: 26 },
+            // SPEC section 7: the one story names `review`, which is not declared, so no story is
+            // told from the quick win reviews.
+            { code: 'untold-quick-win', severity: 'information', line: 18, column: 13 }
             // reviews: heads ivy, kat (jonn counts nothing) = 2 of 4 = exactly half: not low reach.
+            // reviews uses forum: share's `after strat` does not resolve, so its predecessor is the
+            // stage declared before it, start, which launches forum: no channel-not-launched.
             // Both stages have a mantra, so whichever is initial, no mantra-missing.
         ],
         projects: [
@@ -421,7 +435,9 @@ export const PLANS: readonly PlanExpectation[] = [
             { code: 'virtual-before-human', severity: 'warning', line: 11, column: 5 }, // initial stage
             { code: 'untapped-opportunity', severity: 'information', line: 12 }, // geography
             { code: 'story-before-project', severity: 'warning', line: 19 }, // same stage as parts
-            { code: 'no-quick-wins', severity: 'warning', line: 2, column: 6 } // parts lacks geography
+            { code: 'no-quick-wins', severity: 'warning', line: 2, column: 6 }, // parts lacks geography
+            // SPEC section 7: the story practice is told from parts, which is not a quick win.
+            { code: 'story-from-non-quick-win', severity: 'information', line: 19, column: 54 }
         ],
         projects: [
             {
@@ -470,7 +486,10 @@ export const PLANS: readonly PlanExpectation[] = [
             { code: 'freestanding-project', severity: 'information', line: 3 },
             { code: 'untapped-opportunity', severity: 'information', line: 3 },
             { code: 'low-reach', severity: 'information', line: 3 }, // 0 heads < 1
-            { code: 'story-before-project', severity: 'warning', line: 3 } // same stage a
+            { code: 'story-before-project', severity: 'warning', line: 3 }, // same stage a
+            // SPEC section 7: story s is told from p, which is not a quick win (score 0).
+            { code: 'story-from-non-quick-win', severity: 'information', line: 3, column: 75 }
+            // Managers mo (trained) and ned: 1 of 2 is half: no untrained-managers.
         ],
         projects: [{ rank: 1, name: 'p', stage: 'a', score: 0, quickWin: false, line: 3, parts: noParts }]
     },
@@ -484,7 +503,12 @@ export const PLANS: readonly PlanExpectation[] = [
             // hashtagContest: no initiative, no traits, dee is no willing head (0 < 1.5)
             { code: 'freestanding-project', severity: 'information', line: 35, column: 13 }, // as in README
             { code: 'untapped-opportunity', severity: 'information', line: 35 },
-            { code: 'low-reach', severity: 'information', line: 35 }
+            { code: 'low-reach', severity: 'information', line: 35 },
+            // SPEC section 7: hashtagContest (rollout) uses facebook, which no stage launches
+            // (rollout launches youtube only): on `facebook` in `uses facebook`, line 37 column 12.
+            { code: 'channel-not-launched', severity: 'warning', line: 37, column: 12 }
+            // streamRounds uses youtube, launched in its own stage. Managers ana (trained) and ben:
+            // half trained, no untrained-managers. The story reach is told from the quick win.
         ],
         projects: [
             {
@@ -500,6 +524,102 @@ export const PLANS: readonly PlanExpectation[] = [
         file: 'civic-theatre.adopt',
         exit: 1,
         includes: [{ code: 'syntax-error', severity: 'error', line: 4 }]
+    },
+
+    // SPEC section 7, the living plan. Today is 1 March 2027 (ADOPT_TODAY for every run here).
+    {
+        // Willing: ivy, joe, kai, lea = 4; nat is a naysayer. Managers ivy (trained), joe, kai: 3.
+        // Stage order: prepare (initial) -> pilot (declared next) -> tell (after pilot).
+        file: 'harbourside-library.adopt',
+        plan: 'Harbourside',
+        exit: 0,
+        diagnostics: [
+            // The plan launches channels (forum, radio); 3 managers, 1 trained: 1 x 2 = 2 < 3.
+            { code: 'untrained-managers', severity: 'warning', line: 3, column: 3 },
+            // prepare's window 2027-01-04..2027-02-26 holds every due date in it (01-15, 02-12, 02-20).
+            // askNat: owned by the naysayer nat (allowed: no diagnostic for that); due 12 February,
+            // blocked, not done: overdue, on the due date.
+            { code: 'overdue-action', severity: 'warning', line: 19, column: 62 },
+            // signs: due 20 February, no status (todo): overdue.
+            { code: 'overdue-action', severity: 'warning', line: 20, column: 47 },
+            // pilot starts 2027-01-02, before prepare, its predecessor, starts (2027-01-04).
+            { code: 'stage-window-order', severity: 'warning', line: 24, column: 28 },
+            // moderators: no owner and not done; due 20 March, after today: not overdue.
+            { code: 'action-without-owner', severity: 'information', line: 26, column: 12 },
+            // farOff: due 2035-01-01, far after pilot's window (to 2027-06-30); not overdue.
+            { code: 'action-outside-stage', severity: 'warning', line: 27, column: 56 },
+            // readingCircle's actions: pickBooks done; invite due 20 February and doing: overdue.
+            { code: 'overdue-action', severity: 'warning', line: 38, column: 57 },
+            // homeworkHelp is a quick win (below) and no story is told from it; the plan has stories.
+            { code: 'untold-quick-win', severity: 'information', line: 40, column: 13 },
+            // homeworkHelp uses forum (launched in pilot, its stage) and radio, launched only in tell,
+            // which comes after pilot, not before it: on `radio`. schedule is due today: not overdue.
+            { code: 'channel-not-launched', severity: 'warning', line: 47, column: 19 },
+            // radioShow: joe only (willing, untrained); no initiative; asynchrony only; 1 head < 4 / 2.
+            { code: 'untrained-project', severity: 'warning', line: 50, column: 13 },
+            { code: 'freestanding-project', severity: 'information', line: 50, column: 13 },
+            { code: 'untapped-opportunity', severity: 'information', line: 50, column: 13 },
+            { code: 'low-reach', severity: 'information', line: 50, column: 13 },
+            { code: 'channel-not-launched', severity: 'warning', line: 53, column: 12 },
+            // radioStory is told from radioShow (7.8), not a quick win; circleStory from readingCircle
+            // is a success story, and reaches nat (no naysayer-unreached). tell comes after pilot.
+            { code: 'story-from-non-quick-win', severity: 'information', line: 60, column: 36 }
+            // Not here: few-managers (3), virtual-before-human (pilot and tell are not initial, 3
+            // managers), mantra-missing, low-reach of the two quick wins (2 and 3 heads of 4).
+        ],
+        projects: [
+            {
+                // ivy 1 + lea 1 + joe 0.5 = 2.5 / 4 x 30 = 18.75 -> 18.8; 25; 12; geography low 4;
+                // 21; 80.75 -> 80.8; effort high (not part of the score)
+                rank: 1, name: 'homeworkHelp', stage: 'pilot', score: 80.8, quickWin: true, line: 40, effort: 'high',
+                parts: { reach: 18.8, initiative: 25, asynchrony: 12, geography: 4, crowdsourcing: 21 }
+            },
+            {
+                // ivy 1 + lea 1 = 2 / 4 x 30 = 15; 25; 12; 12; crowdsourcing medium 14 -> 78; effort low
+                rank: 2, name: 'readingCircle', stage: 'pilot', score: 78, quickWin: true, line: 28, effort: 'low',
+                parts: { reach: 15, initiative: 25, asynchrony: 12, geography: 12, crowdsourcing: 14 }
+            },
+            {
+                // joe 0.5 / 4 x 30 = 3.75 -> 3.8; no initiative; asynchrony low 4 -> 7.75 -> 7.8; no effort
+                rank: 3, name: 'radioShow', stage: 'pilot', score: 7.8, quickWin: false, line: 50, effort: null,
+                parts: { reach: 3.8, initiative: 0, asynchrony: 4, geography: 0, crowdsourcing: 0 }
+            }
+        ]
+    },
+    {
+        // Managers ada, bob, both trained; no launch, no project. Stage order prep -> run -> wrap.
+        file: 'winter-festival.adopt',
+        plan: 'WinterFestival',
+        exit: 1,
+        diagnostics: [
+            // 2027-02-30: February 2027 has 28 days; 2027-13-01: no month 13; 0000-01-01: no year 0.
+            { code: 'invalid-date', severity: 'error', line: 7, column: 29 },
+            { code: 'invalid-date', severity: 'error', line: 7, column: 43 },
+            { code: 'invalid-date', severity: 'error', line: 9, column: 47 },
+            // book's due date is no date: it is neither overdue nor outside the window. leap is due
+            // 2028-02-29, a leap day: a date, after today; prep's window is no window (its dates are not).
+            // run: to 2027-01-10 is before from 2027-06-30: on `to`. clean (due today) is not
+            // judged against a reversed window, and is not overdue.
+            { code: 'stage-window-reversed', severity: 'error', line: 12, column: 51 },
+            // wrap starts 2027-06-01, before run, its predecessor, starts (2027-06-30). run is not
+            // compared with prep, whose start is no date.
+            { code: 'stage-window-order', severity: 'warning', line: 15, column: 29 }
+        ],
+        projects: []
+    },
+    {
+        // Syntax errors of section 7: the plan keeps its other diagnostics (the goal heard).
+        file: 'typo-dates.adopt',
+        exit: 1,
+        includes: [
+            // `due 27-1-1`: one error on the whole of it, saying how dates are written.
+            { code: 'syntax-error', severity: 'error', line: 9, column: 48 },
+            // `done due … owner …`: after the status nothing may follow: on `due`, saying the order.
+            { code: 'syntax-error', severity: 'error', line: 10, column: 49 },
+            { code: 'goal-without-metric', severity: 'warning', line: 11 },
+            // `to … from …`: on `from`, saying the order.
+            { code: 'syntax-error', severity: 'error', line: 13, column: 39 }
+        ]
     }
 ];
 

@@ -47,8 +47,8 @@ export class TinyLspClient {
     private diagnosticWaiters: Waiter[] = [];
     private stderrText = '';
 
-    constructor(command: string, args: readonly string[], cwd: string) {
-        this.child = spawn(command, [...args], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+    constructor(command: string, args: readonly string[], cwd: string, env: NodeJS.ProcessEnv = process.env) {
+        this.child = spawn(command, [...args], { cwd, stdio: ['pipe', 'pipe', 'pipe'], env });
         this.child.stdout.on('data', (chunk: Buffer) => this.receive(chunk));
         this.child.stderr.on('data', (chunk: Buffer) => (this.stderrText += chunk.toString('utf8')));
         this.child.on('exit', () => {

@@ -66,7 +66,7 @@ describe('adopt check --format', () => {
             const ranked = rankResultSchema.parse(JSON.parse((await cli('rank', '--json', file)).out));
             expect(result.filter(d => d.file === file).map(({ file: _file, ...rest }) => rest)).toEqual(ranked.diagnostics);
         }
-        expect(result.map(d => d.file)).toEqual([EXAMPLE, EXAMPLE, EXAMPLE, warned, warned, warned]);
+        expect(result.map(d => d.file)).toEqual([EXAMPLE, EXAMPLE, EXAMPLE, EXAMPLE, warned, warned, warned]);
         expect(Object.keys(result[0])).toEqual(['file', 'code', 'severity', 'message', 'line', 'column']);
     });
 
@@ -144,7 +144,9 @@ describe('adopt check --max-warnings N', () => {
         expect(over.err).toBe('adopt: 2 warnings, more than --max-warnings 1 allows\n');
         expect(over.out.trimEnd().split('\n')).toHaveLength(3);
         expect((await cli('check', '--max-warnings', '2', warned)).code).toBe(0);
-        expect((await cli('check', '--max-warnings', '0', EXAMPLE)).code).toBe(0);
+        // The SPEC example has one warning: channel-not-launched (SPEC section 7).
+        expect((await cli('check', '--max-warnings', '1', EXAMPLE)).code).toBe(0);
+        expect((await cli('check', '--max-warnings', '0', EXAMPLE)).code).toBe(1);
         expect((await cli('check', warned)).code).toBe(0);
     });
 
@@ -159,7 +161,9 @@ describe('adopt check --max-warnings N', () => {
     test('the warnings counted are those in force after the config file', async () => {
         write('strict/adopt.config.json', JSON.stringify({ severity: { 'freestanding-project': 'warning' } }));
         const plan = write('strict/plan.adopt', readFileSync(EXAMPLE, 'utf8'));
-        expect((await cli('check', '--max-warnings', '0', plan)).code).toBe(1);
+        // channel-not-launched, and freestanding-project made a warning: 2 > 1; the example alone has 1.
+        expect((await cli('check', '--max-warnings', '1', plan)).code).toBe(1);
+        expect((await cli('check', '--max-warnings', '1', EXAMPLE)).code).toBe(0);
     });
 
     test.each(['x', '-1', '1.5', ''])('a limit that is not a whole number of at least 0 (%j): exit 2', async value => {
@@ -179,7 +183,7 @@ describe('adopt.config.json on the command line', () => {
         const inner = write('org/team/deep/riverside.adopt', readFileSync(EXAMPLE, 'utf8'));
         const run = await cli('check', '--format', 'json', outer, inner);
         const result = checkResultSchema.parse(JSON.parse(run.out));
-        expect(result.filter(d => d.file === outer).map(d => d.code)).toEqual(['freestanding-project', 'untapped-opportunity']);
+        expect(result.filter(d => d.file === outer).map(d => d.code)).toEqual(['freestanding-project', 'untapped-opportunity', 'channel-not-launched']);
         expect(result.filter(d => d.file === inner).map(d => `${d.code} ${d.severity}`)).toContain('low-reach warning');
     });
 
@@ -258,7 +262,7 @@ describe('adopt-ignore on the command line', () => {
         const text = readFileSync(EXAMPLE, 'utf8').replace('    project hashtagContest', '    // adopt-ignore low-reach, mantra-missing -- reviewed\n    project hashtagContest');
         const run = await cli('check', '--format', 'json', files.write('suppressed.adopt', text));
         const result = checkResultSchema.parse(JSON.parse(run.out));
-        expect(result.map(d => `${d.line}:${d.column} ${d.code}`)).toEqual(['35:32 unused-suppression', '36:13 freestanding-project', '36:13 untapped-opportunity']);
+        expect(result.map(d => `${d.line}:${d.column} ${d.code}`)).toEqual(['35:32 unused-suppression', '36:13 freestanding-project', '36:13 untapped-opportunity', '38:12 channel-not-launched']);
         expect(result[0].severity).toBe('hint');
     });
 });

@@ -19,10 +19,12 @@ describe('adopt check', () => {
         expect(run.code).toBe(0);
         expect(run.err).toBe('');
         const lines = run.out.trimEnd().split('\n');
-        expect(lines).toHaveLength(3);
-        for (const line of lines) {
+        // hashtagContest's three, and the facebook channel it uses that no launch opens (SPEC section 7).
+        expect(lines).toHaveLength(4);
+        for (const line of lines.slice(0, 3)) {
             expect(line).toMatch(/^.+riverside-health\.adopt:35:13: information (freestanding-project|untapped-opportunity|low-reach): \S.+$/);
         }
+        expect(lines[3]).toMatch(/^.+riverside-health\.adopt:37:12: warning channel-not-launched: \S.+$/);
     });
 
     test('a plan without diagnostics prints nothing, exit 0', async () => {
@@ -49,14 +51,14 @@ describe('adopt check', () => {
         const run = await cli('check', EXAMPLE, EXAMPLE);
         expect(run.code).toBe(0);
         expect(run.err).toBe('');
-        expect(run.out.trimEnd().split('\n')).toHaveLength(3);
+        expect(run.out.trimEnd().split('\n')).toHaveLength(4);
     });
 
     test('an empty file: a syntax-error saying a plan is expected, exit 1', async () => {
         const path = files.write('empty.adopt', '');
         const run = await cli('check', path);
         expect(run.code).toBe(1);
-        expect(run.out).toMatch(new RegExp(`^${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:1:1: error syntax-error: Expected a plan`));
+        expect(run.out).toMatch(new RegExp(`^${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:1:1: error syntax-error: This file holds no plan yet\\. Start it with: plan Name "Title" \\{ \\}`));
     });
 
     test('a plan in a file not named .adopt is checked all the same, and does not clash with one that is', async () => {
@@ -87,9 +89,9 @@ describe('adopt rank', () => {
         expect(run.code).toBe(0);
         const lines = run.out.trimEnd().split('\n');
         expect(lines[0]).toBe('Plan RiversideHealth: 2 projects, 1 quick win (threshold 70)');
-        expect(lines[1].split(/\s{2,}/)).toEqual(['rank', 'project', 'score', 'reach', 'init', 'async', 'geo', 'crowd', 'quick win', 'stage', 'line']);
-        expect(lines[2].trim().split(/\s+/)).toEqual(['1', 'streamRounds', '88', '25', '25', '12', '12', '14', 'yes', 'rollout', '26']);
-        expect(lines[3].trim().split(/\s+/)).toEqual(['2', 'hashtagContest', '0', '0', '0', '0', '0', '0', 'no', 'rollout', '35']);
+        expect(lines[1].split(/\s{2,}/)).toEqual(['rank', 'project', 'score', 'reach', 'init', 'async', 'geo', 'crowd', 'quick win', 'effort', 'stage', 'line']);
+        expect(lines[2].trim().split(/\s+/)).toEqual(['1', 'streamRounds', '88', '25', '25', '12', '12', '14', 'yes', '-', 'rollout', '26']);
+        expect(lines[3].trim().split(/\s+/)).toEqual(['2', 'hashtagContest', '0', '0', '0', '0', '0', '0', 'no', '-', 'rollout', '35']);
     });
 
     test('says under the table what keeps each project from being a quick win', async () => {
@@ -126,7 +128,8 @@ describe('adopt rank', () => {
         expect(result.diagnostics.map(d => [d.code, d.severity, d.line, d.column])).toEqual([
             ['freestanding-project', 'information', 35, 13],
             ['untapped-opportunity', 'information', 35, 13],
-            ['low-reach', 'information', 35, 13]
+            ['low-reach', 'information', 35, 13],
+            ['channel-not-launched', 'warning', 37, 12]
         ]);
     });
 
@@ -251,5 +254,72 @@ describe('help and version', () => {
     test.each([['--version'], ['-v']])('%s prints the package version, exit 0', async flag => {
         const { version } = JSON.parse(readFileSync(`${__dirname}/../../package.json`, 'utf8')) as { version: string };
         expect(await cli(flag)).toEqual({ code: 0, out: `${version}\n`, err: '' });
+    });
+});
+
+describe('today and the living plan (SPEC section 7)', () => {
+    // Two actions owned by ana, on line 17 and 18: one due 28 February 2027 and doing (the date at column 40), one due 1 March 2027.
+    const LIVING = HEALTHY_PLAN.replace('    launch yt\n', '    launch yt\n    action early "Early" owner ana due 2027-02-28 doing\n    action onTime "On time" owner ana due 2027-03-01\n')
+        .replace('      uses yt\n', '      uses yt\n      effort medium\n      effort high\n');
+    const overdue = (out: string) => out.split('\n').filter(line => / warning overdue-action: /.test(line)).map(line => line.replace(/^.*\.adopt:/, ''));
+
+    function withToday<T>(value: string | undefined, run: () => Promise<T>): Promise<T> {
+        const before = process.env.ADOPT_TODAY;
+        if (value === undefined) delete process.env.ADOPT_TODAY;
+        else process.env.ADOPT_TODAY = value;
+        return run().finally(() => {
+            if (before === undefined) delete process.env.ADOPT_TODAY;
+            else process.env.ADOPT_TODAY = before;
+        });
+    }
+
+    test('--today decides which actions are overdue, in check and rank', async () => {
+        const path = files.write('living.adopt', LIVING);
+        const march = await withToday(undefined, () => cli('check', '--today', '2027-03-01', path));
+        expect(march.code).toBe(0);
+        expect(overdue(march.out)).toEqual(["17:40: warning overdue-action: Action 'early' was due on 28 February 2027 and is not done. Mark it done if it is, or give it a new due date."]);
+        expect(overdue((await withToday(undefined, () => cli('check', '--today', '2027-02-28', path))).out)).toEqual([]);
+        expect(overdue((await withToday(undefined, () => cli('check', '--today', '2027-03-02', path))).out)).toHaveLength(2);
+        const ranked = rankResultSchema.parse(JSON.parse((await withToday(undefined, () => cli('rank', '--json', '--today', '2027-03-01', path))).out));
+        expect(ranked.diagnostics.filter(d => d.code === 'overdue-action').map(d => [d.line, d.column])).toEqual([[17, 40]]);
+    });
+
+    test('ADOPT_TODAY sets it when --today is not given; --today wins', async () => {
+        const path = files.write('living-env.adopt', LIVING);
+        expect(overdue((await withToday('2027-03-02', () => cli('check', path))).out)).toHaveLength(2);
+        expect(overdue((await withToday('2027-03-02', () => cli('check', '--today', '2027-01-01', path))).out)).toEqual([]);
+    });
+
+    test.each([
+        ['2027-02-30', '--today: 2027-02-30 is not a date: February 2027 has 28 days.'],
+        ['27-1-1', "--today: '27-1-1' is not a date: write it as YYYY-MM-DD, for example 2027-02-15."],
+        ['0000-01-01', '--today: 0000-01-01 is not a date: there is no year 0000.']
+    ])('--today %s: exit 2 with one line that says why', async (value, message) => {
+        for (const command of ['check', 'rank']) {
+            const run = await withToday(undefined, () => cli(command, '--today', value, EXAMPLE));
+            expect(run).toEqual({ code: 2, out: '', err: `adopt: ${message}\n` });
+        }
+    });
+
+    test('an ADOPT_TODAY that is no date: exit 2 with one line that names it', async () => {
+        const run = await withToday('2027-13-01', () => cli('check', EXAMPLE));
+        expect(run).toEqual({ code: 2, out: '', err: 'adopt: ADOPT_TODAY: 2027-13-01 is not a date: the month must be 01 to 12.\n' });
+        // Given --today, the variable is not read.
+        expect((await withToday('2027-13-01', () => cli('check', '--today', '2027-03-01', EXAMPLE))).code).toBe(0);
+    });
+
+    test('the rank table shows each project\'s effort, - where none is stated', async () => {
+        const path = files.write('living-table.adopt', LIVING.replace('  stage show', '  stage more "More" {\n    project spare "Spare" { }\n  }\n  stage show'));
+        const lines = (await withToday(undefined, () => cli('rank', '--today', '2027-03-01', path))).out.split('\n');
+        expect(lines[1].split(/\s{2,}/)).toContain('effort');
+        expect(lines[2].trim().split(/\s+/).slice(0, 2).concat(lines[2].trim().split(/\s+/)[9])).toEqual(['1', 'stream', 'high']);
+        expect(lines[3].trim().split(/\s+/)[9]).toBe('-');
+    });
+
+    test('rank --json gives each project its effort: the highest stated, or null', async () => {
+        const path = files.write('living-effort.adopt', LIVING.replace('  stage show', '  stage more "More" {\n    project spare "Spare" { }\n  }\n  stage show'));
+        const result = rankResultSchema.parse(JSON.parse((await withToday(undefined, () => cli('rank', '--json', '--today', '2027-03-01', path))).out));
+        expect(result.projects.map(p => [p.name, p.effort])).toEqual([['stream', 'high'], ['spare', null]]);
+        expect(Object.keys(result.projects[0])).toEqual(['rank', 'name', 'title', 'stage', 'score', 'quickWin', 'parts', 'missing', 'effort', 'line']);
     });
 });

@@ -7,9 +7,19 @@ import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { codesOf, createTestServices, example, parser } from '../support/helpers.js';
 
+/** The day the examples are judged on: the day lakeshore-college.adopt was last brought up to date. */
+const TODAY = '2027-03-01';
+
+function servicesOnTheDay() {
+    const services = createTestServices();
+    services.model.Today.set(TODAY);
+    return services;
+}
+
 const expected: Record<string, { codes: string[]; ranking: Array<[name: string, score: number, quickWin: boolean]> }> = {
     'riverside-health.adopt': {
-        codes: ['freestanding-project', 'untapped-opportunity', 'low-reach'],
+        // hashtagContest's three, and (SPEC section 7) the facebook channel it uses, which no launch opens.
+        codes: ['freestanding-project', 'untapped-opportunity', 'low-reach', 'channel-not-launched'],
         ranking: [['streamRounds', 88, true], ['hashtagContest', 0, false]]
     },
     'northfield-university.adopt': {
@@ -20,8 +30,13 @@ const expected: Record<string, { codes: string[]; ranking: Array<[name: string, 
         ],
         ranking: [['mascotVideo', 36.3, false], ['photoContest', 17.8, false]]
     },
+    // A plan under way, as it stood on 1 March 2027 (the day the examples are judged on here).
+    'lakeshore-college.adopt': {
+        codes: ['action-without-owner', 'overdue-action', 'untold-quick-win', 'action-outside-stage'],
+        ranking: [['lectureArchive', 74.5, true], ['studyWiki', 73.3, true]]
+    },
     'coastal-research-institute.adopt': {
-        codes: ['naysayer-unreached', 'freestanding-project', 'untapped-opportunity', 'low-reach'],
+        codes: ['naysayer-unreached', 'freestanding-project', 'untapped-opportunity', 'low-reach', 'channel-not-launched'],
         ranking: [['samplingWiki', 85, true], ['seminarStream', 77, true], ['fieldBlog', 14, false]]
     }
 };
@@ -34,7 +49,7 @@ describe('examples', () => {
 
     describe.each(Object.entries(expected))('%s', (file, { codes, ranking }) => {
         test('parses without syntax errors and shows exactly the designed diagnostics, in document order', async () => {
-            const document = await parser()(example(file));
+            const document = await parser(servicesOnTheDay())(example(file));
             expect(document.parseResult.lexerErrors).toEqual([]);
             expect(document.parseResult.parserErrors).toEqual([]);
             const inOrder = [...(document.diagnostics ?? [])].sort((a, b) =>
@@ -44,10 +59,37 @@ describe('examples', () => {
         });
 
         test('ranks its projects as the comments say', async () => {
-            const services = createTestServices();
+            const services = servicesOnTheDay();
             const document = await parser(services)(example(file));
             const analysis = services.score.QuickWins.analyze(document.parseResult.value);
             expect(analysis.ranked.map(p => [p.project.name, p.score, p.quickWin])).toEqual(ranking);
         });
+    });
+});
+
+describe('lakeshore-college.adopt, a plan under way', () => {
+    test('its dates, actions, results and effort are read as the comments say', async () => {
+        const services = servicesOnTheDay();
+        const document = await parser(services)(example('lakeshore-college.adopt'));
+        const plan = document.parseResult.value;
+        expect(plan.stages.map(stage => [stage.name, stage.from, stage.to])).toEqual([
+            ['initiation', '2026-09-01', '2026-12-18'], ['rollout', '2027-01-11', '2027-06-30'], ['roadShow', '2027-05-01', '2027-07-15']
+        ]);
+        const analysis = services.score.QuickWins.analyze(plan);
+        expect(analysis.ranked.map(entry => [entry.project.name, entry.effort])).toEqual([['lectureArchive', 'low'], ['studyWiki', 'medium']]);
+        const archive = plan.stages[1].projects[0];
+        expect(archive.actions.map(action => [action.name, action.owner?.ref?.name, action.due, action.status])).toEqual([
+            ['pilotBiology', 'lin', '2027-02-01', 'done'], ['recordChemistry', 'omar', '2027-02-20', 'doing'], ['allCourses', 'rosa', '2027-05-31', undefined]
+        ]);
+        expect(archive.metrics[0].actual).toMatchObject({ value: 320, percent: false });
+    });
+
+    test('on another day, other actions are overdue: the plan judges due dates against today', async () => {
+        const services = createTestServices();
+        services.model.Today.set('2027-06-01');
+        const document = await parser(services)(example('lakeshore-college.adopt'));
+        const overdue = (document.diagnostics ?? []).filter(d => d.code === 'overdue-action').map(d => document.textDocument.getText(d.range));
+        // recordChemistry (20 February), captionPolicy (15 March), seedGuides (15 April), allCourses (31 May).
+        expect(overdue).toEqual(['2027-03-15', '2027-02-20', '2027-05-31', '2027-04-15']);
     });
 });

@@ -1,6 +1,6 @@
 /**
- * The code lens above each project: `score 88 · rank 1 of 2 · quick win`, running the client's
- * rank command with the document's uri.
+ * The code lens above each project: `score 88 · rank 1 of 2 · quick win` (and `· 1/3 actions
+ * done` when it has actions), running the client's rank command with the document's uri.
  */
 import { describe, expect, test } from 'vitest';
 import { createTestServices, example, parser } from '../support/helpers.js';
@@ -16,6 +16,19 @@ describe('code lens', () => {
         ]);
         expect(lenses?.[0].command?.command).toBe('adopt.rankQuickWins');
         expect(lenses?.[0].command?.arguments).toEqual([document.textDocument.uri]);
+    });
+
+    test('adds how many of its actions are done when a project has actions (SPEC section 7)', async () => {
+        const services = createTestServices();
+        const document = await parser(services)(example('lakeshore-college.adopt'));
+        const lenses = await services.lsp.CodeLensProvider!.provideCodeLens(document, { textDocument: { uri: document.textDocument.uri } });
+        expect(lenses?.map(lens => lens.command?.title)).toEqual([
+            'score 74.5 · rank 1 of 2 · quick win · 1/3 actions done',
+            'score 73.3 · rank 2 of 2 · quick win · 0/1 action done'
+        ]);
+        const none = await parser(services)('plan P "P" { stage s "S" { action a "Not in a project" done\nproject p "P" { } } }');
+        const [lens] = await services.lsp.CodeLensProvider!.provideCodeLens(none, { textDocument: { uri: none.textDocument.uri } }) ?? [];
+        expect(lens.command?.title).toBe('score 0 · rank 1 of 1 · not a quick win');
     });
 
     test('follows the settings in force', async () => {

@@ -24,6 +24,8 @@ import { example } from '../support/helpers.js';
 
 const SERVER = resolve(__dirname, '../../out/language-server.cjs');
 const RIVERSIDE = example('riverside-health.adopt');
+/** The SPEC example's diagnostics under the default rules: hashtagContest's three, and its facebook channel that no launch opens. */
+const RIVERSIDE_DEFAULTS = ['channel-not-launched warning', 'freestanding-project information', 'low-reach information', 'untapped-opportunity information'];
 const FILE_CHANGED = 2;
 const FILE_CREATED = 1;
 const FILE_DELETED = 3;
@@ -113,14 +115,14 @@ describe('config files in the language server', () => {
     test('the nearest config file above the plan sets the severities', async () => {
         write('team/adopt.config.json', JSON.stringify({ severity: { 'low-reach': 'off', 'freestanding-project': 'warning' } }));
         const { diagnostics } = await open('team/plans/plan.adopt');
-        expect(codes(diagnostics)).toEqual(['freestanding-project warning', 'untapped-opportunity information']);
+        expect(codes(diagnostics)).toEqual(['channel-not-launched warning', 'freestanding-project warning', 'untapped-opportunity information']);
     });
 
     test('a bad config file gets one error on itself, naming the field; its plans keep the defaults', async () => {
         const config = write('bad/adopt.config.json', '{\n  "severity": { "low-reach": "quiet" }\n}\n');
         const seen = published.length;
         const { diagnostics } = await open('bad/plan.adopt');
-        expect(codes(diagnostics)).toEqual(['freestanding-project information', 'low-reach information', 'untapped-opportunity information']);
+        expect(codes(diagnostics)).toEqual(RIVERSIDE_DEFAULTS);
         const [problem, ...others] = await publishedAfter(seen, uriOf(config), list => list.length > 0);
         expect(others).toEqual([]);
         expect(problem.severity).toBe(1);
@@ -137,7 +139,7 @@ describe('config files in the language server', () => {
         await connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(config), type: FILE_CHANGED }] });
         expect(await publishedAfter(seen, uriOf(config))).toEqual([]);
         const list = await publishedAfter(seen, plan, l => codes(l).includes('low-reach hint'));
-        expect(codes(list)).toEqual(['freestanding-project information', 'low-reach hint', 'untapped-opportunity information']);
+        expect(codes(list)).toEqual(['channel-not-launched warning', 'freestanding-project information', 'low-reach hint', 'untapped-opportunity information']);
     });
 
     test('a config file created or deleted above open plans applies or stops applying', async () => {
@@ -158,15 +160,15 @@ describe('config files in the language server', () => {
         const loose = await open('loose/plan.adopt');
         const seen = published.length;
         await connection.sendNotification('workspace/didChangeConfiguration', { settings: { adopt: settings } });
-        expect(codes(await publishedAfter(seen, loose.uri, l => codes(l).includes('low-reach warning')))).toEqual(['freestanding-project information', 'low-reach warning']);
+        expect(codes(await publishedAfter(seen, loose.uri, l => codes(l).includes('low-reach warning')))).toEqual(['channel-not-launched warning', 'freestanding-project information', 'low-reach warning']);
         // team/adopt.config.json turns low-reach off and makes freestanding-project a warning.
-        expect(codes(await publishedAfter(seen, team, l => !codes(l).some(c => c.startsWith('untapped'))))).toEqual(['freestanding-project warning']);
+        expect(codes(await publishedAfter(seen, team, l => !codes(l).some(c => c.startsWith('untapped'))))).toEqual(['channel-not-launched warning', 'freestanding-project warning']);
         settings = { diagnostics: { severity: { 'low-reach': 'loud' } } };
         await connection.sendNotification('workspace/didChangeConfiguration', { settings: { adopt: settings } });
         const deadline = Date.now() + 10_000;
         while (!warnings.some(w => w.includes('adopt.diagnostics.severity.low-reach')) && Date.now() < deadline) await new Promise(r => setTimeout(r, 20));
         expect(warnings.find(w => w.includes('adopt.diagnostics.severity.low-reach'))).toMatch(/must be one of error, warning, information, hint or off, not the text "loud"/);
-        expect(codes(await publishedAfter(seen, loose.uri, l => codes(l).length === 3))).toEqual(['freestanding-project information', 'low-reach information', 'untapped-opportunity information']);
+        expect(codes(await publishedAfter(seen, loose.uri, l => codes(l).length === 4))).toEqual(RIVERSIDE_DEFAULTS);
         settings = {};
         await connection.sendNotification('workspace/didChangeConfiguration', { settings: { adopt: settings } });
     });
@@ -184,7 +186,7 @@ describe('config files in the language server', () => {
     test('a client that opens the config file with the server: its text is read as it is typed, the disk\'s again once closed', async () => {
         const config = uriOf(write('opened/adopt.config.json', '{ "severity": { "low-reach": "off" } }'));
         const { uri: plan, diagnostics } = await open('opened/plan.adopt');
-        expect(codes(diagnostics)).toEqual(['freestanding-project information', 'untapped-opportunity information']);
+        expect(codes(diagnostics)).toEqual(['channel-not-launched warning', 'freestanding-project information', 'untapped-opportunity information']);
         let seen = published.length;
         await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: config, languageId: 'json', version: 1, text: '{ "severity": { "low-reach": "loud" } }' } });
         expect((await publishedAfter(seen, config, list => list.length > 0))[0].message).toMatch(/^severity\.low-reach must be one of/);
@@ -195,7 +197,7 @@ describe('config files in the language server', () => {
         expect(codes(await publishedAfter(seen, plan, l => codes(l).includes('low-reach hint')))).toContain('low-reach hint');
         seen = published.length;
         await connection.sendNotification('textDocument/didClose', { textDocument: { uri: config } });
-        expect(codes(await publishedAfter(seen, plan, l => !codes(l).some(c => c.startsWith('low-reach'))))).toEqual(['freestanding-project information', 'untapped-opportunity information']);
+        expect(codes(await publishedAfter(seen, plan, l => !codes(l).some(c => c.startsWith('low-reach'))))).toEqual(['channel-not-launched warning', 'freestanding-project information', 'untapped-opportunity information']);
         expect(server.exitCode).toBeNull();
     });
 
@@ -212,6 +214,6 @@ describe('config files in the language server', () => {
         expect(fixed).toContain('    // adopt-ignore low-reach\n    project hashtagContest');
         const seen = published.length;
         await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: fixed }] });
-        expect(codes(await publishedAfter(seen, uri))).toEqual(['freestanding-project information', 'untapped-opportunity information']);
+        expect(codes(await publishedAfter(seen, uri))).toEqual(['channel-not-launched warning', 'freestanding-project information', 'untapped-opportunity information']);
     });
 });

@@ -85,6 +85,46 @@ plan P "P" {
 `;
 
 describe('the canonical layout', () => {
+    test('the living plan (SPEC section 7): each action on its own line in a stage and in a project, a window in the header, effort, actual', async () => {
+        const squashed = 'plan P "P" { coalition { member ana "Ana" role staff } stage s "S"   after s   from 2027-01-10\tto 2027-06-30 { action a "A" owner ana due 2027-02-15 doing ' +
+            'action b "B" project p "P" { effort   low effort high metric m "M" target 500   actual 320 metric n "N" actual 45 % ' +
+            'action c "C" owner ana done action d "D" due 2027-03-01 blocked } goal g "G" { metric x "X" target 60 % actual 45 % } } }';
+        const tidy = `plan P "P" {
+  coalition {
+    member ana "Ana" role staff
+  }
+  stage s "S" after s from 2027-01-10 to 2027-06-30 {
+    action a "A" owner ana due 2027-02-15 doing
+    action b "B"
+    project p "P" {
+      effort low
+      effort high
+      metric m "M" target 500 actual 320
+      metric n "N" actual 45%
+      action c "C" owner ana done
+      action d "D" due 2027-03-01 blocked
+    }
+    goal g "G" {
+      metric x "X" target 60% actual 45%
+    }
+  }
+}
+`;
+        expect(await formatted(squashed)).toBe(tidy);
+        expect(await formatted(tidy)).toBe(tidy);
+    });
+
+    test('the example of a plan under way is canonical but for its aligned columns', async () => {
+        const lakeshore = example('lakeshore-college.adopt');
+        // Comments are left as they are written.
+        expect(await formatted(lakeshore)).toBe(lakeshore.split('\n').map(line => (line.trim().startsWith('//') ? line : line.replace(/(\S) {2,}(?=\S)/g, '$1 '))).join('\n'));
+    });
+
+    test('an action with its parts out of order is a syntax error, and is left as it is', async () => {
+        const text = 'plan P "P" {\n  stage s "S" {\n    action a "A"   done   due 2027-01-01\n  }\n}\n';
+        expect(await formatted(text)).toBe(text);
+    });
+
     test('a blank line after an opening brace is kept, one before a closing brace is not', async () => {
         expect(await formatted('plan P "P" {\n\n  stage s "S" {\n\n\n    mantra "M"\n\n  }\n\n}\n'))
             .toBe('plan P "P" {\n\n  stage s "S" {\n\n    mantra "M"\n  }\n}\n');

@@ -83,3 +83,78 @@ describe('hover on other declarations', () => {
         await hover({ text: exampleAt('{'), index: 0, hover: undefined });
     });
 });
+
+describe('hover on the living plan (SPEC section 7), today 1 March 2027', () => {
+    const living = createTestServices();
+    living.model.Today.set('2027-03-01');
+    const hoverLiving = expectHover(living);
+    const LAKESHORE = example('lakeshore-college.adopt');
+    const at = (needle: string) => {
+        const index = LAKESHORE.indexOf(needle);
+        if (index < 0) throw new Error(`'${needle}' not in lakeshore-college.adopt`);
+        return LAKESHORE.slice(0, index) + '<|>' + LAKESHORE.slice(index);
+    };
+
+    test("a metric's progress: actual against target, on its name and on its numbers' words", async () => {
+        await hoverLiving({ text: at('archiveViews'), index: 0, hover: /metric `archiveViews`[\s\S]*- target: 500\n- actual: 320\n- progress: 320 of 500, 64%/ });
+        await hoverLiving({ text: at('actual 320'), index: 0, hover: /- progress: 320 of 500, 64%/ });
+        await hoverLiving({ text: at('deansConvinced'), index: 0, hover: /- target: 80%\n- actual: 75%\n- progress: 75% of 80%, 94%/ });
+    });
+
+    test('a metric without an actual, or without a target to measure it against', async () => {
+        await hover({ text: exampleAt('archiveViews'), index: 0, hover: /- target: 500\n- actual: not measured yet/ });
+        const text = 'plan P "P" { stage s "S" { goal g "G" { metric <|>m "M" actual 5\nmetric z "Z" target 0 actual 3 } } }';
+        await hoverLiving({ text, index: 0, hover: /- target: none yet\n- actual: 5\n- progress: give the metric a target/ });
+        await hoverLiving({ text: text.replace('<|>', '').replace('metric z', 'metric <|>z'), index: 0, hover: /- progress: none can be measured against a target of 0/ });
+    });
+
+    test("a stage's window in words and how many of its actions (its projects' included) are done", async () => {
+        await hoverLiving({ text: at('rollout "Quick wins"'), index: 0, hover: /stage `rollout`[\s\S]*- window: 11 January 2027 to 30 June 2027\n- actions: 2 of 6 done, 1 overdue/ });
+        await hoverLiving({ text: at('initiation "Win'), index: 0, hover: /- window: 1 September 2026 to 18 December 2026\n- actions: 2 of 2 done$/ });
+        await hover({ text: exampleAt('rollout "'), index: 0, hover: /- 2 projects, 0 stories, 0 goals$/ });
+    });
+
+    test("a project's effort and its actions, each with status, owner and due date, the overdue one marked", async () => {
+        await hoverLiving({
+            text: at('lectureArchive "'), index: 0,
+            hover: new RegExp([
+                'Effort: low \\(how much work it needs; not part of the score\\)\\n\\nActions, 1 of 3 done:',
+                '- `pilotBiology` Pilot in biology: done · owner `lin` · due 1 February 2027',
+                '- `recordChemistry` Record the chemistry lectures: doing · owner `omar` · due 20 February 2027 \\(9 days ago\\), \\*\\*overdue\\*\\*',
+                '- `allCourses` Every first-year course: todo · owner `rosa` · due 31 May 2027 \\(in 91 days\\)'
+            ].join('\\n'))
+        });
+        await hover({ text: exampleAt('hashtagContest'), index: 0, hover: /Effort: not stated/ });
+    });
+
+    test("an action's own hover: where it is, status, owner, due date in words, overdue or not", async () => {
+        await hoverLiving({
+            text: at('recordChemistry'), index: 0,
+            hover: /^\*\*Record the chemistry lectures\*\* \(action `recordChemistry` in project `lectureArchive`, stage `rollout`\)\n\n- status: doing: under way\n- owner: Omar Haddad \(`omar`\)\n- due: 20 February 2027 \(9 days ago\)\n- \*\*overdue\*\*: not done, and today is 1 March 2027$/
+        });
+        await hoverLiving({ text: at('captionPolicy'), index: 0, hover: /in stage `rollout`\)[\s\S]*- owner: nobody yet\n- due: 15 March 2027 \(in 14 days\)\n- not overdue \(today is 1 March 2027\)$/ });
+        await hoverLiving({ text: at('pilotBiology'), index: 0, hover: /- status: done: finished[\s\S]*- due: 1 February 2027$/ });
+        await hoverLiving({ text: at('action showDeans'), index: 0, hover: /action `showDeans` in stage `roadShow`/ });
+    });
+
+    test('a status word says what it means, then the action', async () => {
+        await hoverLiving({ text: at('doing\n    }'), index: 0, hover: /^doing: under way\n\n\*\*Write the first ten guides with tutors\*\*/ });
+    });
+
+    test('a date in words, relative to today, and what it is', async () => {
+        await hoverLiving({ text: at('2027-02-20'), index: 0, hover: /^\*\*20 February 2027\*\* \(9 days ago; today is 1 March 2027\)\n\nThe due date of action `recordChemistry`: it is overdue\.$/ });
+        await hoverLiving({ text: at('2027-01-11'), index: 0, hover: /^\*\*11 January 2027\*\* \(49 days ago;[\s\S]*The day stage `rollout` starts\.$/ });
+        await hoverLiving({ text: at('2027-06-30'), index: 0, hover: /^\*\*30 June 2027\*\* \(in 121 days;[\s\S]*The day stage `rollout` ends\.$/ });
+        await hoverLiving({ text: 'plan P "P" { stage s "S" from <|>2027-02-30 { } }', index: 0, hover: /^\*\*2027-02-30 \(not a date: February 2027 has 28 days\)\*\*/ });
+    });
+
+    test('effort says what it means and which level counts', async () => {
+        await hoverLiving({ text: at('effort low'), index: 0, hover: /^effort: how much work the project needs[\s\S]*Project `lectureArchive`: effort low\.$/ });
+        await hoverLiving({ text: 'plan P "P" { stage s "S" { project p "P" { effort high\neffort <|>low } } }', index: 0, hover: /Project `p`: effort high \(the highest it states\)\.$/ });
+    });
+
+    test("a member's hover lists the actions they own; the plan's, how many actions are done", async () => {
+        await hoverLiving({ text: at('omar due 2027-02-20'), index: 0, hover: /- actions: `trainChairs` \(done\), `setUpChannel` \(done\), `recordChemistry` \(doing, overdue\)$/ });
+        await hoverLiving({ text: at('LakeshoreCollege'), index: 0, hover: /Actions: 4 of 9 done, 1 overdue \(today is 1 March 2027\)$/ });
+    });
+});

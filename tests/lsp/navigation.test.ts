@@ -157,3 +157,82 @@ describe('semantic tokens', () => {
         expected.forEach((tokenType, rangeIndex) => expectSemanticToken(tokens, { rangeIndex, tokenType }));
     });
 });
+
+describe('the living plan (SPEC section 7): actions and their owners', () => {
+    const LAKESHORE = example('lakeshore-college.adopt');
+
+    test('the outline shows the actions of stages and projects, as functions', async () => {
+        await expectSymbols(services)({
+            text: LAKESHORE,
+            assert: symbols => {
+                const stages = symbols[0].children!.filter(symbol => symbol.kind === SymbolKind.Namespace);
+                const rollout = stages.find(stage => stage.name === 'rollout')!;
+                expect(tree([rollout])).toEqual([{
+                    rollout: [
+                        'setUpChannel', 'captionPolicy',
+                        { lectureArchive: ['archiveViews', 'pilotBiology', 'recordChemistry', 'allCourses'] },
+                        { studyWiki: ['guidesWritten', 'seedGuides'] }
+                    ]
+                }]);
+                expect(rollout.children?.find(symbol => symbol.name === 'captionPolicy')?.kind).toBe(SymbolKind.Function);
+                expect(tree([stages[0]])).toEqual([{ initiation: [{ deansOnBoard: ['deansConvinced'] }, 'briefDeans', 'trainChairs'] }]);
+            }
+        });
+    });
+
+    const OWNED = `plan P "P" {
+  coalition {
+    member <|ana|> "Ana" role middle-manager trained
+  }
+  stage s "S" {
+    action a "A" owner <|>ana due 2027-01-01
+    project p "P" {
+      involves ana
+      action b "B" owner <|>ana done
+    }
+  }
+}`;
+
+    test('go to definition from an owner to the member', async () => {
+        await expectGoToDefinition(services)({ text: OWNED, index: 0, rangeIndex: 0 });
+        await expectGoToDefinition(services)({ text: OWNED, index: 1, rangeIndex: 0 });
+    });
+
+    test("find references of a member includes the actions' owners", async () => {
+        await expectFindReferences(services)({
+            text: `plan P "P" {
+  coalition {
+    member <|<|>ana|> "Ana" role middle-manager trained
+  }
+  stage s "S" {
+    action a "A" owner <|ana|> due 2027-01-01
+    project p "P" {
+      involves <|ana|>
+      action b "B" owner <|ana|> done
+    }
+  }
+}`,
+            includeDeclaration: true
+        });
+    });
+
+    test('semantic tokens: action names, owners as members, dates as numbers, statuses and effort as enum members', async () => {
+        const tokens = await highlightHelper(services)(`plan P "P" {
+  coalition {
+    member <|ana|> "Ana" role <|staff|>
+  }
+  stage <|s|> "S" from <|2027-01-01|> to <|2027-06-30|> {
+    action <|a|> "A" owner <|ana|> due <|2027-02-01|> <|doing|>
+    project <|p|> "P" {
+      effort <|high|>
+    }
+  }
+}`);
+        const expected = [
+            SemanticTokenTypes.variable, SemanticTokenTypes.enumMember, SemanticTokenTypes.namespace, SemanticTokenTypes.number,
+            SemanticTokenTypes.number, SemanticTokenTypes.function, SemanticTokenTypes.variable, SemanticTokenTypes.number,
+            SemanticTokenTypes.enumMember, SemanticTokenTypes.class, SemanticTokenTypes.enumMember
+        ];
+        expected.forEach((tokenType, rangeIndex) => expectSemanticToken(tokens, { rangeIndex, tokenType }));
+    });
+});

@@ -106,3 +106,46 @@ describe('rename', () => {
         }
     });
 });
+
+describe('rename in the living plan (SPEC section 7)', () => {
+    const PLAN = `plan P "P" {
+  coalition {
+    member ana "Ana" role middle-manager trained
+    member doing "A member named like a status" role staff
+  }
+  stage s "S" {
+    action film "Film" owner ana due 2027-01-01 doing
+    project p "P" {
+      action edit "Edit" owner doing done
+    }
+  }
+}`;
+    const apply = (text: string, edit: Awaited<ReturnType<typeof provider.rename>>) =>
+        TextDocument.applyEdits(TextDocument.create('x', 'adopt', 0, text), Object.values(edit!.changes!)[0]);
+
+    test('a member renamed from an owner follows at its declaration and every owner', async () => {
+        const { document, params } = await at(PLAN, 'owner ana', 'owner '.length + 1);
+        const renamed = apply(PLAN, await provider.rename(document, { ...params, newName: 'anaOrtiz' }));
+        expect(renamed).toBe(PLAN.replace('member ana ', 'member anaOrtiz ').replace('owner ana ', 'owner anaOrtiz '));
+    });
+
+    test('a member named like a status is a name: renamed at its declaration, its owner follows, the status stays', async () => {
+        const { document, params } = await at(PLAN, 'doing "A member', 1);
+        expect(document.textDocument.getText((await provider.prepareRename(document, params))!)).toBe('doing');
+        const renamed = apply(PLAN, await provider.rename(document, { ...params, newName: 'dora' }));
+        expect(renamed).toBe(PLAN.replace('member doing ', 'member dora ').replace('owner doing ', 'owner dora '));
+        expect((await parser(services)(renamed)).parseResult.value.stages[0].actions[0].status).toBe('doing');
+    });
+
+    test('an action is renamed; another action of the plan (in a project too) may not share its name, another kind may', async () => {
+        const { document, params } = await at(PLAN, 'film "', 1);
+        expect(apply(PLAN, await provider.rename(document, { ...params, newName: 'record' }))).toBe(PLAN.replace('action film ', 'action record '));
+        expect((await refusal(() => provider.rename(document, { ...params, newName: 'edit' }))).message).toBe("There is already an action named 'edit' in this plan. Choose another name.");
+        expect(await provider.rename(document, { ...params, newName: 'p' })).toBeDefined();
+    });
+
+    test('a status word is no name: prepareRename says so', async () => {
+        const { document, params } = await at(PLAN, 'doing\n', 1);
+        expect((await refusal(() => provider.prepareRename(document, params))).message).toMatch(/'doing' is a word of the Adopt language, not a name: only names \(of members, channels, initiatives, stages, projects, goals, metrics, stories, actions and the plan\) can be renamed\./);
+    });
+});

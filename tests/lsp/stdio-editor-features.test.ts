@@ -98,7 +98,7 @@ describe('diagnostics carry the document version', () => {
         }
         document = TextDocument.create(MAIN, 'adopt', 10, texts[10]);
         const last = await waitFor(() => published.slice(seen).find(p => p.uri === MAIN && p.version === 10));
-        expect(last.diagnostics.map(d => d.code).sort()).toEqual(['freestanding-project', 'low-reach', 'untapped-opportunity']);
+        expect(last.diagnostics.map(d => d.code).sort()).toEqual(['channel-not-launched', 'freestanding-project', 'low-reach', 'untapped-opportunity']);
         // Every publication's diagnostics sit where the text of its version has the project
         // (the edits put a line before it, so at version 7 it is one line higher).
         for (const publication of published.slice(seen).filter(p => p.uri === MAIN)) {
@@ -158,7 +158,7 @@ describe('completion over the wire', () => {
         // cho and ben are already in the list: they are left out.
         expect((await labelsAt('involves ana', 'involves '.length)).map(item => item.label)).toEqual(['ana', 'dee']);
         const body = await labelsAt('      uses youtube', 0);
-        expect(body.filter(item => item.kind === 15).map(item => item.label)).toEqual(['metric']);
+        expect(body.filter(item => item.kind === 15).map(item => item.label)).toEqual(['metric', 'action']);
         for (const word of ['plan', 'member', 'stage', 'goal', 'project']) expect(body.map(item => item.label)).not.toContain(word);
     });
 });

@@ -44,7 +44,8 @@ afterAll(async () => {
 describe('the language server over stdio', () => {
     test('publishes the diagnostics of the example with their codes', async () => {
         const list = await server.diagnosticsAfter(URI, 0);
-        expect(list.map(d => d.code).sort()).toEqual(['freestanding-project', 'low-reach', 'untapped-opportunity']);
+        // hashtagContest's three, and the facebook channel it uses that no launch opens (SPEC section 7).
+        expect(list.map(d => d.code).sort()).toEqual(['channel-not-launched', 'freestanding-project', 'low-reach', 'untapped-opportunity']);
     });
 
     test('hover on a project shows its score and rank', async () => {
@@ -117,5 +118,42 @@ describe('the language server over stdio', () => {
         expect(await server.waitFor(() => server.messages.length > 0, 20_000)).toBe(true);
         expect(server.messages[0].type).toBe(2); // warning
         expect(server.messages[0].message).toMatch(/adopt\.quickWins\.weights\.reach must be at least 0/);
+    });
+});
+
+describe('today in the language server: ADOPT_TODAY (SPEC section 7)', () => {
+    const PLAN = `plan P "P" {
+  coalition {
+    member ana "Ana" role middle-manager trained
+    member ben "Ben" role operational-manager trained
+  }
+  stage s "S" {
+    mantra "The status quo must go!"
+    action call "Call" owner ana due 2027-02-28
+  }
+}
+`;
+    const uri = pathToFileURL(resolve(ROOT, 'examples/today-test.adopt')).toString();
+
+    async function overdueOn(env: Record<string, string>): Promise<{ codes: string[]; messages: string[] }> {
+        const started = await ServerProcess.start({ env });
+        try {
+            await started.open(uri, PLAN);
+            const list = await started.diagnosticsAfter(uri, 0);
+            await started.waitFor(() => started.messages.length > 0, 500);
+            return { codes: list.map(d => String(d.code)), messages: started.messages.map(m => `${m.type} ${m.message}`) };
+        } finally {
+            await started.stop();
+        }
+    }
+
+    test('due dates are judged against ADOPT_TODAY', async () => {
+        expect((await overdueOn({ ADOPT_TODAY: '2027-03-01' })).codes).toEqual(['overdue-action']);
+        expect((await overdueOn({ ADOPT_TODAY: '2027-02-28' })).codes).toEqual([]);
+    });
+
+    test('an ADOPT_TODAY that is no date: a warning that says why, and the local date holds', async () => {
+        const { messages } = await overdueOn({ ADOPT_TODAY: '2027-02-30' });
+        expect(messages).toEqual(["2 Adopt: ADOPT_TODAY: 2027-02-30 is not a date: February 2027 has 28 days. Overdue actions are judged against today's local date."]);
     });
 });

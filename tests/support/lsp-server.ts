@@ -31,6 +31,8 @@ export interface ServerOptions {
     readonly capabilities?: ClientCapabilities;
     /** Start the server with Node's inspector on 127.0.0.1 (a port of its own), to read its heap (`heapUsedAfterGc`). */
     readonly inspect?: boolean;
+    /** Variables added to the server's environment (`ADOPT_TODAY`, say). */
+    readonly env?: Readonly<Record<string, string>>;
 }
 
 const PLAIN_EDITOR: ClientCapabilities = {
@@ -56,7 +58,7 @@ export class ServerProcess {
     private constructor(options: ServerOptions) {
         if (!existsSync(SERVER_BUNDLE)) throw new Error(`${SERVER_BUNDLE} is missing: run node scripts/build.mjs first`);
         const nodeOptions = options.inspect ? ['--inspect=127.0.0.1:0'] : [];
-        this.child = spawn(process.execPath, [...nodeOptions, SERVER_BUNDLE, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+        this.child = spawn(process.execPath, [...nodeOptions, SERVER_BUNDLE, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
         this.child.stderr!.on('data', chunk => {
             this.stderr = (this.stderr + String(chunk)).slice(-20_000);
         });

@@ -2,7 +2,8 @@
 // syntaxes/adopt.tmLanguage.json and the grammar's keywords) tokenized the way VS Code does it, with
 // the vscode-textmate and vscode-oniguruma that code-server bundles: every keyword of
 // src/language/adopt.langium gets a keyword scope, and the example plan's declarations,
-// references, roles, traits, levels, strings, numbers and comments get theirs.
+// references, roles, traits, levels, strings, numbers and comments get theirs; in the example of a
+// plan under way, its dates, statuses, actions, owners, effort and actual.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -86,4 +87,36 @@ export async function runGrammarTests({ record }) {
     const involved = tokens.filter(t => ['ana', 'cho', 'ben'].includes(t.text) && t.scopes.includes('variable.other.reference.adopt')).length;
     if (involved !== 3) wrong.push(`the names after 'involves' are references: found ${involved} of 3`);
     record('grammar: the example plan is highlighted by kind (declarations, references, roles, traits, levels, strings, numbers, comments)', wrong.length ? wrong.join('\n') : undefined);
+
+    // The living plan (SPEC section 7): dates, statuses, actions and their owners, effort, actual.
+    const living = tokenize(loaded, readFileSync(join(root, 'examples/lakeshore-college.adopt'), 'utf8'));
+    const livingExpected = [
+        ['2026-09-01', 'constant.numeric.date.adopt'],
+        ['2027-02-20', 'constant.numeric.date.adopt'],
+        ['from', 'keyword.other.from.adopt'],
+        ['to', 'keyword.other.to.adopt'],
+        ['due', 'keyword.other.due.adopt'],
+        ['owner', 'keyword.other.owner.adopt'],
+        ['done', 'constant.language.status.done.adopt'],
+        ['doing', 'constant.language.status.doing.adopt'],
+        ['briefDeans', 'entity.name.function.action.adopt'],
+        ['actual', 'keyword.other.actual.adopt'],
+        ['effort', 'keyword.other.effort.adopt'],
+        ['320', 'constant.numeric.adopt']
+    ];
+    const livingWrong = [];
+    for (const [text, scope] of livingExpected) {
+        const token = living.find(t => t.text === text && !t.scopes.some(s => s.startsWith('comment') || s.startsWith('string')));
+        if (!token?.scopes.includes(scope)) livingWrong.push(`${text}: expected ${scope}, got ${token?.scopes.join(' ') ?? 'no token'}`);
+    }
+    const owners = living.filter(t => t.text === 'omar' && t.scopes.includes('variable.other.reference.adopt')).length;
+    if (owners !== 3) livingWrong.push(`the owners named omar are references: found ${owners} of 3`);
+    const blocked = scopeOf(tokenize(loaded, 'action a "A" due 2027-01-01 blocked'), 'blocked');
+    if (blocked !== 'constant.language.status.blocked.adopt') livingWrong.push(`blocked: got ${blocked}`);
+    const todo = scopeOf(tokenize(loaded, 'action a "A" todo'), 'todo');
+    if (todo !== 'constant.language.status.todo.adopt') livingWrong.push(`todo: got ${todo}`);
+    // A date is one token, not a number and a dash; a word of a title is no keyword.
+    if (scopeOf(tokenize(loaded, 'due 2027-02-15'), '2027-02-15') !== 'constant.numeric.date.adopt') livingWrong.push('2027-02-15 is not one date token');
+    if (scopeOf(tokenize(loaded, 'action a "Go to the show"'), 'to') !== undefined) livingWrong.push('a word of a title got a token of its own');
+    record('grammar: the living plan is highlighted (dates, statuses, actions and owners, effort, actual)', livingWrong.length ? livingWrong.join('\n') : undefined);
 }

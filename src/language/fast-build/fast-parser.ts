@@ -253,7 +253,9 @@ export class FastParser implements LeafMaker {
         const group = element.$container;
         const next = GrammarAST.isGroup(group) ? group.elements[group.elements.indexOf(element) + 1] : undefined;
         const closer = next && GrammarAST.isKeyword(next) && !next.cardinality && this.closers.has(this.analysis.kindOf(next)) ? this.analysis.kindOf(next) : -1;
-        return { first, follow: this.analysis.follow(element), items, expected: this.expectationsOf(first), closer };
+        // What may stand here, in the grammar's order (`'supports', 'involves', a trait (asynchrony, …)`).
+        const expected = alternatives.map(alternative => this.expectationOf(alternative));
+        return { first, follow: this.analysis.follow(element), items, expected, closer };
     }
 
     private part(element: Element, rule: CompiledRule): Part {
@@ -442,12 +444,22 @@ export class FastParser implements LeafMaker {
         if (GrammarAST.isRuleCall(inner)) {
             const called = inner.rule.ref!;
             if (GrammarAST.isTerminalRule(called)) return { terminal: called.name };
+            // A rule that makes a node: what it starts with (`traits+=Trait`: a trait, with its words).
+            if (GrammarAST.isParserRule(called) && !GrammarUtils.isDataTypeRule(called)) {
+                const start = startOf(called.definition);
+                if (start) return this.expectationOf(start);
+            }
             const tokens = this.compiled.get(called as GrammarAST.ParserRule)?.tokens;
             const keywords = tokens && [...tokens.values()].every(GrammarAST.isKeyword) ? [...tokens.values()].map(keyword => (keyword as GrammarAST.Keyword).value) : undefined;
             return { rule: called.name, keywords };
         }
         const start = startOf(inner);
         return start ? this.expectationOf(start) : { terminal: '?' };
+    }
+
+    /** Whether a rule declares something by name (assigns `name`): a declaration, not a clause. */
+    declares(rule: CompiledRule): boolean {
+        return AstUtils.streamAllContents(rule.rule.definition).some(element => GrammarAST.isAssignment(element) && element.feature === 'name');
     }
 
     /** What may stand where any token of a set may: keywords and terminals by name. */
@@ -941,13 +953,17 @@ class ParseRun {
      * clause such as `involves a, b` inside it).
      */
     private within(block = false): Within | undefined {
+        let innermost: Within | undefined;
         for (let i = this.open.length - 1; i >= 0; i--) {
             const { node, rule } = this.open[i];
             if (rule.role !== 'node') continue;
             if (block && !rule.parts.some(part => part.keyword >= 0 && this.parser.brackets.has(part.keyword))) continue;
-            return { type: rule.type, name: typeof node.name === 'string' ? node.name : undefined };
+            const within = { type: rule.type, name: typeof node.name === 'string' ? node.name : undefined };
+            // A clause without a name of its own (`involves a`, `target 5`) is told by the declaration it is in.
+            if (within.name !== undefined || this.parser.declares(rule)) return within;
+            innermost ??= within;
         }
-        return undefined;
+        return innermost;
     }
 
     private report(problem: SyntaxProblem, token: number, afterPrevious = false, replacement?: string): void {
@@ -1098,6 +1114,16 @@ class ParseRun {
         return parsed < failed ? parsed + 1 : failed;
     }
 
+    /**
+     * Whether the token at an index is a word followed by a token of its own kind (`owns x`): a
+     * statement whose keyword is unknown, not a name whose keyword is missing.
+     */
+    private unknownKeyword(index: number): boolean {
+        const kind = this.tokens.kinds[index];
+        return index + 1 < this.tokens.count && this.tokens.kinds[index + 1] === kind && this.parser.keywordText(kind) === undefined
+            && /^[a-z]/i.test(this.text.substring(this.tokens.starts[index], this.tokens.ends[index]));
+    }
+
     /** Whether a token starts a statement of any loop being parsed. */
     private startsAnyStatement(kind: number): boolean {
         return this.loops.some(loop => loop.first[kind]);
@@ -1234,9 +1260,10 @@ class ParseRun {
         // In a list without a closer of its own (`, b, c`), only an item that reads to its end and
         // is followed by what may come next: else the token is for what encloses the list.
         const list = loop.closer < 0;
+        const unknownWord = this.unknownKeyword(index);
         let best: { item: Loop['items'][number]; reach: number } | undefined;
         for (const item of loop.items) {
-            if (item.keyword < 0) continue;
+            if (item.keyword < 0 || (unknownWord && /^[a-z]/i.test(this.parser.keywordText(item.keyword)!))) continue;
             const reach = this.dryRun(item.step, node, undefined, item.keyword);
             if (list && !(reach.complete && this.fitsAfterItem(loop, reach.index))) continue;
             const score = reach.index * 2 + (reach.complete ? 1 : 0);
@@ -1289,6 +1316,8 @@ class ParseRun {
         const { node, rule } = previous;
         const kind = this.tokens.kinds[index];
         const within = { type: rule.type, name: typeof node.name === 'string' ? node.name : undefined };
+        // Where a problem is, for a message: the statement, or for a clause (`asynchrony high`) the declaration it is in.
+        const told: Within = this.parser.declares(rule) ? within : this.within() ?? within;
         const { parts: candidates, closed } = this.continuable(rule, index);
         let chosen: { part: Part; problem: SyntaxProblem; stand?: Stand; assumed?: number } | undefined;
         const direct = candidates.find(part => part.first[kind]);
@@ -1300,34 +1329,35 @@ class ParseRun {
         // A part whose keyword (or one of its words: a level) is misspelled, the closest first.
         if (!chosen) {
             const fits = this.misspelledPart(candidates, node, index, found);
-            if (fits) chosen = { part: fits.part, problem: { kind: 'misspelled', found, keyword: fits.text, within, among: fits.part.expected[0] }, stand: { index, kind: fits.keyword } };
+            if (fits) chosen = { part: fits.part, problem: { kind: 'misspelled', found, keyword: fits.text, within: told, among: fits.part.expected[0] }, stand: { index, kind: fits.keyword } };
         }
         // A name where a part made of a few words may stand (`asynchrony extreme`: a level): a
         // wrong value of that part, left out, if what follows it fits.
         if (!chosen && found.terminal && /^[a-z]/i.test(found.image) && this.fitsAfterItem(loop, index + 1)) {
             const words = candidates.find(part => part.keyword < 0 && !this.given(part, node) && part.expected.some(e => 'rule' in e && (e.keywords?.length ?? 0) > 0));
             if (words) {
-                this.report({ kind: 'unexpected', found, expected: words.expected, within, skipped: 1 }, index);
+                this.report({ kind: 'unexpected', found, expected: words.expected, within: told, skipped: 1 }, index);
                 this.index++;
                 this.finished = previous;
                 return true;
             }
         }
         // A part whose keyword is missing (not after a closed block: what follows it is a statement of its own).
+        const unknownWord = this.unknownKeyword(index);
         for (const [i, part] of candidates.entries()) {
             if (chosen || closed) break;
-            if (part.keyword < 0 || this.given(part, node)) continue;
+            if (part.keyword < 0 || this.given(part, node) || (unknownWord && /^[a-z]/i.test(this.parser.keywordText(part.keyword)!))) continue;
             // It reads to its end, and what follows may follow it: a later part, or what follows the statement.
             const reach = this.dryRun(part.step, node, undefined, part.keyword);
             if (reach.complete && reach.index > index && (this.fitsAfterPart(candidates, i, reach.index) || this.fitsAfterItem(loop, reach.index))) {
-                chosen = { part, problem: { kind: 'missing', expected: { keyword: this.parser.keywordText(part.keyword)! }, found, within }, assumed: part.keyword };
+                chosen = { part, problem: { kind: 'missing', expected: { keyword: this.parser.keywordText(part.keyword)! }, found, within: told }, assumed: part.keyword };
             }
         }
         if (!chosen) return false;
         // Parts of one declaration written out of order: told once.
         const last = this.problems[this.problems.length - 1]?.problem;
-        const told = chosen.problem.kind === 'order' && last?.kind === 'order' && last.within.type === within.type && last.within.name === within.name;
-        if (!told) this.report(chosen.problem, index, false, chosen.problem.kind === 'misspelled' ? chosen.problem.keyword : undefined);
+        const toldAlready = chosen.problem.kind === 'order' && last?.kind === 'order' && last.within.type === within.type && last.within.name === within.name;
+        if (!toldAlready) this.report(chosen.problem, index, false, chosen.problem.kind === 'misspelled' ? chosen.problem.keyword : undefined);
         const builder = this.builder;
         if (!(builder instanceof FastCstNodeBuilder)) return false;
         builder.reopen(node.$cstNode as CompositeCstNode);

@@ -1,6 +1,7 @@
 /**
- * A code lens above each project: `score 88 · rank 1 of 2 · quick win`. Clicking it runs the
- * client's `adopt.rankQuickWins` command with the document's uri.
+ * A code lens above each project: `score 88 · rank 1 of 2 · quick win`, and, when the project has
+ * action items, how many are done: `· 2/3 actions done`. Clicking it runs the client's
+ * `adopt.rankQuickWins` command with the document's uri.
  */
 import type { LangiumDocument } from 'langium';
 import type { CodeLensProvider } from 'langium/lsp';
@@ -8,6 +9,7 @@ import type { CodeLens, CodeLensParams } from 'vscode-languageserver';
 import type { AdoptServices } from '../adopt-module.js';
 import type { Plan } from '../generated/ast.js';
 import { RANK_QUICK_WINS_COMMAND } from '../../protocol/rank-protocol.js';
+import { actionsDoneText } from './adopt-action-text.js';
 import { scoreLine } from './adopt-score-text.js';
 
 export class AdoptCodeLensProvider implements CodeLensProvider {
@@ -21,9 +23,11 @@ export class AdoptCodeLensProvider implements CodeLensProvider {
         return analysis.projects.flatMap(entry => {
             if (!entry.project.$cstNode) return [];
             const start = this.services.syntax.Facts.start(entry.project);
+            const actions = actionsDoneText(entry.project.actions);
+            const title = actions ? `${scoreLine(entry, analysis)} · ${actions}` : scoreLine(entry, analysis);
             return [{
                 range: { start, end: start },
-                command: { title: scoreLine(entry, analysis), command: RANK_QUICK_WINS_COMMAND, arguments: [uri] }
+                command: { title, command: RANK_QUICK_WINS_COMMAND, arguments: [uri] }
             }];
         });
     }

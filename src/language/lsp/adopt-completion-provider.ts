@@ -6,7 +6,8 @@
  * after `after`) are left out, and each name says what it is: a member's role, a project's
  * score, a title. Where a keyword that starts a construct may stand, its snippet is offered too
  * (adopt-snippets.ts). After `on`, platforms are proposed (those of the plan's channels, then
- * well-known ones) instead of the language's words; inside a comment, nothing.
+ * well-known ones) instead of the language's words; where a date stands (after `due`, `from`,
+ * `to`), today's date (services.model.Today); inside a comment, nothing.
  */
 import { AstUtils, GrammarAST, GrammarUtils, stream, type AstNode, type AstNodeDescription, type LangiumDocument, type ReferenceInfo, type Stream } from 'langium';
 import type { MaybePromise } from 'langium';
@@ -17,9 +18,13 @@ import {
     CompletionItemKind, InsertTextFormat, InsertTextMode, type CancellationToken, type CompletionList, type CompletionParams
 } from 'vscode-languageserver';
 import type { AdoptServices } from '../adopt-module.js';
-import { isChannel, isInitiative, isLevel, isMember, isPlan, isProject, isRole, isStage, isTraitKind, type Member, type Project } from '../generated/ast.js';
-import { LEVEL_MEANINGS, ROLE_MEANINGS, TRAINED_MEANING, TRAIT_MEANINGS } from './adopt-glossary.js';
-import { SNIPPETS, snippetText } from './adopt-snippets.js';
+import {
+    isChannel, isEffort, isInitiative, isLevel, isMember, isPlan, isProject, isRole, isStage, isStatus, isTraitKind, type Member, type Project
+} from '../generated/ast.js';
+import { spokenDate } from '../model/plan-dates.js';
+import type { Today } from '../model/today.js';
+import { EFFORT_LEVEL_MEANINGS, LEVEL_MEANINGS, LIVING_PLAN_MEANINGS, ROLE_MEANINGS, STATUS_MEANINGS, TRAINED_MEANING, TRAIT_MEANINGS } from './adopt-glossary.js';
+import { snippetsStartedBy, snippetText } from './adopt-snippets.js';
 import type { QuickWinService } from '../score/quick-win-service.js';
 
 /** Platforms people put their channels on, proposed after `on` (any identifier is allowed). */
@@ -30,12 +35,14 @@ export const WELL_KNOWN_PLATFORMS = [
 
 export class AdoptCompletionProvider extends DefaultCompletionProvider {
     private readonly quickWins: QuickWinService;
+    private readonly today: Today;
 
     private readonly lexerService: AdoptServices['parser']['Lexer'];
 
     constructor(services: AdoptServices) {
         super(services);
         this.quickWins = services.score.QuickWins;
+        this.today = services.model.Today;
         this.lexerService = services.parser.Lexer;
     }
 
@@ -54,10 +61,23 @@ export class AdoptCompletionProvider extends DefaultCompletionProvider {
         });
     }
 
-    /** After `on`: platforms instead of the language's words (which are allowed there, but are no platforms). */
+    /**
+     * After `on`: platforms instead of the language's words (which are allowed there, but are no
+     * platforms). Where a date stands: today's date.
+     */
     protected override completionFor(context: CompletionContext, next: NextFeature, acceptor: CompletionAcceptor): MaybePromise<void> {
         if (next.property === 'platform') {
             if (next.feature.$type === 'RuleCall') this.completePlatforms(context, acceptor);
+            return;
+        }
+        if (next.property === 'level' && context.node && isEffort(context.node) && GrammarAST.isKeyword(next.feature) && isLevel(next.feature.value)) {
+            // An effort's level says how much work, not how much of an opportunity.
+            const meaning = EFFORT_LEVEL_MEANINGS[next.feature.value];
+            return super.completionForKeyword(context, next.feature, (ctx, item) => acceptor(ctx, { ...item, documentation: { kind: 'markdown', value: meaning } }));
+        }
+        if (GrammarAST.isRuleCall(next.feature) && next.feature.rule.ref?.name === 'DATE') {
+            const today = this.today.current;
+            acceptor(context, { label: today, kind: CompletionItemKind.Value, detail: `today, ${spokenDate(today)}`, sortText: '0' });
             return;
         }
         return super.completionFor(context, next, acceptor);
@@ -105,14 +125,15 @@ export class AdoptCompletionProvider extends DefaultCompletionProvider {
         } else {
             super.completionForKeyword(context, keyword, acceptor);
         }
-        const snippet = SNIPPETS[keyword.value];
-        if (snippet && this.snippetsSupported()) {
+        if (!this.snippetsSupported()) return;
+        for (const [name, snippet] of snippetsStartedBy(keyword.value)) {
             acceptor(context, {
-                label: keyword.value,
+                label: name,
+                filterText: keyword.value,
                 labelDetails: { description: 'snippet' },
                 kind: CompletionItemKind.Snippet,
                 detail: snippet.description,
-                insertText: snippetText(snippet),
+                insertText: snippetText(snippet, this.today.current),
                 insertTextFormat: InsertTextFormat.Snippet,
                 insertTextMode: InsertTextMode.adjustIndentation,
                 sortText: '2'
@@ -144,7 +165,8 @@ function keywordMeaning(word: string): string | undefined {
     if (isTraitKind(word)) return `**${TRAIT_MEANINGS[word].title}**\n\n${TRAIT_MEANINGS[word].text}`;
     if (isLevel(word)) return LEVEL_MEANINGS[word];
     if (isRole(word)) return ROLE_MEANINGS[word];
-    return word === 'trained' ? TRAINED_MEANING : undefined;
+    if (isStatus(word)) return STATUS_MEANINGS[word];
+    return word === 'trained' ? TRAINED_MEANING : LIVING_PLAN_MEANINGS[word];
 }
 
 function describeMember(member: Member): string {

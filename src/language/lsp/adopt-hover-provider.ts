@@ -1,31 +1,46 @@
 /**
- * Hover: a project's score, rank, parts and what it lacks to be a quick win; a member's role,
- * training, willingness, unit and projects; what a trait, its level and a role mean (from the
- * article); a short summary for the other declarations.
+ * Hover: a project's score, rank, parts, effort, actions and what it lacks to be a quick win; a
+ * member's role, training, willingness, unit, projects and actions; what a trait, its level and a
+ * role mean (from the article); a stage's window and its actions done; a metric's progress
+ * (`320 of 500, 64%`); an action's owner, due date (in words, overdue or not) and status; a
+ * date in words; a short summary for the other declarations.
  */
 import { AstUtils, CstUtils, type AstNode, type LangiumDocument } from 'langium';
 import { AstNodeHoverProvider } from 'langium/lsp';
 import type { Hover, HoverParams } from 'vscode-languageserver';
 import type { AdoptServices } from '../adopt-module.js';
 import {
-    isChannel, isGoal, isInitiative, isLevel, isMember, isMetric, isPlan, isProject, isRole, isStage, isStory, isTrait, isTraitKind,
-    type Channel, type Goal, type Initiative, type Member, type Metric, type Plan, type Project, type Stage, type Story, type Trait
+    isAction, isChannel, isEffort, isGoal, isInitiative, isLevel, isMember, isMetric, isPlan, isProject, isRole, isStage, isStatus, isStory,
+    isTrait, isTraitKind,
+    type Action, type Channel, type Effort, type Goal, type Initiative, type Member, type Metric, type Plan, type Project, type Stage,
+    type Story, type Trait
 } from '../generated/ast.js';
-import { allProjects, allStories, involvedMembers, isManager, isWilling, LEVEL_VALUES, resolvedTargets, supportedInitiatives } from '../model/plan-model.js';
+import { dateProblem, spokenDate } from '../model/plan-dates.js';
+import {
+    actionsDone, allActions, allProjects, allStories, effortOf, involvedMembers, isManager, isWilling, LEVEL_VALUES, progressOf, progressText,
+    resolvedTargets, stageOfAction, supportedInitiatives, writtenTarget
+} from '../model/plan-model.js';
+import type { Today } from '../model/today.js';
 import { partValues } from '../score/quick-win-score.js';
 import { SCORE_PARTS } from '../score/quick-win-settings.js';
 import type { QuickWinService } from '../score/quick-win-service.js';
-import { LEVEL_MEANINGS, ROLE_MEANINGS, TRAINED_MEANING, TRAIT_MEANINGS } from './adopt-glossary.js';
+import { actionLine, dateInWords, isOverdue, relativeToToday, statusOf, windowText } from './adopt-action-text.js';
+import { LEVEL_MEANINGS, LIVING_PLAN_MEANINGS, ROLE_MEANINGS, STATUS_MEANINGS, TRAINED_MEANING, TRAIT_MEANINGS } from './adopt-glossary.js';
 import { scoreLine } from './adopt-score-text.js';
 
-const DECLARATION_KEYWORDS = new Set(['plan', 'member', 'channel', 'initiative', 'stage', 'goal', 'metric', 'project', 'story']);
+const DECLARATION_KEYWORDS = new Set(['plan', 'member', 'channel', 'initiative', 'stage', 'goal', 'metric', 'project', 'story', 'action']);
+
+/** A date as the lexer reads it (YYYY-MM-DD). */
+const DATE_TEXT = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/;
 
 export class AdoptHoverProvider extends AstNodeHoverProvider {
     private readonly quickWins: QuickWinService;
+    private readonly today: Today;
 
     constructor(services: AdoptServices) {
         super(services);
         this.quickWins = services.score.QuickWins;
+        this.today = services.model.Today;
     }
 
     override async getHoverContent(document: LangiumDocument, params: HoverParams): Promise<Hover | undefined> {
@@ -37,9 +52,13 @@ export class AdoptHoverProvider extends AstNodeHoverProvider {
         return super.getHoverContent(document, params);
     }
 
-    /** Hover on words that are not names: traits, levels, roles, and a declaration's keyword. */
+    /** Hover on words that are not names: traits, levels, roles, statuses, effort, dates, and a declaration's keyword. */
     private keywordHover(node: AstNode, text: string): string | undefined {
         if (isTrait(node)) return this.traitHover(node, isLevel(text) ? text : undefined);
+        if (isEffort(node)) return effortHover(node);
+        if (isAction(node) && isStatus(text) && text === node.status) return `${STATUS_MEANINGS[node.status]}\n\n${this.actionHover(node)}`;
+        if ((isAction(node) || isStage(node)) && DATE_TEXT.test(text)) return this.dateHover(node, text);
+        if (isMetric(node) && (text === 'actual' || text === 'target')) return metricHover(node);
         if (isMember(node) && isRole(text) && text === node.role) return ROLE_MEANINGS[node.role];
         if (isMember(node) && text === 'trained' && node.trained) return TRAINED_MEANING;
         if (isChannel(node) && text === node.platform && !node.$cstNode?.text.startsWith(text)) return channelHover(node);
@@ -51,6 +70,7 @@ export class AdoptHoverProvider extends AstNodeHoverProvider {
 
     protected getAstNodeHoverContent(node: AstNode): string | undefined {
         if (isProject(node)) return this.projectHover(node);
+        if (isAction(node)) return this.actionHover(node);
         if (isMember(node)) return this.memberHover(node);
         if (isStage(node)) return this.stageHover(node);
         if (isInitiative(node)) return initiativeHover(node);
@@ -79,8 +99,14 @@ export class AdoptHoverProvider extends AstNodeHoverProvider {
             '| --- | ---: | ---: | ---: |',
             ...rows,
             `| **score** | | | **${analysis.score}** |`,
+            '',
+            `Effort: ${analysis.effort ? `${analysis.effort} (how much work it needs; not part of the score)` : 'not stated (effort low, medium or high)'}`,
             ''
         ];
+        if (project.actions.length > 0) {
+            const { done, total } = actionsDone(project.actions);
+            lines.push(`Actions, ${done} of ${total} done:`, ...project.actions.map(action => `- ${actionLine(action, this.today.current)}`), '');
+        }
         if (analysis.quickWin) {
             lines.push('A quick win: low-hanging fruit. Turn it into a success story for the internal road show.');
         } else {
@@ -106,6 +132,10 @@ export class AdoptHoverProvider extends AstNodeHoverProvider {
             `- unit: ${member.unit ?? 'not given'}`,
             `- projects: ${projectText}`
         ];
+        const owned = plan ? allActions(plan).filter(action => action.owner?.ref === member) : [];
+        if (owned.length > 0) {
+            lines.push(`- actions: ${owned.map(action => `\`${action.name}\` (${statusOf(action)}${isOverdue(action, this.today.current) ? ', overdue' : ''})`).join(', ')}`);
+        }
         if (!isWilling(member)) {
             lines.push(`- hears the stories: ${audiences.length === 0 ? 'none yet' : audiences.map(story => `\`${story.name}\``).join(', ')}`);
         }
@@ -134,17 +164,68 @@ export class AdoptHoverProvider extends AstNodeHoverProvider {
             order.initial === stage ? '- the initial stage: build human bandwidth before virtual bandwidth' : `- comes after: ${predecessor ? `\`${predecessor.name}\`` : 'nothing (cycle)'}`,
             `- ${stage.projects.length} project${stage.projects.length === 1 ? '' : 's'}, ${stage.stories.length} stor${stage.stories.length === 1 ? 'y' : 'ies'}, ${stage.goals.length} goal${stage.goals.length === 1 ? '' : 's'}`
         ];
+        const window = windowText(stage);
+        if (window) lines.push(`- window: ${window}`);
+        const actions = [...stage.actions, ...stage.projects.flatMap(project => project.actions)];
+        if (actions.length > 0) {
+            const { done, total } = actionsDone(actions);
+            const overdue = actions.filter(action => isOverdue(action, this.today.current)).length;
+            lines.push(`- actions: ${done} of ${total} done${overdue > 0 ? `, ${overdue} overdue` : ''}`);
+        }
         return lines.join('\n');
+    }
+
+    /** An action: where it is, its status, owner and due date (in words, overdue or not). */
+    private actionHover(action: Action): string {
+        const container = action.$container;
+        const stage = stageOfAction(action);
+        const where = isProject(container) ? `in project \`${container.name}\`, stage \`${stage.name}\`` : `in stage \`${stage.name}\``;
+        const owner = action.owner?.ref;
+        const ownerText = owner ? `${owner.title ?? owner.name} (\`${owner.name}\`)` : action.owner ? `${action.owner.$refText} (not a member of the coalition)` : 'nobody yet';
+        const today = this.today.current;
+        const lines = [
+            `**${action.title ?? action.name}** (action \`${action.name}\` ${where})`,
+            '',
+            `- status: ${STATUS_MEANINGS[statusOf(action) as keyof typeof STATUS_MEANINGS] ?? statusOf(action)}`,
+            `- owner: ${ownerText}`
+        ];
+        if (action.due === undefined) {
+            lines.push('- due: no date (`due YYYY-MM-DD` after the owner)');
+        } else {
+            const when = action.status === 'done' ? undefined : relativeToToday(action.due, today);
+            lines.push(`- due: ${dateInWords(action.due)}${when ? ` (${when})` : ''}`);
+            if (action.status !== 'done' && dateProblem(action.due) === undefined) {
+                lines.push(isOverdue(action, today) ? `- **overdue**: not done, and today is ${spokenDate(today)}` : `- not overdue (today is ${spokenDate(today)})`);
+            }
+        }
+        return lines.join('\n');
+    }
+
+    /** A date in words, and what it is: a stage's start or end, an action's due date. */
+    private dateHover(node: Action | Stage, date: string): string {
+        const today = this.today.current;
+        const when = relativeToToday(date, today);
+        const heading = `**${dateInWords(date)}**${when ? ` (${when}; today is ${spokenDate(today)})` : ''}`;
+        if (isAction(node)) return `${heading}\n\nThe due date of action \`${node.name}\`${isOverdue(node, today) ? ': it is overdue' : ''}.`;
+        const end = node.to === date && node.from !== date ? 'ends' : 'starts';
+        return `${heading}\n\nThe day stage \`${node.name}\` ${end}.`;
     }
 
     private planHover(plan: Plan): string {
         const analysis = this.quickWins.analyze(plan);
-        return [
+        const lines = [
             `**${plan.title ?? plan.name}** (plan \`${plan.name}\`)`,
             '',
             `${analysis.projects.length} project${analysis.projects.length === 1 ? '' : 's'}, ${analysis.quickWins.length} quick win${analysis.quickWins.length === 1 ? '' : 's'}; `
             + `${analysis.willing.length} willing member${analysis.willing.length === 1 ? '' : 's'}, ${analysis.managerCount} manager${analysis.managerCount === 1 ? '' : 's'}`
-        ].join('\n');
+        ];
+        const actions = allActions(plan);
+        if (actions.length > 0) {
+            const { done, total } = actionsDone(actions);
+            const overdue = actions.filter(action => isOverdue(action, this.today.current)).length;
+            lines.push('', `Actions: ${done} of ${total} done${overdue > 0 ? `, ${overdue} overdue` : ''} (today is ${spokenDate(this.today.current)})`);
+        }
+        return lines.join('\n');
     }
 }
 
@@ -178,9 +259,25 @@ function goalHover(goal: Goal): string {
     ].join('\n');
 }
 
+/** A metric: its target and, once measured, its actual and progress (`320 of 500, 64%`). */
 function metricHover(metric: Metric): string {
-    const target = metric.target ? `${metric.target.value}${metric.target.percent ? '%' : ''}` : 'none yet';
-    return `**${metric.title ?? metric.name}** (metric \`${metric.name}\`)\n\nTarget: ${target}`;
+    const lines = [`**${metric.title ?? metric.name}** (metric \`${metric.name}\`)`, '', `- target: ${metric.target ? writtenTarget(metric.target) : 'none yet'}`];
+    if (metric.actual) {
+        lines.push(`- actual: ${writtenTarget(metric.actual)}`);
+        const progress = progressOf(metric);
+        lines.push(progress ? `- progress: ${progressText(progress)}`
+            : metric.target ? '- progress: none can be measured against a target of 0' : '- progress: give the metric a target to measure the actual against');
+    } else {
+        lines.push('- actual: not measured yet (`actual N` after the target)');
+    }
+    return lines.join('\n');
+}
+
+/** What effort means, and the project's effort (the highest it states). */
+function effortHover(effort: Effort): string {
+    const project = effort.$container;
+    const stated = effortOf(project);
+    return `${LIVING_PLAN_MEANINGS.effort}.\n\nProject \`${project.name}\`: effort ${stated ?? effort.level ?? 'not stated'}${project.efforts.length > 1 ? ' (the highest it states)' : ''}.`;
 }
 
 function storyHover(story: Story): string {

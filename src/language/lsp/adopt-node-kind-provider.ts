@@ -16,7 +16,8 @@ const SYMBOL_KINDS: Readonly<Record<string, SymbolKind>> = {
     Goal: SymbolKind.Event,
     Metric: SymbolKind.Number,
     Project: SymbolKind.Class,
-    Story: SymbolKind.String
+    Story: SymbolKind.String,
+    Action: SymbolKind.Function
 };
 
 const COMPLETION_KINDS: Readonly<Record<string, CompletionItemKind>> = {

@@ -15,7 +15,7 @@ import { NameRules } from '../model/grammar-words.js';
 
 const KIND_WORDS: Record<string, string> = {
     Plan: 'plan', Member: 'member', Channel: 'channel', Initiative: 'initiative', Stage: 'stage', Project: 'project',
-    Goal: 'goal', Metric: 'metric', Story: 'story'
+    Goal: 'goal', Metric: 'metric', Story: 'story', Action: 'action'
 };
 
 export class AdoptRenameProvider extends DefaultRenameProvider {
@@ -44,7 +44,7 @@ export class AdoptRenameProvider extends DefaultRenameProvider {
         if (clash) {
             const kind = KIND_WORDS[declaration.$type] ?? 'declaration';
             const where = isMetric(declaration) ? `in this ${KIND_WORDS[declaration.$container.$type] ?? 'block'}` : 'in this plan';
-            throw new ResponseError(ErrorCodes.InvalidParams, `There is already a ${kind} named '${params.newName}' ${where}. Choose another name.`);
+            throw new ResponseError(ErrorCodes.InvalidParams, `There is already ${/^[aeiou]/.test(kind) ? 'an' : 'a'} ${kind} named '${params.newName}' ${where}. Choose another name.`);
         }
         return super.rename(document, params, cancelToken);
     }
@@ -65,7 +65,7 @@ export class AdoptRenameProvider extends DefaultRenameProvider {
     private whyNotRenamable(leaf: CstNode | undefined): string {
         const text = leaf?.text ?? '';
         if (leaf && this.names.isKeyword(text)) {
-            return `'${text}' is a word of the Adopt language, not a name: only names (of members, channels, initiatives, stages, projects, goals, metrics, stories and the plan) can be renamed.`;
+            return `'${text}' is a word of the Adopt language, not a name: only names (of members, channels, initiatives, stages, projects, goals, metrics, stories, actions and the plan) can be renamed.`;
         }
         if (leaf && text.startsWith('"')) return 'Titles are not renamed: edit the text between the quotes.';
         if (leaf && this.names.check(text).ok) return `'${text}' is not declared in this plan, so there is nothing to rename.`;

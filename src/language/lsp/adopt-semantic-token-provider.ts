@@ -1,7 +1,8 @@
 /**
  * Semantic highlighting: each name gets the token type of its kind, both where it is declared
- * (with the `declaration` modifier) and where it is referenced; roles, levels and platforms are
- * enum members.
+ * (with the `declaration` modifier) and where it is referenced (an action's owner is a member);
+ * roles, levels, platforms, statuses and a project's effort are enum members; dates (a stage's
+ * window, an action's due date) are numbers.
  *
  * Editors ask for the tokens of the whole document after every change; a plan of 10,000
  * projects has about 95,000 of them. Langium's walk (a stream of iterators per node, a check for
@@ -14,7 +15,7 @@ import type { AdoptServices } from '../adopt-module.js';
 import type { SyntaxFacts } from '../parser/syntax-facts.js';
 import { SemanticTokenModifiers, SemanticTokenTypes } from 'vscode-languageserver';
 import {
-    isChannel, isInvolves, isLaunch, isMember, isStage, isStory, isSupports, isTrait, isUses
+    isAction, isChannel, isEffort, isInvolves, isLaunch, isMember, isStage, isStory, isSupports, isTrait, isUses
 } from '../generated/ast.js';
 
 /** The token type of each kind of declaration. */
@@ -27,8 +28,12 @@ export const NAME_TOKEN_TYPES: Readonly<Record<string, string>> = {
     Goal: SemanticTokenTypes.event,
     Metric: SemanticTokenTypes.property,
     Project: SemanticTokenTypes.class,
-    Story: SemanticTokenTypes.struct
+    Story: SemanticTokenTypes.struct,
+    Action: SemanticTokenTypes.function
 };
+
+/** The token type of a date (YYYY-MM-DD). */
+export const DATE_TOKEN_TYPE = SemanticTokenTypes.number;
 
 /** How many nodes to highlight between two checks for cancellation. */
 const NODES_PER_CHECK = 256;
@@ -73,8 +78,16 @@ export class AdoptSemanticTokenProvider extends AbstractSemanticTokenProvider {
             acceptor({ node, property: 'platform', type: SemanticTokenTypes.enumMember });
         } else if (isTrait(node) && node.level) {
             acceptor({ node, property: 'level', type: SemanticTokenTypes.enumMember });
-        } else if (isStage(node) && node.after) {
-            acceptor({ node, property: 'after', type: NAME_TOKEN_TYPES.Stage });
+        } else if (isStage(node)) {
+            if (node.after) acceptor({ node, property: 'after', type: NAME_TOKEN_TYPES.Stage });
+            if (node.from !== undefined) acceptor({ node, property: 'from', type: DATE_TOKEN_TYPE });
+            if (node.to !== undefined) acceptor({ node, property: 'to', type: DATE_TOKEN_TYPE });
+        } else if (isAction(node)) {
+            if (node.owner) acceptor({ node, property: 'owner', type: NAME_TOKEN_TYPES.Member });
+            if (node.due !== undefined) acceptor({ node, property: 'due', type: DATE_TOKEN_TYPE });
+            if (node.status) acceptor({ node, property: 'status', type: SemanticTokenTypes.enumMember });
+        } else if (isEffort(node) && node.level) {
+            acceptor({ node, property: 'level', type: SemanticTokenTypes.enumMember });
         } else if (isStory(node)) {
             if (node.project) acceptor({ node, property: 'project', type: NAME_TOKEN_TYPES.Project });
             node.audience.forEach((_, index) => acceptor({ node, property: 'audience', index, type: NAME_TOKEN_TYPES.Member }));

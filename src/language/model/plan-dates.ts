@@ -3,6 +3,10 @@
  * calendar dates (`2027-02-30`). Valid dates compare as their text does.
  */
 
+/** How dates are written, and one for examples in messages. */
+export const DATE_FORMAT = 'YYYY-MM-DD';
+export const DATE_EXAMPLE = '2027-02-15';
+
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** Whether a year of the Gregorian calendar is a leap year. */
@@ -20,7 +24,7 @@ export function daysInMonth(year: number, month: number): number {
  */
 export function dateProblem(text: string): string | undefined {
     const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-    if (!match) return `'${text}' is not a date: write it as YYYY-MM-DD, for example 2027-02-15.`;
+    if (!match) return `'${text}' is not a date: write it as ${DATE_FORMAT}, for example ${DATE_EXAMPLE}.`;
     const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
     if (year === 0) return `${text} is not a date: there is no year 0000.`;
     if (month < 1 || month > 12) return `${text} is not a date: the month must be 01 to 12.`;
@@ -44,4 +48,24 @@ export function localDate(now = new Date()): string {
 export function spokenDate(date: string): string {
     const [year, month, day] = date.split('-').map(Number);
     return `${day} ${MONTHS[month - 1]} ${year}`;
+}
+
+/** The number of days from one calendar date to another (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+    const utc = (date: string) => {
+        const [year, month, day] = date.split('-').map(Number);
+        const time = new Date(0);
+        time.setUTCFullYear(year, month - 1, day);
+        return time.getTime();
+    };
+    return Math.round((utc(to) - utc(from)) / 86_400_000);
+}
+
+/** The calendar date `days` days after `date` (before it, for a negative count). */
+export function addDays(date: string, days: number): string {
+    const [year, month, day] = date.split('-').map(Number);
+    const time = new Date(0);
+    time.setUTCFullYear(year, month - 1, day + days);
+    const pad = (value: number, width = 2) => String(value).padStart(width, '0');
+    return `${pad(time.getUTCFullYear(), 4)}-${pad(time.getUTCMonth() + 1)}-${pad(time.getUTCDate())}`;
 }

@@ -5,11 +5,14 @@
 import type { IParserErrorMessageProvider, IToken, TokenType } from 'chevrotain';
 import { AstUtils, GrammarAST } from 'langium';
 import { AdoptGrammar } from '../generated/grammar.js';
+import { DATE_EXAMPLE, DATE_FORMAT } from '../model/plan-dates.js';
+import { attributeOrder, blockParts } from './grammar-order.js';
 
 const TERMINAL_WORDS: Record<string, string> = {
     ID: 'a name',
     STRING: 'a title in double quotes',
     NUMBER: 'a number',
+    DATE: `a date (${DATE_FORMAT}, for example ${DATE_EXAMPLE})`,
     EOF: 'the end of the file'
 };
 
@@ -36,6 +39,7 @@ export function describeFound(token: IToken): string {
     if (kind === 'ID') return `the name '${image}'`;
     if (kind === 'STRING') return `the title ${image}`;
     if (kind === 'NUMBER') return `the number ${image}`;
+    if (kind === 'DATE') return `the date ${image}`;
     return `'${image}'`;
 }
 
@@ -71,17 +75,22 @@ function hint(actual: IToken, previous?: IToken): string {
     return '';
 }
 
-/** What may stand inside each block, for messages where the block's closing brace was expected. */
-const BLOCK_PARTS: Record<string, string> = {
-    Plan: "coalition, channel, initiative, stage or the plan's closing }",
-    Coalition: "member or the coalition's closing }",
-    Stage: "mantra, goal, launch, project, story or the stage's closing }",
-    Project: "supports, involves, uses, asynchrony, geography, crowdsourcing, metric or the project's closing }",
-    Goal: "metric or the goal's closing }"
-};
-
 function keywordAsNameMessage(actual: IToken): string {
     return `Expected a name here, but found the keyword '${actual.image}'. Words of the language cannot be names: if '${actual.image}' is meant as a name, choose another one.`;
+}
+
+/**
+ * A word that belongs to a construct but stands out of the order its grammar rule gives, as in
+ * `action a "A" done owner ana` or `stage s "S" to 2027-06-30 from 2027-01-10 {`: a message that
+ * says the order. In a rule's header only that rule is asked; where a block's statement or closing
+ * brace was expected, the constructs that may stand in the block (whose last one ended just
+ * before), then the block's own rule.
+ */
+function attributeOutOfOrder(word: string, ruleName: string, inBlock: boolean): string | undefined {
+    const grammar = AdoptGrammar();
+    const order = attributeOrder(grammar, ruleName, word, inBlock);
+    if (!order) return undefined;
+    return `'${word}' is out of order here. After ${order.construct}'s name and title come, in this order${order.eachOptional ? ' (each may be left out)' : ''}: ${order.text}.`;
 }
 
 /** Langium marks rule names with an invisible character; keep only the name. */
@@ -93,8 +102,11 @@ export class AdoptSyntaxMessages implements IParserErrorMessageProvider {
     buildMismatchTokenMessage(options: { expected: TokenType; actual: IToken; previous: IToken; ruleName: string }): string {
         const { expected, actual, previous } = options;
         const ruleName = cleanRuleName(options.ruleName);
-        if (expected.name === '}' && BLOCK_PARTS[ruleName]) {
-            return `Expected ${BLOCK_PARTS[ruleName]} here, but found ${describeFound(actual)}.${hint(actual, previous)}`;
+        const outOfOrder = isKeyword(actual) ? attributeOutOfOrder(actual.image, ruleName, expected.name === '}') : undefined;
+        if (outOfOrder) return outOfOrder;
+        const parts = expected.name === '}' ? blockParts(AdoptGrammar(), ruleName) : undefined;
+        if (parts) {
+            return `Expected ${parts} here, but found ${describeFound(actual)}.${hint(actual, previous)}`;
         }
         if (ruleName === 'Plan' && expected.name === 'plan') {
             return describeFound(actual) === 'the end of the file'

@@ -7,12 +7,15 @@
  * it is missing, a keyword the word was probably meant to be.
  */
 import type { Expectation, FoundToken, SyntaxProblem, SyntaxProblemWords, Within } from '../fast-build/syntax-problem.js';
+import { AdoptGrammar } from '../generated/grammar.js';
+import { DATE_EXAMPLE, DATE_FORMAT } from '../model/plan-dates.js';
+import { attributeOrder } from './grammar-order.js';
 
 const TERMINAL_WORDS: Readonly<Record<string, string>> = {
     ID: 'a name',
     STRING: 'a title in double quotes',
     NUMBER: 'a number',
-    DATE: 'a date (YYYY-MM-DD)'
+    DATE: `a date (${DATE_FORMAT}, for example ${DATE_EXAMPLE})`
 };
 
 /** How a rule called somewhere reads, when its keywords do not say it. */
@@ -87,8 +90,7 @@ export class AdoptSyntaxProblemWords implements SyntaxProblemWords {
                 if (wantsName && !problem.found.terminal && !problem.found.end && /^[a-z]/i.test(problem.found.image)) {
                     return `Expected a name here${within(problem.within)}, but found the keyword '${problem.found.image}'. Words of the language cannot be names: if '${problem.found.image}' is meant as a name, choose another one.`;
                 }
-                const dates = expected.some(e => 'terminal' in e && e.terminal === 'DATE') ? ' Dates are written YYYY-MM-DD, for example 2027-02-15.' : '';
-                return `Expected ${listed(expected.map(expectationWords))} here${within(problem.within)}, but found ${foundWords(problem.found)}.${dates}`;
+                return `Expected ${listed(expected.map(expectationWords))} here${within(problem.within)}, but found ${foundWords(problem.found)}.`;
             }
             case 'missing': {
                 const what = expectationWords(problem.expected);
@@ -99,9 +101,7 @@ export class AdoptSyntaxProblemWords implements SyntaxProblemWords {
             }
             case 'unexpected': {
                 const fits = problem.expected.length > 0 ? ` What may stand here: ${listed(problem.expected.map(expectationWords))}.` : '';
-                const dateLike = problem.expected.some(e => 'terminal' in e && e.terminal === 'DATE') && (problem.found.terminal === 'NUMBER' || problem.found.image === '-')
-                    ? ' Dates are written YYYY-MM-DD, for example 2027-02-15.' : '';
-                return `${capitalised(foundWords(problem.found))} does not fit here${within(problem.within)}.${fits}${problem.skipped > 1 ? ` The ${problem.skipped} tokens from here are left out until the text fits again.` : ''}${dateLike}`;
+                return `${capitalised(foundWords(problem.found))} does not fit here${within(problem.within)}.${fits}${problem.skipped > 1 ? ` The ${problem.skipped} tokens from here are left out until the text fits again.` : ''}`;
             }
             case 'misspelled': {
                 const among = problem.among && 'rule' in problem.among && problem.among.keywords && problem.among.keywords.length > 1
@@ -111,8 +111,14 @@ export class AdoptSyntaxProblemWords implements SyntaxProblemWords {
                 }
                 return `Unknown word '${problem.found.image}'${within(problem.within)}: did you mean '${problem.keyword}'?${among} The plan is read as if it were '${problem.keyword}'.`;
             }
-            case 'order':
+            case 'order': {
+                // The grammar's words for the parts (`owner MEMBER, then due DATE, …`: grammar-order.ts), else the parser's.
+                const order = attributeOrder(AdoptGrammar(), problem.within.type, problem.found.image, false);
+                if (order) {
+                    return `'${problem.found.image}' is out of order here${within(problem.within)}. After ${order.construct}'s name and title come, in this order${order.eachOptional ? ' (each may be left out)' : ''}: ${order.text}.`;
+                }
                 return `The parts of ${declaration(problem.within.type)} come in this order: ${listed(problem.order.map(partWords), 'then')}. Move ${foundWords(problem.found)} to its place${within(problem.within)}.`;
+            }
             case 'unclosed':
                 return `${capitalised(declaration(problem.within?.type ?? 'block').replace(/^an? /, 'the '))}${problem.within?.name ? ` '${problem.within.name}'` : ''} is not closed: add ${problem.closer} before ${foundWords(problem.found)}.`;
             case 'reserved':

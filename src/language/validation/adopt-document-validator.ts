@@ -3,10 +3,11 @@
  * no LSP code. Here they become `syntax-error` and `unresolved-reference` diagnostics in words.
  */
 import { Cancellation, DefaultDocumentValidator, diagnosticData, type LangiumCoreServices, type LangiumDocument, type ParseResult, type ValidationOptions } from 'langium';
-import type { Diagnostic, Range } from 'vscode-languageserver-types';
+import type { Diagnostic, Position, Range } from 'vscode-languageserver-types';
 import type { AdoptServices } from '../adopt-module.js';
 import type { AdoptRuleControl } from './rule-control.js';
 import { capSyntaxErrors } from '../parser/syntax-error-cap.js';
+import { dateKeywords, malformedDateAt, malformedDateMessage, type MalformedDate } from '../parser/date-syntax.js';
 import { mayLeaveOutDeclarations } from '../fast-build/syntax-problem.js';
 import { IssueCodes } from './issue-codes.js';
 import { didYouMean, similarNames } from './name-suggestions.js';
@@ -28,8 +29,12 @@ export class AdoptDocumentValidator extends DefaultDocumentValidator {
     /** Severities in force and suppressions (SPEC section 9), asked for when first used. */
     private readonly ruleControl: () => AdoptRuleControl;
 
+    /** The words a date follows (`due`, `from`, `to`), from the grammar. */
+    private readonly dateWords: ReadonlySet<string>;
+
     constructor(services: LangiumCoreServices) {
         super(services);
+        this.dateWords = dateKeywords(services.Grammar);
         this.reflection = services.shared.AstReflection;
         this.scopeProvider = services.references.ScopeProvider;
         this.ruleControl = () => (services as AdoptServices).config.RuleControl;
@@ -44,45 +49,81 @@ export class AdoptDocumentValidator extends DefaultDocumentValidator {
     protected override processLexingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {
         const start = diagnostics.length;
         super.processLexingErrors(parseResult, diagnostics, options);
-        const errors = [...parseResult.lexerErrors, ...(parseResult.lexerReport?.diagnostics ?? [])];
+        const errors = lexingErrors(parseResult);
         const fullText = parseResult.value?.$cstNode?.root.fullText;
+        const dates = this.malformedDates(parseResult);
+        const reported = new Set<MalformedDate>();
+        const repeated = new Set<number>();
         for (let i = start; i < diagnostics.length; i++) {
             const error = errors[i - start];
+            // A date written another way (`27-1-1`): one message for the whole of it.
+            const date = error ? dates.get(error) : undefined;
+            if (date && reported.has(date.date)) {
+                repeated.add(i);
+                continue;
+            }
             const text = error ? lexedText(error, fullText) : '';
             diagnostics[i] = {
                 ...diagnostics[i],
+                ...(date ? { range: date.range } : {}),
                 code: IssueCodes.SyntaxError,
-                message: unexpectedCharacterMessage(text),
+                message: date ? malformedDateMessage(date.date) : unexpectedCharacterMessage(text),
                 data: diagnosticData(IssueCodes.SyntaxError)
             };
+            if (date) reported.add(date.date);
         }
+        removeAt(diagnostics, repeated);
     }
 
     protected override processParsingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {
         const start = diagnostics.length;
         super.processParsingErrors(parseResult, diagnostics, options);
+        const malformed = [...this.malformedDates(parseResult).values()].map(date => date.range);
+        // Parse errors the lexer's errors already tell: in a malformed date, after an unclosed title or comment.
+        const toldByTheLexer = new Set<number>();
         for (let i = start; i < diagnostics.length; i++) {
+            // The parser missed a date where a malformed one stands: the lexing error already says so.
+            if (malformed.some(range => contains(range, diagnostics[i].range.start))) toldByTheLexer.add(i);
             // A word read as a keyword it is close to (the fast build's parser): the keyword, for the quick fix.
             const replacement = (parseResult.parserErrors[i - start] as { replacement?: unknown } | undefined)?.replacement;
             const data = typeof replacement === 'string' ? { ...diagnosticData(IssueCodes.SyntaxError), replacement } : diagnosticData(IssueCodes.SyntaxError);
             diagnostics[i] = { ...diagnostics[i], code: IssueCodes.SyntaxError, data };
         }
-        // A character the lexer left out inside a stretch a parser error already tells about (`due 27-1-1`): told once.
-        const parsing = diagnostics.slice(start);
-        for (let i = start - 1; i >= 0; i--) {
-            if (diagnostics[i].code === IssueCodes.SyntaxError && parsing.some(error => contains(error.range, diagnostics[i].range))) diagnostics.splice(i, 1);
-        }
         // After a title without its closing quote (the rest of its line) or a comment never closed
         // (the rest of the file), the lexer reads the words as names: what the parser then finds
         // says nothing more than the lexer's error.
         const unclosed = diagnostics.slice(0, start).filter(error => error.code === IssueCodes.SyntaxError && UNCLOSED.test(String(error.message)));
-        for (let i = diagnostics.length - 1; i >= start; i--) {
+        for (let i = start; i < diagnostics.length; i++) {
             const at = diagnostics[i].range.start;
-            if (unclosed.some(error => isTitle(error) ? at.line === error.range.start.line && at.character > error.range.start.character : after(at, error.range.start))) {
-                diagnostics.splice(i, 1);
+            if (unclosed.some(error => isTitle(error) ? at.line === error.range.start.line && at.character > error.range.start.character : isAfter(at, error.range.start))) {
+                toldByTheLexer.add(i);
             }
         }
+        removeAt(diagnostics, toldByTheLexer);
         capSyntaxErrors(diagnostics);
+    }
+
+    /** The lexing errors that stand in a malformed date (`27-1-1` after `due`), with the date and its range. */
+    private malformedDates(parseResult: ParseResult): Map<LexingError, { date: MalformedDate; range: Range }> {
+        const found = new Map<LexingError, { date: MalformedDate; range: Range }>();
+        const fullText = parseResult.value?.$cstNode?.root.fullText;
+        if (fullText === undefined) return found;
+        const byOffset = new Map<number, { date: MalformedDate; range: Range }>();
+        for (const error of lexingErrors(parseResult)) {
+            if (typeof error.offset !== 'number' || typeof error.line !== 'number' || typeof error.column !== 'number') continue;
+            const date = malformedDateAt(fullText, error.offset, this.dateWords);
+            if (!date) continue;
+            let entry = byOffset.get(date.offset);
+            if (!entry) {
+                // A date stands on one line: its start is as far before the error's column as its offset is.
+                const character = error.column - 1 - (error.offset - date.offset);
+                const line = error.line - 1;
+                entry = { date, range: { start: { line, character }, end: { line, character: character + date.text.length } } };
+                byOffset.set(date.offset, entry);
+            }
+            found.set(error, entry);
+        }
+        return found;
     }
 
     protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[], _options: ValidationOptions): void {
@@ -113,11 +154,27 @@ export class AdoptDocumentValidator extends DefaultDocumentValidator {
 
 const UNCLOSED = /^(This title has no closing double quote|This comment is never closed)/;
 const isTitle = (error: Diagnostic) => String(error.message).startsWith('This title');
-const after = (a: Range['start'], b: Range['start']) => a.line > b.line || (a.line === b.line && a.character > b.character);
+const isAfter = (a: Position, b: Position) => a.line > b.line || (a.line === b.line && a.character > b.character);
 
-function contains(outer: Range, inner: Range): boolean {
-    const before = (a: Range['start'], b: Range['start']) => a.line < b.line || (a.line === b.line && a.character <= b.character);
-    return before(outer.start, inner.start) && before(inner.end, outer.end) && (outer.start.line !== outer.end.line || outer.end.character > outer.start.character);
+/** A lexing error as the parse result holds it. */
+type LexingError = ReturnType<typeof lexingErrors>[number];
+
+function lexingErrors(parseResult: ParseResult) {
+    return [...parseResult.lexerErrors, ...(parseResult.lexerReport?.diagnostics ?? [])];
+}
+
+function contains(range: Range, position: Position): boolean {
+    const after = position.line > range.start.line || (position.line === range.start.line && position.character >= range.start.character);
+    const before = position.line < range.end.line || (position.line === range.end.line && position.character < range.end.character);
+    return after && before;
+}
+
+/** Removes the entries at the given indexes, in place. */
+function removeAt<T>(list: T[], indexes: ReadonlySet<number>): void {
+    if (indexes.size === 0) return;
+    const kept = list.filter((_, index) => !indexes.has(index));
+    list.length = 0;
+    list.push(...kept);
 }
 
 /**

@@ -66,7 +66,7 @@ describe('each problem told once, where it is, in the plan\'s words', () => {
             "2:3 Unknown word 'stge' in the plan 'P': did you mean 'stage'? The plan is read as if it were 'stage'."
         ]],
         ['a misspelled level', 'plan P "P" {\n  stage s "S" { project p "P" { effort hihg } }\n}', [
-            "2:40 Unknown word 'hihg' in the effort: did you mean 'high'? A level is low, medium or high. The plan is read as if it were 'high'."
+            "2:40 Unknown word 'hihg' in the project 'p': did you mean 'high'? A level is low, medium or high. The plan is read as if it were 'high'."
         ]],
         ['a role left out after its keyword', 'plan P "P" { coalition { member a "A" role } }', [
             "after 1:42 A role (executive, middle-manager, operational-manager, early-adopter, staff or naysayer) is missing in the member 'a': add it after the keyword 'role'."
@@ -81,7 +81,7 @@ describe('each problem told once, where it is, in the plan\'s words', () => {
             "1:72 The metric 'm' has its target already: remove this one or the first. The first one holds."
         ]],
         ['parts out of order', 'plan P "P" {\n  coalition { member a "A" trained role staff }\n}', [
-            "2:28 The parts of a member come in this order: role, unit, then trained. Move the keyword 'trained' to its place in the member 'a'."
+            "2:28 'trained' is out of order here in the member 'a'. After a member's name and title come, in this order: role ROLE, then unit \"TEXT\" (optional), then trained (optional)."
         ]],
         ['a project not closed', 'plan P "P" {\n  stage s "S" {\n    project p "P" { involves a\n    project q "Q" { }\n  }\n}', [
             "after 3:30 The project 'p' is not closed: add } before the keyword 'project'."

@@ -143,17 +143,18 @@ describe('syntax-error', () => {
         ['a plan without a name', 'plan "Title" { }', /A name is missing in the plan: add it after the keyword 'plan'\./],
         ['an unknown role', plan('coalition { member a "A" role boss }'), /Expected a role \(executive, middle-manager, operational-manager, early-adopter, staff or naysayer\) here in the member 'a', but found the name 'boss'\./],
         ['a misspelled statement in a stage', plan('stage s "S" { proj p "P" { } }'), /Unknown word 'proj' in the stage 's': did you mean 'project'\? The plan is read as if it were 'project'\./],
-        ['a level that is not one', plan('stage s "S" { project p "P" { asynchrony extreme } }'), /The name 'extreme' does not fit here in the trait\. What may stand here: a level \(low, medium or high\)\./],
-        ['a target that is no number', plan('stage s "S" { goal g "G" { metric m "M" target lots } }'), /Expected a number here in the target, but found the name 'lots'\./],
-        ['an empty involves list', plan('stage s "S" { project p "P" { involves } }'), /A name is missing in the involves: add it after the keyword 'involves'\./],
+        ['an unknown statement in a project', plan('stage s "S" { project p "P" { owns x } }'), /The name 'owns' does not fit here in the project 'p'\. What may stand here: 'supports', 'involves', a trait \(asynchrony, geography or crowdsourcing\), 'uses', 'metric', 'effort' or 'action'\. The 2 tokens from here are left out until the text fits again\./],
+        ['a level that is not one', plan('stage s "S" { project p "P" { asynchrony extreme } }'), /The name 'extreme' does not fit here in the project 'p'\. What may stand here: a level \(low, medium or high\)\./],
+        ['a target that is no number', plan('stage s "S" { goal g "G" { metric m "M" target lots } }'), /Expected a number here in the metric 'm', but found the name 'lots'\./],
+        ['an empty involves list', plan('stage s "S" { project p "P" { involves } }'), /A name is missing in the project 'p': add it after the keyword 'involves'\./],
         ['a missing closing brace', 'plan P "T" {\n  stage s "S" { }\n', /Expected '\}' in the plan 'P', but the file ends here\. Add it, and close every \{ with \}\./],
         ['a title without its closing quote', 'plan P "Title {\n}', /no closing double quote/],
         ['a comment never closed', 'plan P "T" { /* oops }', /comment is never closed/],
         ['a character the language has no use for', 'plan P "T" { @ }', /Unexpected character '@'/],
         ['a second plan', 'plan P "T" { }\nplan Q "U" { }', /A file holds one plan/],
         ['a keyword in capitals', plan('Stage s "S" { }'), /Keywords are written in lower case: stage, not Stage in the plan 'P'\. The plan is read as if it were 'stage'\./],
-        ['a level in capitals', plan('stage s "S" { project p "P" { crowdsourcing HIGH } }'), /Keywords are written in lower case: high, not HIGH in the trait\./],
-        ['a list without commas', plan('coalition { member a "A" role staff\nmember b "B" role staff }\nstage s "S" { project p "P" { involves a b } }'), /',' is missing in the involves: add it before the name 'b'\. Separate the names of a list with commas: a, b\./]
+        ['a level in capitals', plan('stage s "S" { project p "P" { crowdsourcing HIGH } }'), /Keywords are written in lower case: high, not HIGH in the project 'p'\./],
+        ['a list without commas', plan('coalition { member a "A" role staff\nmember b "B" role staff }\nstage s "S" { project p "P" { involves a b } }'), /',' is missing in the project 'p': add it before the name 'b'\. Separate the names of a list with commas: a, b\./]
     ])('%s: the message says what was expected, in words', async (_name, text, pattern) => {
         const found = withCode(await parse(text), 'syntax-error');
         expect(found.length).toBeGreaterThan(0);

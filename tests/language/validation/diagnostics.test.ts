@@ -1,10 +1,12 @@
 /**
- * Every diagnostic code of SPEC sections 3 and 9: a plan that triggers it and a near-identical plan that
+ * Every diagnostic code of SPEC sections 3, 7 and 9: a plan that triggers it and a near-identical plan that
  * does not, with the code's severity, where the diagnostic sits, and a message that says what to do.
  */
 import { describe, expect, test } from 'vitest';
-import { ALL_ISSUE_CODES } from '../../../src/language/validation/issue-codes.js';
-import { codesOf, parser, withCode } from '../../support/helpers.js';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { ALL_ISSUE_CODES, IssueSeverities } from '../../../src/language/validation/issue-codes.js';
+import { codesOf, createTestServices, parser, withCode } from '../../support/helpers.js';
 import { HEALTHY_PLAN, SEVERITY, healthy, lineOf, lineOfText, textAt } from '../../support/plan-fixtures.js';
 
 interface DiagnosticCase {
@@ -149,6 +151,77 @@ const cases: DiagnosticCase[] = [
         at: 'start', onLineOf: 'stage start',
         message: [/initial stage 'start' has no mantra/, /mantra "The status quo must go!"/]
     },
+    // SPEC section 7, with today fixed at 1 March 2027 (see below).
+    {
+        code: 'invalid-date', severity: 'error',
+        trigger: healthy(['stage rollout "Roll-out" {', 'stage rollout "Roll-out" from 2027-02-30 {']),
+        clean: healthy(['stage rollout "Roll-out" {', 'stage rollout "Roll-out" from 2027-02-28 {']),
+        at: '2027-02-30', onLineOf: 'stage rollout',
+        message: [/2027-02-30 is not a date: February 2027 has 28 days/, /Correct the date of stage 'rollout'/]
+    },
+    {
+        code: 'stage-window-reversed', severity: 'error',
+        trigger: healthy(['stage rollout "Roll-out" {', 'stage rollout "Roll-out" from 2027-06-30 to 2027-01-10 {']),
+        clean: healthy(['stage rollout "Roll-out" {', 'stage rollout "Roll-out" from 2027-01-10 to 2027-06-30 {']),
+        at: '2027-01-10', onLineOf: 'stage rollout',
+        message: [/Stage 'rollout' ends \(to 2027-01-10\) before it starts \(from 2027-06-30\)/, /Swap the two dates/]
+    },
+    {
+        code: 'channel-not-launched', severity: 'warning',
+        trigger: healthy(['    launch yt\n', '']),
+        clean: HEALTHY_PLAN,
+        at: 'yt', onLineOf: 'uses yt',
+        message: [/Project 'stream' uses the channel 'yt', which no launch opens by its stage 'rollout'/, /Launch it in that stage or in one before it \(launch yt\)/]
+    },
+    {
+        code: 'untrained-managers', severity: 'warning',
+        trigger: healthy(['role operational-manager trained', 'role operational-manager'], ['member dee "Dee"', 'member cy "Cy" role middle-manager\n    member dee "Dee"']),
+        clean: healthy(['role operational-manager trained', 'role operational-manager']),
+        at: 'coalition', onLineOf: 'coalition',
+        message: [/Only 1 of the coalition's 3 managers is trained, and the plan launches channels/, /Train at least half of the managers/]
+    },
+    {
+        code: 'action-outside-stage', severity: 'warning',
+        trigger: healthy(['stage rollout "Roll-out" {', 'stage rollout "Roll-out" to 2027-06-30 {'], ['      uses yt\n', '      uses yt\n      action film "Film the rounds" owner ana due 2027-07-01 done\n']),
+        clean: healthy(['stage rollout "Roll-out" {', 'stage rollout "Roll-out" to 2027-06-30 {'], ['      uses yt\n', '      uses yt\n      action film "Film the rounds" owner ana due 2027-06-30 done\n']),
+        at: '2027-07-01', onLineOf: 'action film',
+        message: [/Action 'film' is due on 1 July 2027, after its stage 'rollout' \(to 2027-06-30\)/, /Move the due date into the stage's window/]
+    },
+    {
+        code: 'overdue-action', severity: 'warning',
+        trigger: healthy(['    launch yt\n', '    launch yt\n    action film "Film the rounds" owner ana due 2027-02-28 doing\n']),
+        clean: healthy(['    launch yt\n', '    launch yt\n    action film "Film the rounds" owner ana due 2027-02-28 done\n']),
+        at: '2027-02-28', onLineOf: 'action film',
+        message: [/Action 'film' was due on 28 February 2027 and is not done/, /Mark it done if it is, or give it a new due date/]
+    },
+    {
+        code: 'stage-window-order', severity: 'warning',
+        trigger: healthy(['stage rollout "Roll-out" {', 'stage rollout "Roll-out" from 2027-03-01 {'], ['stage show "Road show" {', 'stage show "Road show" from 2027-02-01 {']),
+        clean: healthy(['stage rollout "Roll-out" {', 'stage rollout "Roll-out" from 2027-03-01 {'], ['stage show "Road show" {', 'stage show "Road show" from 2027-04-01 {']),
+        at: '2027-02-01', onLineOf: 'stage show',
+        message: [/Stage 'show' starts on 1 February 2027, before the stage it follows, 'rollout', starts \(1 March 2027\)/, /Start it later/]
+    },
+    {
+        code: 'untold-quick-win', severity: 'information',
+        trigger: healthy(['    story reachStory', '    launch yt\n    project wiki "Wiki" {\n      supports rounds\n      involves ana, ben\n      asynchrony\n      geography\n      crowdsourcing\n    }\n    story reachStory']),
+        clean: healthy(['    story reachStory', '    launch yt\n    project wiki "Wiki" {\n      supports rounds\n      involves ana, ben\n      asynchrony\n      geography\n      crowdsourcing\n    }\n    story wikiStory "Wiki story" from wiki\n    story reachStory']),
+        at: 'wiki', onLineOf: 'project wiki',
+        message: [/Project 'wiki' is a quick win \(score 100\) that no story is told from/, /Turn it into a success story/]
+    },
+    {
+        code: 'story-from-non-quick-win', severity: 'information',
+        trigger: healthy(['      crowdsourcing\n', '      crowdsourcing low\n'], ['      asynchrony\n', '']),
+        clean: healthy(['      crowdsourcing\n', '      crowdsourcing low\n']),
+        at: 'stream', onLineOf: 'story reachStory',
+        message: [/Story 'reachStory' is told from 'stream', which is not a quick win \(score 74\): add the trait asynchrony/, /tell one from a quick win/]
+    },
+    {
+        code: 'action-without-owner', severity: 'information',
+        trigger: healthy(['    launch yt\n', '    launch yt\n    action film "Film the rounds" due 2027-04-01\n']),
+        clean: healthy(['    launch yt\n', '    launch yt\n    action film "Film the rounds" owner ben due 2027-04-01\n']),
+        at: 'film', onLineOf: 'action film',
+        message: [/Action 'film' has no owner/, /owner NAME/]
+    },
     {
         code: 'unused-suppression', severity: 'hint',
         trigger: healthy(['    project stream', '    // adopt-ignore low-reach\n    project stream']),
@@ -158,12 +231,22 @@ const cases: DiagnosticCase[] = [
     }
 ];
 
-describe('diagnostic codes of SPEC sections 3 and 9', () => {
-    const parse = parser();
+describe('diagnostic codes of SPEC sections 3, 7 and 9', () => {
+    const services = createTestServices();
+    services.model.Today.set('2027-03-01');
+    const parse = parser(services);
 
-    test('the table covers all 19 codes', () => {
+    test('the table covers all 29 codes', () => {
         expect(cases.map(c => c.code).sort()).toEqual([...ALL_ISSUE_CODES].sort());
-        expect(ALL_ISSUE_CODES).toHaveLength(19);
+        expect(ALL_ISSUE_CODES).toHaveLength(29);
+    });
+
+    test("the README's table of diagnostics lists every code, with its default severity", () => {
+        const readme = readFileSync(resolve(__dirname, '../../../README.md'), 'utf8');
+        const words: Record<string, string> = { error: 'error', warning: 'warning', info: 'information', hint: 'hint' };
+        for (const code of ALL_ISSUE_CODES) {
+            expect(readme, code).toContain(`| \`${code}\` | ${words[IssueSeverities[code]]} |`);
+        }
     });
 
     test('the healthy plan has no diagnostic at all', async () => {
