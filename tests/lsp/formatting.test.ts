@@ -222,6 +222,14 @@ plan P "P" { // opening
         expect(await formatted('plan P "P" {\r\nstage s "S" {  }\r\n}')).toBe('plan P "P" {\r\n  stage s "S" {\r\n  }\r\n}\r\n');
     });
 
+    test('a comment that keeps a line break of the other kind: the most common ending is written, and formatting again changes nothing', async () => {
+        const text = '/**/plan\r\nP "P" {/*\n*/ initiative i "I" coalition { member m "M" role staff } }';
+        const once = await formatted(text);
+        expect(once).toBe('/**/ plan P "P" { /*\n*/\r\n  initiative i "I"\r\n  coalition {\r\n    member m "M" role staff\r\n  }\r\n}\r\n');
+        expect(await formatted(once)).toBe(once);
+        expect(await formatted('plan P "P" { /*\r\n*/\nstage s "S" { }\n}\n')).toBe('plan P "P" { /*\r\n*/\n  stage s "S" {\n  }\n}\n');
+    });
+
     test('indentation is two spaces whatever the editor tab size', async () => {
         expect(await formatted('plan P "P" {\nstage s "S" {\n}\n}', { tabSize: 8, insertSpaces: false })).toBe('plan P "P" {\n  stage s "S" {\n  }\n}\n');
     });

@@ -484,9 +484,9 @@ export class FastParser implements LeafMaker {
             const line = lineOf(lines, offset);
             return { line: line + 1, column: offset - lines[line] + 1 };
         };
-        const tokenAt = (index: number, stretch = false): IToken => {
+        const tokenAt = (index: number): IToken => {
             const start = tokens.starts[index];
-            const end = stretch ? stretchEnd(text, tokens, index) : tokens.ends[index];
+            const end = tokens.ends[index];
             const [first, last] = [at(start), at(Math.max(start, end - 1))];
             return {
                 image: text.substring(start, end), startOffset: start, endOffset: end - 1, startLine: first.line, startColumn: first.column,
@@ -495,7 +495,7 @@ export class FastParser implements LeafMaker {
         };
         // Something missing goes right after the token before it (Langium places such an error at `previousToken`'s end).
         const invalid = { image: '', startOffset: NaN, endOffset: NaN, startLine: NaN, startColumn: NaN, endLine: NaN, endColumn: NaN, tokenTypeIdx: -1, tokenType: this.lexer.types[0] } as IToken;
-        const token = found.afterPrevious || found.token < 0 || found.token >= tokens.count ? invalid : tokenAt(found.token, true);
+        const token = found.afterPrevious || found.token < 0 || found.token >= tokens.count ? invalid : tokenAt(found.token);
         const previousIndex = (found.token < 0 || found.token >= tokens.count ? tokens.count : found.token) - 1;
         const previousToken = previousIndex >= 0 ? tokenAt(previousIndex) : invalid;
         return Object.assign(new Error(this.words.messageFor(found.problem)), {
@@ -539,39 +539,6 @@ function startOf(element: Element): Element | undefined {
         return startOf(element.rule.ref.definition);
     }
     return element;
-}
-
-/**
- * Where the stretch of text a token starts ends: the token, and the characters right after it
- * that no token matched (`27-1-1`: the number 27, then `-1-1`, which the lexer left out), up to a
- * space, a comment or the next token.
- */
-export function stretchEnd(text: string, tokens: Tokens, index: number): number {
-    let end = tokens.ends[index];
-    let next = index + 1;
-    for (;;) {
-        const limit = Math.min(next < tokens.count ? tokens.starts[next] : text.length, commentAtOrAfter(tokens, end));
-        let crossed = false;
-        while (end < limit && !/\s/.test(text.charAt(end))) {
-            end++;
-            crossed = true;
-        }
-        // Left-out characters that run into the next token: the stretch goes on through it.
-        if (!crossed || next >= tokens.count || end !== tokens.starts[next]) return end;
-        end = tokens.ends[next++];
-    }
-}
-
-/** Where the first comment at or after an offset starts (the end of the text if none): comments are in text order. */
-function commentAtOrAfter(tokens: Tokens, offset: number): number {
-    let low = 0;
-    let high = tokens.hiddenStarts.length;
-    while (low < high) {
-        const middle = (low + high) >>> 1;
-        if (tokens.hiddenStarts[middle] < offset) low = middle + 1;
-        else high = middle;
-    }
-    return low < tokens.hiddenStarts.length ? tokens.hiddenStarts[low] : Number.POSITIVE_INFINITY;
 }
 
 /** A lexer error in Chevrotain's shape (Langium reads line, column, length and message). */
@@ -943,7 +910,7 @@ class ParseRun {
     private found(index: number): FoundToken {
         if (index >= this.tokens.count) return { image: '', end: true };
         const kind = this.tokens.kinds[index];
-        const image = this.text.substring(this.tokens.starts[index], stretchEnd(this.text, this.tokens, index));
+        const image = this.text.substring(this.tokens.starts[index], this.tokens.ends[index]);
         return this.parser.keywordText(kind) !== undefined ? { image } : { image, terminal: this.parser.lexer.types[kind].name };
     }
 

@@ -123,7 +123,7 @@ export function tokenRoles(root: AstNode, blockTypes: ReadonlySet<string>): Toke
  */
 export function canonicalGaps(text: string, tokens: readonly FormatToken[], roles: TokenRoles): GapEdit[] | undefined {
     if (tokens.length === 0) return [];
-    const eol = /\r\n|\r|\n/.exec(text)?.[0] === '\r\n' ? '\r\n' : '\n';
+    const eol = lineEnding(text);
     const edits: GapEdit[] = [];
     const replace = (offset: number, end: number, newText: string) => {
         if (text.slice(offset, end) !== newText) edits.push({ offset, end, newText });
@@ -157,6 +157,18 @@ export function canonicalGaps(text: string, tokens: readonly FormatToken[], role
     }
     replace(previous!.end, text.length, eol);
     return edits;
+}
+
+/**
+ * The line ending the formatter writes: the one most of the text's line breaks use (`\r\n` or
+ * `\n`; the first on a tie), so that formatting a formatted text changes nothing even when a
+ * comment keeps a break of the other kind.
+ */
+export function lineEnding(text: string): '\r\n' | '\n' {
+    const crlf = text.match(/\r\n/g)?.length ?? 0;
+    const lf = (text.match(/\n/g)?.length ?? 0) - crlf;
+    if (crlf !== lf) return crlf > lf ? '\r\n' : '\n';
+    return /\r\n|\r|\n/.exec(text)?.[0] === '\r\n' ? '\r\n' : '\n';
 }
 
 /** Line breaks in a stretch of whitespace: `\r\n`, `\n` and a lone `\r` count one each. */
