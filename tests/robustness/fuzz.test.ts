@@ -21,7 +21,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
     applyEdits, editsFor, exerciseFeatures, hasSyntaxErrors, lexemes, lostText, rangeInside, services, withDocument
 } from './feature-harness.js';
-import { entryKeywords, garbage, mutatedPlan, validPlan } from '../support/plan-arbitraries.js';
+import { entryKeywords, garbage, keywords, mutatedPlan, validPlan } from '../support/plan-arbitraries.js';
 import { expectWellFormed } from '../language/fast-build/recovered-tree.js';
 
 const DEFAULT_TOTAL = 2600;
@@ -88,8 +88,9 @@ async function checkFormatting(text: string, edits: TextEdit[] | undefined) {
 /**
  * The fixes whose purpose is to replace a word: "did you mean" on an `unresolved-reference`
  * replaces the undeclared name by a name; on a `syntax-error` where a word was read as the
- * keyword it is close to, the word by that keyword. Exactly the text of the diagnostic, and
- * nothing else.
+ * keyword it is close to, the word by that keyword (exactly the text of the diagnostic, and
+ * nothing else); a fix that sets a value written as a keyword (an action's status) replaces that
+ * keyword by another.
  */
 function replacesAWord(action: { diagnostics?: Array<{ code?: unknown; range: TextEdit['range']; data?: unknown }> }, text: string, edits: TextEdit[]): boolean {
     const diagnostic = action.diagnostics?.[0];
@@ -101,7 +102,10 @@ function replacesAWord(action: { diagnostics?: Array<{ code?: unknown; range: Te
     const word = lines[start.line]?.slice(start.character, end.character) ?? '';
     if (diagnostic?.code === 'unresolved-reference') return sameRange && /^[_a-zA-Z]\w*$/.test(word) && /^[_a-zA-Z]\w*$/.test(edit.newText);
     const replacement = (diagnostic?.data as { replacement?: unknown } | undefined)?.replacement;
-    return diagnostic?.code === 'syntax-error' && sameRange && edit.newText === replacement && /^[_a-zA-Z][\w-]*$/.test(word);
+    if (diagnostic?.code === 'syntax-error') return sameRange && edit.newText === replacement && /^[_a-zA-Z][\w-]*$/.test(word);
+    // A keyword for another (a status: `blocked` to `done` when an action is marked done).
+    const replaced = lines[edit.range.start.line]?.slice(edit.range.start.character, edit.range.end.character) ?? '';
+    return edit.range.start.line === edit.range.end.line && keywords.includes(replaced) && keywords.includes(edit.newText);
 }
 
 /** Every quick fix edits only this document, inside it, loses no word (but the word a "did you mean" fix replaces), and (on a plan that parsed) leaves one that parses. */

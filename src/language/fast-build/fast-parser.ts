@@ -670,7 +670,7 @@ class ParseRun {
             rule.body(this, node);
         }
         this.open.pop();
-        if (this.index < this.tokens.count && !this.broken) {
+        if (this.index < this.tokens.count && !this.broken && !this.closedEarly(rule, node)) {
             this.report({ kind: 'after-end', found: this.found(this.index) }, this.index);
         }
         this.index = this.tokens.count;
@@ -678,6 +678,27 @@ class ParseRun {
         linkCstNode(node);
         this.builder.addHiddenNodes(this.hiddenTokensBefore(Number.POSITIVE_INFINITY));
         return node as unknown as AstNode;
+    }
+
+    /**
+     * The entry rule's block closed, and what follows starts a statement of it (`goal g "G" } }`
+     * where the goal's `{` is missing: its `}` closed the stage, the stage's the plan): the closer
+     * was one too many. Told on it; the statements after it are parsed into the block, which the
+     * next closer closes. Whether it applied.
+     */
+    private closedEarly(rule: CompiledRule, node: Node): boolean {
+        const closer = rule.parts[rule.parts.length - 1];
+        const next = this.tokens.kinds[this.index];
+        const loop = rule.parts.find(part => part.repeated && part.first[next]);
+        if (!this.recovering || !loop || !closer || closer.keyword < 0 || !this.parser.closers.has(closer.keyword) || this.tokens.kinds[this.index - 1] !== closer.keyword) {
+            return false;
+        }
+        this.report({ kind: 'closed-early', found: this.found(this.index - 1), within: { type: rule.type, name: typeof node.name === 'string' ? node.name : undefined } }, this.index - 1);
+        this.open.push({ node, rule });
+        loop.step(this, node);
+        closer.step(this, node);
+        this.open.pop();
+        return true;
     }
 
     /** One declaration over all the tokens (`FastParser.parseUnit`), linked to its composite node, no container yet; undefined if it does not parse exactly. */
@@ -1204,6 +1225,8 @@ class ParseRun {
             return false;
         }
         const previous = this.finished;
+        // A statement of the block just closed: its closer was one too many (a block in it lacks its opener).
+        if (previous && previous.node.$cstNode && this.reopenClosedBlock(previous, index)) return true;
         // A word a letter or two off a keyword that starts an item.
         if (word) {
             const lower = found.image.toLowerCase();
@@ -1273,6 +1296,34 @@ class ParseRun {
         const block = rule.parts.findIndex(part => part.keyword >= 0 && this.parser.brackets.has(part.keyword));
         const closed = block >= 0 && index > 0 && this.parser.closers.has(this.tokens.kinds[index - 1]);
         return { parts: rule.parts.filter((part, i) => part.optional && (!closed || i < block)), closed };
+    }
+
+    /**
+     * The statement just parsed closed its block with the token before `index`, and the token at
+     * `index` starts a statement of that block (`goal g "G" } story …` where the goal's `{` is
+     * missing: its `}` closed the stage): told on the closer, and the block opened again, its
+     * statements parsed into it up to the next closer. Whether it applied.
+     */
+    private reopenClosedBlock(previous: { readonly node: Node; readonly rule: CompiledRule }, index: number): boolean {
+        const { node, rule } = previous;
+        const kind = this.tokens.kinds[index];
+        const closer = rule.parts[rule.parts.length - 1];
+        const loop = rule.parts.find(part => part.repeated && part.first[kind]);
+        const builder = this.builder;
+        if (!loop || !closer || closer.keyword < 0 || !this.parser.closers.has(closer.keyword) || this.tokens.kinds[index - 1] !== closer.keyword
+            || !(builder instanceof FastCstNodeBuilder)) {
+            return false;
+        }
+        this.report({ kind: 'closed-early', found: this.found(index - 1), within: { type: rule.type, name: typeof node.name === 'string' ? node.name : undefined } }, index - 1);
+        builder.reopen(node.$cstNode as CompositeCstNode);
+        this.open.push(previous);
+        loop.step(this, node);
+        closer.step(this, node);
+        this.open.pop();
+        this.finish(node, rule);
+        this.broken = false;
+        this.finished = previous;
+        return this.index > index;
     }
 
     /**

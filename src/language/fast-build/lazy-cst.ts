@@ -294,7 +294,7 @@ export class AdoptCompositeCstNode implements CompositeCstNode {
         this.kept = (this.pending === list.length ? pack(list as number[]) : undefined) ?? list.slice();
     }
 
-    /** Moves the leaves not made yet from the child at `from` on by `delta` characters (an edit before them, adopt-incremental.ts). */
+    /** Moves the leaves not made yet from the child at `from` on by `delta` characters (an edit before them, incremental-parse.ts). */
     moveLeaves(delta: number, from = 0): void {
         if (delta === 0) return;
         const packed = typeof this.kept === 'string';

@@ -48,6 +48,8 @@ export type SyntaxProblem =
     | { readonly kind: 'reserved'; readonly found: FoundToken; readonly expected: readonly Expectation[]; readonly within?: Within }
     /** The text has no token (blanks and comments only); `expected`: what it starts with. */
     | { readonly kind: 'empty'; readonly expected: readonly Expectation[] }
+    /** `found`, a closer, closes the top-level declaration, but statements of it follow (a block before it lacks its opener). */
+    | { readonly kind: 'closed-early'; readonly found: FoundToken; readonly within: Within }
     /** `found` comes after the end of the text's one top-level declaration. */
     | { readonly kind: 'after-end'; readonly found: FoundToken };
 

@@ -127,8 +127,10 @@ export class AdoptSyntaxProblemWords implements SyntaxProblemWords {
                 return `${capitalised(declaration(problem.within.type).replace(/^an? /, 'the '))}${problem.within.name ? ` '${problem.within.name}'` : ''} has its ${partWords(problem.part)} already: remove this one or the first. The first one holds.`;
             case 'empty':
                 return `This file holds no plan yet. Start it with: plan Name "Title" { }`;
+            case 'closed-early':
+                return `This ${problem.found.image} closes ${declaration(problem.within.type).replace(/^an? /, 'the ')}${problem.within.name ? ` '${problem.within.name}'` : ''}, but more of it follows. If a block before it lacks its {, add it; else remove this ${problem.found.image}. The plan is read as if ${declaration(problem.within.type).replace(/^an? /, 'the ')} went on.`;
             case 'after-end':
-                return `Unexpected ${foundWords(problem.found)} after the end of the plan. A file holds one plan: move this inside the plan's braces or remove it.`;
+                return `${capitalised(foundWords(problem.found))} comes after the end of the plan. A file holds one plan: move this inside the plan's braces or remove it.`;
         }
     }
 }
