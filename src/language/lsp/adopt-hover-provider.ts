@@ -5,7 +5,7 @@
  * (`320 of 500, 64%`); an action's owner, due date (in words, overdue or not) and status; a
  * date in words; a short summary for the other declarations.
  */
-import { AstUtils, CstUtils, type AstNode, type LangiumDocument } from 'langium';
+import { AstUtils, CstUtils, GrammarUtils, type AstNode, type LangiumDocument } from 'langium';
 import { AstNodeHoverProvider } from 'langium/lsp';
 import type { Hover, HoverParams } from 'vscode-languageserver';
 import type { AdoptServices } from '../adopt-module.js';
@@ -47,17 +47,19 @@ export class AdoptHoverProvider extends AstNodeHoverProvider {
         const root = document.parseResult?.value?.$cstNode;
         if (!root) return undefined;
         const leaf = CstUtils.findLeafNodeAtOffset(root, document.textDocument.offsetAt(params.position));
-        const special = leaf && !leaf.hidden ? this.keywordHover(leaf.astNode, leaf.text) : undefined;
+        const special = leaf && !leaf.hidden ? this.keywordHover(leaf.astNode, leaf.text, leaf.offset) : undefined;
         if (special) return markdown(special);
         return super.getHoverContent(document, params);
     }
 
     /** Hover on words that are not names: traits, levels, roles, statuses, effort, dates, and a declaration's keyword. */
-    private keywordHover(node: AstNode, text: string): string | undefined {
+    private keywordHover(node: AstNode, text: string, offset: number): string | undefined {
+        // Which property a word is written for: a status word may also be a member's name (`owner doing`).
+        const isProperty = (property: string) => GrammarUtils.findNodesForProperty(node.$cstNode, property).some(cst => cst.offset === offset);
         if (isTrait(node)) return this.traitHover(node, isLevel(text) ? text : undefined);
         if (isEffort(node)) return effortHover(node);
-        if (isAction(node) && isStatus(text) && text === node.status) return `${STATUS_MEANINGS[node.status]}\n\n${this.actionHover(node)}`;
-        if ((isAction(node) || isStage(node)) && DATE_TEXT.test(text)) return this.dateHover(node, text);
+        if (isAction(node) && isStatus(text) && text === node.status && isProperty('status')) return `${STATUS_MEANINGS[node.status]}\n\n${this.actionHover(node)}`;
+        if ((isAction(node) || isStage(node)) && DATE_TEXT.test(text)) return this.dateHover(node, text, isProperty('to') ? 'ends' : 'starts');
         if (isMetric(node) && (text === 'actual' || text === 'target')) return metricHover(node);
         if (isMember(node) && isRole(text) && text === node.role) return ROLE_MEANINGS[node.role];
         if (isMember(node) && text === 'trained' && node.trained) return TRAINED_MEANING;
@@ -202,13 +204,12 @@ export class AdoptHoverProvider extends AstNodeHoverProvider {
     }
 
     /** A date in words, and what it is: a stage's start or end, an action's due date. */
-    private dateHover(node: Action | Stage, date: string): string {
+    private dateHover(node: Action | Stage, date: string, stageEnd: 'starts' | 'ends'): string {
         const today = this.today.current;
         const when = relativeToToday(date, today);
         const heading = `**${dateInWords(date)}**${when ? ` (${when}; today is ${spokenDate(today)})` : ''}`;
         if (isAction(node)) return `${heading}\n\nThe due date of action \`${node.name}\`${isOverdue(node, today) ? ': it is overdue' : ''}.`;
-        const end = node.to === date && node.from !== date ? 'ends' : 'starts';
-        return `${heading}\n\nThe day stage \`${node.name}\` ${end}.`;
+        return `${heading}\n\nThe day stage \`${node.name}\` ${stageEnd}.`;
     }
 
     private planHover(plan: Plan): string {

@@ -163,6 +163,8 @@ export async function runUiTests({ url, workspace, chromiumPath, screenshots, re
             if (names.join() !== [...names].sort((a, b) => a.localeCompare(b)).join()) throw new Error(`plans out of order: ${names.join(', ')}`);
             await expectText(webview().locator('#summary'), /\d+ plans, \d+ projects, \d+ quick wins?\./);
             await expectText(sections.filter({ hasText: 'RiversideHealth' }).locator('.plan-file'), /riverside-health\.adopt/);
+            // A project's effort (SPEC section 7) beside its stage.
+            await expectText(sections.filter({ hasText: 'LakeshoreCollege' }).locator('button.row').first(), /lectureArchive · stage rollout · effort low/);
             await shot('06-workspace-ranking');
         });
 
