@@ -5,9 +5,9 @@
  * (`320 of 500, 64%`); an action's owner, due date (in words, overdue or not) and status; a
  * date in words; a short summary for the other declarations.
  */
-import { AstUtils, CstUtils, GrammarUtils, type AstNode, type LangiumDocument } from 'langium';
+import { AstUtils, CstUtils, type AstNode, type LangiumDocument } from 'langium';
 import { AstNodeHoverProvider } from 'langium/lsp';
-import type { Hover, HoverParams } from 'vscode-languageserver';
+import type { Hover, HoverParams, Position } from 'vscode-languageserver';
 import type { AdoptServices } from '../adopt-module.js';
 import {
     isAction, isChannel, isEffort, isGoal, isInitiative, isLevel, isMember, isMetric, isPlan, isProject, isRole, isStage, isStatus, isStory,
@@ -21,6 +21,7 @@ import {
     resolvedTargets, stageOfAction, supportedInitiatives, writtenTarget
 } from '../model/plan-model.js';
 import type { Today } from '../model/today.js';
+import type { SyntaxFacts } from '../parser/syntax-facts.js';
 import { partValues } from '../score/quick-win-score.js';
 import { SCORE_PARTS } from '../score/quick-win-settings.js';
 import type { QuickWinService } from '../score/quick-win-service.js';
@@ -36,26 +37,29 @@ const DATE_TEXT = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/;
 export class AdoptHoverProvider extends AstNodeHoverProvider {
     private readonly quickWins: QuickWinService;
     private readonly today: Today;
+    private readonly facts: SyntaxFacts;
 
     constructor(services: AdoptServices) {
         super(services);
         this.quickWins = services.score.QuickWins;
         this.today = services.model.Today;
+        this.facts = services.syntax.Facts;
     }
 
     override async getHoverContent(document: LangiumDocument, params: HoverParams): Promise<Hover | undefined> {
         const root = document.parseResult?.value?.$cstNode;
         if (!root) return undefined;
         const leaf = CstUtils.findLeafNodeAtOffset(root, document.textDocument.offsetAt(params.position));
-        const special = leaf && !leaf.hidden ? this.keywordHover(leaf.astNode, leaf.text, leaf.offset) : undefined;
+        const special = leaf && !leaf.hidden ? this.keywordHover(leaf.astNode, leaf.text, leaf.range.start) : undefined;
         if (special) return markdown(special);
         return super.getHoverContent(document, params);
     }
 
     /** Hover on words that are not names: traits, levels, roles, statuses, effort, dates, and a declaration's keyword. */
-    private keywordHover(node: AstNode, text: string, offset: number): string | undefined {
+    private keywordHover(node: AstNode, text: string, at: Position): string | undefined {
         // Which property a word is written for: a status word may also be a member's name (`owner doing`).
-        const isProperty = (property: string) => GrammarUtils.findNodesForProperty(node.$cstNode, property).some(cst => cst.offset === offset);
+        const isProperty = (property: string) => this.facts.propertyRanges(node, property)
+            .some(range => range.start.line === at.line && range.start.character === at.character);
         if (isTrait(node)) return this.traitHover(node, isLevel(text) ? text : undefined);
         if (isEffort(node)) return effortHover(node);
         if (isAction(node) && isStatus(text) && text === node.status && isProperty('status')) return `${STATUS_MEANINGS[node.status]}\n\n${this.actionHover(node)}`;
