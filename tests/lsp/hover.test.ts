@@ -137,8 +137,14 @@ describe('hover on the living plan (SPEC section 7), today 1 March 2027', () => 
         await hoverLiving({ text: at('action showDeans'), index: 0, hover: /action `showDeans` in stage `roadShow`/ });
     });
 
-    test('a status word says what it means, then the action', async () => {
+    test('a status word says what it means, then the action; a member named like a status is the member', async () => {
         await hoverLiving({ text: at('doing\n    }'), index: 0, hover: /^doing: under way\n\n\*\*Write the first ten guides with tutors\*\*/ });
+        const named = 'plan P "P" {\n  coalition { member doing "Dora" role staff }\n  stage s "S" from 2027-01-01 to 2027-01-01 { action a "A" owner <|>doing due 2027-01-01 doing }\n}';
+        await hoverLiving({ text: named, index: 0, hover: /^\*\*Dora\*\* \(member `doing`\)/ });
+        await hoverLiving({ text: named.replace('<|>', '').replace('01 doing }', '01 <|>doing }'), index: 0, hover: /^doing: under way/ });
+        // A window of one day: the same date starts and ends it.
+        await hoverLiving({ text: named.replace('<|>', '').replace('to 2027', 'to <|>2027'), index: 0, hover: /The day stage `s` ends\.$/ });
+        await hoverLiving({ text: named.replace('<|>', '').replace('from 2027', 'from <|>2027'), index: 0, hover: /The day stage `s` starts\.$/ });
     });
 
     test('a date in words, relative to today, and what it is', async () => {

@@ -109,8 +109,10 @@ export async function runGrammarTests({ record }) {
         const token = living.find(t => t.text === text && !t.scopes.some(s => s.startsWith('comment') || s.startsWith('string')));
         if (!token?.scopes.includes(scope)) livingWrong.push(`${text}: expected ${scope}, got ${token?.scopes.join(' ') ?? 'no token'}`);
     }
-    const owners = living.filter(t => t.text === 'omar' && t.scopes.includes('variable.other.reference.adopt')).length;
-    if (owners !== 3) livingWrong.push(`the owners named omar are references: found ${owners} of 3`);
+    // Every name after `owner` is a reference (8 actions of the example have an owner).
+    const owners = living.flatMap((t, i) => (t.text === 'owner' && t.scopes.includes('keyword.other.owner.adopt') ? [living.slice(i + 1).find(n => n.text.trim() !== '')] : []));
+    const notReferences = owners.filter(t => !t?.scopes.includes('variable.other.reference.adopt')).map(t => t?.text);
+    if (owners.length !== 8 || notReferences.length > 0) livingWrong.push(`owners: ${owners.length} of 8, not references: ${notReferences.join(', ')}`);
     const blocked = scopeOf(tokenize(loaded, 'action a "A" due 2027-01-01 blocked'), 'blocked');
     if (blocked !== 'constant.language.status.blocked.adopt') livingWrong.push(`blocked: got ${blocked}`);
     const todo = scopeOf(tokenize(loaded, 'action a "A" todo'), 'todo');

@@ -7,7 +7,7 @@
  */
 import { AstUtils, CstUtils, type AstNode, type LangiumDocument } from 'langium';
 import { AstNodeHoverProvider } from 'langium/lsp';
-import type { Hover, HoverParams } from 'vscode-languageserver';
+import type { Hover, HoverParams, Position } from 'vscode-languageserver';
 import type { AdoptServices } from '../adopt-module.js';
 import {
     isAction, isChannel, isEffort, isGoal, isInitiative, isLevel, isMember, isMetric, isPlan, isProject, isRole, isStage, isStatus, isStory,
@@ -21,6 +21,7 @@ import {
     resolvedTargets, stageOfAction, supportedInitiatives, writtenTarget
 } from '../model/plan-model.js';
 import type { Today } from '../model/today.js';
+import type { SyntaxFacts } from '../parser/syntax-facts.js';
 import { partValues } from '../score/quick-win-score.js';
 import { SCORE_PARTS } from '../score/quick-win-settings.js';
 import type { QuickWinService } from '../score/quick-win-service.js';
@@ -36,28 +37,33 @@ const DATE_TEXT = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/;
 export class AdoptHoverProvider extends AstNodeHoverProvider {
     private readonly quickWins: QuickWinService;
     private readonly today: Today;
+    private readonly facts: SyntaxFacts;
 
     constructor(services: AdoptServices) {
         super(services);
         this.quickWins = services.score.QuickWins;
         this.today = services.model.Today;
+        this.facts = services.syntax.Facts;
     }
 
     override async getHoverContent(document: LangiumDocument, params: HoverParams): Promise<Hover | undefined> {
         const root = document.parseResult?.value?.$cstNode;
         if (!root) return undefined;
         const leaf = CstUtils.findLeafNodeAtOffset(root, document.textDocument.offsetAt(params.position));
-        const special = leaf && !leaf.hidden ? this.keywordHover(leaf.astNode, leaf.text) : undefined;
+        const special = leaf && !leaf.hidden ? this.keywordHover(leaf.astNode, leaf.text, leaf.range.start) : undefined;
         if (special) return markdown(special);
         return super.getHoverContent(document, params);
     }
 
     /** Hover on words that are not names: traits, levels, roles, statuses, effort, dates, and a declaration's keyword. */
-    private keywordHover(node: AstNode, text: string): string | undefined {
+    private keywordHover(node: AstNode, text: string, at: Position): string | undefined {
+        // Which property a word is written for: a status word may also be a member's name (`owner doing`).
+        const isProperty = (property: string) => this.facts.propertyRanges(node, property)
+            .some(range => range.start.line === at.line && range.start.character === at.character);
         if (isTrait(node)) return this.traitHover(node, isLevel(text) ? text : undefined);
         if (isEffort(node)) return effortHover(node);
-        if (isAction(node) && isStatus(text) && text === node.status) return `${STATUS_MEANINGS[node.status]}\n\n${this.actionHover(node)}`;
-        if ((isAction(node) || isStage(node)) && DATE_TEXT.test(text)) return this.dateHover(node, text);
+        if (isAction(node) && isStatus(text) && text === node.status && isProperty('status')) return `${STATUS_MEANINGS[node.status]}\n\n${this.actionHover(node)}`;
+        if ((isAction(node) || isStage(node)) && DATE_TEXT.test(text)) return this.dateHover(node, text, isProperty('to') ? 'ends' : 'starts');
         if (isMetric(node) && (text === 'actual' || text === 'target')) return metricHover(node);
         if (isMember(node) && isRole(text) && text === node.role) return ROLE_MEANINGS[node.role];
         if (isMember(node) && text === 'trained' && node.trained) return TRAINED_MEANING;
@@ -202,13 +208,12 @@ export class AdoptHoverProvider extends AstNodeHoverProvider {
     }
 
     /** A date in words, and what it is: a stage's start or end, an action's due date. */
-    private dateHover(node: Action | Stage, date: string): string {
+    private dateHover(node: Action | Stage, date: string, stageEnd: 'starts' | 'ends'): string {
         const today = this.today.current;
         const when = relativeToToday(date, today);
         const heading = `**${dateInWords(date)}**${when ? ` (${when}; today is ${spokenDate(today)})` : ''}`;
         if (isAction(node)) return `${heading}\n\nThe due date of action \`${node.name}\`${isOverdue(node, today) ? ': it is overdue' : ''}.`;
-        const end = node.to === date && node.from !== date ? 'ends' : 'starts';
-        return `${heading}\n\nThe day stage \`${node.name}\` ${end}.`;
+        return `${heading}\n\nThe day stage \`${node.name}\` ${stageEnd}.`;
     }
 
     private planHover(plan: Plan): string {

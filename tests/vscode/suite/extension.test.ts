@@ -17,6 +17,7 @@ import {
 
 const EXAMPLE = 'riverside-health.adopt';
 const FIXTURE = 'quick-fixes.adopt';
+const LIVING = 'lakeshore-college.adopt';
 
 describe('Adopt extension', () => {
     after(closeAllEditors);
@@ -59,6 +60,27 @@ describe('Adopt extension', () => {
         assert.ok(titles.includes('score 88 · rank 1 of 2 · quick win'), titles.join(' | '));
         const streamLens = lenses.find(lens => lens.command?.title === 'score 88 · rank 1 of 2 · quick win');
         assert.equal(streamLens?.range.start.line, positionOf(document, 'project streamRounds').line);
+    });
+
+    it("shows on a plan under way a metric's progress on hover, the actions done in the code lens, and the overdue action (ADOPT_TODAY)", async () => {
+        const { document } = await openPlan(LIVING);
+        const progress = await waitFor('a hover on archiveViews',
+            async () => hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, positionOf(document, 'archiveViews', 2))),
+            value => value.includes('progress'));
+        assert.match(progress, /320 of 500, 64%/);
+        const lenses = await waitFor('code lenses on the plan under way',
+            async () => vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri, 10),
+            value => value.length >= 2 && value.every(lens => lens.command?.title));
+        const archive = lenses.find(lens => lens.range.start.line === positionOf(document, 'project lectureArchive').line);
+        assert.equal(archive?.command?.title, 'score 74.5 · rank 1 of 2 · quick win · 1/3 actions done');
+        // The test runs with ADOPT_TODAY=2027-03-01 (scripts/test-vscode.mjs): recordChemistry, due 20 February, is overdue.
+        const [overdue] = await waitFor('overdue-action', () => diagnosticsWithCode(document.uri, 'overdue-action'), d => d.length === 1);
+        assert.equal(document.getText(overdue!.range), '2027-02-20');
+        assert.equal(overdue!.severity, vscode.DiagnosticSeverity.Warning);
+        const action = await waitFor('a hover on recordChemistry',
+            async () => hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, positionOf(document, 'recordChemistry', 2))),
+            value => value.includes('overdue'));
+        assert.match(action, /due: 20 February 2027 \(9 days ago\)/);
     });
 
     it('applies the mantra-missing quick fix through a workspace edit', async () => {
@@ -220,7 +242,7 @@ describe('Adopt extension', () => {
         const fromServer = async () => (await completionsAt(document, position)).filter(item => item.kind !== vscode.CompletionItemKind.Text);
         const items = await waitFor('completion in a project body', fromServer, list => list.some(item => labelOf(item) === 'supports'));
         const snippets = items.filter(item => item.kind === vscode.CompletionItemKind.Snippet).map(labelOf);
-        assert.deepEqual(snippets, ['metric']);
+        assert.deepEqual(snippets.sort(), ['action', 'metric']);
         for (const word of ['plan', 'member', 'stage', 'goal', 'project']) assert.ok(!items.some(item => labelOf(item) === word), `${word} is not offered`);
     });
 });

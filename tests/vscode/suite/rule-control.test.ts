@@ -24,6 +24,8 @@ async function examplePlan(): Promise<string> {
     return new TextDecoder().decode(await vscode.workspace.fs.readFile(workspaceFile('riverside-health.adopt')));
 }
 
+// The example's diagnostics: hashtagContest's three (SPEC section 3), and the warning that the
+// facebook channel it uses is never launched (channel-not-launched, SPEC section 7).
 const codesIn = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).map(codeOf).sort();
 
 describe('Rule control: adopt.config.json, suppressions and adopt check in tasks', () => {
@@ -41,7 +43,7 @@ describe('Rule control: adopt.config.json, suppressions and adopt check in tasks
         assert.equal(problem?.severity, vscode.DiagnosticSeverity.Error);
         assert.match(problem?.message ?? '', /^severity\.low-reach must be one of error, warning, information, hint or off, not the text "loud"/);
         assert.equal(problem?.range.start.line, 2);
-        await waitFor('the default diagnostics on the plan', () => codesIn(plan), codes => codes.join() === 'freestanding-project,low-reach,untapped-opportunity');
+        await waitFor('the default diagnostics on the plan', () => codesIn(plan), codes => codes.join() === 'channel-not-launched,freestanding-project,low-reach,untapped-opportunity');
     });
 
     it('checks adopt.config.json with the extension\'s JSON schema (VS Code\'s JSON support)', async () => {
@@ -70,10 +72,10 @@ describe('Rule control: adopt.config.json, suppressions and adopt check in tasks
         const config = await writeText(CONFIG, '{ "severity": { "low-reach": "off", "freestanding-project": "warning" } }\n');
         const plan = workspaceFile(PLAN);
         await waitFor('the config file\'s error to go', () => diagnosticsWithCode(config, 'invalid-config'), d => d.length === 0);
-        await waitFor('the plan checked with the new rules', () => codesIn(plan), codes => codes.join() === 'freestanding-project,untapped-opportunity');
+        await waitFor('the plan checked with the new rules', () => codesIn(plan), codes => codes.join() === 'channel-not-launched,freestanding-project,untapped-opportunity');
         assert.equal(diagnosticsWithCode(plan, 'freestanding-project')[0]?.severity, vscode.DiagnosticSeverity.Warning);
         await vscode.workspace.fs.delete(config);
-        await waitFor('the defaults once the config file is gone', () => codesIn(plan), codes => codes.join() === 'freestanding-project,low-reach,untapped-opportunity');
+        await waitFor('the defaults once the config file is gone', () => codesIn(plan), codes => codes.join() === 'channel-not-launched,freestanding-project,low-reach,untapped-opportunity');
     });
 
     it('takes the severity per code from the setting adopt.diagnostics.severity', async () => {
@@ -81,12 +83,12 @@ describe('Rule control: adopt.config.json, suppressions and adopt check in tasks
         const settings = vscode.workspace.getConfiguration('adopt.diagnostics');
         await settings.update('severity', { 'low-reach': 'off', 'untapped-opportunity': 'warning' }, vscode.ConfigurationTarget.Global);
         try {
-            await waitFor('the plan checked with the setting', () => codesIn(plan), codes => codes.join() === 'freestanding-project,untapped-opportunity');
+            await waitFor('the plan checked with the setting', () => codesIn(plan), codes => codes.join() === 'channel-not-launched,freestanding-project,untapped-opportunity');
             assert.equal(diagnosticsWithCode(plan, 'untapped-opportunity')[0]?.severity, vscode.DiagnosticSeverity.Warning);
         } finally {
             await settings.update('severity', undefined, vscode.ConfigurationTarget.Global);
         }
-        await waitFor('the defaults again', () => codesIn(plan), codes => codes.join() === 'freestanding-project,low-reach,untapped-opportunity');
+        await waitFor('the defaults again', () => codesIn(plan), codes => codes.join() === 'channel-not-launched,freestanding-project,low-reach,untapped-opportunity');
     });
 
     it('applies "Ignore CODE on this line": the comment is inserted and the diagnostic goes away', async () => {
@@ -99,7 +101,7 @@ describe('Rule control: adopt.config.json, suppressions and adopt check in tasks
         assert.equal(fix.kind?.value, 'quickfix');
         assert.ok(fix.edit && await vscode.workspace.applyEdit(fix.edit), 'the edit applies');
         assert.match(document.getText(), /\n {4}\/\/ adopt-ignore low-reach\r?\n {4}project hashtagContest/);
-        await waitFor('low-reach to go away', () => codesIn(document.uri), codes => codes.join() === 'freestanding-project,untapped-opportunity');
+        await waitFor('low-reach to go away', () => codesIn(document.uri), codes => codes.join() === 'channel-not-launched,freestanding-project,untapped-opportunity');
         assert.ok(await document.save(), 'the plan saves');
     });
 
@@ -127,12 +129,13 @@ describe('Rule control: adopt.config.json, suppressions and adopt check in tasks
         });
         await vscode.tasks.executeTask(task);
         assert.equal(await ended, 0, 'adopt check exits 0 (the example has no errors)');
-        const problems = await waitFor('the task\'s problems', () => vscode.languages.getDiagnostics(target), d => d.length === 3);
-        assert.deepEqual(problems.map(codeOf).sort(), ['freestanding-project', 'low-reach', 'untapped-opportunity']);
+        const problems = await waitFor('the task\'s problems', () => vscode.languages.getDiagnostics(target), d => d.length === 4);
+        assert.deepEqual(problems.map(codeOf).sort(), ['channel-not-launched', 'freestanding-project', 'low-reach', 'untapped-opportunity']);
         for (const problem of problems) {
-            assert.equal(problem.severity, vscode.DiagnosticSeverity.Information);
-            assert.equal(problem.range.start.line, 34);
-            assert.equal(problem.range.start.character, 12);
+            const launch = codeOf(problem) === 'channel-not-launched';
+            assert.equal(problem.severity, launch ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Information);
+            assert.equal(problem.range.start.line, launch ? 36 : 34);
+            assert.equal(problem.range.start.character, launch ? 11 : 12);
             assert.equal(problem.source, 'adopt');
         }
     });

@@ -3,8 +3,9 @@
 // squiggles and the Problems count, hovers a project for its score, runs "Adopt: Rank Quick
 // Wins" from the command palette, reads the ranked rows, chooses rows (keyboard and mouse), sees
 // the view follow an edit and the active plan, switches it to the workspace ranking (grouped by
-// plan), creates a plan with "Adopt: New Plan", opens the getting-started walkthrough, and sees a
-// bad adopt.config.json in the Problems panel. Saves a screenshot at each step.
+// plan), creates a plan with "Adopt: New Plan", opens the getting-started walkthrough, sees a
+// bad adopt.config.json in the Problems panel, and a plan under way (dates and statuses
+// highlighted, an overdue action, a metric's progress on hover). Saves a screenshot at each step.
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -162,6 +163,8 @@ export async function runUiTests({ url, workspace, chromiumPath, screenshots, re
             if (names.join() !== [...names].sort((a, b) => a.localeCompare(b)).join()) throw new Error(`plans out of order: ${names.join(', ')}`);
             await expectText(webview().locator('#summary'), /\d+ plans, \d+ projects, \d+ quick wins?\./);
             await expectText(sections.filter({ hasText: 'RiversideHealth' }).locator('.plan-file'), /riverside-health\.adopt/);
+            // A project's effort (SPEC section 7) beside its stage.
+            await expectText(sections.filter({ hasText: 'LakeshoreCollege' }).locator('button.row').first(), /lectureArchive · stage rollout · effort low/);
             await shot('06-workspace-ranking');
         });
 
@@ -223,6 +226,43 @@ export async function runUiTests({ url, workspace, chromiumPath, screenshots, re
             await page.locator('.markers-panel .monaco-list-row', { hasText: /Value is not accepted/ }).first().waitFor();
             await shot('09-config-error');
             await filter.fill('');
+        });
+
+        await step('a plan under way: dates and statuses highlighted, the overdue action squiggled, the actions done in the code lens, a metric\'s progress on hover', async () => {
+            // The editor alone, as wide as the window: the Problems panel and the side bar closed.
+            await page.keyboard.press('Control+J');
+            await page.locator('.markers-panel').waitFor({ state: 'hidden' });
+            await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'lakeshore-college.adopt' }).click();
+            await editorLine('plan LakeshoreCollege').waitFor();
+            await page.keyboard.press('Control+B');
+            await page.locator('.explorer-folders-view').waitFor({ state: 'hidden' });
+            await goToLine(page, 66);
+            await editorLine('project lectureArchive').waitFor();
+            await page.locator('.codelens-decoration', { hasText: '1/3 actions done' }).first().waitFor();
+            // ADOPT_TODAY=2027-03-01 (scripts/test-vscode.mjs): recordChemistry, due 20 February and doing, is overdue.
+            await page.locator('.squiggly-warning').first().waitFor();
+            // The TextMate grammar gives dates and statuses their own scopes: they are not coloured as plain names.
+            const date = editorLine('action pilotBiology').locator('span span', { hasText: /^2027-02-01$/ });
+            const status = editorLine('action pilotBiology').locator('span span', { hasText: /^done$/ });
+            const name = editorLine('action pilotBiology').locator('span span', { hasText: /^lin$/ });
+            const colours = await Promise.all([date, status, name].map(token => token.first().evaluate(node => getComputedStyle(node).color)));
+            if (new Set(colours).size < 3) throw new Error(`a date, a status and a name share a colour: ${colours.join(', ')}`);
+            await shot('10-plan-under-way');
+            const metric = editorLine('metric archiveViews').locator('span span', { hasText: /^archiveViews$/ });
+            await metric.hover();
+            const hover = page.locator('.monaco-hover-content', { hasText: '320 of 500, 64%' });
+            await hover.first().waitFor();
+            await shot('11-metric-progress-hover');
+            await page.mouse.move(5, 845);
+            await page.keyboard.press('Escape');
+            const action = editorLine('action recordChemistry').locator('span span', { hasText: /^recordChemistry$/ });
+            await action.hover();
+            const actionHover = page.locator('.monaco-hover-content', { hasText: 'overdue' });
+            await actionHover.first().waitFor();
+            await expectText(actionHover.first(), /20 February 2027/);
+            await shot('12-overdue-action-hover');
+            await page.mouse.move(5, 845);
+            await page.keyboard.press('Escape');
         });
     } finally {
         await browser.close();
