@@ -449,7 +449,7 @@ export function traitLevelEdits(text: string, count: number): TextEditAt[] {
 /**
  * Edits outside every project: `count` coalition members' units (`unit "Cardiology"` ->
  * `unit "Cardiology East"`), spread over the coalition. Units change no diagnostic; the server
- * parses the coalition again for such an edit (not the plan: adopt-incremental.ts).
+ * parses that member again for such an edit, alone (src/language/fast-build/incremental-parse.ts).
  */
 export function memberUnitEdits(text: string, count: number): TextEditAt[] {
     return spreadEdits(text, count, line => {

@@ -39,7 +39,7 @@ export interface LspBenchResult {
     firstOpen: { ms: number[]; median: number; projects: number };
     adoptOpen: { ms: number[]; median: number; diagnostics: number };
     edits: Array<{ projects: number; ms: number[]; median: number }>;
-    /** Edits outside every project (a member's unit): the coalition is parsed again. */
+    /** Edits outside every project (a member's unit): that member is parsed again, alone. */
     outsideEdits?: { projects: number; ms: number[]; median: number };
     /** Edits outside every declaration (a comment after an initiative): the whole plan is parsed again. */
     topLevelEdits?: { projects: number; ms: number[]; median: number };

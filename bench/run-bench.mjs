@@ -164,7 +164,7 @@ function table(results) {
             row('LSP edit (trait level) to diagnostics', edit.projects.toLocaleString('en'), ms(edit.median), `<= ${limit} ms`, verdict(edit.median, limit));
         }
         if (lsp.outsideEdits) {
-            row('LSP edit outside every project (a member\'s unit: the coalition parsed again) to diagnostics', lsp.outsideEdits.projects.toLocaleString('en'),
+            row('LSP edit outside every project (a member\'s unit: that member parsed again) to diagnostics', lsp.outsideEdits.projects.toLocaleString('en'),
                 ms(lsp.outsideEdits.median), '', '');
         }
         if (lsp.topLevelEdits) {
