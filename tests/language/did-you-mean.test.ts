@@ -1,7 +1,9 @@
 /**
  * "Did you mean": an `unresolved-reference` names the declared names of the same kind that are
  * close to the one written (another case, or a small edit distance), closest first, and offers a
- * quick fix per suggestion that replaces the name; the fixed plan resolves the name.
+ * quick fix per suggestion that replaces the name; the fixed plan resolves the name. A keyword
+ * written one or two letters off is a syntax error that names the keyword meant, with a fix that
+ * writes it.
  */
 import { afterEach, describe, expect, test } from 'vitest';
 import { clearDocuments, validationHelper } from 'langium/test';
@@ -133,5 +135,40 @@ describe('unresolved-reference with suggestions', () => {
         const now = await unresolved(PLAN(`  stage go "Go" { project p "P" { involves flu } }`));
         expect(now.diagnostics).toEqual([]);
         expect(await now.fixes(stale)).toEqual([]);
+    });
+});
+
+describe('a keyword one or two letters off: the syntax error says the keyword meant, and its fix writes it', () => {
+    async function syntaxFixes(text: string) {
+        const { document } = await validate(text);
+        const diagnostics = (document.diagnostics ?? []).filter(d => d.code === 'syntax-error');
+        const actions = await Promise.all(diagnostics.map(async diagnostic => (await services.lsp.CodeActionProvider!.getCodeActions(document, {
+            textDocument: { uri: document.textDocument.uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] }
+        }) ?? []) as CodeAction[]));
+        return { diagnostics, actions: actions.flat(), uri: document.textDocument.uri };
+    }
+
+    test.each([
+        ['a statement keyword', '  stage go "Go" {\n    projet p "P" { }\n  }', 'projet', 'project'],
+        ['an attribute keyword', '  stage go "Go" {\n    project p "P" { asyncrony high }\n  }', 'asyncrony', 'asynchrony'],
+        ['a level', '  stage go "Go" {\n    project p "P" { geography hihg }\n  }', 'hihg', 'high'],
+        ['a keyword in capitals', '  Stage go "Go" { }', 'Stage', 'stage']
+    ])('%s', async (_name, inner, word, keyword) => {
+        const text = PLAN(inner);
+        const { diagnostics, actions, uri } = await syntaxFixes(text);
+        expect(diagnostics).toHaveLength(1);
+        expect(String(diagnostics[0].message)).toContain(`'${keyword}'`);
+        expect(actions.map(action => [action.title, action.isPreferred])).toEqual([[`Change '${word}' to '${keyword}'`, true]]);
+        const fixed = TextDocument.applyEdits(TextDocument.create('x', 'adopt', 0, text), actions[0].edit!.changes![uri]);
+        expect(fixed).toBe(text.replace(word, keyword));
+        const after = await validate(fixed);
+        expect(after.document.parseResult.parserErrors).toEqual([]);
+        expect((after.document.diagnostics ?? []).filter(d => d.code === 'syntax-error')).toEqual([]);
+    });
+
+    test('a syntax error that is not a word read as a keyword offers no such fix', async () => {
+        const { diagnostics, actions } = await syntaxFixes(PLAN('  stage go { }'));
+        expect(diagnostics).toHaveLength(1);
+        expect(actions.filter(action => action.title.startsWith('Change'))).toEqual([]);
     });
 });
