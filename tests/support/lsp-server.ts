@@ -2,21 +2,24 @@
  * The LSP client of the test suites: drives the BUILT language server (out/language-server.cjs,
  * from `node scripts/build.mjs`) as an editor would, a child process over stdio spoken to with
  * vscode-languageserver-protocol (whose reader waits until a whole message has arrived, however
- * the stream cuts it). Keeps every diagnostics notification in order and the latest per document,
- * the messages shown to the user and the code lens refreshes asked for; answers the server's
- * requests (settings, registrations, progress, refreshes); wraps every request in a bounded wait;
- * reads the process's memory and open files from /proc. (The acceptance suite keeps a client of
- * its own, written apart from the server's code: tests/acceptance/lsp-client.ts.)
+ * the stream cuts it). Opens a workspace folder if asked; keeps every diagnostics notification
+ * (with the version of the text it is about) in order and the latest per document, the messages
+ * shown to the user, the registrations asked for and the code lens refreshes asked for; answers
+ * the server's requests (settings, registrations, progress, refreshes); sends document and
+ * watched-file notifications; wraps every request in a bounded wait; reads the process's memory
+ * and open files from /proc. (The acceptance suite keeps a client of its own, written apart from
+ * the server's code: tests/acceptance/lsp-client.ts.)
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { resolve } from 'node:path';
 import {
-    CodeLensRefreshRequest, ConfigurationRequest, createProtocolConnection, DidChangeTextDocumentNotification, DidOpenTextDocumentNotification,
-    ExitNotification, InitializedNotification, InitializeRequest, PublishDiagnosticsNotification, RegistrationRequest, ResponseError,
-    SemanticTokensRefreshRequest, ShowMessageNotification, ShutdownRequest, StreamMessageReader, StreamMessageWriter, WorkDoneProgressCreateRequest,
-    type ClientCapabilities, type Diagnostic, type InitializeResult, type ProtocolConnection, type PublishDiagnosticsParams, type ShowMessageParams,
-    type TextDocumentContentChangeEvent
+    CodeLensRefreshRequest, ConfigurationRequest, createProtocolConnection, DidChangeTextDocumentNotification, DidChangeWatchedFilesNotification,
+    DidCloseTextDocumentNotification, DidOpenTextDocumentNotification, ExitNotification, InitializedNotification, InitializeRequest,
+    PublishDiagnosticsNotification, RegistrationRequest, ResponseError, SemanticTokensRefreshRequest, ShowMessageNotification, ShutdownRequest,
+    StreamMessageReader, StreamMessageWriter, WorkDoneProgressCreateRequest, type ClientCapabilities, type Diagnostic, type FileEvent,
+    type InitializeResult, type ProtocolConnection, type PublishDiagnosticsParams, type RegistrationParams, type ShowMessageParams,
+    type TextDocumentContentChangeEvent, type WorkspaceFolder
 } from 'vscode-languageserver-protocol/node';
 
 export const SERVER_BUNDLE = resolve(__dirname, '../../out/language-server.cjs');
@@ -33,6 +36,8 @@ export interface ServerOptions {
     readonly inspect?: boolean;
     /** Variables added to the server's environment (`ADOPT_TODAY`, say). */
     readonly env?: Readonly<Record<string, string>>;
+    /** The workspace folders sent with `initialize`; the first is also its `rootUri` (default: none, and a null `rootUri`). */
+    readonly workspaceFolders?: readonly WorkspaceFolder[];
 }
 
 const PLAIN_EDITOR: ClientCapabilities = {
@@ -47,6 +52,8 @@ export class ServerProcess {
     readonly published: PublishDiagnosticsParams[] = [];
     /** The messages the server asked the client to show. */
     readonly messages: ShowMessageParams[] = [];
+    /** The registrations the server asked for (`client/registerCapability`), in order. */
+    readonly registrations: RegistrationParams[] = [];
     /** How many times the server asked the client to refresh its code lenses. */
     codeLensRefreshes = 0;
     /** What the server answered `initialize` with. */
@@ -73,7 +80,9 @@ export class ServerProcess {
         // The server may ask the client for settings, capabilities, progress and refreshes: answer like an editor.
         const settings = options.settings ?? (() => null);
         this.connection.onRequest(ConfigurationRequest.type, params => params.items.map(() => settings()));
-        this.connection.onRequest(RegistrationRequest.type, () => undefined);
+        this.connection.onRequest(RegistrationRequest.type, params => {
+            this.registrations.push(params);
+        });
         this.connection.onRequest(WorkDoneProgressCreateRequest.type, () => undefined);
         this.connection.onRequest(CodeLensRefreshRequest.type, () => {
             this.codeLensRefreshes++;
@@ -84,11 +93,12 @@ export class ServerProcess {
 
     static async start(options: ServerOptions = {}): Promise<ServerProcess> {
         const server = new ServerProcess(options);
+        const folders = options.workspaceFolders && options.workspaceFolders.length > 0 ? [...options.workspaceFolders] : null;
         const init = await server.request(InitializeRequest.method, {
             processId: process.pid,
-            rootUri: null,
+            rootUri: folders ? folders[0].uri : null,
             capabilities: options.capabilities ?? PLAIN_EDITOR,
-            workspaceFolders: null
+            workspaceFolders: folders
         }, 30_000);
         if (init.kind !== 'result') {
             await server.stop();
@@ -136,8 +146,17 @@ export class ServerProcess {
         return this.connection.sendNotification(method, params);
     }
 
-    open(uri: string, text: string, version = 1): Promise<void> {
-        return this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'adopt', version, text } });
+    open(uri: string, text: string, version = 1, languageId = 'adopt'): Promise<void> {
+        return this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version, text } });
+    }
+
+    close(uri: string): Promise<void> {
+        return this.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+    }
+
+    /** Tells the server that watched files were created, changed or deleted (`workspace/didChangeWatchedFiles`). */
+    filesChanged(changes: FileEvent[]): Promise<void> {
+        return this.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes });
     }
 
     change(uri: string, version: number, contentChanges: TextDocumentContentChangeEvent[]): Promise<void> {
@@ -164,11 +183,22 @@ export class ServerProcess {
 
     /** The first diagnostics of a document published after the first `seen` notifications that satisfy `condition` (bounded). */
     async diagnosticsAfter(uri: string, seen: number, condition: (diagnostics: Diagnostic[]) => boolean = () => true, timeoutMs = 20_000): Promise<Diagnostic[]> {
-        const find = () => this.published.slice(seen).find(params => params.uri === uri && condition(params.diagnostics));
+        return (await this.publicationAfter(uri, seen, params => condition(params.diagnostics), timeoutMs)).diagnostics;
+    }
+
+    /**
+     * The first diagnostics notification of a document (its diagnostics and the version of the
+     * text they are about) after the first `seen` notifications that satisfies `condition` (bounded).
+     */
+    async publicationAfter(uri: string, seen: number, condition: (params: PublishDiagnosticsParams) => boolean = () => true, timeoutMs = 20_000): Promise<PublishDiagnosticsParams> {
+        const find = () => this.published.slice(seen).find(params => params.uri === uri && condition(params));
         await this.waitFor(() => find() !== undefined, timeoutMs);
         const found = find();
-        if (!found) throw new Error(`no such diagnostics for ${uri} within ${timeoutMs} ms\n${this.stderr}`);
-        return found.diagnostics;
+        if (!found) {
+            const last = this.published.filter(params => params.uri === uri).at(-1);
+            throw new Error(`no such diagnostics for ${uri} within ${timeoutMs} ms; the last: ${JSON.stringify(last)}\n${this.stderr}`);
+        }
+        return found;
     }
 
     /**
