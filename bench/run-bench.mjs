@@ -58,6 +58,8 @@ async function bundle() {
         target: 'node20',
         sourcemap: true,
         logLevel: 'warning',
+        // As scripts/build.mjs: jsonc-parser's main entry is a UMD module whose inner requires a bundler cannot follow.
+        alias: { 'jsonc-parser': join(root, 'node_modules/jsonc-parser/lib/esm/main.js') },
         define: { 'import.meta.url': 'importMetaUrl' },
         banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" }
     });
