@@ -138,6 +138,9 @@ export function generatePlan(options: GenerateOptions): GenPlan {
     const memberNames = members.map(m => m.name);
     const initiativeNames = initiatives.map(i => i.name);
     let made = 0;
+    // The channels launched so far (in this stage or one before it): projects use only those, as
+    // a plan that follows SPEC section 7 does (else each use is a channel-not-launched warning).
+    const launched: string[] = [];
     for (let s = 0; s < rolloutCount; s++) {
         const count = Math.floor((n * (s + 1)) / rolloutCount) - Math.floor((n * s) / rolloutCount);
         const stage: GenStage = {
@@ -150,8 +153,9 @@ export function generatePlan(options: GenerateOptions): GenPlan {
             projects: [],
             stories: []
         };
+        launched.push(...stage.launch.filter(channel => !launched.includes(channel)));
         for (let i = 0; i < count; i++) {
-            stage.projects.push(generateProject(pick, ++made, memberNames, initiativeNames));
+            stage.projects.push(generateProject(pick, ++made, memberNames, initiativeNames, launched));
         }
         stages.push(stage);
     }
@@ -206,7 +210,7 @@ function generateMetric(pick: Picker, name: string): GenMetric {
     };
 }
 
-function generateProject(pick: Picker, index: number, members: readonly string[], initiatives: readonly string[]): GenProject {
+function generateProject(pick: Picker, index: number, members: readonly string[], initiatives: readonly string[], channels: readonly string[]): GenProject {
     const name = `p${index}`;
     const traits: GenTrait[] = [];
     for (const kind of TRAITS) {
@@ -221,7 +225,7 @@ function generateProject(pick: Picker, index: number, members: readonly string[]
         supports: pick.chance(0.85) ? pick.some(initiatives, pick.chance(0.2) ? 2 : 1) : [],
         involves: pick.some(members, pick.int(2, 6)),
         traits,
-        uses: pick.chance(0.7) ? pick.some(CHANNELS.map(c => c.name), pick.int(1, 2)) : [],
+        uses: pick.chance(0.7) ? pick.some(channels, pick.int(1, 2)) : [],
         metrics: pick.chance(0.35) ? [generateMetric(pick, `${name}Views`)] : []
     };
 }
