@@ -82,17 +82,20 @@ export class FastDocumentValidator extends AdoptDocumentValidator {
         return diagnostic;
     }
 
-    /** The ranges computed, by node, then by place in it (property, keyword, index): kept only while a document is validated. */
-    private ranges: Map<AstNode, Map<string, Range>> | undefined;
+    /** The ranges computed, by node, with the place in it (property, keyword, index): kept only while a document is validated. */
+    private ranges: Map<AstNode, Array<{ readonly info: DiagnosticInfo<AstNode>; readonly range: Range }>> | undefined;
 
     private rangeOf<N extends AstNode>(info: DiagnosticInfo<N>): Range {
         if (info.range) return info.range;
         this.ranges ??= new Map();
-        let places = this.ranges.get(info.node);
-        if (!places) this.ranges.set(info.node, places = new Map());
-        const place = `${String(info.property)}|${info.keyword}|${info.index}`;
-        let range = places.get(place);
-        if (!range) places.set(place, range = this.facts.diagnosticRange(info));
+        const known = this.ranges.get(info.node);
+        // A node has a few diagnostics at most: a list to search is cheaper than a map per node.
+        const same = known?.find(entry => entry.info.property === info.property && entry.info.keyword === info.keyword && entry.info.index === info.index);
+        if (same) return same.range;
+        const range = this.facts.diagnosticRange(info);
+        const entry = { info: info as DiagnosticInfo<AstNode>, range };
+        if (known) known.push(entry);
+        else this.ranges.set(info.node, [entry]);
         return range;
     }
 
