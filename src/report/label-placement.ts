@@ -170,9 +170,9 @@ export function textWidth(text: string, fontSize: number, bold = false): number 
 }
 
 /** The text cut to at most `maxWidth`, with an ellipsis when cut. */
-export function fitText(text: string, fontSize: number, maxWidth: number): string {
-    if (textWidth(text, fontSize) <= maxWidth) return text;
+export function fitText(text: string, fontSize: number, maxWidth: number, bold = false): string {
+    if (textWidth(text, fontSize, bold) <= maxWidth) return text;
     const chars = [...text];
-    while (chars.length > 1 && textWidth(chars.join('').trimEnd() + '…', fontSize) > maxWidth) chars.pop();
+    while (chars.length > 1 && textWidth(chars.join('').trimEnd() + '…', fontSize, bold) > maxWidth) chars.pop();
     return chars.join('').trimEnd() + '…';
 }

@@ -83,7 +83,7 @@ const COLUMN = 170;
 const GAP = 22;
 const LABEL_FONT = 11;
 const LABEL_HEIGHT = 15;
-const LABEL_MAX_WIDTH = 180;
+const LABEL_MAX_WIDTH = 250;
 const NAME_FONT = 12;
 /** Up to this many projects, every point is numbered with its rank and no two points overlap. */
 export const NUMBERED_POINTS = 60;
@@ -130,13 +130,12 @@ export function layoutMatrix(input: MatrixInput): MatrixLayout {
     const pointOf = new Map(points.map(point => [point.project, point]));
     const requests: Array<LabelRequest<MatrixProject>> = labelled.map(project => {
         const point = pointOf.get(project)!;
-        const text = fitText(project.title || project.name, LABEL_FONT, LABEL_MAX_WIDTH);
-        return { key: project, anchor: point, width: textWidth(text, LABEL_FONT) + 4, height: LABEL_HEIGHT };
+        const text = labelText(project);
+        return { key: project, anchor: point, width: textWidth(text, LABEL_FONT, true) + 4, height: LABEL_HEIGHT };
     });
     const bounds: Box = { x: LEFT, y: TOP, width: columns[3].box.x + columns[3].box.width - LEFT, height: BOTTOM - TOP };
     // Few points: labels keep clear of every point. Many: the points are a cloud that labels may cover (on a background of their own).
     const { placed } = placeLabels(requests, numbered ? [...fixed, ...points.map(anchorBox)] : fixed, bounds);
-    const textOf = new Map(requests.map(request => [request.key, fitText(request.key.title || request.key.name, LABEL_FONT, LABEL_MAX_WIDTH)]));
     const labelledSet = new Set(placed.map(label => label.key));
     return {
         width: WIDTH,
@@ -147,9 +146,14 @@ export function layoutMatrix(input: MatrixInput): MatrixLayout {
         thresholdY,
         ticks: ticks(full, input.threshold, y),
         points,
-        labels: placed.map(label => ({ project: label.key, text: textOf.get(label.key) ?? '', box: label.box, leader: label.leader })),
+        labels: placed.map(label => ({ project: label.key, text: labelText(label.key), box: label.box, leader: label.leader })),
         unlabelledQuickWins: input.projects.filter(project => project.quickWin && !labelledSet.has(project))
     };
+}
+
+/** A quick win's label: its title (else its name), cut to the longest a label may be; labels are set in semibold. */
+function labelText(project: MatrixProject): string {
+    return fitText(project.title || project.name, LABEL_FONT, LABEL_MAX_WIDTH, true);
 }
 
 /**

@@ -4,6 +4,9 @@
  * projects with effort levels for the quick-wins matrix.
  */
 import { generatePlan, toAdopt } from '../../bench/generate-plan.js';
+import { buildPlanOverview } from '../../src/language/overview/plan-overview.js';
+import { planOverviewSchema, type PlanOverview } from '../../src/protocol/overview-protocol.js';
+import { createTestServices, parser } from '../support/helpers.js';
 
 /**
  * A plan with dated stages, actions (done, doing, overdue on 2027-03-01, without owner), effort,
@@ -80,4 +83,12 @@ export function manyProjectsPlan(projects: number, seed: number): string {
         const level = levels[(index++ * 7 + seed) % levels.length];
         return level ? `${indent}${head}\n${indent}  effort ${level}` : `${indent}${head}`;
     });
+}
+
+/** The overview of a plan's text, on the given date. */
+export async function overviewOfText(text: string, today = '2027-03-01'): Promise<PlanOverview> {
+    const services = createTestServices();
+    services.model.Today.set(today);
+    const document = await parser(services)(text);
+    return planOverviewSchema.parse(buildPlanOverview(document, services));
 }
