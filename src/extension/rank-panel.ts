@@ -12,6 +12,7 @@ import { CONFIG_FILE_NAME } from '../language/config/adopt-config-schema.js';
 import type { QuickWinSettings } from '../language/score/quick-win-settings.js';
 import type { RankResult, SettingsInForce, WorkspaceRanking } from '../protocol/rank-protocol.js';
 import { debounce } from './debounce.js';
+import { nonce, revealLine } from './webview-support.js';
 import { LANGUAGE_ID } from './language-client.js';
 import type { RankSource, WorkspaceRankSource } from './rank-client.js';
 import { fullScore, quickWinSettings } from './score-scale.js';
@@ -228,19 +229,4 @@ async function openPlan(uri: string): Promise<vscode.TextDocument | undefined> {
     } catch {
         return undefined;
     }
-}
-
-async function revealLine(document: vscode.TextDocument, line: number): Promise<void> {
-    const visible = vscode.window.visibleTextEditors.find(editor => editor.document === document);
-    const target = Math.min(line - 1, document.lineCount - 1);
-    const start = document.lineAt(target).firstNonWhitespaceCharacterIndex;
-    const range = new vscode.Range(target, start, target, start);
-    const editor = await vscode.window.showTextDocument(document, { viewColumn: visible?.viewColumn ?? vscode.ViewColumn.One, selection: range });
-    editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
-}
-
-function nonce(): string {
-    const bytes = new Uint8Array(18);
-    crypto.getRandomValues(bytes);
-    return Buffer.from(bytes).toString('base64');
 }

@@ -28,8 +28,10 @@ export type SectionId = (typeof SECTIONS)[number]['id'];
 export interface SectionOptions extends RenderOptions {
     /** At most this many entries of a long list (the rest counted, not shown); every entry when undefined. */
     readonly limit?: number;
-    /** The page of ranked projects shown (0-based), with `limit` projects a page; undefined: the top `limit` only. */
+    /** The page of ranked projects shown (0-based), `pageSize` projects a page; undefined: the top `limit` only. */
     readonly projectPage?: number;
+    /** Projects on a page (default: `limit`). */
+    readonly pageSize?: number;
 }
 
 export const SEVERITY_HEADINGS: ReadonlyArray<{ readonly severity: RankDiagnostic['severity']; readonly heading: string }> = [
@@ -162,13 +164,14 @@ function projectsSection(overview: PlanOverview, options: SectionOptions): strin
     let shown: readonly OverviewProject[] = overview.projects;
     let pager = '';
     if (options.limit !== undefined && total > options.limit) {
-        const size = options.limit;
         if (options.projectPage === undefined) {
+            const size = options.limit;
             shown = overview.projects.slice(0, size);
             pager = options.interactive
                 ? `<p class="pager"><span class="muted">${escape(`The top ${size} of ${plural(total, 'project', 'projects')}.`)}</span> <button type="button" class="show-all" data-page="0">${escape(`Show all ${total.toLocaleString('en')} projects`)}</button></p>`
                 : '';
         } else {
+            const size = options.pageSize ?? options.limit;
             const pages = Math.ceil(total / size);
             const page = Math.max(0, Math.min(pages - 1, options.projectPage));
             shown = overview.projects.slice(page * size, (page + 1) * size);
