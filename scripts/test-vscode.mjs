@@ -5,8 +5,8 @@
 //      code-server's extension host, as @vscode/test-electron runs it on a desktop;
 //   3. the UI test (tests/vscode/ui): Debian's chromium, driven by playwright-core, against
 //      code-server with the packaged extension installed; screenshots in
-//      test-results/screenshots/.
-// Usage: node scripts/test-vscode.mjs [--results=FILE] [--only=grammar|package|host|ui] [--electron]
+//      test-results/screenshots/; then the Plan Overview's UI test, on a code-server of its own.
+// Usage: node scripts/test-vscode.mjs [--results=FILE] [--only=grammar|package|host|ui|overview-ui] [--electron]
 // `--electron` runs the extension-host suite under @vscode/test-electron instead (a desktop
 // that can download VS Code). Needs scripts/setup.sh first (code-server, chromium).
 import { spawnSync } from 'node:child_process';
@@ -161,6 +161,25 @@ async function testUi(workspace, vsix) {
     }
 }
 
+/** The Plan Overview's UI test, on a code-server of its own (a fresh workbench, the packaged extension). */
+async function testOverviewUi(workspace, vsix) {
+    const home = makeHome('adopt-overview-ui-');
+    try {
+        await installExtension(home, vsix);
+        const server = await startCodeServer({ home, folder: workspace });
+        try {
+            const { runOverviewUiTests } = await import('../tests/vscode/ui/overview-ui-test.mjs');
+            await runOverviewUiTests({ url: server.url, workspace, chromiumPath: CHROMIUM, screenshots: join(root, 'test-results/screenshots'), record });
+        } finally {
+            await server.stop();
+        }
+    } catch (error) {
+        record('the overview UI test runs', `${error instanceof Error ? error.stack : error}\n${tail(home.log)}`);
+    } finally {
+        removeHome(home);
+    }
+}
+
 async function timed(what, action) {
     const start = Date.now();
     await action();
@@ -192,9 +211,10 @@ try {
             record('the VS Code test prerequisites are installed', `missing: ${missing.join(', ')}`);
         } else {
             if (!only || only === 'grammar') await runGrammarTests({ record });
-            const vsix = !only || only === 'package' || only === 'ui' ? await testPackage() : undefined;
+            const vsix = !only || only === 'package' || only === 'ui' || only === 'overview-ui' ? await testPackage() : undefined;
             if (!only || only === 'host') await timed('extension-host suite', () => testExtensionHost(workspace));
             if ((!only || only === 'ui') && vsix) await timed('UI test', () => testUi(workspace, vsix));
+            if ((!only || only === 'overview-ui') && vsix) await timed('overview UI test', () => testOverviewUi(workspace, vsix));
         }
     }
 } catch (error) {

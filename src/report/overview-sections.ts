@@ -142,7 +142,8 @@ function matrixSection(overview: PlanOverview, options: SectionOptions): string 
         key = `<p class="muted">${escape(`Each dot is a project; ${plural(layout.labels.length, 'quick win is', 'quick wins are')} labelled` +
             (unlabelled > 0 ? `, ${plural(unlabelled, 'other', 'others')} are listed with every project under Ranked projects.` : '.'))}</p>`;
     }
-    return `<figure class="matrix-figure">${matrixSvg(input, { id: 'quick-win-matrix', interactive: options.interactive }, layout)}` +
+    // Focusable: on a narrow screen the figure scrolls sideways, and a keyboard must reach it.
+    return `<figure class="matrix-figure" tabindex="0" aria-label="Quick-wins matrix">${matrixSvg(input, { id: 'quick-win-matrix', interactive: options.interactive }, layout)}` +
         `<figcaption><ul class="quadrant-legend">${legend}<li><span class="swatch-line" aria-hidden="true"></span>${escape(`the dashed line: the quick-win threshold (${formatNumber(overview.settings.threshold)}); filled points are quick wins`)}</li></ul></figcaption></figure>${key}`;
 }
 
@@ -244,7 +245,7 @@ function stagesSection(overview: PlanOverview, options: SectionOptions): string 
         }
         return `<article class="stage" aria-labelledby="stage-${escape(stage.name)}">${parts.join('\n')}</article>`;
     });
-    return (timeline ? `<figure class="timeline-figure">${timeline}<figcaption class="muted">Stages with dates; diamonds are actions' due dates (filled: done; red: overdue).</figcaption></figure>` : '') + stages.join('\n');
+    return (timeline ? `<figure class="timeline-figure" tabindex="0" aria-label="Timeline of the stages">${timeline}<figcaption class="muted">Stages with dates; diamonds are actions' due dates (filled: done; red: overdue).</figcaption></figure>` : '') + stages.join('\n');
 }
 
 function coalitionSection(overview: PlanOverview, options: SectionOptions): string {
@@ -269,7 +270,7 @@ function coalitionSection(overview: PlanOverview, options: SectionOptions): stri
         const involved = list.some(member => member.projects.length > 0);
         return `<tbody><tr class="unit-row"><th scope="rowgroup" colspan="4">${escape(unit || 'No unit')}${!involved && unit ? ' <span class="badge bad">no project</span>' : ''}</th></tr>` +
             list.map(member => `<tr><td>${revealable(member.title || member.name, member.line, options, `Member ${member.title || member.name}, line ${member.line}`)}<span class="sub">${escape(member.name)}</span></td>` +
-                `<td>${escape(roleText(member.role))}</td><td>${member.trained ? '<span class="yes">trained</span>' : '<span class="muted">not trained</span>'}</td>` +
+                `<td>${escape(roleText(member.role))}</td><td>${member.trained ? '<span class="yes"><span class="dot" aria-hidden="true">●</span> trained</span>' : '<span class="muted">not trained</span>'}</td>` +
                 `<td><span class="count-value">${member.projects.length}</span> ${projectsCell(member.projects)}</td></tr>`).join('') + '</tbody>';
     });
     const without = overview.coalition.unitsWithoutProjects;

@@ -89,7 +89,7 @@ export function progress(actual: string | null, target: string | null, ratio: nu
 const STATUS_WORDS: Readonly<Record<string, string>> = { todo: 'to do', doing: 'doing', done: 'done', blocked: 'blocked' };
 
 export function actionStatus(status: string, overdue: boolean): string {
-    return `<span class="status status-${escape(status)}">${escape(STATUS_WORDS[status] ?? status)}</span>${overdue ? ' <span class="badge overdue">overdue</span>' : ''}`;
+    return `<span class="status status-${escape(status)}"><span class="dot" aria-hidden="true">●</span>${escape(STATUS_WORDS[status] ?? status)}</span>${overdue ? ' <span class="badge overdue">overdue</span>' : ''}`;
 }
 
 /** What a project lacks to be a quick win, as a list; a dash when nothing. */

@@ -14,7 +14,7 @@ h2 { font-size: 1.3em; margin: 34px 0 12px; padding-bottom: 6px; border-bottom: 
 h3 { font-size: 1.05em; margin: 18px 0 6px; font-weight: 650; }
 .small-heading { font-size: 0.95em; margin: 10px 0 4px; }
 p { margin: 6px 0; }
-code { font-family: var(--mono); font-size: 0.9em; }
+code { font-family: var(--mono); font-size: 0.9em; color: inherit; background: none; padding: 0; }
 .eyebrow { text-transform: uppercase; letter-spacing: 0.08em; font-size: 0.78em; color: var(--muted); margin: 0 0 2px; font-weight: 600; }
 .muted, .sub { color: var(--muted); }
 .sub { display: block; font-size: 0.85em; }
@@ -42,7 +42,7 @@ code { font-family: var(--mono); font-size: 0.9em; }
 .check > .check-diagnostics, .check > .more { grid-column: 2; font-size: 0.9em; }
 .check-text { grid-column: 2; }
 .mark { font-weight: 700; text-align: center; }
-.mark.yes, .yes { color: var(--good); }
+.mark.yes, .yes .dot { color: var(--good); }
 .mark.no { color: var(--bad); }
 .mark.off { color: var(--muted); }
 .check .code { grid-column: 2; color: var(--muted); font-size: 0.8em; }
@@ -84,7 +84,12 @@ svg text { font-family: Arial, Helvetica, "Liberation Sans", "DejaVu Sans", sans
 .swatch-line { display: inline-block; width: 18px; border-top: 2px dashed var(--threshold); margin-right: 5px; vertical-align: 3px; }
 .key-list { columns: 2 260px; column-gap: 24px; margin: 4px 0; padding-left: 2.6em; font-size: 0.9em; }
 .key-list li { break-inside: avoid; }
-.table-wrap { width: 100%; }
+.table-wrap { width: 100%; overflow-x: auto; }
+.matrix-figure, .timeline-figure { overflow-x: auto; }
+.matrix-figure:focus-visible, .timeline-figure:focus-visible { outline: 1px solid var(--focus); outline-offset: 2px; }
+.matrix, .timeline { min-width: 600px; }
+.projects-table { min-width: 660px; }
+.metrics-table, .actions-table, .coalition-table, .stories-table, .diagnostics-table { min-width: 480px; }
 table { width: 100%; border-collapse: collapse; table-layout: fixed; margin: 8px 0; font-size: 0.93em; }
 th, td { text-align: left; vertical-align: top; padding: 6px 8px; border-bottom: 1px solid var(--border); overflow-wrap: anywhere; }
 thead th { font-size: 0.78em; text-transform: uppercase; letter-spacing: 0.05em; color: var(--muted); border-bottom: 2px solid var(--axis); font-weight: 650; }
@@ -95,7 +100,7 @@ tr.overdue td { background: var(--bad-row); }
 .c-rank { width: 4.4em; } .c-project { width: 28%; } .c-score { width: 190px; } .c-win { width: 6.8em; } .c-effort { width: 6.2em; }
 .c-goal { width: 34%; } .c-metric { width: 36%; }
 .c-action { width: 40%; } .c-owner { width: 20%; } .c-due { width: 19%; }
-.c-member { width: 24%; } .c-role { width: 17%; } .c-trained { width: 13%; }
+.c-member { width: 26%; } .c-role { width: 19%; } .c-trained { width: 7.6em; }
 .c-story { width: 32%; } .c-from { width: 26%; } .stories-table .c-score { width: 16%; }
 .c-line { width: 4.6em; } .c-code { width: 12.5em; }
 .title { font-weight: 600; }
@@ -116,7 +121,8 @@ tr.overdue td { background: var(--bad-row); }
 .progress-fill { fill: var(--part-reach); }
 .progress-fill.reached { fill: var(--good); }
 .status { font-weight: 600; }
-.status-done { color: var(--good); } .status-blocked { color: var(--bad); } .status-todo { color: var(--muted); }
+.status .dot { margin-right: 3px; }
+.status-done .dot { color: var(--good); } .status-doing .dot { color: var(--part-reach); } .status-blocked .dot { color: var(--bad); } .status-todo .dot { color: var(--muted); }
 .stage { margin: 16px 0 24px; }
 .stage h3 { display: flex; align-items: baseline; gap: 8px; flex-wrap: wrap; font-size: 1.12em; }
 .stage-number { display: inline-grid; place-items: center; min-width: 1.7em; height: 1.7em; border-radius: 50%; background: var(--accent); color: var(--accent-fg); font-size: 0.85em; }
@@ -130,7 +136,8 @@ tr.overdue td { background: var(--bad-row); }
 .timeline .due.done { fill: var(--good); } .timeline .due.overdue { fill: var(--bad); } .timeline .due.open { fill: var(--fg); }
 .timeline .today { stroke: var(--threshold); stroke-width: 1.5; stroke-dasharray: 3 3; }
 .timeline .today-label { font-size: 10px; fill: var(--threshold); }
-.severity-error h3 { color: var(--bad); } .severity-warning h3 { color: var(--warn); }
+.severity-group h3 { border-left: 4px solid var(--muted); padding-left: 8px; }
+.severity-error h3 { border-left-color: var(--bad); } .severity-warning h3 { border-left-color: var(--warn); } .severity-information h3 { border-left-color: var(--part-reach); }
 .report-foot { margin-top: 36px; padding-top: 10px; border-top: 1px solid var(--border); color: var(--muted); font-size: 0.85em; }
 `;
 
@@ -165,7 +172,8 @@ export const REPORT_PRINT_CSS = `
   thead { display: table-header-group; }
   .counts { grid-template-columns: repeat(4, 1fr); }
   .hurdles, .naysayers { grid-template-columns: 1fr 1fr; }
-  .matrix, .timeline { max-width: 100%; }
+  .matrix, .timeline { max-width: 100%; min-width: 0; }
+  .table-wrap, .matrix-figure, .timeline-figure { overflow: visible; }
   a { color: inherit; text-decoration: none; }
 }
 `;

@@ -114,7 +114,7 @@ describe('the HTML report', () => {
         expect(timeline.querySelectorAll('line.today').length).toBe(1);
         expect(texts(stages[0], '.metrics-table tbody tr td:last-child')).toEqual(['45% of 60%, 75%']);
         const actions = [...stages[0].querySelectorAll('.actions-table tbody tr')].map(row => [...row.querySelectorAll('td')].map(cell => cell.textContent?.trim()));
-        expect(actions).toEqual([['Brief the curators', 'Ana Ortiz', '20 January 2027', 'done'], ['Workshop with visitor services', 'no owner', '10 February 2027', 'to do overdue']]);
+        expect(actions).toEqual([['Brief the curators', 'Ana Ortiz', '20 January 2027', '●done'], ['Workshop with visitor services', 'no owner', '10 February 2027', '●to do overdue']]);
         expect(stages[0].querySelectorAll('tr.overdue').length).toBe(1);
         expect(stages[0].querySelector('blockquote.mantra')?.textContent).toBe('The status quo must go!');
     });
@@ -124,7 +124,7 @@ describe('the HTML report', () => {
         const units = texts(document, '#coalition tr.unit-row th');
         expect(units).toEqual(['Archives', 'Collections', 'Education', 'Finance', 'Legal no project', 'Visitor Services']);
         const ana = [...document.querySelectorAll('#coalition tbody tr')].find(row => row.textContent?.includes('Ana Ortiz'))!;
-        expect([...ana.querySelectorAll('td')].slice(1).map(cell => cell.textContent)).toEqual(['middle manager', 'trained', '2 Crowd-tagged catalogue, Video tours of the harbour rooms']);
+        expect([...ana.querySelectorAll('td')].slice(1).map(cell => cell.textContent)).toEqual(['middle manager', '● trained', '2 Crowd-tagged catalogue, Video tours of the harbour rooms']);
         expect(texts(document, '#coalition .callout')).toEqual(['Units that no project involves: Legal.']);
     });
 
