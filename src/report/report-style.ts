@@ -167,8 +167,9 @@ export const REPORT_PRINT_CSS = `
   .toc { display: none; }
   h2 { break-after: avoid; margin-top: 20px; }
   h3 { break-after: avoid; }
-  .section-matrix, .section-projects, .section-stages { break-before: page; }
-  tr, .count, .card, .check, figure, .stage > p, .mantra, blockquote { break-inside: avoid; }
+  .section-matrix { break-before: page; }
+  tr, .count, .naysayers .card, .check, figure, .stage > p, .mantra, blockquote, .coalition-table tbody { break-inside: avoid; }
+  .stage > h3, .stage-meta, .unit-row { break-after: avoid; }
   thead { display: table-header-group; }
   .counts { grid-template-columns: repeat(4, 1fr); }
   .hurdles, .naysayers { grid-template-columns: 1fr 1fr; }
