@@ -35,7 +35,8 @@ const BAR_HEIGHT = 12;
 
 /**
  * A score as a bar: one segment per part (its points), on the full scale (the sum of the
- * weights), the threshold as a mark. Its accessible name says the score and the parts.
+ * weights), the threshold as a mark. Hidden from screen readers, which read the score and the
+ * parts written beside it (`partsText`); its tooltip says them too.
  */
 export function scoreBar(parts: Readonly<Record<ScorePart, number>>, score: number, scale: ScoreScale): string {
     const full = scale.fullScore > 0 ? scale.fullScore : 100;
@@ -44,13 +45,13 @@ export function scoreBar(parts: Readonly<Record<ScorePart, number>>, score: numb
     let x = 0;
     for (const part of SCORE_PARTS) {
         const width = Math.min(BAR_WIDTH - x, toX(parts[part]));
-        if (width > 0) segments.push(`<rect class="part part-${part}" x="${coordinate(x)}" y="0" width="${coordinate(width)}" height="${BAR_HEIGHT}"/>`);
+        if (width > 0) segments.push(`<rect class="part part-${part}" x="${coordinate(x)}" width="${coordinate(width)}" height="${BAR_HEIGHT}"/>`);
         x += width;
     }
     const threshold = coordinate(Math.min(BAR_WIDTH - 1, toX(scale.threshold)));
-    const label = `score ${formatNumber(score)} of ${formatNumber(full)}: ${partsText(parts)}`;
-    return `<svg class="score-bar" viewBox="0 0 ${BAR_WIDTH} ${BAR_HEIGHT}" width="${BAR_WIDTH}" height="${BAR_HEIGHT}" role="img" aria-label="${escape(label)}">` +
-        `<rect class="bar-track" x="0" y="0" width="${BAR_WIDTH}" height="${BAR_HEIGHT}"/>${segments.join('')}` +
+    const label = `score ${formatNumber(score)} of ${formatNumber(full)}`;
+    return `<svg class="score-bar" viewBox="0 0 ${BAR_WIDTH} ${BAR_HEIGHT}" width="${BAR_WIDTH}" height="${BAR_HEIGHT}" aria-hidden="true"><title>${escape(label)}</title>` +
+        `<rect class="bar-track" width="${BAR_WIDTH}" height="${BAR_HEIGHT}"/>${segments.join('')}` +
         `<line class="bar-threshold" x1="${threshold}" y1="-1" x2="${threshold}" y2="${BAR_HEIGHT + 1}"/></svg>`;
 }
 

@@ -96,7 +96,10 @@ describe('the HTML report', () => {
         const rows = [...document.querySelectorAll('#projects tbody tr')];
         expect(rows.map(row => row.querySelector('td')?.textContent)).toEqual(['1', '2', '3']);
         expect(rows.map(row => row.querySelector('.title')?.textContent)).toEqual(['Crowd-tagged catalogue', 'Video tours of the harbour rooms', 'Fan page contest']);
-        expect(rows[0].querySelector('svg.score-bar')?.getAttribute('aria-label')).toBe('score 84.8 of 100: reach 18.8 · initiative 25 · asynchrony 12 · geography 8 · crowdsourcing 21');
+        expect(rows[0].querySelector('svg.score-bar title')?.textContent).toBe('score 84.8 of 100');
+        expect(texts(rows[0], '.score-cell .sub')).toEqual(['reach 18.8 · initiative 25 · asynchrony 12 · geography 8 · crowdsourcing 21']);
+        const widths = [...rows[0].querySelectorAll('svg.score-bar rect.part')].map(rect => Number(rect.getAttribute('width')));
+        expect(widths.map(w => Math.round((w / 160) * 1000) / 10)).toEqual([18.8, 25, 12, 8, 21]);
         expect(rows[0].querySelectorAll('svg.score-bar rect.part').length).toBe(5);
         expect(rows.map(row => [...row.querySelectorAll('td')].slice(3, 5).map(cell => cell.textContent))).toEqual([['Quick win', 'high'], ['Quick win', 'low'], ['no', 'medium']]);
         expect(texts(rows[2], '.missing li')).toContain('support an existing initiative');
