@@ -125,16 +125,19 @@ function leaderFor(anchor: Anchor, box: Box): PlacedLabel<unknown>['leader'] {
 
 /**
  * Places the labels in the order given (the most important first). `obstacles` (points, fixed
- * texts) and every label placed before are kept clear; every box stays inside `bounds`. Labels
- * that find no place are in `unplaced`, in order.
+ * texts) and every label placed before are kept clear; every box stays inside `bounds`. With
+ * `far`, a label that finds no place near its point looks further away (joined by a leader
+ * line). Labels that find no place are in `unplaced`, in order.
  */
-export function placeLabels<K>(requests: readonly LabelRequest<K>[], obstacles: readonly Box[], bounds: Box): { placed: PlacedLabel<K>[]; unplaced: K[] } {
+export function placeLabels<K>(
+    requests: readonly LabelRequest<K>[], obstacles: readonly Box[], bounds: Box, far = true
+): { placed: PlacedLabel<K>[]; unplaced: K[] } {
     const taken: Box[] = [...obstacles];
     const placed: PlacedLabel<K>[] = [];
     const unplaced: K[] = [];
     const clear = (candidate: Box) => boxInside(candidate, bounds) && !taken.some(other => boxesOverlap(candidate, other, CLEARANCE));
     for (const request of requests) {
-        const box = candidates(request.anchor, request.width, request.height).find(clear) ?? farCandidates(request, bounds).find(clear);
+        const box = candidates(request.anchor, request.width, request.height).find(clear) ?? (far ? farCandidates(request, bounds).find(clear) : undefined);
         if (!box) {
             unplaced.push(request.key);
             continue;

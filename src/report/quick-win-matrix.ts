@@ -88,7 +88,7 @@ const NAME_FONT = 12;
 /** Up to this many projects, every point is numbered with its rank and no two points overlap. */
 export const NUMBERED_POINTS = 60;
 /** Beyond NUMBERED_POINTS projects, at most this many quick wins (the best) are labelled. */
-const LABELS_WHEN_CROWDED = 12;
+const LABELS_WHEN_CROWDED = 8;
 const SEARCHED_POINTS = 400;
 
 const COLUMN_DEFS: ReadonlyArray<{ effort: Effort; label: string }> = [
@@ -135,7 +135,7 @@ export function layoutMatrix(input: MatrixInput): MatrixLayout {
     });
     const bounds: Box = { x: LEFT, y: TOP, width: columns[3].box.x + columns[3].box.width - LEFT, height: BOTTOM - TOP };
     // Few points: labels keep clear of every point. Many: the points are a cloud that labels may cover (on a background of their own).
-    const { placed } = placeLabels(requests, numbered ? [...fixed, ...points.map(anchorBox)] : fixed, bounds);
+    const { placed } = placeLabels(requests, numbered ? [...fixed, ...points.map(anchorBox)] : fixed, bounds, numbered);
     const labelledSet = new Set(placed.map(label => label.key));
     return {
         width: WIDTH,
@@ -265,12 +265,17 @@ export function matrixSvg(input: MatrixInput, options: MatrixSvgOptions, layout:
     out.push('<g class="points">');
     for (const point of layout.points) {
         const project = point.project;
+        if (!point.numbered) {
+            // A crowd of points: plain dots (the labels and the ranked list name them).
+            out.push(`<circle class="dot${project.quickWin ? ' win' : ''}" cx="${coordinate(point.x)}" cy="${coordinate(point.y)}" r="${point.r}"/>`);
+            continue;
+        }
         const effort = project.effort ?? 'not stated';
         const tip = `#${project.rank} ${project.title || project.name}: score ${formatNumber(project.score)}, effort ${effort}${project.quickWin ? ', quick win' : ''}`;
         const data = options.interactive ? ` data-line="${project.line}" data-name="${escape(project.name)}"` : '';
         out.push(`<g class="point${project.quickWin ? ' win' : ''}"${data}><title>${escape(tip)}</title>` +
             `<circle cx="${coordinate(point.x)}" cy="${coordinate(point.y)}" r="${point.r}"/>` +
-            (point.numbered ? `<text class="point-number" x="${coordinate(point.x)}" y="${coordinate(point.y + 3.2)}" text-anchor="middle">${project.rank}</text>` : '') +
+            `<text class="point-number" x="${coordinate(point.x)}" y="${coordinate(point.y + 3.2)}" text-anchor="middle">${project.rank}</text>` +
             '</g>');
     }
     out.push('</g>', '<g class="labels">');

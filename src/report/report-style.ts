@@ -9,6 +9,8 @@ export const OVERVIEW_CSS = `
 *, *::before, *::after { box-sizing: border-box; }
 body { margin: 0; color: var(--fg); background: var(--bg); font-family: var(--font); font-size: var(--font-size, 14px); line-height: 1.45; }
 .page { max-width: 1080px; margin: 0 auto; padding: 20px 28px 40px; }
+/* Long sections are laid out when they scroll into view: a plan of thousands of projects opens at once. */
+.section-projects, .section-stages, .section-coalition, .section-diagnostics { content-visibility: auto; contain-intrinsic-size: auto 1200px; }
 h1 { font-size: 1.75em; line-height: 1.2; margin: 0 0 4px; font-weight: 650; }
 h2 { font-size: 1.3em; margin: 34px 0 12px; padding-bottom: 6px; border-bottom: 2px solid var(--accent); font-weight: 650; }
 h3 { font-size: 1.05em; margin: 18px 0 6px; font-weight: 650; }
@@ -72,6 +74,8 @@ svg text { font-family: Arial, Helvetica, "Liberation Sans", "DejaVu Sans", sans
 .matrix .quadrant-name { font-size: 12px; font-weight: 700; fill: var(--quadrant-name); letter-spacing: 0.02em; }
 .matrix .point circle { fill: var(--point-bg); stroke: var(--point-stroke); stroke-width: 1.2; }
 .matrix .point.win circle { fill: var(--win-point); stroke: var(--win-point-stroke); stroke-width: 2; }
+.matrix .dot { fill: var(--point-stroke); fill-opacity: 0.35; }
+.matrix .dot.win { fill: var(--win-point); fill-opacity: 0.9; }
 .matrix .point-number { font-size: 8.5px; font-weight: 700; fill: var(--fg); }
 .matrix .point.win .point-number { fill: var(--win-point-fg); }
 .matrix .label-bg { fill: var(--bg); fill-opacity: 0.85; }

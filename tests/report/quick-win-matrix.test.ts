@@ -122,7 +122,7 @@ describe('the quick-wins matrix', () => {
         expect(layout.points).toHaveLength(10_000);
         expect(layout.points.some(p => p.numbered)).toBe(false);
         expect(layout.labels.length).toBeGreaterThan(0);
-        expect(layout.labels.length).toBeLessThanOrEqual(12);
+        expect(layout.labels.length).toBeLessThanOrEqual(8);
         expect(overlaps(layout)).toEqual([]);
         expect(layout.unlabelledQuickWins.length).toBe(projects.filter(p => p.quickWin).length - layout.labels.length);
     });
