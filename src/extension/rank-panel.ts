@@ -17,6 +17,7 @@ import { LANGUAGE_ID } from './language-client.js';
 import type { RankSource, WorkspaceRankSource } from './rank-client.js';
 import { fullScore, quickWinSettings } from './score-scale.js';
 import { rankViewHtml } from './rank-view-html.js';
+import { scoreBar } from '../report/report-blocks.js';
 
 export const RANK_VIEW_TYPE = 'adopt.quickWins';
 const REFRESH_DELAY_MS = 300;
@@ -200,7 +201,7 @@ export class RankPanel implements vscode.Disposable {
     private post(data: RankViewData): void {
         this.latest = data;
         this.panel.title = data.mode === 'plan' ? `Quick wins — ${data.result.plan || 'plan'}` : 'Quick wins — workspace';
-        void this.panel.webview.postMessage(data);
+        void this.panel.webview.postMessage(withBars(data));
     }
 
     private async onMessage(message: FromView): Promise<void> {
@@ -215,6 +216,14 @@ export class RankPanel implements vscode.Disposable {
             if (document) await revealLine(document, message.line);
         }
     }
+}
+
+/** The data with each project's score bar, drawn by the building block the Plan Overview and the report use. */
+function withBars(data: RankViewData): RankViewData {
+    const scale = { fullScore: data.fullScore, threshold: data.threshold };
+    const decorate = (result: RankResult): RankResult =>
+        ({ ...result, projects: result.projects.map(project => ({ ...project, barHtml: scoreBar(project.parts, project.score, scale) })) });
+    return data.mode === 'plan' ? { ...data, result: decorate(data.result) } : { ...data, plans: data.plans.map(plan => ({ ...plan, result: decorate(plan.result) })) };
 }
 
 /** The file of a plan as the workspace names it (`plans/riverside-health.adopt`, `Untitled-1`). */

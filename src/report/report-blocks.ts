@@ -50,7 +50,7 @@ export function scoreBar(parts: Readonly<Record<ScorePart, number>>, score: numb
     }
     const threshold = coordinate(Math.min(BAR_WIDTH - 1, toX(scale.threshold)));
     const label = `score ${formatNumber(score)} of ${formatNumber(full)}`;
-    return `<svg class="score-bar" viewBox="0 0 ${BAR_WIDTH} ${BAR_HEIGHT}" width="${BAR_WIDTH}" height="${BAR_HEIGHT}" aria-hidden="true"><title>${escape(label)}</title>` +
+    return `<svg class="score-bar" viewBox="0 0 ${BAR_WIDTH} ${BAR_HEIGHT}" width="${BAR_WIDTH}" height="${BAR_HEIGHT}" preserveAspectRatio="none" aria-hidden="true"><title>${escape(label)}</title>` +
         `<rect class="bar-track" width="${BAR_WIDTH}" height="${BAR_HEIGHT}"/>${segments.join('')}` +
         `<line class="bar-threshold" x1="${threshold}" y1="-1" x2="${threshold}" y2="${BAR_HEIGHT + 1}"/></svg>`;
 }

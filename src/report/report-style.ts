@@ -5,7 +5,25 @@
  * the Plan Overview and Quick wins views (VIEW_PALETTE: light, dark and high contrast themes).
  */
 
-export const OVERVIEW_CSS = `
+/** The shared building blocks (report-blocks.ts): score bars and their key, badges, what a project lacks. The Quick wins view uses them too. */
+export const BLOCKS_CSS = `
+.badge { display: inline-block; padding: 1px 8px; border-radius: 10px; font-size: 0.8em; font-weight: 600; line-height: 1.5; white-space: nowrap; background: var(--chip-bg); color: var(--chip-fg); border: 1px solid var(--chip-border, transparent); }
+.badge.win { background: var(--win-bg); color: var(--win-fg); }
+.badge.bad, .badge.overdue { background: var(--bad-bg); color: var(--bad-fg); }
+.badge.no { background: transparent; color: var(--muted); font-weight: normal; border-color: transparent; padding-left: 0; }
+.badge.small { font-size: 0.72em; }
+.score-bar { flex: 1 1 auto; width: 100%; max-width: 160px; height: 12px; }
+.bar-track { fill: var(--track); }
+.part-reach { fill: var(--part-reach); } .part-initiative { fill: var(--part-initiative); } .part-asynchrony { fill: var(--part-asynchrony); }
+.part-geography { fill: var(--part-geography); } .part-crowdsourcing { fill: var(--part-crowdsourcing); }
+.bar-threshold { stroke: var(--threshold); stroke-width: 2; }
+.parts-legend { list-style: none; display: flex; flex-wrap: wrap; gap: 2px 14px; padding: 0; margin: 4px 0; font-size: 0.85em; color: var(--muted); }
+.swatch { margin-right: 4px; vertical-align: -1px; }
+.missing { margin: 0; padding-left: 1.1em; font-size: 0.88em; }
+`;
+
+/** The overview's pages: its sections' layout, tables and figures (with BLOCKS_CSS). */
+export const OVERVIEW_CSS = BLOCKS_CSS + `
 *, *::before, *::after { box-sizing: border-box; }
 body { margin: 0; color: var(--fg); background: var(--bg); font-family: var(--font); font-size: var(--font-size, 14px); line-height: 1.45; }
 .page { max-width: 1080px; margin: 0 auto; padding: 20px 28px 40px; }
@@ -48,11 +66,6 @@ code { font-family: var(--mono); font-size: 0.9em; color: inherit; background: n
 .mark.no { color: var(--bad); }
 .mark.off { color: var(--muted); }
 .check .code { grid-column: 2; color: var(--muted); font-size: 0.8em; }
-.badge { display: inline-block; padding: 1px 8px; border-radius: 10px; font-size: 0.8em; font-weight: 600; line-height: 1.5; white-space: nowrap; background: var(--chip-bg); color: var(--chip-fg); border: 1px solid var(--chip-border, transparent); }
-.badge.win { background: var(--win-bg); color: var(--win-fg); }
-.badge.bad, .badge.overdue { background: var(--bad-bg); color: var(--bad-fg); }
-.badge.no { background: transparent; color: var(--muted); font-weight: normal; border-color: transparent; padding-left: 0; }
-.badge.small { font-size: 0.72em; }
 figure { margin: 10px 0; }
 figcaption { font-size: 0.88em; }
 svg text { font-family: Arial, Helvetica, "Liberation Sans", "DejaVu Sans", sans-serif; }
@@ -110,15 +123,7 @@ tr.overdue td { background: var(--bad-row); }
 .title { font-weight: 600; }
 .score-line { display: flex; align-items: center; gap: 6px; }
 .score-value { font-weight: 700; min-width: 2.6em; text-align: right; font-variant-numeric: tabular-nums; }
-.score-bar { flex: 1 1 auto; width: 100%; max-width: 160px; height: 12px; }
 .score-cell .sub { font-size: 0.76em; }
-.bar-track { fill: var(--track); }
-.part-reach { fill: var(--part-reach); } .part-initiative { fill: var(--part-initiative); } .part-asynchrony { fill: var(--part-asynchrony); }
-.part-geography { fill: var(--part-geography); } .part-crowdsourcing { fill: var(--part-crowdsourcing); }
-.bar-threshold { stroke: var(--threshold); stroke-width: 2; }
-.parts-legend { list-style: none; display: flex; flex-wrap: wrap; gap: 2px 14px; padding: 0; margin: 4px 0; font-size: 0.85em; color: var(--muted); }
-.swatch { margin-right: 4px; vertical-align: -1px; }
-.missing { margin: 0; padding-left: 1.1em; font-size: 0.88em; }
 .effort-high { font-weight: 600; }
 .progress { white-space: nowrap; }
 .progress-bar { vertical-align: -1px; }
