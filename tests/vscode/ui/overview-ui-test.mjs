@@ -5,12 +5,13 @@
 // the active plan, checks it with axe-core (no serious or critical violation) in a dark, a light
 // and a high contrast theme with a screenshot of each, and exports the Markdown report through
 // the save dialog. Screenshots in test-results/screenshots/.
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 
 const STEP_TIMEOUT = 30_000;
+const EXAMPLES = resolve(import.meta.dirname, '../../../examples');
 const SECTION_IDS = ['plan', 'hurdles', 'matrix', 'projects', 'stages', 'coalition', 'road-show', 'diagnostics'];
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -19,6 +20,8 @@ const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/
  *           record: (title: string, error?: unknown) => void }} options
  */
 export async function runOverviewUiTests({ url, workspace, chromiumPath, screenshots, record }) {
+    // The plans as the examples have them (the earlier UI test edits the workspace's copies).
+    for (const plan of ['riverside-health.adopt', 'coastal-research-institute.adopt']) copyFileSync(join(EXAMPLES, plan), join(workspace, plan));
     const theme = (name, kind) => setTheme(page, name, kind);
     const browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox'] });
     const page = await browser.newPage({ viewport: { width: 1500, height: 900 } });
