@@ -50,6 +50,7 @@
                 section.outerHTML = data.html;
                 const again = document.getElementById(data.id);
                 const first = again?.querySelector('tbody button.reveal');
+                // A section redrawn for another reason (the matrix for a new width) keeps the focus where it was.
                 if (data.focus && first instanceof HTMLElement) first.focus();
                 else refocus(focused);
             }
@@ -88,5 +89,21 @@
     });
 
     exportButton.addEventListener('click', () => vscode.postMessage({ type: 'export' }));
+
+    // The matrix is drawn for the page's width (in steps of 40 pixels), so that its texts keep their size.
+    let sentWidth = 0;
+    let resizeTimer = 0;
+    function sendWidth() {
+        const width = Math.floor(content.clientWidth / 40) * 40;
+        if (width > 0 && width !== sentWidth) {
+            sentWidth = width;
+            vscode.postMessage({ type: 'width', width });
+        }
+    }
+    window.addEventListener('resize', () => {
+        clearTimeout(resizeTimer);
+        resizeTimer = setTimeout(sendWidth, 200);
+    });
+    sendWidth();
     vscode.postMessage({ type: 'ready' });
 })();

@@ -28,7 +28,8 @@ type FromView =
     | { readonly type: 'ready' }
     | { readonly type: 'reveal'; readonly line: number }
     | { readonly type: 'page'; readonly page: number | 'top' }
-    | { readonly type: 'export' };
+    | { readonly type: 'export' }
+    | { readonly type: 'width'; readonly width: number };
 
 /** What the view shows now, for the extension's API (tests). */
 export interface OverviewViewState {
@@ -46,6 +47,8 @@ export class OverviewPanel implements vscode.Disposable {
     private readonly refreshSoon = debounce(() => void this.refresh(), REFRESH_DELAY_MS);
     private latest: PlanOverview | undefined;
     private projectPage: number | undefined;
+    /** The page's width, for the matrix (a narrow view draws it narrower, its texts at their size). */
+    private width: number | undefined;
     private generation = 0;
 
     private constructor(
@@ -142,7 +145,7 @@ export class OverviewPanel implements vscode.Disposable {
     }
 
     private options(): SectionOptions {
-        return { interactive: true, limit: VIEW_LIMIT, pageSize: PAGE_SIZE, projectPage: this.projectPage };
+        return { interactive: true, limit: VIEW_LIMIT, pageSize: PAGE_SIZE, projectPage: this.projectPage, matrixWidth: this.width };
     }
 
     private post(): void {
@@ -163,6 +166,11 @@ export class OverviewPanel implements vscode.Disposable {
             void this.panel.webview.postMessage({ type: 'section', id: 'projects', html: sectionHtml(this.latest, 'projects', this.options()), focus: true });
         } else if (message.type === 'export') {
             await this.exportReport(this.document);
+        } else if (message.type === 'width' && Number.isFinite(message.width) && message.width > 0) {
+            const width = Math.round(message.width);
+            if (width === this.width) return;
+            this.width = width;
+            if (this.latest) void this.panel.webview.postMessage({ type: 'section', id: 'matrix', html: sectionHtml(this.latest, 'matrix', this.options()) });
         }
     }
 }

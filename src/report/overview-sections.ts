@@ -32,6 +32,8 @@ export interface SectionOptions extends RenderOptions {
     readonly projectPage?: number;
     /** Projects on a page (default: `limit`). */
     readonly pageSize?: number;
+    /** The matrix's width, for a page narrower than the report's (its texts keep their size). */
+    readonly matrixWidth?: number;
 }
 
 export const SEVERITY_HEADINGS: ReadonlyArray<{ readonly severity: RankDiagnostic['severity']; readonly heading: string }> = [
@@ -129,7 +131,7 @@ function hurdlesSection(overview: PlanOverview, options: SectionOptions): string
 function matrixSection(overview: PlanOverview, options: SectionOptions): string {
     if (overview.projects.length === 0) return '<p class="muted">The plan has no projects yet.</p>';
     const input = { projects: overview.projects, threshold: overview.settings.threshold, fullScore: overview.fullScore };
-    const layout = layoutMatrix(input);
+    const layout = layoutMatrix(input, options.matrixWidth);
     const legend = QUADRANTS.map(quadrant => `<li><span class="swatch-box q-${quadrant.id}" aria-hidden="true"></span><strong>${escape(quadrant.name)}</strong>: ${escape(quadrant.meaning)}</li>`).join('');
     const labelled = new Set(layout.labels.map(label => label.project));
     let key: string;

@@ -74,13 +74,16 @@ export interface MatrixLayout {
     readonly unlabelledQuickWins: readonly MatrixProject[];
 }
 
-const WIDTH = 760;
+/** The drawing's width by default (the report's); a narrow view asks for less, down to MIN_WIDTH. */
+export const MATRIX_WIDTH = 760;
+export const MIN_MATRIX_WIDTH = 420;
 const HEIGHT = 470;
 const LEFT = 64;
+const RIGHT = 16;
 const TOP = 16;
 const BOTTOM = HEIGHT - 62;
-const COLUMN = 170;
-const GAP = 22;
+/** The "not stated" column is this much of a quadrant column's width. */
+const NOT_STATED_SHARE = 0.87;
 const LABEL_FONT = 11;
 const LABEL_HEIGHT = 15;
 const LABEL_MAX_WIDTH = 250;
@@ -95,13 +98,20 @@ const COLUMN_DEFS: ReadonlyArray<{ effort: Effort; label: string }> = [
     { effort: 'low', label: 'low' }, { effort: 'medium', label: 'medium' }, { effort: 'high', label: 'high' }, { effort: null, label: 'not stated' }
 ];
 
-export function layoutMatrix(input: MatrixInput): MatrixLayout {
+/**
+ * The geometry of the matrix, `width` units wide (the report's 760 by default; a narrow view asks
+ * for its own width, so that its texts keep their size and the quadrants get narrower).
+ */
+export function layoutMatrix(input: MatrixInput, width = MATRIX_WIDTH): MatrixLayout {
+    const WIDTH = Math.max(MIN_MATRIX_WIDTH, Math.min(MATRIX_WIDTH, Math.round(width)));
+    const GAP = WIDTH >= 600 ? 22 : 12;
+    const COLUMN = (WIDTH - LEFT - RIGHT - GAP) / (3 + NOT_STATED_SHARE);
     const full = input.fullScore > 0 ? input.fullScore : 100;
     const y = (score: number): number => BOTTOM - (Math.max(0, Math.min(full, score)) / full) * (BOTTOM - TOP);
     const plot: Box = { x: LEFT, y: TOP, width: 3 * COLUMN, height: BOTTOM - TOP };
     const columns = COLUMN_DEFS.map((column, index) => ({
         ...column,
-        box: { x: LEFT + index * COLUMN + (index === 3 ? GAP : 0), y: TOP, width: index === 3 ? WIDTH - 16 - (LEFT + 3 * COLUMN + GAP) : COLUMN, height: BOTTOM - TOP }
+        box: { x: LEFT + index * COLUMN + (index === 3 ? GAP : 0), y: TOP, width: index === 3 ? WIDTH - RIGHT - (LEFT + 3 * COLUMN + GAP) : COLUMN, height: BOTTOM - TOP }
     }));
     const thresholdY = y(input.threshold);
     const split = LEFT + 2 * COLUMN;
@@ -128,9 +138,10 @@ export function layoutMatrix(input: MatrixInput): MatrixLayout {
 
     const labelled = input.projects.filter(project => project.quickWin).slice(0, numbered ? undefined : LABELS_WHEN_CROWDED);
     const pointOf = new Map(points.map(point => [point.project, point]));
+    const maxLabel = Math.min(LABEL_MAX_WIDTH, 1.5 * COLUMN);
     const requests: Array<LabelRequest<MatrixProject>> = labelled.map(project => {
         const point = pointOf.get(project)!;
-        const text = labelText(project);
+        const text = labelText(project, maxLabel);
         return { key: project, anchor: point, width: textWidth(text, LABEL_FONT, true) + 4, height: LABEL_HEIGHT };
     });
     const bounds: Box = { x: LEFT, y: TOP, width: columns[3].box.x + columns[3].box.width - LEFT, height: BOTTOM - TOP };
@@ -146,14 +157,14 @@ export function layoutMatrix(input: MatrixInput): MatrixLayout {
         thresholdY,
         ticks: ticks(full, input.threshold, y),
         points,
-        labels: placed.map(label => ({ project: label.key, text: labelText(label.key), box: label.box, leader: label.leader })),
+        labels: placed.map(label => ({ project: label.key, text: labelText(label.key, maxLabel), box: label.box, leader: label.leader })),
         unlabelledQuickWins: input.projects.filter(project => project.quickWin && !labelledSet.has(project))
     };
 }
 
 /** A quick win's label: its title (else its name), cut to the longest a label may be; labels are set in semibold. */
-function labelText(project: MatrixProject): string {
-    return fitText(project.title || project.name, LABEL_FONT, LABEL_MAX_WIDTH, true);
+function labelText(project: MatrixProject, maxWidth: number): string {
+    return fitText(project.title || project.name, LABEL_FONT, maxWidth, true);
 }
 
 /**
@@ -220,12 +231,14 @@ function ticks(full: number, threshold: number, y: (score: number) => number): M
 export interface MatrixSvgOptions {
     /** Prefix of the ids in the drawing (unique in its page). */
     readonly id: string;
+    /** The drawing's width (default: MATRIX_WIDTH). */
+    readonly width?: number;
     /** Points carry `data-line` for the editor's overview, which reveals a project chosen there. */
     readonly interactive?: boolean;
 }
 
 /** The matrix as an SVG element: accessible name and description, classes for colours, no script, no style attributes. */
-export function matrixSvg(input: MatrixInput, options: MatrixSvgOptions, layout: MatrixLayout = layoutMatrix(input)): string {
+export function matrixSvg(input: MatrixInput, options: MatrixSvgOptions, layout: MatrixLayout = layoutMatrix(input, options.width)): string {
     const id = escape(options.id);
     const wins = input.projects.filter(project => project.quickWin).length;
     const inQuadrant = (quadrant: QuadrantId) => input.projects.filter(project => quadrantOf(project, input.threshold) === quadrant).length;
@@ -246,8 +259,9 @@ export function matrixSvg(input: MatrixInput, options: MatrixSvgOptions, layout:
         out.push(`<text class="${cls}" x="${LEFT - 8}" y="${coordinate(tick.y + 4)}" text-anchor="end">${escape(formatNumber(tick.value))}</text>`);
     }
     // Column separators and the quadrants' vertical split.
+    const column = layout.columns[0].box.width;
     for (const index of [1, 2]) {
-        const x = LEFT + index * COLUMN;
+        const x = coordinate(LEFT + index * column);
         out.push(`<line class="${index === 2 ? 'split' : 'column-line'}" x1="${x}" y1="${TOP}" x2="${x}" y2="${BOTTOM}"/>`);
     }
     out.push(`<rect class="frame" ${rect(layout.plot)}/>`);
@@ -255,8 +269,8 @@ export function matrixSvg(input: MatrixInput, options: MatrixSvgOptions, layout:
     for (const column of layout.columns) {
         out.push(`<text class="column-label" x="${coordinate(column.box.x + column.box.width / 2)}" y="${BOTTOM + 18}" text-anchor="middle">${escape(column.label)}</text>`);
     }
-    out.push(`<text class="axis-title" x="${coordinate(LEFT + 1.5 * COLUMN)}" y="${BOTTOM + 42}" text-anchor="middle">effort →</text>`);
-    out.push(`<text class="axis-title" x="${coordinate(notStated.x + notStated.width / 2)}" y="${BOTTOM + 42}" text-anchor="middle">(not in a quadrant)</text>`);
+    out.push(`<text class="axis-title" x="${coordinate(LEFT + 1.5 * column)}" y="${BOTTOM + 42}" text-anchor="middle">effort →</text>`);
+    out.push(`<text class="axis-title" x="${coordinate(notStated.x + notStated.width / 2)}" y="${BOTTOM + 42}" text-anchor="middle">${layout.width >= 600 ? '(not in a quadrant)' : '(no quadrant)'}</text>`);
     out.push(`<text class="axis-title" transform="translate(16 ${coordinate((TOP + BOTTOM) / 2)}) rotate(-90)" text-anchor="middle">score (threshold ${escape(formatNumber(input.threshold))}) →</text>`);
     for (const quadrant of layout.quadrants) {
         if (!quadrant.nameBox) continue;

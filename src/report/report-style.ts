@@ -104,7 +104,7 @@ svg text { font-family: Arial, Helvetica, "Liberation Sans", "DejaVu Sans", sans
 .table-wrap { width: 100%; overflow-x: auto; }
 .matrix-figure, .timeline-figure { overflow-x: auto; }
 .matrix-figure:focus-visible, .timeline-figure:focus-visible { outline: 1px solid var(--focus); outline-offset: 2px; }
-.matrix, .timeline { min-width: 600px; }
+.timeline { min-width: 600px; }
 .projects-table { min-width: 660px; }
 .metrics-table, .actions-table, .coalition-table, .stories-table, .diagnostics-table { min-width: 480px; }
 table { width: 100%; border-collapse: collapse; table-layout: fixed; margin: 8px 0; font-size: 0.93em; }
@@ -235,5 +235,5 @@ button.reveal { padding: 0; border: none; background: none; color: var(--link); 
 button.reveal:hover { text-decoration: underline; }
 button:focus-visible, a:focus-visible { outline: 1px solid var(--focus); outline-offset: 2px; }
 .status-line { color: var(--muted); font-size: 0.9em; margin: 4px 0 0; }
-h2 { scroll-margin-top: 110px; }
+h2, .section { scroll-margin-top: 150px; }
 `;

@@ -99,6 +99,18 @@ describe('the quick-wins matrix', () => {
         expect(layout.labels.length).toBeGreaterThan(15);
     });
 
+    it('drawn narrower for a narrow view (420 to 760 units), still overlaps nothing, and accounts for every quick win', async () => {
+        const input = await generatedInput(50, 6);
+        for (const width of [420, 500, 640, 760, 2000, 100]) {
+            const layout = layoutMatrix(input, width);
+            expect(layout.width).toBe(Math.max(420, Math.min(760, width)));
+            expect(overlaps(layout)).toEqual([]);
+            const notStated = layout.columns[3].box;
+            expect(notStated.x + notStated.width).toBeLessThanOrEqual(layout.width);
+            expect(layout.labels.length + layout.unlabelledQuickWins.length).toBe(input.projects.filter(p => p.quickWin).length);
+        }
+    });
+
     it('never overlaps labels, points or quadrant names on arbitrary plans of up to 50 projects; a quick win it cannot label is returned', () => {
         const arbitraryProject = fc.record({
             score: fc.oneof(fc.integer({ min: 0, max: 100 }), fc.constantFrom(0, 70, 88, 100)),
