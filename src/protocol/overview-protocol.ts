@@ -128,7 +128,8 @@ export const roleSchema = z.enum(['executive', 'middle-manager', 'operational-ma
 
 /** Section 6: a coalition member, with the projects that involve them (names, by rank). */
 export const overviewMemberSchema = namedSchema.extend({
-    role: roleSchema,
+    /** Null while the plan lacks it (a member written half-way). */
+    role: roleSchema.nullable(),
     unit: z.string().nullable(),
     trained: z.boolean(),
     manager: z.boolean(),
@@ -150,7 +151,7 @@ export const overviewStorySchema = namedSchema.extend({
     stage: z.string(),
     stageTitle: z.string(),
     project: z.strictObject({ name: z.string(), title: z.string(), score: z.number(), quickWin: z.boolean(), rank: z.number().int().positive() }).nullable(),
-    audience: z.array(z.strictObject({ name: z.string(), title: z.string(), role: roleSchema }))
+    audience: z.array(z.strictObject({ name: z.string(), title: z.string(), role: roleSchema.nullable() }))
 });
 export type OverviewStory = z.infer<typeof overviewStorySchema>;
 

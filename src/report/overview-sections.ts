@@ -51,8 +51,8 @@ const ROLE_WORDS: Readonly<Record<string, string>> = {
     'early-adopter': 'early adopter', staff: 'staff', naysayer: 'naysayer'
 };
 
-export function roleText(role: string): string {
-    return ROLE_WORDS[role] ?? role;
+export function roleText(role: string | null): string {
+    return role === null ? 'no role' : ROLE_WORDS[role] ?? role;
 }
 
 /** Every section, in order. */

@@ -5,7 +5,7 @@
  */
 import type { OverviewStage, PlanOverview } from '../protocol/overview-protocol.js';
 import { SCORE_PARTS } from '../language/score/quick-win-settings.js';
-import { formatNumber, plural } from './html-text.js';
+import { formatNumber, htmlSafe, plural } from './html-text.js';
 import { MERMAID_POINTS, ganttChart, quadrantChart } from './mermaid-charts.js';
 import { QUADRANTS } from './quick-win-matrix.js';
 import { HURDLE_PLACES, SECTIONS, SEVERITY_HEADINGS, roleText, type SectionId } from './overview-sections.js';
@@ -17,7 +17,7 @@ import { PART_NAMES, partsText, spokenDate } from './report-blocks.js';
  * make a block (a list, a quote, a heading) escaped too.
  */
 export function md(text: string): string {
-    return text.replace(/\r?\n|\r/g, ' ').replace(/([\\`*_[\]<>|~&])/g, '\\$1').replace(/^(\s*)([#+\-=>])/, '$1\\$2').replace(/^(\s*\d+)([.)])/, '$1\\$2');
+    return htmlSafe(text).replace(/\r?\n|\r/g, ' ').replace(/([\\`*_[\]<>|~&])/g, '\\$1').replace(/^(\s*)([#+\-=>])/, '$1\\$2').replace(/^(\s*\d+)([.)])/, '$1\\$2');
 }
 
 function table(header: readonly string[], align: readonly ('l' | 'r')[], rows: readonly (readonly string[])[]): string {

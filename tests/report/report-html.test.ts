@@ -169,6 +169,12 @@ describe('the HTML report', () => {
         expect(texts(document, '#projects .title')).toContain('<img src=x onerror=alert(1)>');
     });
 
+    it('shows characters HTML does not allow (a title with a control character) as U+FFFD, and parses', async () => {
+        const { document, errors } = await reportOf(LIVING_PLAN.replace('"Fan page contest"', '"Fan\\vpage \\b contest"'));
+        expect(errors).toEqual([]);
+        expect(texts(document, '#projects .title')).toContain('Fan\ufffdpage \ufffd contest');
+    });
+
     it('reports every example plan and a plan of 50 projects without a parse error, a point per project', async () => {
         for (const text of [example('riverside-health.adopt'), example('northfield-university.adopt'), example('coastal-research-institute.adopt'), manyProjectsPlan(50, 3)]) {
             const { errors, document, overview } = await reportOf(text);

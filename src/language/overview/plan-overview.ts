@@ -12,8 +12,8 @@ import {
     allActions, allStories, distinctMembers, involvedMembers, isDone, isManager, progressOf, resolvedTargets, stageOfAction, writtenTarget, type StageOrder
 } from '../model/plan-model.js';
 import type { PlanAnalysis } from '../score/quick-win-service.js';
-import type {
-    OverviewAction, OverviewMember, OverviewMetric, OverviewProject, OverviewStage, OverviewStory, PlanOverview
+import {
+    roleSchema, type OverviewAction, type OverviewMember, type OverviewMetric, type OverviewProject, type OverviewStage, type OverviewStory, type PlanOverview
 } from '../../protocol/overview-protocol.js';
 import { HURDLE_CODES, judgeHurdles } from './hurdles.js';
 
@@ -174,6 +174,13 @@ function overviewAction(action: Action, overdue: (action: Action) => boolean, li
     };
 }
 
+/** A member's role, or null while the plan lacks it (a member written half-way). */
+function roleOf(member: Member): OverviewMember['role'] {
+    return (ROLES as readonly string[]).includes(member.role) ? member.role as NonNullable<OverviewMember['role']> : null;
+}
+
+const ROLES = roleSchema.options;
+
 function overviewCoalition(members: readonly Member[], analysis: PlanAnalysis, lineOf: LineOf): PlanOverview['coalition'] {
     const projectsOf = new Map<Member, string[]>(members.map(member => [member, []]));
     for (const entry of analysis.ranked) {
@@ -183,7 +190,7 @@ function overviewCoalition(members: readonly Member[], analysis: PlanAnalysis, l
         name: member.name ?? '',
         title: member.title ?? '',
         line: lineOf(member),
-        role: member.role as OverviewMember['role'],
+        role: roleOf(member),
         unit: member.unit ?? null,
         trained: member.trained === true,
         manager: isManager(member),
@@ -228,7 +235,7 @@ function overviewRoadShow(plan: Plan, analysis: PlanAnalysis, members: readonly 
                 project: project && entry
                     ? { name: project.name ?? '', title: project.title ?? '', score: entry.score, quickWin: entry.quickWin, rank: entry.rank }
                     : null,
-                audience: audience.map(member => ({ name: member.name ?? '', title: member.title ?? '', role: member.role as OverviewStory['audience'][number]['role'] }))
+                audience: audience.map(member => ({ name: member.name ?? '', title: member.title ?? '', role: roleOf(member) }))
             });
         }
     }
