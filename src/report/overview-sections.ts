@@ -85,8 +85,9 @@ function limited<T>(items: readonly T[], options: SectionOptions): { shown: read
     return { shown: items.slice(0, options.limit), hidden: items.length - options.limit };
 }
 
+/** `and 12 more warnings in the Problems panel`. */
 function moreNote(hidden: number, what: string, where: string): string {
-    return hidden > 0 ? `<p class="more muted">${escape(`and ${plural(hidden, what, `${what}s`)} more ${where}`)}</p>` : '';
+    return hidden > 0 ? `<p class="more muted">${escape(`and ${hidden.toLocaleString('en')} more ${hidden === 1 ? what : `${what}s`} ${where}`)}</p>` : '';
 }
 
 function planSection(overview: PlanOverview, options: SectionOptions): string {

@@ -197,21 +197,21 @@ export const VIEW_PALETTE = `
   --border: var(--vscode-widget-border, var(--vscode-editorGroup-border, rgba(128, 128, 128, 0.35)));
   --axis: var(--vscode-editorRuler-foreground, rgba(128, 128, 128, 0.7)); --grid: var(--vscode-editorIndentGuide-background1, rgba(128, 128, 128, 0.2));
   --accent: var(--vscode-button-background); --accent-fg: var(--vscode-button-foreground); --link: var(--vscode-textLink-foreground);
-  --good: var(--vscode-testing-iconPassed, var(--vscode-charts-green)); --bad: var(--vscode-errorForeground); --warn: var(--vscode-editorWarning-foreground);
+  --good: var(--vscode-testing-iconPassed, var(--vscode-charts-green, #89d185)); --bad: var(--vscode-errorForeground); --warn: var(--vscode-editorWarning-foreground);
   --bad-bg: var(--vscode-inputValidation-errorBackground, var(--vscode-errorForeground)); --bad-fg: var(--vscode-foreground);
   --bad-row: var(--vscode-diffEditor-removedLineBackground, transparent);
   --chip-bg: var(--vscode-badge-background); --chip-fg: var(--vscode-badge-foreground);
   --win-bg: var(--vscode-badge-background); --win-fg: var(--vscode-badge-foreground);
-  --q-quick-wins: color-mix(in srgb, var(--vscode-charts-green) 16%, var(--vscode-editor-background));
-  --q-big-bets: color-mix(in srgb, var(--vscode-charts-blue) 14%, var(--vscode-editor-background));
-  --q-fill-ins: color-mix(in srgb, var(--vscode-charts-yellow) 10%, var(--vscode-editor-background));
-  --q-time-sinks: color-mix(in srgb, var(--vscode-charts-red) 12%, var(--vscode-editor-background));
+  --q-quick-wins: color-mix(in srgb, var(--vscode-charts-green, #89d185) 16%, var(--vscode-editor-background));
+  --q-big-bets: color-mix(in srgb, var(--vscode-charts-blue, #3794ff) 14%, var(--vscode-editor-background));
+  --q-fill-ins: color-mix(in srgb, var(--vscode-charts-yellow, #cca700) 10%, var(--vscode-editor-background));
+  --q-time-sinks: color-mix(in srgb, var(--vscode-charts-red, #f14c4c) 12%, var(--vscode-editor-background));
   --not-stated: color-mix(in srgb, var(--vscode-foreground) 5%, var(--vscode-editor-background)); --quadrant-name: var(--vscode-foreground);
   --threshold: var(--vscode-editorWarning-foreground); --point-bg: var(--vscode-editor-background); --point-stroke: var(--vscode-foreground);
-  --win-point: var(--vscode-charts-green); --win-point-stroke: var(--vscode-foreground); --win-point-fg: var(--vscode-editor-background);
+  --win-point: var(--vscode-charts-green, #89d185); --win-point-stroke: var(--vscode-foreground); --win-point-fg: var(--vscode-editor-background);
   --track: var(--vscode-input-background, rgba(128, 128, 128, 0.2)); --focus: var(--vscode-focusBorder);
-  --part-reach: var(--vscode-charts-blue); --part-initiative: var(--vscode-charts-green); --part-asynchrony: var(--vscode-charts-orange);
-  --part-geography: var(--vscode-charts-yellow); --part-crowdsourcing: var(--vscode-charts-purple);
+  --part-reach: var(--vscode-charts-blue, #3794ff); --part-initiative: var(--vscode-charts-green, #89d185); --part-asynchrony: var(--vscode-charts-orange, #d18616);
+  --part-geography: var(--vscode-charts-yellow, #cca700); --part-crowdsourcing: var(--vscode-charts-purple, #b180d7);
 }
 body.vscode-high-contrast, body.vscode-high-contrast-light { --border: var(--vscode-contrastBorder); --axis: var(--vscode-contrastBorder); }
 body.vscode-high-contrast .card, body.vscode-high-contrast .count, body.vscode-high-contrast-light .card, body.vscode-high-contrast-light .count { border-color: var(--vscode-contrastBorder); }

@@ -3,8 +3,8 @@
 // the overview from the command palette, reads its sections, chooses a project, a stage and a
 // story with the mouse and the keyboard (the editor moves to them), sees it follow an edit and
 // the active plan, checks it with axe-core (no serious or critical violation) in a dark, a light
-// and a high contrast theme with a screenshot of each, and exports the Markdown report through
-// the save dialog. Screenshots in test-results/screenshots/.
+// and a high contrast theme with a screenshot of each, shows all the projects of a larger plan on
+// request, and exports the Markdown report through the save dialog. Screenshots in test-results/screenshots/.
 import { copyFileSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
@@ -22,6 +22,7 @@ const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/
 export async function runOverviewUiTests({ url, workspace, chromiumPath, screenshots, record }) {
     // The plans as the examples have them (the earlier UI test edits the workspace's copies).
     for (const plan of ['riverside-health.adopt', 'coastal-research-institute.adopt']) copyFileSync(join(EXAMPLES, plan), join(workspace, plan));
+    copyFileSync(join(EXAMPLES, '../tests/report/plans/fifty-projects.adopt'), join(workspace, 'fifty-projects.adopt'));
     const theme = (name, kind) => setTheme(page, name, kind);
     const browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox'] });
     const page = await browser.newPage({ viewport: { width: 1500, height: 900 } });
@@ -141,10 +142,25 @@ export async function runOverviewUiTests({ url, workspace, chromiumPath, screens
             await expectAccessible(frame);
         });
 
+        await step('on a plan of 50 projects: the top 25, then all of them on request, then the top again', async () => {
+            await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'fifty-projects.adopt' }).click();
+            await page.locator('.tab', { hasText: 'Plan overview — Bench50' }).waitFor();
+            const frame = await view();
+            const rows = frame.locator('#projects tbody tr');
+            await waitUntil(async () => (await rows.count()) === 25, 'the top 25 projects');
+            await frame.locator('#projects button.show-all').click();
+            await waitUntil(async () => (await rows.count()) === 50, 'all 50 projects');
+            expectMatch(await frame.locator('#projects nav.pager').innerText(), /Projects 1–50 of 50/);
+            await shot('17-overview-all-projects');
+            await frame.locator('#projects button[data-page="top"]').click();
+            await waitUntil(async () => (await rows.count()) === 25, 'the top 25 projects again');
+        });
+
         await step('"Adopt: Export Plan Report…" saves the Markdown report where the save dialog says', async () => {
             const target = join(workspace, 'coastal-report.md');
             rmSync(target, { force: true });
-            await page.locator('.tab', { hasText: 'coastal-research-institute.adopt' }).click();
+            await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'coastal-research-institute.adopt' }).click();
+            await page.locator('.tab', { hasText: 'Plan overview — CoastalResearch' }).waitFor();
             await runCommand(page, 'Adopt: Export Plan Report');
             const input = page.locator('.quick-input-widget input');
             await waitUntil(async () => (await input.inputValue()).endsWith('-report.html'), 'the save dialog with its proposed file');
