@@ -11,11 +11,13 @@ import { publishDiagnosticsWithVersion } from '../src/language/lsp/adopt-diagnos
 import { registerRankRequest, registerRankWorkspaceRequest } from '../src/language/lsp/rank-request.js';
 import { registerSettingsSync } from '../src/language/lsp/adopt-settings-sync.js';
 import { registerConfigSync } from '../src/language/lsp/adopt-config-sync.js';
+import { registerPlanOverviewRequest } from '../src/language/lsp/overview-request.js';
 
 const connection = createConnection(ProposedFeatures.all);
 const { shared, Adopt } = createAdoptServices({ connection, ...NodeFileSystem });
 registerRankRequest(connection, Adopt);
 registerRankWorkspaceRequest(connection, Adopt);
+registerPlanOverviewRequest(connection, Adopt);
 registerSettingsSync(connection, Adopt);
 publishDiagnosticsWithVersion(connection, shared);
 registerConfigSync(connection, Adopt);

@@ -1,6 +1,6 @@
 // @ts-check
 // The page of the "Quick wins" webview: renders the ranking the extension posts (DOM APIs
-// only, no HTML strings), of this plan or of every plan of the workspace grouped by plan, and
+// only; the one HTML string is each project's score bar, drawn and escaped by the extension), of this plan or of every plan of the workspace grouped by plan, and
 // tells the extension which project or mode a person chose. Rows are buttons: Tab, Enter and
 // Space work as everywhere; Up/Down/Home/End move between rows (across plans too).
 (function () {
@@ -77,14 +77,11 @@
         titleLine.append(element('span', 'title', project.title || project.name), element('span', 'name', `${project.name} · stage ${project.stage}${effort}`));
         main.append(titleLine);
 
+        // The score bar (one segment per part, the threshold marked) comes drawn by the extension,
+        // with the building block the Plan Overview and the report use (src/report/report-blocks.ts).
         const bar = element('span', 'bar');
         bar.setAttribute('aria-hidden', 'true');
-        const fill = element('span', 'fill');
-        fill.style.width = `${Math.max(0, Math.min(100, (project.score / data.fullScore) * 100))}%`;
-        const threshold = element('span', 'threshold');
-        threshold.style.left = `${Math.max(0, Math.min(100, (data.threshold / data.fullScore) * 100))}%`;
-        threshold.title = `quick-win threshold ${format(data.threshold)}`;
-        bar.append(fill, threshold);
+        bar.innerHTML = typeof project.barHtml === 'string' ? project.barHtml : '';
         main.append(bar, element('span', 'parts', partsText(project.parts)));
         if (!project.quickWin && missing.length > 0) {
             const list = element('ul', 'missing');

@@ -1,12 +1,13 @@
 // The extension's tests in a real VS Code (see tests/vscode/README.md):
-//   0. the TextMate grammar, tokenized by the vscode-textmate that code-server bundles;
+//   0. the TextMate grammar, tokenized by the vscode-textmate that code-server bundles; the
+//      HTML report in headless chromium (screen, print on A4, PDF: tests/vscode/report-test.mjs);
 //   1. the package: `vsce package` gives a .vsix of at most 1 MB holding only the whitelist;
 //   2. the extension-host suite (mocha + the vscode API, tests/vscode/suite) inside
 //      code-server's extension host, as @vscode/test-electron runs it on a desktop;
 //   3. the UI test (tests/vscode/ui): Debian's chromium, driven by playwright-core, against
 //      code-server with the packaged extension installed; screenshots in
-//      test-results/screenshots/.
-// Usage: node scripts/test-vscode.mjs [--results=FILE] [--only=grammar|package|host|ui] [--electron]
+//      test-results/screenshots/; then the Plan Overview's UI test, on a code-server of its own.
+// Usage: node scripts/test-vscode.mjs [--results=FILE] [--only=grammar|report|package|host|ui|overview-ui] [--electron]
 // `--electron` runs the extension-host suite under @vscode/test-electron instead (a desktop
 // that can download VS Code). Needs scripts/setup.sh first (code-server, chromium).
 import { spawnSync } from 'node:child_process';
@@ -166,6 +167,25 @@ async function testUi(workspace, vsix) {
     }
 }
 
+/** The Plan Overview's UI test, on a code-server of its own (a fresh workbench, the packaged extension). */
+async function testOverviewUi(workspace, vsix) {
+    const home = makeHome('adopt-overview-ui-');
+    try {
+        await installExtension(home, vsix);
+        const server = await startCodeServer({ home, folder: workspace });
+        try {
+            const { runOverviewUiTests } = await import('../tests/vscode/ui/overview-ui-test.mjs');
+            await runOverviewUiTests({ url: server.url, workspace, chromiumPath: CHROMIUM, screenshots: join(root, 'test-results/screenshots'), record });
+        } finally {
+            await server.stop();
+        }
+    } catch (error) {
+        record('the overview UI test runs', `${error instanceof Error ? error.stack : error}\n${tail(home.log)}`);
+    } finally {
+        removeHome(home);
+    }
+}
+
 async function timed(what, action) {
     const start = Date.now();
     await action();
@@ -197,9 +217,14 @@ try {
             record('the VS Code test prerequisites are installed', `missing: ${missing.join(', ')}`);
         } else {
             if (!only || only === 'grammar') await runGrammarTests({ record });
-            const vsix = !only || only === 'package' || only === 'ui' ? await testPackage() : undefined;
+            if (!only || only === 'report') {
+                const { runReportTests } = await import('../tests/vscode/report-test.mjs');
+                await timed('report in the browser', () => runReportTests({ chromiumPath: CHROMIUM, screenshots: join(root, 'test-results/screenshots'), record }));
+            }
+            const vsix = !only || only === 'package' || only === 'ui' || only === 'overview-ui' ? await testPackage() : undefined;
             if (!only || only === 'host') await timed('extension-host suite', () => testExtensionHost(workspace));
             if ((!only || only === 'ui') && vsix) await timed('UI test', () => testUi(workspace, vsix));
+            if ((!only || only === 'overview-ui') && vsix) await timed('overview UI test', () => testOverviewUi(workspace, vsix));
         }
     }
 } catch (error) {

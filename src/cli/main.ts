@@ -1,6 +1,7 @@
 /**
  * The `adopt` command line: `adopt check FILE... [--format text|json|sarif] [--max-warnings N]
- * [--config FILE] [--stats]` and `adopt rank FILE [--json] [--config FILE]`. Each plan's
+ * [--config FILE] [--stats]`, `adopt rank FILE [--json] [--config FILE]` and `adopt report FILE
+ * [--format html|md] [--out FILE] [--config FILE] [--today DATE]`. Each plan's
  * `adopt.config.json` is found by walking up from its folder; `--config` replaces the search.
  * Exit codes: 0 without errors, 1 with errors in a plan (or more warnings than
  * `--max-warnings` allows), 2 for a usage or input problem (a bad config file included).
@@ -18,6 +19,7 @@ import { formatCheck } from './check-output.js';
 import { PlanWorkspace, configProblemLine, type BuildStats } from './cli-services.js';
 import { InputProblem, readPlanFile } from './read-plan-file.js';
 import { formatRankTable } from './rank-table.js';
+import { REPORT_FORMATS, writeReport, type ReportFormat } from './report-command.js';
 
 export const EXIT_OK = 0;
 export const EXIT_ERRORS = 1;
@@ -36,7 +38,7 @@ const processIo: CliIo = {
 export async function runCli(argv: readonly string[], io: CliIo = processIo): Promise<number> {
     let exitCode = EXIT_OK;
     const program = new Command('adopt')
-        .description('Check adoption plans (.adopt files) and rank their projects as quick wins.')
+        .description('Check adoption plans (.adopt files), rank their projects as quick wins, and report on them.')
         .version(packageJson.version, '-v, --version', 'print the version')
         .helpOption('-h, --help', 'show help')
         .exitOverride()
@@ -66,6 +68,18 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
         .addOption(todayOption())
         .action(async (file: string, options: { json?: boolean; config?: string; today?: string }) => {
             exitCode = await rank(file, options, io);
+        });
+
+    program
+        .command('report')
+        .description('write the plan overview as a report: one self-contained HTML page (the default) or GitHub Markdown with Mermaid diagrams')
+        .argument('<file>', 'the .adopt file')
+        .addOption(new Option('--format <format>', 'html or md').choices(REPORT_FORMATS).default('html'))
+        .option('--out <file>', 'write the report to this file instead of standard output')
+        .addOption(new Option('--config <file>', 'adopt.config.json to use instead of the one found above the plan'))
+        .addOption(todayOption())
+        .action(async (file: string, options: { format: ReportFormat; out?: string; config?: string; today?: string }) => {
+            exitCode = await writeReport(file, options, options.config ? readConfig(options.config) : undefined, io, `Adopt ${packageJson.version}`);
         });
 
     try {

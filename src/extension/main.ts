@@ -2,8 +2,9 @@
  * The Adopt extension for VS Code: starts the language server, and adds the commands
  * "Adopt: Rank Quick Wins" (a webview of the ranked projects of the active plan),
  * "Adopt: Rank Quick Wins in the Workspace" (every plan, grouped by plan) and "Adopt: New Plan"
- * (a commented starter plan), a status bar item with the number of quick wins, and a
- * getting-started walkthrough (package.json). `activate` returns a small API that the extension
+ * (a commented starter plan), a status bar item with the number of quick wins, a
+ * getting-started walkthrough (package.json), and "Adopt: Open Plan Overview" (the whole plan
+ * beside the editor) with "Adopt: Export Plan Report…" (HTML or Markdown). `activate` returns a small API that the extension
  * tests use.
  */
 import * as vscode from 'vscode';
@@ -14,6 +15,10 @@ import { NEW_PLAN_COMMAND, newPlan } from './new-plan.js';
 import { projectsSourceFor, rankSourceFor, workspaceRankSourceFor } from './rank-client.js';
 import { RankPanel, type RankSources, type RankViewState } from './rank-panel.js';
 import { QuickWinsStatus } from './status-bar.js';
+import { EXPORT_REPORT_COMMAND, OPEN_OVERVIEW_COMMAND, type PlanOverview } from '../protocol/overview-protocol.js';
+import { exportReport } from './export-report.js';
+import { overviewSourceFor, type OverviewSource } from './overview-client.js';
+import { OverviewPanel, type OverviewViewState } from './overview-panel.js';
 
 export interface AdoptExtensionApi {
     readonly client: LanguageClient;
@@ -23,6 +28,8 @@ export interface AdoptExtensionApi {
     statusText(): string;
     /** What the Quick wins view shows now (undefined while it is closed). */
     rankView(): RankViewState | undefined;
+    /** What the Plan Overview shows now (undefined while it is closed). */
+    overviewView(): OverviewViewState | undefined;
 }
 
 let client: LanguageClient | undefined;
@@ -36,9 +43,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<AdoptE
         status,
         vscode.commands.registerCommand(RANK_QUICK_WINS_COMMAND, (target?: unknown) => rankQuickWins(context, sources, target)),
         vscode.commands.registerCommand(RANK_WORKSPACE_COMMAND, () => rankWorkspace(context, sources)),
-        vscode.commands.registerCommand(NEW_PLAN_COMMAND, (argument?: unknown) => newPlan(argument))
+        vscode.commands.registerCommand(NEW_PLAN_COMMAND, (argument?: unknown) => newPlan(argument)),
+        ...overviewCommands(context, overviewSourceFor(client))
     );
-    return { client, rankQuickWins: async document => (await sources.plan(document)).result, statusText: () => status.text, rankView: () => RankPanel.state() };
+    return {
+        client, rankQuickWins: async document => (await sources.plan(document)).result, statusText: () => status.text, rankView: () => RankPanel.state(),
+        overviewView: () => OverviewPanel.state()
+    };
 }
 
 export async function deactivate(): Promise<void> {
@@ -70,6 +81,32 @@ async function failSoftly<T>(action: () => Promise<T>): Promise<T | undefined> {
         void vscode.window.showErrorMessage(`Adopt could not rank the projects: ${error instanceof Error ? error.message : String(error)}`);
         return undefined;
     }
+}
+
+/** Adopt: Open Plan Overview and Adopt: Export Plan Report…. */
+function overviewCommands(context: vscode.ExtensionContext, source: OverviewSource): vscode.Disposable[] {
+    const generator = `Adopt ${String((context.extension.packageJSON as { version?: unknown }).version ?? '')}`.trim();
+    const save = (plan: vscode.TextDocument | undefined, argument?: unknown) => exportReport(source, generator, plan, argument);
+    const open = async (target?: unknown): Promise<PlanOverview | undefined> => {
+        const document = await planDocument(target);
+        if (!document) {
+            void vscode.window.showInformationMessage('Open an Adopt plan (.adopt file) to see its overview.');
+            return undefined;
+        }
+        try {
+            return await OverviewPanel.show(context, document, source, plan => save(plan));
+        } catch (error) {
+            void vscode.window.showErrorMessage(`Adopt could not show the overview: ${error instanceof Error ? error.message : String(error)}`);
+            return undefined;
+        }
+    };
+    return [
+        vscode.commands.registerCommand(OPEN_OVERVIEW_COMMAND, open),
+        vscode.commands.registerCommand(EXPORT_REPORT_COMMAND, async (argument?: unknown) => {
+            const active = vscode.window.activeTextEditor?.document;
+            return save(active?.languageId === LANGUAGE_ID ? active : OverviewPanel.document() ?? await planDocument(undefined), argument);
+        })
+    ];
 }
 
 async function planDocument(target: unknown): Promise<vscode.TextDocument | undefined> {

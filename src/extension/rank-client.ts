@@ -45,10 +45,15 @@ export function projectsSourceFor(client: LanguageClient): ProjectsSource {
 }
 
 /** Asks, checks the answer against its schema, and asks again while the server does not know the document yet. */
-async function askServer<T>(client: LanguageClient, params: RankQuickWinsParams, check: (raw: unknown) => T): Promise<T> {
+function askServer<T>(client: LanguageClient, params: RankQuickWinsParams, check: (raw: unknown) => T): Promise<T> {
+    return askAboutDocument(client, RANK_QUICK_WINS_REQUEST, params, check);
+}
+
+/** A request about one document (its `uri` in the params), checked by `check`, asked again while the server does not know the document yet. */
+export async function askAboutDocument<T>(client: LanguageClient, method: string, params: { readonly uri: string }, check: (raw: unknown) => T): Promise<T> {
     for (let attempt = 1; ; attempt++) {
         try {
-            const raw: unknown = await client.sendRequest(RANK_QUICK_WINS_REQUEST, params);
+            const raw: unknown = await client.sendRequest(method, params);
             return check(raw);
         } catch (error) {
             if (attempt >= ATTEMPTS || !isUnknownDocument(error)) throw error;

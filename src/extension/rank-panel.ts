@@ -12,10 +12,12 @@ import { CONFIG_FILE_NAME } from '../language/config/adopt-config-schema.js';
 import type { QuickWinSettings } from '../language/score/quick-win-settings.js';
 import type { RankResult, SettingsInForce, WorkspaceRanking } from '../protocol/rank-protocol.js';
 import { debounce } from './debounce.js';
+import { nonce, revealLine } from './webview-support.js';
 import { LANGUAGE_ID } from './language-client.js';
 import type { RankSource, WorkspaceRankSource } from './rank-client.js';
 import { fullScore, quickWinSettings } from './score-scale.js';
 import { rankViewHtml } from './rank-view-html.js';
+import { scoreBar } from '../report/report-blocks.js';
 
 export const RANK_VIEW_TYPE = 'adopt.quickWins';
 const REFRESH_DELAY_MS = 300;
@@ -199,7 +201,7 @@ export class RankPanel implements vscode.Disposable {
     private post(data: RankViewData): void {
         this.latest = data;
         this.panel.title = data.mode === 'plan' ? `Quick wins — ${data.result.plan || 'plan'}` : 'Quick wins — workspace';
-        void this.panel.webview.postMessage(data);
+        void this.panel.webview.postMessage(withBars(data));
     }
 
     private async onMessage(message: FromView): Promise<void> {
@@ -216,6 +218,14 @@ export class RankPanel implements vscode.Disposable {
     }
 }
 
+/** The data with each project's score bar, drawn by the building block the Plan Overview and the report use. */
+function withBars(data: RankViewData): RankViewData {
+    const scale = { fullScore: data.fullScore, threshold: data.threshold };
+    const decorate = (result: RankResult): RankResult =>
+        ({ ...result, projects: result.projects.map(project => ({ ...project, barHtml: scoreBar(project.parts, project.score, scale) })) });
+    return data.mode === 'plan' ? { ...data, result: decorate(data.result) } : { ...data, plans: data.plans.map(plan => ({ ...plan, result: decorate(plan.result) })) };
+}
+
 /** The file of a plan as the workspace names it (`plans/riverside-health.adopt`, `Untitled-1`). */
 function fileLabel(uri: string): string {
     const parsed = vscode.Uri.parse(uri);
@@ -228,19 +238,4 @@ async function openPlan(uri: string): Promise<vscode.TextDocument | undefined> {
     } catch {
         return undefined;
     }
-}
-
-async function revealLine(document: vscode.TextDocument, line: number): Promise<void> {
-    const visible = vscode.window.visibleTextEditors.find(editor => editor.document === document);
-    const target = Math.min(line - 1, document.lineCount - 1);
-    const start = document.lineAt(target).firstNonWhitespaceCharacterIndex;
-    const range = new vscode.Range(target, start, target, start);
-    const editor = await vscode.window.showTextDocument(document, { viewColumn: visible?.viewColumn ?? vscode.ViewColumn.One, selection: range });
-    editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
-}
-
-function nonce(): string {
-    const bytes = new Uint8Array(18);
-    crypto.getRandomValues(bytes);
-    return Buffer.from(bytes).toString('base64');
 }

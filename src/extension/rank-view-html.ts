@@ -5,6 +5,8 @@
  * from the data the extension posts.
  */
 import * as vscode from 'vscode';
+import { partsLegend } from '../report/report-blocks.js';
+import { BLOCKS_CSS, VIEW_PALETTE } from '../report/report-style.js';
 
 export function rankViewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, nonce: string): string {
     const media = (file: string): string => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', file)).toString();
@@ -21,6 +23,7 @@ export function rankViewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, 
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
+<style nonce="${nonce}">${VIEW_PALETTE}${BLOCKS_CSS}</style>
 <link rel="stylesheet" nonce="${nonce}" href="${media('rank-view.css')}">
 <title>Quick wins</title>
 </head>
@@ -34,6 +37,7 @@ export function rankViewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, 
 </div>
 </header>
 <p id="summary" role="status" aria-live="polite">Ranking the projects…</p>
+${partsLegend()}
 <div id="content"></div>
 <p class="hint">Choose a project (click, or Tab then Enter) to show it in its plan. Up and Down move between projects.</p>
 </main>

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { rankResultSchema } from '../../src/protocol/rank-protocol.js';
@@ -80,6 +80,17 @@ describe('node bin/adopt.cjs', () => {
         expect(run.code).toBe(2);
         expect(run.err).toMatch(message);
         expect(stackLines(run.err)).toEqual([]);
+    });
+
+    test('report: the HTML report of the SPEC example on standard output, exit 0; Markdown to a file with --out', () => {
+        const html = adopt('report', EXAMPLE);
+        expect(html.code).toBe(0);
+        expect(html.out).toMatch(/^<!DOCTYPE html>[\s\S]*<h1>Social media at Riverside Health<\/h1>[\s\S]*<\/html>\n$/);
+        expect(html.err).toBe('');
+        const out = join(files.dir, 'riverside.md');
+        const markdown = adopt('report', EXAMPLE, '--format', 'md', '--out', out);
+        expect(markdown).toMatchObject({ code: 0, out: '', err: '' });
+        expect(readFileSync(out, 'utf8')).toMatch(/^# Social media at Riverside Health\n/);
     });
 
     test('--version and --help: exit 0', () => {

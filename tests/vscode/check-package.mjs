@@ -21,6 +21,7 @@ export const EXPECTED_FILES = [
     'extension/images/file-icon.svg',
     'extension/media/rank-view.js',
     'extension/media/rank-view.css',
+    'extension/media/overview.js',
     'extension/media/walkthrough/new-plan.md',
     'extension/media/walkthrough/hurdles.md',
     'extension/media/walkthrough/rank.md',

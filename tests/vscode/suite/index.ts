@@ -19,6 +19,7 @@ export async function run(): Promise<void> {
     mocha.suite.emit('pre-require', globalThis, 'adopt-extension-suite', mocha);
     await import('./extension.test.js');
     await import('./rule-control.test.js');
+    await import('./overview.test.js');
     const outcomes: TestOutcome[] = [];
     const failures = await new Promise<number>(resolve => {
         const runner = mocha.run(resolve);

@@ -1,0 +1,66 @@
+/**
+ * Adopt: Export Plan Report… (`adopt.exportReport`): saves the report of a plan, HTML (one
+ * self-contained page that prints on A4) or Markdown (GitHub, with Mermaid diagrams), chosen by
+ * the file type in the save dialog. The plan is the active plan, else the one the overview shows.
+ * Tests (and other extensions) may pass `{ uri, target, format }` to skip the dialog.
+ */
+import * as vscode from 'vscode';
+import type { PlanOverview } from '../protocol/overview-protocol.js';
+import { reportHtml } from '../report/report-html.js';
+import { reportMarkdown } from '../report/report-markdown.js';
+import { LANGUAGE_ID } from './language-client.js';
+import type { OverviewSource } from './overview-client.js';
+
+export interface ExportArguments {
+    /** The plan (a document URI); default: the active plan, else the overview's. */
+    readonly uri?: string;
+    /** Where to save; default: asked with a save dialog. */
+    readonly target?: string;
+    readonly format?: 'html' | 'md';
+}
+
+export type ReportFormat = 'html' | 'md';
+
+export function renderReport(overview: PlanOverview, format: ReportFormat, generator: string): string {
+    return format === 'md' ? reportMarkdown(overview, generator) : reportHtml(overview, generator);
+}
+
+/** Saves the report; answers where, or undefined when nothing was saved (no plan, the dialog cancelled). */
+export async function exportReport(source: OverviewSource, generator: string, plan: vscode.TextDocument | undefined, argument?: unknown): Promise<vscode.Uri | undefined> {
+    const args = (typeof argument === 'object' && argument !== null && !(argument instanceof vscode.Uri) ? argument : {}) as ExportArguments;
+    const document = args.uri ? await vscode.workspace.openTextDocument(vscode.Uri.parse(args.uri))
+        : argument instanceof vscode.Uri ? await vscode.workspace.openTextDocument(argument) : plan;
+    if (!document || document.languageId !== LANGUAGE_ID) {
+        void vscode.window.showInformationMessage('Open an Adopt plan (.adopt file) to export its report.');
+        return undefined;
+    }
+    const target = args.target ? vscode.Uri.parse(args.target) : await vscode.window.showSaveDialog({
+        title: 'Export the plan report',
+        saveLabel: 'Export',
+        defaultUri: defaultTarget(document),
+        filters: { 'HTML report (one page, prints on A4)': ['html'], 'Markdown report (GitHub, with Mermaid diagrams)': ['md'] }
+    });
+    if (!target) return undefined;
+    const format: ReportFormat = args.format ?? (/\.(md|markdown)$/i.test(target.path) ? 'md' : 'html');
+    try {
+        const overview = await source(document);
+        await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(renderReport(overview, format, generator)));
+    } catch (error) {
+        void vscode.window.showErrorMessage(`Adopt could not export the report: ${error instanceof Error ? error.message : String(error)}`);
+        return undefined;
+    }
+    void vscode.window.showInformationMessage(`Saved the plan report to ${vscode.workspace.asRelativePath(target, false)}.`, 'Open').then(choice => {
+        if (choice !== 'Open') return;
+        if (format === 'md') void vscode.workspace.openTextDocument(target).then(opened => vscode.window.showTextDocument(opened));
+        else void vscode.env.openExternal(target);
+    });
+    return target;
+}
+
+/** `plan-report.html` beside the plan, or in the first workspace folder for a plan that is not a file. */
+function defaultTarget(document: vscode.TextDocument): vscode.Uri | undefined {
+    const base = document.uri.path.split('/').pop()?.replace(/\.adopt$/, '') || 'plan';
+    if (document.uri.scheme === 'file') return vscode.Uri.joinPath(document.uri, '..', `${base}-report.html`);
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    return folder ? vscode.Uri.joinPath(folder, `${base}-report.html`) : undefined;
+}

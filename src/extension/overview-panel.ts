@@ -1,0 +1,183 @@
+/**
+ * The Plan Overview webview (SPEC section 8): the eight sections of the overview of the active
+ * plan, beside the editor, rendered by the same code as the HTML report (src/report/) in the
+ * editor's theme colours. It follows the active plan, updates as the plan changes (debounced),
+ * and reveals a project, stage, action, story or line that a person chooses. On a large plan it
+ * shows the top projects, with pages of all of them on request. The page itself is
+ * media/overview.js under a strict content security policy.
+ */
+import * as vscode from 'vscode';
+import { CONFIG_FILE_NAME } from '../language/config/adopt-config-schema.js';
+import type { PlanOverview } from '../protocol/overview-protocol.js';
+import { plural } from '../report/html-text.js';
+import { overviewSections, sectionHtml, type SectionOptions } from '../report/overview-sections.js';
+import { debounce } from './debounce.js';
+import { nonce, revealLine } from './webview-support.js';
+import { LANGUAGE_ID } from './language-client.js';
+import type { OverviewSource } from './overview-client.js';
+import { overviewViewHtml } from './overview-view-html.js';
+
+export const OVERVIEW_VIEW_TYPE = 'adopt.planOverview';
+const REFRESH_DELAY_MS = 300;
+/** Entries of a long list shown before "and N more" (the ranked projects: the top ones). */
+export const VIEW_LIMIT = 25;
+/** Projects on a page once a person asks to see all of them. */
+export const PAGE_SIZE = 200;
+
+type FromView =
+    | { readonly type: 'ready' }
+    | { readonly type: 'reveal'; readonly line: number }
+    | { readonly type: 'page'; readonly page: number | 'top' }
+    | { readonly type: 'export' }
+    | { readonly type: 'width'; readonly width: number };
+
+/** What the view shows now, for the extension's API (tests). */
+export interface OverviewViewState {
+    readonly title: string;
+    readonly uri: string;
+    readonly overview: PlanOverview;
+    /** The page of all projects shown, or undefined for the top projects. */
+    readonly projectPage: number | undefined;
+}
+
+export class OverviewPanel implements vscode.Disposable {
+    private static current: OverviewPanel | undefined;
+
+    private readonly disposables: vscode.Disposable[] = [];
+    private readonly refreshSoon = debounce(() => void this.refresh(), REFRESH_DELAY_MS);
+    private latest: PlanOverview | undefined;
+    private projectPage: number | undefined;
+    /** The page's width, for the matrix (a narrow view draws it narrower, its texts at their size). */
+    private width: number | undefined;
+    private generation = 0;
+
+    private constructor(
+        private readonly panel: vscode.WebviewPanel,
+        private document: vscode.TextDocument,
+        private readonly source: OverviewSource,
+        private readonly exportReport: (document: vscode.TextDocument) => Thenable<unknown>
+    ) {
+        const configFiles = vscode.workspace.createFileSystemWatcher(`**/${CONFIG_FILE_NAME}`);
+        this.disposables.push(
+            configFiles,
+            configFiles.onDidCreate(() => this.refreshSoon()),
+            configFiles.onDidDelete(() => this.refreshSoon()),
+            configFiles.onDidChange(() => this.refreshSoon()),
+            panel.onDidDispose(() => this.dispose()),
+            panel.webview.onDidReceiveMessage((message: FromView) => void this.onMessage(message)),
+            vscode.window.onDidChangeActiveTextEditor(editor => this.follow(editor)),
+            vscode.workspace.onDidChangeTextDocument(event => {
+                if (event.document === this.document) this.refreshSoon();
+            }),
+            vscode.workspace.onDidChangeConfiguration(event => {
+                if (event.affectsConfiguration('adopt')) this.refreshSoon();
+            })
+        );
+    }
+
+    static state(): OverviewViewState | undefined {
+        const view = OverviewPanel.current;
+        if (!view?.latest) return undefined;
+        return { title: view.panel.title, uri: view.document.uri.toString(), overview: view.latest, projectPage: view.projectPage };
+    }
+
+    /** The plan the open overview shows, if it is open. */
+    static document(): vscode.TextDocument | undefined {
+        return OverviewPanel.current?.document;
+    }
+
+    /** Shows the overview of `document`'s plan, opening the view beside the editor or pointing the open one at it. */
+    static async show(
+        context: vscode.ExtensionContext, document: vscode.TextDocument, source: OverviewSource, exportReport: (document: vscode.TextDocument) => Thenable<unknown>
+    ): Promise<PlanOverview> {
+        let view = OverviewPanel.current;
+        if (view) {
+            view.panel.reveal(undefined, true);
+        } else {
+            const panel = vscode.window.createWebviewPanel(
+                OVERVIEW_VIEW_TYPE,
+                'Plan overview',
+                { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+                { enableScripts: true, retainContextWhenHidden: false, localResourceRoots: [vscode.Uri.joinPath(context.extensionUri, 'media')] }
+            );
+            panel.iconPath = vscode.Uri.joinPath(context.extensionUri, 'images', 'icon.png');
+            panel.webview.html = overviewViewHtml(panel.webview, context.extensionUri, nonce());
+            view = new OverviewPanel(panel, document, source, exportReport);
+            OverviewPanel.current = view;
+        }
+        if (view.document !== document) view.projectPage = undefined;
+        view.document = document;
+        const overview = await view.refresh();
+        if (!overview) throw new Error('the overview could not be shown');
+        return overview;
+    }
+
+    dispose(): void {
+        if (OverviewPanel.current === this) OverviewPanel.current = undefined;
+        this.refreshSoon.cancel();
+        this.panel.dispose();
+        for (const disposable of this.disposables.splice(0)) disposable.dispose();
+    }
+
+    /** Another plan in the active editor becomes the plan shown. */
+    private follow(editor: vscode.TextEditor | undefined): void {
+        const document = editor?.document;
+        if (!document || document.languageId !== LANGUAGE_ID || document === this.document) return;
+        this.document = document;
+        this.projectPage = undefined;
+        void this.refresh();
+    }
+
+    /** Asks for the overview and shows it; the last one stays when that fails (a restarting server, a closed document). */
+    private async refresh(): Promise<PlanOverview | undefined> {
+        const generation = ++this.generation;
+        let overview: PlanOverview;
+        try {
+            overview = await this.source(this.document);
+        } catch (error) {
+            if (generation === this.generation && !this.latest) throw error;
+            return this.latest;
+        }
+        if (generation !== this.generation) return this.latest;
+        this.latest = overview;
+        this.post();
+        return overview;
+    }
+
+    private options(): SectionOptions {
+        return { interactive: true, limit: VIEW_LIMIT, pageSize: PAGE_SIZE, projectPage: this.projectPage, matrixWidth: this.width };
+    }
+
+    private post(): void {
+        const overview = this.latest;
+        if (!overview) return;
+        const name = overview.plan.title || overview.plan.name || 'plan';
+        this.panel.title = `Plan overview — ${overview.plan.name || 'plan'}`;
+        void this.panel.webview.postMessage({ type: 'overview', title: name, status: statusLine(overview), html: overviewSections(overview, this.options()) });
+    }
+
+    private async onMessage(message: FromView): Promise<void> {
+        if (message.type === 'ready') {
+            this.post();
+        } else if (message.type === 'reveal' && Number.isInteger(message.line) && message.line > 0) {
+            await revealLine(this.document, message.line);
+        } else if (message.type === 'page' && this.latest) {
+            this.projectPage = message.page === 'top' ? undefined : Number.isInteger(message.page) && message.page >= 0 ? message.page : undefined;
+            void this.panel.webview.postMessage({ type: 'section', id: 'projects', html: sectionHtml(this.latest, 'projects', this.options()), focus: true });
+        } else if (message.type === 'export') {
+            await this.exportReport(this.document);
+        } else if (message.type === 'width' && Number.isFinite(message.width) && message.width > 0) {
+            const width = Math.round(message.width);
+            if (width === this.width) return;
+            this.width = width;
+            if (this.latest) void this.panel.webview.postMessage({ type: 'section', id: 'matrix', html: sectionHtml(this.latest, 'matrix', this.options()) });
+        }
+    }
+}
+
+/** `3 projects, 2 quick wins · 4 warnings · as of 1 March 2027`: the view's line under its title. */
+function statusLine(overview: PlanOverview): string {
+    const c = overview.counts;
+    const problems = c.errors > 0 ? `${plural(c.errors, 'error', 'errors')}: scores may be incomplete` : plural(c.warnings, 'warning', 'warnings');
+    return `Plan ${overview.plan.name} · ${plural(c.projects, 'project', 'projects')}, ${plural(c.quickWins, 'quick win', 'quick wins')} · ${problems}`;
+}

@@ -1,0 +1,45 @@
+/**
+ * The HTML shell of the Plan Overview webview: a strict content security policy (nothing by
+ * default; only the nonce'd style and script; no remote content), the report's stylesheet with
+ * the editor's theme colours, a header with the plan's title, the sections' links and the export
+ * button, and the area that media/overview.js fills with the sections the extension renders.
+ */
+import * as vscode from 'vscode';
+import { escape } from '../report/html-text.js';
+import { SECTIONS } from '../report/overview-sections.js';
+import { OVERVIEW_CSS, VIEW_PALETTE } from '../report/report-style.js';
+
+export function overviewViewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, nonce: string): string {
+    const script = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'overview.js')).toString();
+    const csp = [
+        "default-src 'none'",
+        `style-src 'nonce-${nonce}'`,
+        `script-src 'nonce-${nonce}'`,
+        `img-src ${webview.cspSource}`,
+        `font-src ${webview.cspSource}`
+    ].join('; ');
+    return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<style nonce="${nonce}">${VIEW_PALETTE}${OVERVIEW_CSS}</style>
+<title>Plan overview</title>
+</head>
+<body>
+<div class="page interactive">
+<header class="view-top">
+<div class="view-title">
+<div><p class="eyebrow">Plan overview</p><h1 id="title">Plan overview</h1></div>
+<div class="toolbar"><button type="button" class="primary" id="export">Export report…</button></div>
+</div>
+<nav class="toc" aria-label="Sections"><ol>${SECTIONS.map(section => `<li><a href="#${section.id}">${escape(section.heading)}</a></li>`).join('')}</ol></nav>
+<p id="status" class="status-line" role="status" aria-live="polite">Reading the plan…</p>
+</header>
+<main id="content" aria-labelledby="title"></main>
+</div>
+<script nonce="${nonce}" src="${script}"></script>
+</body>
+</html>`;
+}

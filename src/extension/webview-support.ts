@@ -1,0 +1,22 @@
+/**
+ * What the extension's webviews share: revealing a line of a plan in its editor, and the nonce of
+ * a page's content security policy.
+ */
+import * as vscode from 'vscode';
+
+/** Shows the document with the cursor at the start of the line's text (lines from 1), in the editor already showing it if any. */
+export async function revealLine(document: vscode.TextDocument, line: number): Promise<void> {
+    const visible = vscode.window.visibleTextEditors.find(editor => editor.document === document);
+    const target = Math.min(line - 1, document.lineCount - 1);
+    const start = document.lineAt(target).firstNonWhitespaceCharacterIndex;
+    const range = new vscode.Range(target, start, target, start);
+    const editor = await vscode.window.showTextDocument(document, { viewColumn: visible?.viewColumn ?? vscode.ViewColumn.One, selection: range });
+    editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+}
+
+/** A fresh random nonce for a page's scripts and styles. */
+export function nonce(): string {
+    const bytes = new Uint8Array(18);
+    crypto.getRandomValues(bytes);
+    return Buffer.from(bytes).toString('base64');
+}

@@ -1,0 +1,184 @@
+/**
+ * The plan overview (SPEC section 8): one shape for the whole plan, which the language server
+ * answers to `adopt/planOverview` (`{ uri }`), the CLI renders as `adopt report` (HTML or
+ * Markdown) and the extension shows in the Plan Overview view and exports. One zod schema, shared
+ * by the server, the extension and the CLI. Lines and columns count from 1; dates are
+ * `YYYY-MM-DD`.
+ */
+import { z } from 'zod';
+import { diagnosticSchema, rankedProjectSchema, settingsInForceSchema } from './rank-protocol.js';
+
+export const PLAN_OVERVIEW_REQUEST = 'adopt/planOverview';
+export const OPEN_OVERVIEW_COMMAND = 'adopt.openOverview';
+export const EXPORT_REPORT_COMMAND = 'adopt.exportReport';
+
+export const planOverviewParamsSchema = z.strictObject({ uri: z.string() });
+export type PlanOverviewParams = z.infer<typeof planOverviewParamsSchema>;
+
+export const levelSchema = z.enum(['low', 'medium', 'high']);
+/** A date as written in the plan: `YYYY-MM-DD` (only calendar dates reach the overview). */
+export const dateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const line = z.number().int().positive();
+
+/** A declaration the overview names: its name, title and line. */
+export const namedSchema = z.strictObject({ name: z.string(), title: z.string(), line });
+export type Named = z.infer<typeof namedSchema>;
+
+/** Section 1: the plan and its counts. */
+export const countsSchema = z.strictObject({
+    members: z.number().int().nonnegative(),
+    managers: z.number().int().nonnegative(),
+    trainedManagers: z.number().int().nonnegative(),
+    trainedMembers: z.number().int().nonnegative(),
+    naysayers: z.number().int().nonnegative(),
+    channels: z.number().int().nonnegative(),
+    initiatives: z.number().int().nonnegative(),
+    stages: z.number().int().nonnegative(),
+    projects: z.number().int().nonnegative(),
+    quickWins: z.number().int().nonnegative(),
+    stories: z.number().int().nonnegative(),
+    actions: z.number().int().nonnegative(),
+    actionsDone: z.number().int().nonnegative(),
+    overdueActions: z.number().int().nonnegative(),
+    errors: z.number().int().nonnegative(),
+    warnings: z.number().int().nonnegative()
+});
+
+/**
+ * Section 2: one check of a hurdle, by its diagnostic code: it holds when the plan has no
+ * diagnostic of that code; `off` when the rules in force turn the code off (then it was not
+ * checked). `text` says what holds, or what the check is about when it does not.
+ */
+export const hurdleCheckSchema = z.strictObject({
+    code: z.string(),
+    holds: z.boolean(),
+    off: z.boolean(),
+    text: z.string(),
+    diagnostics: z.array(diagnosticSchema)
+});
+export const hurdleSchema = z.strictObject({
+    id: z.enum(['human-bandwidth', 'quick-wins']),
+    title: z.string(),
+    /** What the hurdle is, in one sentence from the article. */
+    summary: z.string(),
+    /** Every check holds (or is off). */
+    cleared: z.boolean(),
+    checks: z.array(hurdleCheckSchema)
+});
+export type Hurdle = z.infer<typeof hurdleSchema>;
+export type HurdleCheck = z.infer<typeof hurdleCheckSchema>;
+
+/** Sections 3 and 4: a ranked project, as `adopt rank --json` has it, with its stage's title. */
+export const overviewProjectSchema = rankedProjectSchema.extend({
+    stageTitle: z.string(),
+    missing: z.array(z.string())
+});
+export type OverviewProject = z.infer<typeof overviewProjectSchema>;
+
+/** Section 5: a metric with its target, its actual and the progress (actual / target). */
+export const overviewMetricSchema = z.strictObject({
+    name: z.string(),
+    title: z.string(),
+    line,
+    target: z.string().nullable(),
+    actual: z.string().nullable(),
+    /** actual / target, when both are there and the target is above 0. */
+    progress: z.number().nullable()
+});
+export type OverviewMetric = z.infer<typeof overviewMetricSchema>;
+
+export const overviewGoalSchema = namedSchema.extend({ metrics: z.array(overviewMetricSchema) });
+export const projectMetricsSchema = namedSchema.extend({ metrics: z.array(overviewMetricSchema) });
+
+export const actionStatusSchema = z.enum(['todo', 'doing', 'done', 'blocked']);
+export const overviewActionSchema = namedSchema.extend({
+    owner: z.strictObject({ name: z.string(), title: z.string() }).nullable(),
+    due: dateSchema.nullable(),
+    status: actionStatusSchema,
+    /** Not done, and due before the overview's date. */
+    overdue: z.boolean(),
+    /** The project the action belongs to; null for an action of the stage itself. */
+    project: z.string().nullable()
+});
+export type OverviewAction = z.infer<typeof overviewActionSchema>;
+
+export const overviewStageSchema = namedSchema.extend({
+    /** 1-based place in stage order. */
+    position: z.number().int().positive(),
+    /** The predecessor's name (its `after`, else the stage declared before it). */
+    after: z.string().nullable(),
+    initial: z.boolean(),
+    inCycle: z.boolean(),
+    from: dateSchema.nullable(),
+    to: dateSchema.nullable(),
+    mantra: z.string().nullable(),
+    launches: z.array(z.strictObject({ name: z.string(), title: z.string() })),
+    projects: z.number().int().nonnegative(),
+    quickWins: z.number().int().nonnegative(),
+    stories: z.number().int().nonnegative(),
+    goals: z.array(overviewGoalSchema),
+    /** Projects of the stage that have metrics, with them. */
+    projectMetrics: z.array(projectMetricsSchema),
+    /** The stage's actions and its projects', in the order written. */
+    actions: z.array(overviewActionSchema)
+});
+export type OverviewStage = z.infer<typeof overviewStageSchema>;
+
+export const roleSchema = z.enum(['executive', 'middle-manager', 'operational-manager', 'early-adopter', 'staff', 'naysayer']);
+
+/** Section 6: a coalition member, with the projects that involve them (names, by rank). */
+export const overviewMemberSchema = namedSchema.extend({
+    /** Null while the plan lacks it (a member written half-way). */
+    role: roleSchema.nullable(),
+    unit: z.string().nullable(),
+    trained: z.boolean(),
+    manager: z.boolean(),
+    willing: z.boolean(),
+    projects: z.array(z.string())
+});
+export type OverviewMember = z.infer<typeof overviewMemberSchema>;
+
+export const coalitionSchema = z.strictObject({
+    members: z.array(overviewMemberSchema),
+    /** Units of the coalition's members (a member without a unit is in none), by name. */
+    units: z.array(z.strictObject({ unit: z.string(), members: z.number().int().nonnegative(), projects: z.number().int().nonnegative() })),
+    /** Units whose members no project involves. */
+    unitsWithoutProjects: z.array(z.string())
+});
+
+/** Section 7: a story, its project (score and quick win) and its audience. */
+export const overviewStorySchema = namedSchema.extend({
+    stage: z.string(),
+    stageTitle: z.string(),
+    project: z.strictObject({ name: z.string(), title: z.string(), score: z.number(), quickWin: z.boolean(), rank: z.number().int().positive() }).nullable(),
+    audience: z.array(z.strictObject({ name: z.string(), title: z.string(), role: roleSchema.nullable() }))
+});
+export type OverviewStory = z.infer<typeof overviewStorySchema>;
+
+export const roadShowSchema = z.strictObject({
+    stories: z.array(overviewStorySchema),
+    naysayers: z.array(namedSchema.extend({ unit: z.string().nullable(), reached: z.boolean(), stories: z.array(z.string()) })),
+    /** Quick wins that no story is told from. */
+    untoldQuickWins: z.array(z.strictObject({ name: z.string(), title: z.string() }))
+});
+
+export const planOverviewSchema = z.strictObject({
+    plan: namedSchema,
+    /** The date the overview was made for (today; overdue actions are judged against it). */
+    date: dateSchema,
+    /** The weights and threshold in force for the plan. */
+    settings: settingsInForceSchema,
+    /** The full length of a score bar: the sum of the weights (100 with the defaults). */
+    fullScore: z.number(),
+    counts: countsSchema,
+    hurdles: z.array(hurdleSchema),
+    /** Every project, by rank. */
+    projects: z.array(overviewProjectSchema),
+    /** The stages in stage order. */
+    stages: z.array(overviewStageSchema),
+    coalition: coalitionSchema,
+    roadShow: roadShowSchema,
+    /** Every diagnostic of the plan, in document order. */
+    diagnostics: z.array(diagnosticSchema)
+});
+export type PlanOverview = z.infer<typeof planOverviewSchema>;

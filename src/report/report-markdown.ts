@@ -1,0 +1,219 @@
+/**
+ * The Markdown report (`adopt report --format md`): GitHub-flavoured Markdown with the same
+ * sections as the HTML report, in tables, and Mermaid diagrams GitHub draws (a quadrantChart for
+ * the matrix, a gantt for the dated stages).
+ */
+import type { OverviewStage, PlanOverview } from '../protocol/overview-protocol.js';
+import { SCORE_PARTS } from '../language/score/quick-win-settings.js';
+import { formatNumber, htmlSafe, plural } from './html-text.js';
+import { MERMAID_POINTS, ganttChart, quadrantChart } from './mermaid-charts.js';
+import { QUADRANTS } from './quick-win-matrix.js';
+import { HURDLE_PLACES, SECTIONS, SEVERITY_HEADINGS, roleText, type SectionId } from './overview-sections.js';
+import { PART_NAMES, partsText, spokenDate } from './report-blocks.js';
+
+/**
+ * Text for Markdown, in a paragraph, a heading or a table cell: one line, with the characters
+ * that would make inline markup, an entity or a cell boundary escaped, and a start that would
+ * make a block (a list, a quote, a heading) escaped too.
+ */
+export function md(text: string): string {
+    return htmlSafe(text).replace(/\r?\n|\r/g, ' ').replace(/([\\`*_[\]<>|~&])/g, '\\$1').replace(/^(\s*)([#+\-=>])/, '$1\\$2').replace(/^(\s*\d+)([.)])/, '$1\\$2');
+}
+
+function table(header: readonly string[], align: readonly ('l' | 'r')[], rows: readonly (readonly string[])[]): string {
+    const line = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
+    return [line(header), line(align.map(a => (a === 'r' ? '---:' : '---'))), ...rows.map(line)].join('\n');
+}
+
+/** A score as a bar of ten blocks on the full scale. */
+export function textBar(score: number, full: number): string {
+    const filled = Math.max(0, Math.min(10, Math.round((score / (full > 0 ? full : 100)) * 10)));
+    return '█'.repeat(filled) + '░'.repeat(10 - filled);
+}
+
+const heading = (id: SectionId) => `## ${SECTIONS.find(section => section.id === id)!.heading}`;
+
+export function reportMarkdown(overview: PlanOverview, generator = 'Adopt'): string {
+    const title = overview.plan.title || overview.plan.name || 'Plan';
+    const out: string[] = [`# ${md(title)}`, '', `*Adoption plan report · ${spokenDate(overview.date)}* · plan \`${overview.plan.name.replace(/`/g, '')}\``, ''];
+    out.push(planSection(overview), hurdlesSection(overview), matrixSection(overview), projectsSection(overview), stagesSection(overview),
+        coalitionSection(overview), roadShowSection(overview), diagnosticsSection(overview));
+    const weights = SCORE_PARTS.map(part => `${PART_NAMES[part]} ${formatNumber(overview.settings.weights[part])}`).join(', ');
+    out.push('---', '', `*Made by ${md(generator)} from the plan ${md(overview.plan.name)} as of ${spokenDate(overview.date)}. Quick-win score: ${weights} (out of ${formatNumber(overview.fullScore)}); threshold ${formatNumber(overview.settings.threshold)}.*`, '');
+    return out.join('\n');
+}
+
+function planSection(overview: PlanOverview): string {
+    const c = overview.counts;
+    const rows = [
+        ['Members', `${c.members} (${plural(c.managers, 'manager', 'managers')}, ${c.trainedManagers} trained; ${c.trainedMembers} trained in all)`],
+        ['Channels', String(c.channels)],
+        ['Projects', `${c.projects} (${plural(c.initiatives, 'initiative', 'initiatives')} to support)`],
+        ['Quick wins', `${c.quickWins} (threshold ${formatNumber(overview.settings.threshold)})`],
+        ['Stories', String(c.stories)],
+        ['Actions done', `${c.actionsDone} of ${c.actions}${c.overdueActions > 0 ? ` (${c.overdueActions} overdue)` : ''}`],
+        ['Stages', String(c.stages)],
+        ['Problems', `${plural(c.errors, 'error', 'errors')}, ${plural(c.warnings, 'warning', 'warnings')}`]
+    ];
+    const parts = [heading('plan'), '', table(['What', 'Count'], ['l', 'l'], rows), ''];
+    if (c.errors > 0) parts.push(`> **The plan has ${plural(c.errors, 'error', 'errors')}:** scores and counts may be incomplete until fixed (see Diagnostics).`, '');
+    return parts.join('\n');
+}
+
+function hurdlesSection(overview: PlanOverview): string {
+    const out = [heading('hurdles'), ''];
+    for (const hurdle of overview.hurdles) {
+        const open = hurdle.checks.filter(check => !check.holds).length;
+        out.push(`### ${md(hurdle.title)}: ${hurdle.cleared ? 'cleared' : plural(open, 'issue', 'issues')}`, '', `*${md(hurdle.summary)}*`, '');
+        for (const check of hurdle.checks) {
+            const mark = check.off ? '➖' : check.holds ? '✅' : '❌';
+            out.push(`- ${mark} ${md(check.text)} \`${check.code}\``);
+            for (const d of check.diagnostics.slice(0, HURDLE_PLACES)) out.push(`  - line ${d.line}: ${md(d.message)}`);
+            if (check.diagnostics.length > HURDLE_PLACES) out.push(`  - and ${plural(check.diagnostics.length - HURDLE_PLACES, 'place', 'places')} more (see Diagnostics)`);
+        }
+        out.push('');
+    }
+    return out.join('\n');
+}
+
+function matrixSection(overview: PlanOverview): string {
+    const out = [heading('matrix'), ''];
+    if (overview.projects.length === 0) return [...out, 'The plan has no projects yet.', ''].join('\n');
+    out.push('```mermaid', quadrantChart(overview.projects, overview.settings.threshold, overview.fullScore), '```', '');
+    out.push(`The threshold (${formatNumber(overview.settings.threshold)}) runs across the middle. ` +
+        QUADRANTS.map(quadrant => `**${quadrant.name}**: ${quadrant.meaning}`).join('; ') + '. ' +
+        'Large green points are quick wins, named by their titles; the others are numbered by their rank (see Ranked projects).');
+    const withEffort = overview.projects.filter(project => project.effort !== null);
+    if (withEffort.length > MERMAID_POINTS) out.push('', `The chart shows the ${MERMAID_POINTS} best-ranked of the ${withEffort.length.toLocaleString('en')} projects that state an effort.`);
+    const unstated = overview.projects.filter(project => project.effort === null);
+    if (unstated.length > 0) {
+        const named = unstated.slice(0, 20).map(project => `#${project.rank} ${md(project.title || project.name)}`).join(', ');
+        out.push('', `Effort not stated (not in the chart): ${named}${unstated.length > 20 ? ` and ${(unstated.length - 20).toLocaleString('en')} more` : ''}.`);
+    }
+    out.push('');
+    return out.join('\n');
+}
+
+function projectsSection(overview: PlanOverview): string {
+    const out = [heading('projects'), ''];
+    if (overview.projects.length === 0) return [...out, 'The plan has no projects yet.', ''].join('\n');
+    out.push(`Score bars: ten blocks make ${formatNumber(overview.fullScore)}; the parts are ${SCORE_PARTS.map(part => PART_NAMES[part]).join(', ')}.`, '');
+    out.push(table(['Rank', 'Project', 'Stage', 'Score', 'Parts', 'Quick win', 'Effort', 'What it lacks'], ['r', 'l', 'l', 'l', 'l', 'l', 'l', 'l'],
+        overview.projects.map(project => [
+            String(project.rank),
+            `**${md(project.title || project.name)}** \`${project.name.replace(/`/g, '')}\``,
+            md(project.stageTitle || project.stage),
+            `${textBar(project.score, overview.fullScore)} ${formatNumber(project.score)}`,
+            md(partsText(project.parts)),
+            project.quickWin ? '**yes**' : 'no',
+            project.effort ?? 'not stated',
+            project.missing.length === 0 ? '' : md(project.missing.join('; '))
+        ])), '');
+    return out.join('\n');
+}
+
+function windowText(stage: OverviewStage): string {
+    if (stage.from !== null && stage.to !== null) return `${spokenDate(stage.from)} – ${spokenDate(stage.to)}`;
+    if (stage.from !== null) return `from ${spokenDate(stage.from)}`;
+    if (stage.to !== null) return `until ${spokenDate(stage.to)}`;
+    return 'no dates';
+}
+
+function stagesSection(overview: PlanOverview): string {
+    const out = [heading('stages'), ''];
+    if (overview.stages.length === 0) return [...out, 'The plan has no stages yet.', ''].join('\n');
+    const gantt = ganttChart(overview.stages);
+    if (gantt) out.push('```mermaid', gantt, '```', '');
+    for (const stage of overview.stages) {
+        out.push(`### ${stage.position}. ${md(stage.title || stage.name)} \`${stage.name.replace(/`/g, '')}\``, '');
+        const facts = [
+            `**Window:** ${windowText(stage)}`,
+            stage.initial ? 'initial stage' : '',
+            stage.inCycle ? '**in an after cycle**' : '',
+            stage.after ? `after ${md(overview.stages.find(other => other.name === stage.after)?.title || stage.after)}` : '',
+            `${plural(stage.projects, 'project', 'projects')} (${plural(stage.quickWins, 'quick win', 'quick wins')})`,
+            plural(stage.stories, 'story', 'stories'),
+            stage.launches.length > 0 ? `launches ${md(stage.launches.map(channel => channel.title || channel.name).join(', '))}` : ''
+        ].filter(Boolean);
+        out.push(facts.join(' · '), '');
+        if (stage.mantra !== null) out.push(`> ${md(stage.mantra)}`, '');
+        const metricRows = [
+            ...stage.goals.flatMap(goal => goal.metrics.length === 0
+                ? [[md(goal.title || goal.name), 'no metric', '']]
+                : goal.metrics.map((metric, index) => [index === 0 ? md(goal.title || goal.name) : '', md(metric.title || metric.name), progressText(metric)])),
+            ...stage.projectMetrics.flatMap(project => project.metrics.map((metric, index) =>
+                [index === 0 ? `project ${md(project.title || project.name)}` : '', md(metric.title || metric.name), progressText(metric)]))
+        ];
+        if (metricRows.length > 0) out.push(table(['Goal or project', 'Metric', 'Progress'], ['l', 'l', 'l'], metricRows), '');
+        if (stage.actions.length > 0) {
+            out.push(table(['Action', 'Owner', 'Due', 'Status'], ['l', 'l', 'l', 'l'], stage.actions.map(action => [
+                `${md(action.title || action.name)}${action.project ? ` (project ${md(action.project)})` : ''}`,
+                action.owner ? md(action.owner.title || action.owner.name) : '*no owner*',
+                action.due ? spokenDate(action.due) : '*no date*',
+                `${action.status === 'todo' ? 'to do' : action.status}${action.overdue ? ' **overdue**' : ''}`
+            ])), '');
+        }
+    }
+    return out.join('\n');
+}
+
+function progressText(metric: { target: string | null; actual: string | null; progress: number | null }): string {
+    if (metric.progress !== null) return `${md(`${metric.actual} of ${metric.target}`)}, ${Math.round(metric.progress * 100)}% ${textBar(Math.min(1, metric.progress), 1)}`;
+    if (metric.target === null) return metric.actual === null ? 'no target' : `${md(metric.actual)}, no target`;
+    return metric.actual === null ? `target ${md(metric.target)}, not measured yet` : `${md(metric.actual)} of ${md(metric.target)}`;
+}
+
+function coalitionSection(overview: PlanOverview): string {
+    const out = [heading('coalition'), ''];
+    const members = overview.coalition.members;
+    if (members.length === 0) return [...out, 'The plan has no coalition yet: build the coalition of the willing first.', ''].join('\n');
+    const titles = new Map(overview.projects.map(project => [project.name, project.title || project.name]));
+    const sorted = [...members].sort((a, b) => (a.unit ?? '\uffff').localeCompare(b.unit ?? '\uffff'));
+    out.push(table(['Unit', 'Member', 'Role', 'Trained', 'Projects involving them'], ['l', 'l', 'l', 'l', 'l'], sorted.map(member => [
+        member.unit === null ? '*no unit*' : md(member.unit),
+        md(member.title || member.name),
+        roleText(member.role),
+        member.trained ? 'trained' : 'not trained',
+        member.projects.length === 0 ? 'none' : `${member.projects.length}: ${md(member.projects.map(name => titles.get(name) ?? name).join(', '))}`
+    ])), '');
+    const without = overview.coalition.unitsWithoutProjects;
+    out.push(without.length > 0 ? `**Units that no project involves:** ${md(without.join(', '))}.` : 'Every unit of the coalition takes part in a project.', '');
+    return out.join('\n');
+}
+
+function roadShowSection(overview: PlanOverview): string {
+    const out = [heading('road-show'), ''];
+    const { stories, naysayers, untoldQuickWins } = overview.roadShow;
+    if (stories.length === 0) {
+        out.push('No stories yet: turn the quick wins into success stories for the internal road show.', '');
+    } else {
+        out.push(table(['Story', 'Stage', 'From the project', 'Score', 'Quick win', 'Audience'], ['l', 'l', 'l', 'r', 'l', 'l'], stories.map(story => [
+            md(story.title || story.name),
+            md(story.stageTitle || story.stage),
+            story.project ? md(story.project.title || story.project.name) : '*not found*',
+            story.project ? formatNumber(story.project.score) : '',
+            story.project?.quickWin ? '**yes**' : 'no',
+            story.audience.length > 0 ? md(story.audience.map(member => `${member.title || member.name}${member.role === 'naysayer' ? ' (naysayer)' : ''}`).join(', ')) : '*no audience*'
+        ])), '');
+    }
+    if (naysayers.length === 0) {
+        out.push('The coalition names no naysayers.', '');
+    } else {
+        const reached = naysayers.filter(n => n.reached).map(n => `${md(n.title || n.name)} (by ${md(n.stories.join(', '))})`);
+        const unreached = naysayers.filter(n => !n.reached).map(n => md(n.title || n.name));
+        out.push(`- **Naysayers reached (${reached.length}):** ${reached.join(', ') || 'none yet'}`, `- **Naysayers not reached (${unreached.length}):** ${unreached.join(', ') || 'none'}`, '');
+    }
+    if (untoldQuickWins.length > 0) out.push(`**Quick wins without a story:** ${md(untoldQuickWins.map(p => p.title || p.name).join(', '))}.`, '');
+    return out.join('\n');
+}
+
+function diagnosticsSection(overview: PlanOverview): string {
+    const out = [heading('diagnostics'), ''];
+    if (overview.diagnostics.length === 0) return [...out, 'No diagnostics: the plan walks into none of the hurdles Adopt knows.', ''].join('\n');
+    for (const { severity, heading: title } of SEVERITY_HEADINGS) {
+        const list = overview.diagnostics.filter(d => d.severity === severity);
+        if (list.length === 0) continue;
+        out.push(`### ${title} (${list.length.toLocaleString('en')})`, '', table(['Line', 'Code', 'Message'], ['r', 'l', 'l'], list.map(d => [String(d.line), `\`${d.code}\``, md(d.message)])), '');
+    }
+    return out.join('\n');
+}

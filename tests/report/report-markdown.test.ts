@@ -1,0 +1,171 @@
+/**
+ * The Markdown report (SPEC section 8): parsed with markdown-it (CommonMark with GitHub's
+ * tables), its sections in order with their tables, and its Mermaid blocks (a quadrantChart,
+ * a gantt) parsed and built by Mermaid's own parser.
+ */
+import MarkdownIt from 'markdown-it';
+import { describe, expect, it } from 'vitest';
+import { chartY, mermaidPlain, mermaidQuoted, quadrantChart } from '../../src/report/mermaid-charts.js';
+import { SECTIONS } from '../../src/report/overview-sections.js';
+import { md, reportMarkdown } from '../../src/report/report-markdown.js';
+import { example } from '../support/helpers.js';
+import { parseDocument, texts } from './html-dom.js';
+import { checkMermaid } from './mermaid-check.js';
+import { LIVING_PLAN, manyProjectsPlan, overviewOfText } from './report-plans.js';
+
+const markdown = new MarkdownIt();
+
+async function markdownOf(text: string) {
+    const overview = await overviewOfText(text);
+    const source = reportMarkdown(overview);
+    const tokens = markdown.parse(source, {});
+    const mermaid = tokens.filter(token => token.type === 'fence' && token.info.trim() === 'mermaid').map(token => token.content);
+    // The HTML markdown-it makes of it, to query as GitHub shows it.
+    const document = parseDocument(`<!DOCTYPE html><html><body>${markdown.render(source)}</body></html>`);
+    return { overview, source, tokens, mermaid, document };
+}
+
+/** The elements between a section's h2 and the next h2. */
+function sectionOf(document: ReturnType<typeof parseDocument>, heading: string) {
+    const html = markdownSection(document, heading);
+    return parseDocument(`<!DOCTYPE html><html><body>${html}</body></html>`);
+}
+
+function markdownSection(document: ReturnType<typeof parseDocument>, heading: string): string {
+    const body = document.querySelector('body')! as unknown as { children: ArrayLike<{ tagName: string; textContent: string; outerHTML: string }> };
+    const children = [...Array.from(body.children)];
+    const start = children.findIndex(child => child.tagName === 'H2' && child.textContent === heading);
+    const end = children.findIndex((child, index) => index > start && child.tagName === 'H2');
+    return children.slice(start + 1, end < 0 ? undefined : end).map(child => child.outerHTML).join('');
+}
+
+describe('the Markdown report', () => {
+    it('has a title and the eight sections in order, as level-two headings', async () => {
+        const { document } = await markdownOf(LIVING_PLAN);
+        expect(texts(document, 'h1')).toEqual(['Harbour Museum: collections online']);
+        expect(texts(document, 'h2')).toEqual(SECTIONS.map(section => section.heading));
+    });
+
+    it('1. the plan: counts in a table', async () => {
+        const { document } = await markdownOf(LIVING_PLAN);
+        const rows = [...sectionOf(document, 'The plan').querySelectorAll('tbody tr')].map(row => texts(row, 'td'));
+        expect(rows).toContainEqual(['Members', '6 (2 managers, 1 trained; 2 trained in all)']);
+        expect(rows).toContainEqual(['Actions done', '1 of 3 (2 overdue)']);
+        expect(rows).toContainEqual(['Quick wins', '2 (threshold 70)']);
+    });
+
+    it('2. the hurdles: a list of checks per hurdle, marked, with places', async () => {
+        const { document } = await markdownOf(LIVING_PLAN);
+        const section = sectionOf(document, 'The two hurdles');
+        expect(texts(section, 'h3')).toEqual(['Human before virtual bandwidth: 1 issue', 'Quick wins and the road show: 3 issues']);
+        const checks = texts(section, 'ul > li');
+        expect(checks.filter(check => check.startsWith('❌')).length).toBe(4);
+        expect(checks.find(check => check.includes('vanity-metric'))).toMatch(/line 47: Project 'fanPage' is measured only by likes/);
+    });
+
+    it('4. the ranked projects: a table row per project with bar, parts, quick win, effort and what it lacks', async () => {
+        const { document } = await markdownOf(LIVING_PLAN);
+        const section = sectionOf(document, 'Ranked projects');
+        expect(texts(section, 'thead th')).toEqual(['Rank', 'Project', 'Stage', 'Score', 'Parts', 'Quick win', 'Effort', 'What it lacks']);
+        const rows = [...section.querySelectorAll('tbody tr')].map(row => texts(row, 'td'));
+        expect(rows.map(row => row[0])).toEqual(['1', '2', '3']);
+        expect(rows[0]).toEqual(['1', 'Crowd-tagged catalogue crowdCatalogue', 'Adoption and roll-out', '████████░░ 84.8',
+            'reach 18.8 · initiative 25 · asynchrony 12 · geography 8 · crowdsourcing 21', 'yes', 'high', '']);
+        expect(rows[2][7]).toMatch(/^support an existing initiative; involve at least one trained, willing member/);
+    });
+
+    it('5. the stages: a heading per stage in stage order, window, metrics with progress, actions with overdue marked', async () => {
+        const { document } = await markdownOf(LIVING_PLAN);
+        const section = sectionOf(document, 'Stages');
+        expect(texts(section, 'h3')).toEqual(['1. Build human bandwidth initiation', '2. Adoption and roll-out rollout', '3. Internal road show diffusion']);
+        const tables = [...section.querySelectorAll('table')];
+        expect(texts(tables[0], 'tbody td')).toEqual(['Curators understand the need', 'Curators who can explain the need', '45% of 60%, 75% ████████░░']);
+        expect(texts(tables[1], 'tbody tr')[1]).toBe('Workshop with visitor services no owner 10 February 2027 to do overdue');
+        expect(texts(section, 'blockquote')).toEqual(['The status quo must go!']);
+    });
+
+    it('6 to 8: the coalition, the road show, the diagnostics by severity', async () => {
+        const { document } = await markdownOf(LIVING_PLAN);
+        const coalition = sectionOf(document, 'Coalition');
+        expect([...coalition.querySelectorAll('tbody tr')].map(row => texts(row, 'td')[0])).toEqual(['Archives', 'Collections', 'Education', 'Finance', 'Legal', 'Visitor Services']);
+        expect(texts(coalition, 'p')).toContain('Units that no project involves: Legal.');
+        const roadShow = sectionOf(document, 'Road show');
+        expect([...roadShow.querySelectorAll('tbody tr')].map(row => texts(row, 'td')[2])).toEqual(['Video tours of the harbour rooms', 'Fan page contest']);
+        expect(texts(roadShow, 'li')).toEqual(['Naysayers reached (1): Dee Park (by toursStory)', 'Naysayers not reached (1): Fay Lund']);
+        const diagnostics = sectionOf(document, 'Diagnostics');
+        expect(texts(diagnostics, 'h3')).toEqual(['Warnings (4)', 'Information (7)']);
+    });
+
+    it('escapes what the plan says, so that a title cannot make markup, a table cell or a heading', async () => {
+        const hostile = LIVING_PLAN.replace('"Video tours of the harbour rooms"', '"Tours | *bold* <b>x</b> [link](http://e.x) `code`"');
+        const { document } = await markdownOf(hostile);
+        const section = sectionOf(document, 'Ranked projects');
+        const row = [...section.querySelectorAll('tbody tr')].find(r => r.textContent?.includes('Tours'))!;
+        expect(texts(row, 'td')).toHaveLength(8);
+        expect(texts(row, 'td')[1]).toBe('Tours | *bold* <b>x</b> [link](http://e.x) `code` tourVideos');
+        expect(row.querySelectorAll('b, em, a, code:not(:last-child)').length).toBe(0);
+        expect(md('a|b')).toBe('a\\|b');
+        for (const start of ['- item', '1. item', '# heading', '> quote']) {
+            expect(texts(parseDocument(markdown.render(`${md(start)}\n`)), 'p')).toEqual([start]);
+        }
+    });
+
+    it('has a quadrantChart of the matrix and a gantt of the dated stages that Mermaid parses and builds', async () => {
+        const { mermaid } = await markdownOf(LIVING_PLAN);
+        expect(mermaid).toHaveLength(2);
+        const [quadrant, gantt] = await Promise.all(mermaid.map(checkMermaid));
+        expect(quadrant.type).toBe('quadrantChart');
+        expect([...(quadrant.points ?? [])].sort()).toEqual(['#3', 'Crowd-tagged catalogue', 'Video tours of the harbour rooms']);
+        expect(gantt.type).toBe('gantt');
+        expect(gantt.tasks).toEqual([
+            { task: 'Build human bandwidth', start: '2027-01-04', end: '2027-02-28', milestone: false },
+            { task: 'Brief the curators', start: '2027-01-20', end: '2027-01-20', milestone: true },
+            { task: 'Workshop with visitor services', start: '2027-02-10', end: '2027-02-10', milestone: true },
+            { task: 'Adoption and roll-out', start: '2027-03-01', end: '2027-08-31', milestone: false },
+            { task: 'Pilot with the collections team', start: '2027-02-15', end: '2027-02-15', milestone: true },
+            { task: 'Internal road show starts', start: '2027-09-01', end: '2027-09-01', milestone: true }
+        ]);
+        expect(mermaid[1]).toMatch(/Workshop with visitor services : crit, milestone, 2027-02-10, 0d/);
+        expect(mermaid[1]).toMatch(/Brief the curators : done, milestone, 2027-01-20, 0d/);
+    });
+
+    it('Mermaid rejects what is not a diagram, so the check can fail', async () => {
+        await expect(checkMermaid('quadrantChart\n    "a": [0.5]\n')).rejects.toThrow();
+        await expect(checkMermaid('gantt\n    dateFormat YYYY-MM-DD\n    section A\n    t : 2027-13-45, 2027-03-01\n')).rejects.toThrow();
+    });
+
+    it('keeps the diagrams valid whatever the titles say', async () => {
+        const hostile = LIVING_PLAN
+            .replace('"Video tours of the harbour rooms"', '"Tours: \\"quoted\\" [x] {y} # ; --> end"')
+            .replace('"Build human bandwidth"', '"Phase #1: people; then --> channels"')
+            .replace('"Brief the curators"', '"Brief: the \\"curators\\"; #now"');
+        const { mermaid } = await markdownOf(hostile);
+        const checked = await Promise.all(mermaid.map(checkMermaid));
+        expect(checked.map(c => c.type)).toEqual(['quadrantChart', 'gantt']);
+        expect(checked[0].points).toContain('Tours: quoted x y # ; --> end');
+        expect(checked[1].tasks?.map(t => t.task)).toEqual(expect.arrayContaining(['Phase 1 people then → channels', 'Brief the curators now']));
+    });
+
+    it('draws every example plan and a plan of 50 projects as diagrams Mermaid builds, at most 40 points', async () => {
+        for (const text of [example('riverside-health.adopt'), example('coastal-research-institute.adopt'), manyProjectsPlan(50, 4)]) {
+            const { mermaid, overview } = await markdownOf(text);
+            const quadrant = await checkMermaid(mermaid[0]);
+            expect(quadrant.type).toBe('quadrantChart');
+            expect(quadrant.points?.length).toBe(Math.min(40, overview.projects.filter(p => p.effort !== null).length));
+        }
+    });
+
+    it('puts the threshold in the middle of the chart, and each effort on its side of it', () => {
+        expect(chartY(70, 70, 100)).toBe(0.5);
+        expect(chartY(0, 70, 100)).toBe(0.02);
+        expect(chartY(100, 70, 100)).toBe(0.98);
+        expect(chartY(35, 70, 100)).toBe(0.25);
+        const chart = quadrantChart([
+            { rank: 1, name: 'a', title: 'A', stage: 's', stageTitle: 'S', score: 88, quickWin: true, parts: { reach: 0, initiative: 0, asynchrony: 0, geography: 0, crowdsourcing: 0 }, missing: [], effort: 'low', line: 1 },
+            { rank: 2, name: 'b', title: 'B', stage: 's', stageTitle: 'S', score: 10, quickWin: false, parts: { reach: 0, initiative: 0, asynchrony: 0, geography: 0, crowdsourcing: 0 }, missing: [], effort: 'high', line: 2 }
+        ], 70, 100);
+        expect(chart.split('\n').slice(-2)).toEqual(['    "A": [0.16, 0.8] radius: 7, color: #1a7f37', '    "#2": [0.75, 0.071] radius: 4, color: #8c96a0']);
+        expect(mermaidQuoted('say "hi" [now]')).toBe('say hi now');
+        expect(mermaidPlain('a: b; #c')).toBe('a b c');
+    });
+});

@@ -1,0 +1,239 @@
+// The UI test of the Plan Overview (SPEC section 8): what a person sees in VS Code (code-server
+// in Debian's chromium, driven by playwright-core) with the packaged extension installed. Opens
+// the overview from the command palette, reads its sections, chooses a project, a stage and a
+// story with the mouse and the keyboard (the editor moves to them), sees it follow an edit and
+// the active plan, checks it with axe-core (no serious or critical violation) in a dark, a light
+// and a high contrast theme with a screenshot of each, shows all the projects of a larger plan on
+// request, and exports the Markdown report through the save dialog. Screenshots in test-results/screenshots/.
+import { copyFileSync, existsSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const STEP_TIMEOUT = 30_000;
+const EXAMPLES = resolve(import.meta.dirname, '../../../examples');
+const SECTION_IDS = ['plan', 'hurdles', 'matrix', 'projects', 'stages', 'coalition', 'road-show', 'diagnostics'];
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/**
+ * @param {{ url: string, workspace: string, chromiumPath: string, screenshots: string,
+ *           record: (title: string, error?: unknown) => void }} options
+ */
+export async function runOverviewUiTests({ url, workspace, chromiumPath, screenshots, record }) {
+    // The plans as the examples have them (the earlier UI test edits the workspace's copies).
+    for (const plan of ['riverside-health.adopt', 'coastal-research-institute.adopt']) copyFileSync(join(EXAMPLES, plan), join(workspace, plan));
+    copyFileSync(join(EXAMPLES, '../tests/report/plans/fifty-projects.adopt'), join(workspace, 'fifty-projects.adopt'));
+    const theme = (name, kind) => setTheme(page, name, kind);
+    const browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox'] });
+    const page = await browser.newPage({ viewport: { width: 1500, height: 900 } });
+    page.setDefaultTimeout(STEP_TIMEOUT);
+    const shot = name => page.screenshot({ path: join(screenshots, `${name}.png`) });
+    let broken = false;
+    const step = async (title, action) => {
+        if (broken) return record(`UI overview: ${title}`, 'skipped: an earlier step failed');
+        try {
+            await action();
+            record(`UI overview: ${title}`);
+        } catch (error) {
+            broken = true;
+            await shot(`failed-overview-${title.replace(/\W+/g, '-').slice(0, 60)}`).catch(() => undefined);
+            record(`UI overview: ${title}`, error instanceof Error ? error.message : error);
+        }
+    };
+    const editorLine = text => page.locator('.monaco-editor .view-line', { hasText: text });
+    const view = () => overviewFrame(page);
+    const selection = text => page.locator('#status\\.editor\\.selection', { hasText: text }).waitFor();
+
+    try {
+        await step('opens with "Adopt: Open Plan Overview" beside the plan, its eight sections in order', async () => {
+            await page.goto(`${url}?folder=${encodeURIComponent(workspace)}`);
+            await page.waitForSelector('.monaco-workbench');
+            await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'riverside-health.adopt' }).click();
+            await page.locator('#status\\.editor\\.mode', { hasText: 'Adopt' }).waitFor();
+            await editorLine('project streamRounds').click();
+            await theme('Dark Modern', 'vs-dark');
+            await editorLine('project streamRounds').click();
+            await runCommand(page, 'Adopt: Open Plan Overview');
+            await page.locator('.tab', { hasText: 'Plan overview — RiversideHealth' }).waitFor();
+            const frame = await view();
+            await frame.locator('#projects tbody tr').nth(1).waitFor();
+            const ids = await frame.locator('main > section').evaluateAll(sections => sections.map(section => section.id));
+            if (ids.join() !== SECTION_IDS.join()) throw new Error(`sections: ${ids.join(', ')}`);
+            expectMatch(await frame.locator('#title').innerText(), /^Social media at Riverside Health$/);
+            expectMatch(await frame.locator('#status').innerText(), /2 projects, 1 quick win/);
+            const points = await frame.locator('#matrix svg.matrix g.point').count();
+            if (points !== 2) throw new Error(`${points} points in the matrix`);
+            const csp = (await frame.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')) ?? '';
+            expectMatch(csp, /^default-src 'none'; style-src 'nonce-[^']+'; script-src 'nonce-[^']+';/);
+            const beyondOwnFiles = csp.replaceAll("'self'", '').replaceAll('https://*.vscode-cdn.net', '');
+            if (/unsafe-|https?:|\*/.test(beyondOwnFiles)) throw new Error(`the content security policy allows too much: ${csp}`);
+            await shot('10-overview-dark');
+        });
+
+        await step('the dark theme: axe-core finds no serious or critical accessibility violation', async () => {
+            await expectAccessible(await view());
+            const frame = await view();
+            await frame.locator('#matrix').scrollIntoViewIfNeeded();
+            await shot('11-overview-matrix-dark');
+        });
+
+        await step('choosing a project with the mouse reveals it in the editor', async () => {
+            const frame = await view();
+            await frame.locator('#projects button.reveal', { hasText: 'Hashtag contest' }).click();
+            await selection('Ln 35, Col 5');
+        });
+
+        await step('choosing with the keyboard: Tab to a project, Down to the next, Enter reveals it', async () => {
+            const frame = await view();
+            await frame.locator('#projects button.reveal').first().focus();
+            await page.keyboard.press('ArrowDown');
+            const focused = await frame.locator(':focus').innerText();
+            if (focused !== 'Hashtag contest') throw new Error(`Down moved the focus to "${focused}"`);
+            await page.keyboard.press('ArrowUp');
+            await page.keyboard.press('Enter');
+            await selection('Ln 26, Col 5');
+        });
+
+        await step('choosing a stage, a story and a point of the matrix reveals each', async () => {
+            const frame = await view();
+            await frame.locator('#stages h3 button.reveal', { hasText: 'Internal road show' }).click();
+            await selection('Ln 41, Col 3');
+            await frame.locator('#road-show button.reveal', { hasText: 'Grand rounds now reach three campuses' }).click();
+            await selection('Ln 42, Col 5');
+            await frame.locator('#matrix g.point.win').click();
+            await selection('Ln 26, Col 5');
+        });
+
+        await step('follows an edit of the plan', async () => {
+            await editorLine('crowdsourcing medium').click();
+            await page.keyboard.press('End');
+            await page.keyboard.press('Enter');
+            await page.keyboard.type('effort high');
+            const frame = await view();
+            await waitUntil(async () => (await frame.locator('#projects tbody tr').first().innerText()).includes('high'), 'the effort in the ranked projects');
+            await waitUntil(async () => (await frame.locator('#matrix svg desc').textContent())?.includes('big bets 1'), 'the project among the big bets');
+            await shot('12-overview-follows-an-edit');
+        });
+
+        await step('follows the active editor to another plan', async () => {
+            await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'coastal-research-institute.adopt' }).click();
+            await page.locator('.tab', { hasText: 'Plan overview — CoastalResearch' }).waitFor();
+            const frame = await view();
+            await waitUntil(async () => (await frame.locator('#title').innerText()) === 'Coastal Research Institute: science across stations', 'the title of the other plan');
+        });
+
+        await step('the light theme: readable, and no serious or critical accessibility violation', async () => {
+            await theme('Light Modern', 'vs');
+            const frame = await view();
+            await frame.locator('#plan').scrollIntoViewIfNeeded();
+            await shot('13-overview-light');
+            await expectAccessible(frame);
+            await frame.locator('#matrix').scrollIntoViewIfNeeded();
+            await shot('14-overview-matrix-light');
+            await frame.locator('#stages').scrollIntoViewIfNeeded();
+            await shot('15-overview-stages-light');
+        });
+
+        await step('a high contrast theme: no serious or critical accessibility violation', async () => {
+            await theme('Dark High Contrast', 'hc-black');
+            const frame = await view();
+            await frame.locator('#projects').scrollIntoViewIfNeeded();
+            await shot('16-overview-high-contrast');
+            await expectAccessible(frame);
+        });
+
+        await step('on a plan of 50 projects: the top 25, then all of them on request, then the top again', async () => {
+            await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'fifty-projects.adopt' }).click();
+            await page.locator('.tab', { hasText: 'Plan overview — Bench50' }).waitFor();
+            const frame = await view();
+            const rows = frame.locator('#projects tbody tr');
+            await waitUntil(async () => (await rows.count()) === 25, 'the top 25 projects');
+            await frame.locator('#projects button.show-all').click();
+            await waitUntil(async () => (await rows.count()) === 50, 'all 50 projects');
+            expectMatch(await frame.locator('#projects nav.pager').innerText(), /Projects 1–50 of 50/);
+            await shot('17-overview-all-projects');
+            await frame.locator('#projects button[data-page="top"]').click();
+            await waitUntil(async () => (await rows.count()) === 25, 'the top 25 projects again');
+        });
+
+        await step('"Adopt: Export Plan Report…" saves the Markdown report where the save dialog says', async () => {
+            const target = join(workspace, 'coastal-report.md');
+            rmSync(target, { force: true });
+            await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'coastal-research-institute.adopt' }).click();
+            await page.locator('.tab', { hasText: 'Plan overview — CoastalResearch' }).waitFor();
+            await runCommand(page, 'Adopt: Export Plan Report');
+            const input = page.locator('.quick-input-widget input');
+            await waitUntil(async () => (await input.inputValue()).endsWith('-report.html'), 'the save dialog with its proposed file');
+            await input.fill(target);
+            await page.keyboard.press('Enter');
+            await waitUntil(async () => existsSync(target), 'the report file');
+            expectMatch(readFileSync(target, 'utf8'), /^# Coastal Research Institute: science across stations\n/);
+            await page.locator('.notifications-toasts .notification-toast', { hasText: 'Saved the plan report' }).first().waitFor();
+            rmSync(target, { force: true });
+        });
+    } finally {
+        await browser.close();
+    }
+}
+
+/** The Plan Overview's page: the frame inside a webview whose document is the overview. */
+async function overviewFrame(page) {
+    let found;
+    await waitUntil(async () => {
+        for (const frame of page.frames()) {
+            if (frame.isDetached()) continue;
+            const title = await frame.evaluate(() => document.title).catch(() => '');
+            if (title === 'Plan overview' && (await frame.locator('#content section').count().catch(() => 0)) > 0) {
+                found = frame;
+                return true;
+            }
+        }
+        return false;
+    }, 'the Plan overview page');
+    return found;
+}
+
+/** Runs axe-core in the page (CSP does not stop a script run through the browser's debugging protocol) and fails on serious or critical violations. */
+async function expectAccessible(frame) {
+    await frame.evaluate(axeSource);
+    const violations = await frame.evaluate(async () => {
+        // @ts-ignore axe is what the script above defined
+        const result = await window.axe.run(document, { resultTypes: ['violations'] });
+        return result.violations.map(v => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map(n => n.target.join(' ')) }));
+    });
+    const serious = violations.filter(v => v.impact === 'serious' || v.impact === 'critical');
+    if (serious.length > 0) throw new Error(`axe-core: ${JSON.stringify(serious, null, 1)}`);
+}
+
+async function runCommand(page, title) {
+    await page.keyboard.press('F1');
+    await page.locator('.quick-input-widget input').fill(`>${title}`);
+    await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: title }).first().waitFor();
+    await page.keyboard.press('Enter');
+}
+
+/** Switches VS Code's colour theme with "Preferences: Color Theme", and waits until the workbench shows it (its theme's kind is a class). */
+async function setTheme(page, label, kind) {
+    // Ctrl+K Ctrl+T: the colour theme picker.
+    await page.keyboard.press('Control+K');
+    await page.keyboard.press('Control+T');
+    await page.locator('.quick-input-widget .monaco-list-row.focused').first().waitFor();
+    await page.keyboard.type(label);
+    await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: label }).first().waitFor();
+    await page.keyboard.press('Enter');
+    await page.locator(`.monaco-workbench.${kind}`).waitFor();
+    await page.waitForTimeout(500);
+}
+
+async function waitUntil(probe, what, timeoutMs = STEP_TIMEOUT) {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+        if (await probe().catch(() => false)) return;
+        await new Promise(resolve => setTimeout(resolve, 150));
+    }
+    throw new Error(`timed out waiting for ${what}`);
+}
+
+function expectMatch(text, pattern) {
+    if (!pattern.test(text)) throw new Error(`expected ${pattern} in: ${String(text).slice(0, 500)}`);
+}
