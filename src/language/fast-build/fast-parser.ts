@@ -34,6 +34,7 @@ import { FastLexer, type LexError, type Tokens } from './fast-lexer.js';
 import { GrammarAnalysis, type KindSet, type ParseUnit, type RuleRole, type TokenAlternative } from './grammar-analysis.js';
 import { AdoptCompositeCstNode, AdoptLeafCstNode, LEAF_FEATURES, leafCode, type LeafMaker } from './lazy-cst.js';
 import { FastLinker } from './linking.js';
+import { FastValueConverter } from './value-converter.js';
 
 type Element = GrammarAST.AbstractElement;
 type Node = Record<string, unknown> & { $type: string; $cstNode?: CstNode };
@@ -69,6 +70,14 @@ interface Loop {
     readonly expected: readonly Expectation[];
     /** The closer right after the loop (`}` of a block), or -1 (a list: `(',' b)*`). */
     readonly closer: number;
+    /** By token kind, the item it starts (the first that takes it), or -1. */
+    readonly itemOf: Int16Array;
+}
+
+/** A one-token call's kinds: each kind's feature index and the value its token gives (indexed by token kind). */
+interface TokenCallKinds {
+    readonly featureIndexes: number[];
+    readonly values: Array<(image: string) => unknown>;
 }
 
 /** A compiled parser rule. */
@@ -255,7 +264,11 @@ export class FastParser implements LeafMaker {
         const closer = next && GrammarAST.isKeyword(next) && !next.cardinality && this.closers.has(this.analysis.kindOf(next)) ? this.analysis.kindOf(next) : -1;
         // What may stand here, in the grammar's order (`'supports', 'involves', a trait (asynchrony, …)`).
         const expected = alternatives.map(alternative => this.expectationOf(alternative));
-        return { first, follow: this.analysis.follow(element), items, expected, closer };
+        const itemOf = new Int16Array(this.analysis.kindCount).fill(-1);
+        items.forEach((item, index) => {
+            for (let kind = 0; kind < item.first.length; kind++) if (item.first[kind] && itemOf[kind] < 0) itemOf[kind] = index;
+        });
+        return { first, follow: this.analysis.follow(element), items, expected, closer, itemOf };
     }
 
     private part(element: Element, rule: CompiledRule): Part {
@@ -313,16 +326,17 @@ export class FastParser implements LeafMaker {
             const kind = this.analysis.kindOf(element);
             const index = this.featureIndex(element);
             const isKeyword = GrammarAST.isKeyword(element);
+            const convert = this.conversionFor(element);
             if (assignment) {
                 return (run, node) => {
                     const token = run.leaf(kind, index, element);
-                    if (token >= 0) assign(node, feature, operator, isKeyword ? (element as GrammarAST.Keyword).value : run.converted(token, element));
+                    if (token >= 0) assign(node, feature, operator, isKeyword ? (element as GrammarAST.Keyword).value : convert(run.image(token)));
                 };
             }
             if (rule.role === 'datatype') {
                 return (run, node) => {
                     const token = run.leaf(kind, index, element);
-                    if (token >= 0) node.value += isKeyword ? (element as GrammarAST.Keyword).value : String(run.converted(token, element));
+                    if (token >= 0) node.value += isKeyword ? (element as GrammarAST.Keyword).value : String(convert(run.image(token)));
                 };
             }
             return run => {
@@ -342,9 +356,10 @@ export class FastParser implements LeafMaker {
             }
             const kind = this.analysis.kindOf(element);
             const index = this.featureIndex(element);
+            const convert = this.conversionFor(element);
             return (run, node) => {
                 const token = run.leaf(kind, index, element);
-                if (token >= 0) run.reference(node, feature, list, run.converted(token, element) as string);
+                if (token >= 0) run.reference(node, feature, list, convert(run.image(token)) as string);
             };
         }
         if (GrammarAST.isRuleCall(element) && GrammarAST.isParserRule(element.rule.ref)) {
@@ -383,8 +398,31 @@ export class FastParser implements LeafMaker {
     private tokenCall(call: GrammarAST.RuleCall | GrammarAST.CrossReference, alternatives: ReadonlyMap<number, TokenAlternative>): (run: ParseRun) => unknown {
         const index = this.featureIndex(call);
         this.tokenCalls[index] = alternatives;
-        const alternativeIndexes = new Map([...alternatives].map(([kind, alternative]) => [kind, this.featureIndex(alternative)]));
-        return run => run.tokenValue(call, index, alternatives, alternativeIndexes);
+        // By token kind: the alternative's feature index, and the value a token of it gives (the
+        // alternative's conversion, then the call's), made once.
+        const token: TokenCallKinds = { featureIndexes: [], values: [] };
+        const ofCall = this.conversionFor(call);
+        for (const [kind, alternative] of alternatives) {
+            token.featureIndexes[kind] = this.featureIndex(alternative);
+            if (GrammarAST.isKeyword(alternative)) {
+                // A keyword's value is the same each time (made anew when it is an object: a date).
+                const text = alternative.value;
+                const value = ofCall(text);
+                token.values[kind] = typeof value === 'object' && value !== null ? () => ofCall(text) : () => value;
+            } else {
+                const ofAlternative = this.conversionFor(alternative);
+                token.values[kind] = image => ofCall(String(ofAlternative(image)));
+            }
+        }
+        return run => run.tokenValue(call, index, alternatives, token);
+    }
+
+    /** What the value converter makes of a token's text of a grammar element, as one function (the converter asked once, when it is the fast build's). */
+    private conversionFor(element: Element): (image: string) => unknown {
+        const converter = this.converter;
+        if (converter instanceof FastValueConverter) return converter.converterFor(element);
+        const node = { grammarSource: element } as unknown as CstNode;
+        return image => converter.convert(image, node);
     }
 
     private featureIndex(feature: Element): number {
@@ -639,7 +677,6 @@ class ParseRun {
     private hiddenIndex = 0;
     private readonly end: number;
     /** What the value converter is given for a token (see `converted`). */
-    private readonly converterNode: { grammarSource: Element | undefined } = { grammarSource: undefined };
     /** A token taken as present at the cursor though it is not (a missing keyword), or -1. */
     private assumed = -1;
     /** A token read as another kind (a misspelled keyword). */
@@ -647,9 +684,21 @@ class ParseRun {
     /** The loops being parsed, outermost first. */
     private readonly loops: Loop[] = [];
     /** The nodes being built with their rules, outermost first (for `within`). */
-    private readonly open: Array<{ readonly node: Node; readonly rule: CompiledRule }> = [];
+    private readonly openNodes: Node[] = [];
+    private readonly openRules: CompiledRule[] = [];
     /** The node last finished, with its rule (the statement a loop just parsed). */
-    private finished: { readonly node: Node; readonly rule: CompiledRule } | undefined;
+    private finishedNode: Node | undefined;
+    private finishedRule: CompiledRule | undefined;
+
+    /** The node last finished with its rule, for the recovery (kept as two fields: no object per node). */
+    private get finished(): { readonly node: Node; readonly rule: CompiledRule } | undefined {
+        return this.finishedNode && this.finishedRule ? { node: this.finishedNode, rule: this.finishedRule } : undefined;
+    }
+
+    private set finished(finished: { readonly node: Node; readonly rule: CompiledRule } | undefined) {
+        this.finishedNode = finished?.node;
+        this.finishedRule = finished?.rule;
+    }
 
     constructor(private readonly parser: FastParser, private readonly text: string, private readonly tokens: Tokens, private readonly builder: CstNodeBuilder,
         /** Whether this run recovers from problems (else it stops at the first). */
@@ -661,7 +710,8 @@ class ParseRun {
     entry(rule: CompiledRule): AstNode {
         const node = this.parser.newNode(rule.type);
         this.nodes.push(node as unknown as AstNode);
-        this.open.push({ node, rule });
+        this.openNodes.push(node);
+        this.openRules.push(rule);
         if (this.tokens.count === 0 && this.recovering) {
             // Nothing but blanks and comments: one problem says what the text needs, not each part it lacks.
             this.report({ kind: 'empty', expected: this.parser.expectationsOf(this.parser.analysis.first(rule.rule.definition)) }, 0);
@@ -669,7 +719,8 @@ class ParseRun {
         } else {
             rule.body(this, node);
         }
-        this.open.pop();
+        this.openNodes.pop();
+        this.openRules.pop();
         if (this.index < this.tokens.count && !this.broken && !this.closedEarly(rule, node)) {
             this.report({ kind: 'after-end', found: this.found(this.index) }, this.index);
         }
@@ -694,10 +745,12 @@ class ParseRun {
             return false;
         }
         this.report({ kind: 'closed-early', found: this.found(this.index - 1), within: { type: rule.type, name: typeof node.name === 'string' ? node.name : undefined } }, this.index - 1);
-        this.open.push({ node, rule });
+        this.openNodes.push(node);
+        this.openRules.push(rule);
         loop.step(this, node);
         closer.step(this, node);
-        this.open.pop();
+        this.openNodes.pop();
+        this.openRules.pop();
         return true;
     }
 
@@ -724,9 +777,11 @@ class ParseRun {
         const depth = ++this.depth;
         this.lastChild[depth] = undefined;
         this.lastReference[depth] = undefined;
-        this.open.push({ node, rule });
+        this.openNodes.push(node);
+        this.openRules.push(rule);
         rule.body(this, node);
-        this.open.pop();
+        this.openNodes.pop();
+        this.openRules.pop();
         this.depth--;
         this.finish(node, rule);
         // A rule that took no token (the problem was at its first) leaves no node, as in Langium.
@@ -734,7 +789,8 @@ class ParseRun {
             this.nodes.splice(this.nodes.lastIndexOf(node as unknown as AstNode), 1);
             return undefined;
         }
-        this.finished = { node, rule };
+        this.finishedNode = node;
+        this.finishedRule = rule;
         return node;
     }
 
@@ -825,10 +881,9 @@ class ParseRun {
      * The value converter's value of a token: the converter reads the grammar element of the node
      * it is given, so it gets a stand-in with that element, not a leaf.
      */
-    converted(token: number, feature: Element): unknown {
-        const image = this.text.substring(this.tokens.starts[token], this.tokens.ends[token]);
-        this.converterNode.grammarSource = feature;
-        return this.parser.converter.convert(image, this.converterNode as unknown as CstNode);
+    /** The text of a token. */
+    image(token: number): string {
+        return this.text.substring(this.tokens.starts[token], this.tokens.ends[token]);
     }
 
     /**
@@ -870,15 +925,14 @@ class ParseRun {
      * AdoptCompositeCstNode, with no comment before the token, the two are one number and made
      * when asked for (lazy-cst.ts). Undefined when the token is missing.
      */
-    tokenValue(call: GrammarAST.RuleCall | GrammarAST.CrossReference, callIndex: number, alternatives: ReadonlyMap<number, TokenAlternative>,
-        alternativeIndexes: ReadonlyMap<number, number>): unknown {
+    tokenValue(call: GrammarAST.RuleCall | GrammarAST.CrossReference, callIndex: number, alternatives: ReadonlyMap<number, TokenAlternative>, token: TokenCallKinds): unknown {
         let kind = this.peek();
-        let alternative = alternatives.get(kind);
-        if (!alternative || this.assumed >= 0) {
+        let value = token.values[kind];
+        if (value === undefined || this.assumed >= 0) {
             if (this.mismatch([this.parser.expectationOf(call)], call, [...alternatives.keys()]) !== RETRY) return undefined;
             kind = this.peek();
-            alternative = alternatives.get(kind);
-            if (!alternative) return undefined;
+            value = token.values[kind];
+            if (value === undefined) return undefined;
         }
         const index = this.index;
         const parent = this.builder.current as CompositeCstNode;
@@ -890,12 +944,10 @@ class ParseRun {
             this.index++;
         } else {
             this.builder.buildCompositeNode(call);
-            this.leaf(kind, alternativeIndexes.get(kind)!, alternative);
+            this.leaf(kind, token.featureIndexes[kind], alternatives.get(kind)!);
             this.builder.construct({ value: undefined } as unknown as Constructed);
         }
-        const text = GrammarAST.isKeyword(alternative) ? alternative.value : String(this.converted(index, alternative));
-        this.converterNode.grammarSource = call;
-        return this.parser.converter.convert(text, this.converterNode as unknown as CstNode);
+        return value(this.text.substring(start, this.tokens.ends[index]));
     }
 
     /**
@@ -942,8 +994,9 @@ class ParseRun {
      */
     private within(block = false): Within | undefined {
         let innermost: Within | undefined;
-        for (let i = this.open.length - 1; i >= 0; i--) {
-            const { node, rule } = this.open[i];
+        for (let i = this.openNodes.length - 1; i >= 0; i--) {
+            const node = this.openNodes[i];
+            const rule = this.openRules[i];
             if (rule.role !== 'node') continue;
             if (block && !rule.parts.some(part => part.keyword >= 0 && this.parser.brackets.has(part.keyword))) continue;
             const within = { type: rule.type, name: typeof node.name === 'string' ? node.name : undefined };
@@ -1168,10 +1221,10 @@ class ParseRun {
 
     /** Parses the item the cursor's token starts. */
     private item(loop: Loop, node: Node): void {
-        const kind = this.peek();
-        const item = loop.items.find(candidate => candidate.first[kind]) ?? loop.items[0];
-        this.finished = undefined;
-        item.step(this, node);
+        const chosen = loop.itemOf[this.peek()];
+        this.finishedNode = undefined;
+        this.finishedRule = undefined;
+        loop.items[chosen >= 0 ? chosen : 0].step(this, node);
     }
 
     /**
@@ -1316,10 +1369,12 @@ class ParseRun {
         }
         this.report({ kind: 'closed-early', found: this.found(index - 1), within: { type: rule.type, name: typeof node.name === 'string' ? node.name : undefined } }, index - 1);
         builder.reopen(node.$cstNode as CompositeCstNode);
-        this.open.push(previous);
+        this.openNodes.push(previous.node);
+        this.openRules.push(previous.rule);
         loop.step(this, node);
         closer.step(this, node);
-        this.open.pop();
+        this.openNodes.pop();
+        this.openRules.pop();
         this.finish(node, rule);
         this.broken = false;
         this.finished = previous;
@@ -1381,14 +1436,16 @@ class ParseRun {
         builder.reopen(node.$cstNode as CompositeCstNode);
         this.stand = chosen.stand;
         this.assumed = chosen.assumed ?? -1;
-        this.open.push(previous);
+        this.openNodes.push(previous.node);
+        this.openRules.push(previous.rule);
         chosen.part.step(this, node);
         // The parts after it, in their order, as they would have come (not one given already).
         for (const later of candidates.slice(candidates.indexOf(chosen.part) + 1)) {
             if (this.broken || this.given(later, node)) break;
             later.step(this, node);
         }
-        this.open.pop();
+        this.openNodes.pop();
+        this.openRules.pop();
         this.assumed = -1;
         this.stand = undefined;
         this.finish(node, rule);

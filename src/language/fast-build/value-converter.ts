@@ -31,6 +31,30 @@ export class FastValueConverter extends DefaultValueConverter {
         return rule ? this.runConverter(rule, input, cstNode) : input;
     }
 
+    /**
+     * What `convert` does with the text of a token of one grammar element, as a function made once
+     * (the parser calls it for each token of the element). The same values as `convert`.
+     */
+    converterFor(feature: GrammarAST.AbstractElement): (input: string) => ValueType {
+        const terminal = GrammarAST.isCrossReference(feature) ? GrammarUtils.getCrossReferenceTerminal(feature) : feature;
+        if (GrammarAST.isRuleCall(terminal) && !terminal.rule.ref) {
+            const node = { grammarSource: feature } as unknown as CstNode;
+            return input => this.convert(input, node);
+        }
+        const rule = GrammarAST.isRuleCall(terminal) ? terminal.rule.ref! : null;
+        if (!rule) return input => input;
+        switch (this.conversionOf(rule)) {
+            case 'INT': return ValueConverter.convertInt;
+            case 'STRING': return convertString;
+            case 'ID': return ValueConverter.convertID;
+            case 'number': return ValueConverter.convertNumber;
+            case 'boolean': return ValueConverter.convertBoolean;
+            case 'bigint': return ValueConverter.convertBigint;
+            case 'date': return ValueConverter.convertDate;
+            default: return input => input;
+        }
+    }
+
     protected override runConverter(rule: GrammarAST.AbstractRule, input: string, _cstNode: CstNode): ValueType {
         switch (this.conversionOf(rule)) {
             case 'INT': return ValueConverter.convertInt(input);
