@@ -75,7 +75,9 @@ describe('the quick-wins matrix', () => {
         expect(layout.ticks.find(t => t.threshold)?.value).toBe(70);
     });
 
-    for (const seed of [1, 2, 3, 4, 5, 6, 7, 8]) {
+    // Seeds whose generated plans have at least four quick wins (seeds 5 and 10 have three), so
+    // that labels compete for room; the first assertion keeps the choice true.
+    for (const seed of [1, 2, 3, 4, 6, 7, 8, 9, 12]) {
         it(`labels every quick win of a generated plan of 50 projects without an overlap (seed ${seed})`, async () => {
             const input = await generatedInput(50, seed);
             const wins = input.projects.filter(p => p.quickWin);
