@@ -1,6 +1,6 @@
 /**
  * The starter plan of "Adopt: New Plan": it parses without any diagnostic, its project is a
- * quick win, it explains itself in comments, and it is canonical (the formatter leaves it as is).
+ * quick win, it explains itself in comments (action items and effort too), and it is canonical (the formatter leaves it as is).
  */
 import { describe, expect, test } from 'vitest';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -19,7 +19,7 @@ describe('the starter plan', () => {
 
     test('has a comment before every part', () => {
         const lines = STARTER_PLAN.split('\n');
-        for (const part of ['plan ', '  coalition {', '  channel ', '  initiative ', '  stage initiation', '  stage rollout', '  stage roadShow']) {
+        for (const part of ['plan ', '  coalition {', '  channel ', '  initiative ', '  stage initiation', '  stage rollout', '      effort ', '      action ', '  stage roadShow']) {
             const index = lines.findIndex(line => line.startsWith(part));
             expect(index, part).toBeGreaterThan(0);
             expect(lines[index - 1].trim().startsWith('//'), part).toBe(true);

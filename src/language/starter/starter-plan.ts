@@ -46,6 +46,11 @@ plan OurPlan "Social media at our organization" {
       crowdsourcing high
       uses intranet
       metric pagesWritten "Pages written by new staff" target 40
+      // How much work it is (low, medium or high): quick wins are low-hanging fruit.
+      effort low
+      // Action items: who does what, by when (due YYYY-MM-DD), and where it stands (todo,
+      // doing, done or blocked). The code lens counts the actions done.
+      action mentors "Invite the first mentors" owner ally doing
     }
   }
 
