@@ -26,7 +26,10 @@ export const EXPECTED_FILES = [
     'extension/media/walkthrough/hurdles.md',
     'extension/media/walkthrough/rank.md',
     'extension/media/walkthrough/workspace.md',
-    'extension/media/walkthrough/settings.md'
+    'extension/media/walkthrough/settings.md',
+    'extension/media/walkthrough/living-plan.md',
+    'extension/media/walkthrough/overview.md',
+    'extension/media/walkthrough/rules.md'
 ];
 const MANIFEST_FILES = ['extension.vsixmanifest', '[Content_Types].xml'];
 const OPTIONAL_FILES = ['extension/changelog.md'];

@@ -205,6 +205,10 @@ export async function runUiTests({ url, workspace, chromiumPath, screenshots, re
             await walkthrough.locator('.getting-started-media iframe.webview.ready').waitFor();
             await page.frameLocator('.getting-started-media iframe.webview.ready').frameLocator('#active-frame').locator('text=A plan in one file').waitFor();
             await shot('08-walkthrough');
+            // A later step: a plan under way (actions, dates, effort, results), its media in the same webview.
+            await walkthrough.locator('text=Follow the plan as it runs').first().click();
+            await page.frameLocator('.getting-started-media iframe.webview.ready').frameLocator('#active-frame').locator('h1', { hasText: 'A plan under way' }).waitFor();
+            await shot('08-walkthrough-plan-under-way');
         });
 
         await step('shows a bad adopt.config.json in the Problems panel, on the config file, with the JSON schema\'s check', async () => {
