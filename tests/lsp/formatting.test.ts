@@ -230,6 +230,16 @@ plan P "P" { // opening
         expect(await formatted('plan P "P" { /*\r\n*/\nstage s "S" { }\n}\n')).toBe('plan P "P" { /*\r\n*/\n  stage s "S" {\n  }\n}\n');
     });
 
+    test('the line ending is the one between the tokens: comments that hold more breaks of the other kind do not flip it', async () => {
+        // Three \n between the tokens and two \r\n in the comment; formatting joins the plan's
+        // first line, which leaves as many of each kind in the text: the ending stays \n.
+        const text = '/*\r\n\r\n*/plan P\n  "P" {\n  } //\n';
+        const once = await formatted(text);
+        expect(once).toBe('/*\r\n\r\n*/ plan P "P" {\n} //\n');
+        expect(await formatted(once)).toBe(once);
+        expect(await formatted('/*\n\n\n*/plan P "P" {\r\n}\r\n')).toBe('/*\n\n\n*/ plan P "P" {\r\n}\r\n');
+    });
+
     test('indentation is two spaces whatever the editor tab size', async () => {
         expect(await formatted('plan P "P" {\nstage s "S" {\n}\n}', { tabSize: 8, insertSpaces: false })).toBe('plan P "P" {\n  stage s "S" {\n  }\n}\n');
     });

@@ -123,7 +123,7 @@ export function tokenRoles(root: AstNode, blockTypes: ReadonlySet<string>): Toke
  */
 export function canonicalGaps(text: string, tokens: readonly FormatToken[], roles: TokenRoles): GapEdit[] | undefined {
     if (tokens.length === 0) return [];
-    const eol = lineEnding(text);
+    const eol = lineEnding(text, tokens);
     const edits: GapEdit[] = [];
     const replace = (offset: number, end: number, newText: string) => {
         if (text.slice(offset, end) !== newText) edits.push({ offset, end, newText });
@@ -160,15 +160,32 @@ export function canonicalGaps(text: string, tokens: readonly FormatToken[], role
 }
 
 /**
- * The line ending the formatter writes: the one most of the text's line breaks use (`\r\n` or
- * `\n`; the first on a tie), so that formatting a formatted text changes nothing even when a
- * comment keeps a break of the other kind.
+ * The line ending the formatter writes: the one most line breaks between the tokens use (`\r\n`
+ * or `\n`; the first on a tie). Breaks inside comments count only when no break stands between
+ * tokens. The formatter writes every break between tokens itself and keeps comments as they
+ * are, so formatting a formatted text changes nothing, whatever the comments hold.
  */
-export function lineEnding(text: string): '\r\n' | '\n' {
-    const crlf = text.match(/\r\n/g)?.length ?? 0;
-    const lf = (text.match(/\n/g)?.length ?? 0) - crlf;
-    if (crlf !== lf) return crlf > lf ? '\r\n' : '\n';
-    return /\r\n|\r|\n/.exec(text)?.[0] === '\r\n' ? '\r\n' : '\n';
+export function lineEnding(text: string, tokens: readonly FormatToken[] = []): '\r\n' | '\n' {
+    let counts = { crlf: 0, lf: 0, first: undefined as '\r\n' | '\n' | undefined };
+    let gapStart = 0;
+    for (const token of tokens) {
+        counts = countBreaks(text.slice(gapStart, token.offset), counts);
+        gapStart = token.end;
+    }
+    counts = countBreaks(text.slice(gapStart), counts);
+    if (counts.crlf + counts.lf === 0) counts = countBreaks(text, counts);
+    if (counts.crlf !== counts.lf) return counts.crlf > counts.lf ? '\r\n' : '\n';
+    return counts.first ?? '\n';
+}
+
+function countBreaks(stretch: string, counts: { crlf: number; lf: number; first: '\r\n' | '\n' | undefined }) {
+    let { crlf, lf, first } = counts;
+    for (const [found] of stretch.matchAll(/\r?\n/g)) {
+        if (found === '\r\n') crlf++;
+        else lf++;
+        first ??= found as '\r\n' | '\n';
+    }
+    return { crlf, lf, first };
 }
 
 /** Line breaks in a stretch of whitespace: `\r\n`, `\n` and a lone `\r` count one each. */
