@@ -38,6 +38,20 @@ export class PlanWorkspace {
     }
 
     /**
+     * The workspace for the plans at `paths`, as every command sets it up: the `--config` file
+     * (if given), today's date fixed (`useToday`), the plans' config files checked
+     * (`checkConfigFiles`), and a note to `warn` for each plan the current folder's config file
+     * does not reach (`unreachedConfigNotes`).
+     */
+    static prepare(paths: readonly string[], options: { configFile?: ConfigFile; today?: string }, warn: (note: string) => void): PlanWorkspace {
+        const workspace = new PlanWorkspace(options.configFile);
+        workspace.useToday(options.today);
+        workspace.checkConfigFiles(paths);
+        for (const note of workspace.unreachedConfigNotes(paths)) warn(note);
+        return workspace;
+    }
+
+    /**
      * Fixes today's date for the checks of due dates: `--today`, else the environment's
      * ADOPT_TODAY, else the local date. A date that is not a calendar date is an input problem.
      */

@@ -118,10 +118,8 @@ function todayOption(): Option {
 
 async function check(files: string[], options: CheckOptions, io: CliIo): Promise<number> {
     const inputs = distinctFiles(files).map(path => ({ path, text: readPlanFile(path) }));
-    const workspace = new PlanWorkspace(options.config ? readConfig(options.config) : undefined);
-    workspace.useToday(options.today);
-    workspace.checkConfigFiles(inputs.map(input => input.path));
-    for (const note of workspace.unreachedConfigNotes(inputs.map(input => input.path))) io.err(`adopt: ${note}\n`);
+    const configFile = options.config ? readConfig(options.config) : undefined;
+    const workspace = PlanWorkspace.prepare(inputs.map(input => input.path), { configFile, today: options.today }, note => io.err(`adopt: ${note}\n`));
     // With --stats each plan is built on its own, to time it (plans never refer to each other).
     const built: Array<{ document: LangiumDocument<Plan>; stats?: BuildStats }> = [];
     if (options.stats) {
@@ -176,10 +174,7 @@ function distinctFiles(files: readonly string[]): string[] {
 async function rank(file: string, options: { json?: boolean; config?: string; today?: string }, io: CliIo): Promise<number> {
     const configFile = options.config ? readConfig(options.config) : undefined;
     const text = readPlanFile(file);
-    const workspace = new PlanWorkspace(configFile);
-    workspace.useToday(options.today);
-    workspace.checkConfigFiles([file]);
-    for (const note of workspace.unreachedConfigNotes([file])) io.err(`adopt: ${note}\n`);
+    const workspace = PlanWorkspace.prepare([file], { configFile, today: options.today }, note => io.err(`adopt: ${note}\n`));
     const [document] = await workspace.build([{ path: file, text }]);
     const result: RankResult = buildRankResult(document, workspace.services);
     if (options.json) {

@@ -29,10 +29,7 @@ export interface ReportIo {
 /** Builds the plan, writes its report, and answers the exit code (0, or 1 when the plan has errors). */
 export async function writeReport(file: string, options: ReportOptions, configFile: ConfigFile | undefined, io: ReportIo, generator: string): Promise<number> {
     const text = readPlanFile(file);
-    const workspace = new PlanWorkspace(configFile);
-    workspace.useToday(options.today);
-    workspace.checkConfigFiles([file]);
-    for (const note of workspace.unreachedConfigNotes([file])) io.err(`adopt: ${note}\n`);
+    const workspace = PlanWorkspace.prepare([file], { configFile, today: options.today }, note => io.err(`adopt: ${note}\n`));
     const [document] = await workspace.build([{ path: file, text }]);
     const overview = buildPlanOverview(document, workspace.services);
     const report = options.format === 'md' ? reportMarkdown(overview, generator) : reportHtml(overview, generator);

@@ -8,16 +8,11 @@ import * as vscode from 'vscode';
 import { escape } from '../report/html-text.js';
 import { SECTIONS } from '../report/overview-sections.js';
 import { OVERVIEW_CSS, VIEW_PALETTE } from '../report/report-style.js';
+import { webviewCsp } from './webview-support.js';
 
 export function overviewViewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, nonce: string): string {
     const script = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'overview.js')).toString();
-    const csp = [
-        "default-src 'none'",
-        `style-src 'nonce-${nonce}'`,
-        `script-src 'nonce-${nonce}'`,
-        `img-src ${webview.cspSource}`,
-        `font-src ${webview.cspSource}`
-    ].join('; ');
+    const csp = webviewCsp(webview, nonce);
     return `<!DOCTYPE html>
 <html lang="en">
 <head>

@@ -7,16 +7,11 @@
 import * as vscode from 'vscode';
 import { partsLegend } from '../report/report-blocks.js';
 import { BLOCKS_CSS, VIEW_PALETTE } from '../report/report-style.js';
+import { webviewCsp } from './webview-support.js';
 
 export function rankViewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, nonce: string): string {
     const media = (file: string): string => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', file)).toString();
-    const csp = [
-        "default-src 'none'",
-        `style-src ${webview.cspSource} 'nonce-${nonce}'`,
-        `script-src 'nonce-${nonce}'`,
-        `img-src ${webview.cspSource}`,
-        `font-src ${webview.cspSource}`
-    ].join('; ');
+    const csp = webviewCsp(webview, nonce, { extensionStyles: true });
     return `<!DOCTYPE html>
 <html lang="en">
 <head>

@@ -1,6 +1,6 @@
 /**
- * What the extension's webviews share: revealing a line of a plan in its editor, and the nonce of
- * a page's content security policy.
+ * What the extension's webviews share: revealing a line of a plan in its editor, and a page's
+ * content security policy with its nonce.
  */
 import * as vscode from 'vscode';
 
@@ -19,4 +19,19 @@ export function nonce(): string {
     const bytes = new Uint8Array(18);
     crypto.getRandomValues(bytes);
     return Buffer.from(bytes).toString('base64');
+}
+
+/**
+ * A webview page's content security policy: nothing by default; scripts and styles only with the
+ * page's nonce (and, with `extensionStyles`, the extension's own stylesheets); images and fonts
+ * only from the extension; no remote content.
+ */
+export function webviewCsp(webview: vscode.Webview, nonce: string, options: { extensionStyles?: boolean } = {}): string {
+    return [
+        "default-src 'none'",
+        `style-src ${options.extensionStyles ? `${webview.cspSource} ` : ''}'nonce-${nonce}'`,
+        `script-src 'nonce-${nonce}'`,
+        `img-src ${webview.cspSource}`,
+        `font-src ${webview.cspSource}`
+    ].join('; ');
 }
