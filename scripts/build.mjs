@@ -6,6 +6,7 @@
 import * as esbuild from 'esbuild';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { writeTextMateGrammar } from './textmate-grammar.mjs';
+import { importTypeScript } from './typescript-module.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -39,12 +40,9 @@ await writeTextMateGrammar();
 
 /** Runs the zod schema's `configJsonSchema()` (bundled in memory) and writes its JSON schema. */
 async function writeConfigSchema() {
-    const bundle = await esbuild.build({
-        entryPoints: ['src/language/config/adopt-config-schema.ts'], bundle: true, write: false, format: 'esm', platform: 'node', logLevel: 'warning'
-    });
-    const module = await import(`data:text/javascript;base64,${Buffer.from(bundle.outputFiles[0].text).toString('base64')}`);
+    const { configJsonSchema } = await importTypeScript("export { configJsonSchema } from './src/language/config/adopt-config-schema.ts';");
     mkdirSync('schemas', { recursive: true });
-    writeFileSync('schemas/adopt.config.schema.json', JSON.stringify(module.configJsonSchema(), null, 2) + '\n');
+    writeFileSync('schemas/adopt.config.schema.json', JSON.stringify(configJsonSchema(), null, 2) + '\n');
 }
 
 await writeConfigSchema();

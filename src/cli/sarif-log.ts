@@ -10,7 +10,7 @@ import { relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { levelOf } from '../language/config/adopt-config-schema.js';
-import { ALL_ISSUE_CODES, IssueCodes, IssueHelpTexts, IssueSeverities, type IssueCode } from '../language/validation/issue-codes.js';
+import { ALL_ISSUE_CODES, codeName, IssueCodes, IssueCodeTable, type IssueCode } from '../language/validation/issue-codes.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 export const SRCROOT = '%SRCROOT%';
@@ -60,11 +60,11 @@ export function sarifLog(files: readonly CheckedFile[], version: string, cwd = p
 }
 
 function sarifRule(code: IssueCode): Sarif.ReportingDescriptor {
-    const { summary, help } = IssueHelpTexts[code];
-    const level = levelOf(IssueSeverities[code]);
+    const { summary, help, severity } = IssueCodeTable[code];
+    const level = levelOf(severity);
     return {
         id: code,
-        name: code.split('-').map(word => word.charAt(0).toUpperCase() + word.slice(1)).join(''),
+        name: codeName(code),
         shortDescription: { text: summary },
         fullDescription: { text: help },
         help: { text: help, markdown: `**${summary}**\n\n${help}` },

@@ -101,7 +101,7 @@ describe('the JSON schema of adopt.config.json', () => {
         const setting = packageJson.contributes.configuration.properties['adopt.diagnostics.severity'];
         const severity = (jsonSchema.properties as Record<string, { properties: unknown; additionalProperties: unknown }>).severity;
         expect(setting.type).toBe('object');
-        expect(setting.properties, 'run node scripts/sync-severity-setting.mjs after changing the codes').toEqual(severity.properties);
+        expect(setting.properties, 'run npm run sync-codes after changing the codes').toEqual(severity.properties);
         expect(setting.additionalProperties).toBe(false);
     });
 });

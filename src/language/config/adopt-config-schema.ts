@@ -10,7 +10,7 @@ import {
     describeValue, fieldName, quickWinSettingsSchema, settingsProblems, type PartialQuickWinSettings, type SettingsProblem
 } from '../score/quick-win-settings.js';
 import {
-    CONFIGURABLE_CODES, IssueHelpTexts, IssueSeverities, type ConfigurableCode, type IssueSeverity
+    CONFIGURABLE_CODES, IssueCodeTable, type ConfigurableCode, type IssueSeverity
 } from '../validation/issue-codes.js';
 import { closestWord } from './closest-word.js';
 
@@ -43,9 +43,9 @@ const severityLevelSchema = z.enum(SEVERITY_LEVELS, {
 });
 
 function codeSchema(code: ConfigurableCode) {
-    const { summary, help } = IssueHelpTexts[code];
+    const { summary, help, severity } = IssueCodeTable[code];
     return severityLevelSchema.optional().meta({
-        markdownDescription: `**${summary}** ${help} Default: ${levelOf(IssueSeverities[code])}.`,
+        markdownDescription: `**${summary}** ${help} Default: ${levelOf(severity)}.`,
         markdownEnumDescriptions: SEVERITY_LEVELS.map(level => LEVEL_DESCRIPTIONS[level])
     });
 }

@@ -5,7 +5,7 @@
  */
 import type { Hurdle } from '../../protocol/overview-protocol.js';
 import type { RankDiagnostic } from '../../protocol/rank-protocol.js';
-import { IssueCodes, IssueHelpTexts, type IssueCode } from '../validation/issue-codes.js';
+import { IssueCodes, IssueCodeTable, type IssueCode } from '../validation/issue-codes.js';
 
 /** The facts a check's words need. */
 export interface HurdleFacts {
@@ -126,7 +126,7 @@ export function judgeHurdles(diagnostics: readonly RankDiagnostic[], off: Readon
             const holds = found.length === 0;
             const text = isOff
                 ? `Not checked: the rules in force turn ${check.code} off.`
-                : holds ? check.holds(facts) : IssueHelpTexts[check.code].summary;
+                : holds ? check.holds(facts) : IssueCodeTable[check.code].summary;
             return { code: check.code, holds, off: isOff, text, diagnostics: found };
         });
         return { id: hurdle.id, title: hurdle.title, summary: hurdle.summary, cleared: checks.every(check => check.holds), checks };

@@ -1,9 +1,9 @@
 /**
- * Reporting helper: every diagnostic gets its SPEC code as the LSP `code` and in `data.code`,
- * and the severity that SPEC section 3 gives that code.
+ * Reporting helper: every diagnostic gets its code as the LSP `code` and in `data.code`, and the
+ * default severity that issue-codes.ts gives that code.
  */
 import { diagnosticData, type AstNode, type DiagnosticInfo, type ValidationAcceptor } from 'langium';
-import { IssueSeverities, type IssueCode } from './issue-codes.js';
+import { IssueCodeTable, type IssueCode } from './issue-codes.js';
 
 export type Where<N extends AstNode> = Omit<DiagnosticInfo<N>, 'code' | 'data'>;
 
@@ -36,7 +36,7 @@ export function report<N extends AstNode>(
         code,
         data: data && hasKeys(data) ? { ...data, ...diagnosticData(code) } : codeOnlyData(code)
     };
-    accept(IssueSeverities[code], message, info);
+    accept(IssueCodeTable[code].severity, message, info);
 }
 
 const codeOnly = new Map<IssueCode, Readonly<Record<string, unknown>>>();

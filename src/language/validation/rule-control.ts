@@ -14,10 +14,10 @@ import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types
 import type { AdoptServices } from '../adopt-module.js';
 import { levelOf, type SeverityLevel, type SeverityOverrides } from '../config/adopt-config-schema.js';
 import { closestWord } from '../config/closest-word.js';
-import { CONFIGURABLE_CODES, IssueCodes, IssueSeverities, isIssueCode } from './issue-codes.js';
+import { CONFIGURABLE_CODES, IssueCodes, IssueCodeTable, isIssueCode } from './issue-codes.js';
 import { suppressionCommentsOf, type SuppressedCode, type SuppressionComment } from './suppressions.js';
 
-const DEFAULT_LEVEL = levelOf(IssueSeverities[IssueCodes.UnusedSuppression]) as Exclude<SeverityLevel, 'off'>;
+const DEFAULT_LEVEL = levelOf(IssueCodeTable[IssueCodes.UnusedSuppression].severity) as Exclude<SeverityLevel, 'off'>;
 
 const LSP_SEVERITY: Readonly<Record<Exclude<SeverityLevel, 'off'>, DiagnosticSeverity>> = {
     error: DiagnosticSeverity.Error,

@@ -1,11 +1,13 @@
 /**
- * Every diagnostic code of SPEC sections 3, 7 and 9: a plan that triggers it and a near-identical plan that
+ * Every diagnostic code (src/language/validation/issue-codes.ts): a plan that triggers it and a near-identical plan that
  * does not, with the code's severity, where the diagnostic sits, and a message that says what to do.
  */
 import { describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { ALL_ISSUE_CODES, IssueSeverities } from '../../../src/language/validation/issue-codes.js';
+import { levelOf } from '../../../src/language/config/adopt-config-schema.js';
+import { codeReference, withCodeReference } from '../../../src/language/validation/issue-code-reference.js';
+import { ALL_ISSUE_CODES, IssueCodeTable } from '../../../src/language/validation/issue-codes.js';
 import { codesOf, createTestServices, parser, withCode } from '../../support/helpers.js';
 import { HEALTHY_PLAN, SEVERITY, healthy, lineOf, lineOfText, textAt } from '../../support/plan-fixtures.js';
 
@@ -231,22 +233,32 @@ const cases: DiagnosticCase[] = [
     }
 ];
 
-describe('diagnostic codes of SPEC sections 3, 7 and 9', () => {
+describe('the diagnostic codes', () => {
     const services = createTestServices();
     services.model.Today.set('2027-03-01');
     const parse = parser(services);
 
-    test('the table covers all 29 codes', () => {
+    test('every code of the table of codes has its case here, and no other code', () => {
         expect(cases.map(c => c.code).sort()).toEqual([...ALL_ISSUE_CODES].sort());
-        expect(ALL_ISSUE_CODES).toHaveLength(29);
     });
 
-    test("the README's table of diagnostics lists every code, with its default severity", () => {
-        const readme = readFileSync(resolve(__dirname, '../../../README.md'), 'utf8');
-        const words: Record<string, string> = { error: 'error', warning: 'warning', info: 'information', hint: 'hint' };
+    test('the reference in docs/diagnostics.md is the one the table of codes gives (npm run sync-codes writes it)', () => {
+        const page = readFileSync(resolve(__dirname, '../../../docs/diagnostics.md'), 'utf8');
+        expect(page, 'run npm run sync-codes after changing issue-codes.ts').toBe(withCodeReference(page));
+    });
+
+    test('the reference lists every code once, with its default severity and its link, and says what to do for each', () => {
+        const reference = codeReference();
         for (const code of ALL_ISSUE_CODES) {
-            expect(readme, code).toContain(`| \`${code}\` | ${words[IssueSeverities[code]]} |`);
+            const { severity, summary, help } = IssueCodeTable[code];
+            expect(reference.split(`| [\`${code}\`](#${code}) |`), code).toHaveLength(2);
+            expect(reference, code).toContain(`| [\`${code}\`](#${code}) | ${levelOf(severity)} |`);
+            expect(reference, code).toContain(`### \`${code}\`\n\n**${summary}** ${help}`);
         }
+    });
+
+    test('a page without the markers of the reference is refused with a message that names them', () => {
+        expect(() => withCodeReference('# Diagnostics\n')).toThrow(/<!-- codes:start --> … <!-- codes:end -->/);
     });
 
     test('the healthy plan has no diagnostic at all', async () => {
