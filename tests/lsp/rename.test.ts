@@ -8,6 +8,7 @@ import { clearDocuments, parseHelper } from 'langium/test';
 import { ResponseError } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Plan } from '../../src/language/generated/ast.js';
+import { DECLARATION_KEYWORDS } from '../../src/language/model/declaration-kinds.js';
 import { grammarKeywords } from '../../src/language/model/grammar-words.js';
 import { createTestServices, example, parser } from '../support/helpers.js';
 
@@ -146,6 +147,8 @@ describe('rename in the living plan (SPEC section 7)', () => {
 
     test('a status word is no name: prepareRename says so', async () => {
         const { document, params } = await at(PLAN, 'doing\n', 1);
-        expect((await refusal(() => provider.prepareRename(document, params))).message).toMatch(/'doing' is a word of the Adopt language, not a name: only names \(of members, channels, initiatives, stages, projects, goals, metrics, stories, actions and the plan\) can be renamed\./);
+        const message = (await refusal(() => provider.prepareRename(document, params))).message;
+        expect(message).toMatch(/^'doing' is a word of the Adopt language, not a name: only the names of declarations \(.*\) can be renamed\.$/);
+        for (const keyword of Object.values(DECLARATION_KEYWORDS)) expect(message).toMatch(new RegExp(`[(, ]${keyword}[,)]`));
     });
 });

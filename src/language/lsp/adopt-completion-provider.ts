@@ -19,8 +19,9 @@ import {
 } from 'vscode-languageserver';
 import type { AdoptServices } from '../adopt-module.js';
 import {
-    isChannel, isEffort, isInitiative, isLevel, isMember, isPlan, isProject, isRole, isStage, isStatus, isTraitKind, type Member, type Project
+    isEffort, isLevel, isPlan, isProject, isRole, isStage, isStatus, isTraitKind, type Member, type Project
 } from '../generated/ast.js';
+import { applyFor, type PerKind, type ReferencedKind } from '../model/declaration-kinds.js';
 import { spokenDate } from '../model/plan-dates.js';
 import type { Today } from '../model/today.js';
 import { EFFORT_LEVEL_MEANINGS, LEVEL_MEANINGS, LIVING_PLAN_MEANINGS, ROLE_MEANINGS, STATUS_MEANINGS, TRAINED_MEANING, TRAIT_MEANINGS } from './adopt-glossary.js';
@@ -146,13 +147,17 @@ export class AdoptCompletionProvider extends DefaultCompletionProvider {
         return this.clientCapabilities?.completionItem?.snippetSupport !== false;
     }
 
+    /** What a completion item for a name of each kind a reference names says about its declaration. */
+    private readonly descriptions: PerKind<ReferencedKind, string> = {
+        Member: describeMember,
+        Project: node => this.describeProject(node),
+        Channel: node => `channel on ${node.platform}: ${node.title}`,
+        Initiative: node => `initiative: ${node.title}`,
+        Stage: node => `stage: ${node.title}`
+    };
+
     private describe(node: AstNode): string | undefined {
-        if (isMember(node)) return describeMember(node);
-        if (isProject(node)) return this.describeProject(node);
-        if (isChannel(node)) return `channel on ${node.platform}: ${node.title}`;
-        if (isInitiative(node)) return `initiative: ${node.title}`;
-        if (isStage(node)) return `stage: ${node.title}`;
-        return undefined;
+        return applyFor(this.descriptions, node);
     }
 
     private describeProject(project: Project): string {

@@ -10,11 +10,11 @@ import { AstNodeHoverProvider } from 'langium/lsp';
 import type { Hover, HoverParams, Position } from 'vscode-languageserver';
 import type { AdoptServices } from '../adopt-module.js';
 import {
-    isAction, isChannel, isEffort, isGoal, isInitiative, isLevel, isMember, isMetric, isPlan, isProject, isRole, isStage, isStatus, isStory,
-    isTrait, isTraitKind,
+    isAction, isChannel, isEffort, isLevel, isMember, isMetric, isPlan, isProject, isRole, isStage, isStatus, isTrait, isTraitKind,
     type Action, type Channel, type Effort, type Goal, type Initiative, type Member, type Metric, type Plan, type Project, type Stage,
     type Story, type Trait
 } from '../generated/ast.js';
+import { applyFor, DECLARATION_KEYWORDS, type DeclarationKind, type PerKind } from '../model/declaration-kinds.js';
 import { dateProblem, spokenDate } from '../model/plan-dates.js';
 import {
     actionsDone, allActions, allProjects, allStories, effortOf, involvedMembers, isManager, isWilling, LEVEL_VALUES, progressOf, progressText,
@@ -29,7 +29,7 @@ import { actionLine, dateInWords, isOverdue, relativeToToday, statusOf, windowTe
 import { LEVEL_MEANINGS, LIVING_PLAN_MEANINGS, ROLE_MEANINGS, STATUS_MEANINGS, TRAINED_MEANING, TRAIT_MEANINGS } from './adopt-glossary.js';
 import { scoreLine } from './adopt-score-text.js';
 
-const DECLARATION_KEYWORDS = new Set(['plan', 'member', 'channel', 'initiative', 'stage', 'goal', 'metric', 'project', 'story', 'action']);
+const DECLARATION_WORDS: ReadonlySet<string> = new Set(Object.values(DECLARATION_KEYWORDS));
 
 /** A date as the lexer reads it (YYYY-MM-DD). */
 const DATE_TEXT = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/;
@@ -68,24 +68,28 @@ export class AdoptHoverProvider extends AstNodeHoverProvider {
         if (isMember(node) && isRole(text) && text === node.role) return ROLE_MEANINGS[node.role];
         if (isMember(node) && text === 'trained' && node.trained) return TRAINED_MEANING;
         if (isChannel(node) && text === node.platform && !node.$cstNode?.text.startsWith(text)) return channelHover(node);
-        if (DECLARATION_KEYWORDS.has(text) && node.$cstNode?.text.startsWith(text)) {
+        if (DECLARATION_WORDS.has(text) && node.$cstNode?.text.startsWith(text)) {
             return this.getAstNodeHoverContent(node);
         }
         return undefined;
     }
 
+    /** The hover of each kind of declaration. */
+    private readonly declarationHovers: PerKind<DeclarationKind, string | undefined> = {
+        Plan: node => this.planHover(node),
+        Member: node => this.memberHover(node),
+        Channel: channelHover,
+        Initiative: initiativeHover,
+        Stage: node => this.stageHover(node),
+        Project: node => this.projectHover(node),
+        Goal: goalHover,
+        Metric: metricHover,
+        Story: storyHover,
+        Action: node => this.actionHover(node)
+    };
+
     protected getAstNodeHoverContent(node: AstNode): string | undefined {
-        if (isProject(node)) return this.projectHover(node);
-        if (isAction(node)) return this.actionHover(node);
-        if (isMember(node)) return this.memberHover(node);
-        if (isStage(node)) return this.stageHover(node);
-        if (isInitiative(node)) return initiativeHover(node);
-        if (isChannel(node)) return channelHover(node);
-        if (isGoal(node)) return goalHover(node);
-        if (isMetric(node)) return metricHover(node);
-        if (isStory(node)) return storyHover(node);
-        if (isPlan(node)) return this.planHover(node);
-        return undefined;
+        return applyFor(this.declarationHovers, node);
     }
 
     private projectHover(project: Project): string | undefined {

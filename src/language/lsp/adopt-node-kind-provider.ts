@@ -1,12 +1,14 @@
 /**
  * Symbol and completion kinds (the icons of the outline and of completion items) for each kind
- * of declaration.
+ * of declaration (and the coalition, in the outline), and for each kind a reference names.
  */
 import type { AstNode, AstNodeDescription } from 'langium';
 import { DefaultNodeKindProvider } from 'langium/lsp';
 import { CompletionItemKind, SymbolKind } from 'vscode-languageserver';
+import type { Coalition } from '../generated/ast.js';
+import { entryFor, type DeclarationKind, type ReferencedKind } from '../model/declaration-kinds.js';
 
-const SYMBOL_KINDS: Readonly<Record<string, SymbolKind>> = {
+const SYMBOL_KINDS: Readonly<Record<DeclarationKind | Coalition['$type'], SymbolKind>> = {
     Plan: SymbolKind.Module,
     Coalition: SymbolKind.Struct,
     Member: SymbolKind.Constant,
@@ -20,7 +22,7 @@ const SYMBOL_KINDS: Readonly<Record<string, SymbolKind>> = {
     Action: SymbolKind.Function
 };
 
-const COMPLETION_KINDS: Readonly<Record<string, CompletionItemKind>> = {
+const COMPLETION_KINDS: Readonly<Record<ReferencedKind, CompletionItemKind>> = {
     Member: CompletionItemKind.Constant,
     Channel: CompletionItemKind.Interface,
     Initiative: CompletionItemKind.Enum,
@@ -30,11 +32,11 @@ const COMPLETION_KINDS: Readonly<Record<string, CompletionItemKind>> = {
 
 export class AdoptNodeKindProvider extends DefaultNodeKindProvider {
     override getSymbolKind(node: AstNode | AstNodeDescription): SymbolKind {
-        return SYMBOL_KINDS[typeOf(node)] ?? super.getSymbolKind(node);
+        return entryFor(SYMBOL_KINDS, typeOf(node)) ?? super.getSymbolKind(node);
     }
 
     override getCompletionItemKind(node: AstNode | AstNodeDescription): CompletionItemKind {
-        return COMPLETION_KINDS[typeOf(node)] ?? super.getCompletionItemKind(node);
+        return entryFor(COMPLETION_KINDS, typeOf(node)) ?? super.getCompletionItemKind(node);
     }
 }
 

@@ -10,13 +10,9 @@ import { DefaultRenameProvider } from 'langium/lsp';
 import { ErrorCodes, LSPErrorCodes, ResponseError, type PrepareRenameParams, type Range, type RenameParams, type WorkspaceEdit } from 'vscode-languageserver';
 import type { CancellationToken } from 'vscode-languageserver';
 import type { AdoptServices } from '../adopt-module.js';
-import { isMetric } from '../generated/ast.js';
+import { isPlan } from '../generated/ast.js';
+import { DECLARATION_KEYWORDS, NAMESPACES, entryFor, isDeclaration, withArticle, type Declaration } from '../model/declaration-kinds.js';
 import { NameRules } from '../model/grammar-words.js';
-
-const KIND_WORDS: Record<string, string> = {
-    Plan: 'plan', Member: 'member', Channel: 'channel', Initiative: 'initiative', Stage: 'stage', Project: 'project',
-    Goal: 'goal', Metric: 'metric', Story: 'story', Action: 'action'
-};
 
 export class AdoptRenameProvider extends DefaultRenameProvider {
     private readonly names: NameRules;
@@ -40,11 +36,11 @@ export class AdoptRenameProvider extends DefaultRenameProvider {
         if (!leaf || !declaration) return undefined;
         const check = this.names.check(params.newName);
         if (!check.ok) throw new ResponseError(ErrorCodes.InvalidParams, check.problem);
-        const clash = sameKind(declaration).find(other => other !== declaration && this.nameProvider.getName(other) === params.newName);
+        const clash = isDeclaration(declaration) && sameNamespace(declaration).find(other => other !== declaration && this.nameProvider.getName(other) === params.newName);
         if (clash) {
-            const kind = KIND_WORDS[declaration.$type] ?? 'declaration';
-            const where = isMetric(declaration) ? `in this ${KIND_WORDS[declaration.$container.$type] ?? 'block'}` : 'in this plan';
-            throw new ResponseError(ErrorCodes.InvalidParams, `There is already ${/^[aeiou]/.test(kind) ? 'an' : 'a'} ${kind} named '${params.newName}' ${where}. Choose another name.`);
+            const kind = DECLARATION_KEYWORDS[clash.$type];
+            const where = NAMESPACES[clash.$type] === 'container' && clash.$container ? `in this ${entryFor(DECLARATION_KEYWORDS, clash.$container.$type) ?? 'block'}` : 'in this plan';
+            throw new ResponseError(ErrorCodes.InvalidParams, `There is already ${withArticle(kind)} named '${params.newName}' ${where}. Choose another name.`);
         }
         return super.rename(document, params, cancelToken);
     }
@@ -65,7 +61,7 @@ export class AdoptRenameProvider extends DefaultRenameProvider {
     private whyNotRenamable(leaf: CstNode | undefined): string {
         const text = leaf?.text ?? '';
         if (leaf && this.names.isKeyword(text)) {
-            return `'${text}' is a word of the Adopt language, not a name: only names (of members, channels, initiatives, stages, projects, goals, metrics, stories, actions and the plan) can be renamed.`;
+            return `'${text}' is a word of the Adopt language, not a name: only the names of declarations (${Object.values(DECLARATION_KEYWORDS).join(', ')}) can be renamed.`;
         }
         if (leaf && text.startsWith('"')) return 'Titles are not renamed: edit the text between the quotes.';
         if (leaf && this.names.check(text).ok) return `'${text}' is not declared in this plan, so there is nothing to rename.`;
@@ -73,9 +69,12 @@ export class AdoptRenameProvider extends DefaultRenameProvider {
     }
 }
 
-/** The declarations that share a namespace with `node`: the same kind in the plan; a metric's siblings. */
-function sameKind(node: AstNode): AstNode[] {
-    if (isMetric(node)) return [...node.$container.metrics];
+/** The declarations whose names must differ from the name of `node`: the same kind in the plan, or in its container. */
+function sameNamespace(node: Declaration): readonly Declaration[] {
+    const namespace = NAMESPACES[node.$type];
     const root = AstUtils.findRootNode(node);
-    return AstUtils.streamAllContents(root).filter(other => other.$type === node.$type).toArray();
+    if (typeof namespace === 'function') return isPlan(root) ? namespace(root) : [];
+    // A metric's siblings; a plan is alone in its file.
+    const within = namespace === 'container' && node.$container ? AstUtils.streamContents(node.$container) : AstUtils.streamContents(root);
+    return within.filter((other): other is Declaration => other !== root && other.$type === node.$type).toArray();
 }

@@ -17,9 +17,10 @@ import { SemanticTokenModifiers, SemanticTokenTypes } from 'vscode-languageserve
 import {
     isAction, isChannel, isEffort, isInvolves, isLaunch, isMember, isStage, isStory, isSupports, isTrait, isUses
 } from '../generated/ast.js';
+import { entryFor, type DeclarationKind } from '../model/declaration-kinds.js';
 
 /** The token type of each kind of declaration. */
-export const NAME_TOKEN_TYPES: Readonly<Record<string, string>> = {
+export const NAME_TOKEN_TYPES: Readonly<Record<DeclarationKind, string>> = {
     Plan: SemanticTokenTypes.namespace,
     Member: SemanticTokenTypes.variable,
     Channel: SemanticTokenTypes.interface,
@@ -68,7 +69,7 @@ export class AdoptSemanticTokenProvider extends AbstractSemanticTokenProvider {
         for (const range of ranges) this.highlightToken({ range, type: options.type, modifier: options.modifier });
     }
     protected highlightElement(node: AstNode, acceptor: SemanticTokenAcceptor): void {
-        const nameType = NAME_TOKEN_TYPES[node.$type];
+        const nameType = entryFor(NAME_TOKEN_TYPES, node.$type);
         if (nameType && 'name' in node && node.name) {
             acceptor({ node, property: 'name' as never, type: nameType, modifier: SemanticTokenModifiers.declaration });
         }

@@ -7,17 +7,15 @@ import {
     AstUtils, CstUtils, DefaultScopeProvider, EMPTY_SCOPE, MapScope, type AstNode, type AstNodeDescription, type AstNodeLocator,
     type DocumentSegment, type LangiumCoreServices, type NameProvider, type ReferenceInfo, type Scope, type URI
 } from 'langium';
-import { Channel, Initiative, Member, Project, Stage, isPlan, type Plan } from '../generated/ast.js';
-import { allMembers, allProjects } from '../model/plan-model.js';
+import { isPlan, type Plan } from '../generated/ast.js';
+import { NAMESPACES, entryFor, type ReferencedKind } from '../model/declaration-kinds.js';
 
-/** The declarations of each referencable kind, in declaration order. */
-const declarationsByType: Partial<Record<string, (plan: Plan) => readonly AstNode[]>> = {
-    [Member.$type]: allMembers,
-    [Channel.$type]: plan => plan.channels,
-    [Initiative.$type]: plan => plan.initiatives,
-    [Stage.$type]: plan => plan.stages,
-    [Project.$type]: allProjects
-};
+/**
+ * The declarations of each kind a reference names, in declaration order: its namespace in the
+ * plan (a kind whose names differ only within a container cannot be referenced from elsewhere,
+ * and does not compile here).
+ */
+const declarationsByType: { readonly [K in ReferencedKind]: (plan: Plan) => readonly AstNode[] } = NAMESPACES;
 
 export class AdoptScopeProvider extends DefaultScopeProvider {
     /**
@@ -38,7 +36,7 @@ export class AdoptScopeProvider extends DefaultScopeProvider {
         if (!referenceType) {
             return EMPTY_SCOPE;
         }
-        const declarations = declarationsByType[referenceType];
+        const declarations = entryFor<(plan: Plan) => readonly AstNode[]>(declarationsByType, referenceType);
         const plan = declarations ? planOf(context.container) : undefined;
         if (!declarations || !plan) {
             return super.getScope(context);

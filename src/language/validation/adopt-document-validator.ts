@@ -11,13 +11,15 @@ import { dateKeywords, malformedDateAt, malformedDateMessage, type MalformedDate
 import { mayLeaveOutDeclarations } from '../fast-build/syntax-problem.js';
 import { IssueCodes } from './issue-codes.js';
 import { didYouMean, similarNames } from './name-suggestions.js';
+import { DECLARATION_KEYWORDS, entryFor, type ReferencedKind } from '../model/declaration-kinds.js';
 
-const KIND_WORDS: Record<string, { kind: string; hint: string }> = {
-    Member: { kind: 'member', hint: 'Add them to the coalition, or correct the name.' },
-    Channel: { kind: 'channel', hint: 'Declare it with channel NAME "Title" on PLATFORM, or correct the name.' },
-    Initiative: { kind: 'initiative', hint: 'Declare it with initiative NAME "Title", or correct the name.' },
-    Stage: { kind: 'stage', hint: 'Declare that stage, or correct the name.' },
-    Project: { kind: 'project', hint: 'Declare that project in a stage, or correct the name.' }
+/** What to do about a name that is not declared, for each kind a reference names. */
+const DECLARE_HINTS: Readonly<Record<ReferencedKind, string>> = {
+    Member: 'Add them to the coalition, or correct the name.',
+    Channel: 'Declare it with channel NAME "Title" on PLATFORM, or correct the name.',
+    Initiative: 'Declare it with initiative NAME "Title", or correct the name.',
+    Stage: 'Declare that stage, or correct the name.',
+    Project: 'Declare that project in a stage, or correct the name.'
 };
 
 /** How many name comparisons a validation may make for "did you mean" suggestions (tens of milliseconds). */
@@ -135,7 +137,7 @@ export class AdoptDocumentValidator extends DefaultDocumentValidator {
             if (!error) continue;
             const info = error.info;
             const type = this.reflection.getReferenceType(info);
-            const words = KIND_WORDS[type] ?? { kind: 'declaration', hint: 'Declare it, or correct the name.' };
+            const words = { kind: entryFor(DECLARATION_KEYWORDS, type) ?? 'declaration', hint: entryFor(DECLARE_HINTS, type) ?? 'Declare it, or correct the name.' };
             const name = info.reference.$refText;
             const suggestions = similarNames(name, this.scopeProvider.getScope(info).getAllElements().map(d => d.name), budget);
             diagnostics.push(

@@ -1,10 +1,11 @@
 /**
  * duplicate-name: each kind (member, channel, initiative, stage, project, goal, story, action) has its
- * own namespace in a plan; a metric's name is unique within its goal or project.
+ * own namespace in a plan; a metric's name is unique within its goal or project (the namespaces
+ * of model/declaration-kinds.ts).
  */
 import type { AstNode, ValidationAcceptor } from 'langium';
 import type { Goal, Plan, Project } from '../generated/ast.js';
-import { allActions, allMembers, allProjects, allStories } from '../model/plan-model.js';
+import { DECLARATION_KEYWORDS, NAMESPACES, withArticle, type DeclarationKind } from '../model/declaration-kinds.js';
 import { IssueCodes } from './issue-codes.js';
 import { report } from './report.js';
 
@@ -13,14 +14,10 @@ interface Named extends AstNode {
 }
 
 export function namesMustBeUniqueInPlan(plan: Plan, accept: ValidationAcceptor): void {
-    reportDuplicates(allMembers(plan), 'member', accept);
-    reportDuplicates(plan.channels, 'channel', accept);
-    reportDuplicates(plan.initiatives, 'initiative', accept);
-    reportDuplicates(plan.stages, 'stage', accept);
-    reportDuplicates(allProjects(plan), 'project', accept);
-    reportDuplicates(plan.stages.flatMap(stage => stage.goals), 'goal', accept);
-    reportDuplicates(allStories(plan), 'story', accept);
-    reportDuplicates(allActions(plan), 'action', accept);
+    for (const kind of Object.keys(NAMESPACES) as DeclarationKind[]) {
+        const namespace = NAMESPACES[kind];
+        if (typeof namespace === 'function') reportDuplicates(namespace(plan), DECLARATION_KEYWORDS[kind], accept);
+    }
 }
 
 export function metricNamesMustBeUnique(owner: Goal | Project, accept: ValidationAcceptor): void {
@@ -36,7 +33,7 @@ function reportDuplicates(nodes: readonly Named[], kind: string | (() => string)
         if (seen.has(node.name)) {
             const kindName = typeof kind === 'string' ? kind : kind();
             report(accept, IssueCodes.DuplicateName,
-                `There is already ${/^[aeiou]/.test(kindName) ? 'an' : 'a'} ${kindName} named '${node.name}'. Give this one another name.`,
+                `There is already ${withArticle(kindName)} named '${node.name}'. Give this one another name.`,
                 { node, property: 'name' });
         } else {
             seen.add(node.name);
