@@ -115,14 +115,16 @@ describe('hover on the living plan (SPEC section 7), today 1 March 2027', () => 
     });
 
     test("a project's effort and its actions, each with status, owner and due date, the overdue one marked", async () => {
+        // Each on lines of its own: what comes between them or before them is the hover's layout.
+        await hoverLiving({ text: at('lectureArchive "'), index: 0, hover: /^Effort: low \(how much work it needs; not part of the score\)$/m });
         await hoverLiving({
             text: at('lectureArchive "'), index: 0,
             hover: new RegExp([
-                'Effort: low \\(how much work it needs; not part of the score\\)\\n\\nActions, 1 of 3 done:',
+                '^Actions, 1 of 3 done:',
                 '- `pilotBiology` Pilot in biology: done · owner `lin` · due 1 February 2027',
                 '- `recordChemistry` Record the chemistry lectures: doing · owner `omar` · due 20 February 2027 \\(9 days ago\\), \\*\\*overdue\\*\\*',
-                '- `allCourses` Every first-year course: todo · owner `rosa` · due 31 May 2027 \\(in 91 days\\)'
-            ].join('\\n'))
+                '- `allCourses` Every first-year course: todo · owner `rosa` · due 31 May 2027 \\(in 91 days\\)$'
+            ].join('\\n'), 'm')
         });
         await hover({ text: exampleAt('hashtagContest'), index: 0, hover: /Effort: not stated/ });
     });

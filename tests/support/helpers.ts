@@ -4,10 +4,16 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseHelper } from 'langium/test';
-import type { LangiumDocument } from 'langium';
+import type { AstReflection, LangiumDocument } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { createAdoptServices, type AdoptServices } from '../../src/language/adopt-module.js';
 import type { Plan } from '../../src/language/generated/ast.js';
+
+/** The node types that the grammar's cross-references name (`[Member:Name]`: `Member`), from its reflection. */
+export function referencedTypes(reflection: AstReflection): Set<string> {
+    return new Set(reflection.getAllTypes().flatMap(type =>
+        Object.values(reflection.getTypeMetaData(type).properties).flatMap(property => property.referenceType ?? [])));
+}
 
 export function createTestServices(): AdoptServices {
     return createAdoptServices().Adopt;
