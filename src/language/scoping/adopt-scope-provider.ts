@@ -1,6 +1,6 @@
 /**
- * Every named declaration of a plan is visible everywhere in that plan, in its own namespace
- * (members, channels, initiatives, stages, projects). The scope of each kind is built once per
+ * Every named declaration of a plan is visible everywhere in that plan, in the namespace of its
+ * kind (model/declaration-kinds.ts). The scope of each kind a reference names is built once per
  * syntax tree and kept with it, so linking stays linear in the size of the plan.
  */
 import {

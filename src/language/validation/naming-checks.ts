@@ -1,7 +1,6 @@
 /**
- * duplicate-name: each kind (member, channel, initiative, stage, project, goal, story, action) has its
- * own namespace in a plan; a metric's name is unique within its goal or project (the namespaces
- * of model/declaration-kinds.ts).
+ * duplicate-name: the names of each kind of declaration differ within its namespace
+ * (model/declaration-kinds.ts): the plan for most kinds; a metric's goal or project.
  */
 import type { AstNode, ValidationAcceptor } from 'langium';
 import type { Goal, Plan, Project } from '../generated/ast.js';
@@ -22,7 +21,7 @@ export function namesMustBeUniqueInPlan(plan: Plan, accept: ValidationAcceptor):
 
 export function metricNamesMustBeUnique(owner: Goal | Project, accept: ValidationAcceptor): void {
     // Runs on every project: name the kind only when there is a duplicate to report.
-    reportDuplicates(owner.metrics, () => `metric of ${owner.$type === 'Goal' ? 'goal' : 'project'} '${owner.name}'`, accept);
+    reportDuplicates(owner.metrics, () => `metric of ${DECLARATION_KEYWORDS[owner.$type]} '${owner.name}'`, accept);
 }
 
 function reportDuplicates(nodes: readonly Named[], kind: string | (() => string), accept: ValidationAcceptor): void {
