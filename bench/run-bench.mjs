@@ -1,6 +1,6 @@
 // `npm run bench`: bundles the benchmark programs in bench/ with esbuild, writes the generated
 // plans, runs each measurement in its own Node.js process and prints a table of medians next to
-// the targets of issue 5, with the machine it ran on.
+// the targets (BENCHMARKS.md, "Targets"), with the machine it ran on.
 // Usage: node bench/run-bench.mjs [--runs N] [--warmups N] [--sizes 1000,10000,50000] [--skip-lsp] [--skip-cli]
 //                                 [--markdown FILE] [--json FILE]
 // Expects the built server at out/language-server.cjs (`npm run bench` builds it first).
@@ -25,7 +25,8 @@ const EDIT_SIZES = [2000, 10000];
 const RANK_SIZE = 10000;
 
 const TARGETS = {
-    build10k: 300,
+    // Moved from 300 ms when the language grew; BENCHMARKS.md, "Targets", says why.
+    build10k: 400,
     heapPerProject: 4096,
     scale50kTo10k: 6,
     edit2k: 60,
