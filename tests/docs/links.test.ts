@@ -18,12 +18,12 @@ const pages = [
     ...readdirSync(DOCS).filter(name => name.endsWith('.md')).map(name => join(DOCS, name))
 ];
 
-/** The text outside fenced code blocks, line by line, and the fenced blocks with their language. */
-function split(markdown: string): { prose: string[]; blocks: Array<{ language: string; text: string }> } {
-    const prose: string[] = [];
+/** The lines outside fenced code blocks (with their line numbers), and the fenced blocks with their language. */
+function split(markdown: string): { prose: Array<{ text: string; line: number }>; blocks: Array<{ language: string; text: string }> } {
+    const prose: Array<{ text: string; line: number }> = [];
     const blocks: Array<{ language: string; text: string }> = [];
     let fence: { marker: string; language: string; lines: string[] } | undefined;
-    for (const line of markdown.split(/\r?\n/)) {
+    for (const [index, line] of markdown.split(/\r?\n/).entries()) {
         const opening = /^\s*(```+|~~~+)\s*([\w-]*)/.exec(line);
         if (fence) {
             if (opening && opening[1].startsWith(fence.marker) && line.trim() === opening[1]) {
@@ -35,7 +35,7 @@ function split(markdown: string): { prose: string[]; blocks: Array<{ language: s
         } else if (opening) {
             fence = { marker: opening[1], language: opening[2], lines: [] };
         } else {
-            prose.push(line);
+            prose.push({ text: line, line: index + 1 });
         }
     }
     return { prose, blocks };
@@ -45,7 +45,7 @@ function split(markdown: string): { prose: string[]; blocks: Array<{ language: s
 function anchorsOf(markdown: string): Set<string> {
     const anchors = new Set<string>();
     const seen = new Map<string, number>();
-    for (const line of split(markdown).prose) {
+    for (const { text: line } of split(markdown).prose) {
         const heading = /^#{1,6}\s+(.*?)\s*#*\s*$/.exec(line);
         if (!heading) continue;
         const text = heading[1].replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1');
@@ -60,12 +60,12 @@ function anchorsOf(markdown: string): Set<string> {
 /** The relative link targets of a page's prose (inline code left out), with their line numbers. */
 function linksOf(markdown: string): Array<{ target: string; line: number }> {
     const links: Array<{ target: string; line: number }> = [];
-    split(markdown).prose.forEach((line, index) => {
+    split(markdown).prose.forEach(({ text: line, line: number }) => {
         const text = line.replace(/`[^`]*`/g, '``');
         for (const match of text.matchAll(/\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g)) {
             const target = match[1];
             if (/^[a-z][a-z0-9+.-]*:/i.test(target)) continue; // https:, mailto:
-            links.push({ target, line: index + 1 });
+            links.push({ target, line: number });
         }
     });
     return links;
@@ -85,14 +85,14 @@ describe('the documentation', () => {
             const [path, anchor] = target.split('#', 2) as [string, string | undefined];
             const file = path === '' ? page : resolve(dirname(page), decodeURI(path));
             if (!existsSync(file)) {
-                broken.push(`${target} (prose line ${line}): no such file`);
+                broken.push(`${target} (line ${line}): no such file`);
                 continue;
             }
             if (anchor === undefined) continue;
             if (!statSync(file).isFile() || !file.endsWith('.md')) {
-                broken.push(`${target} (prose line ${line}): an anchor into something that is not a Markdown page`);
+                broken.push(`${target} (line ${line}): an anchor into something that is not a Markdown page`);
             } else if (!anchorsOf(readFileSync(file, 'utf8')).has(decodeURIComponent(anchor))) {
-                broken.push(`${target} (prose line ${line}): no heading with the anchor #${anchor}`);
+                broken.push(`${target} (line ${line}): no heading with the anchor #${anchor}`);
             }
         }
         expect(broken).toEqual([]);
