@@ -160,7 +160,7 @@ function table(results) {
     }
     const lsp = results.lsp;
     if (lsp) {
-        row('a new server (bin/adopt-language-server.cjs): its start to the first diagnostics of the SPEC example', '', ms(lsp.firstDiagnostics.median), '', '');
+        row('a new server (bin/adopt-language-server.cjs): its start to the first diagnostics of the example plan', '', ms(lsp.firstDiagnostics.median), '', '');
         row('a new server: didOpen to the first diagnostics', lsp.firstOpen.projects.toLocaleString('en'), ms(lsp.firstOpen.median), '', '');
         row(`LSP didOpen to first diagnostics (${lsp.adoptOpen.diagnostics} diagnostics)`, OPEN_SIZE.toLocaleString('en'), ms(lsp.adoptOpen.median), '', '');
         for (const edit of lsp.edits) {
