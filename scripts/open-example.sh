@@ -31,5 +31,5 @@ if [ ! -f tests/vscode/host/node_modules/code-server/out/node/entry.js ]; then
 fi
 mkdir -p test-results
 vsix=test-results/adopt-open.vsix
-vsce package --no-dependencies --allow-missing-repository --out "$vsix" >/dev/null
+vsce package --no-dependencies --allow-missing-repository --no-rewrite-relative-links --out "$vsix" >/dev/null
 exec node tests/vscode/code-server.mjs --open "$examples" "$vsix" "${PORT:-}"

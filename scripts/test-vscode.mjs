@@ -80,7 +80,9 @@ async function buildSuite() {
 
 function packageExtension() {
     const vsix = join(root, 'test-results/adopt-test.vsix');
-    const vsce = spawnSync(process.execPath, [join(root, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--allow-missing-repository', '--out', vsix],
+    // --no-rewrite-relative-links: the README links to docs/ and images/ by relative paths, and the
+    // package names no repository whose address vsce could put in front of them.
+    const vsce = spawnSync(process.execPath, [join(root, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', vsix],
         { cwd: root, encoding: 'utf8' });
     if (vsce.status !== 0) throw new Error(`vsce package failed:\n${vsce.stdout}\n${vsce.stderr}`);
     return vsix;

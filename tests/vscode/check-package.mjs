@@ -19,6 +19,7 @@ export const EXPECTED_FILES = [
     'extension/schemas/adopt.config.schema.json',
     'extension/images/icon.png',
     'extension/images/file-icon.svg',
+    'extension/images/screenshot.webp',
     'extension/media/rank-view.js',
     'extension/media/rank-view.css',
     'extension/media/overview.js',
