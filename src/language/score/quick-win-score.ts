@@ -4,7 +4,8 @@
  */
 import type { Level, TraitKind } from '../generated/ast.js';
 import { LEVEL_VALUES, TRAIT_KINDS } from '../model/plan-model.js';
-import { SCORE_PARTS, type QuickWinSettings, type ScorePart } from './quick-win-settings.js';
+import { SCORE_PARTS, type QuickWinSettings, type ScorePart, type Weights } from './quick-win-settings.js';
+import { decimalOf, plus, roundHalfUpDecimal, tenthsAtLeast, tenthsHalfUp, tenthsToNumber, times, type Fraction } from './exact-score.js';
 
 /** What the score needs to know about a project, independent of the syntax tree. */
 export interface ProjectFacts {
@@ -31,11 +32,12 @@ export interface ProjectScore {
     readonly missingTraits: readonly TraitKind[];
 }
 
-/** Rounds half up to one decimal, robust to binary floating-point noise (0.05 -> 0.1). */
+/**
+ * Rounds half up to one decimal, on the decimal the number is written as (0.05 -> 0.1,
+ * 1.45 -> 1.5, 100000000 -> 100000000): free of binary noise at any size.
+ */
 export function roundScore(value: number): number {
-    const scaled = value * 10;
-    const rounded = Math.floor(scaled + 0.5 + 1e-9 * Math.max(1, Math.abs(scaled)));
-    return rounded / 10;
+    return roundHalfUpDecimal(value);
 }
 
 export function partValues(facts: ProjectFacts): Record<ScorePart, number> {
@@ -83,18 +85,75 @@ function missingTraitsOf(traits: ReadonlyMap<TraitKind, Level>): MissingTraits {
 
 const NOTHING_MISSING: readonly string[] = Object.freeze([]);
 
+/** The value of each part as an exact fraction (a third, two thirds, half members over willing members). */
+function partFractions(facts: ProjectFacts): Record<ScorePart, Fraction> {
+    const halves = BigInt(2 * facts.involvedTrainedWilling + (facts.involvedWilling - facts.involvedTrainedWilling));
+    const willingHalves = BigInt(2 * facts.willingCount);
+    return {
+        reach: facts.willingCount === 0 ? ZERO : halves >= willingHalves ? ONE : { num: halves, den: willingHalves },
+        initiative: facts.supportsInitiative ? ONE : ZERO,
+        asynchrony: levelFraction(facts.traits, 'asynchrony'),
+        geography: levelFraction(facts.traits, 'geography'),
+        crowdsourcing: levelFraction(facts.traits, 'crowdsourcing')
+    };
+}
+
+const ZERO: Fraction = { num: 0n, den: 1n };
+const ONE: Fraction = { num: 1n, den: 1n };
+const LEVEL_FRACTIONS: Readonly<Record<Level, Fraction>> = { low: { num: 1n, den: 3n }, medium: { num: 2n, den: 3n }, high: ONE };
+
+function levelFraction(traits: ReadonlyMap<TraitKind, Level>, kind: TraitKind): Fraction {
+    const value = traits.get(kind);
+    return value ? LEVEL_FRACTIONS[value] : ZERO;
+}
+
+/** The settings as exact decimals, and each part's rounded points by value, kept with the weights they come from. */
+interface ExactSettings {
+    readonly weights: Readonly<Record<ScorePart, Fraction>>;
+    readonly threshold: Fraction;
+    readonly points: Map<string, number>;
+}
+
+const exactSettings = new WeakMap<Readonly<Weights>, Map<number, ExactSettings>>();
+
+function exactOf(settings: QuickWinSettings): ExactSettings {
+    let byThreshold = exactSettings.get(settings.weights);
+    if (!byThreshold) {
+        byThreshold = new Map();
+        exactSettings.set(settings.weights, byThreshold);
+    }
+    let exact = byThreshold.get(settings.threshold);
+    if (!exact) {
+        const weights = Object.fromEntries(SCORE_PARTS.map(part => [part, decimalOf(settings.weights[part])])) as Record<ScorePart, Fraction>;
+        exact = { weights, threshold: decimalOf(settings.threshold), points: new Map() };
+        byThreshold.set(settings.threshold, exact);
+    }
+    return exact;
+}
+
 export function scoreProject(facts: ProjectFacts, settings: QuickWinSettings): ProjectScore {
-    const values = partValues(facts);
-    let total = 0;
+    const values = partFractions(facts);
+    const exact = exactOf(settings);
+    let total: Fraction = ZERO;
     // Every part's key at once, in SCORE_PARTS order: an object made empty keeps four properties
     // inside and the fifth in an array of its own (10,000 analyses kept at 10,000 projects).
     const points: Record<ScorePart, number> = { reach: 0, initiative: 0, asynchrony: 0, geography: 0, crowdsourcing: 0 };
     for (const part of SCORE_PARTS) {
-        const raw = settings.weights[part] * values[part];
-        total += raw;
-        points[part] = roundScore(raw);
+        const value = values[part];
+        if (value.num === 0n) continue;
+        const raw = times(exact.weights[part], value);
+        total = plus(total, raw);
+        // A plan has few different values per part: each part's rounded points are worked out once.
+        const key = `${part}:${value.num}/${value.den}`;
+        let rounded = exact.points.get(key);
+        if (rounded === undefined) {
+            rounded = tenthsToNumber(tenthsHalfUp(raw));
+            exact.points.set(key, rounded);
+        }
+        points[part] = rounded;
     }
-    const score = roundScore(total);
+    const tenths = tenthsHalfUp(total);
+    const score = tenthsToNumber(tenths);
     const { kinds: missingTraits, words: addTraits } = missingTraitsOf(facts.traits);
     const missing: string[] = [];
     if (!facts.supportsInitiative) {
@@ -106,7 +165,7 @@ export function scoreProject(facts: ProjectFacts, settings: QuickWinSettings): P
     if (missingTraits.length > 0) {
         missing.push(addTraits);
     }
-    if (score < settings.threshold) {
+    if (!tenthsAtLeast(tenths, exact.threshold)) {
         missing.push(`reach a score of ${settings.threshold} (now ${score})`);
     }
     // Kept with the analysis: a list of its exact length (one grown by `push` keeps room for 16 more).
