@@ -220,7 +220,8 @@ function ticks(full: number, threshold: number, y: (score: number) => number): M
     const step = [1, 2, 2.5, 5, 10].map(f => f * magnitude).find(candidate => candidate >= raw) ?? raw;
     const result: Array<{ value: number; y: number; threshold: boolean }> = [];
     const thresholdY = y(threshold);
-    for (let value = 0; value <= full + 1e-9; value += step) {
+    // Six values at most, whatever the scale: a step lost to rounding at a huge scale ends the axis, never loops.
+    for (let index = 0, value = 0; index <= 5 && value <= full + 1e-9 && Number.isFinite(step) && step > 0; index++, value = index * step) {
         const at = y(value);
         if (Math.abs(at - thresholdY) >= LABEL_HEIGHT) result.push({ value: Math.round(value * 100) / 100, y: at, threshold: false });
     }

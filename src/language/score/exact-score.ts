@@ -25,14 +25,6 @@ export function decimalOf(value: number): Fraction {
     return exponent >= 0 ? { num: digits * TEN ** BigInt(exponent), den: 1n } : { num: digits, den: TEN ** BigInt(-exponent) };
 }
 
-export function times(a: Fraction, b: Fraction): Fraction {
-    return { num: a.num * b.num, den: a.den * b.den };
-}
-
-export function plus(a: Fraction, b: Fraction): Fraction {
-    return a.den === b.den ? { num: a.num + b.num, den: a.den } : { num: a.num * b.den + b.num * a.den, den: a.den * b.den };
-}
-
 /** The fraction rounded half up to one decimal, in tenths. */
 export function tenthsHalfUp(value: Fraction): bigint {
     // floor(value * 10 + 1/2) = floor((20 num + den) / (2 den)); both are at least 0.
@@ -44,13 +36,63 @@ export function tenthsToNumber(tenths: bigint): number {
     return Number(`${tenths}e-1`);
 }
 
-/** `tenths / 10 >= value`, exactly. */
-export function tenthsAtLeast(tenths: bigint, value: Fraction): boolean {
-    return tenths * value.den >= 10n * value.num;
-}
-
 /** Rounds half up to one decimal, on the decimal the number is written as (0.05 -> 0.1, 1.45 -> 1.5, 100000000 -> 100000000). */
 export function roundHalfUpDecimal(value: number): number {
     if (value < 0) return -roundHalfUpDecimal(-value);
     return tenthsToNumber(tenthsHalfUp(decimalOf(value)));
+}
+
+/** floor(a / b) for whole numbers from 0 to 2^53, exactly. */
+function floorDivision(a: number, b: number): number {
+    return (a - (a % b)) / b;
+}
+
+/**
+ * Weights as exact decimals, all over one power of ten: weight i is `scaled[i] / 10^decimals`.
+ * `tenths` gives each part's points and the sum, rounded half up to one decimal, for part values
+ * given as whole numerators over one denominator: in ordinary numbers while every intermediate
+ * stays a whole number below 2^53 (where they are exact), else in big integers.
+ */
+export class ExactWeights {
+    private readonly scaled: readonly bigint[];
+    private readonly scaledNumbers: readonly number[];
+    private readonly scale: bigint;
+    private readonly scaleNumber: number;
+    private readonly sum: number;
+
+    constructor(weights: readonly number[]) {
+        const decimals = weights.map(decimalOf);
+        const scale = decimals.reduce((max, decimal) => (decimal.den > max ? decimal.den : max), 1n);
+        this.scaled = decimals.map(decimal => decimal.num * (scale / decimal.den));
+        this.scaledNumbers = this.scaled.map(Number);
+        this.scale = scale;
+        this.scaleNumber = Number(scale);
+        this.sum = this.scaledNumbers.reduce((total, weight) => total + weight, 0);
+    }
+
+    /**
+     * The tenths of each part's points (weight i x numerators[i] / denominator) into `parts`, and
+     * the tenths of their sum as the result.
+     */
+    tenths(numerators: readonly number[], denominator: number, parts: number[]): number {
+        const divisor = this.scaleNumber * denominator;
+        // Every product is at most sum x denominator; 20 x that plus the divisor is the largest intermediate.
+        if (20 * this.sum * denominator + divisor <= Number.MAX_SAFE_INTEGER) {
+            let total = 0;
+            for (let i = 0; i < numerators.length; i++) {
+                const product = this.scaledNumbers[i] * numerators[i];
+                total += product;
+                parts[i] = floorDivision(20 * product + divisor, 2 * divisor);
+            }
+            return floorDivision(20 * total + divisor, 2 * divisor);
+        }
+        const den = this.scale * BigInt(denominator);
+        let total = 0n;
+        for (let i = 0; i < numerators.length; i++) {
+            const product = this.scaled[i] * BigInt(numerators[i]);
+            total += product;
+            parts[i] = Number(tenthsHalfUp({ num: product, den }));
+        }
+        return Number(tenthsHalfUp({ num: total, den }));
+    }
 }

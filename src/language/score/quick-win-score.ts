@@ -5,7 +5,7 @@
 import type { Level, TraitKind } from '../generated/ast.js';
 import { LEVEL_VALUES, TRAIT_KINDS } from '../model/plan-model.js';
 import { SCORE_PARTS, type QuickWinSettings, type ScorePart, type Weights } from './quick-win-settings.js';
-import { decimalOf, plus, roundHalfUpDecimal, tenthsAtLeast, tenthsHalfUp, tenthsToNumber, times, type Fraction } from './exact-score.js';
+import { ExactWeights, roundHalfUpDecimal } from './exact-score.js';
 
 /** What the score needs to know about a project, independent of the syntax tree. */
 export interface ProjectFacts {
@@ -85,75 +85,45 @@ function missingTraitsOf(traits: ReadonlyMap<TraitKind, Level>): MissingTraits {
 
 const NOTHING_MISSING: readonly string[] = Object.freeze([]);
 
-/** The value of each part as an exact fraction (a third, two thirds, half members over willing members). */
-function partFractions(facts: ProjectFacts): Record<ScorePart, Fraction> {
-    const halves = BigInt(2 * facts.involvedTrainedWilling + (facts.involvedWilling - facts.involvedTrainedWilling));
-    const willingHalves = BigInt(2 * facts.willingCount);
-    return {
-        reach: facts.willingCount === 0 ? ZERO : halves >= willingHalves ? ONE : { num: halves, den: willingHalves },
-        initiative: facts.supportsInitiative ? ONE : ZERO,
-        asynchrony: levelFraction(facts.traits, 'asynchrony'),
-        geography: levelFraction(facts.traits, 'geography'),
-        crowdsourcing: levelFraction(facts.traits, 'crowdsourcing')
-    };
-}
+/** A level's value in thirds. */
+const LEVEL_THIRDS: Readonly<Record<Level, number>> = { low: 1, medium: 2, high: 3 };
 
-const ZERO: Fraction = { num: 0n, den: 1n };
-const ONE: Fraction = { num: 1n, den: 1n };
-const LEVEL_FRACTIONS: Readonly<Record<Level, Fraction>> = { low: { num: 1n, den: 3n }, medium: { num: 2n, den: 3n }, high: ONE };
-
-function levelFraction(traits: ReadonlyMap<TraitKind, Level>, kind: TraitKind): Fraction {
+function levelThirds(traits: ReadonlyMap<TraitKind, Level>, kind: TraitKind): number {
     const value = traits.get(kind);
-    return value ? LEVEL_FRACTIONS[value] : ZERO;
+    return value ? LEVEL_THIRDS[value] : 0;
 }
 
-/** The settings as exact decimals, and each part's rounded points by value, kept with the weights they come from. */
-interface ExactSettings {
-    readonly weights: Readonly<Record<ScorePart, Fraction>>;
-    readonly threshold: Fraction;
-    readonly points: Map<string, number>;
-}
+/** The weights in force as exact decimals, kept with the weights they come from. */
+const exactWeights = new WeakMap<Readonly<Weights>, ExactWeights>();
 
-const exactSettings = new WeakMap<Readonly<Weights>, Map<number, ExactSettings>>();
-
-function exactOf(settings: QuickWinSettings): ExactSettings {
-    let byThreshold = exactSettings.get(settings.weights);
-    if (!byThreshold) {
-        byThreshold = new Map();
-        exactSettings.set(settings.weights, byThreshold);
-    }
-    let exact = byThreshold.get(settings.threshold);
+function exactOf(weights: Readonly<Weights>): ExactWeights {
+    let exact = exactWeights.get(weights);
     if (!exact) {
-        const weights = Object.fromEntries(SCORE_PARTS.map(part => [part, decimalOf(settings.weights[part])])) as Record<ScorePart, Fraction>;
-        exact = { weights, threshold: decimalOf(settings.threshold), points: new Map() };
-        byThreshold.set(settings.threshold, exact);
+        exact = new ExactWeights(SCORE_PARTS.map(part => weights[part]));
+        exactWeights.set(weights, exact);
     }
     return exact;
 }
 
 export function scoreProject(facts: ProjectFacts, settings: QuickWinSettings): ProjectScore {
-    const values = partFractions(facts);
-    const exact = exactOf(settings);
-    let total: Fraction = ZERO;
+    // Each part's value as a whole number over one denominator: a multiple of 3 (levels are
+    // thirds) and of twice the willing members (reach counts half members).
+    const halfMembers = 2 * facts.willingCount;
+    const denominator = halfMembers === 0 ? 3 : halfMembers % 3 === 0 ? halfMembers : 3 * halfMembers;
+    const third = denominator / 3;
+    const halves = Math.min(halfMembers, 2 * facts.involvedTrainedWilling + (facts.involvedWilling - facts.involvedTrainedWilling));
+    const numerators = [
+        halfMembers === 0 ? 0 : halves * (denominator / halfMembers),
+        facts.supportsInitiative ? denominator : 0,
+        levelThirds(facts.traits, 'asynchrony') * third,
+        levelThirds(facts.traits, 'geography') * third,
+        levelThirds(facts.traits, 'crowdsourcing') * third
+    ];
+    const tenths = [0, 0, 0, 0, 0];
+    const score = exactOf(settings.weights).tenths(numerators, denominator, tenths) / 10;
     // Every part's key at once, in SCORE_PARTS order: an object made empty keeps four properties
     // inside and the fifth in an array of its own (10,000 analyses kept at 10,000 projects).
-    const points: Record<ScorePart, number> = { reach: 0, initiative: 0, asynchrony: 0, geography: 0, crowdsourcing: 0 };
-    for (const part of SCORE_PARTS) {
-        const value = values[part];
-        if (value.num === 0n) continue;
-        const raw = times(exact.weights[part], value);
-        total = plus(total, raw);
-        // A plan has few different values per part: each part's rounded points are worked out once.
-        const key = `${part}:${value.num}/${value.den}`;
-        let rounded = exact.points.get(key);
-        if (rounded === undefined) {
-            rounded = tenthsToNumber(tenthsHalfUp(raw));
-            exact.points.set(key, rounded);
-        }
-        points[part] = rounded;
-    }
-    const tenths = tenthsHalfUp(total);
-    const score = tenthsToNumber(tenths);
+    const points: Record<ScorePart, number> = { reach: tenths[0] / 10, initiative: tenths[1] / 10, asynchrony: tenths[2] / 10, geography: tenths[3] / 10, crowdsourcing: tenths[4] / 10 };
     const { kinds: missingTraits, words: addTraits } = missingTraitsOf(facts.traits);
     const missing: string[] = [];
     if (!facts.supportsInitiative) {
@@ -165,7 +135,9 @@ export function scoreProject(facts: ProjectFacts, settings: QuickWinSettings): P
     if (missingTraits.length > 0) {
         missing.push(addTraits);
     }
-    if (!tenthsAtLeast(tenths, exact.threshold)) {
+    // The score is the number nearest to its exact tenths, and the threshold a number: comparing
+    // the two numbers compares the decimals they stand for.
+    if (score < settings.threshold) {
         missing.push(`reach a score of ${settings.threshold} (now ${score})`);
     }
     // Kept with the analysis: a list of its exact length (one grown by `push` keeps room for 16 more).
