@@ -6,7 +6,7 @@
 import type { Hurdle, HurdleCheck, OverviewProject, OverviewStage, PlanOverview } from '../protocol/overview-protocol.js';
 import type { RankDiagnostic } from '../protocol/rank-protocol.js';
 import { escape, formatNumber, plural } from './html-text.js';
-import { NUMBERED_POINTS, QUADRANTS, layoutMatrix, matrixSvg } from './quick-win-matrix.js';
+import { NUMBERED_POINTS, QUADRANTS, QUICK_WIN_MEANING, layoutMatrix, matrixSvg, quickWinsByEffort } from './quick-win-matrix.js';
 import {
     actionStatus, effortText, missingList, partsLegend, partsText, progress, quickWinBadge, revealable, scoreBar, spokenDate, type RenderOptions, type ScoreScale
 } from './report-blocks.js';
@@ -141,7 +141,7 @@ function planSection(overview: PlanOverview, options: SectionOptions): string {
         card(String(c.members), 'Members', `${c.managers} ${c.managers === 1 ? 'manager' : 'managers'}, ${c.trainedManagers} trained; ${c.trainedMembers} trained in all`),
         card(String(c.channels), 'Channels'),
         card(String(c.projects), 'Projects', initiativesText(c.initiatives)),
-        card(String(c.quickWins), 'Quick wins', `threshold ${formatNumber(overview.settings.threshold)}`, c.quickWins > 0 ? 'good' : ''),
+        card(String(c.quickWins), 'Quick wins', [`threshold ${formatNumber(overview.settings.threshold)}`, quickWinsByEffort(overview.projects)].filter(Boolean).join('; '), c.quickWins > 0 ? 'good' : ''),
         card(String(c.stories), 'Stories', 'for the road show'),
         card(`${c.actionsDone} of ${c.actions}`, 'Actions done', c.overdueActions > 0 ? `${c.overdueActions} overdue` : '', c.overdueActions > 0 ? 'bad' : ''),
         card(problemCount(c).toLocaleString('en'), 'Problems', problemsText(c), c.errors > 0 ? 'bad' : '')
@@ -235,7 +235,7 @@ function matrixSection(overview: PlanOverview, options: SectionOptions): string 
     }
     // Focusable: on a narrow screen the figure scrolls sideways, and a keyboard must reach it.
     return `<figure class="matrix-figure" tabindex="0" aria-label="Quick-wins matrix">${matrixSvg(input, { id: 'quick-win-matrix', interactive: options.interactive }, layout)}` +
-        `<figcaption><ul class="quadrant-legend">${legend}<li><span class="swatch-line" aria-hidden="true"></span>${escape(`the dashed line: the quick-win threshold (${formatNumber(overview.settings.threshold)}); filled points are quick wins`)}</li></ul></figcaption></figure>${key}`;
+        `<figcaption><ul class="quadrant-legend">${legend}<li><span class="swatch-line" aria-hidden="true"></span>${escape(`the dashed line: the quick-win threshold (${formatNumber(overview.settings.threshold)}); filled points are quick wins: ${QUICK_WIN_MEANING}`)}</li></ul></figcaption></figure>${key}`;
 }
 
 /** The rows of the ranked projects' table. */
