@@ -168,12 +168,15 @@ export function layoutMatrix(input: MatrixInput, width = MATRIX_WIDTH): MatrixLa
     const pointOf = new Map(points.map(point => [point.project, point]));
     // Few points: labels keep clear of every point. Many: the points are a cloud that labels may cover (on a background of their own).
     const obstacles = numbered ? [...fixed, ...points.map(anchorBox)] : fixed;
-    // Labels of points with an effort stay in the quadrants; those of points without one, in their own column.
+    // Labels of points without an effort stay in their own column where they fit there (else,
+    // like every other label, they go where they fit in the drawing, with a leader line).
     const notStated = columns[3].box;
-    const placed = [
-        ...placeLabelled(labelled.filter(project => project.effort !== null), pointOf, obstacles, plot, Math.min(LABEL_MAX_WIDTH, 1.5 * COLUMN), numbered)
-    ];
-    placed.push(...placeLabelled(labelled.filter(project => project.effort === null), pointOf, [...obstacles, ...placed.map(label => label.box)], notStated, notStated.width - 6, numbered));
+    const bounds: Box = { x: LEFT, y: TOP, width: notStated.x + notStated.width - LEFT, height: BOTTOM - TOP };
+    const maxLabel = Math.min(LABEL_MAX_WIDTH, 1.5 * COLUMN);
+    const unstated = labelled.filter(project => project.effort === null);
+    const placed = placeLabelled(unstated, pointOf, obstacles, notStated, notStated.width - 6, numbered);
+    const inColumn = new Set(placed.map(label => label.project));
+    placed.push(...placeLabelled(labelled.filter(project => !inColumn.has(project)), pointOf, [...obstacles, ...placed.map(label => label.box)], bounds, maxLabel, numbered));
     const labelledSet = new Set(placed.map(label => label.project));
     return {
         width: WIDTH,
@@ -195,24 +198,27 @@ function labelText(project: MatrixProject, maxWidth: number): string {
 }
 
 /**
- * Places the labels of `projects` inside `bounds`: each with its whole title where that fits
- * clear of the rest, else with the title cut to `cutWidth`.
+ * Places the labels of `projects` inside `bounds`, each with its title cut to `cutWidth`; then
+ * gives each cut label its whole title where that fits clear of everything else.
  */
 function placeLabelled(
     projects: readonly MatrixProject[], pointOf: ReadonlyMap<MatrixProject, MatrixPoint>, obstacles: readonly Box[], bounds: Box, cutWidth: number, far: boolean
 ): MatrixLabel[] {
     if (projects.length === 0) return [];
-    const request = (project: MatrixProject, maxWidth: number): LabelRequest<{ project: MatrixProject; text: string }> => {
-        const text = labelText(project, maxWidth);
-        return { key: { project, text }, anchor: pointOf.get(project)!, width: textWidth(text, LABEL_FONT, true) + 4, height: LABEL_HEIGHT };
-    };
-    const whole = placeLabels(projects.map(project => request(project, bounds.width - 6)), obstacles, bounds, far);
-    const labels: MatrixLabel[] = whole.placed.map(label => ({ project: label.key.project, text: label.key.text, box: label.box, leader: label.leader }));
-    const cut = placeLabels(whole.unplaced.map(key => request(key.project, cutWidth)), [...obstacles, ...labels.map(label => label.box)], bounds, far);
-    labels.push(...cut.placed.map(label => ({ project: label.key.project, text: label.key.text, box: label.box, leader: label.leader })));
-    // In rank order, as the projects came.
-    const order = new Map(projects.map((project, index) => [project, index]));
-    return labels.sort((a, b) => order.get(a.project)! - order.get(b.project)!);
+    const request = (project: MatrixProject, maxWidth: number): LabelRequest<MatrixProject> => ({
+        key: project, anchor: pointOf.get(project)!, width: textWidth(labelText(project, maxWidth), LABEL_FONT, true) + 4, height: LABEL_HEIGHT
+    });
+    const labels: MatrixLabel[] = placeLabels(projects.map(project => request(project, cutWidth)), obstacles, bounds, far).placed
+        .map(label => ({ project: label.key, text: labelText(label.key, cutWidth), box: label.box, leader: label.leader }));
+    for (let i = 0; i < labels.length; i++) {
+        const project = labels[i].project;
+        const whole = labelText(project, bounds.width - 6);
+        if (whole === labels[i].text) continue;
+        const others = [...obstacles, ...labels.filter((_label, j) => j !== i).map(label => label.box)];
+        const [wider] = placeLabels([request(project, bounds.width - 6)], others, bounds, far).placed;
+        if (wider) labels[i] = { project, text: whole, box: wider.box, leader: wider.leader };
+    }
+    return labels;
 }
 
 /**
