@@ -209,8 +209,10 @@ function hurdlesSection(overview: PlanOverview, options: SectionOptions): string
             const diagnostics = shown.length > 0
                 ? `<ul class="check-diagnostics">${shown.map(d => `<li>${escape(readableMessage(d.message, titles))} <span class="muted">(${revealable(`line ${d.line}`, d.line, options, `Line ${d.line}: ${d.message}`)})</span></li>`).join('')}</ul>${moreNote(hidden, 'place', 'in Diagnostics')}`
                 : '';
-            const prefix = kind === 'na' ? '<span class="muted">Not applicable: </span>' : '';
-            return `<li class="check ${check.holds ? 'holds' : 'fails'}${kind === 'na' ? ' not-applicable' : ''}">${mark}<span class="visually-hidden">${state}: </span><span class="check-text">${prefix}${escape(check.text)}</span> <code class="code">${escape(check.code)}</code>${diagnostics}</li>`;
+            // Not applicable is said in words on screen; the other states by their mark, and in words to a screen reader.
+            const said = kind === 'na' ? '' : `<span class="visually-hidden">${state}: </span>`;
+            const prefix = kind === 'na' ? `<span class="muted">${state}: </span>` : '';
+            return `<li class="check ${check.holds ? 'holds' : 'fails'}${kind === 'na' ? ' not-applicable' : ''}">${mark}${said}<span class="check-text">${prefix}${escape(check.text)}</span> <code class="code">${escape(check.code)}</code>${diagnostics}</li>`;
         }).join('');
         return `<article class="card hurdle hurdle-${hurdle.id}" aria-labelledby="hurdle-${hurdle.id}"><h3 id="hurdle-${hurdle.id}">${escape(hurdle.title)} ${status}</h3>` +
             `<p class="muted">${escape(hurdle.summary)}</p><ul class="checks">${checks}</ul></article>`;
