@@ -116,3 +116,21 @@ describe('an empty file', () => {
         expect(texts(parseDocument(reportHtml(overview)), '#plan .plan-meta')[0]).not.toMatch(/^Plan/);
     });
 });
+
+describe('one meaning of quick win', () => {
+    it('the headline count is the quick wins by the score, and says how many need high effort or state none', async () => {
+        const { manyProjectsPlan } = await import('./report-plans.js');
+        const overview = await overviewOfText(manyProjectsPlan(300, 7));
+        const wins = overview.projects.filter(p => p.quickWin);
+        const high = wins.filter(p => p.effort === 'high').length;
+        const unstated = wins.filter(p => p.effort === null).length;
+        expect(high).toBeGreaterThan(0);
+        expect(unstated).toBeGreaterThan(0);
+        const document = parseDocument(reportHtml(overview));
+        const card = [...document.querySelectorAll('#plan .count')].find(c => c.querySelector('dt')?.textContent === 'Quick wins')!;
+        expect(card.querySelector('.value')?.textContent).toBe(String(wins.length));
+        expect(card.querySelector('.detail')?.textContent).toBe(`threshold 70; ${high} of them high effort, among the big bets; ${unstated} effort not stated`);
+        // The legend says what a quick win is, and where one of high effort sits.
+        expect(texts(document, '#matrix .quadrant-legend li').join(' ')).toMatch(/filled points are quick wins: a quick win scores at or above the threshold, .*effort is not part of it, so a quick win of high effort sits among the big bets/);
+    });
+});
