@@ -40,19 +40,25 @@ export const countsSchema = z.strictObject({
     actions: z.number().int().nonnegative(),
     actionsDone: z.number().int().nonnegative(),
     overdueActions: z.number().int().nonnegative(),
+    /** The plan's diagnostics by severity: together, every diagnostic the report lists. */
     errors: z.number().int().nonnegative(),
-    warnings: z.number().int().nonnegative()
+    warnings: z.number().int().nonnegative(),
+    information: z.number().int().nonnegative(),
+    hints: z.number().int().nonnegative()
 });
 
 /**
  * Section 2: one check of a hurdle, by its diagnostic code: it holds when the plan has no
  * diagnostic of that code; `off` when the rules in force turn the code off (then it was not
- * checked). `text` says what holds, or what the check is about when it does not.
+ * checked); not `applicable` when the plan has nothing for it to judge (no projects, no launch,
+ * no naysayers...), which is not a pass. `text` says what holds, why the check does not apply,
+ * or what the check is about when it does not hold.
  */
 export const hurdleCheckSchema = z.strictObject({
     code: z.string(),
     holds: z.boolean(),
     off: z.boolean(),
+    applicable: z.boolean(),
     text: z.string(),
     diagnostics: z.array(diagnosticSchema)
 });
@@ -61,7 +67,7 @@ export const hurdleSchema = z.strictObject({
     title: z.string(),
     /** What the hurdle is, in one sentence from the article. */
     summary: z.string(),
-    /** Every check holds (or is off). */
+    /** Every check holds (or is off or not applicable), and at least one had something to judge. */
     cleared: z.boolean(),
     checks: z.array(hurdleCheckSchema)
 });

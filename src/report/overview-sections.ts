@@ -3,10 +3,10 @@
  * shape: the HTML report wraps them in a printable page (report-html.ts), the editor's Plan
  * Overview in its webview (src/extension/overview-panel.ts). Everything from the plan is escaped.
  */
-import type { OverviewProject, OverviewStage, PlanOverview } from '../protocol/overview-protocol.js';
+import type { Hurdle, HurdleCheck, OverviewProject, OverviewStage, PlanOverview } from '../protocol/overview-protocol.js';
 import type { RankDiagnostic } from '../protocol/rank-protocol.js';
 import { escape, formatNumber, plural } from './html-text.js';
-import { NUMBERED_POINTS, QUADRANTS, layoutMatrix, matrixSvg } from './quick-win-matrix.js';
+import { NUMBERED_POINTS, QUADRANTS, QUICK_WIN_MEANING, layoutMatrix, matrixSvg, quickWinsByEffort } from './quick-win-matrix.js';
 import {
     actionStatus, effortText, missingList, partsLegend, partsText, progress, quickWinBadge, revealable, scoreBar, spokenDate, type RenderOptions, type ScoreScale
 } from './report-blocks.js';
@@ -42,6 +42,49 @@ export const SEVERITY_HEADINGS: ReadonlyArray<{ readonly severity: RankDiagnosti
     { severity: 'information', heading: 'Information' },
     { severity: 'hint', heading: 'Hints' }
 ];
+
+/** Every diagnostic the report lists, counted. */
+export function problemCount(counts: PlanOverview['counts']): number {
+    return counts.errors + counts.warnings + counts.information + counts.hints;
+}
+
+/** The diagnostics by severity, as the Diagnostics section lists them: `1 error, 8 warnings, 5 for information, 1 hint`. */
+export function problemsText(counts: PlanOverview['counts']): string {
+    return [
+        plural(counts.errors, 'error', 'errors'),
+        plural(counts.warnings, 'warning', 'warnings'),
+        counts.information > 0 ? `${counts.information.toLocaleString('en')} for information` : '',
+        counts.hints > 0 ? plural(counts.hints, 'hint', 'hints') : ''
+    ].filter(Boolean).join(', ');
+}
+
+/** The initiatives a plan names, said of the plan (not of its projects): `the plan names 2 initiatives to support`. */
+export function initiativesText(initiatives: number): string {
+    return initiatives === 0 ? 'the plan names no initiative to support' : `the plan names ${plural(initiatives, 'initiative', 'initiatives')} to support`;
+}
+
+/** The plan's name as a reference, or nothing while the plan has none (an empty file). */
+export function hasPlanName(overview: PlanOverview): boolean {
+    return overview.plan.name.trim() !== '';
+}
+
+/**
+ * Whether every unit takes part in a project: the units that do not, or why there is nothing to
+ * judge (no member names a unit, the plan has no projects yet).
+ */
+export function unitsVerdict(overview: PlanOverview): { readonly kind: 'missing' | 'all' | 'na'; readonly text: string } {
+    const without = overview.coalition.unitsWithoutProjects;
+    if (overview.coalition.units.length === 0) return { kind: 'na', text: 'Not applicable: no member of the coalition names a unit.' };
+    if (overview.projects.length === 0) return { kind: 'na', text: 'Not applicable: the plan has no projects yet for the units to take part in.' };
+    return without.length > 0
+        ? { kind: 'missing', text: `Units that no project involves: ${without.join(', ')}.` }
+        : { kind: 'all', text: 'Every unit of the coalition takes part in a project.' };
+}
+
+/** The projects involving a member: `2 projects: A, B`, or `none`. */
+export function involvementText(titles: readonly string[]): string {
+    return titles.length === 0 ? 'none' : `${plural(titles.length, 'project', 'projects')}: ${titles.join(', ')}`;
+}
 
 /** How many of a hurdle check's places the hurdles section lists (the Diagnostics section lists every one). */
 export const HURDLE_PLACES = 3;
@@ -97,32 +140,79 @@ function planSection(overview: PlanOverview, options: SectionOptions): string {
     const cards = [
         card(String(c.members), 'Members', `${c.managers} ${c.managers === 1 ? 'manager' : 'managers'}, ${c.trainedManagers} trained; ${c.trainedMembers} trained in all`),
         card(String(c.channels), 'Channels'),
-        card(String(c.projects), 'Projects', `${c.initiatives} ${c.initiatives === 1 ? 'initiative' : 'initiatives'} to support`),
-        card(String(c.quickWins), 'Quick wins', `threshold ${formatNumber(overview.settings.threshold)}`, c.quickWins > 0 ? 'good' : ''),
+        card(String(c.projects), 'Projects', initiativesText(c.initiatives)),
+        card(String(c.quickWins), 'Quick wins', [`threshold ${formatNumber(overview.settings.threshold)}`, quickWinsByEffort(overview.projects)].filter(Boolean).join('; '), c.quickWins > 0 ? 'good' : ''),
         card(String(c.stories), 'Stories', 'for the road show'),
         card(`${c.actionsDone} of ${c.actions}`, 'Actions done', c.overdueActions > 0 ? `${c.overdueActions} overdue` : '', c.overdueActions > 0 ? 'bad' : ''),
-        card(String(c.errors + c.warnings), 'Problems', `${plural(c.errors, 'error', 'errors')}, ${plural(c.warnings, 'warning', 'warnings')}`, c.errors > 0 ? 'bad' : '')
+        card(problemCount(c).toLocaleString('en'), 'Problems', problemsText(c), c.errors > 0 ? 'bad' : '')
     ];
     const name = revealable(overview.plan.name, overview.plan.line, options, `Plan ${overview.plan.name}, line ${overview.plan.line}`);
-    return `<p class="plan-meta">Plan <code>${name}</code> · ${plural(c.stages, 'stage', 'stages')} · as of <time datetime="${escape(overview.date)}">${escape(spokenDate(overview.date))}</time></p>\n` +
+    return `<p class="plan-meta">${hasPlanName(overview) ? `Plan <code>${name}</code> · ` : ''}${plural(c.stages, 'stage', 'stages')} · as of <time datetime="${escape(overview.date)}">${escape(spokenDate(overview.date))}</time></p>\n` +
         `<dl class="counts">${cards.join('')}</dl>` +
         (c.errors > 0 ? `<p class="callout bad">${escape(`The plan has ${plural(c.errors, 'error', 'errors')}: scores and counts may be incomplete until ${c.errors === 1 ? 'it is' : 'they are'} fixed (see Diagnostics).`)}</p>` : '');
 }
 
+/** How a hurdle check reads: its mark, its state in words (for screen readers and the Markdown), and its kind. */
+export function checkState(check: HurdleCheck): { readonly kind: 'off' | 'na' | 'yes' | 'no'; readonly state: string } {
+    if (check.off) return { kind: 'off', state: 'Not checked' };
+    if (!check.applicable) return { kind: 'na', state: 'Not applicable' };
+    return check.holds ? { kind: 'yes', state: 'Holds' } : { kind: 'no', state: 'Does not hold' };
+}
+
+/** A hurdle's status: cleared, its open issues, or nothing to judge yet. */
+export function hurdleStatus(hurdle: Hurdle): { readonly text: string; readonly kind: 'win' | 'bad' | 'none' } {
+    const open = hurdle.checks.filter(check => !check.holds).length;
+    if (open > 0) return { text: plural(open, 'issue', 'issues'), kind: 'bad' };
+    return hurdle.cleared ? { text: 'cleared', kind: 'win' } : { text: 'nothing to judge yet', kind: 'none' };
+}
+
+/**
+ * The titles of the plan's declarations by name, for messages read by leadership: a name that
+ * stands for one title only (names of different kinds may meet).
+ */
+export function titlesByName(overview: PlanOverview): ReadonlyMap<string, string> {
+    const found = new Map<string, string | null>();
+    const add = (name: string, title: string) => {
+        if (!name || !title) return;
+        const known = found.get(name);
+        found.set(name, known === undefined || known === title ? title : null);
+    };
+    for (const project of overview.projects) add(project.name, project.title);
+    for (const member of overview.coalition.members) add(member.name, member.title);
+    for (const stage of overview.stages) {
+        add(stage.name, stage.title);
+        for (const channel of stage.launches) add(channel.name, channel.title);
+        for (const goal of stage.goals) add(goal.name, goal.title);
+    }
+    for (const story of overview.roadShow.stories) add(story.name, story.title);
+    return new Map([...found].filter((entry): entry is [string, string] => entry[1] !== null));
+}
+
+/** A diagnostic's message with each quoted name ('openDayLive') given as its title (“Open day live”). */
+export function readableMessage(message: string, titles: ReadonlyMap<string, string>): string {
+    return message.replace(/'([A-Za-z_][\w-]*)'/g, (quoted, name: string) => {
+        const title = titles.get(name);
+        return title === undefined ? quoted : `“${title}”`;
+    });
+}
+
 function hurdlesSection(overview: PlanOverview, options: SectionOptions): string {
+    const titles = titlesByName(overview);
     return `<div class="hurdles">${overview.hurdles.map(hurdle => {
-        const open = hurdle.checks.filter(check => !check.holds).length;
-        const status = hurdle.cleared ? '<span class="badge win">cleared</span>' : `<span class="badge bad">${escape(plural(open, 'issue', 'issues'))}</span>`;
+        const { text: statusText, kind } = hurdleStatus(hurdle);
+        const status = `<span class="badge ${kind === 'none' ? 'small' : kind}">${escape(statusText)}</span>`;
         const checks = hurdle.checks.map(check => {
-            const mark = check.off ? '<span class="mark off" aria-hidden="true">–</span>' : check.holds
-                ? '<span class="mark yes" aria-hidden="true">✓</span>' : '<span class="mark no" aria-hidden="true">✗</span>';
-            const state = check.off ? 'Not checked' : check.holds ? 'Holds' : 'Does not hold';
-            // A few places each; the Diagnostics section lists them all.
+            const { kind, state } = checkState(check);
+            const mark = `<span class="mark ${kind === 'na' ? 'off na' : kind}" aria-hidden="true">${{ off: '–', na: '○', yes: '✓', no: '✗' }[kind]}</span>`;
+            // A few places each, the message first and its line as a reference; the Diagnostics section lists them all.
             const { shown, hidden } = limited(check.diagnostics, { ...options, limit: HURDLE_PLACES });
             const diagnostics = shown.length > 0
-                ? `<ul class="check-diagnostics">${shown.map(d => `<li>${revealable(`line ${d.line}`, d.line, options, `Line ${d.line}: ${d.message}`)}: ${escape(d.message)}</li>`).join('')}</ul>${moreNote(hidden, 'place', 'in Diagnostics')}`
+                ? `<ul class="check-diagnostics">${shown.map(d => `<li>${escape(readableMessage(d.message, titles))} <span class="muted">(${revealable(`line ${d.line}`, d.line, options, `Line ${d.line}: ${d.message}`)})</span></li>`).join('')}</ul>${moreNote(hidden, 'place', 'in Diagnostics')}`
                 : '';
-            return `<li class="check ${check.holds ? 'holds' : 'fails'}">${mark}<span class="visually-hidden">${state}: </span><span class="check-text">${escape(check.text)}</span> <code class="code">${escape(check.code)}</code>${diagnostics}</li>`;
+            // Not applicable is said in words on screen; the other states by their mark, and in words to a screen reader.
+            const said = kind === 'na' ? '' : `<span class="visually-hidden">${state}: </span>`;
+            const prefix = kind === 'na' ? `<span class="muted">${state}: </span>` : '';
+            return `<li class="check ${check.holds ? 'holds' : 'fails'}${kind === 'na' ? ' not-applicable' : ''}">${mark}${said}<span class="check-text">${prefix}${escape(check.text)}</span> <code class="code">${escape(check.code)}</code>${diagnostics}</li>`;
         }).join('');
         return `<article class="card hurdle hurdle-${hurdle.id}" aria-labelledby="hurdle-${hurdle.id}"><h3 id="hurdle-${hurdle.id}">${escape(hurdle.title)} ${status}</h3>` +
             `<p class="muted">${escape(hurdle.summary)}</p><ul class="checks">${checks}</ul></article>`;
@@ -147,7 +237,7 @@ function matrixSection(overview: PlanOverview, options: SectionOptions): string 
     }
     // Focusable: on a narrow screen the figure scrolls sideways, and a keyboard must reach it.
     return `<figure class="matrix-figure" tabindex="0" aria-label="Quick-wins matrix">${matrixSvg(input, { id: 'quick-win-matrix', interactive: options.interactive }, layout)}` +
-        `<figcaption><ul class="quadrant-legend">${legend}<li><span class="swatch-line" aria-hidden="true"></span>${escape(`the dashed line: the quick-win threshold (${formatNumber(overview.settings.threshold)}); filled points are quick wins`)}</li></ul></figcaption></figure>${key}`;
+        `<figcaption><ul class="quadrant-legend">${legend}<li><span class="swatch-line" aria-hidden="true"></span>${escape(`the dashed line: the quick-win threshold (${formatNumber(overview.settings.threshold)}); filled points are quick wins: ${QUICK_WIN_MEANING}`)}</li></ul></figcaption></figure>${key}`;
 }
 
 /** The rows of the ranked projects' table. */
@@ -266,7 +356,8 @@ function coalitionSection(overview: PlanOverview, options: SectionOptions): stri
         if (names.length === 0) return '<span class="muted">none</span>';
         const few = options.limit !== undefined ? names.slice(0, 5) : names;
         const rest = names.length - few.length;
-        return escape(few.map(name => projectTitle.get(name) ?? name).join(', ')) + (rest > 0 ? ` <span class="muted">${escape(`+${rest.toLocaleString('en')} more`)}</span>` : '');
+        return `<span class="count-value">${escape(plural(names.length, 'project', 'projects'))}:</span> ` +
+            escape(few.map(name => projectTitle.get(name) ?? name).join(', ')) + (rest > 0 ? ` <span class="muted">${escape(`+${rest.toLocaleString('en')} more`)}</span>` : '');
     };
     const bodies = shownUnits.map(unit => {
         const list = byUnit.get(unit)!;
@@ -274,15 +365,13 @@ function coalitionSection(overview: PlanOverview, options: SectionOptions): stri
         return `<tbody><tr class="unit-row"><th scope="rowgroup" colspan="4">${escape(unit || 'No unit')}${!involved && unit ? ' <span class="badge bad">no project</span>' : ''}</th></tr>` +
             list.map(member => `<tr><td>${revealable(member.title || member.name, member.line, options, `Member ${member.title || member.name}, line ${member.line}`)}<span class="sub">${escape(member.name)}</span></td>` +
                 `<td>${escape(roleText(member.role))}</td><td>${member.trained ? '<span class="yes"><span class="dot" aria-hidden="true">●</span> trained</span>' : '<span class="muted">not trained</span>'}</td>` +
-                `<td><span class="count-value">${member.projects.length}</span> ${projectsCell(member.projects)}</td></tr>`).join('') + '</tbody>';
+                `<td>${projectsCell(member.projects)}</td></tr>`).join('') + '</tbody>';
     });
-    const without = overview.coalition.unitsWithoutProjects;
+    const verdict = unitsVerdict(overview);
     return '<div class="table-wrap"><table class="coalition-table"><colgroup><col class="c-member"><col class="c-role"><col class="c-trained"><col class="c-projects"></colgroup>' +
         '<thead><tr><th scope="col">Member</th><th scope="col">Role</th><th scope="col">Trained</th><th scope="col">Projects involving them</th></tr></thead>' +
         `${bodies.join('')}</table></div>${moreNote(hidden, 'unit', 'in the report')}` +
-        (without.length > 0
-            ? `<p class="callout">${escape(`Units that no project involves: ${without.join(', ')}.`)}</p>`
-            : '<p class="muted">Every unit of the coalition takes part in a project.</p>');
+        `<p class="${verdict.kind === 'missing' ? 'callout' : 'muted'}">${escape(verdict.text)}</p>`;
 }
 
 function roadShowSection(overview: PlanOverview, options: SectionOptions): string {

@@ -28,12 +28,40 @@ export interface MatrixInput {
 
 export type QuadrantId = 'quick-wins' | 'big-bets' | 'fill-ins' | 'time-sinks';
 
+/**
+ * The quadrants split the matrix at the quick-win threshold and between medium and high effort.
+ * A quick win is one thing everywhere (the score's definition: at or above the threshold, an
+ * initiative supported, a trained willing member, all three traits; effort is not part of it):
+ * the quick-wins quadrant is where quick wins of low or medium effort sit, and a quick win of
+ * high effort sits among the big bets, said as such.
+ */
 export const QUADRANTS: ReadonlyArray<{ readonly id: QuadrantId; readonly name: string; readonly meaning: string }> = [
-    { id: 'quick-wins', name: 'Quick wins', meaning: 'a score at or above the threshold for low or medium effort' },
-    { id: 'big-bets', name: 'Big bets', meaning: 'a score at or above the threshold for high effort' },
-    { id: 'fill-ins', name: 'Fill-ins', meaning: 'a score below the threshold for low or medium effort' },
-    { id: 'time-sinks', name: 'Time sinks', meaning: 'a score below the threshold for high effort' }
+    { id: 'quick-wins', name: 'Quick wins', meaning: 'at or above the quick-win threshold, for low or medium effort' },
+    { id: 'big-bets', name: 'Big bets', meaning: 'at or above the threshold, for high effort' },
+    { id: 'fill-ins', name: 'Fill-ins', meaning: 'below the threshold, for low or medium effort' },
+    { id: 'time-sinks', name: 'Time sinks', meaning: 'below the threshold, for high effort' }
 ];
+
+/** What a quick win is, in one sentence, for the matrix's legend. */
+export const QUICK_WIN_MEANING = 'a quick win scores at or above the threshold, supports an initiative, involves a trained willing member and has all three traits; effort is not part of it, so a quick win of high effort sits among the big bets';
+
+/** The quick wins by effort: `2 of them high effort, among the big bets; 1 effort not stated` (empty when every quick win is of low or medium effort). */
+export function quickWinsByEffort(projects: readonly Pick<MatrixProject, 'quickWin' | 'effort'>[]): string {
+    const wins = projects.filter(project => project.quickWin);
+    const high = wins.filter(project => project.effort === 'high').length;
+    const unstated = wins.filter(project => project.effort === null).length;
+    return [high > 0 ? `${high.toLocaleString('en')} of them high effort, among the big bets` : '', unstated > 0 ? `${unstated.toLocaleString('en')} effort not stated` : '']
+        .filter(Boolean).join('; ');
+}
+
+/** The projects of each quadrant, and those without an effort, by rank. */
+export function quadrantGroups<P extends Pick<MatrixProject, 'score' | 'effort'>>(projects: readonly P[], threshold: number):
+    ReadonlyArray<{ readonly id: QuadrantId | null; readonly name: string; readonly meaning: string; readonly projects: readonly P[] }> {
+    return [
+        ...QUADRANTS.map(quadrant => ({ ...quadrant, projects: projects.filter(project => quadrantOf(project, threshold) === quadrant.id) })),
+        { id: null, name: 'Effort not stated', meaning: 'in no quadrant', projects: projects.filter(project => project.effort === null) }
+    ];
+}
 
 /** The quadrant of a project, or undefined when its effort is not stated. */
 export function quadrantOf(project: Pick<MatrixProject, 'score' | 'effort'>, threshold: number): QuadrantId | undefined {
@@ -138,16 +166,18 @@ export function layoutMatrix(input: MatrixInput, width = MATRIX_WIDTH): MatrixLa
 
     const labelled = input.projects.filter(project => project.quickWin).slice(0, numbered ? undefined : LABELS_WHEN_CROWDED);
     const pointOf = new Map(points.map(point => [point.project, point]));
-    const maxLabel = Math.min(LABEL_MAX_WIDTH, 1.5 * COLUMN);
-    const requests: Array<LabelRequest<MatrixProject>> = labelled.map(project => {
-        const point = pointOf.get(project)!;
-        const text = labelText(project, maxLabel);
-        return { key: project, anchor: point, width: textWidth(text, LABEL_FONT, true) + 4, height: LABEL_HEIGHT };
-    });
-    const bounds: Box = { x: LEFT, y: TOP, width: columns[3].box.x + columns[3].box.width - LEFT, height: BOTTOM - TOP };
     // Few points: labels keep clear of every point. Many: the points are a cloud that labels may cover (on a background of their own).
-    const { placed } = placeLabels(requests, numbered ? [...fixed, ...points.map(anchorBox)] : fixed, bounds, numbered);
-    const labelledSet = new Set(placed.map(label => label.key));
+    const obstacles = numbered ? [...fixed, ...points.map(anchorBox)] : fixed;
+    // Labels of points without an effort stay in their own column where they fit there (else,
+    // like every other label, they go where they fit in the drawing, with a leader line).
+    const notStated = columns[3].box;
+    const bounds: Box = { x: LEFT, y: TOP, width: notStated.x + notStated.width - LEFT, height: BOTTOM - TOP };
+    const maxLabel = Math.min(LABEL_MAX_WIDTH, 1.5 * COLUMN);
+    const unstated = labelled.filter(project => project.effort === null);
+    const placed = placeLabelled(unstated, pointOf, obstacles, notStated, notStated.width - 6, numbered);
+    const inColumn = new Set(placed.map(label => label.project));
+    placed.push(...placeLabelled(labelled.filter(project => !inColumn.has(project)), pointOf, [...obstacles, ...placed.map(label => label.box)], bounds, maxLabel, numbered));
+    const labelledSet = new Set(placed.map(label => label.project));
     return {
         width: WIDTH,
         height: HEIGHT,
@@ -157,14 +187,38 @@ export function layoutMatrix(input: MatrixInput, width = MATRIX_WIDTH): MatrixLa
         thresholdY,
         ticks: ticks(full, input.threshold, y),
         points,
-        labels: placed.map(label => ({ project: label.key, text: labelText(label.key, maxLabel), box: label.box, leader: label.leader })),
+        labels: placed,
         unlabelledQuickWins: input.projects.filter(project => project.quickWin && !labelledSet.has(project))
     };
 }
 
-/** A quick win's label: its title (else its name), cut to the longest a label may be; labels are set in semibold. */
+/** A quick win's label: its title (else its name), cut to `maxWidth`; labels are set in semibold. */
 function labelText(project: MatrixProject, maxWidth: number): string {
     return fitText(project.title || project.name, LABEL_FONT, maxWidth, true);
+}
+
+/**
+ * Places the labels of `projects` inside `bounds`, each with its title cut to `cutWidth`; then
+ * gives each cut label its whole title where that fits clear of everything else.
+ */
+function placeLabelled(
+    projects: readonly MatrixProject[], pointOf: ReadonlyMap<MatrixProject, MatrixPoint>, obstacles: readonly Box[], bounds: Box, cutWidth: number, far: boolean
+): MatrixLabel[] {
+    if (projects.length === 0) return [];
+    const request = (project: MatrixProject, maxWidth: number): LabelRequest<MatrixProject> => ({
+        key: project, anchor: pointOf.get(project)!, width: textWidth(labelText(project, maxWidth), LABEL_FONT, true) + 4, height: LABEL_HEIGHT
+    });
+    const labels: MatrixLabel[] = placeLabels(projects.map(project => request(project, cutWidth)), obstacles, bounds, far).placed
+        .map(label => ({ project: label.key, text: labelText(label.key, cutWidth), box: label.box, leader: label.leader }));
+    for (let i = 0; i < labels.length; i++) {
+        const project = labels[i].project;
+        const whole = labelText(project, bounds.width - 6);
+        if (whole === labels[i].text) continue;
+        const others = [...obstacles, ...labels.filter((_label, j) => j !== i).map(label => label.box)];
+        const [wider] = placeLabels([request(project, bounds.width - 6)], others, bounds, far).placed;
+        if (wider) labels[i] = { project, text: whole, box: wider.box, leader: wider.leader };
+    }
+    return labels;
 }
 
 /**
@@ -220,7 +274,8 @@ function ticks(full: number, threshold: number, y: (score: number) => number): M
     const step = [1, 2, 2.5, 5, 10].map(f => f * magnitude).find(candidate => candidate >= raw) ?? raw;
     const result: Array<{ value: number; y: number; threshold: boolean }> = [];
     const thresholdY = y(threshold);
-    for (let value = 0; value <= full + 1e-9; value += step) {
+    // Six values at most, whatever the scale: a step lost to rounding at a huge scale ends the axis, never loops.
+    for (let index = 0, value = 0; index <= 5 && value <= full + 1e-9 && Number.isFinite(step) && step > 0; index++, value = index * step) {
         const at = y(value);
         if (Math.abs(at - thresholdY) >= LABEL_HEIGHT) result.push({ value: Math.round(value * 100) / 100, y: at, threshold: false });
     }

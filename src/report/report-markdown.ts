@@ -7,8 +7,10 @@ import type { OverviewStage, PlanOverview } from '../protocol/overview-protocol.
 import { SCORE_PARTS } from '../language/score/quick-win-settings.js';
 import { formatNumber, htmlSafe, plural } from './html-text.js';
 import { MERMAID_POINTS, ganttChart, quadrantChart } from './mermaid-charts.js';
-import { QUADRANTS } from './quick-win-matrix.js';
-import { HURDLE_PLACES, SECTIONS, SEVERITY_HEADINGS, roleText, type SectionId } from './overview-sections.js';
+import { QUICK_WIN_MEANING, quadrantGroups, quickWinsByEffort } from './quick-win-matrix.js';
+import {
+    HURDLE_PLACES, SECTIONS, SEVERITY_HEADINGS, checkState, hasPlanName, hurdleStatus, initiativesText, involvementText, problemCount, problemsText, readableMessage, roleText, titlesByName, unitsVerdict, type SectionId
+} from './overview-sections.js';
 import { PART_NAMES, partsText, spokenDate } from './report-blocks.js';
 
 /**
@@ -35,11 +37,12 @@ const heading = (id: SectionId) => `## ${SECTIONS.find(section => section.id ===
 
 export function reportMarkdown(overview: PlanOverview, generator = 'Adopt'): string {
     const title = overview.plan.title || overview.plan.name || 'Plan';
-    const out: string[] = [`# ${md(title)}`, '', `*Adoption plan report · ${spokenDate(overview.date)}* · plan \`${overview.plan.name.replace(/`/g, '')}\``, ''];
+    const reference = hasPlanName(overview) ? ` · plan \`${overview.plan.name.replace(/`/g, '')}\`` : '';
+    const out: string[] = [`# ${md(title)}`, '', `*Adoption plan report · ${spokenDate(overview.date)}*${reference}`, ''];
     out.push(planSection(overview), hurdlesSection(overview), matrixSection(overview), projectsSection(overview), stagesSection(overview),
         coalitionSection(overview), roadShowSection(overview), diagnosticsSection(overview));
     const weights = SCORE_PARTS.map(part => `${PART_NAMES[part]} ${formatNumber(overview.settings.weights[part])}`).join(', ');
-    out.push('---', '', `*Made by ${md(generator)} from the plan ${md(overview.plan.name)} as of ${spokenDate(overview.date)}. Quick-win score: ${weights} (out of ${formatNumber(overview.fullScore)}); threshold ${formatNumber(overview.settings.threshold)}.*`, '');
+    out.push('---', '', `*Made by ${md(generator)} from the plan${hasPlanName(overview) ? ` ${md(overview.plan.name)}` : ''} as of ${spokenDate(overview.date)}. Quick-win score: ${weights} (out of ${formatNumber(overview.fullScore)}); threshold ${formatNumber(overview.settings.threshold)}.*`, '');
     return out.join('\n');
 }
 
@@ -48,12 +51,12 @@ function planSection(overview: PlanOverview): string {
     const rows = [
         ['Members', `${c.members} (${plural(c.managers, 'manager', 'managers')}, ${c.trainedManagers} trained; ${c.trainedMembers} trained in all)`],
         ['Channels', String(c.channels)],
-        ['Projects', `${c.projects} (${plural(c.initiatives, 'initiative', 'initiatives')} to support)`],
-        ['Quick wins', `${c.quickWins} (threshold ${formatNumber(overview.settings.threshold)})`],
+        ['Projects', `${c.projects} (${initiativesText(c.initiatives)})`],
+        ['Quick wins', `${c.quickWins} (${[`threshold ${formatNumber(overview.settings.threshold)}`, quickWinsByEffort(overview.projects)].filter(Boolean).join('; ')})`],
         ['Stories', String(c.stories)],
         ['Actions done', `${c.actionsDone} of ${c.actions}${c.overdueActions > 0 ? ` (${c.overdueActions} overdue)` : ''}`],
         ['Stages', String(c.stages)],
-        ['Problems', `${plural(c.errors, 'error', 'errors')}, ${plural(c.warnings, 'warning', 'warnings')}`]
+        ['Problems', `${problemCount(c).toLocaleString('en')} (${problemsText(c)})`]
     ];
     const parts = [heading('plan'), '', table(['What', 'Count'], ['l', 'l'], rows), ''];
     if (c.errors > 0) parts.push(`> **The plan has ${plural(c.errors, 'error', 'errors')}:** scores and counts may be incomplete until fixed (see Diagnostics).`, '');
@@ -62,13 +65,14 @@ function planSection(overview: PlanOverview): string {
 
 function hurdlesSection(overview: PlanOverview): string {
     const out = [heading('hurdles'), ''];
+    const titles = titlesByName(overview);
     for (const hurdle of overview.hurdles) {
-        const open = hurdle.checks.filter(check => !check.holds).length;
-        out.push(`### ${md(hurdle.title)}: ${hurdle.cleared ? 'cleared' : plural(open, 'issue', 'issues')}`, '', `*${md(hurdle.summary)}*`, '');
+        out.push(`### ${md(hurdle.title)}: ${hurdleStatus(hurdle).text}`, '', `*${md(hurdle.summary)}*`, '');
         for (const check of hurdle.checks) {
-            const mark = check.off ? '➖' : check.holds ? '✅' : '❌';
-            out.push(`- ${mark} ${md(check.text)} \`${check.code}\``);
-            for (const d of check.diagnostics.slice(0, HURDLE_PLACES)) out.push(`  - line ${d.line}: ${md(d.message)}`);
+            const { kind, state } = checkState(check);
+            const mark = { off: '➖', na: '⚪', yes: '✅', no: '❌' }[kind];
+            out.push(`- ${mark} ${kind === 'na' ? `*${state}:* ` : ''}${md(check.text)} \`${check.code}\``);
+            for (const d of check.diagnostics.slice(0, HURDLE_PLACES)) out.push(`  - ${md(readableMessage(d.message, titles))} *(line ${d.line})*`);
             if (check.diagnostics.length > HURDLE_PLACES) out.push(`  - and ${plural(check.diagnostics.length - HURDLE_PLACES, 'place', 'places')} more (see Diagnostics)`);
         }
         out.push('');
@@ -76,21 +80,37 @@ function hurdlesSection(overview: PlanOverview): string {
     return out.join('\n');
 }
 
+/** Up to this many projects of a quadrant are named in the matrix's table; the rest are counted. */
+const NAMED_PER_QUADRANT = 5;
+
 function matrixSection(overview: PlanOverview): string {
     const out = [heading('matrix'), ''];
     if (overview.projects.length === 0) return [...out, 'The plan has no projects yet.', ''].join('\n');
-    out.push('```mermaid', quadrantChart(overview.projects, overview.settings.threshold, overview.fullScore), '```', '');
-    out.push(`The threshold (${formatNumber(overview.settings.threshold)}) runs across the middle. ` +
-        QUADRANTS.map(quadrant => `**${quadrant.name}**: ${quadrant.meaning}`).join('; ') + '. ' +
-        'Large green points are quick wins, named by their titles; the others are numbered by their rank (see Ranked projects).');
-    const withEffort = overview.projects.filter(project => project.effort !== null);
-    if (withEffort.length > MERMAID_POINTS) out.push('', `The chart shows the ${MERMAID_POINTS} best-ranked of the ${withEffort.length.toLocaleString('en')} projects that state an effort.`);
-    const unstated = overview.projects.filter(project => project.effort === null);
-    if (unstated.length > 0) {
-        const named = unstated.slice(0, 20).map(project => `#${project.rank} ${md(project.title || project.name)}`).join(', ');
-        out.push('', `Effort not stated (not in the chart): ${named}${unstated.length > 20 ? ` and ${(unstated.length - 20).toLocaleString('en')} more` : ''}.`);
+    const threshold = overview.settings.threshold;
+    const chart = quadrantChart(overview.projects, threshold, overview.fullScore);
+    if (chart) {
+        out.push('```mermaid', chart, '```', '');
+        out.push(`Each point is a project, numbered by its rank (see Ranked projects); large green points are quick wins. The threshold (${formatNumber(threshold)}) runs across the middle.`, '');
+    } else {
+        const withEffort = overview.projects.filter(project => project.effort !== null).length;
+        out.push(withEffort === 0
+            ? '*No project states an effort (`effort low`, `medium` or `high`), so there is no chart: the table places each project by its score.*'
+            : `*${withEffort.toLocaleString('en')} projects state an effort: more than a chart can show legibly (${MERMAID_POINTS}), so the table counts them.*`, '');
     }
-    out.push('');
+    const rows = quadrantGroups(overview.projects, threshold).map(group => {
+        const wins = group.projects.filter(project => project.quickWin).length;
+        const named = group.projects.slice(0, NAMED_PER_QUADRANT).map(project => `#${project.rank} ${md(project.title || project.name)}${project.quickWin ? ' (quick win)' : ''}`);
+        const rest = group.projects.length - named.length;
+        return [
+            `**${group.name}**`,
+            md(group.meaning),
+            group.projects.length.toLocaleString('en'),
+            wins.toLocaleString('en'),
+            named.length === 0 ? '' : named.join(', ') + (rest > 0 ? `, and ${rest.toLocaleString('en')} more` : '')
+        ];
+    });
+    out.push(table(['Quadrant', 'Where', 'Projects', 'Quick wins', 'Best ranked'], ['l', 'l', 'r', 'r', 'l'], rows), '');
+    out.push(`*A quick win is one thing throughout this report: ${md(QUICK_WIN_MEANING)}.*`, '');
     return out.join('\n');
 }
 
@@ -122,7 +142,7 @@ function windowText(stage: OverviewStage): string {
 function stagesSection(overview: PlanOverview): string {
     const out = [heading('stages'), ''];
     if (overview.stages.length === 0) return [...out, 'The plan has no stages yet.', ''].join('\n');
-    const gantt = ganttChart(overview.stages);
+    const gantt = ganttChart(overview.stages, overview.date);
     if (gantt) out.push('```mermaid', gantt, '```', '');
     for (const stage of overview.stages) {
         out.push(`### ${stage.position}. ${md(stage.title || stage.name)} \`${stage.name.replace(/`/g, '')}\``, '');
@@ -174,10 +194,10 @@ function coalitionSection(overview: PlanOverview): string {
         md(member.title || member.name),
         roleText(member.role),
         member.trained ? 'trained' : 'not trained',
-        member.projects.length === 0 ? 'none' : `${member.projects.length}: ${md(member.projects.map(name => titles.get(name) ?? name).join(', '))}`
+        md(involvementText(member.projects.map(name => titles.get(name) ?? name)))
     ])), '');
-    const without = overview.coalition.unitsWithoutProjects;
-    out.push(without.length > 0 ? `**Units that no project involves:** ${md(without.join(', '))}.` : 'Every unit of the coalition takes part in a project.', '');
+    const units = unitsVerdict(overview);
+    out.push(units.kind === 'missing' ? `**${md(units.text)}**` : units.kind === 'na' ? `*${md(units.text)}*` : md(units.text), '');
     return out.join('\n');
 }
 

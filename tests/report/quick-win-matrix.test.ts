@@ -140,4 +140,32 @@ describe('the quick-wins matrix', () => {
         expect(overlaps(layout)).toEqual([]);
         expect(layout.unlabelledQuickWins.length).toBe(projects.filter(p => p.quickWin).length - layout.labels.length);
     });
+
+    it('keeps the label of a quick win without an effort in the "not stated" column, out of the big bets', () => {
+        const input: MatrixInput = {
+            threshold: 70, fullScore: 100,
+            projects: [project(1, 90, null, true, 'Podcast board meetings'), project(2, 85, 'high', true, 'Wiki for shift handover'), project(3, 40, 'low', false, 'Photo contest')]
+        };
+        for (const width of [420, 660, 760]) {
+            const layout = layoutMatrix(input, width);
+            const label = layout.labels.find(l => l.project.rank === 1)!;
+            expect(label, `width ${width}`).toBeDefined();
+            expect(boxInside(label.box, layout.columns[3].box), `width ${width}`).toBe(true);
+            expect(boxesOverlap(label.box, layout.quadrants.find(q => q.id === 'big-bets')!.box)).toBe(false);
+        }
+    });
+
+    it('gives a label its whole title where there is room, however long', () => {
+        const title = 'Record and archive first-year lectures for every campus and every evening class';
+        const layout = layoutMatrix({ threshold: 70, fullScore: 100, projects: [project(1, 90, 'low', true, title)] });
+        expect(layout.labels.map(l => l.text)).toEqual([title]);
+        expect(overlaps(layout)).toEqual([]);
+    });
+
+    it('draws an axis at any scale of weights: at most six ticks, even for a sum of weights beyond any number', () => {
+        for (const fullScore of [5e6, 1e300, Number.MAX_VALUE, Infinity]) {
+            const layout = layoutMatrix({ threshold: 70, fullScore, projects: [project(1, 90, 'low', true, 'A')] });
+            expect(layout.ticks.filter(tick => !tick.threshold).length, String(fullScore)).toBeLessThanOrEqual(6);
+        }
+    });
 });

@@ -56,13 +56,21 @@ describe('the HTML report', () => {
     });
 
     it('1. the plan: name, date and counts', async () => {
-        const { document } = await reportOf(LIVING_PLAN);
+        const { document, overview } = await reportOf(LIVING_PLAN);
         const plan = document.querySelector('#plan')!;
         expect(plan.querySelector('code')?.textContent).toBe('HarbourMuseum');
         expect(plan.querySelector('time')?.getAttribute('datetime')).toBe('2027-03-01');
         const counts = Object.fromEntries([...plan.querySelectorAll('.count')].map(card => [card.querySelector('dt')?.textContent, card.querySelector('.value')?.textContent]));
-        expect(counts).toEqual({ Members: '6', Channels: '2', Projects: '3', 'Quick wins': '2', Stories: '2', 'Actions done': '1 of 3', Problems: '4' });
-        expect(texts(plan, '.count .detail')[0]).toBe('2 managers, 1 trained; 2 trained in all');
+        // Problems: every diagnostic the Diagnostics section lists, information too.
+        const listed = document.querySelectorAll('#diagnostics tbody tr').length;
+        expect(listed).toBe(overview.diagnostics.length);
+        expect(counts).toEqual({ Members: '6', Channels: '2', Projects: '3', 'Quick wins': '2', Stories: '2', 'Actions done': '1 of 3', Problems: String(listed) });
+        const details = texts(plan, '.count .detail');
+        expect(details[0]).toBe('2 managers, 1 trained; 2 trained in all');
+        expect(details[1]).toBe('the plan names 2 initiatives to support');
+        const bySeverity = texts(document, '#diagnostics h3').map(heading => heading.replace(/^(\w+) \((\d+)\)$/, '$2 $1').toLowerCase());
+        expect(details.at(-1)).toBe(['0 errors', ...bySeverity].map(text => text.replace(/^(\d+) information$/, '$1 for information')).join(', '));
+        expect(bySeverity.some(text => text.endsWith('information'))).toBe(true);
     });
 
     it('2. the two hurdles: each check marked as holding or not, with the places of what does not', async () => {
@@ -72,7 +80,8 @@ describe('the HTML report', () => {
         const failing = hurdles.map(h => [...h.querySelectorAll('li.check.fails code.code')].map(code => code.textContent));
         expect(failing).toEqual([['vanity-metric'], ['untold-quick-win', 'story-from-non-quick-win', 'naysayer-unreached']]);
         expect(hurdles[0].querySelectorAll('li.check.holds').length).toBe(5);
-        expect(texts(hurdles[0], 'li.check.fails .check-diagnostics li')[0]).toMatch(/^line 47: Project 'fanPage' is measured only by likes/);
+        // The message first, with the project's title for its name; the line after it, as a reference.
+        expect(texts(hurdles[0], 'li.check.fails .check-diagnostics li')[0]).toMatch(/^Project “Fan page contest” is measured only by likes.*\(line 47\)$/);
         expect(texts(hurdles[1], '.badge')).toEqual(['3 issues']);
     });
 
@@ -127,7 +136,7 @@ describe('the HTML report', () => {
         const units = texts(document, '#coalition tr.unit-row th');
         expect(units).toEqual(['Archives', 'Collections', 'Education', 'Finance', 'Legal no project', 'Visitor Services']);
         const ana = [...document.querySelectorAll('#coalition tbody tr')].find(row => row.textContent?.includes('Ana Ortiz'))!;
-        expect([...ana.querySelectorAll('td')].slice(1).map(cell => cell.textContent)).toEqual(['middle manager', '● trained', '2 Crowd-tagged catalogue, Video tours of the harbour rooms']);
+        expect([...ana.querySelectorAll('td')].slice(1).map(cell => cell.textContent)).toEqual(['middle manager', '● trained', '2 projects: Crowd-tagged catalogue, Video tours of the harbour rooms']);
         expect(texts(document, '#coalition .callout')).toEqual(['Units that no project involves: Legal.']);
     });
 

@@ -5,7 +5,7 @@
  */
 import MarkdownIt from 'markdown-it';
 import { describe, expect, it } from 'vitest';
-import { chartY, mermaidPlain, mermaidQuoted, quadrantChart } from '../../src/report/mermaid-charts.js';
+import { MERMAID_POINTS, chartY, mermaidPlain, mermaidQuoted, quadrantChart } from '../../src/report/mermaid-charts.js';
 import { SECTIONS } from '../../src/report/overview-sections.js';
 import { md, reportMarkdown } from '../../src/report/report-markdown.js';
 import { example } from '../support/helpers.js';
@@ -51,7 +51,10 @@ describe('the Markdown report', () => {
         const rows = [...sectionOf(document, 'The plan').querySelectorAll('tbody tr')].map(row => texts(row, 'td'));
         expect(rows).toContainEqual(['Members', '6 (2 managers, 1 trained; 2 trained in all)']);
         expect(rows).toContainEqual(['Actions done', '1 of 3 (2 overdue)']);
-        expect(rows).toContainEqual(['Quick wins', '2 (threshold 70)']);
+        // One meaning of quick win: the count is the score's quick wins, and says where they sit by effort.
+        expect(rows).toContainEqual(['Quick wins', '2 (threshold 70; 1 of them high effort, among the big bets)']);
+        expect(rows).toContainEqual(['Projects', '3 (the plan names 2 initiatives to support)']);
+        expect(rows).toContainEqual(['Problems', '11 (0 errors, 4 warnings, 7 for information)']);
     });
 
     it('2. the hurdles: a list of checks per hurdle, marked, with places', async () => {
@@ -60,7 +63,7 @@ describe('the Markdown report', () => {
         expect(texts(section, 'h3')).toEqual(['Human before virtual bandwidth: 1 issue', 'Quick wins and the road show: 3 issues']);
         const checks = texts(section, 'ul > li');
         expect(checks.filter(check => check.startsWith('❌')).length).toBe(4);
-        expect(checks.find(check => check.includes('vanity-metric'))).toMatch(/line 47: Project 'fanPage' is measured only by likes/);
+        expect(checks.find(check => check.includes('vanity-metric'))).toMatch(/Project “Fan page contest” is measured only by likes.*\(line 47\)/);
     });
 
     it('4. the ranked projects: a table row per project with bar, parts, quick win, effort and what it lacks', async () => {
@@ -115,17 +118,21 @@ describe('the Markdown report', () => {
         expect(mermaid).toHaveLength(2);
         const [quadrant, gantt] = await Promise.all(mermaid.map(checkMermaid));
         expect(quadrant.type).toBe('quadrantChart');
-        expect([...(quadrant.points ?? [])].sort()).toEqual(['#3', 'Crowd-tagged catalogue', 'Video tours of the harbour rooms']);
+        expect([...(quadrant.points ?? [])].sort()).toEqual(['#1', '#2', '#3']);
         expect(gantt.type).toBe('gantt');
         expect(gantt.tasks).toEqual([
+            { task: 'As of 1 March 2027', start: '2027-03-01', end: '2027-03-01', milestone: true },
             { task: 'Build human bandwidth', start: '2027-01-04', end: '2027-02-28', milestone: false },
             { task: 'Brief the curators', start: '2027-01-20', end: '2027-01-20', milestone: true },
-            { task: 'Workshop with visitor services', start: '2027-02-10', end: '2027-02-10', milestone: true },
+            { task: 'Workshop with visitor services (overdue)', start: '2027-02-10', end: '2027-02-10', milestone: true },
             { task: 'Adoption and roll-out', start: '2027-03-01', end: '2027-08-31', milestone: false },
-            { task: 'Pilot with the collections team', start: '2027-02-15', end: '2027-02-15', milestone: true },
+            { task: 'Pilot with the collections team (overdue)', start: '2027-02-15', end: '2027-02-15', milestone: true },
             { task: 'Internal road show starts', start: '2027-09-01', end: '2027-09-01', milestone: true }
         ]);
-        expect(mermaid[1]).toMatch(/Workshop with visitor services : crit, milestone, 2027-02-10, 0d/);
+        expect(mermaid[1]).toMatch(/Workshop with visitor services \(overdue\) : crit, milestone, 2027-02-10, 0d/);
+        // Short section names, clear of the tasks' names; the reader's today as a marker line.
+        expect(mermaid[1].split('\n').filter(line => line.trim().startsWith('section ')).map(line => line.trim())).toEqual(['section Report', 'section Stage 1', 'section Stage 2', 'section Stage 3']);
+        expect(mermaid[1]).not.toMatch(/todayMarker off/);
         expect(mermaid[1]).toMatch(/Brief the curators : done, milestone, 2027-01-20, 0d/);
     });
 
@@ -142,17 +149,45 @@ describe('the Markdown report', () => {
         const { mermaid } = await markdownOf(hostile);
         const checked = await Promise.all(mermaid.map(checkMermaid));
         expect(checked.map(c => c.type)).toEqual(['quadrantChart', 'gantt']);
-        expect(checked[0].points).toContain('Tours: quoted x y # ; --> end');
+        expect([...(checked[0].points ?? [])].sort()).toEqual(['#1', '#2', '#3']);
         expect(checked[1].tasks?.map(t => t.task)).toEqual(expect.arrayContaining(['Phase 1 people then → channels', 'Brief the curators now']));
     });
 
-    it('draws every example plan and a plan of 50 projects as diagrams Mermaid builds, at most 40 points', async () => {
-        for (const text of [example('riverside-health.adopt'), example('coastal-research-institute.adopt'), manyProjectsPlan(50, 4)]) {
-            const { mermaid, overview } = await markdownOf(text);
-            const quadrant = await checkMermaid(mermaid[0]);
-            expect(quadrant.type).toBe('quadrantChart');
-            expect(quadrant.points?.length).toBe(Math.min(40, overview.projects.filter(p => p.effort !== null).length));
+    it('draws the quadrant chart only where it can show every project with an effort; a table of quadrants always', async () => {
+        for (const text of [example('riverside-health.adopt'), example('coastal-research-institute.adopt'), LIVING_PLAN, manyProjectsPlan(12, 4), manyProjectsPlan(50, 4)]) {
+            const { mermaid, overview, document } = await markdownOf(text);
+            const withEffort = overview.projects.filter(p => p.effort !== null).length;
+            const charts = await Promise.all(mermaid.map(checkMermaid));
+            const quadrant = charts.find(chart => chart.type === 'quadrantChart');
+            if (withEffort === 0 || withEffort > MERMAID_POINTS) {
+                expect(quadrant, `${overview.plan.name}: ${withEffort} with effort`).toBeUndefined();
+            } else {
+                expect(quadrant?.points?.length).toBe(withEffort);
+            }
+            // The table: each quadrant and the projects without an effort, counted; together every project.
+            const section = sectionOf(document, 'Quick-wins matrix');
+            const rows = [...section.querySelectorAll('tbody tr')].map(row => texts(row, 'td'));
+            expect(rows.map(row => row[0])).toEqual(['Quick wins', 'Big bets', 'Fill-ins', 'Time sinks', 'Effort not stated']);
+            expect(rows.reduce((sum, row) => sum + Number(row[2].replace(/,/g, '')), 0)).toBe(overview.projects.length);
+            expect(rows.reduce((sum, row) => sum + Number(row[3].replace(/,/g, '')), 0)).toBe(overview.counts.quickWins);
         }
+        // SPEC's own example states no effort: no empty chart.
+        const { mermaid, source } = await markdownOf(example('riverside-health.adopt'));
+        expect(mermaid.every(block => !block.startsWith('quadrantChart'))).toBe(true);
+        expect(source).toMatch(/No project states an effort/);
+    });
+
+    it('a plan of 300 projects: no chart of crowded labels, the quadrants in a table naming the best ranked', async () => {
+        const { mermaid, document, overview } = await markdownOf(manyProjectsPlan(300, 7));
+        expect(mermaid.some(block => block.startsWith('quadrantChart'))).toBe(false);
+        const rows = [...sectionOf(document, 'Quick-wins matrix').querySelectorAll('tbody tr')].map(row => texts(row, 'td'));
+        const bigBets = overview.projects.filter(p => p.effort === 'high' && p.score >= overview.settings.threshold);
+        expect(rows[1][2]).toBe(String(bigBets.length));
+        expect(rows[1][4]).toMatch(new RegExp(`^#${bigBets[0].rank} `));
+        // A quick win of high effort is among the big bets, and said to be a quick win there.
+        const highWin = bigBets.find(p => p.quickWin)!;
+        expect(highWin).toBeDefined();
+        expect(rows[1][4]).toContain(`#${highWin.rank} ${highWin.title} (quick win)`);
     });
 
     it('puts the threshold in the middle of the chart, and each effort on its side of it', () => {
@@ -164,7 +199,7 @@ describe('the Markdown report', () => {
             { rank: 1, name: 'a', title: 'A', stage: 's', stageTitle: 'S', score: 88, quickWin: true, parts: { reach: 0, initiative: 0, asynchrony: 0, geography: 0, crowdsourcing: 0 }, missing: [], effort: 'low', line: 1 },
             { rank: 2, name: 'b', title: 'B', stage: 's', stageTitle: 'S', score: 10, quickWin: false, parts: { reach: 0, initiative: 0, asynchrony: 0, geography: 0, crowdsourcing: 0 }, missing: [], effort: 'high', line: 2 }
         ], 70, 100);
-        expect(chart.split('\n').slice(-2)).toEqual(['    "A": [0.16, 0.8] radius: 7, color: #1a7f37', '    "#2": [0.75, 0.071] radius: 4, color: #8c96a0']);
+        expect(chart?.split('\n').slice(-2)).toEqual(['    "#1": [0.14, 0.8] radius: 7, color: #1a7f37', '    "#2": [0.75, 0.071] radius: 4, color: #6e7781']);
         expect(mermaidQuoted('say "hi" [now]')).toBe('say hi now');
         expect(mermaidPlain('a: b; #c')).toBe('a b c');
     });

@@ -58,7 +58,9 @@ export function buildPlanOverview(document: LangiumDocument<Plan>, services: Ado
         actionsDone: actions.filter(isDone).length,
         overdueActions: actions.filter(overdue).length,
         errors: rank.diagnostics.filter(d => d.severity === 'error').length,
-        warnings: rank.diagnostics.filter(d => d.severity === 'warning').length
+        warnings: rank.diagnostics.filter(d => d.severity === 'warning').length,
+        information: rank.diagnostics.filter(d => d.severity === 'information').length,
+        hints: rank.diagnostics.filter(d => d.severity === 'hint').length
     };
 
     return {
@@ -75,7 +77,11 @@ export function buildPlanOverview(document: LangiumDocument<Plan>, services: Ado
             projects: counts.projects,
             quickWins: counts.quickWins,
             stories: counts.stories,
-            naysayers: counts.naysayers
+            naysayers: counts.naysayers,
+            initialStage: analysis.stageOrder.initial !== undefined,
+            channelUses: analysis.projects.reduce((count, entry) => count + entry.project.uses.reduce((n, use) => n + use.channels.length, 0), 0),
+            metrics: plan.stages.reduce((count, stage) =>
+                count + stage.goals.reduce((n, goal) => n + goal.metrics.length, 0) + stage.projects.reduce((n, project) => n + project.metrics.length, 0), 0)
         }),
         projects,
         stages: overviewStages(plan, analysis, actions, overdue, lineOf),

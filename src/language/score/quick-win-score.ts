@@ -4,7 +4,8 @@
  */
 import type { Level, TraitKind } from '../generated/ast.js';
 import { LEVEL_VALUES, TRAIT_KINDS } from '../model/plan-model.js';
-import { SCORE_PARTS, type QuickWinSettings, type ScorePart } from './quick-win-settings.js';
+import { SCORE_PARTS, type QuickWinSettings, type ScorePart, type Weights } from './quick-win-settings.js';
+import { ExactWeights, roundHalfUpDecimal } from './exact-score.js';
 
 /** What the score needs to know about a project, independent of the syntax tree. */
 export interface ProjectFacts {
@@ -31,11 +32,12 @@ export interface ProjectScore {
     readonly missingTraits: readonly TraitKind[];
 }
 
-/** Rounds half up to one decimal, robust to binary floating-point noise (0.05 -> 0.1). */
+/**
+ * Rounds half up to one decimal, on the decimal the number is written as (0.05 -> 0.1,
+ * 1.45 -> 1.5, 100000000 -> 100000000): free of binary noise at any size.
+ */
 export function roundScore(value: number): number {
-    const scaled = value * 10;
-    const rounded = Math.floor(scaled + 0.5 + 1e-9 * Math.max(1, Math.abs(scaled)));
-    return rounded / 10;
+    return roundHalfUpDecimal(value);
 }
 
 export function partValues(facts: ProjectFacts): Record<ScorePart, number> {
@@ -83,18 +85,45 @@ function missingTraitsOf(traits: ReadonlyMap<TraitKind, Level>): MissingTraits {
 
 const NOTHING_MISSING: readonly string[] = Object.freeze([]);
 
+/** A level's value in thirds. */
+const LEVEL_THIRDS: Readonly<Record<Level, number>> = { low: 1, medium: 2, high: 3 };
+
+function levelThirds(traits: ReadonlyMap<TraitKind, Level>, kind: TraitKind): number {
+    const value = traits.get(kind);
+    return value ? LEVEL_THIRDS[value] : 0;
+}
+
+/** The weights in force as exact decimals, kept with the weights they come from. */
+const exactWeights = new WeakMap<Readonly<Weights>, ExactWeights>();
+
+function exactOf(weights: Readonly<Weights>): ExactWeights {
+    let exact = exactWeights.get(weights);
+    if (!exact) {
+        exact = new ExactWeights(SCORE_PARTS.map(part => weights[part]));
+        exactWeights.set(weights, exact);
+    }
+    return exact;
+}
+
 export function scoreProject(facts: ProjectFacts, settings: QuickWinSettings): ProjectScore {
-    const values = partValues(facts);
-    let total = 0;
+    // Each part's value as a whole number over one denominator: a multiple of 3 (levels are
+    // thirds) and of twice the willing members (reach counts half members).
+    const halfMembers = 2 * facts.willingCount;
+    const denominator = halfMembers === 0 ? 3 : halfMembers % 3 === 0 ? halfMembers : 3 * halfMembers;
+    const third = denominator / 3;
+    const halves = Math.min(halfMembers, 2 * facts.involvedTrainedWilling + (facts.involvedWilling - facts.involvedTrainedWilling));
+    const numerators = [
+        halfMembers === 0 ? 0 : halves * (denominator / halfMembers),
+        facts.supportsInitiative ? denominator : 0,
+        levelThirds(facts.traits, 'asynchrony') * third,
+        levelThirds(facts.traits, 'geography') * third,
+        levelThirds(facts.traits, 'crowdsourcing') * third
+    ];
+    const tenths = [0, 0, 0, 0, 0];
+    const score = exactOf(settings.weights).tenths(numerators, denominator, tenths) / 10;
     // Every part's key at once, in SCORE_PARTS order: an object made empty keeps four properties
     // inside and the fifth in an array of its own (10,000 analyses kept at 10,000 projects).
-    const points: Record<ScorePart, number> = { reach: 0, initiative: 0, asynchrony: 0, geography: 0, crowdsourcing: 0 };
-    for (const part of SCORE_PARTS) {
-        const raw = settings.weights[part] * values[part];
-        total += raw;
-        points[part] = roundScore(raw);
-    }
-    const score = roundScore(total);
+    const points: Record<ScorePart, number> = { reach: tenths[0] / 10, initiative: tenths[1] / 10, asynchrony: tenths[2] / 10, geography: tenths[3] / 10, crowdsourcing: tenths[4] / 10 };
     const { kinds: missingTraits, words: addTraits } = missingTraitsOf(facts.traits);
     const missing: string[] = [];
     if (!facts.supportsInitiative) {
@@ -106,6 +135,8 @@ export function scoreProject(facts: ProjectFacts, settings: QuickWinSettings): P
     if (missingTraits.length > 0) {
         missing.push(addTraits);
     }
+    // The score is the number nearest to its exact tenths, and the threshold a number: comparing
+    // the two numbers compares the decimals they stand for.
     if (score < settings.threshold) {
         missing.push(`reach a score of ${settings.threshold} (now ${score})`);
     }

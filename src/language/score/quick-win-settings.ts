@@ -26,9 +26,17 @@ export interface QuickWinSettings {
 
 export const DEFAULT_SETTINGS: QuickWinSettings = Object.freeze({ weights: DEFAULT_WEIGHTS, threshold: DEFAULT_THRESHOLD });
 
+/**
+ * The largest weight and threshold: far beyond any scale a plan needs (the default weights add up
+ * to 100), and small enough that every score, every sum of weights and every axis of the matrix
+ * stays an ordinary number.
+ */
+export const MAX_SETTING = 1_000_000;
+
 export const nonNegativeNumber = z
     .number({ error: issue => notANumber(issue.input) })
-    .min(0, { error: 'must be at least 0' });
+    .min(0, { error: 'must be at least 0' })
+    .max(MAX_SETTING, { error: 'must be at most 1000000 (one million)' });
 
 const PART_DESCRIPTIONS: Readonly<Record<ScorePart, string>> = {
     reach: 'Weight of reach: the share of willing (non-naysayer) coalition members the project involves, trained members counting 1 and untrained 0.5.',
@@ -49,7 +57,7 @@ export const weightsSchema = z.strictObject(
 export const quickWinSettingsSchema = z.strictObject(
     {
         weights: weightsSchema.optional().meta({
-            markdownDescription: 'Weights of the five parts of the quick-win score. Name any of them; the others keep their defaults. Each weight is a number of at least 0. The score is not normalised: other weights give another scale.'
+            markdownDescription: 'Weights of the five parts of the quick-win score. Name any of them; the others keep their defaults. Each weight is a number from 0 to 1000000. The score is not normalised: other weights give another scale.'
         }),
         threshold: nonNegativeNumber.optional().meta({
             markdownDescription: 'A project whose score is at least this (and which supports an initiative, involves a trained willing member and has all three traits) is a **quick win**. Default: 70.',

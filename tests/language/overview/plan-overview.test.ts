@@ -25,9 +25,15 @@ describe('the plan overview', () => {
         expect(overview.counts).toEqual({
             members: 6, managers: 2, trainedManagers: 1, trainedMembers: 2, naysayers: 2, channels: 2, initiatives: 2, stages: 3,
             projects: 3, quickWins: 2, stories: 2, actions: 3, actionsDone: 1, overdueActions: 2,
-            errors: 0, warnings: overview.diagnostics.filter(d => d.severity === 'warning').length
+            errors: 0, warnings: overview.diagnostics.filter(d => d.severity === 'warning').length,
+            information: overview.diagnostics.filter(d => d.severity === 'information').length,
+            hints: overview.diagnostics.filter(d => d.severity === 'hint').length
         });
         expect(overview.counts.warnings).toBeGreaterThan(0);
+        expect(overview.counts.information).toBeGreaterThan(0);
+        // Every diagnostic the report lists is counted, by severity.
+        const { errors, warnings, information, hints } = overview.counts;
+        expect(errors + warnings + information + hints).toBe(overview.diagnostics.length);
         expect(overview.fullScore).toBe(100);
         expect(overview.settings.threshold).toBe(70);
     });
