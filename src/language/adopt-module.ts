@@ -16,7 +16,7 @@ import { AdoptSyntaxMessages } from './parser/adopt-syntax-messages.js';
 import { AdoptConfigFiles } from './config/adopt-config-files.js';
 import { SettingsInForce } from './config/settings-in-force.js';
 import { SyntaxFacts } from './parser/syntax-facts.js';
-import type { SyntaxProblemWords } from './fast-build/syntax-problem.js';
+import type { SyntaxProblemWords } from './parser/parse-errors.js';
 import { AdoptSyntaxProblemWords } from './parser/syntax-problems.js';
 import { Today } from './model/today.js';
 import { AdoptSettings } from './score/adopt-settings.js';

@@ -7,7 +7,7 @@
  *
  * What it replaces, and where:
  * - parsing: a parser compiled from the grammar at start-up (fast-parser.ts, grammar-analysis.ts,
- *   fast-lexer.ts) that recovers from syntax errors and describes each (syntax-problem.ts; the
+ *   fast-lexer.ts) that recovers from syntax errors and describes each (parser/parse-errors.ts; the
  *   language words it), Langium's parser for a grammar it does not take (fast-build-parser.ts;
  *   langium-internals.ts is the one file that uses Langium's private parts);
  * - the concrete syntax tree: leaves made only when asked for, and each tree's state kept by its

@@ -16,18 +16,18 @@
  * what follows fits a name, is read as a name; a part of a declaration written out of its order
  * is taken all the same, one written twice is left out; a stray token is left out, and a
  * statement that does not fit up to the next statement that does, braces kept in balance. Each
- * problem is told once, described by the grammar (syntax-problem.ts; the language's
+ * problem is told once, described by the grammar (parser/parse-errors.ts; the language's
  * `syntax.ProblemWords` words it), and every declaration after it keeps all its features.
  * Declarations re-parsed alone for an incremental update (`parseUnit`) never recover: what does
  * not parse exactly is parsed again in full.
  */
-import type { IRecognitionException, IToken, TokenType } from 'chevrotain';
+import type { IToken, TokenType } from 'chevrotain';
 import { distance } from 'fastest-levenshtein';
 import {
     AstUtils, GrammarAST, GrammarUtils, type AstNode, type AstReflection, type CompositeCstNode, type CstNode, type CstNodeBuilder,
     type LangiumCoreServices, type Linker, type Reference, type ReferenceInfo, type RootCstNode, type ValueConverter
 } from 'langium';
-import type { Expectation, FoundToken, SyntaxProblem, SyntaxProblemWords, Within } from './syntax-problem.js';
+import { SyntaxProblemError, type Expectation, type FoundToken, type SyntaxProblem, type SyntaxProblemWords, type Within } from '../parser/parse-errors.js';
 import { lineOf, lineStartsOf } from '../parser/text-lines.js';
 import { FastCstNodeBuilder } from './cst-builder.js';
 import { FastLexer, type LexError, type Tokens } from './fast-lexer.js';
@@ -121,7 +121,7 @@ export interface FastParse {
     readonly references: ReferenceInfo[];
     readonly inTreeOrder: boolean;
     readonly lexerErrors: ReadonlyArray<{ offset: number; length: number; line: number; column: number; message: string }>;
-    readonly parserErrors: IRecognitionException[];
+    readonly parserErrors: SyntaxProblemError[];
 }
 
 /** Words for a problem when the language has none of its own (a grammar built for a test). */
@@ -517,7 +517,7 @@ export class FastParser implements LeafMaker {
         return typeof pattern === 'string' ? pattern : undefined;
     }
 
-    private recognitionException(found: FoundProblem, text: string, tokens: Tokens, lines: Uint32Array): IRecognitionException {
+    private recognitionException(found: FoundProblem, text: string, tokens: Tokens, lines: Uint32Array): SyntaxProblemError {
         const at = (offset: number) => {
             const line = lineOf(lines, offset);
             return { line: line + 1, column: offset - lines[line] + 1 };
@@ -536,10 +536,7 @@ export class FastParser implements LeafMaker {
         const token = found.afterPrevious || found.token < 0 || found.token >= tokens.count ? invalid : tokenAt(found.token);
         const previousIndex = (found.token < 0 || found.token >= tokens.count ? tokens.count : found.token) - 1;
         const previousToken = previousIndex >= 0 ? tokenAt(previousIndex) : invalid;
-        return Object.assign(new Error(this.words.messageFor(found.problem)), {
-            name: 'SyntaxProblem', token, previousToken, resyncedTokens: [], context: { ruleStack: [], ruleOccurrenceStack: [] },
-            problem: found.problem, replacement: found.replacement
-        }) as unknown as IRecognitionException;
+        return new SyntaxProblemError(this.words.messageFor(found.problem), found.problem, token, previousToken, found.replacement);
     }
 
     // --- LeafMaker: the leaves the parser left as numbers ------------------------------------------
