@@ -103,7 +103,7 @@ export function createAdoptServices(context: AdoptServiceContext = {}): { shared
     );
     const Adopt = inject(
         createDefaultModule({ shared }), AdoptGeneratedModule, AdoptModule,
-        fastBuild ? FastBuildModule as unknown as Module<AdoptServices, PartialLangiumServices> : {}, AdoptLspModule, context.languageModule ?? {}
+        fastBuild ? FastBuildModule as Module<AdoptServices, PartialLangiumServices> : {}, AdoptLspModule, context.languageModule ?? {}
     );
     shared.ServiceRegistry.register(Adopt);
     registerValidationChecks(Adopt);

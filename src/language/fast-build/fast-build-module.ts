@@ -40,12 +40,18 @@ export interface FastBuildAddedServices {
 
 export type FastBuildServices = AdoptServices & FastBuildAddedServices;
 
-export const FastBuildModule: Module<FastBuildServices, PartialLangiumServices & { syntax: Partial<AdoptAddedServices["syntax"]> } & FastBuildAddedServices> = {
+/** The language's services with the fast build's: this module adds `fastBuild` to the services it is injected into. */
+function withFastBuild(services: AdoptServices): FastBuildServices {
+    return services as FastBuildServices;
+}
+
+/** The fast build's language services, injected on top of the language's (adopt-module.ts). */
+export const FastBuildModule: Module<AdoptServices, PartialLangiumServices & { syntax: Partial<AdoptAddedServices['syntax']> } & FastBuildAddedServices> = {
     fastBuild: {
         SyntaxTrees: () => new SyntaxTrees()
     },
     syntax: {
-        Facts: services => new FastSyntaxFacts(services.fastBuild.SyntaxTrees)
+        Facts: services => new FastSyntaxFacts(withFastBuild(services).fastBuild.SyntaxTrees)
     },
     parser: {
         LangiumParser: services => createFastBuildParser(services),
@@ -54,13 +60,13 @@ export const FastBuildModule: Module<FastBuildServices, PartialLangiumServices &
     },
     references: {
         ScopeComputation: services => new FastScopeComputation(services),
-        Linker: services => new FastLinker(services)
+        Linker: services => new FastLinker(withFastBuild(services))
     },
     workspace: {
-        ReferenceDescriptionProvider: services => new FastReferenceDescriptionProvider(services)
+        ReferenceDescriptionProvider: services => new FastReferenceDescriptionProvider(withFastBuild(services))
     },
     validation: {
-        DocumentValidator: services => new FastDocumentValidator(services),
+        DocumentValidator: services => new FastDocumentValidator(withFastBuild(services)),
         ValidationRegistry: services => new FastValidationRegistry(services)
     }
 };
