@@ -62,7 +62,6 @@ export class RecoveringRun extends ParseRun {
         if (!this.closedEarly(rule, node)) this.report({ kind: 'after-end', found: this.found(this.index) }, this.index);
     }
 
-
     /**
      * The entry rule's block closed, and what follows starts a statement of it (`goal g "G" } }`
      * where the goal's `{` is missing: its `}` closed the stage, the stage's the plan): the closer
@@ -108,6 +107,7 @@ export class RecoveringRun extends ParseRun {
         return innermost;
     }
 
+    /** Tells a problem on the token at an index (or right after the one before it), once per place. */
     private report(problem: SyntaxProblem, token: number, afterPrevious = false, replacement?: string): void {
         this.inTreeOrder = false;
         // One problem per place: a recovery that fails again where one was told tells nothing more.
@@ -126,7 +126,7 @@ export class RecoveringRun extends ParseRun {
      * cursor can follow what was expected) is taken as present; a word close to a keyword expected
      * is read as it; a keyword where a name stands, followed by what may follow the name, is read
      * as a name; else the problem is told and the run breaks until a loop recovers.
-     * Returns -1 (no token consumed for the element) or the index of the token consumed.
+     * Returns `RETRY` when the cursor's token now reads as the one wanted, else -1.
      */
     override mismatch(expected: readonly Expectation[], element: Element, kinds: readonly number[] = []): number {
         if (this.broken) return -1;
