@@ -7,9 +7,11 @@
  *
  * What it replaces, and where:
  * - parsing: a parser compiled from the grammar at start-up (fast-parser.ts, grammar-analysis.ts,
- *   fast-lexer.ts) that recovers from syntax errors and describes each (parser/parse-errors.ts; the
- *   language words it), Langium's parser for a grammar it does not take (fast-build-parser.ts;
- *   langium-internals.ts is the one file that uses Langium's private parts);
+ *   fast-lexer.ts; each parse: parse-run.ts) that recovers from syntax errors (recovery.ts) and
+ *   describes each (parser/parse-errors.ts; the language words it), Langium's parser for a
+ *   grammar it does not take (fast-build-parser.ts);
+ * - Langium's private parts, each with a probe, and what the fast build does when one no longer
+ *   fits: langium-internals.ts, the one file that uses them;
  * - the concrete syntax tree: leaves made only when asked for, and each tree's state kept by its
  *   root (lazy-cst.ts, cst-builder.ts, tree-state.ts), reached through one service (syntax-trees.ts);
  * - editing: an edit inside one declaration re-parses that declaration only (incremental-parse.ts,

@@ -44,12 +44,20 @@ export function assign(node: Node, feature: string, operator: string, value: unk
     if (operator === '?=') {
         node[feature] = true;
     } else if (operator === '+=') {
-        const list = node[feature];
-        if (Array.isArray(list) && list !== EMPTY_LIST) list.push(value);
-        else node[feature] = [value];
+        append(node, feature, node[feature], value);
     } else {
         node[feature] = value;
     }
+}
+
+/** Adds an item to a node's list property, `existing` (a list of its own in the place of none or the shared empty one); its index there. */
+function append(node: Node, property: string, existing: unknown, item: unknown): number {
+    if (Array.isArray(existing) && existing !== EMPTY_LIST) {
+        existing.push(item);
+        return existing.length - 1;
+    }
+    node[property] = [item];
+    return 0;
 }
 
 /** Langium's `linkCstNode`: the node's composite node points back to it. */
@@ -219,14 +227,7 @@ export class ParseRun {
         if (existing !== undefined && this.lastChild[depth] !== property) this.inTreeOrder = false;
         this.lastChild[depth] = property;
         if (operator === '+=') {
-            let index = 0;
-            if (Array.isArray(existing) && existing !== EMPTY_LIST) {
-                index = existing.length;
-                existing.push(child);
-            } else {
-                node[property] = [child];
-            }
-            linkToContainer(child, node, property, index);
+            linkToContainer(child, node, property, append(node, property, existing, child));
         } else {
             node[property] = operator === '?=' ? true : child;
             linkToContainer(child, node, property, undefined);
@@ -251,14 +252,7 @@ export class ParseRun {
         if (this.lastChild[depth] !== undefined || (existing !== undefined && this.lastReference[depth] !== property)) this.inTreeOrder = false;
         this.lastReference[depth] = property;
         if (list) {
-            let index = 0;
-            if (Array.isArray(existing) && existing !== EMPTY_LIST) {
-                index = existing.length;
-                existing.push(reference);
-            } else {
-                node[property] = [reference];
-            }
-            this.references.push({ reference, container: node, property, index });
+            this.references.push({ reference, container: node, property, index: append(node, property, existing, reference) });
         } else {
             node[property] = reference;
             this.references.push({ reference, container: node, property });
