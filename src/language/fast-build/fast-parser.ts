@@ -447,8 +447,9 @@ export class FastParser implements LeafMaker {
     newNode(type: string): Node {
         let make = this.constructors.get(type);
         if (!make) {
+            // `declare`: no class field (a field's initializer would run on every node made, slowly).
             make = class {
-                $type: string;
+                declare $type: string;
                 constructor() {
                     this.$type = type;
                 }
