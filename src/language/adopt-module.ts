@@ -16,7 +16,7 @@ import { AdoptSyntaxMessages } from './parser/adopt-syntax-messages.js';
 import { AdoptConfigFiles } from './config/adopt-config-files.js';
 import { SettingsInForce } from './config/settings-in-force.js';
 import { SyntaxFacts } from './parser/syntax-facts.js';
-import type { SyntaxProblemWords } from './fast-build/syntax-problem.js';
+import type { SyntaxProblemWords } from './parser/parse-errors.js';
 import { AdoptSyntaxProblemWords } from './parser/syntax-problems.js';
 import { Today } from './model/today.js';
 import { AdoptSettings } from './score/adopt-settings.js';
@@ -103,7 +103,7 @@ export function createAdoptServices(context: AdoptServiceContext = {}): { shared
     );
     const Adopt = inject(
         createDefaultModule({ shared }), AdoptGeneratedModule, AdoptModule,
-        fastBuild ? FastBuildModule as unknown as Module<AdoptServices, PartialLangiumServices> : {}, AdoptLspModule, context.languageModule ?? {}
+        fastBuild ? FastBuildModule as Module<AdoptServices, PartialLangiumServices> : {}, AdoptLspModule, context.languageModule ?? {}
     );
     shared.ServiceRegistry.register(Adopt);
     registerValidationChecks(Adopt);

@@ -6,7 +6,7 @@
  */
 type GroupBy = <K extends PropertyKey, T>(items: Iterable<T>, key: (item: T, index: number) => K) => Partial<Record<K, T[]>>;
 
-const objectWithGroupBy = Object as unknown as { groupBy?: GroupBy };
+const objectWithGroupBy = Object as ObjectConstructor & { groupBy?: GroupBy };
 if (typeof objectWithGroupBy.groupBy !== 'function') {
     objectWithGroupBy.groupBy = <K extends PropertyKey, T>(items: Iterable<T>, key: (item: T, index: number) => K) => {
         const groups = Object.create(null) as Partial<Record<K, T[]>>;
@@ -19,7 +19,7 @@ if (typeof objectWithGroupBy.groupBy !== 'function') {
     };
 }
 
-const mapWithGroupBy = Map as unknown as { groupBy?: <K, T>(items: Iterable<T>, key: (item: T, index: number) => K) => Map<K, T[]> };
+const mapWithGroupBy = Map as MapConstructor & { groupBy?: <K, T>(items: Iterable<T>, key: (item: T, index: number) => K) => Map<K, T[]> };
 if (typeof mapWithGroupBy.groupBy !== 'function') {
     mapWithGroupBy.groupBy = <K, T>(items: Iterable<T>, key: (item: T, index: number) => K) => {
         const groups = new Map<K, T[]>();

@@ -12,6 +12,7 @@
  */
 import type { IToken } from 'chevrotain';
 import { CstNodeBuilder, type CompositeCstNode, type CompositeCstNodeImpl, type CstNode, type GrammarAST, type LeafCstNode, type LeafCstNodeImpl, type Mutable, type RootCstNode } from 'langium';
+import { asLangiumCompositeNode, asLangiumLeafNode } from './langium-internals.js';
 import { AdoptCompositeCstNode, AdoptLeafCstNode, FastRootCstNode, childrenOf, type LeafMaker } from './lazy-cst.js';
 import { TreeState } from './tree-state.js';
 
@@ -27,8 +28,13 @@ export class FastCstNodeBuilder extends CstNodeBuilder {
         super();
     }
 
+    /** The innermost composite node open (Langium's `current`, as the node it is). */
+    get currentNode(): CompositeCstNode {
+        return (this.open[this.open.length - 1] ?? this.root) as CompositeCstNode;
+    }
+
     override get current(): CompositeCstNodeImpl {
-        return (this.open[this.open.length - 1] ?? this.root) as unknown as CompositeCstNodeImpl;
+        return asLangiumCompositeNode(this.currentNode);
     }
 
     /** The root of the tree being built (or last built). */
@@ -55,21 +61,21 @@ export class FastCstNodeBuilder extends CstNodeBuilder {
     override buildCompositeNode(feature: GrammarAST.AbstractElement): CompositeCstNode {
         const node = new AdoptCompositeCstNode();
         node.grammarSource = feature;
-        this.appendChild(this.current as unknown as CompositeCstNode, node);
+        this.appendChild(this.currentNode, node);
         this.open.push(node);
         return node;
     }
 
     override buildLeafNode(token: IToken, feature?: GrammarAST.AbstractElement): LeafCstNode {
-        const leaf = this.createLeafNode(token, !feature);
+        const leaf = leafOf(token, !feature);
         if (feature) leaf.grammarSource = feature;
-        this.appendChild(this.current as unknown as CompositeCstNode, leaf);
+        this.appendChild(this.currentNode, leaf);
         return leaf;
     }
 
     /** A slim leaf (lazy-cst.ts) with the token's offset, length and type. */
     protected override createLeafNode(token: IToken, hidden: boolean): LeafCstNodeImpl {
-        return new AdoptLeafCstNode(token.startOffset, token.image.length, token.tokenType, hidden) as unknown as LeafCstNodeImpl;
+        return asLangiumLeafNode(leafOf(token, hidden));
     }
 
     override appendChild(parent: CompositeCstNode, child: CstNode): void {
@@ -103,8 +109,12 @@ export class FastCstNodeBuilder extends CstNodeBuilder {
 
     /** Langium's `construct`, without making the leaves of the node it closes (and giving its children their exact number). */
     override construct(item: Constructed): void {
-        const current = this.current as unknown as CompositeCstNode;
-        item.$cstNode = current;
+        this.close(item);
+    }
+
+    /** `construct` of whatever the parser made for the node it closes (a node, a data type rule's value), which gets the node as `$cstNode`. */
+    close(item: { $cstNode?: CstNode }): void {
+        item.$cstNode = this.currentNode;
         const node = this.open.pop();
         if (!node) return;
         if (node instanceof AdoptCompositeCstNode) {
@@ -122,8 +132,8 @@ export class FastCstNodeBuilder extends CstNodeBuilder {
      */
     override addHiddenNodes(tokens: IToken[]): void {
         if (tokens.length === 0) return;
-        const nodes: CstNode[] = tokens.map(token => this.createLeafNode(token, true));
-        let current = this.current as unknown as CompositeCstNode;
+        const nodes: CstNode[] = tokens.map(token => leafOf(token, true));
+        let current = this.currentNode;
         if (childrenOf(current).length > 0) {
             insertChildren(current, childrenOf(current).length, nodes);
             return;
@@ -141,6 +151,11 @@ export class FastCstNodeBuilder extends CstNodeBuilder {
     }
 }
 
+/** A slim leaf (lazy-cst.ts) with the token's offset, length and type. */
+function leafOf(token: IToken, hidden: boolean): AdoptLeafCstNode {
+    return new AdoptLeafCstNode(token.startOffset, token.image.length, token.tokenType, hidden);
+}
+
 /** The most nodes spread as call arguments at once (engines limit their count). */
 const SPREAD_LIMIT = 1000;
 
@@ -155,5 +170,5 @@ function insertChildren(parent: CompositeCstNode, index: number, nodes: readonly
     // Comments go near the end of their parent: splice moves only the children after them
     // (copying all of them for each comment is quadratic in a plan's top-level declarations).
     if (nodes.length <= SPREAD_LIMIT) content.splice(index, 0, ...nodes);
-    else (parent as unknown as { content: CstNode[] }).content = content.slice(0, index).concat(nodes, content.slice(index));
+    else (parent as Mutable<CompositeCstNode>).content = content.slice(0, index).concat(nodes, content.slice(index));
 }

@@ -7,9 +7,11 @@
  *
  * What it replaces, and where:
  * - parsing: a parser compiled from the grammar at start-up (fast-parser.ts, grammar-analysis.ts,
- *   fast-lexer.ts) that recovers from syntax errors and describes each (syntax-problem.ts; the
- *   language words it), Langium's parser for a grammar it does not take (fast-build-parser.ts;
- *   langium-internals.ts is the one file that uses Langium's private parts);
+ *   fast-lexer.ts; each parse: parse-run.ts) that recovers from syntax errors (recovery.ts) and
+ *   describes each (parser/parse-errors.ts; the language words it), Langium's parser for a
+ *   grammar it does not take (fast-build-parser.ts);
+ * - Langium's private parts, each with a probe, and what the fast build does when one no longer
+ *   fits: langium-internals.ts, the one file that uses them;
  * - the concrete syntax tree: leaves made only when asked for, and each tree's state kept by its
  *   root (lazy-cst.ts, cst-builder.ts, tree-state.ts), reached through one service (syntax-trees.ts);
  * - editing: an edit inside one declaration re-parses that declaration only (incremental-parse.ts,
@@ -40,12 +42,18 @@ export interface FastBuildAddedServices {
 
 export type FastBuildServices = AdoptServices & FastBuildAddedServices;
 
-export const FastBuildModule: Module<FastBuildServices, PartialLangiumServices & { syntax: Partial<AdoptAddedServices["syntax"]> } & FastBuildAddedServices> = {
+/** The language's services with the fast build's: this module adds `fastBuild` to the services it is injected into. */
+function withFastBuild(services: AdoptServices): FastBuildServices {
+    return services as FastBuildServices;
+}
+
+/** The fast build's language services, injected on top of the language's (adopt-module.ts). */
+export const FastBuildModule: Module<AdoptServices, PartialLangiumServices & { syntax: Partial<AdoptAddedServices['syntax']> } & FastBuildAddedServices> = {
     fastBuild: {
         SyntaxTrees: () => new SyntaxTrees()
     },
     syntax: {
-        Facts: services => new FastSyntaxFacts(services.fastBuild.SyntaxTrees)
+        Facts: services => new FastSyntaxFacts(withFastBuild(services).fastBuild.SyntaxTrees)
     },
     parser: {
         LangiumParser: services => createFastBuildParser(services),
@@ -54,13 +62,13 @@ export const FastBuildModule: Module<FastBuildServices, PartialLangiumServices &
     },
     references: {
         ScopeComputation: services => new FastScopeComputation(services),
-        Linker: services => new FastLinker(services)
+        Linker: services => new FastLinker(withFastBuild(services))
     },
     workspace: {
-        ReferenceDescriptionProvider: services => new FastReferenceDescriptionProvider(services)
+        ReferenceDescriptionProvider: services => new FastReferenceDescriptionProvider(withFastBuild(services))
     },
     validation: {
-        DocumentValidator: services => new FastDocumentValidator(services),
+        DocumentValidator: services => new FastDocumentValidator(withFastBuild(services)),
         ValidationRegistry: services => new FastValidationRegistry(services)
     }
 };

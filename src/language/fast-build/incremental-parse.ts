@@ -24,7 +24,8 @@
  * with the new tree, and the next update splices them: the edited declaration's nodes and
  * references (one stretch of each list, in walk order) replaced by the new one's.
  */
-import { isAstNode, isCompositeCstNode, type AstNode, type CompositeCstNode, type CstNode, type CstNodeBuilder, type Mutable, type ReferenceInfo, type RootCstNode } from 'langium';
+import { isAstNode, isCompositeCstNode, type AstNode, type CompositeCstNode, type CstNode, type GenericAstNode, type Mutable, type ReferenceInfo, type RootCstNode } from 'langium';
+import type { FastCstNodeBuilder } from './cst-builder.js';
 import type { FastParser } from './fast-parser.js';
 import type { ParseUnit } from './grammar-analysis.js';
 import { lineBreaks } from '../parser/text-lines.js';
@@ -65,8 +66,6 @@ export function textChange(oldText: string, newText: string): TextChange {
     return { start, oldEnd: oldText.length - suffix, newEnd: newText.length - suffix };
 }
 
-type Properties = Record<string, unknown>;
-
 /** A declaration around a change: its unit and its node in the old tree. */
 interface EditedDeclaration {
     readonly unit: ParseUnit;
@@ -85,7 +84,7 @@ export interface IncrementalUpdate {
  * one declaration parsed again; undefined (the old tree untouched) when the change is not inside
  * a declaration, or no declaration around it parses alone.
  */
-export function parseIncrementally(oldRoot: AstNode, newText: string, parser: FastParser, builder: CstNodeBuilder): IncrementalUpdate | undefined {
+export function parseIncrementally(oldRoot: AstNode, newText: string, parser: FastParser, builder: FastCstNodeBuilder): IncrementalUpdate | undefined {
     const oldCst = oldRoot.$cstNode;
     if (!(oldCst instanceof FastRootCstNode) || !oldCst.tree.updatable) return undefined;
     const oldText = oldCst.fullText;
@@ -140,7 +139,7 @@ function declarationsAround(root: AstNode, change: TextChange, units: ReadonlyMa
     while (container) {
         let next: EditedDeclaration | undefined;
         for (const unit of units.get(container.$type) ?? []) {
-            const node = spanning((container as unknown as Properties)[unit.property], change.start, change.oldEnd);
+            const node = spanning((container as GenericAstNode)[unit.property], change.start, change.oldEnd);
             if (node && startsBefore(node, change.start)) {
                 next = { unit, node };
                 break;
@@ -190,13 +189,13 @@ function startsBefore(node: AstNode, start: number): boolean {
  * root CST node with the old one's children; the top-level children move to both.
  */
 function rebuildRoot(oldRoot: AstNode, oldCst: RootCstNode, newCst: RootCstNode): AstNode {
-    const root: Properties = {};
+    const root: Mutable<GenericAstNode> = { $type: oldRoot.$type };
     for (const [key, value] of Object.entries(oldRoot)) {
         if (key === '$document') continue; // the document factory sets it on the new root
         root[key] = Array.isArray(value) ? value.slice() : value;
     }
     root.$cstNode = newCst;
-    const node = root as unknown as AstNode;
+    const node: AstNode = root;
     for (const [key, value] of Object.entries(root)) {
         if (key.startsWith('$')) continue;
         const children: unknown[] = Array.isArray(value) ? value : [value];
@@ -209,7 +208,7 @@ function rebuildRoot(oldRoot: AstNode, oldCst: RootCstNode, newCst: RootCstNode)
     // The parse alone left the declaration's composite node in the new root: it goes to its container.
     const content = oldCst.content.slice();
     for (const child of content) (child as Mutable<CstNode>).container = newCst;
-    (cst as unknown as { content: CstNode[] }).content = content;
+    (cst as Mutable<CompositeCstNode>).content = content;
     cst.astNode = node;
     return node;
 }
@@ -223,7 +222,7 @@ function replaceNode(oldNode: AstNode, newNode: AstNode, at: number): void {
     const container = oldNode.$container!;
     const property = oldNode.$containerProperty!;
     const index = oldNode.$containerIndex!;
-    ((container as unknown as Properties)[property] as AstNode[])[index] = newNode;
+    ((container as GenericAstNode)[property] as AstNode[])[index] = newNode;
     const mutable = newNode as Mutable<AstNode>;
     mutable.$container = container;
     mutable.$containerProperty = property;

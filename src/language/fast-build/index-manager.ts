@@ -22,7 +22,7 @@
  */
 import {
     AstUtils, Cancellation, CstUtils, DefaultIndexManager, DefaultReferenceDescriptionProvider, UriUtils, interruptAndCheck,
-    isMultiReference, isReference, stream, type AstNode, type AstNodeDescription, type LangiumDocument,
+    isMultiReference, isReference, stream, type AstNode, type AstNodeDescription, type GenericAstNode, type LangiumDocument,
     type MultiReference, type Reference, type ReferenceDescription, type ReferenceInfo, type Stream,
     type URI
 } from 'langium';
@@ -178,7 +178,7 @@ export function placeAll(references: ReadonlyArray<Reference | MultiReference>):
 function placeOf(reference: Reference | MultiReference): PlacedReference | undefined {
     const container = reference.$refNode?.astNode;
     if (!container) return undefined;
-    const properties = container as unknown as Record<string, unknown>;
+    const properties = container as GenericAstNode;
     for (const property in properties) {
         if (property.charCodeAt(0) === DOLLAR) continue;
         const value = properties[property];

@@ -1,23 +1,42 @@
 /**
- * Every use of a part of Langium that is not its public API, in one place. The fast build needs
- * two such parts of Langium 4.4's `LangiumParser`, both private:
- * - its CST node builder (`nodeBuilder`), replaced by the fast build's (cst-builder.ts), so that
- *   the trees Langium's parser builds (a rule other than the entry rule; every text of a grammar
- *   the fast parser does not take) have the same kind of nodes and state as the fast parser's;
- * - how it takes the comments before each token (`extractHiddenTokens`, reading
- *   `lexerResult.hidden`, within `doParse`): Langium removes them from the front of one array
- *   (`splice(0, n)`), quadratic in the number of comments (50,000 commented declarations: 14 s);
- *   here a cursor reads them, and the ones read are removed once, when the parse ends.
+ * Every use of a part of Langium that is not its public API, in one place, each with a probe that
+ * says whether it still fits (tests/language/fast-build/langium-internals.test.ts fails with the
+ * probe's words when one no longer does; the fast build then does without it). In this file:
  *
- * Each change is made, then checked by parsing a small text with a comment before the entry
- * rule's first keyword: if the tree does not come out as expected (a Langium upgrade renamed or
- * changed what is used here), the change is undone and Langium's own code runs, as it would
- * without the fast build. `checkLangiumInternals` says what no longer fits
- * (tests/language/fast-build/langium-internals.test.ts fails with its message).
+ * 1. Langium 4.4's `LangiumParser` keeps two private parts the fast build changes
+ *    (`useFastBuildInternals`):
+ *    - its CST node builder (`nodeBuilder`), replaced by the fast build's (cst-builder.ts), so
+ *      that the trees Langium's parser builds (a rule other than the entry rule; every text of a
+ *      grammar the fast parser does not take) have the same kind of nodes and state as the fast
+ *      parser's;
+ *    - how it takes the comments before each token (`extractHiddenTokens`, reading
+ *      `lexerResult.hidden`, within `doParse`): Langium removes them from the front of one array
+ *      (`splice(0, n)`), quadratic in the number of comments (50,000 commented declarations:
+ *      14 s); here a cursor reads them, and the ones read are removed once, when the parse ends.
+ *    Each change is made, then checked by parsing a small text with a comment before the entry
+ *    rule's first keyword: if the tree does not come out as expected (a Langium upgrade renamed
+ *    or changed what is used here), the change is undone and Langium's own code runs, as it would
+ *    without the fast build. `InternalsUse.problems` says what no longer fits.
+ * 2. Langium's `CstNodeBuilder` types the nodes it builds as its own classes
+ *    (`CompositeCstNodeImpl`, `LeafCstNodeImpl`), which have private members; the fast build's
+ *    builder gives its own nodes (lazy-cst.ts), which implement the same interfaces
+ *    (`asLangiumCompositeNode`, `asLangiumLeafNode`). Langium's parser uses them through those
+ *    interfaces only: the probe of 1 parses with them, and the builder is undone if it fails.
+ * 3. Langium's references are of a class it does not export (`DefaultReferenceImpl`), which its
+ *    linker links by writing their `_ref` and `_nodeDescription` (`DefaultReference`). The fast
+ *    build's FastReference (linking.ts) is that class with every field set at once; FastLinker
+ *    resets those two fields when it unlinks. `referenceProblems` compares the members of
+ *    Langium's reference with the ones FastReference has; FastLinker makes Langium's references
+ *    when they differ.
  */
 import type { IToken } from 'chevrotain';
-import { CstNodeBuilder, isLeafCstNode, type CstNode, type LangiumParser } from 'langium';
+import {
+    CstNodeBuilder, isCompositeCstNode, isLeafCstNode, type CompositeCstNode, type CompositeCstNodeImpl, type CstNode, type LangiumParser,
+    type LeafCstNode, type LeafCstNodeImpl, type Reference
+} from 'langium';
 import type { FastCstNodeBuilder } from './cst-builder.js';
+
+// --- 1. the parser's node builder and comments -----------------------------------------------------
 
 /** The private parts of Langium's parser used here, as Langium 4.4 has them. */
 interface ParserInternals {
@@ -112,6 +131,43 @@ function takeCommentsWithACursor(internals: Partial<ParserInternals>, doParse: P
 /** The leaves of a tree, in text order. */
 function leavesOf(node: CstNode, into: CstNode[] = []): CstNode[] {
     if (isLeafCstNode(node)) into.push(node);
-    else for (const child of (node as unknown as { content: CstNode[] }).content) leavesOf(child, into);
+    else if (isCompositeCstNode(node)) for (const child of node.content) leavesOf(child, into);
     return into;
+}
+
+// --- 2. the builder's nodes as Langium's classes -----------------------------------------------------
+
+/** A composite node of the fast build's builder as the type Langium's builder gives its own (`CstNodeBuilder.current`). */
+export function asLangiumCompositeNode(node: CompositeCstNode): CompositeCstNodeImpl {
+    return node as unknown as CompositeCstNodeImpl;
+}
+
+/** A leaf of the fast build's builder as the type Langium's builder gives its own (`CstNodeBuilder.createLeafNode`). */
+export function asLangiumLeafNode(leaf: LeafCstNode): LeafCstNodeImpl {
+    return leaf as unknown as LeafCstNodeImpl;
+}
+
+// --- 3. references ---------------------------------------------------------------------------------------
+
+/**
+ * The members of Langium 4.4's references (`DefaultReferenceImpl`: its fields, then its
+ * prototype's getters), which FastReference has too: `resolver` on its prototype, `$refNode` a
+ * getter over its field `refNode`, and `_nodeDescription` set from the start.
+ */
+const REFERENCE_MEMBERS = ['resolver', 'node', 'property', '_ref', '$refNode', '$refText', 'ref', '$nodeDescription', 'error'];
+
+/**
+ * What no longer fits between a reference that Langium's linker made (`DefaultLinker.buildReference`)
+ * and FastReference: members Langium's has that are not known here, or known members it no
+ * longer has (empty when everything fits).
+ */
+export function referenceProblems(langiumReference: Reference): string[] {
+    const prototype = Object.getPrototypeOf(langiumReference) as object;
+    const members = [...Object.keys(langiumReference), ...Object.getOwnPropertyNames(prototype).filter(name => name !== 'constructor')];
+    const added = members.filter(name => !REFERENCE_MEMBERS.includes(name));
+    const gone = REFERENCE_MEMBERS.filter(name => !members.includes(name));
+    return [
+        ...(added.length > 0 ? [`Langium's references have members FastReference lacks: ${added.join(', ')}`] : []),
+        ...(gone.length > 0 ? [`Langium's references no longer have: ${gone.join(', ')}`] : [])
+    ];
 }

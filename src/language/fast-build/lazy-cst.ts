@@ -113,6 +113,19 @@ export class AdoptLeafCstNode implements LeafCstNode {
     }
 }
 
+/** The token type of a leaf that stands for a grammar element alone (`elementLeaf`). */
+const NO_TOKEN: TokenType = { name: 'none' };
+
+/**
+ * A leaf in no tree that stands for a grammar element: what the value converter is given to
+ * convert the text of a token of that element (it reads the leaf's `grammarSource` only).
+ */
+export function elementLeaf(element: GrammarAST.AbstractElement): AdoptLeafCstNode {
+    const leaf = new AdoptLeafCstNode(0, 0, NO_TOKEN, false);
+    leaf.grammarSource = element;
+    return leaf;
+}
+
 function emptyRange(): Range {
     return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 }
@@ -379,12 +392,13 @@ export class AdoptCompositeCstNode implements CompositeCstNode {
         return inner === undefined ? undefined : (maker ?? tree.maker).featureAt(inner - offset * LEAF_FEATURES);
     }
 
+    /** The AST node this node was made for, else its container's (as Langium's nodes answer). */
     get astNode(): AstNode {
-        for (let node: CompositeCstNode | undefined = this; node; node = node.container) {
-            const own = (node as { _astNode?: AstNode })._astNode;
-            if (own) return own;
-        }
-        throw new Error('This node has no associated AST element');
+        const own = this._astNode;
+        if (own) return own;
+        const container = this.container;
+        if (!container) throw new Error('This node has no associated AST element');
+        return container.astNode;
     }
 
     set astNode(value: AstNode | undefined) {

@@ -16,6 +16,7 @@ import {
     type LangiumCoreServices, type LangiumDocument, type LinkingError, type LocalSymbols, type Reference, type ReferenceDescription,
     type URI
 } from 'langium';
+import { referenceProblems } from './langium-internals.js';
 import type { AdoptCompositeCstNode } from './lazy-cst.js';
 import type { SyntaxTrees } from './syntax-trees.js';
 
@@ -37,13 +38,25 @@ export class FastScopeComputation extends DefaultScopeComputation {
 export class FastLinker extends DefaultLinker {
     private readonly profiling: () => boolean;
     private readonly trees: SyntaxTrees;
+    /**
+     * What no longer fits between Langium's references and FastReference (langium-internals.ts);
+     * when something does not, this linker makes Langium's references, and `buildReferenceAt` is
+     * not used.
+     */
+    readonly referenceProblems: readonly string[];
 
     /**
      * Langium's reference, with every field it will ever hold set at once: Langium's adds its
      * `_nodeDescription` when linked, outside the object (60,000 references at 10,000 projects).
      */
     override buildReference(node: AstNode, property: string, refNode: CstNode | undefined, refText: string): Reference {
+        if (this.referenceProblems.length > 0) return super.buildReference(node, property, refNode, refText);
         return new this.references(node, property, refNode, refText);
+    }
+
+    /** Whether the fast parser may build references whose token's leaf is not made yet (`buildReferenceAt`). */
+    get buildsReferencesAt(): boolean {
+        return this.referenceProblems.length === 0;
     }
 
     /**
@@ -64,6 +77,7 @@ export class FastLinker extends DefaultLinker {
         const references = class extends FastReference { };
         Object.defineProperty(references.prototype, 'resolver', { value: this.referenceResolver });
         this.references = references;
+        this.referenceProblems = referenceProblems(super.buildReference({ $type: 'Probe' }, 'probe', undefined, 'probe'));
     }
 
     /**
@@ -105,7 +119,9 @@ interface ReferenceResolver {
  * Langium's `DefaultReferenceImpl` (not exported): the same behaviour, with `_nodeDescription`
  * set in the constructor instead of added when linked, the resolver on the prototype (each
  * linker makes a subclass: FastLinker), and the token's leaf made when first asked for (the
- * fast parser gives its place: a number). 60,000 references at 10,000 projects.
+ * fast parser gives its place: a number). 60,000 references at 10,000 projects. Its members are
+ * checked against Langium's references (langium-internals.ts); FastLinker makes Langium's
+ * references instead when they differ.
  */
 export class FastReference implements DefaultReference {
     /** The linker's resolver (on the prototype of the linker's subclass). */

@@ -6,8 +6,9 @@
  * when asked for.
  */
 import type { AstNode, ReferenceInfo } from 'langium';
+import type { ParserName } from '../parser/syntax-facts.js';
 import { FastRootCstNode } from './lazy-cst.js';
-import type { TreeBuilder, TreeState } from './tree-state.js';
+import type { TreeState } from './tree-state.js';
 import { allNodes, allReferences } from './tree-walk.js';
 
 export class SyntaxTrees {
@@ -18,7 +19,7 @@ export class SyntaxTrees {
     }
 
     /** Which parser built the tree. */
-    builtBy(root: AstNode): TreeBuilder {
+    builtBy(root: AstNode): ParserName {
         return this.stateOf(root)?.builtBy ?? 'langium';
     }
 

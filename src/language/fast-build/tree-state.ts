@@ -10,11 +10,9 @@
  * phase are taken (dropped once read), so they do not outlive the build.
  */
 import type { AstNode, ReferenceInfo } from 'langium';
+import type { ParserName } from '../parser/syntax-facts.js';
 import { lineStartsOf } from '../parser/text-lines.js';
 import type { LeafMaker } from './lazy-cst.js';
-
-/** Which parser built a tree: the fast parser (or an incremental update of its tree), or Langium's. */
-export type TreeBuilder = 'fast' | 'langium';
 
 /** A tree's nodes and references in walk order (tree-walk.ts). */
 export interface WalkLists {
@@ -23,8 +21,8 @@ export interface WalkLists {
 }
 
 export class TreeState {
-    /** Which parser built the tree (set by the parser once it is built). */
-    builtBy: TreeBuilder = 'langium';
+    /** Which parser built the tree (set by the parser once it is built; `fast` for an incremental update of its tree too). */
+    builtBy: ParserName = 'langium';
     /** Whether an incremental update may take this tree apart to make the next one (fast trees not yet taken apart). */
     updatable = false;
     /** Every node, in walk order, once listed (by the parser, or by a walk when first asked for). */

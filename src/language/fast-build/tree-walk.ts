@@ -4,9 +4,7 @@
  * `streamReferences` visit, in the same order (depth first, properties in declaration order), but
  * with plain loops instead of a stream of iterator objects per node.
  */
-import type { AstNode, MultiReference, Reference, ReferenceInfo } from 'langium';
-
-type Properties = Record<string, unknown>;
+import type { AstNode, GenericAstNode, MultiReference, Reference, ReferenceInfo } from 'langium';
 
 const DOLLAR = 36; // '$': Langium's own properties ($type, $container, $cstNode...) are not contents
 
@@ -40,7 +38,7 @@ export function allReferences(root: AstNode): ReferenceInfo[] {
 /** Depth first, properties in declaration order: a node, its own references, then its children. */
 function walk(node: AstNode, nodes: AstNode[] | undefined, references: ReferenceInfo[] | undefined): void {
     nodes?.push(node);
-    const properties = node as unknown as Properties;
+    const properties = node as GenericAstNode;
     let hasChildren = false;
     for (const key in properties) {
         if (key.charCodeAt(0) === DOLLAR) continue;

@@ -6,6 +6,7 @@
  * and builds each string value a character at a time. The values are the same.
  */
 import { DefaultValueConverter, GrammarAST, GrammarUtils, ValueConverter, type CstNode, type ValueType } from 'langium';
+import { elementLeaf } from './lazy-cst.js';
 
 /** What `DefaultValueConverter.runConverter` does with a rule's values. */
 type Conversion = 'INT' | 'STRING' | 'ID' | 'number' | 'boolean' | 'bigint' | 'date' | 'none';
@@ -38,7 +39,7 @@ export class FastValueConverter extends DefaultValueConverter {
     converterFor(feature: GrammarAST.AbstractElement): (input: string) => ValueType {
         const terminal = GrammarAST.isCrossReference(feature) ? GrammarUtils.getCrossReferenceTerminal(feature) : feature;
         if (GrammarAST.isRuleCall(terminal) && !terminal.rule.ref) {
-            const node = { grammarSource: feature } as unknown as CstNode;
+            const node = elementLeaf(feature);
             return input => this.convert(input, node);
         }
         const rule = GrammarAST.isRuleCall(terminal) ? terminal.rule.ref! : null;

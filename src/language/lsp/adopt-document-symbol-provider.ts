@@ -53,6 +53,7 @@ export class AdoptDocumentSymbolProvider extends DefaultDocumentSymbolProvider {
     /** Langium's `getChildSymbols`: the symbols of the node's children, in `streamContents` order; undefined if none. */
     protected override getChildSymbols(document: LangiumDocument, astNode: AstNode): DocumentSymbol[] | undefined {
         const children: DocumentSymbol[] = [];
+        // The node's properties read by name, as Langium's walk reads them (an interface has no index signature).
         const properties = astNode as unknown as Record<string, unknown>;
         for (const key of Object.keys(properties)) {
             if (key.startsWith('$')) continue;

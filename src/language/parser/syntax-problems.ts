@@ -1,12 +1,12 @@
 /**
  * Syntax errors as the fast build's parser finds them while it recovers (src/language/fast-build/
  * fast-parser.ts), told in words a planner understands. The parser describes each problem by the
- * grammar (what was expected, what was found, in which rule; fast-build/syntax-problem.ts);
+ * grammar (what was expected, what was found, in which rule; parse-errors.ts);
  * `AdoptSyntaxProblemWords` turns it into a sentence that names what fits: the words of a rule
  * (`a level: low, medium or high`), the order of a declaration's parts, the missing title where
  * it is missing, a keyword the word was probably meant to be.
  */
-import type { Expectation, FoundToken, SyntaxProblem, SyntaxProblemWords, Within } from '../fast-build/syntax-problem.js';
+import type { Expectation, FoundToken, SyntaxProblem, SyntaxProblemWords, Within } from './parse-errors.js';
 import { AdoptGrammar } from '../generated/grammar.js';
 import { DATE_EXAMPLE, DATE_FORMAT } from '../model/plan-dates.js';
 import { attributeOrder } from './grammar-order.js';

@@ -8,7 +8,7 @@ import type { AdoptServices } from '../adopt-module.js';
 import type { AdoptRuleControl } from './rule-control.js';
 import { capSyntaxErrors } from '../parser/syntax-error-cap.js';
 import { dateKeywords, malformedDateAt, malformedDateMessage, type MalformedDate } from '../parser/date-syntax.js';
-import { mayLeaveOutDeclarations } from '../fast-build/syntax-problem.js';
+import { mayLeaveOutDeclarations, replacementOf } from '../parser/parse-errors.js';
 import { IssueCodes } from './issue-codes.js';
 import { didYouMean, similarNames } from './name-suggestions.js';
 import { DECLARATION_KEYWORDS, entryFor, type ReferencedKind } from '../model/declaration-kinds.js';
@@ -87,7 +87,7 @@ export class AdoptDocumentValidator extends DefaultDocumentValidator {
             // The parser missed a date where a malformed one stands: the lexing error already says so.
             if (malformed.some(range => contains(range, diagnostics[i].range.start))) toldByTheLexer.add(i);
             // A word read as a keyword it is close to (the fast build's parser): the keyword, for the quick fix.
-            const replacement = (parseResult.parserErrors[i - start] as { replacement?: unknown } | undefined)?.replacement;
+            const replacement = replacementOf(parseResult.parserErrors[i - start]);
             const data = typeof replacement === 'string' ? { ...diagnosticData(IssueCodes.SyntaxError), replacement } : diagnosticData(IssueCodes.SyntaxError);
             diagnostics[i] = { ...diagnostics[i], code: IssueCodes.SyntaxError, data };
         }

@@ -3,7 +3,7 @@
  * function named for the rule it enforces, in the file of its theme.
  */
 import { AstUtils, type ValidationAcceptor, type ValidationChecks } from 'langium';
-import { mayLeaveOutDeclarations } from '../fast-build/syntax-problem.js';
+import { mayLeaveOutDeclarations } from '../parser/parse-errors.js';
 import type { AdoptAstType, Plan } from '../generated/ast.js';
 import type { AdoptServices } from '../adopt-module.js';
 import { actionShouldHaveAnOwner, actionShouldNotBeOverdue } from './action-checks.js';

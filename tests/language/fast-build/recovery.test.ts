@@ -14,7 +14,7 @@ import { AstUtils, CstUtils, GrammarAST, GrammarUtils, isLeafCstNode, type AstNo
 import { createAdoptServices } from '../../../src/language/adopt-module.js';
 import type { FastBuildServices } from '../../../src/language/fast-build/fast-build-module.js';
 import type { FastBuildParser } from '../../../src/language/fast-build/fast-build-parser.js';
-import type { SyntaxProblem } from '../../../src/language/fast-build/syntax-problem.js';
+import { replacementOf, SyntaxProblemError } from '../../../src/language/parser/parse-errors.js';
 import { attributeOrder } from '../../../src/language/parser/grammar-order.js';
 import { garbage, mutatedPlan, validPlan } from '../../support/plan-arbitraries.js';
 import { expectWellFormed } from './recovered-tree.js';
@@ -44,7 +44,7 @@ function problems(text: string): string[] {
     });
 }
 
-const problemOf = (error: unknown) => (error as { problem?: SyntaxProblem }).problem;
+const problemOf = (error: unknown) => (error instanceof SyntaxProblemError ? error.problem : undefined);
 
 /** The declarations of a tree as `Type name`, in tree order. */
 function declarations(root: AstNode): string[] {
@@ -160,7 +160,7 @@ describe('recovery on generated plans (fast-check)', () => {
             fc.pre(result.parserErrors.length > 0);
             expect(result.lexerErrors).toEqual([]);
             expect(result.parserErrors.map(problemOf).map(problem => problem?.kind), broken).toEqual(['misspelled']);
-            expect((result.parserErrors[0] as { replacement?: string }).replacement).toBe(image);
+            expect(replacementOf(result.parserErrors[0])).toBe(image);
             expect(plain(result.value)).toEqual(plain(parser.parse(text).value));
             checked++;
         }), { numRuns: 150, seed: 4242 });

@@ -1,9 +1,17 @@
 /**
- * A syntax problem as the fast parser (fast-parser.ts) describes it while it recovers: by the
- * grammar (what was expected, what was found, in which declaration), not in words. A language
- * gives `SyntaxProblemWords` (the fast build's `syntax.ProblemWords` service) to tell each one in
- * its users' words.
+ * What a parser's syntax errors say, shared by both parsers of the language and what reads their
+ * errors (validation, the quick fixes):
+ * - `SyntaxProblem`: a syntax error described by the grammar (what was expected, what was found,
+ *   in which declaration), not in words, as the fast build's recovering parser finds it; the
+ *   language's `SyntaxProblemWords` (the `syntax.ProblemWords` service, syntax-problems.ts) tells
+ *   each one in its users' words;
+ * - `SyntaxProblemError`: a parser error (Chevrotain's `IRecognitionException`, what Langium's
+ *   `ParseResult.parserErrors` holds) that carries its `SyntaxProblem`; Langium's own parser makes
+ *   Chevrotain's exceptions, which carry none;
+ * - `mayLeaveOutDeclarations`: whether a parse's errors may have left declarations out of its tree.
  */
+import type { IRecognitionException, IRecognizerContext, IToken } from 'chevrotain';
+
 
 /** What may stand at a place of the grammar. */
 export type Expectation =
@@ -54,6 +62,22 @@ export type SyntaxProblem =
     | { readonly kind: 'after-end'; readonly found: FoundToken };
 
 /**
+ * A syntax error with its problem, in the shape Langium reads parser errors in: the message, the
+ * token it is on, and the token before it (Langium places an error whose token has no position,
+ * something missing, right after `previousToken`). `replacement`: for a word read as a keyword it
+ * is close to, that keyword (the quick fix writes it).
+ */
+export class SyntaxProblemError extends Error implements IRecognitionException {
+    override readonly name = 'SyntaxProblem';
+    readonly resyncedTokens: IToken[] = [];
+    readonly context: IRecognizerContext = { ruleStack: [], ruleOccurrenceStack: [] };
+
+    constructor(message: string, readonly problem: SyntaxProblem, readonly token: IToken, readonly previousToken: IToken, readonly replacement?: string) {
+        super(message);
+    }
+}
+
+/**
  * Whether the syntax errors of a parse may have left declarations out of the tree: an error of
  * Langium's parser (it recovers by leaving text out), or one of the fast build's where a
  * statement broke off or several tokens were left out. A word read as the keyword it was meant
@@ -61,13 +85,20 @@ export type SyntaxProblem =
  * report what a plan lacks (no story, no mantra, a name not declared) say nothing while text may
  * be left out: what they miss may be in it.
  */
-export function mayLeaveOutDeclarations(parseResult: { readonly parserErrors: readonly unknown[] }): boolean {
+export function mayLeaveOutDeclarations(parseResult: { readonly parserErrors: readonly IRecognitionException[] }): boolean {
     return parseResult.parserErrors.some(error => {
-        const problem = (error as { problem?: SyntaxProblem }).problem;
-        return !problem || problem.kind === 'expected' || (problem.kind === 'unexpected' && problem.skipped > 1);
+        if (!(error instanceof SyntaxProblemError)) return true;
+        const problem = error.problem;
+        return problem.kind === 'expected' || (problem.kind === 'unexpected' && problem.skipped > 1);
     });
 }
 
+/** The keyword a syntax error read its word as (a word close to it), if it is one that did. */
+export function replacementOf(error: IRecognitionException | undefined): string | undefined {
+    return error instanceof SyntaxProblemError ? error.replacement : undefined;
+}
+
+/** A language's words for syntax problems. */
 export interface SyntaxProblemWords {
     messageFor(problem: SyntaxProblem): string;
 }
