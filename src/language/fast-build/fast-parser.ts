@@ -1058,8 +1058,9 @@ class ParseRun {
                 return RETRY;
             }
         }
-        // Missing: what comes next fits after the expected element (at the end of the text, anything is missing).
-        if (actual === this.end || this.parser.followOf(element)[actual]) {
+        // Missing: what comes next fits after the expected element (at the end of the text, anything is missing);
+        // a keyword that may be a name is first tried as the keyword (`story s "S" audience m from p`: out of order).
+        if (actual === this.end || (this.parser.followOf(element)[actual] && !this.parser.analysis.nameWords[actual])) {
             const after = index > 0 ? this.found(index - 1) : undefined;
             this.report({ kind: 'missing', expected: expected[0], found, after, within: this.within() }, index, true);
             return -1;
