@@ -1059,8 +1059,9 @@ class ParseRun {
             }
         }
         // Missing: what comes next fits after the expected element (at the end of the text, anything is missing);
-        // a keyword that may be a name is first tried as the keyword (`story s "S" audience m from p`: out of order).
-        if (actual === this.end || (this.parser.followOf(element)[actual] && !this.parser.analysis.nameWords[actual])) {
+        // a keyword that would be read as the name after it is first tried as the keyword (`story s "S" audience m from p`: out of order).
+        const asName = this.parser.analysis.nameWords[actual] === 1 && this.parser.analysis.nameFollows(element);
+        if (actual === this.end || (this.parser.followOf(element)[actual] && !asName)) {
             const after = index > 0 ? this.found(index - 1) : undefined;
             this.report({ kind: 'missing', expected: expected[0], found, after, within: this.within() }, index, true);
             return -1;

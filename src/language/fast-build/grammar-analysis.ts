@@ -53,7 +53,7 @@ export class GrammarAnalysis {
     /**
      * The keywords that may also stand as a name: those a data type rule takes beside a terminal
      * (`Name: ID | 'medium' | …`). The recovery reads such a keyword as a keyword before it
-     * reads it as a name after a missing token.
+     * reads it as the name after a missing token (`nameFollows`).
      */
     readonly nameWords: KindSet;
 
@@ -278,6 +278,22 @@ export class GrammarAnalysis {
 
     private kindName(kind: number): string {
         return kind === this.lexer.end ? 'the end of the text' : `'${this.lexer.types[kind].name}'`;
+    }
+
+    /**
+     * Whether a name comes right after an element (`'from' project=[Project:Name]`): a keyword of
+     * `nameWords` after it, were it missing, could be read as that name.
+     */
+    nameFollows(element: Element): boolean {
+        const container = element.$container;
+        if (!GrammarAST.isGroup(container)) return false;
+        const next = container.elements[container.elements.indexOf(element) + 1];
+        if (!next || next.cardinality) return false;
+        const inner = GrammarAST.isAssignment(next) ? next.terminal : next;
+        const rule = GrammarAST.isCrossReference(inner) ? this.crossReferenceRule(inner)
+            : GrammarAST.isRuleCall(inner) && GrammarAST.isParserRule(inner.rule.ref) ? inner.rule.ref : undefined;
+        const alternatives = rule && this.tokenAlternativesOf(rule);
+        return alternatives !== undefined && [...alternatives.values()].some(GrammarAST.isRuleCall);
     }
 
     private findNameWords(): KindSet {

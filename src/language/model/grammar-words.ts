@@ -48,14 +48,13 @@ export class NameRules {
     }
 
     check(name: string): NameCheck {
-        if (this.pattern.test(name) && (!this.keywords.has(name) || this.names.has(name))) return { ok: true };
-        if (this.keywords.has(name)) {
+        if (!this.pattern.test(name)) {
+            const shown = name.length > 40 ? `${name.slice(0, 40)}…` : name;
+            return { ok: false, problem: `'${shown}' is not a name. ${NAME_FORM}` };
+        }
+        if (this.keywords.has(name) && !this.names.has(name)) {
             return { ok: false, problem: `'${name}' is a word of the Adopt language that cannot be a name. Choose another name.` };
         }
-        const shown = name.length > 40 ? `${name.slice(0, 40)}…` : name;
-        return {
-            ok: false,
-            problem: `'${shown}' is not a name. ${NAME_FORM}`
-        };
+        return { ok: true };
     }
 }

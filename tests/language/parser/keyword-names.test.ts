@@ -88,7 +88,7 @@ async function answers(services: AdoptServices, text: string, positions: Positio
     const textDocument = { uri: document.uri.toString() };
     const each = async <T>(ask: (position: Position) => Promise<T> | T) => Promise.all(positions.map(ask));
     const links = AstUtils.streamAst(document.parseResult.value)
-        .flatMap(node => AstUtils.streamReferences(node).map(({ property, reference }) => [node.$type, property, reference.ref?.$type, reference.error?.message]))
+        .flatMap(node => AstUtils.streamReferences(node).map(({ property, reference }) => [node.$type, property, 'ref' in reference ? reference.ref?.$type : undefined, reference.error?.message]))
         .toArray();
     const answered = {
         syntax: [...document.parseResult.lexerErrors, ...document.parseResult.parserErrors].length,
