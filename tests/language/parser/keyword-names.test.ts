@@ -10,6 +10,7 @@
  * formatting; with Langium's parser and with the fast parser (which must have taken its fast
  * path: the grammar stays LL(1)).
  */
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { AstUtils, type LangiumDocument } from 'langium';
 import { parseHelper } from 'langium/test';
@@ -20,6 +21,8 @@ import { FastBuildParser } from '../../../src/language/fast-build/fast-build-par
 import type { Plan } from '../../../src/language/generated/ast.js';
 import { grammarKeywords, namePattern } from '../../../src/language/model/grammar-words.js';
 import { AdoptSyntaxProblemWords } from '../../../src/language/parser/syntax-problems.js';
+import { validPlan } from '../../support/plan-arbitraries.js';
+import { planNamingEverything } from '../../support/plan-fixtures.js';
 
 const plain = createAdoptServices({ fastBuild: false }).Adopt;
 const fast = createAdoptServices().Adopt;
@@ -30,36 +33,6 @@ const NAME_KEYWORDS = (() => {
     return [...grammarKeywords(fast.Grammar)].filter(word => pattern.test(word)).sort();
 })();
 
-/** Every kind of declaration named `§`, and every kind of reference to it. */
-const TEMPLATE = `plan § "Keywords as names" {
-  coalition {
-    member § "A member" role middle-manager unit "Unit" trained
-    member other "Another" role operational-manager trained
-  }
-  channel § "A channel" on §
-  initiative § "An initiative"
-  stage § "The first stage" from 2027-01-01 {
-    mantra "Go"
-    launch §
-    goal § "A goal" { metric § "A metric" target 60% actual 20% }
-    project § "A project" {
-      supports §
-      involves §, other
-      asynchrony high
-      geography medium
-      uses §
-      metric § "Views" target 500 actual 20
-      effort low
-      action § "An action" owner § due 2027-02-01 doing
-    }
-  }
-  stage next "The next stage" after § {
-    story § "A story" from § audience §, other
-  }
-}
-`;
-
-const planNamed = (name: string) => TEMPLATE.replaceAll('§', name);
 
 /** An identifier of the same length and first letter as a keyword that is no keyword (`mediuq` for `medium`): completion filters by the first. */
 function ordinaryName(word: string): string {
@@ -122,11 +95,11 @@ describe('every word of the language may be a name', () => {
     for (const [parserName, services] of [['Langium\'s parser', plain], ['the fast parser', fast]] as const) {
         test.each(NAME_KEYWORDS)(`${parserName}: a plan naming everything '%s' is answered as one with an ordinary name`, async word => {
             const ordinary = ordinaryName(word);
-            const positions = offsetsOf(planNamed(ordinary), ordinary).map(offset => TextDocument.create('x', 'adopt', 0, planNamed(ordinary)).positionAt(offset + 1));
+            const positions = offsetsOf(planNamingEverything(ordinary), ordinary).map(offset => TextDocument.create('x', 'adopt', 0, planNamingEverything(ordinary)).positionAt(offset + 1));
             const parser = services.parser.LangiumParser;
             const fastBefore = parser instanceof FastBuildParser ? parser.counts.fast : 0;
-            const named = await answers(services, planNamed(word), positions);
-            const expected = await answers(services, planNamed(ordinary), positions, { from: ordinary, to: word });
+            const named = await answers(services, planNamingEverything(word), positions);
+            const expected = await answers(services, planNamingEverything(ordinary), positions, { from: ordinary, to: word });
             expect(named).toEqual(expected);
             expect(named.syntax).toBe(0);
             // Every reference resolves to a declaration of its kind.
@@ -154,6 +127,24 @@ describe('every word of the language may be a name', () => {
             expect((document.diagnostics ?? []).filter(d => d.code === 'syntax-error' || d.code === 'unresolved-reference')).toEqual([]);
         }
         expect((ours.diagnostics ?? []).map(d => [d.code, d.message])).toEqual((theirs.diagnostics ?? []).map(d => [d.code, d.message]));
+    });
+});
+
+describe('the generated plans of the property tests', () => {
+    test('name things with words of the language, and both parsers read them as names', async () => {
+        const plans = fc.sample(validPlan, { numRuns: 60, seed: 22 });
+        const named = new Set<string>();
+        for (const text of plans) {
+            for (const services of [plain, fast]) {
+                const result = services.parser.LangiumParser.parse(text);
+                expect(result.parserErrors).toEqual([]);
+                for (const node of AstUtils.streamAst(result.value)) {
+                    const name = (node as { name?: unknown }).name;
+                    if (typeof name === 'string' && NAME_KEYWORDS.includes(name)) named.add(name);
+                }
+            }
+        }
+        expect(named.size).toBeGreaterThan(5);
     });
 });
 
