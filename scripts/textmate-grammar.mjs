@@ -13,11 +13,19 @@ import { NodeFileSystem } from 'langium/node';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
-/** The word keywords of the Langium grammar (not punctuation), in grammar order. */
-export async function grammarKeywords(grammarPath = join(root, 'src/language/adopt.langium')) {
+export const GRAMMAR_PATH = join(root, 'src/language/adopt.langium');
+
+/** The Langium grammar of a .langium file, read with Langium's own grammar parser: its text and its grammar object. */
+export function parseGrammar(grammarPath = GRAMMAR_PATH) {
     const services = createLangiumGrammarServices(NodeFileSystem).grammar;
-    const document = services.shared.workspace.LangiumDocumentFactory.fromString(readFileSync(grammarPath, 'utf8'), URI.file(grammarPath));
-    const keywords = AstUtils.streamAst(document.parseResult.value).filter(GrammarAST.isKeyword).map(keyword => keyword.value);
+    const text = readFileSync(grammarPath, 'utf8');
+    const document = services.shared.workspace.LangiumDocumentFactory.fromString(text, URI.file(grammarPath));
+    return { text, grammar: document.parseResult.value };
+}
+
+/** The word keywords of the Langium grammar (not punctuation), in grammar order. */
+export async function grammarKeywords(grammarPath = GRAMMAR_PATH) {
+    const keywords = AstUtils.streamAst(parseGrammar(grammarPath).grammar).filter(GrammarAST.isKeyword).map(keyword => keyword.value);
     return [...new Set(keywords)].filter(keyword => /^[A-Za-z][\w-]*$/.test(keyword));
 }
 

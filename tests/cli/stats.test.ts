@@ -4,6 +4,9 @@
  * from syntax errors too); `parser: langium` only for a grammar the fast parser does not take.
  */
 import { afterAll, describe, expect, test } from 'vitest';
+import { createAdoptServices } from '../../src/language/adopt-module.js';
+import { grammarKeywords, namePattern } from '../../src/language/model/grammar-words.js';
+import { planNamingEverything } from '../support/plan-fixtures.js';
 import { EXAMPLE, PLAN_WITH_ERROR, TempFiles, cli } from './cli-fixtures.js';
 
 const files = new TempFiles();
@@ -55,6 +58,17 @@ describe('adopt check --stats', () => {
         expect(stats.code).toBe(plain.code);
         expect(stats.out.slice(0, stats.out.indexOf('stats for '))).toBe(plain.out);
         expect(statsOf(stats.out).map(block => [block.path, block.parser])).toEqual([[EXAMPLE, 'fast'], [withError, 'fast']]);
+    });
+
+    test('checks plans that name everything with a word of the language, each with the fast parser and without syntax errors', async () => {
+        const grammar = createAdoptServices().Adopt.Grammar;
+        const pattern = namePattern(grammar);
+        const words = [...grammarKeywords(grammar)].filter(word => pattern.test(word));
+        expect(words).toEqual(expect.arrayContaining(['medium', 'low', 'high', 'staff', 'trained', 'geography', 'story', 'unit', 'on', 'role']));
+        const paths = words.map(word => files.write(`named-${word}.adopt`, planNamingEverything(word)));
+        const { out } = await cli('check', '--stats', ...paths);
+        expect(out).not.toMatch(/syntax-error|unresolved-reference/);
+        expect(statsOf(out).map(block => [block.path, block.parser])).toEqual(paths.map(path => [path, 'fast']));
     });
 
     test('without --stats prints no stats', async () => {

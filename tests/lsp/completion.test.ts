@@ -198,7 +198,7 @@ describe('only what may stand at the cursor', () => {
             assert: list => {
                 expect(labels(list).slice(0, 1)).toEqual(['youtube']);
                 expect(labels(list)).toEqual(expect.arrayContaining([...WELL_KNOWN_PLATFORMS]));
-                for (const word of ['staff', 'naysayer', 'asynchrony', 'low', 'high']) expect(labels(list)).not.toContain(word);
+                for (const word of ['staff', 'naysayer', 'middle-manager', 'early-adopter', 'asynchrony', 'low', 'high']) expect(labels(list)).not.toContain(word);
                 expect(item(list, 'youtube')?.detail).toBe('platform (used in this plan)');
             }
         });

@@ -96,9 +96,9 @@ describe('rename over the wire', () => {
             .toMatchObject({ kind: 'error', message: expect.stringMatching(/'naysayer' is a word of the Adopt language, not a name/) });
     });
 
-    test.each(['staff', 'two words', '1abc'])('rename to %j answers an error and no edit', async newName => {
+    test.each(['middle-manager', 'two words', '1abc'])('rename to %j answers an error and no edit', async newName => {
         expect(await server.request('textDocument/rename', { textDocument: { uri: MAIN }, position: position(), newName }))
-            .toMatchObject({ kind: 'error', code: -32602, message: expect.stringMatching(/cannot be a name|is not a name/) });
+            .toMatchObject({ kind: 'error', code: -32602, message: expect.stringMatching(/is not a name/) });
     });
 
     test('rename to a good name edits every occurrence', async () => {

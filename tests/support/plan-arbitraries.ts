@@ -11,7 +11,8 @@
  * here (tests/language/fast-build/grammar-change.test.ts proves it on a grammar changed at run
  * time).
  *
- * Names come from small pools per declared type, so declarations sometimes clash; a
+ * Names come from small pools per declared type, so declarations sometimes clash, and are now and
+ * then words of the language (the keywords the grammar's Name rule takes); a
  * cross-reference names, nine times in ten, a declaration of its type made in the same plan (so
  * references mostly resolve), else a name of its own. Terminals take non-ASCII characters and,
  * for Adopt, words its checks look for (vanity metrics), wherever the terminal's expression lets
@@ -220,7 +221,8 @@ class GrammarWalk {
 
     /**
      * The tokens a name is written with: a terminal's (`name=ID`), or those of a data type rule of
-     * one token (`name=Name`, `Name: ID | 'to'`), its keywords now and then; undefined for anything else.
+     * one token (`name=Name`, `Name: ID | 'medium' | …`), its keywords now and then (every word of
+     * the language is a name: `channel medium`, `member staff`); undefined for anything else.
      */
     private nameTokens(call: GrammarAST.RuleCall): { readonly tokens: fc.Arbitrary<string>; readonly regexes: readonly RegExp[] } | undefined {
         const called = call.rule.ref;

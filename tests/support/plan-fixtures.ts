@@ -81,3 +81,35 @@ export function lineOfText(text: string, needle: string, occurrence = 1): number
 
 /** LSP severities by SPEC name. */
 export const SEVERITY = { error: 1, warning: 2, information: 3, hint: 4 } as const;
+
+/** Every kind of declaration named `§`, and every kind of reference to it. */
+const NAMING_EVERYTHING = `plan § "Keywords as names" {
+  coalition {
+    member § "A member" role middle-manager unit "Unit" trained
+    member other "Another" role operational-manager trained
+  }
+  channel § "A channel" on §
+  initiative § "An initiative"
+  stage § "The first stage" from 2027-01-01 {
+    mantra "Go"
+    launch §
+    goal § "A goal" { metric § "A metric" target 60% actual 20% }
+    project § "A project" {
+      supports §
+      involves §, other
+      asynchrony high
+      geography medium
+      uses §
+      metric § "Views" target 500 actual 20
+      effort low
+      action § "An action" owner § due 2027-02-01 doing
+    }
+  }
+  stage next "The next stage" after § {
+    story § "A story" from § audience §, other
+  }
+}
+`;
+
+/** A plan whose every declaration is named `name`, and every reference refers to it (10 references). */
+export const planNamingEverything = (name: string): string => NAMING_EVERYTHING.replaceAll('§', name);

@@ -3,7 +3,8 @@
 // the vscode-textmate and vscode-oniguruma that code-server bundles: every keyword of
 // src/language/adopt.langium gets a keyword scope, and the example plan's declarations,
 // references, roles, traits, levels, strings, numbers and comments get theirs; in the example of a
-// plan under way, its dates, statuses, actions, owners, effort and actual.
+// plan under way, its dates, statuses, actions, owners, effort and actual; a word of the language
+// used as a name (`channel medium`, `involves staff`) gets a name's scope.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -121,4 +122,29 @@ export async function runGrammarTests({ record }) {
     if (scopeOf(tokenize(loaded, 'due 2027-02-15'), '2027-02-15') !== 'constant.numeric.date.adopt') livingWrong.push('2027-02-15 is not one date token');
     if (scopeOf(tokenize(loaded, 'action a "Go to the show"'), 'to') !== undefined) livingWrong.push('a word of a title got a token of its own');
     record('grammar: the living plan is highlighted (dates, statuses, actions and owners, effort, actual)', livingWrong.length ? livingWrong.join('\n') : undefined);
+
+    // Every word of the language may be a name: where a name is declared or referred to, it is scoped as a name.
+    const named = tokenize(loaded, [
+        'plan plan "P" {',
+        '  coalition { member staff "S" role staff trained }',
+        '  channel medium "M" on medium',
+        '  initiative low "L"',
+        '  stage story "S" {',
+        '    launch medium',
+        '    project unit "U" { supports low involves staff geography high uses medium',
+        '      action trained "T" owner staff due 2027-01-01 done }',
+        '  }',
+        '  stage role "R" after story { story geography "G" from unit audience staff }',
+        '}'
+    ].join('\n'));
+    const isName = token => token?.scopes.some(scope => /^(entity\.name|variable\.other\.(constant|reference))/.test(scope));
+    const namesWrong = [];
+    const words = named.filter(token => token.text.trim() !== '');
+    for (const [keyword, word] of [['plan', 'plan'], ['member', 'staff'], ['channel', 'medium'], ['initiative', 'low'], ['stage', 'story'], ['launch', 'medium'],
+        ['project', 'unit'], ['supports', 'low'], ['involves', 'staff'], ['uses', 'medium'], ['action', 'trained'], ['owner', 'staff'], ['stage', 'role'],
+        ['after', 'story'], ['story', 'geography'], ['from', 'unit'], ['audience', 'staff']]) {
+        const pairs = words.flatMap((token, i) => (token.text === keyword && words[i + 1]?.text === word ? [words[i + 1]] : []));
+        if (pairs.length === 0 || !pairs.every(isName)) namesWrong.push(`${keyword} ${word}: ${pairs.map(token => token.scopes.join(' ')).join('; ') || 'not found'}`);
+    }
+    record('grammar: a word of the language used as a name is highlighted as a name', namesWrong.length ? namesWrong.join('\n') : undefined);
 }

@@ -50,6 +50,12 @@ export class GrammarAnalysis {
     readonly units: readonly ParseUnit[];
     /** The number of token kinds plus one (the end of the text): the size of a KindSet. */
     readonly kindCount: number;
+    /**
+     * The keywords that may also stand as a name: those a data type rule takes beside a terminal
+     * (`Name: ID | 'medium' | …`). The recovery reads such a keyword as a keyword before it
+     * reads it as the name after a missing token (`nameFollows`).
+     */
+    readonly nameWords: KindSet;
 
     private constructor(readonly grammar: GrammarAST.Grammar, readonly entry: GrammarAST.ParserRule, readonly lexer: FastLexer,
         private readonly kindByName: ReadonlyMap<string, number>, private readonly roles: Map<GrammarAST.ParserRule, RuleRole>) {
@@ -65,6 +71,7 @@ export class GrammarAnalysis {
         this.computeFirstSets();
         this.computeFollowSets();
         this.units = this.findUnits();
+        this.nameWords = this.findNameWords();
     }
 
     /** The analysis of a grammar for a fast lexer of its tokens, or the reason the fast parser cannot parse it. */
@@ -271,6 +278,32 @@ export class GrammarAnalysis {
 
     private kindName(kind: number): string {
         return kind === this.lexer.end ? 'the end of the text' : `'${this.lexer.types[kind].name}'`;
+    }
+
+    /**
+     * Whether a name comes right after an element (`'from' project=[Project:Name]`): a keyword of
+     * `nameWords` after it, were it missing, could be read as that name.
+     */
+    nameFollows(element: Element): boolean {
+        const container = element.$container;
+        if (!GrammarAST.isGroup(container)) return false;
+        const next = container.elements[container.elements.indexOf(element) + 1];
+        if (!next || next.cardinality) return false;
+        const inner = GrammarAST.isAssignment(next) ? next.terminal : next;
+        const rule = GrammarAST.isCrossReference(inner) ? this.crossReferenceRule(inner)
+            : GrammarAST.isRuleCall(inner) && GrammarAST.isParserRule(inner.rule.ref) ? inner.rule.ref : undefined;
+        const alternatives = rule && this.tokenAlternativesOf(rule);
+        return alternatives !== undefined && [...alternatives.values()].some(GrammarAST.isRuleCall);
+    }
+
+    private findNameWords(): KindSet {
+        const words = this.emptySet();
+        for (const rule of this.rules) {
+            const alternatives = this.tokenAlternativesOf(rule);
+            if (!alternatives || ![...alternatives.values()].some(GrammarAST.isRuleCall)) continue;
+            for (const [kind, alternative] of alternatives) if (GrammarAST.isKeyword(alternative)) words[kind] = 1;
+        }
+        return words;
     }
 
     // --- Declarations an edit re-parses alone -----------------------------------------------------

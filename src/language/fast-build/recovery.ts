@@ -161,8 +161,10 @@ export class RecoveringRun extends ParseRun {
                 return RETRY;
             }
         }
-        // Missing: what comes next fits after the expected element (at the end of the text, anything is missing).
-        if (actual === this.end || this.parser.followOf(element)[actual]) {
+        // Missing: what comes next fits after the expected element (at the end of the text, anything is missing);
+        // a keyword that would be read as the name after it is first tried as the keyword (`story s "S" audience m from p`: out of order).
+        const asName = this.parser.analysis.nameWords[actual] === 1 && this.parser.analysis.nameFollows(element);
+        if (actual === this.end || (this.parser.followOf(element)[actual] && !asName)) {
             const after = index > 0 ? this.found(index - 1) : undefined;
             this.report({ kind: 'missing', expected: expected[0], found, after, within: this.within() }, index, true);
             return -1;

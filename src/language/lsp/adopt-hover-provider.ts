@@ -60,6 +60,8 @@ export class AdoptHoverProvider extends AstNodeHoverProvider {
         // Which property a word is written for: a status word may also be a member's name (`owner doing`).
         const isProperty = (property: string) => this.facts.propertyRanges(node, property)
             .some(range => range.start.line === at.line && range.start.character === at.character);
+        // A name, or a reference to one, is no keyword even when it is written like one (`member staff`, `owner doing`).
+        if (['name', ...AstUtils.streamReferences(node).map(reference => reference.property)].some(isProperty)) return undefined;
         if (isTrait(node)) return this.traitHover(node, isLevel(text) ? text : undefined);
         if (isEffort(node)) return effortHover(node);
         if (isAction(node) && isStatus(text) && text === node.status && isProperty('status')) return `${STATUS_MEANINGS[node.status]}\n\n${this.actionHover(node)}`;

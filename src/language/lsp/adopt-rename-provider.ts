@@ -2,10 +2,11 @@
  * Rename that leaves a plan that parses. `prepareRename` accepts a name (a declaration's or a
  * reference to one) and refuses anything else with a message that says why: a keyword, a title,
  * a name that is not declared (`rename` there, as in Langium, answers no edit). `rename` refuses
- * a new name that is not an identifier or that is a keyword of the grammar (model/grammar-words.ts reads both from Langium's grammar object), and
- * one that another declaration of the same kind already has in the plan.
+ * a new name that the grammar's `Name` rule does not take (model/grammar-words.ts reads it from
+ * Langium's grammar object; a word of the language is a name), and one that another declaration of
+ * the same kind already has in the plan.
  */
-import { AstUtils, CstUtils, type AstNode, type CstNode, type LangiumDocument } from 'langium';
+import { AstUtils, CstUtils, GrammarAST, type AstNode, type CstNode, type LangiumDocument } from 'langium';
 import { DefaultRenameProvider } from 'langium/lsp';
 import { ErrorCodes, LSPErrorCodes, ResponseError, type PrepareRenameParams, type Range, type RenameParams, type WorkspaceEdit } from 'vscode-languageserver';
 import type { CancellationToken } from 'vscode-languageserver';
@@ -60,13 +61,18 @@ export class AdoptRenameProvider extends DefaultRenameProvider {
 
     private whyNotRenamable(leaf: CstNode | undefined): string {
         const text = leaf?.text ?? '';
-        if (leaf && this.names.isKeyword(text)) {
+        if (leaf && this.names.isKeyword(text) && !isNameLeaf(leaf)) {
             return `'${text}' is a word of the Adopt language, not a name: only the names of declarations (${Object.values(DECLARATION_KEYWORDS).join(', ')}) can be renamed.`;
         }
         if (leaf && text.startsWith('"')) return 'Titles are not renamed: edit the text between the quotes.';
         if (leaf && this.names.check(text).ok) return `'${text}' is not declared in this plan, so there is nothing to rename.`;
         return 'Put the cursor on a name to rename it.';
     }
+}
+
+/** Whether a leaf is written with the `Name` rule (`channel medium`, `owner staff`), even where the word is a keyword. */
+function isNameLeaf(leaf: CstNode): boolean {
+    return AstUtils.getContainerOfType(leaf.grammarSource, GrammarAST.isParserRule)?.name === 'Name';
 }
 
 /** The declarations whose names must differ from the name of `node`: the same kind in the plan, or in its container. */

@@ -5,6 +5,7 @@
 import type { IParserErrorMessageProvider, IToken, TokenType } from 'chevrotain';
 import { AstUtils, GrammarAST } from 'langium';
 import { AdoptGrammar } from '../generated/grammar.js';
+import { NAME_FORM } from '../model/grammar-words.js';
 import { DATE_EXAMPLE, DATE_FORMAT } from '../model/plan-dates.js';
 import { attributeOrder, blockParts } from './grammar-order.js';
 
@@ -75,8 +76,9 @@ function hint(actual: IToken, previous?: IToken): string {
     return '';
 }
 
+/** A keyword where a name stands that no name can be (`middle-manager`: every keyword that is an identifier is a name). */
 function keywordAsNameMessage(actual: IToken): string {
-    return `Expected a name here, but found the keyword '${actual.image}'. Words of the language cannot be names: if '${actual.image}' is meant as a name, choose another one.`;
+    return `Expected a name here, but found the keyword '${actual.image}'. ${NAME_FORM}`;
 }
 
 /**

@@ -8,6 +8,7 @@
  */
 import type { Expectation, FoundToken, SyntaxProblem, SyntaxProblemWords, Within } from './parse-errors.js';
 import { AdoptGrammar } from '../generated/grammar.js';
+import { NAME_FORM } from '../model/grammar-words.js';
 import { DATE_EXAMPLE, DATE_FORMAT } from '../model/plan-dates.js';
 import { attributeOrder } from './grammar-order.js';
 
@@ -88,7 +89,7 @@ export class AdoptSyntaxProblemWords implements SyntaxProblemWords {
                 const expected = problem.expected;
                 const wantsName = expected.some(e => ('terminal' in e && e.terminal === 'ID') || ('rule' in e && e.rule === 'Name'));
                 if (wantsName && !problem.found.terminal && !problem.found.end && /^[a-z]/i.test(problem.found.image)) {
-                    return `Expected a name here${within(problem.within)}, but found the keyword '${problem.found.image}'. Words of the language cannot be names: if '${problem.found.image}' is meant as a name, choose another one.`;
+                    return keywordAsName(problem.found, problem.within);
                 }
                 return `Expected ${listed(expected.map(expectationWords))} here${within(problem.within)}, but found ${foundWords(problem.found)}.`;
             }
@@ -122,7 +123,7 @@ export class AdoptSyntaxProblemWords implements SyntaxProblemWords {
             case 'unclosed':
                 return `${capitalised(declaration(problem.within?.type ?? 'block').replace(/^an? /, 'the '))}${problem.within?.name ? ` '${problem.within.name}'` : ''} is not closed: add ${problem.closer} before ${foundWords(problem.found)}.`;
             case 'reserved':
-                return `Expected a name here${within(problem.within)}, but found the keyword '${problem.found.image}'. Words of the language cannot be names: if '${problem.found.image}' is meant as a name, choose another one.`;
+                return keywordAsName(problem.found, problem.within);
             case 'twice':
                 return `${capitalised(declaration(problem.within.type).replace(/^an? /, 'the '))}${problem.within.name ? ` '${problem.within.name}'` : ''} has its ${partWords(problem.part)} already: remove this one or the first. The first one holds.`;
             case 'empty':
@@ -133,6 +134,11 @@ export class AdoptSyntaxProblemWords implements SyntaxProblemWords {
                 return `${capitalised(foundWords(problem.found))} comes after the end of the plan. A file holds one plan: move this inside the plan's braces or remove it.`;
         }
     }
+}
+
+/** A keyword where a name stands that no name can be (`middle-manager`: every keyword that is an identifier is a name). */
+function keywordAsName(found: FoundToken, where: Within | undefined): string {
+    return `Expected a name here${within(where)}, but found the keyword '${found.image}'. ${NAME_FORM}`;
 }
 
 function capitalised(text: string): string {

@@ -267,7 +267,7 @@ describe('broken plans: the fast parser\'s too, lexed as Langium lexes them', ()
         'a string over a line break': 'plan P "P\n" { }',
         'an escape before a line break': 'plan P "P\\\n" { }',
         'an unclosed block comment': 'plan P "P" { /* }',
-        'a keyword as a name': 'plan P "P" { initiative stage "S" }',
+        'a keyword that is no name': 'plan P "P" { initiative middle-manager "S" }',
         'a number cut short': 'plan P "P" { stage s "S" { goal g "G" { metric m "M" target 5. } } }',
         'text after the plan': 'plan P "P" { } plan Q "Q" { }',
         'a missing closing brace': 'plan P "P" { stage s "S" {',

@@ -47,6 +47,9 @@ const ACCEPTANCE = plansIn('tests/acceptance/plans');
 const GENERATED: Array<[string, string]> = [[300, 20260501], [200, 7]].map(([projects, seed]) =>
     [`a generated plan of ${projects} projects (seed ${seed})`, toAdopt(generatePlan({ projects, seed }))]);
 
+const takesTerminal = (rule: GrammarAST.ParserRule) => AstUtils.streamAst(rule.definition)
+    .some(element => GrammarAST.isRuleCall(element) && GrammarAST.isTerminalRule(element.rule.ref));
+
 /** For each node type, the keywords its rules and the data type rules they call write (the node's own tokens), and one they do not. */
 const keywordsByType = (() => {
     const byType = new Map<string, Set<string>>();
@@ -56,7 +59,8 @@ const keywordsByType = (() => {
         seen.add(rule);
         for (const element of AstUtils.streamAst(rule.definition)) {
             if (GrammarAST.isKeyword(element)) into.add(element.value);
-            if (GrammarAST.isRuleCall(element) && GrammarAST.isParserRule(element.rule.ref)
+            // Not the words a name may be (`Name: ID | 'medium' | …`): a name is no keyword of its node.
+            if (GrammarAST.isRuleCall(element) && GrammarAST.isParserRule(element.rule.ref) && !takesTerminal(element.rule.ref)
                 && (GrammarUtils.isDataTypeRule(element.rule.ref) || element.rule.ref.fragment)) collect(element.rule.ref, into, seen);
         }
     };

@@ -77,8 +77,11 @@ describe('each problem told once, where it is, in the plan\'s words', () => {
         ['a missing title', 'plan P "P" {\n  stage s {\n  }\n}', [
             "after 2:9 A title in double quotes is missing in the stage 's': add it after the name 's'."
         ]],
-        ['a keyword as a name', 'plan P "P" { initiative stage "S" }', [
-            "1:25 Expected a name here in the initiative, but found the keyword 'stage'. Words of the language cannot be names: if 'stage' is meant as a name, choose another one."
+        ['a keyword that is no name', 'plan P "P" { initiative middle-manager "S" }', [
+            "1:25 Expected a name here in the initiative, but found the keyword 'middle-manager'. A name starts with a letter or _, followed by letters, digits or _ (no spaces, dashes or accents)."
+        ]],
+        ['a keyword out of order that could be a name after a missing keyword', 'plan P "P" { stage s "S" { story st "St" audience m from p } }', [
+            "1:42 'audience' is out of order here in the story 'st'. After a story's name and title come, in this order: from PROJECT, then audience MEMBER (optional)."
         ]],
         ['a part twice', 'plan P "P" { stage s "S" { goal g "G" { metric m "M" target 5 actual 3 target 6 } } }', [
             "1:72 The metric 'm' has its target already: remove this one or the first. The first one holds."

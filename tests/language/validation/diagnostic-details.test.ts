@@ -3,7 +3,8 @@
  * rule (exactly half is not low reach, whole words for vanity metrics, `comes after`, ...).
  */
 import { describe, expect, test } from 'vitest';
-import { codesOf, parser, withCode } from '../../support/helpers.js';
+import { blockStatements } from '../../support/grammar-words.js';
+import { codesOf, createTestServices, parser, withCode } from '../../support/helpers.js';
 import { SEVERITY, healthy, lineOf, lineOfText, textAt } from '../../support/plan-fixtures.js';
 
 const parse = parser();
@@ -143,7 +144,6 @@ describe('syntax-error', () => {
         ['a plan without a name', 'plan "Title" { }', /A name is missing in the plan: add it after the keyword 'plan'\./],
         ['an unknown role', plan('coalition { member a "A" role boss }'), /Expected a role \(executive, middle-manager, operational-manager, early-adopter, staff or naysayer\) here in the member 'a', but found the name 'boss'\./],
         ['a misspelled statement in a stage', plan('stage s "S" { proj p "P" { } }'), /Unknown word 'proj' in the stage 's': did you mean 'project'\? The plan is read as if it were 'project'\./],
-        ['an unknown statement in a project', plan('stage s "S" { project p "P" { owns x } }'), /The name 'owns' does not fit here in the project 'p'\. What may stand here: 'supports', 'involves', a trait \(asynchrony, geography or crowdsourcing\), 'uses', 'metric', 'effort' or 'action'\. The 2 tokens from here are left out until the text fits again\./],
         ['a level that is not one', plan('stage s "S" { project p "P" { asynchrony extreme } }'), /The name 'extreme' does not fit here in the project 'p'\. What may stand here: a level \(low, medium or high\)\./],
         ['a target that is no number', plan('stage s "S" { goal g "G" { metric m "M" target lots } }'), /Expected a number here in the metric 'm', but found the name 'lots'\./],
         ['an empty involves list', plan('stage s "S" { project p "P" { involves } }'), /A name is missing in the project 'p': add it after the keyword 'involves'\./],
@@ -165,14 +165,35 @@ describe('syntax-error', () => {
         }
     });
 
+    test('an unknown statement in a project: the message lists what may stand in a project, in the grammar\'s order', async () => {
+        const [found] = withCode(await parse(plan('stage s "S" { project p "P" { owns x } }')), 'syntax-error');
+        const message = String(found.message);
+        const start = "The name 'owns' does not fit here in the project 'p'. What may stand here: ";
+        const end = '. The 2 tokens from here are left out until the text fits again.';
+        expect(message.startsWith(start) && message.endsWith(end), message).toBe(true);
+        const listed = message.slice(start.length, -end.length);
+        const words = blockStatements(createTestServices().Grammar, 'Project').flat();
+        const at = words.map(word => listed.search(new RegExp(`\\b${word}\\b`)));
+        expect(at.every(index => index >= 0), listed).toBe(true);
+        expect(at).toEqual([...at].sort((a, b) => a - b));
+    });
+
     test.each([
-        ['a project', 'stage s "S" { project low "L" { } }', 'low'],
-        ['a member, and a reference to it', 'coalition { member staff "S" role staff }\nstage s "S" { project p "P" { involves staff } }', 'staff'],
-        ['a stage', 'stage launch "L" { }', 'launch']
-    ])('a keyword used as the name of %s: the message says keywords cannot be names', async (_name, inner, word) => {
+        ['project', 'stage s "S" { project middle-manager "L" { } }', 'middle-manager'],
+        ['member', 'coalition { member early-adopter "S" role staff }', 'early-adopter'],
+        ['stage', 'stage operational-manager "L" { }', 'operational-manager']
+    ])('a keyword that is no identifier used as the name of a %s: the message says what a name is made of', async (kind, inner, word) => {
         const found = withCode(await parse(plan(inner)), 'syntax-error');
         expect(found.length).toBeGreaterThan(0);
-        expect(found[0].message).toMatch(new RegExp(`^Expected a name here in the \\w+, but found the keyword '${word}'\\. Words of the language cannot be names: if '${word}' is meant as a name, choose another one\\.$`));
+        expect(found[0].message).toBe(`Expected a name here in the ${kind}, but found the keyword '${word}'. A name starts with a letter or _, followed by letters, digits or _ (no spaces, dashes or accents).`);
+    });
+
+    test.each([
+        ['a project', 'stage s "S" { project low "L" { } }'],
+        ['a member, and a reference to it', 'coalition { member staff "S" role staff }\nstage s "S" { project p "P" { involves staff } }'],
+        ['a stage', 'stage launch "L" { }']
+    ])('a word of the language as the name of %s: no syntax error', async (_name, inner) => {
+        expect(withCode(await parse(plan(inner)), 'syntax-error')).toEqual([]);
     });
 
     test('no message speaks of a declaration whose name did not parse as \'undefined\'', async () => {
