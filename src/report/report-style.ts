@@ -291,7 +291,7 @@ export const VIEW_PALETTE = `
   --accent: var(--vscode-button-background); --accent-fg: var(--vscode-button-foreground); --link: var(--vscode-textLink-foreground);
   --good: var(--vscode-testing-iconPassed, var(--vscode-charts-green, #89d185)); --bad: var(--vscode-errorForeground); --warn: var(--vscode-editorWarning-foreground);
   --bad-bg: var(--vscode-inputValidation-errorBackground, var(--vscode-errorForeground)); --bad-fg: var(--vscode-foreground);
-  --bad-row: var(--vscode-diffEditor-removedLineBackground, transparent);
+  --bad-row: color-mix(in srgb, var(--vscode-errorForeground) 10%, var(--vscode-editor-background));
   --chip-bg: var(--vscode-badge-background); --chip-fg: var(--vscode-badge-foreground);
   --win-bg: var(--vscode-badge-background); --win-fg: var(--vscode-badge-foreground);
   --q-quick-wins: color-mix(in srgb, var(--vscode-charts-green, #89d185) 16%, var(--vscode-editor-background));
