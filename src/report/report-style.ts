@@ -204,7 +204,7 @@ tr.overdue td { background: var(--bad-row); }
 
 /** A drawing wider than a narrow screen scrolls sideways in its figure (which a keyboard can reach), and says so. */
 const NARROW_FIGURES = `
-@media screen and (max-width: 700px) {
+@media screen and (max-width: 600px) {
 .report .matrix-figure, .report .timeline-figure { overflow-x: auto; }
 .report .matrix, .report .timeline { min-width: 680px; }
 .report .matrix-figure::before, .report .timeline-figure::before { content: "Scroll sideways to see the whole drawing →"; display: block; position: sticky; left: 0; font-size: 0.85em; color: var(--muted); margin-bottom: 2px; }
@@ -266,7 +266,7 @@ export const REPORT_PRINT_CSS = `
   .check-text, .check .code { break-after: avoid; }
   .check-diagnostics li { break-inside: avoid; }
   tr, .count, .naysayers .card, figure, .stage > p, .mantra, blockquote, .coalition-table tbody { break-inside: avoid; }
-  .stage > h3, .stage-meta, .unit-row { break-after: avoid; }
+  .stage > h3, .stage-meta, .unit-row, .parts-legend { break-after: avoid; }
   thead { display: table-header-group; }
   .counts { grid-template-columns: repeat(4, 1fr); }
   .hurdles, .naysayers { grid-template-columns: 1fr 1fr; }

@@ -22,38 +22,45 @@ export async function reportPage(plan: PlanName): Promise<string> {
     return reportHtml(await overviewOfText(PLANS[plan]()));
 }
 
-/** Colours of VS Code's default themes (Light Modern, Dark Modern) for the variables the overview uses. */
+/** Colours of VS Code's default themes (Light Modern, Dark Modern) for the variables the overview uses: name, light, dark. */
+const THEME_VARIABLES: ReadonlyArray<readonly [string, string, string]> = [
+    ['foreground', '#3b3b3b', '#cccccc'],
+    ['descriptionForeground', '#3b3b3b', '#9d9d9d'],
+    ['editor-background', '#ffffff', '#1f1f1f'],
+    ['editorWidget-background', '#f8f8f8', '#202020'],
+    ['widget-border', '#e5e5e5', '#313131'],
+    ['editorRuler-foreground', '#d3d3d3', '#5a5a5a'],
+    ['editorIndentGuide-background1', '#d3d3d3', '#404040'],
+    ['button-background', '#005fb8', '#0078d4'],
+    ['button-foreground', '#ffffff', '#ffffff'],
+    ['button-hoverBackground', '#0258a8', '#026ec1'],
+    ['button-border', '#0000001a', '#ffffff12'],
+    ['button-secondaryBackground', '#e5e5e5', '#313131'],
+    ['button-secondaryForeground', '#3b3b3b', '#cccccc'],
+    ['button-secondaryHoverBackground', '#cccccc', '#3c3c3c'],
+    ['textLink-foreground', '#005fb8', '#4daafc'],
+    ['errorForeground', '#f85149', '#f85149'],
+    ['editorWarning-foreground', '#bf8803', '#cca700'],
+    ['inputValidation-errorBackground', '#f2dede', '#5a1d1d'],
+    ['diffEditor-removedLineBackground', '#ff000033', '#ff000033'],
+    ['badge-background', '#cccccc', '#616161'],
+    ['badge-foreground', '#3b3b3b', '#f8f8f8'],
+    ['input-background', '#ffffff', '#313131'],
+    ['focusBorder', '#005fb8', '#0078d4'],
+    ['testing-iconPassed', '#388a34', '#73c991'],
+    ['charts-green', '#388a34', '#89d185'],
+    ['charts-blue', '#1a85ff', '#3794ff'],
+    ['charts-yellow', '#bf8803', '#cca700'],
+    ['charts-red', '#e51400', '#f14c4c'],
+    ['charts-orange', '#d18616', '#d18616'],
+    ['charts-purple', '#652d90', '#b180d7'],
+    ['font-family', 'system-ui, "Ubuntu", "Droid Sans", sans-serif', 'system-ui, "Ubuntu", "Droid Sans", sans-serif'],
+    ['font-size', '13px', '13px'],
+    ['editor-font-family', 'monospace', 'monospace']
+];
 const THEMES = {
-    light: {
-        className: 'vscode-light',
-        colors: {
-            foreground: '#3b3b3b', descriptionForeground: '#3b3b3b', 'editor-background': '#ffffff', 'editorWidget-background': '#f8f8f8',
-            'widget-border': '#e5e5e5', 'editorRuler-foreground': '#d3d3d3', 'editorIndentGuide-background1': '#d3d3d3',
-            'button-background': '#005fb8', 'button-foreground': '#ffffff', 'button-hoverBackground': '#0258a8', 'button-border': '#0000001a',
-            'button-secondaryBackground': '#e5e5e5', 'button-secondaryForeground': '#3b3b3b', 'button-secondaryHoverBackground': '#cccccc',
-            'textLink-foreground': '#005fb8', errorForeground: '#f85149', 'editorWarning-foreground': '#bf8803',
-            'inputValidation-errorBackground': '#f2dede', 'diffEditor-removedLineBackground': '#ff000033',
-            'badge-background': '#cccccc', 'badge-foreground': '#3b3b3b', 'input-background': '#ffffff', focusBorder: '#005fb8',
-            'testing-iconPassed': '#388a34', 'charts-green': '#388a34', 'charts-blue': '#1a85ff', 'charts-yellow': '#bf8803',
-            'charts-red': '#e51400', 'charts-orange': '#d18616', 'charts-purple': '#652d90',
-            'font-family': 'system-ui, "Ubuntu", "Droid Sans", sans-serif', 'font-size': '13px', 'editor-font-family': 'monospace'
-        }
-    },
-    dark: {
-        className: 'vscode-dark',
-        colors: {
-            foreground: '#cccccc', descriptionForeground: '#9d9d9d', 'editor-background': '#1f1f1f', 'editorWidget-background': '#202020',
-            'widget-border': '#313131', 'editorRuler-foreground': '#5a5a5a', 'editorIndentGuide-background1': '#404040',
-            'button-background': '#0078d4', 'button-foreground': '#ffffff', 'button-hoverBackground': '#026ec1', 'button-border': '#ffffff12',
-            'button-secondaryBackground': '#313131', 'button-secondaryForeground': '#cccccc', 'button-secondaryHoverBackground': '#3c3c3c',
-            'textLink-foreground': '#4daafc', errorForeground: '#f85149', 'editorWarning-foreground': '#cca700',
-            'inputValidation-errorBackground': '#5a1d1d', 'diffEditor-removedLineBackground': '#ff000033',
-            'badge-background': '#616161', 'badge-foreground': '#f8f8f8', 'input-background': '#313131', focusBorder: '#0078d4',
-            'testing-iconPassed': '#73c991', 'charts-green': '#89d185', 'charts-blue': '#3794ff', 'charts-yellow': '#cca700',
-            'charts-red': '#f14c4c', 'charts-orange': '#d18616', 'charts-purple': '#b180d7',
-            'font-family': 'system-ui, "Ubuntu", "Droid Sans", sans-serif', 'font-size': '13px', 'editor-font-family': 'monospace'
-        }
-    }
+    light: { className: 'vscode-light', colors: Object.fromEntries(THEME_VARIABLES.map(([name, light]) => [name, light])) },
+    dark: { className: 'vscode-dark', colors: Object.fromEntries(THEME_VARIABLES.map(([name, , dark]) => [name, dark])) }
 } as const;
 export type ThemeName = keyof typeof THEMES;
 
@@ -78,4 +85,3 @@ export async function overviewPage(plan: PlanName, theme: ThemeName, script: str
     return { html, message: { type: 'overview', title: overview.plan.title, status: 'Up to date', html: sections } };
 }
 
-export { THEMES };
