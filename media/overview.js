@@ -90,6 +90,14 @@
 
     exportButton.addEventListener('click', () => vscode.postMessage({ type: 'export' }));
 
+    // The header stays at the top: a section's link must land with its heading below it, whatever the header's height.
+    const header = document.querySelector('.view-top');
+    if (header instanceof HTMLElement) {
+        const setHeaderHeight = () => document.documentElement.style.setProperty('--header-height', `${Math.ceil(header.getBoundingClientRect().height)}px`);
+        new ResizeObserver(setHeaderHeight).observe(header);
+        setHeaderHeight();
+    }
+
     // The matrix is drawn for the page's width (in steps of 40 pixels), so that its texts keep their size.
     let sentWidth = 0;
     let resizeTimer = 0;

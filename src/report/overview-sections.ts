@@ -10,7 +10,7 @@ import { NUMBERED_POINTS, QUADRANTS, QUICK_WIN_MEANING, layoutMatrix, matrixSvg,
 import {
     actionStatus, effortText, missingList, partsLegend, partsText, progress, quickWinBadge, revealable, scoreBar, spokenDate, type RenderOptions, type ScoreScale
 } from './report-blocks.js';
-import { stageTimelineSvg } from './stage-timeline.js';
+import { stageTimelineSvg, timelineKey } from './stage-timeline.js';
 
 /** The sections, in order: their ids and headings (the Markdown report uses the same headings). */
 export const SECTIONS = [
@@ -32,7 +32,7 @@ export interface SectionOptions extends RenderOptions {
     readonly projectPage?: number;
     /** Projects on a page (default: `limit`). */
     readonly pageSize?: number;
-    /** The matrix's width, for a page narrower than the report's (its texts keep their size). */
+    /** The width of the drawings (the matrix and the timeline), for a page narrower than the report's (their texts keep their size). */
     readonly matrixWidth?: number;
 }
 
@@ -292,7 +292,7 @@ function windowText(stage: OverviewStage): string {
 
 function stagesSection(overview: PlanOverview, options: SectionOptions): string {
     if (overview.stages.length === 0) return '<p class="muted">The plan has no stages yet.</p>';
-    const timeline = stageTimelineSvg(overview.stages, overview.date, 'stage-timeline');
+    const timeline = stageTimelineSvg(overview.stages, overview.date, 'stage-timeline', options.matrixWidth);
     const stages = overview.stages.map(stage => {
         const tags = [
             stage.initial ? '<span class="badge">initial stage</span>' : '',
@@ -338,7 +338,7 @@ function stagesSection(overview: PlanOverview, options: SectionOptions): string 
         }
         return `<article class="stage" aria-labelledby="stage-${escape(stage.name)}">${parts.join('\n')}</article>`;
     });
-    return (timeline ? `<figure class="timeline-figure" tabindex="0" aria-label="Timeline of the stages">${timeline}<figcaption class="muted">Stages with dates; diamonds are actions' due dates (filled: done; red: overdue).</figcaption></figure>` : '') + stages.join('\n');
+    return (timeline ? `<figure class="timeline-figure" tabindex="0" aria-label="Timeline of the stages">${timeline}<figcaption class="muted">Stages with dates; diamonds are actions' due dates.${timelineKey(overview.stages)}</figcaption></figure>` : '') + stages.join('\n');
 }
 
 function coalitionSection(overview: PlanOverview, options: SectionOptions): string {

@@ -7,7 +7,7 @@ import type { PlanOverview } from '../protocol/overview-protocol.js';
 import { escape, formatNumber } from './html-text.js';
 import { SECTIONS, overviewSections } from './overview-sections.js';
 import { PART_NAMES, spokenDate } from './report-blocks.js';
-import { OVERVIEW_CSS, REPORT_PALETTE, REPORT_PRINT_CSS } from './report-style.js';
+import { OVERVIEW_CSS, REPORT_PALETTE, REPORT_PRINT_CSS, REPORT_SCREEN_CSS } from './report-style.js';
 
 /** Nothing may be fetched; only the report's own inline style applies. */
 export const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
@@ -21,12 +21,13 @@ export function reportHtml(overview: PlanOverview, generator = 'Adopt'): string 
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${REPORT_CSP}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="color-scheme" content="light dark">
 <meta name="generator" content="${escape(generator)}">
 <title>${escape(title)} — plan report</title>
-<style>${REPORT_PALETTE}${OVERVIEW_CSS}${REPORT_PRINT_CSS}</style>
+<style>${REPORT_PALETTE}${OVERVIEW_CSS}${REPORT_SCREEN_CSS}${REPORT_PRINT_CSS}</style>
 </head>
 <body>
-<div class="page">
+<div class="page report">
 <header class="report-head">
 <p class="eyebrow">Adoption plan report · ${escape(spokenDate(overview.date))}</p>
 <h1>${escape(title)}</h1>

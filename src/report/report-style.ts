@@ -12,7 +12,7 @@ export const BLOCKS_CSS = `
 .badge.bad, .badge.overdue { background: var(--bad-bg); color: var(--bad-fg); }
 .badge.no { background: transparent; color: var(--muted); font-weight: normal; border-color: transparent; padding-left: 0; }
 .badge.small { font-size: 0.72em; }
-.score-bar { flex: 1 1 auto; width: 100%; max-width: 160px; height: 12px; }
+.score-bar { flex: 1 1 auto; width: 100%; max-width: 160px; height: 12px; min-width: 48px; }
 .bar-track { fill: var(--track); }
 .part-reach { fill: var(--part-reach); } .part-initiative { fill: var(--part-initiative); } .part-asynchrony { fill: var(--part-asynchrony); }
 .part-geography { fill: var(--part-geography); } .part-crowdsourcing { fill: var(--part-crowdsourcing); }
@@ -22,13 +22,67 @@ export const BLOCKS_CSS = `
 .missing { margin: 0; padding-left: 1.1em; font-size: 0.88em; }
 `;
 
+/**
+ * On a narrow screen a table's rows become blocks (nothing scrolls sideways, nothing is cut): the
+ * first cell on a line of its own, the others after it, each named by its column where its
+ * content does not say what it is. The ranked projects do so below WIDE px (their six columns
+ * need the room), the other tables below NARROW px. Print keeps the tables.
+ */
+const WIDE = 760;
+const NARROW = 520;
+const STACKED_TABLES: ReadonlyArray<{ readonly table: string; readonly labels: Readonly<Record<number, string>>; readonly full: readonly number[] }> = [
+    { table: 'metrics-table', labels: {}, full: [1] },
+    { table: 'actions-table', labels: { 2: 'Owner', 3: 'Due' }, full: [1] },
+    { table: 'coalition-table', labels: { 4: 'Projects' }, full: [1, 4] },
+    { table: 'stories-table', labels: { 2: 'From', 3: 'Score', 4: 'Audience' }, full: [1] },
+    { table: 'diagnostics-table', labels: { 1: 'Line' }, full: [3] }
+];
+
+function stackedTables(): string {
+    const block = (tables: readonly string[]) => {
+        const all = (suffix: string) => tables.map(table => `.${table}${suffix}`).join(', ');
+        return `${all('')}, ${all(' tbody')} { display: block; }
+${all(' colgroup')} { display: none; }
+${all(' thead')} { display: block; position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+${all(' tr')} { display: flex; flex-wrap: wrap; align-items: baseline; gap: 2px 16px; padding: 7px 4px; border-bottom: 1px solid var(--border); }
+${all(' td')}, ${all(' th')} { display: block; padding: 0; border: 0; min-width: 0; }
+${all(' td:empty')} { display: none; }
+${all(' tr.overdue')} { background: var(--bad-row); }
+${all(' tr.overdue td')} { background: none; }
+${all(' td::before')} { color: var(--muted); font-size: 0.85em; margin-right: 0.4em; }`;
+    };
+    const others = STACKED_TABLES.map(entry => entry.table);
+    const rules = STACKED_TABLES.flatMap(({ table, labels, full }) => [
+        ...full.map(n => `.${table} td:nth-child(${n}) { flex-basis: 100%; }`),
+        ...Object.entries(labels).map(([n, label]) => `.${table} td:nth-child(${n})::before { content: "${label}"; }`)
+    ]);
+    return `
+@media screen and (max-width: ${WIDE}px) {
+${block(['projects-table'])}
+.projects-table tr { display: grid; grid-template-columns: 2.4em auto minmax(0, 1fr); column-gap: 10px; row-gap: 4px; }
+.projects-table td:nth-child(1) { grid-row: 1 / span 4; }
+.projects-table td:nth-child(2), .projects-table td:nth-child(3), .projects-table td:nth-child(6) { grid-column: 2 / 4; }
+.projects-table td:nth-child(4) { grid-column: 2; }
+.projects-table td:nth-child(5) { grid-column: 3; }
+.projects-table tr:not(.win) td:nth-child(4)::before { content: "Quick win"; }
+.projects-table td:nth-child(5)::before { content: "Effort"; }
+.projects-table td:nth-child(6)::before { content: "What it lacks"; display: block; }
+.projects-table .score-line { max-width: 320px; }
+}
+@media screen and (max-width: ${NARROW}px) {
+.page { padding-left: 14px; padding-right: 14px; }
+${block(others)}
+.coalition-table .unit-row th { flex-basis: 100%; padding: 6px 4px 2px; }
+${rules.join('\n')}
+}
+`;
+}
+
 /** The overview's pages: its sections' layout, tables and figures (with BLOCKS_CSS). */
 export const OVERVIEW_CSS = BLOCKS_CSS + `
 *, *::before, *::after { box-sizing: border-box; }
 body { margin: 0; color: var(--fg); background: var(--bg); font-family: var(--font); font-size: var(--font-size, 14px); line-height: 1.45; }
 .page { max-width: 1080px; margin: 0 auto; padding: 20px 28px 40px; }
-/* Long sections are laid out when they scroll into view: a plan of thousands of projects opens at once. */
-.section-projects, .section-stages, .section-coalition, .section-diagnostics { content-visibility: auto; contain-intrinsic-size: auto 1200px; }
 h1 { font-size: 1.75em; line-height: 1.2; margin: 0 0 4px; font-weight: 650; }
 h2 { font-size: 1.3em; margin: 34px 0 12px; padding-bottom: 6px; border-bottom: 2px solid var(--accent); font-weight: 650; }
 h3 { font-size: 1.05em; margin: 18px 0 6px; font-weight: 650; }
@@ -87,8 +141,8 @@ svg text { font-family: Arial, Helvetica, "Liberation Sans", "DejaVu Sans", sans
 .matrix .quadrant-name { font-size: 12px; font-weight: 700; fill: var(--quadrant-name); letter-spacing: 0.02em; }
 .matrix .point circle { fill: var(--point-bg); stroke: var(--point-stroke); stroke-width: 1.2; }
 .matrix .point.win circle { fill: var(--win-point); stroke: var(--win-point-stroke); stroke-width: 2; }
-.matrix .dot { fill: var(--point-stroke); fill-opacity: 0.35; }
-.matrix .dot.win { fill: var(--win-point); fill-opacity: 0.9; }
+.matrix .dot { fill: var(--point-stroke); }
+.matrix .dot.win { fill: var(--win-point); }
 .matrix .point-number { font-size: 8.5px; font-weight: 700; fill: var(--fg); }
 .matrix .point.win .point-number { fill: var(--win-point-fg); }
 .matrix .label-bg { fill: var(--bg); fill-opacity: 0.85; }
@@ -101,14 +155,11 @@ svg text { font-family: Arial, Helvetica, "Liberation Sans", "DejaVu Sans", sans
 .swatch-line { display: inline-block; width: 18px; border-top: 2px dashed var(--threshold); margin-right: 5px; vertical-align: 3px; }
 .key-list { columns: 2 260px; column-gap: 24px; margin: 4px 0; padding-left: 2.6em; font-size: 0.9em; }
 .key-list li { break-inside: avoid; }
-.table-wrap { width: 100%; overflow-x: auto; }
-.matrix-figure, .timeline-figure { overflow-x: auto; }
+.table-wrap { width: 100%; }
 .matrix-figure:focus-visible, .timeline-figure:focus-visible { outline: 1px solid var(--focus); outline-offset: 2px; }
-.timeline { min-width: 600px; }
-.projects-table { min-width: 660px; }
-.metrics-table, .actions-table, .coalition-table, .stories-table, .diagnostics-table { min-width: 480px; }
 table { width: 100%; border-collapse: collapse; table-layout: fixed; margin: 8px 0; font-size: 0.93em; }
-th, td { text-align: left; vertical-align: top; padding: 6px 8px; border-bottom: 1px solid var(--border); overflow-wrap: anywhere; }
+/* Words break only where nothing else fits (a long name), never a date or a status mid-word. */
+th, td { text-align: left; vertical-align: top; padding: 6px 8px; border-bottom: 1px solid var(--border); overflow-wrap: break-word; }
 thead th { font-size: 0.78em; text-transform: uppercase; letter-spacing: 0.05em; color: var(--muted); border-bottom: 2px solid var(--axis); font-weight: 650; }
 .num { text-align: right; font-variant-numeric: tabular-nums; }
 tr.win td:first-child { box-shadow: inset 3px 0 0 var(--good); }
@@ -125,7 +176,6 @@ tr.overdue td { background: var(--bad-row); }
 .score-value { font-weight: 700; min-width: 2.6em; text-align: right; font-variant-numeric: tabular-nums; }
 .score-cell .sub { font-size: 0.76em; }
 .effort-high { font-weight: 600; }
-.progress { white-space: nowrap; }
 .progress-bar { vertical-align: -1px; }
 .progress-fill { fill: var(--part-reach); }
 .progress-fill.reached { fill: var(--good); }
@@ -139,15 +189,26 @@ tr.overdue td { background: var(--bad-row); }
 .window { font-weight: 600; }
 .mantra { margin: 6px 0; padding: 4px 12px; border-left: 3px solid var(--accent); font-style: italic; }
 .timeline .row-label { font-size: 11px; fill: var(--fg); }
-.timeline .stage-bar { fill: var(--accent); fill-opacity: 0.75; }
-.timeline .stage-bar.open-end, .timeline .stage-bar.open-start { fill-opacity: 0.35; stroke: var(--accent); stroke-dasharray: 4 3; }
-.timeline .due { stroke: var(--bg); stroke-width: 1; }
-.timeline .due.done { fill: var(--good); } .timeline .due.overdue { fill: var(--bad); } .timeline .due.open { fill: var(--fg); }
-.timeline .today { stroke: var(--threshold); stroke-width: 1.5; stroke-dasharray: 3 3; }
+.timeline .stage-bar, .timeline-key .stage-bar { fill: var(--accent); fill-opacity: 0.75; }
+.timeline .stage-bar.open-end, .timeline .stage-bar.open-start, .timeline-key .stage-bar.open-end { fill-opacity: 0.35; stroke: var(--accent); stroke-dasharray: 4 3; }
+.due { stroke-width: 1.2; }
+.due.done { fill: var(--good); stroke: var(--bg); } .due.overdue { fill: var(--bad); stroke: var(--bg); } .due.open { fill: var(--bg); stroke: var(--fg); }
+.timeline-key { list-style: none; display: flex; flex-wrap: wrap; gap: 2px 16px; padding: 0; margin: 4px 0 0; font-size: 0.88em; color: var(--muted); }
+.timeline-key svg { vertical-align: -2px; margin-right: 4px; }
+.timeline .today, .timeline-key .today { stroke: var(--threshold); stroke-width: 1.5; stroke-dasharray: 3 3; }
 .timeline .today-label { font-size: 10px; fill: var(--threshold); }
 .severity-group h3 { border-left: 4px solid var(--muted); padding-left: 8px; }
 .severity-error h3 { border-left-color: var(--bad); } .severity-warning h3 { border-left-color: var(--warn); } .severity-information h3 { border-left-color: var(--part-reach); }
 .report-foot { margin-top: 36px; padding-top: 10px; border-top: 1px solid var(--border); color: var(--muted); font-size: 0.85em; }
+` + stackedTables();
+
+/** A drawing wider than a narrow screen scrolls sideways in its figure (which a keyboard can reach), and says so. */
+const NARROW_FIGURES = `
+@media screen and (max-width: 600px) {
+.report .matrix-figure, .report .timeline-figure { overflow-x: auto; }
+.report .matrix, .report .timeline { min-width: 680px; }
+.report .matrix-figure::before, .report .timeline-figure::before { content: "Scroll sideways to see the whole drawing →"; display: block; position: sticky; left: 0; font-size: 0.85em; color: var(--muted); margin-bottom: 2px; }
+}
 `;
 
 /** Print colours for the HTML report (and a screen reading it). */
@@ -162,9 +223,34 @@ export const REPORT_PALETTE = `
   --q-quick-wins: #e3f4e8; --q-big-bets: #e8eef9; --q-fill-ins: #f6f4ea; --q-time-sinks: #f9e9e7; --not-stated: #f4f5f6; --quadrant-name: #44505c;
   --threshold: #b42318; --point-bg: #ffffff; --point-stroke: #56606b; --win-point: #1a7f37; --win-point-stroke: #0f5323; --win-point-fg: #ffffff;
   --track: #e8ecf0; --focus: #0b5cad;
-  --part-reach: #0072b2; --part-initiative: #009e73; --part-asynchrony: #e69f00; --part-geography: #56b4e9; --part-crowdsourcing: #cc79a7;
+  --part-reach: #0072b2; --part-initiative: #00805c; --part-asynchrony: #b86e00; --part-geography: #6a3fb5; --part-crowdsourcing: #b8307a;
+  color-scheme: light;
 }
 `;
+
+/**
+ * The report on a screen set to a dark colour scheme (print stays light). Every part of a score
+ * bar, every dot and point of the matrix keeps a contrast of at least 3:1 with what it is drawn on,
+ * as in the light palette.
+ */
+export const REPORT_DARK_PALETTE = `
+@media screen and (prefers-color-scheme: dark) {
+:root {
+  --fg: #e3e7eb; --muted: #a3adb8; --bg: #14181d; --surface: #1b2128; --border: #38414b; --axis: #6b7682; --grid: #29313a;
+  --accent: #4f9bb5; --accent-fg: #0b1115; --link: #6cb6ff;
+  --good: #3fb950; --bad: #f47067; --warn: #d29922; --bad-bg: #b42318; --bad-fg: #ffffff; --bad-row: #2e1b1b;
+  --chip-bg: #2d343c; --chip-fg: #e3e7eb; --win-bg: #1a7f37; --win-fg: #ffffff;
+  --q-quick-wins: #16301e; --q-big-bets: #19243a; --q-fill-ins: #2a2817; --q-time-sinks: #35201e; --not-stated: #1d2227; --quadrant-name: #c4ccd4;
+  --threshold: #f47067; --point-bg: #14181d; --point-stroke: #a3adb8; --win-point: #3fb950; --win-point-stroke: #b4f0c0; --win-point-fg: #0b1115;
+  --track: #2d343c; --focus: #6cb6ff;
+  --part-reach: #58a6ff; --part-initiative: #3fb950; --part-asynchrony: #e3a23a; --part-geography: #b392f0; --part-crowdsourcing: #f778ba;
+  color-scheme: dark;
+}
+}
+`;
+
+/** The report on a screen: the dark palette, and drawings that scroll sideways on a narrow screen. */
+export const REPORT_SCREEN_CSS = REPORT_DARK_PALETTE + NARROW_FIGURES;
 
 /** The HTML report on A4: margins, font size, nothing cut at a page's edge, headings kept with what follows. */
 export const REPORT_PRINT_CSS = `
@@ -176,13 +262,19 @@ export const REPORT_PRINT_CSS = `
   .toc { display: none; }
   h2 { break-after: avoid; margin-top: 20px; }
   h3 { break-after: avoid; }
-  .section-matrix { break-before: page; }
-  tr, .count, .naysayers .card, .check, figure, .stage > p, .mantra, blockquote, .coalition-table tbody { break-inside: avoid; }
-  .stage > h3, .stage-meta, .unit-row { break-after: avoid; }
+  /* A check breaks between the places it lists, never inside one; its text stays with the first. */
+  .check-text, .check .code { break-after: avoid; }
+  .check-diagnostics li { break-inside: avoid; }
+  tr, .count, .naysayers .card, figure, .stage > p, .mantra, blockquote, .coalition-table tbody { break-inside: avoid; }
+  .stage > h3, .stage-meta, .unit-row, .parts-legend { break-after: avoid; }
   thead { display: table-header-group; }
   .counts { grid-template-columns: repeat(4, 1fr); }
   .hurdles, .naysayers { grid-template-columns: 1fr 1fr; }
   .matrix, .timeline { max-width: 100%; min-width: 0; }
+  /* Room for what a project lacks: narrower rank, score, quick-win and effort columns. */
+  th, td { padding: 5px 6px; }
+  .c-rank { width: 3.8em; } .c-project { width: 25%; } .c-score { width: 118px; } .c-win { width: 6.6em; } .c-effort { width: 6.2em; }
+  .score-bar { max-width: 64px; }
   .table-wrap, .matrix-figure, .timeline-figure { overflow: visible; }
   a { color: inherit; text-decoration: none; }
 }
@@ -199,7 +291,7 @@ export const VIEW_PALETTE = `
   --accent: var(--vscode-button-background); --accent-fg: var(--vscode-button-foreground); --link: var(--vscode-textLink-foreground);
   --good: var(--vscode-testing-iconPassed, var(--vscode-charts-green, #89d185)); --bad: var(--vscode-errorForeground); --warn: var(--vscode-editorWarning-foreground);
   --bad-bg: var(--vscode-inputValidation-errorBackground, var(--vscode-errorForeground)); --bad-fg: var(--vscode-foreground);
-  --bad-row: var(--vscode-diffEditor-removedLineBackground, transparent);
+  --bad-row: color-mix(in srgb, var(--vscode-errorForeground) 10%, var(--vscode-editor-background));
   --chip-bg: var(--vscode-badge-background); --chip-fg: var(--vscode-badge-foreground);
   --win-bg: var(--vscode-badge-background); --win-fg: var(--vscode-badge-foreground);
   --q-quick-wins: color-mix(in srgb, var(--vscode-charts-green, #89d185) 16%, var(--vscode-editor-background));
@@ -217,9 +309,15 @@ body.vscode-high-contrast, body.vscode-high-contrast-light { --border: var(--vsc
 body.vscode-high-contrast .card, body.vscode-high-contrast .count, body.vscode-high-contrast-light .card, body.vscode-high-contrast-light .count { border-color: var(--vscode-contrastBorder); }
 body.vscode-high-contrast .badge, body.vscode-high-contrast-light .badge { border-color: var(--vscode-contrastBorder); }
 .page { padding: 0 20px 32px; }
-.view-top { position: sticky; top: 0; z-index: 1; background: var(--bg); padding: 12px 0 6px; border-bottom: 1px solid var(--border); }
-.view-title { display: flex; flex-wrap: wrap; align-items: baseline; justify-content: space-between; gap: 6px 16px; }
-.view-title h1 { font-size: 1.35em; }
+/* A compact header: the plan's title and the export button on one line, the sections' links below. */
+.view-top { position: sticky; top: 0; z-index: 1; background: var(--bg); padding: 6px 0 4px; border-bottom: 1px solid var(--border); }
+.view-top .eyebrow { display: none; }
+.view-title { display: flex; align-items: center; justify-content: space-between; gap: 4px 12px; }
+.view-title > div:first-child { min-width: 0; }
+.view-title h1 { font-size: 1.15em; margin: 0; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+.view-top .toc ol { margin: 3px 0 0; gap: 0 12px; font-size: 0.88em; }
+/* A pane too short for a header that stays: it scrolls away with the page. */
+@media (max-height: 480px) { .view-top { position: static; } }
 .toolbar { display: flex; gap: 8px; }
 button { font: inherit; color: inherit; }
 .toolbar button, .pager button, .show-all {
@@ -234,6 +332,7 @@ button { font: inherit; color: inherit; }
 button.reveal { padding: 0; border: none; background: none; color: var(--link); cursor: pointer; text-align: left; font-weight: inherit; }
 button.reveal:hover { text-decoration: underline; }
 button:focus-visible, a:focus-visible { outline: 1px solid var(--focus); outline-offset: 2px; }
-.status-line { color: var(--muted); font-size: 0.9em; margin: 4px 0 0; }
-h2, .section { scroll-margin-top: 150px; }
+.status-line { color: var(--muted); font-size: 0.85em; margin: 2px 0 0; }
+/* A section's link lands with its heading below the header (media/overview.js sets --header-height). */
+h2, .section, .stage { scroll-margin-top: calc(var(--header-height, 110px) + 8px); }
 `;

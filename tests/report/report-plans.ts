@@ -36,3 +36,42 @@ export async function overviewOfText(text: string, today = '2027-03-01'): Promis
     const document = await parser(services)(text);
     return planOverviewSchema.parse(buildPlanOverview(document, services));
 }
+
+/**
+ * A plan under way with `actions` dated actions (the overview's date is 2027-03-01): three
+ * stages, the last open-ended; the actions of the roll-out crowd into a few weeks, every third
+ * done, and `overdue` of those due before the overview's date left undone.
+ */
+export function manyActionsPlan(actions: number, overdue: number): string {
+    const lines = [
+        'plan Busy "A busy plan" {',
+        '  coalition {',
+        '    member ana "Ana Ortiz" role middle-manager unit "Collections" trained',
+        '    member cho "Mei Cho" role early-adopter unit "Education" trained',
+        '  }',
+        '  initiative tours "Guided tours"',
+        '  stage initiation "Build human bandwidth" from 2027-01-04 to 2027-02-28 {',
+        '    action brief "Brief the curators" owner ana due 2027-01-20 done',
+        '  }',
+        '  stage rollout "Adoption and roll-out" after initiation from 2027-02-01 to 2027-08-31 {'
+    ];
+    let late = 0;
+    for (let i = 0; i < actions; i++) {
+        // Overdue first (due in February, not done), then the rest over March to June.
+        const isOverdue = late < overdue;
+        const day = isOverdue ? 1 + (late % 27) : 1 + (i % 28);
+        const month = isOverdue ? 2 : 3 + (i % 4);
+        const status = isOverdue ? 'doing' : i % 3 === 0 ? 'done' : 'todo';
+        if (isOverdue) late++;
+        lines.push(`    action a${i} "Action ${i + 1}" owner ${i % 2 === 0 ? 'ana' : 'cho'} due 2027-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')} ${status}`);
+    }
+    lines.push(
+        '    project tourVideos "Video tours" {', '      supports tours', '      involves ana, cho', '      asynchrony high', '      effort low', '    }',
+        '  }',
+        '  stage diffusion "Internal road show" after rollout from 2027-09-01 {',
+        '    story toursStory "Tours reach three continents" from tourVideos',
+        '  }',
+        '}'
+    );
+    return lines.join('\n') + '\n';
+}

@@ -9,6 +9,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
+import { runLayoutTests } from './report-layout-test.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
 const PLANS = [
@@ -91,6 +92,15 @@ export async function runReportTests({ chromiumPath, screenshots, record }) {
             });
             await page.close();
         }
+        const check = async (title, action) => {
+            try {
+                await action();
+                record(`layout: ${title}`);
+            } catch (error) {
+                record(`layout: ${title}`, error instanceof Error ? error.message : error);
+            }
+        };
+        await runLayoutTests({ browser, out, screenshots, check });
     } finally {
         await browser.close();
     }

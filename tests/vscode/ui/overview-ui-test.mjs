@@ -194,7 +194,7 @@ async function overviewFrame(page) {
 }
 
 /** Runs axe-core in the page (CSP does not stop a script run through the browser's debugging protocol) and fails on serious or critical violations. */
-async function expectAccessible(frame) {
+export async function expectAccessible(frame) {
     await frame.evaluate(axeSource);
     const violations = await frame.evaluate(async () => {
         // @ts-ignore axe is what the script above defined
