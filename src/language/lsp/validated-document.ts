@@ -1,0 +1,32 @@
+/**
+ * The document a custom request names, once it is validated. A client sends `didOpen` (or
+ * `didChange`) and then its request; the server takes the new text in through a build that waits
+ * for the workspace lock, so the request may come first. The document is then waited for (the
+ * build that takes it in, or the one under way) rather than refused. A document the client has
+ * not opened and the server has not read is unknown: undefined.
+ */
+import { DocumentState, UriUtils, type LangiumDocument, type LangiumSharedCoreServices, type URI } from 'langium';
+import { LSPErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver';
+
+export async function validatedDocument(shared: LangiumSharedCoreServices, uri: URI, token: CancellationToken): Promise<LangiumDocument | undefined> {
+    const documents = shared.workspace.LangiumDocuments;
+    const known = documents.getDocument(uri);
+    if (known && known.state >= DocumentState.Validated) return known;
+    if (!known && !shared.workspace.TextDocuments?.get(uri.toString())) return undefined;
+    await new Promise<void>((resolve, reject) => {
+        const validated = shared.workspace.DocumentBuilder.onDocumentPhase(DocumentState.Validated, document => {
+            if (!UriUtils.equals(document.uri, uri)) return;
+            stop();
+            resolve();
+        });
+        const cancelled = token.onCancellationRequested(() => {
+            stop();
+            reject(new ResponseError(LSPErrorCodes.RequestCancelled, 'The request was cancelled.'));
+        });
+        const stop = () => {
+            validated.dispose();
+            cancelled.dispose();
+        };
+    });
+    return documents.getDocument(uri);
+}
