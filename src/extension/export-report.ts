@@ -50,11 +50,37 @@ export async function exportReport(source: OverviewSource, generator: string, pl
         return undefined;
     }
     void vscode.window.showInformationMessage(`Saved the plan report to ${vscode.workspace.asRelativePath(target, false)}.`, 'Open').then(choice => {
-        if (choice !== 'Open') return;
-        if (format === 'md') void vscode.workspace.openTextDocument(target).then(opened => vscode.window.showTextDocument(opened));
-        else void vscode.env.openExternal(target);
+        if (choice === 'Open') void openReport(target, format);
     });
     return target;
+}
+
+/** The view type of a saved HTML report shown in the editor. */
+export const REPORT_VIEW_TYPE = 'adopt.savedReport';
+
+/**
+ * Opens a saved report where the person is. Markdown: its preview (the editor when there is no
+ * preview). HTML: the default browser when the editor runs on this computer; in a browser
+ * VS Code, or with the files on a remote machine, a browser of this computer cannot open the
+ * file, so the page is shown in a view beside the editor (no scripts: the report has none).
+ */
+async function openReport(target: vscode.Uri, format: ReportFormat): Promise<void> {
+    try {
+        if (format === 'md') {
+            await vscode.commands.executeCommand('markdown.showPreview', target)
+                .then(undefined, async () => vscode.window.showTextDocument(await vscode.workspace.openTextDocument(target)));
+        } else if (vscode.env.uiKind === vscode.UIKind.Desktop && vscode.env.remoteName === undefined && target.scheme === 'file') {
+            await vscode.env.openExternal(target);
+        } else {
+            const page = new TextDecoder().decode(await vscode.workspace.fs.readFile(target));
+            const name = target.path.split('/').pop() ?? 'report';
+            const panel = vscode.window.createWebviewPanel(REPORT_VIEW_TYPE, `Report — ${name}`, { viewColumn: vscode.ViewColumn.Beside },
+                { enableScripts: false, localResourceRoots: [] });
+            panel.webview.html = page;
+        }
+    } catch (error) {
+        void vscode.window.showErrorMessage(`Adopt could not open the report: ${error instanceof Error ? error.message : String(error)}`);
+    }
 }
 
 /** `plan-report.html` beside the plan, or in the first workspace folder for a plan that is not a file. */

@@ -4,7 +4,8 @@
 // story with the mouse and the keyboard (the editor moves to them), sees it follow an edit and
 // the active plan, checks it with axe-core (no serious or critical violation) in a dark, a light
 // and a high contrast theme with a screenshot of each, shows all the projects of a larger plan on
-// request, and exports the Markdown report through the save dialog. Screenshots in test-results/screenshots/.
+// request, exports the Markdown and the HTML report through the save dialog and opens each from
+// the toast (the Markdown's preview, the page in a view). Screenshots in test-results/screenshots/.
 import { copyFileSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
@@ -43,6 +44,16 @@ export async function runOverviewUiTests({ url, workspace, chromiumPath, screens
     const editorLine = text => page.locator('.monaco-editor .view-line', { hasText: text });
     const view = () => overviewFrame(page);
     const selection = text => page.locator('#status\\.editor\\.selection', { hasText: text }).waitFor();
+    /** "Adopt: Export Plan Report…" on the Coastal plan, saved where the save dialog is told. */
+    const exportThroughDialog = async (target, opened = async () => undefined) => {
+        await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'coastal-research-institute.adopt' }).click();
+        await opened();
+        await runCommand(page, 'Adopt: Export Plan Report');
+        const input = page.locator('.quick-input-widget input');
+        await waitUntil(async () => (await input.inputValue()).endsWith('-report.html'), 'the save dialog with its proposed file');
+        await input.fill(target);
+        await page.keyboard.press('Enter');
+    };
 
     try {
         await step('opens with "Adopt: Open Plan Overview" beside the plan, its eight sections in order', async () => {
@@ -159,17 +170,27 @@ export async function runOverviewUiTests({ url, workspace, chromiumPath, screens
         await step('"Adopt: Export Plan Report…" saves the Markdown report where the save dialog says', async () => {
             const target = join(workspace, 'coastal-report.md');
             rmSync(target, { force: true });
-            await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'coastal-research-institute.adopt' }).click();
-            await page.locator('.tab', { hasText: 'Plan overview — CoastalResearch' }).waitFor();
-            await runCommand(page, 'Adopt: Export Plan Report');
-            const input = page.locator('.quick-input-widget input');
-            await waitUntil(async () => (await input.inputValue()).endsWith('-report.html'), 'the save dialog with its proposed file');
-            await input.fill(target);
-            await page.keyboard.press('Enter');
+            await exportThroughDialog(target, async () => page.locator('.tab', { hasText: 'Plan overview — CoastalResearch' }).waitFor());
             await waitUntil(async () => existsSync(target), 'the report file');
             expectMatch(readFileSync(target, 'utf8'), /^# Coastal Research Institute: science across stations\n/);
             await page.locator('.notifications-toasts .notification-toast', { hasText: 'Saved the plan report' }).first().waitFor();
+        });
+
+        await step('the toast\'s "Open" shows the saved report in VS Code: the Markdown in its preview, the HTML page in a view', async () => {
+            const toast = page.locator('.notifications-toasts .notification-toast', { hasText: 'coastal-report.md' }).first();
+            await toast.locator('.monaco-button', { hasText: 'Open' }).click();
+            await page.locator('.tab', { hasText: 'Preview coastal-report.md' }).waitFor();
+            await reportFrame(page, 'h1', 'Coastal Research Institute: science across stations');
+            await shot('19-report-markdown-preview');
+            const target = join(workspace, 'coastal-report.html');
             rmSync(target, { force: true });
+            await exportThroughDialog(target);
+            const saved = page.locator('.notifications-toasts .notification-toast', { hasText: 'coastal-report.html' }).first();
+            await saved.locator('.monaco-button', { hasText: 'Open' }).click();
+            await page.locator('.tab', { hasText: 'Report — coastal-report.html' }).waitFor();
+            await reportFrame(page, 'h1', 'Coastal Research Institute: science across stations');
+            await shot('20-report-html-view');
+            for (const file of ['coastal-report.md', 'coastal-report.html']) rmSync(join(workspace, file), { force: true });
         });
     } finally {
         await browser.close();
@@ -191,6 +212,17 @@ async function overviewFrame(page) {
         return false;
     }, 'the Plan overview page');
     return found;
+}
+
+/** Waits for a webview frame (a report's preview or view, not the Plan overview) with an element of the given text. */
+async function reportFrame(page, selector, text) {
+    await waitUntil(async () => {
+        for (const frame of page.frames()) {
+            if (frame.isDetached() || (await frame.evaluate(() => document.title).catch(() => '')) === 'Plan overview') continue;
+            if ((await frame.locator(selector, { hasText: text }).count().catch(() => 0)) > 0) return true;
+        }
+        return false;
+    }, `a view showing the report (${selector} "${text}")`);
 }
 
 /** Runs axe-core in the page (CSP does not stop a script run through the browser's debugging protocol) and fails on serious or critical violations. */
