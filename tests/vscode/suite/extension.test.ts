@@ -234,6 +234,13 @@ describe('Adopt extension', () => {
             for (const command of links) assert.ok(commands.has(command), `${command} is a command`);
         }
         assert.ok(walkthroughs[0]!.steps.some(step => step.description.includes('command:adopt.newPlan')));
+        // It speaks of what users see: the editor, the plan and its checks, not a document they never get.
+        for (const step of walkthroughs[0]!.steps) {
+            const media = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extension.extensionUri, step.media.markdown ?? step.media.image ?? step.media.svg ?? '')));
+            for (const text of [step.description, media]) assert.doesNotMatch(text, /\bSPEC\b/, `the walkthrough names the SPEC: ${text.slice(0, 200)}`);
+        }
+        // The suggestion button says what it does and its key.
+        assert.ok(walkthroughs[0]!.steps.some(step => /\[[^\]]*\(Ctrl\+Space\)\]\(command:editor\.action\.triggerSuggest\)/.test(step.description)));
         await vscode.commands.executeCommand('workbench.action.openWalkthrough', `${EXTENSION_ID}#${walkthroughs[0]!.id}`, false);
         await closeAllEditors();
     });

@@ -7,14 +7,12 @@
 // request, exports the Markdown and the HTML report through the save dialog and opens each from
 // the toast (the Markdown's preview, the page in a view). Screenshots in test-results/screenshots/.
 import { copyFileSync, existsSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
+import { expectAccessible, expectMatch, runCommand, setTheme, STEP_TIMEOUT, waitUntil, webviewFrame } from './ui-support.mjs';
 
-const STEP_TIMEOUT = 30_000;
 const EXAMPLES = resolve(import.meta.dirname, '../../../examples');
 const SECTION_IDS = ['plan', 'hurdles', 'matrix', 'projects', 'stages', 'coalition', 'road-show', 'diagnostics'];
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /**
  * @param {{ url: string, workspace: string, chromiumPath: string, screenshots: string,
@@ -197,21 +195,9 @@ export async function runOverviewUiTests({ url, workspace, chromiumPath, screens
     }
 }
 
-/** The Plan Overview's page: the frame inside a webview whose document is the overview. */
-async function overviewFrame(page) {
-    let found;
-    await waitUntil(async () => {
-        for (const frame of page.frames()) {
-            if (frame.isDetached()) continue;
-            const title = await frame.evaluate(() => document.title).catch(() => '');
-            if (title === 'Plan overview' && (await frame.locator('#content section').count().catch(() => 0)) > 0) {
-                found = frame;
-                return true;
-            }
-        }
-        return false;
-    }, 'the Plan overview page');
-    return found;
+/** The Plan Overview's page, once it shows its sections. */
+function overviewFrame(page) {
+    return webviewFrame(page, 'Plan overview', '#content section');
 }
 
 /** Waits for a webview frame (a report's preview or view, not the Plan overview) with an element of the given text. */
@@ -223,49 +209,4 @@ async function reportFrame(page, selector, text) {
         }
         return false;
     }, `a view showing the report (${selector} "${text}")`);
-}
-
-/** Runs axe-core in the page (CSP does not stop a script run through the browser's debugging protocol) and fails on serious or critical violations. */
-async function expectAccessible(frame) {
-    await frame.evaluate(axeSource);
-    const violations = await frame.evaluate(async () => {
-        // @ts-ignore axe is what the script above defined
-        const result = await window.axe.run(document, { resultTypes: ['violations'] });
-        return result.violations.map(v => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map(n => n.target.join(' ')) }));
-    });
-    const serious = violations.filter(v => v.impact === 'serious' || v.impact === 'critical');
-    if (serious.length > 0) throw new Error(`axe-core: ${JSON.stringify(serious, null, 1)}`);
-}
-
-async function runCommand(page, title) {
-    await page.keyboard.press('F1');
-    await page.locator('.quick-input-widget input').fill(`>${title}`);
-    await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: title }).first().waitFor();
-    await page.keyboard.press('Enter');
-}
-
-/** Switches VS Code's colour theme with "Preferences: Color Theme", and waits until the workbench shows it (its theme's kind is a class). */
-async function setTheme(page, label, kind) {
-    // Ctrl+K Ctrl+T: the colour theme picker.
-    await page.keyboard.press('Control+K');
-    await page.keyboard.press('Control+T');
-    await page.locator('.quick-input-widget .monaco-list-row.focused').first().waitFor();
-    await page.keyboard.type(label);
-    await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: label }).first().waitFor();
-    await page.keyboard.press('Enter');
-    await page.locator(`.monaco-workbench.${kind}`).waitFor();
-    await page.waitForTimeout(500);
-}
-
-async function waitUntil(probe, what, timeoutMs = STEP_TIMEOUT) {
-    const deadline = Date.now() + timeoutMs;
-    while (Date.now() < deadline) {
-        if (await probe().catch(() => false)) return;
-        await new Promise(resolve => setTimeout(resolve, 150));
-    }
-    throw new Error(`timed out waiting for ${what}`);
-}
-
-function expectMatch(text, pattern) {
-    if (!pattern.test(text)) throw new Error(`expected ${pattern} in: ${String(text).slice(0, 500)}`);
 }
