@@ -41,7 +41,14 @@ export function freePort() {
 
 /** A temporary home for one code-server: user data, extensions, config and logs. */
 export function makeHome(prefix = 'adopt-code-server-') {
-    const root = mkdtempSync(join(tmpdir(), prefix));
+    return homeIn(mkdtempSync(join(tmpdir(), prefix))).home;
+}
+
+/**
+ * The folders of a code-server's home in `root` (made when missing), with the quiet settings
+ * written when it has no settings yet; `firstStart` says whether it had none.
+ */
+function homeIn(root) {
     const home = {
         root,
         userData: join(root, 'user-data'),
@@ -52,8 +59,10 @@ export function makeHome(prefix = 'adopt-code-server-') {
     };
     for (const dir of [home.userData, home.extensions, home.config, home.data]) mkdirSync(dir, { recursive: true });
     mkdirSync(join(home.userData, 'User'), { recursive: true });
-    writeFileSync(join(home.userData, 'User', 'settings.json'), JSON.stringify(quietSettings, null, 2));
-    return home;
+    const settings = join(home.userData, 'User', 'settings.json');
+    const firstStart = !existsSync(settings);
+    if (firstStart) writeFileSync(settings, JSON.stringify(quietSettings, null, 2));
+    return { home, firstStart };
 }
 
 function environment(home, extra = {}) {
@@ -150,18 +159,7 @@ export function defaultProfileFolder(env = process.env) {
  * earlier start stays. `firstStart` says whether the profile was new.
  */
 export function profileHome(root) {
-    const home = {
-        root,
-        userData: join(root, 'user-data'),
-        extensions: join(root, 'extensions'),
-        config: join(root, 'config'),
-        data: join(root, 'data'),
-        log: join(root, 'code-server.log')
-    };
-    const settings = join(home.userData, 'User', 'settings.json');
-    const firstStart = !existsSync(settings);
-    for (const dir of [home.userData, home.extensions, home.config, home.data, join(home.userData, 'User')]) mkdirSync(dir, { recursive: true });
-    if (firstStart) writeFileSync(settings, JSON.stringify(quietSettings, null, 2));
+    const { home, firstStart } = homeIn(root);
     return { ...home, firstStart };
 }
 
