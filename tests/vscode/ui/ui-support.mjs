@@ -4,7 +4,8 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
-export const STEP_TIMEOUT = 30_000;
+/** A bound on each wait, only to report a step that never comes: a busy machine may take a minute. */
+export const STEP_TIMEOUT = 120_000;
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /** The class VS Code gives a webview's body in a theme of each kind. */

@@ -307,11 +307,20 @@ async function closeQuickWinsTab(page) {
 async function expectHoverFits(content) {
     const measured = await content.evaluate(node => {
         const box = node.closest('.monaco-scrollable-element') ?? node.parentElement;
+        // Each heading's word as drawn (its leading spaces left out).
         const texts = Array.from(node.querySelectorAll('th')).map(cell => {
-            const range = document.createRange();
-            range.selectNodeContents(cell);
-            const rect = range.getBoundingClientRect();
-            return { text: cell.textContent?.trim(), left: rect.left, right: rect.right };
+            const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+            const words = [];
+            for (let text = walker.nextNode(); text; text = walker.nextNode()) {
+                const value = text.nodeValue ?? '';
+                const start = value.search(/[^\s\u00a0]/);
+                if (start < 0) continue;
+                const range = document.createRange();
+                range.setStart(text, start);
+                range.setEnd(text, value.replace(/[\s\u00a0]+$/, '').length);
+                words.push(range.getBoundingClientRect());
+            }
+            return { text: cell.textContent?.trim(), left: Math.min(...words.map(r => r.left)), right: Math.max(...words.map(r => r.right)) };
         });
         return { content: node.scrollHeight, box: box.clientHeight, headings: texts };
     });
