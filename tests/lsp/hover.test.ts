@@ -119,13 +119,13 @@ describe('hover on the living plan (SPEC section 7), today 1 March 2027', () => 
         await hoverLiving({
             text: at('lectureArchive "'), index: 0,
             hover: new RegExp([
-                'Effort: low \\(how much work it needs; not part of the score\\)\\n\\nActions, 1 of 3 done:',
+                "in stage 'rollout', effort low\\)\\n[\\s\\S]*\\nActions, 1 of 3 done:",
                 '- `pilotBiology` Pilot in biology: done · owner `lin` · due 1 February 2027',
                 '- `recordChemistry` Record the chemistry lectures: doing · owner `omar` · due 20 February 2027 \\(9 days ago\\), \\*\\*overdue\\*\\*',
                 '- `allCourses` Every first-year course: todo · owner `rosa` · due 31 May 2027 \\(in 91 days\\)'
             ].join('\\n'))
         });
-        await hover({ text: exampleAt('hashtagContest'), index: 0, hover: /Effort: not stated/ });
+        await hover({ text: exampleAt('hashtagContest'), index: 0, hover: /\(project `hashtagContest` in stage 'rollout', effort not stated\)/ });
     });
 
     test("an action's own hover: where it is, status, owner, due date in words, overdue or not", async () => {

@@ -104,13 +104,14 @@ export class AdoptHoverProvider extends AstNodeHoverProvider {
         // Short enough for the editor's hover box (250 px in VS Code) without scrolling: the score
         // (its first line) is not repeated in the table, and lines that belong together share a
         // paragraph (a Markdown line break: two spaces at the end of the line).
-        const effort = `Effort: ${analysis.effort ? `${analysis.effort} (how much work it needs; not part of the score)` : 'not stated (effort low, medium or high)'}`;
+        // Effort (how much work a project needs) is not part of the score: beside the stage.
+        const effort = analysis.effort ? `effort ${analysis.effort}` : 'effort not stated';
         const verdict = analysis.quickWin
             ? 'A quick win: low-hanging fruit. Turn it into a success story for the internal road show.'
             : `To become a quick win: ${analysis.missing.join('; ')}.`;
         const lines = [
             `${scoreLine(analysis, planAnalysis)}${LINE_BREAK}`,
-            `**${project.title ?? project.name}** (project \`${project.name}\` in stage '${analysis.stage.name}')`,
+            `**${project.title ?? project.name}** (project \`${project.name}\` in stage '${analysis.stage.name}', ${effort})`,
             '',
             `| part | ${HEADER_GAP}value | ${HEADER_GAP}weight | ${HEADER_GAP}points |`,
             '| --- | ---: | ---: | ---: |',
@@ -119,10 +120,9 @@ export class AdoptHoverProvider extends AstNodeHoverProvider {
         ];
         if (project.actions.length > 0) {
             const { done, total } = actionsDone(project.actions);
-            lines.push(effort, '', `Actions, ${done} of ${total} done:`, ...project.actions.map(action => `- ${actionLine(action, this.today.current)}`), '', verdict);
-        } else {
-            lines.push(`${effort}${LINE_BREAK}`, verdict);
+            lines.push(`Actions, ${done} of ${total} done:`, ...project.actions.map(action => `- ${actionLine(action, this.today.current)}`), '');
         }
+        lines.push(verdict);
         return lines.join('\n');
     }
 

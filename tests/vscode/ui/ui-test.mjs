@@ -80,8 +80,9 @@ export async function runUiTests({ url, workspace, chromiumPath, screenshots, re
             await shot('02-hover');
             await page.mouse.move(5, 845);
             await page.keyboard.press('Escape');
-            // A project that is not a quick win: what it lacks, in the box too.
-            await editorLine('project hashtagContest').locator('span span', { hasText: /^hashtagContest$/ }).hover();
+            // A project that is not a quick win: what it lacks, in the box too (hovered on its keyword:
+            // the squiggles of its name would add their messages to the hover).
+            await editorLine('project hashtagContest').locator('span span', { hasText: /^project$/ }).hover();
             const lacking = page.locator('.monaco-hover-content', { hasText: 'To become a quick win' });
             await lacking.first().waitFor();
             await expectHoverFits(lacking.first());
