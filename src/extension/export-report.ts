@@ -2,7 +2,8 @@
  * Adopt: Export Plan Report… (`adopt.exportReport`): saves the report of a plan, HTML (one
  * self-contained page that prints on A4) or Markdown (GitHub, with Mermaid diagrams), chosen by
  * the file type in the save dialog. The plan is the active plan, else the one the overview shows.
- * Tests (and other extensions) may pass `{ uri, target, format }` to skip the dialog.
+ * Tests (and other extensions) may pass `{ uri, target, format }` to skip the dialog; the command
+ * then fails with the reason when it cannot save, rather than showing it.
  */
 import * as vscode from 'vscode';
 import type { PlanOverview } from '../protocol/overview-protocol.js';
@@ -30,7 +31,10 @@ export async function exportReport(source: OverviewSource, generator: string, pl
     const args = (typeof argument === 'object' && argument !== null && !(argument instanceof vscode.Uri) ? argument : {}) as ExportArguments;
     const document = args.uri ? await vscode.workspace.openTextDocument(vscode.Uri.parse(args.uri))
         : argument instanceof vscode.Uri ? await vscode.workspace.openTextDocument(argument) : plan;
+    // Called by a program (a target given, no dialog): a failure is its error, not a message for a person.
+    const called = args.target !== undefined;
     if (!document || document.languageId !== LANGUAGE_ID) {
+        if (called) throw new Error(`not an Adopt plan: ${document ? `${document.uri.toString()} (${document.languageId})` : 'no plan'}`);
         void vscode.window.showInformationMessage('Open an Adopt plan (.adopt file) to export its report.');
         return undefined;
     }
@@ -46,6 +50,7 @@ export async function exportReport(source: OverviewSource, generator: string, pl
         const overview = await source(document);
         await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(renderReport(overview, format, generator)));
     } catch (error) {
+        if (called) throw error;
         void vscode.window.showErrorMessage(`Adopt could not export the report: ${error instanceof Error ? error.message : String(error)}`);
         return undefined;
     }
