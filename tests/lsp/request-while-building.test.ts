@@ -8,6 +8,8 @@ import { describe, expect, test } from 'vitest';
 import { DocumentState, URI } from 'langium';
 import { CancellationToken, ResponseError, type Connection } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { resolve } from 'node:path';
+import { NodeFileSystemProvider } from 'langium/node';
 import { createAdoptServices } from '../../src/language/adopt-module.js';
 import { registerPlanOverviewRequest } from '../../src/language/lsp/overview-request.js';
 import { registerRankRequest } from '../../src/language/lsp/rank-request.js';
@@ -19,8 +21,8 @@ import { example, parser } from '../support/helpers.js';
 type Handler = (params: unknown, token: CancellationToken) => Promise<unknown>;
 
 /** The server's request handlers, as a connection would call them. */
-function serverWithHandlers() {
-    const services = createAdoptServices();
+function serverWithHandlers(context: Parameters<typeof createAdoptServices>[0] = {}) {
+    const services = createAdoptServices(context);
     const handlers = new Map<string, Handler>();
     const connection = {
         onRequest: (method: string, handler: Handler) => handlers.set(method, handler),
@@ -52,7 +54,15 @@ describe('a request sent with the didOpen of its plan', () => {
         expect(rank.status === 'fulfilled' ? (rank.value as { plan: string }).plan : rank.reason).toBe('RiversideHealth');
     });
 
-    test('a plan neither open nor read from the workspace is refused with InvalidParams', async () => {
+    test('a plan file on disk that the server does not know is read and answered', async () => {
+        const { shared, ask } = serverWithHandlers({ fileSystemProvider: () => new NodeFileSystemProvider() });
+        const uri = URI.file(resolve(__dirname, '../../examples/riverside-health.adopt')).toString();
+        expect(shared.workspace.LangiumDocuments.hasDocument(URI.parse(uri))).toBe(false);
+        const overview = planOverviewSchema.parse(await ask(PLAN_OVERVIEW_REQUEST, uri));
+        expect(overview.plan.name).toBe('RiversideHealth');
+    });
+
+    test('a plan neither open nor on disk is refused with InvalidParams', async () => {
         const { ask } = serverWithHandlers();
         const refusal = await ask(PLAN_OVERVIEW_REQUEST, 'file:///plans/never-opened.adopt').catch((error: unknown) => error);
         expect(refusal).toBeInstanceOf(ResponseError);
