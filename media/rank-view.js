@@ -64,10 +64,8 @@
         button.dataset.name = project.name;
         if (uri) button.dataset.uri = uri;
         const missing = project.missing ?? [];
-        button.setAttribute('aria-label',
-            `Rank ${project.rank}: ${project.title}, score ${format(project.score)} of ${format(data.fullScore)}` +
-            (project.quickWin ? ', quick win' : missing.length ? `, missing: ${missing.join('; ')}` : '') +
-            (project.effort ? `, effort ${project.effort}` : ''));
+        // The row's name is its text as shown (what a person reads is what a screen reader says and
+        // what speech input matches); the scale of the score, not shown, follows it unseen.
 
         button.append(element('span', 'rank', String(project.rank)));
         const main = element('span', 'main');
@@ -90,6 +88,7 @@
         }
         button.append(main, element('span', 'score', format(project.score)));
         button.append(project.quickWin ? element('span', 'badge', 'Quick win') : element('span', 'badge none', ''));
+        button.append(element('span', 'unseen', ` (score ${format(project.score)} of ${format(data.fullScore)})`));
         item.append(button);
         return item;
     }

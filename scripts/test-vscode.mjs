@@ -115,8 +115,10 @@ async function testExtensionHost(workspace) {
         await page.exposeFunction('codeAutomationLog', (type, args) => logs.push(`${type}: ${Array.isArray(args) ? args.join(' ') : String(args)}`));
         const remote = path => `vscode-remote://127.0.0.1:${port}${path}`;
         const payload = JSON.stringify([['extensionDevelopmentPath', remote(root)], ['extensionTestsPath', remote(suiteBundle)]]);
-        await page.goto(`${server.url}?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(payload)}`);
-        const code = await Promise.race([exit, new Promise(r => setTimeout(r, 150_000, 'timeout').unref())]);
+        // The page's load is the event waited for; the bound only reports a server that never answers.
+        await page.goto(`${server.url}?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(payload)}`, { timeout: 300_000 });
+        // The suite's end is the event waited for; the bound only reports a suite that hangs (a busy machine may take minutes).
+        const code = await Promise.race([exit, new Promise(r => setTimeout(r, 900_000, 'timeout').unref())]);
         if (!existsSync(results)) {
             record('the extension-host suite runs', `no results (exit ${code}); log:\n${logs.slice(-40).join('\n')}\n${tail(home.log)}`);
             return;

@@ -2,7 +2,8 @@
  * Adopt: Export Plan Report… (`adopt.exportReport`): saves the report of a plan, HTML (one
  * self-contained page that prints on A4) or Markdown (GitHub, with Mermaid diagrams), chosen by
  * the file type in the save dialog. The plan is the active plan, else the one the overview shows.
- * Tests (and other extensions) may pass `{ uri, target, format }` to skip the dialog.
+ * Tests (and other extensions) may pass `{ uri, target, format }` to skip the dialog; the command
+ * then fails with the reason when it cannot save, rather than showing it.
  */
 import * as vscode from 'vscode';
 import type { PlanOverview } from '../protocol/overview-protocol.js';
@@ -30,7 +31,10 @@ export async function exportReport(source: OverviewSource, generator: string, pl
     const args = (typeof argument === 'object' && argument !== null && !(argument instanceof vscode.Uri) ? argument : {}) as ExportArguments;
     const document = args.uri ? await vscode.workspace.openTextDocument(vscode.Uri.parse(args.uri))
         : argument instanceof vscode.Uri ? await vscode.workspace.openTextDocument(argument) : plan;
+    // Called by a program (a target given, no dialog): a failure is its error, not a message for a person.
+    const called = args.target !== undefined;
     if (!document || document.languageId !== LANGUAGE_ID) {
+        if (called) throw new Error(`not an Adopt plan: ${document ? `${document.uri.toString()} (${document.languageId})` : 'no plan'}`);
         void vscode.window.showInformationMessage('Open an Adopt plan (.adopt file) to export its report.');
         return undefined;
     }
@@ -46,15 +50,42 @@ export async function exportReport(source: OverviewSource, generator: string, pl
         const overview = await source(document);
         await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(renderReport(overview, format, generator)));
     } catch (error) {
+        if (called) throw error;
         void vscode.window.showErrorMessage(`Adopt could not export the report: ${error instanceof Error ? error.message : String(error)}`);
         return undefined;
     }
     void vscode.window.showInformationMessage(`Saved the plan report to ${vscode.workspace.asRelativePath(target, false)}.`, 'Open').then(choice => {
-        if (choice !== 'Open') return;
-        if (format === 'md') void vscode.workspace.openTextDocument(target).then(opened => vscode.window.showTextDocument(opened));
-        else void vscode.env.openExternal(target);
+        if (choice === 'Open') void openReport(target, format);
     });
     return target;
+}
+
+/** The view type of a saved HTML report shown in the editor. */
+export const REPORT_VIEW_TYPE = 'adopt.savedReport';
+
+/**
+ * Opens a saved report where the person is. Markdown: its preview (the editor when there is no
+ * preview). HTML: the default browser when the editor runs on this computer; in a browser
+ * VS Code, or with the files on a remote machine, a browser of this computer cannot open the
+ * file, so the page is shown in a view beside the editor (no scripts: the report has none).
+ */
+async function openReport(target: vscode.Uri, format: ReportFormat): Promise<void> {
+    try {
+        if (format === 'md') {
+            await vscode.commands.executeCommand('markdown.showPreview', target)
+                .then(undefined, async () => vscode.window.showTextDocument(await vscode.workspace.openTextDocument(target)));
+        } else if (vscode.env.uiKind === vscode.UIKind.Desktop && vscode.env.remoteName === undefined && target.scheme === 'file') {
+            await vscode.env.openExternal(target);
+        } else {
+            const page = new TextDecoder().decode(await vscode.workspace.fs.readFile(target));
+            const name = target.path.split('/').pop() ?? 'report';
+            const panel = vscode.window.createWebviewPanel(REPORT_VIEW_TYPE, `Report — ${name}`, { viewColumn: vscode.ViewColumn.Beside },
+                { enableScripts: false, localResourceRoots: [] });
+            panel.webview.html = page;
+        }
+    } catch (error) {
+        void vscode.window.showErrorMessage(`Adopt could not open the report: ${error instanceof Error ? error.message : String(error)}`);
+    }
 }
 
 /** `plan-report.html` beside the plan, or in the first workspace folder for a plan that is not a file. */

@@ -46,10 +46,24 @@ export async function activate(context: vscode.ExtensionContext): Promise<AdoptE
         vscode.commands.registerCommand(NEW_PLAN_COMMAND, (argument?: unknown) => newPlan(argument)),
         ...overviewCommands(context, overviewSourceFor(client))
     );
+    openWalkthroughOnFirstStart(context);
     return {
         client, rankQuickWins: async document => (await sources.plan(document)).result, statusText: () => status.text, rankView: () => RankPanel.state(),
         overviewView: () => OverviewPanel.state()
     };
+}
+
+/** Whether the walkthrough was opened for `ADOPT_OPEN_WALKTHROUGH` in this profile. */
+const WALKTHROUGH_OPENED = 'adopt.walkthroughOpened';
+
+/**
+ * `npm start` (scripts/open-example.sh) sets ADOPT_OPEN_WALKTHROUGH=1: the walkthrough opens
+ * beside the example plan, once per profile (a later start keeps the editors the person left).
+ */
+function openWalkthroughOnFirstStart(context: vscode.ExtensionContext): void {
+    if (process.env.ADOPT_OPEN_WALKTHROUGH !== '1' || context.globalState.get<boolean>(WALKTHROUGH_OPENED)) return;
+    void context.globalState.update(WALKTHROUGH_OPENED, true);
+    void vscode.commands.executeCommand('workbench.action.openWalkthrough', `${context.extension.id}#gettingStarted`, true);
 }
 
 export async function deactivate(): Promise<void> {

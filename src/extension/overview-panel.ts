@@ -7,18 +7,15 @@
  * media/overview.js under a strict content security policy.
  */
 import * as vscode from 'vscode';
-import { CONFIG_FILE_NAME } from '../language/config/adopt-config-schema.js';
 import type { PlanOverview } from '../protocol/overview-protocol.js';
 import { plural } from '../report/html-text.js';
 import { overviewSections, sectionHtml, type SectionOptions } from '../report/overview-sections.js';
-import { debounce } from './debounce.js';
 import { nonce, revealLine } from './webview-support.js';
-import { LANGUAGE_ID } from './language-client.js';
 import type { OverviewSource } from './overview-client.js';
 import { overviewViewHtml } from './overview-view-html.js';
+import { PlanView } from './plan-view.js';
 
 export const OVERVIEW_VIEW_TYPE = 'adopt.planOverview';
-const REFRESH_DELAY_MS = 300;
 /** Entries of a long list shown before "and N more" (the ranked projects: the top ones). */
 export const VIEW_LIMIT = 25;
 /** Projects on a page once a person asks to see all of them. */
@@ -40,11 +37,9 @@ export interface OverviewViewState {
     readonly projectPage: number | undefined;
 }
 
-export class OverviewPanel implements vscode.Disposable {
+export class OverviewPanel extends PlanView<FromView, vscode.TextDocument> {
     private static current: OverviewPanel | undefined;
 
-    private readonly disposables: vscode.Disposable[] = [];
-    private readonly refreshSoon = debounce(() => void this.refresh(), REFRESH_DELAY_MS);
     private latest: PlanOverview | undefined;
     private projectPage: number | undefined;
     /** The page's width, for the matrix (a narrow view draws it narrower, its texts at their size). */
@@ -52,27 +47,12 @@ export class OverviewPanel implements vscode.Disposable {
     private generation = 0;
 
     private constructor(
-        private readonly panel: vscode.WebviewPanel,
-        private document: vscode.TextDocument,
+        panel: vscode.WebviewPanel,
+        document: vscode.TextDocument,
         private readonly source: OverviewSource,
         private readonly exportReport: (document: vscode.TextDocument) => Thenable<unknown>
     ) {
-        const configFiles = vscode.workspace.createFileSystemWatcher(`**/${CONFIG_FILE_NAME}`);
-        this.disposables.push(
-            configFiles,
-            configFiles.onDidCreate(() => this.refreshSoon()),
-            configFiles.onDidDelete(() => this.refreshSoon()),
-            configFiles.onDidChange(() => this.refreshSoon()),
-            panel.onDidDispose(() => this.dispose()),
-            panel.webview.onDidReceiveMessage((message: FromView) => void this.onMessage(message)),
-            vscode.window.onDidChangeActiveTextEditor(editor => this.follow(editor)),
-            vscode.workspace.onDidChangeTextDocument(event => {
-                if (event.document === this.document) this.refreshSoon();
-            }),
-            vscode.workspace.onDidChangeConfiguration(event => {
-                if (event.affectsConfiguration('adopt')) this.refreshSoon();
-            })
-        );
+        super(panel, document);
     }
 
     static state(): OverviewViewState | undefined {
@@ -112,24 +92,17 @@ export class OverviewPanel implements vscode.Disposable {
         return overview;
     }
 
-    dispose(): void {
+    protected closed(): void {
         if (OverviewPanel.current === this) OverviewPanel.current = undefined;
-        this.refreshSoon.cancel();
-        this.panel.dispose();
-        for (const disposable of this.disposables.splice(0)) disposable.dispose();
     }
 
-    /** Another plan in the active editor becomes the plan shown. */
-    private follow(editor: vscode.TextEditor | undefined): void {
-        const document = editor?.document;
-        if (!document || document.languageId !== LANGUAGE_ID || document === this.document) return;
-        this.document = document;
+    protected followed(): void {
         this.projectPage = undefined;
-        void this.refresh();
+        void this.refresh().catch(() => undefined);
     }
 
     /** Asks for the overview and shows it; the last one stays when that fails (a restarting server, a closed document). */
-    private async refresh(): Promise<PlanOverview | undefined> {
+    protected async refresh(): Promise<PlanOverview | undefined> {
         const generation = ++this.generation;
         let overview: PlanOverview;
         try {
@@ -156,7 +129,7 @@ export class OverviewPanel implements vscode.Disposable {
         void this.panel.webview.postMessage({ type: 'overview', title: name, status: statusLine(overview), html: overviewSections(overview, this.options()) });
     }
 
-    private async onMessage(message: FromView): Promise<void> {
+    protected async onMessage(message: FromView): Promise<void> {
         if (message.type === 'ready') {
             this.post();
         } else if (message.type === 'reveal' && Number.isInteger(message.line) && message.line > 0) {

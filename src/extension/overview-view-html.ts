@@ -8,22 +8,14 @@ import * as vscode from 'vscode';
 import { escape } from '../report/html-text.js';
 import { SECTIONS } from '../report/overview-sections.js';
 import { OVERVIEW_CSS, VIEW_PALETTE } from '../report/report-style.js';
-import { webviewCsp } from './webview-support.js';
+import { webviewPage } from './webview-support.js';
 
 export function overviewViewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, nonce: string): string {
-    const script = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'overview.js')).toString();
-    const csp = webviewCsp(webview, nonce);
-    return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<style nonce="${nonce}">${VIEW_PALETTE}${OVERVIEW_CSS}</style>
-<title>Plan overview</title>
-</head>
-<body>
-<div class="page interactive">
+    return webviewPage(webview, extensionUri, nonce, {
+        title: 'Plan overview',
+        css: `${VIEW_PALETTE}${OVERVIEW_CSS}`,
+        script: 'overview.js',
+        body: `<div class="page interactive">
 <header class="view-top">
 <div class="view-title">
 <div><p class="eyebrow">Plan overview</p><h1 id="title">Plan overview</h1></div>
@@ -33,8 +25,6 @@ export function overviewViewHtml(webview: vscode.Webview, extensionUri: vscode.U
 <p id="status" class="status-line" role="status" aria-live="polite">Reading the plan…</p>
 </header>
 <main id="content" aria-labelledby="title"></main>
-</div>
-<script nonce="${nonce}" src="${script}"></script>
-</body>
-</html>`;
+</div>`
+    });
 }

@@ -10,12 +10,6 @@ import {
     type RankQuickWinsParams, type RankResult, type SettingsInForce, type WorkspaceRanking
 } from '../protocol/rank-protocol.js';
 
-/** How often to ask again while the server has not yet taken in a just-opened document. */
-const ATTEMPTS = 5;
-const RETRY_DELAY_MS = 200;
-/** JSON-RPC InvalidParams: the server's answer for a document it does not know (yet). */
-const INVALID_PARAMS = -32602;
-
 /** The ranking of a plan, and the weights and threshold in force for it (the view's scale). */
 export interface RankAnswer {
     readonly result: RankResult;
@@ -44,30 +38,17 @@ export function projectsSourceFor(client: LanguageClient): ProjectsSource {
     return document => askServer(client, { uri: document.uri.toString(), diagnostics: false }, raw => rankedProjectsSchema.parse(raw));
 }
 
-/** Asks, checks the answer against its schema, and asks again while the server does not know the document yet. */
+/** Asks and checks the answer against its schema. */
 function askServer<T>(client: LanguageClient, params: RankQuickWinsParams, check: (raw: unknown) => T): Promise<T> {
     return askAboutDocument(client, RANK_QUICK_WINS_REQUEST, params, check);
 }
 
-/** A request about one document (its `uri` in the params), checked by `check`, asked again while the server does not know the document yet. */
+/**
+ * A request about one document (its `uri` in the params), checked by `check`. The server answers
+ * once the document is built, also one the client has only just opened (its didOpen goes first).
+ */
 export async function askAboutDocument<T>(client: LanguageClient, method: string, params: { readonly uri: string }, check: (raw: unknown) => T): Promise<T> {
-    for (let attempt = 1; ; attempt++) {
-        try {
-            const raw: unknown = await client.sendRequest(method, params);
-            return check(raw);
-        } catch (error) {
-            if (attempt >= ATTEMPTS || !isUnknownDocument(error)) throw error;
-            await delay(RETRY_DELAY_MS);
-        }
-    }
-}
-
-function isUnknownDocument(error: unknown): boolean {
-    return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === INVALID_PARAMS;
-}
-
-function delay(ms: number): Promise<void> {
-    return new Promise(resolve => setTimeout(resolve, ms));
+    return check(await client.sendRequest(method, params));
 }
 
 export function quickWinCount(result: RankedProjects): number {

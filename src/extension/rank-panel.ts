@@ -8,19 +8,17 @@
  * under a strict content security policy.
  */
 import * as vscode from 'vscode';
-import { CONFIG_FILE_NAME } from '../language/config/adopt-config-schema.js';
 import type { QuickWinSettings } from '../language/score/quick-win-settings.js';
 import type { RankResult, SettingsInForce, WorkspaceRanking } from '../protocol/rank-protocol.js';
-import { debounce } from './debounce.js';
 import { nonce, revealLine } from './webview-support.js';
 import { LANGUAGE_ID } from './language-client.js';
 import type { RankSource, WorkspaceRankSource } from './rank-client.js';
 import { fullScore, quickWinSettings } from './score-scale.js';
 import { rankViewHtml } from './rank-view-html.js';
+import { PlanView } from './plan-view.js';
 import { scoreBar } from '../report/report-blocks.js';
 
 export const RANK_VIEW_TYPE = 'adopt.quickWins';
-const REFRESH_DELAY_MS = 300;
 
 export type RankViewMode = 'plan' | 'workspace';
 
@@ -59,49 +57,41 @@ export interface RankSources {
 export interface RankViewState {
     readonly mode: RankViewMode;
     readonly title: string;
+    /** The plan the view follows (the active plan's document), if any. */
+    readonly uri: string | undefined;
     /** The plan shown in plan mode. */
     readonly plan?: RankResult;
     /** The plans shown in workspace mode. */
     readonly plans?: readonly WorkspacePlanView[];
 }
 
-export class RankPanel implements vscode.Disposable {
+export class RankPanel extends PlanView<FromView, vscode.TextDocument | undefined> {
     private static current: RankPanel | undefined;
 
-    private readonly disposables: vscode.Disposable[] = [];
-    private readonly refreshSoon = debounce(() => void this.refresh(), REFRESH_DELAY_MS);
     private latest: RankViewData | undefined;
     /** Counts refreshes, so that a slow, older answer never replaces a newer one. */
     private generation = 0;
 
     private constructor(
-        private readonly panel: vscode.WebviewPanel,
+        panel: vscode.WebviewPanel,
         private mode: RankViewMode,
-        private document: vscode.TextDocument | undefined,
+        document: vscode.TextDocument | undefined,
         private readonly sources: RankSources
     ) {
+        super(panel, document);
+        // Plans of the workspace come, go and change (workspace mode).
         const watcher = vscode.workspace.createFileSystemWatcher('**/*.adopt');
-        // A config file's weights and threshold change the scores (the server re-checks on save).
-        const configFiles = vscode.workspace.createFileSystemWatcher(`**/${CONFIG_FILE_NAME}`);
         this.disposables.push(
             watcher,
-            configFiles,
-            configFiles.onDidCreate(() => this.refreshSoon()),
-            configFiles.onDidDelete(() => this.refreshSoon()),
-            configFiles.onDidChange(() => this.refreshSoon()),
-            panel.onDidDispose(() => this.dispose()),
-            panel.webview.onDidReceiveMessage((message: FromView) => void this.onMessage(message)),
-            vscode.window.onDidChangeActiveTextEditor(editor => this.follow(editor)),
-            vscode.workspace.onDidChangeTextDocument(event => {
-                if (event.document === this.document || (this.mode === 'workspace' && event.document.languageId === LANGUAGE_ID)) this.refreshSoon();
-            }),
-            vscode.workspace.onDidChangeConfiguration(event => {
-                if (event.affectsConfiguration('adopt')) this.refreshSoon();
-            }),
             watcher.onDidCreate(() => this.refreshWorkspaceSoon()),
             watcher.onDidDelete(() => this.refreshWorkspaceSoon()),
             watcher.onDidChange(() => this.refreshWorkspaceSoon())
         );
+    }
+
+    /** In workspace mode, an edit of any plan changes the ranking. */
+    protected override followsEdit(document: vscode.TextDocument): boolean {
+        return super.followsEdit(document) || (this.mode === 'workspace' && document.languageId === LANGUAGE_ID);
     }
 
     /** The view's state now; undefined while it is closed. */
@@ -109,9 +99,10 @@ export class RankPanel implements vscode.Disposable {
         const view = RankPanel.current;
         const data = view?.latest;
         if (!view || !data) return undefined;
+        const uri = view.document?.uri.toString();
         return data.mode === 'plan'
-            ? { mode: 'plan', title: view.panel.title, plan: data.result }
-            : { mode: 'workspace', title: view.panel.title, plans: data.plans };
+            ? { mode: 'plan', title: view.panel.title, uri, plan: data.result }
+            : { mode: 'workspace', title: view.panel.title, uri, plans: data.plans };
     }
 
     /** Shows the ranking of `document`'s plan, opening the view or pointing the open one at it. */
@@ -153,19 +144,13 @@ export class RankPanel implements vscode.Disposable {
         return view;
     }
 
-    dispose(): void {
+    protected closed(): void {
         if (RankPanel.current === this) RankPanel.current = undefined;
-        this.refreshSoon.cancel();
-        this.panel.dispose();
-        for (const disposable of this.disposables.splice(0)) disposable.dispose();
     }
 
-    /** In plan mode, another plan in the active editor becomes the plan shown. */
-    private follow(editor: vscode.TextEditor | undefined): void {
-        const document = editor?.document;
-        if (!document || document.languageId !== LANGUAGE_ID || document === this.document) return;
-        this.document = document;
-        if (this.mode === 'plan') void this.refresh();
+    /** In plan mode, the view shows the plan followed to. */
+    protected followed(): void {
+        if (this.mode === 'plan') void this.refresh().catch(() => undefined);
     }
 
     private refreshWorkspaceSoon(): void {
@@ -173,7 +158,7 @@ export class RankPanel implements vscode.Disposable {
     }
 
     /** Asks for the ranking of the mode in force and shows it; the last ranking stays when that fails. */
-    private async refresh(): Promise<RankViewData | undefined> {
+    protected async refresh(): Promise<RankViewData | undefined> {
         const generation = ++this.generation;
         const scaleOf = (settings: SettingsInForce | QuickWinSettings) =>
             ({ type: 'rank' as const, fullScore: fullScore(settings), threshold: settings.threshold, hasPlan: this.document !== undefined });
@@ -204,7 +189,7 @@ export class RankPanel implements vscode.Disposable {
         void this.panel.webview.postMessage(withBars(data));
     }
 
-    private async onMessage(message: FromView): Promise<void> {
+    protected async onMessage(message: FromView): Promise<void> {
         if (message.type === 'ready' && this.latest) {
             this.post(this.latest);
         } else if (message.type === 'mode' && (message.mode === 'plan' || message.mode === 'workspace') && message.mode !== this.mode) {

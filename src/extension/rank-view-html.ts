@@ -7,23 +7,15 @@
 import * as vscode from 'vscode';
 import { partsLegend } from '../report/report-blocks.js';
 import { BLOCKS_CSS, VIEW_PALETTE } from '../report/report-style.js';
-import { webviewCsp } from './webview-support.js';
+import { webviewPage } from './webview-support.js';
 
 export function rankViewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, nonce: string): string {
-    const media = (file: string): string => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', file)).toString();
-    const csp = webviewCsp(webview, nonce, { extensionStyles: true });
-    return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<style nonce="${nonce}">${VIEW_PALETTE}${BLOCKS_CSS}</style>
-<link rel="stylesheet" nonce="${nonce}" href="${media('rank-view.css')}">
-<title>Quick wins</title>
-</head>
-<body>
-<main aria-labelledby="heading">
+    return webviewPage(webview, extensionUri, nonce, {
+        title: 'Quick wins',
+        css: `${VIEW_PALETTE}${BLOCKS_CSS}`,
+        stylesheets: ['rank-view.css'],
+        script: 'rank-view.js',
+        body: `<main aria-labelledby="heading">
 <header class="top">
 <h1 id="heading">Quick wins</h1>
 <div class="modes" role="radiogroup" aria-label="What to rank">
@@ -35,8 +27,6 @@ export function rankViewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, 
 ${partsLegend()}
 <div id="content"></div>
 <p class="hint">Choose a project (click, or Tab then Enter) to show it in its plan. Up and Down move between projects.</p>
-</main>
-<script nonce="${nonce}" src="${media('rank-view.js')}"></script>
-</body>
-</html>`;
+</main>`
+    });
 }

@@ -1,6 +1,6 @@
 /**
  * What the extension's webviews share: revealing a line of a plan in its editor, and a page's
- * content security policy with its nonce.
+ * shell: its content security policy with its nonce, its styles and its script.
  */
 import * as vscode from 'vscode';
 
@@ -34,4 +34,34 @@ export function webviewCsp(webview: vscode.Webview, nonce: string, options: { ex
         `img-src ${webview.cspSource}`,
         `font-src ${webview.cspSource}`
     ].join('; ');
+}
+
+/** A page of the extension: its title, inline styles, stylesheets and script (files of media/), and its body. */
+export interface WebviewPage {
+    readonly title: string;
+    readonly css: string;
+    readonly stylesheets?: readonly string[];
+    readonly script: string;
+    readonly body: string;
+}
+
+/** The HTML of a page under the strict content security policy, its script and stylesheets from the extension's media/ folder. */
+export function webviewPage(webview: vscode.Webview, extensionUri: vscode.Uri, nonce: string, page: WebviewPage): string {
+    const media = (file: string): string => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', file)).toString();
+    const stylesheets = page.stylesheets ?? [];
+    const csp = webviewCsp(webview, nonce, { extensionStyles: stylesheets.length > 0 });
+    return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<style nonce="${nonce}">${page.css}</style>
+${stylesheets.map(file => `<link rel="stylesheet" nonce="${nonce}" href="${media(file)}">\n`).join('')}<title>${page.title}</title>
+</head>
+<body>
+${page.body}
+<script nonce="${nonce}" src="${media(page.script)}"></script>
+</body>
+</html>`;
 }

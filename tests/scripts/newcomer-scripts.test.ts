@@ -3,7 +3,9 @@
  * while package-lock.json is unchanged) without npm's engine warnings about packages that run on
  * the project's own Node.js 24; `npm test` (scripts/run-tests.mjs) honours ADOPT_SKIP_VSCODE=1
  * as the README says; `npm start` opens a copy of the examples outside the repository and never
- * overwrites what a person wrote there; package.json admits the Node.js 20 the README supports.
+ * overwrites what a person wrote there, with the example plan in an editor and the walkthrough on
+ * a first start, keeping its profile (the colour theme chosen) and its port from one start to the
+ * next and saying how to pick the port; package.json admits the Node.js 20 the README supports.
  */
 import { spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -12,6 +14,9 @@ import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 // @ts-expect-error a plain ES module script without types
 import { prepareExampleWorkspace } from '../../scripts/example-workspace.mjs';
+// @ts-expect-error a plain ES module script without types
+import { choosePort, defaultProfileFolder, EXAMPLE_PLAN, profileHome, WALKTHROUGH, workbenchUrl } from '../vscode/code-server.mjs';
+import { createServer, type Server } from 'node:net';
 
 const ROOT = resolve(__dirname, '../..');
 const folders: string[] = [];
@@ -147,6 +152,64 @@ describe('the examples that npm start opens', () => {
         const result = prepareExampleWorkspace({ folder: inside, chosen: false, fallback });
         expect(result.folder).toBe(fallback);
         expect(readdirSync(result.folder)).toContain('riverside-health.adopt');
+    });
+});
+
+describe('npm start in VS Code in the browser (code-server)', () => {
+    const script = readFileSync(join(ROOT, 'scripts/open-example.sh'), 'utf8');
+    const launcher = readFileSync(join(ROOT, 'tests/vscode/code-server.mjs'), 'utf8');
+
+    test('keeps its profile: the settings of the first start are written once, a theme chosen later stays', () => {
+        const root = join(tempFolder('adopt-profile-'), 'code-server');
+        const first = profileHome(root);
+        expect(first.firstStart).toBe(true);
+        const settings = join(first.userData, 'User', 'settings.json');
+        const chosen = { ...JSON.parse(readFileSync(settings, 'utf8')), 'workbench.colorTheme': 'Solarized Light' };
+        writeFileSync(settings, JSON.stringify(chosen));
+        const second = profileHome(root);
+        expect(second.firstStart).toBe(false);
+        expect(JSON.parse(readFileSync(settings, 'utf8'))['workbench.colorTheme']).toBe('Solarized Light');
+        expect(defaultProfileFolder({ XDG_DATA_HOME: '/data' })).toBe('/data/adopt/code-server');
+        expect(defaultProfileFolder({ ADOPT_PROFILE_DIR: '/elsewhere' })).toBe('/elsewhere');
+        // The launcher uses the kept profile, not a temporary one removed at the end.
+        expect(launcher).toMatch(/profileHome\(defaultProfileFolder\(\)\)/);
+    });
+
+    test('keeps its port from one start to the next while it is free; PORT picks one; a busy port gives way', async () => {
+        const home = profileHome(join(tempFolder('adopt-port-'), 'code-server'));
+        const first = await choosePort(home, undefined);
+        expect(await choosePort(home, undefined)).toBe(first);
+        const busy: Server = createServer();
+        await new Promise<void>(resolveListen => busy.listen(first, '127.0.0.1', () => resolveListen()));
+        try {
+            expect(await choosePort(home, undefined)).not.toBe(first);
+        } finally {
+            await new Promise<void>(resolveClose => busy.close(() => resolveClose()));
+        }
+        // A port asked for with PORT (here one that is free) is taken, and kept for the next start.
+        const asked = await choosePort(profileHome(join(tempFolder('adopt-port-other-'), 'code-server')), undefined);
+        expect(await choosePort(home, String(asked))).toBe(asked);
+        expect(await choosePort(home, undefined)).toBe(asked);
+        await expect(choosePort(home, 'eighty')).rejects.toThrow('PORT=eighty is not a port (1 to 65535)');
+    });
+
+    test('opens the example plan in an editor, and the walkthrough on a first start', () => {
+        const url = new URL(workbenchUrl({ url: 'http://127.0.0.1:8181/', port: 8181 }, '/work/examples', EXAMPLE_PLAN));
+        expect(url.searchParams.get('folder')).toBe('/work/examples');
+        expect(JSON.parse(url.searchParams.get('payload')!)).toEqual([['openFile', 'vscode-remote://127.0.0.1:8181/work/examples/riverside-health.adopt']]);
+        expect(launcher).toMatch(/firstStart \? \{ ADOPT_OPEN_WALKTHROUGH: '1' \}/);
+        expect(script).toMatch(/ADOPT_OPEN_WALKTHROUGH=1 exec code .*riverside-health\.adopt"/);
+        // The extension opens its walkthrough for ADOPT_OPEN_WALKTHROUGH=1, once per profile; the id is the package's.
+        const main = readFileSync(join(ROOT, 'src/extension/main.ts'), 'utf8');
+        expect(main).toMatch(/process\.env\.ADOPT_OPEN_WALKTHROUGH !== '1' \|\| context\.globalState\.get/);
+        const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+        expect(`${manifest.publisher}.${manifest.name}#${manifest.contributes.walkthroughs[0].id}`).toBe(WALKTHROUGH);
+        expect(main).toContain('`${context.extension.id}#gettingStarted`');
+    });
+
+    test('says how to pick the port, in the script and when it starts', () => {
+        expect(script).toMatch(/PORT=8080 picks the port/);
+        expect(launcher).toContain('PORT=8080 npm start picks another.');
     });
 });
 

@@ -2,9 +2,9 @@
 // the extension's tests and for scripts/open-example.sh. Everything lives in a temporary
 // folder; the server listens on a free port of 127.0.0.1 only, in its own process group.
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync, openSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { homedir, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -41,7 +41,14 @@ export function freePort() {
 
 /** A temporary home for one code-server: user data, extensions, config and logs. */
 export function makeHome(prefix = 'adopt-code-server-') {
-    const root = mkdtempSync(join(tmpdir(), prefix));
+    return homeIn(mkdtempSync(join(tmpdir(), prefix))).home;
+}
+
+/**
+ * The folders of a code-server's home in `root` (made when missing), with the quiet settings
+ * written when it has no settings yet; `firstStart` says whether it had none.
+ */
+function homeIn(root) {
     const home = {
         root,
         userData: join(root, 'user-data'),
@@ -52,8 +59,10 @@ export function makeHome(prefix = 'adopt-code-server-') {
     };
     for (const dir of [home.userData, home.extensions, home.config, home.data]) mkdirSync(dir, { recursive: true });
     mkdirSync(join(home.userData, 'User'), { recursive: true });
-    writeFileSync(join(home.userData, 'User', 'settings.json'), JSON.stringify(quietSettings, null, 2));
-    return home;
+    const settings = join(home.userData, 'User', 'settings.json');
+    const firstStart = !existsSync(settings);
+    if (firstStart) writeFileSync(settings, JSON.stringify(quietSettings, null, 2));
+    return { home, firstStart };
 }
 
 function environment(home, extra = {}) {
@@ -132,26 +141,84 @@ export function removeHome(home) {
     rmSync(home.root, { recursive: true, force: true });
 }
 
+/** The walkthrough of the extension, as `workbench.action.openWalkthrough` names it. */
+export const WALKTHROUGH = 'adopt.adopt#gettingStarted';
+/** The plan `npm start` opens beside the walkthrough. */
+export const EXAMPLE_PLAN = 'riverside-health.adopt';
+
+/** The profile of `npm start` (settings, theme, extensions, state), kept from one start to the next. */
+export function defaultProfileFolder(env = process.env) {
+    if (env.ADOPT_PROFILE_DIR) return resolve(env.ADOPT_PROFILE_DIR);
+    const data = env.XDG_DATA_HOME || join(homedir(), '.local', 'share');
+    return join(data, 'adopt', 'code-server');
+}
+
 /**
- * `node tests/vscode/code-server.mjs --open FOLDER VSIX [PORT]`: installs the package in a
- * temporary profile, serves FOLDER on 127.0.0.1 and prints the URL; Ctrl+C stops it.
+ * A home for code-server that is kept: the same folders as `makeHome`, in `root`. The quiet
+ * settings are written only when the profile has no settings yet: a theme or setting chosen in an
+ * earlier start stays. `firstStart` says whether the profile was new.
  */
-async function openFolder([folder, vsix, portText]) {
-    const home = makeHome('adopt-open-');
+export function profileHome(root) {
+    const { home, firstStart } = homeIn(root);
+    return { ...home, firstStart };
+}
+
+function portIsFree(port) {
+    return new Promise(resolveFree => {
+        const server = createServer();
+        server.once('error', () => resolveFree(false));
+        server.listen(port, '127.0.0.1', () => server.close(() => resolveFree(true)));
+    });
+}
+
+/**
+ * The port of `npm start`: the one asked for (PORT), else the one of the last start while it is
+ * free, else a free one; remembered in the profile for the next start.
+ */
+export async function choosePort(home, requested) {
+    const remembered = join(home.root, 'port');
+    let port = requested ? Number(requested) : undefined;
+    if (port !== undefined && (!Number.isInteger(port) || port < 1 || port > 65535)) throw new Error(`PORT=${requested} is not a port (1 to 65535)`);
+    if (port === undefined && existsSync(remembered)) {
+        const last = Number(readFileSync(remembered, 'utf8').trim());
+        if (Number.isInteger(last) && last > 0 && await portIsFree(last)) port = last;
+    }
+    port ??= await freePort();
+    writeFileSync(remembered, `${port}\n`);
+    return port;
+}
+
+/** The address that opens `folder` with `file` of it in an editor (VS Code in the browser opens the payload's `openFile`). */
+export function workbenchUrl(server, folder, file) {
+    const url = `${server.url}?folder=${encodeURIComponent(folder)}`;
+    if (!file) return url;
+    const payload = JSON.stringify([['openFile', `vscode-remote://127.0.0.1:${server.port}${join(folder, file)}`]]);
+    return `${url}&payload=${encodeURIComponent(payload)}`;
+}
+
+/**
+ * `node tests/vscode/code-server.mjs --open FOLDER VSIX`: installs the package in the kept
+ * profile, serves FOLDER on 127.0.0.1 (PORT picks the port) and prints the address, which opens
+ * the example plan; on a first start the extension opens its walkthrough too. Ctrl+C stops it.
+ */
+async function openFolder([folder, vsix]) {
+    const home = profileHome(defaultProfileFolder());
     await installExtension(home, vsix);
-    const server = await startCodeServer({ home, folder: resolve(folder), port: portText ? Number(portText) : undefined });
-    const target = `${server.url}?folder=${encodeURIComponent(resolve(folder))}`;
-    console.log(`VS Code (code-server) with the Adopt extension: ${target}`);
+    const port = await choosePort(home, process.env.PORT || undefined);
+    const env = home.firstStart ? { ADOPT_OPEN_WALKTHROUGH: '1' } : {};
+    const server = await startCodeServer({ home, folder: resolve(folder), port, env });
+    const plan = existsSync(join(resolve(folder), EXAMPLE_PLAN)) ? EXAMPLE_PLAN : undefined;
+    console.log(`VS Code (code-server) with the Adopt extension: ${workbenchUrl(server, resolve(folder), plan)}`);
     console.log('Open it in a browser on this machine; Ctrl+C stops it.');
+    console.log(`Port ${port}: the same at the next start while it is free. PORT=8080 npm start picks another.`);
+    console.log(`Your settings and theme are kept in ${home.root} (ADOPT_PROFILE_DIR picks another folder).`);
     const stop = async () => {
         await server.stop();
-        removeHome(home);
         process.exit(0);
     };
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
     const code = await server.exited;
-    removeHome(home);
     process.exit(code ?? 0);
 }
 

@@ -12,7 +12,7 @@ import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
-import { expectAccessible } from './ui/overview-ui-test.mjs';
+import { expectAccessible } from './ui/ui-support.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
 // pngjs, as playwright-core bundles it: to read a screenshot's pixels.

@@ -31,6 +31,11 @@ import { scoreLine } from './adopt-score-text.js';
 
 const DECLARATION_WORDS: ReadonlySet<string> = new Set(Object.values(DECLARATION_KEYWORDS));
 
+/** A Markdown line break: the next line stays in the same paragraph. */
+const LINE_BREAK = '  ';
+/** Space before a right-aligned column's heading: editors draw Markdown tables in hovers without cell padding. */
+const HEADER_GAP = '&nbsp;&nbsp;&nbsp;';
+
 /** A date as the lexer reads it (YYYY-MM-DD). */
 const DATE_TEXT = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/;
 
@@ -102,28 +107,28 @@ export class AdoptHoverProvider extends AstNodeHoverProvider {
         const values = partValues(analysis.facts);
         const weights = planAnalysis.settings.weights;
         const rows = SCORE_PARTS.map(part => `| ${part} | ${formatValue(values[part])} | ${weights[part]} | ${analysis.points[part]} |`);
+        // Short enough for the editor's hover box (250 px in VS Code) without scrolling: the score
+        // (its first line) is not repeated in the table, and lines that belong together share a
+        // paragraph (a Markdown line break: two spaces at the end of the line).
+        // Effort (how much work a project needs) is not part of the score: beside the stage.
+        const effort = analysis.effort ? `effort ${analysis.effort}` : 'effort not stated';
+        const verdict = analysis.quickWin
+            ? 'A quick win: low-hanging fruit. Turn it into a success story for the internal road show.'
+            : `To become a quick win: ${analysis.missing.join('; ')}.`;
         const lines = [
-            scoreLine(analysis, planAnalysis),
+            `${scoreLine(analysis, planAnalysis)}${LINE_BREAK}`,
+            `**${project.title ?? project.name}** (project \`${project.name}\` in stage '${analysis.stage.name}', ${effort})`,
             '',
-            `**${project.title ?? project.name}** (project \`${project.name}\` in stage '${analysis.stage.name}')`,
-            '',
-            '| part | value | weight | points |',
+            `| part | ${HEADER_GAP}value | ${HEADER_GAP}weight | ${HEADER_GAP}points |`,
             '| --- | ---: | ---: | ---: |',
             ...rows,
-            `| **score** | | | **${analysis.score}** |`,
-            '',
-            `Effort: ${analysis.effort ? `${analysis.effort} (how much work it needs; not part of the score)` : 'not stated (effort low, medium or high)'}`,
             ''
         ];
         if (project.actions.length > 0) {
             const { done, total } = actionsDone(project.actions);
             lines.push(`Actions, ${done} of ${total} done:`, ...project.actions.map(action => `- ${actionLine(action, this.today.current)}`), '');
         }
-        if (analysis.quickWin) {
-            lines.push('A quick win: low-hanging fruit. Turn it into a success story for the internal road show.');
-        } else {
-            lines.push('To become a quick win:', ...analysis.missing.map(item => `- ${item}`));
-        }
+        lines.push(verdict);
         return lines.join('\n');
     }
 

@@ -8,12 +8,23 @@
  * projects has about 95,000 of them. Langium's walk (a stream of iterators per node, a check for
  * cancellation per node) and property lookup (a list of every match, for each index) are replaced
  * by the syntax facts (parser/syntax-facts.ts), the same nodes in the same order: the same tokens.
+ *
+ * Langium's provider keeps the request it answers in fields (the document, its range, the
+ * document's token builder) and yields to the event loop while it walks the tree, so two requests
+ * at once (an editor asks for the visible range and the whole document together) mixed their
+ * tokens: the first token of the plan came twice, and editors reported overlapping tokens. Here
+ * the requests are answered one after another, a range request gets a builder of its own (the
+ * document's builder keeps the last full result for delta requests), and a cancelled request
+ * leaves no tokens behind for the next one.
  */
 import { Cancellation, interruptAndCheck, type AstNode, type LangiumDocument } from 'langium';
-import { AbstractSemanticTokenProvider, type SemanticTokenAcceptor, type SemanticTokenPropertyOptions } from 'langium/lsp';
+import { AbstractSemanticTokenProvider, SemanticTokensBuilder, type SemanticTokenAcceptor, type SemanticTokenPropertyOptions } from 'langium/lsp';
 import type { AdoptServices } from '../adopt-module.js';
 import type { SyntaxFacts } from '../parser/syntax-facts.js';
-import { SemanticTokenModifiers, SemanticTokenTypes } from 'vscode-languageserver';
+import {
+    SemanticTokenModifiers, SemanticTokenTypes, type SemanticTokens, type SemanticTokensDelta, type SemanticTokensDeltaParams, type SemanticTokensParams,
+    type SemanticTokensRangeParams
+} from 'vscode-languageserver';
 import {
     isAction, isChannel, isEffort, isInvolves, isLaunch, isMember, isStage, isStory, isSupports, isTrait, isUses
 } from '../generated/ast.js';
@@ -41,10 +52,56 @@ const NODES_PER_CHECK = 256;
 
 export class AdoptSemanticTokenProvider extends AbstractSemanticTokenProvider {
     private readonly facts: SyntaxFacts;
+    /** The request being answered (settled either way): the next one starts after it. */
+    private previous: Promise<unknown> = Promise.resolve();
 
     constructor(services: AdoptServices) {
         super(services);
         this.facts = services.syntax.Facts;
+    }
+
+    override semanticHighlight(document: LangiumDocument, params: SemanticTokensParams, cancelToken = Cancellation.CancellationToken.None): Promise<SemanticTokens> {
+        return this.oneAtATime(document, () => super.semanticHighlight(document, params, cancelToken));
+    }
+
+    override semanticHighlightDelta(
+        document: LangiumDocument, params: SemanticTokensDeltaParams, cancelToken = Cancellation.CancellationToken.None
+    ): Promise<SemanticTokens | SemanticTokensDelta> {
+        return this.oneAtATime(document, () => super.semanticHighlightDelta(document, params, cancelToken));
+    }
+
+    /** The tokens of a range, from a builder of its own: the document's keeps its last full result, the base of the next delta. */
+    override semanticHighlightRange(document: LangiumDocument, params: SemanticTokensRangeParams, cancelToken = Cancellation.CancellationToken.None): Promise<SemanticTokens> {
+        return this.oneAtATime(document, async () => {
+            const builder = new SemanticTokensBuilder();
+            this.currentRange = params.range;
+            this.currentDocument = document;
+            this.currentTokensBuilder = builder;
+            await this.computeHighlighting(document, this.createAcceptor(), cancelToken);
+            return builder.build();
+        });
+    }
+
+    /**
+     * Runs one request after the one before has settled. A request that fails (cancelled) drops
+     * the document's builder, which still holds the tokens it had collected.
+     */
+    private oneAtATime<T>(document: LangiumDocument, answer: () => Promise<T>): Promise<T> {
+        const run = async (): Promise<T> => {
+            try {
+                return await answer();
+            } catch (error) {
+                this.tokensBuilders.delete(document.uri.toString());
+                throw error;
+            } finally {
+                this.currentDocument = undefined;
+                this.currentTokensBuilder = undefined;
+                this.currentRange = undefined;
+            }
+        };
+        const result = this.previous.then(run, run);
+        this.previous = result.catch(() => undefined);
+        return result;
     }
 
     /**

@@ -10,6 +10,7 @@ import { DocumentState, URI, type LangiumDocument } from 'langium';
 import type { Connection } from 'vscode-languageserver';
 import { ResponseError, ErrorCodes } from 'vscode-languageserver';
 import type { AdoptServices } from '../adopt-module.js';
+import { validatedDocument } from './validated-document.js';
 import type { Plan } from '../generated/ast.js';
 import {
     RANK_QUICK_WINS_REQUEST, RANK_WORKSPACE_REQUEST, rankQuickWinsParamsSchema, rankWorkspaceParamsSchema, type RankedProjects, type RankResult,
@@ -24,11 +25,8 @@ export function registerRankRequest(connection: Connection, services: AdoptServi
             throw new ResponseError(ErrorCodes.InvalidParams, 'adopt/rankQuickWins expects { "uri": string, "diagnostics"?: boolean, "settings"?: boolean }');
         }
         const uri = URI.parse(parsed.data.uri);
-        if (!shared.workspace.LangiumDocuments.hasDocument(uri)) {
-            throw new ResponseError(ErrorCodes.InvalidParams, `No open .adopt document at ${parsed.data.uri}`);
-        }
-        await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated, uri, token);
-        const document = shared.workspace.LangiumDocuments.getDocument(uri) as LangiumDocument<Plan>;
+        const document = await validatedDocument(shared, uri, token) as LangiumDocument<Plan> | undefined;
+        if (!document) throw new ResponseError(ErrorCodes.InvalidParams, `No open .adopt document at ${parsed.data.uri}`);
         const result = services.score.RankResults.of(document);
         const answer = parsed.data.diagnostics === false ? { plan: result.plan, projects: result.projects } : result;
         if (!parsed.data.settings) return answer;

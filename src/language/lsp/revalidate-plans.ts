@@ -3,7 +3,7 @@
  * so that diagnostics, scores and code lenses follow; the client is asked to refresh its code
  * lenses when it can.
  */
-import { DocumentState, type LangiumDocument } from 'langium';
+import type { LangiumDocument } from 'langium';
 import { CodeLensRefreshRequest, type Connection } from 'vscode-languageserver';
 import type { AdoptServices } from '../adopt-module.js';
 
@@ -15,7 +15,10 @@ export function plansRevalidation(connection: Connection, services: AdoptService
         codeLensRefresh = params.capabilities.workspace?.codeLens?.refreshSupport ?? false;
     });
     return async () => {
-        const documents: LangiumDocument[] = shared.workspace.LangiumDocuments.all.filter(doc => doc.state >= DocumentState.Validated).toArray();
+        // Every document, also those an update cancelled by this build left unbuilt (their new
+        // text not yet parsed): left out, they would stay unbuilt, below the workspace's state, and
+        // requests about them would fail until the next edit.
+        const documents: LangiumDocument[] = shared.workspace.LangiumDocuments.all.toArray();
         if (documents.length === 0) return;
         await shared.workspace.WorkspaceLock.write(token => shared.workspace.DocumentBuilder.build(documents, { validation: true }, token));
         if (codeLensRefresh) await connection.sendRequest(CodeLensRefreshRequest.type);

@@ -130,9 +130,11 @@ describe('Adopt extension', () => {
         const state = await waitFor('the view to follow to NorthfieldUniversity', () => api.rankView(), s => s?.plan?.plan === 'NorthfieldUniversity');
         assert.equal(state?.title, 'Quick wins — NorthfieldUniversity');
         await waitFor('the tab title', () => tabLabels(), labels => labels.includes('Quick wins — NorthfieldUniversity'));
-        await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language: 'plaintext', content: 'notes' }));
-        await new Promise(resolve => setTimeout(resolve, 800));
-        assert.equal(api.rankView()?.plan?.plan, 'NorthfieldUniversity', 'a plain text editor leaves the view as it is');
+        const notes = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language: 'plaintext', content: 'notes' }));
+        // The view takes the change of the active editor as it comes (the event has come once the editor is active).
+        await waitFor('the plain text editor to be active', () => vscode.window.activeTextEditor, editor => editor?.document === notes.document);
+        assert.equal(api.rankView()?.uri, workspaceFile('northfield-university.adopt').toString(), 'a plain text editor leaves the view on its plan');
+        assert.equal(api.rankView()?.plan?.plan, 'NorthfieldUniversity');
     });
 
     it('ranks every plan of the workspace, grouped by plan, and switches back to the plan', async () => {
@@ -150,8 +152,9 @@ describe('Adopt extension', () => {
         assert.equal(state?.title, 'Quick wins — workspace');
         assert.deepEqual(state?.plans?.find(plan => plan.result.plan === 'RiversideHealth')?.file, EXAMPLE);
         await openPlan('northfield-university.adopt');
-        await new Promise(resolve => setTimeout(resolve, 800));
-        assert.equal(api.rankView()?.mode, 'workspace', 'the workspace mode stays when another plan is opened');
+        // The view has followed the active editor (its plan for the plan mode), and stays in the workspace mode.
+        const followed = await waitFor('the view to follow the active plan', () => api.rankView(), s => s?.uri === workspaceFile('northfield-university.adopt').toString());
+        assert.equal(followed?.mode, 'workspace', 'the workspace mode stays when another plan is opened');
         await vscode.commands.executeCommand('adopt.rankQuickWins');
         await waitFor('the plan mode again', () => api.rankView(), s => s?.mode === 'plan' && s.plan?.plan === 'NorthfieldUniversity');
     });
@@ -231,6 +234,13 @@ describe('Adopt extension', () => {
             for (const command of links) assert.ok(commands.has(command), `${command} is a command`);
         }
         assert.ok(walkthroughs[0]!.steps.some(step => step.description.includes('command:adopt.newPlan')));
+        // It speaks of what users see: the editor, the plan and its checks, not a document they never get.
+        for (const step of walkthroughs[0]!.steps) {
+            const media = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extension.extensionUri, step.media.markdown ?? step.media.image ?? step.media.svg ?? '')));
+            for (const text of [step.description, media]) assert.doesNotMatch(text, /\bSPEC\b/, `the walkthrough names the SPEC: ${text.slice(0, 200)}`);
+        }
+        // The suggestion button says what it does and its key.
+        assert.ok(walkthroughs[0]!.steps.some(step => /\[[^\]]*\(Ctrl\+Space\)\]\(command:editor\.action\.triggerSuggest\)/.test(step.description)));
         await vscode.commands.executeCommand('workbench.action.openWalkthrough', `${EXTENSION_ID}#${walkthroughs[0]!.id}`, false);
         await closeAllEditors();
     });

@@ -41,9 +41,11 @@ describe('Plan overview', () => {
         const state = await waitFor('the overview to follow to CoastalResearch', () => api.overviewView(), s => s?.overview.plan.name === 'CoastalResearch');
         assert.equal(state?.title, 'Plan overview — CoastalResearch');
         await waitFor('the tab title', () => tabs().map(t => t.label), labels => labels.includes('Plan overview — CoastalResearch'));
-        await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language: 'plaintext', content: 'notes' }));
-        await new Promise(resolve => setTimeout(resolve, 800));
-        assert.equal(api.overviewView()?.overview.plan.name, 'CoastalResearch', 'a plain text editor leaves the overview as it is');
+        const notes = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language: 'plaintext', content: 'notes' }));
+        // The view takes the change of the active editor as it comes (the event has come once the editor is active).
+        await waitFor('the plain text editor to be active', () => vscode.window.activeTextEditor, editor => editor?.document === notes.document);
+        assert.equal(api.overviewView()?.uri, workspaceFile('coastal-research-institute.adopt').toString(), 'a plain text editor leaves the overview on its plan');
+        assert.equal(api.overviewView()?.overview.plan.name, 'CoastalResearch');
     });
 
     it('updates as the plan changes', async () => {

@@ -102,7 +102,10 @@ describe('Rule control: adopt.config.json, suppressions and adopt check in tasks
         assert.ok(fix.edit && await vscode.workspace.applyEdit(fix.edit), 'the edit applies');
         assert.match(document.getText(), /\n {4}\/\/ adopt-ignore low-reach\r?\n {4}project hashtagContest/);
         await waitFor('low-reach to go away', () => codesIn(document.uri), codes => codes.join() === 'channel-not-launched,freestanding-project,untapped-opportunity');
-        assert.ok(await document.save(), 'the plan saves');
+        // Leave the plan as it was (a revert runs no save participants, which a busy machine may time out).
+        await vscode.window.showTextDocument(document);
+        await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+        await waitFor('the plan reverted', () => document.isDirty || document.getText().includes('adopt-ignore low-reach'), changed => !changed);
     });
 
     it('fills the Problems panel from a task running adopt check with the problem matcher $adopt', async () => {

@@ -4,16 +4,15 @@
 // story with the mouse and the keyboard (the editor moves to them), sees it follow an edit and
 // the active plan, checks it with axe-core (no serious or critical violation) in a dark, a light
 // and a high contrast theme with a screenshot of each, shows all the projects of a larger plan on
-// request, and exports the Markdown report through the save dialog. Screenshots in test-results/screenshots/.
+// request, exports the Markdown and the HTML report through the save dialog and opens each from
+// the toast (the Markdown's preview, the page in a view). Screenshots in test-results/screenshots/.
 import { copyFileSync, existsSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
+import { expectAccessible, expectMatch, runCommand, setTheme, STEP_TIMEOUT, waitUntil, webviewFrame } from './ui-support.mjs';
 
-const STEP_TIMEOUT = 30_000;
 const EXAMPLES = resolve(import.meta.dirname, '../../../examples');
 const SECTION_IDS = ['plan', 'hurdles', 'matrix', 'projects', 'stages', 'coalition', 'road-show', 'diagnostics'];
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /**
  * @param {{ url: string, workspace: string, chromiumPath: string, screenshots: string,
@@ -43,6 +42,16 @@ export async function runOverviewUiTests({ url, workspace, chromiumPath, screens
     const editorLine = text => page.locator('.monaco-editor .view-line', { hasText: text });
     const view = () => overviewFrame(page);
     const selection = text => page.locator('#status\\.editor\\.selection', { hasText: text }).waitFor();
+    /** "Adopt: Export Plan Report…" on the Coastal plan, saved where the save dialog is told. */
+    const exportThroughDialog = async (target, opened = async () => undefined) => {
+        await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'coastal-research-institute.adopt' }).click();
+        await opened();
+        await runCommand(page, 'Adopt: Export Plan Report');
+        const input = page.locator('.quick-input-widget input');
+        await waitUntil(async () => (await input.inputValue()).endsWith('-report.html'), 'the save dialog with its proposed file');
+        await input.fill(target);
+        await page.keyboard.press('Enter');
+    };
 
     try {
         await step('opens with "Adopt: Open Plan Overview" beside the plan, its eight sections in order', async () => {
@@ -159,81 +168,45 @@ export async function runOverviewUiTests({ url, workspace, chromiumPath, screens
         await step('"Adopt: Export Plan Report…" saves the Markdown report where the save dialog says', async () => {
             const target = join(workspace, 'coastal-report.md');
             rmSync(target, { force: true });
-            await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'coastal-research-institute.adopt' }).click();
-            await page.locator('.tab', { hasText: 'Plan overview — CoastalResearch' }).waitFor();
-            await runCommand(page, 'Adopt: Export Plan Report');
-            const input = page.locator('.quick-input-widget input');
-            await waitUntil(async () => (await input.inputValue()).endsWith('-report.html'), 'the save dialog with its proposed file');
-            await input.fill(target);
-            await page.keyboard.press('Enter');
+            await exportThroughDialog(target, async () => page.locator('.tab', { hasText: 'Plan overview — CoastalResearch' }).waitFor());
             await waitUntil(async () => existsSync(target), 'the report file');
             expectMatch(readFileSync(target, 'utf8'), /^# Coastal Research Institute: science across stations\n/);
             await page.locator('.notifications-toasts .notification-toast', { hasText: 'Saved the plan report' }).first().waitFor();
+        });
+
+        await step('the toast\'s "Open" shows the saved report in VS Code: the Markdown in its preview, the HTML page in a view', async () => {
+            const toast = page.locator('.notifications-toasts .notification-toast', { hasText: 'coastal-report.md' }).first();
+            await toast.locator('.monaco-button', { hasText: 'Open' }).click();
+            await page.locator('.tab', { hasText: 'Preview coastal-report.md' }).waitFor();
+            await reportFrame(page, 'h1', 'Coastal Research Institute: science across stations');
+            await shot('19-report-markdown-preview');
+            const target = join(workspace, 'coastal-report.html');
             rmSync(target, { force: true });
+            await exportThroughDialog(target);
+            const saved = page.locator('.notifications-toasts .notification-toast', { hasText: 'coastal-report.html' }).first();
+            await saved.locator('.monaco-button', { hasText: 'Open' }).click();
+            await page.locator('.tab', { hasText: 'Report — coastal-report.html' }).waitFor();
+            await reportFrame(page, 'h1', 'Coastal Research Institute: science across stations');
+            await shot('20-report-html-view');
+            for (const file of ['coastal-report.md', 'coastal-report.html']) rmSync(join(workspace, file), { force: true });
         });
     } finally {
         await browser.close();
     }
 }
 
-/** The Plan Overview's page: the frame inside a webview whose document is the overview. */
-async function overviewFrame(page) {
-    let found;
+/** The Plan Overview's page, once it shows its sections. */
+function overviewFrame(page) {
+    return webviewFrame(page, 'Plan overview', '#content section');
+}
+
+/** Waits for a webview frame (a report's preview or view, not the Plan overview) with an element of the given text. */
+async function reportFrame(page, selector, text) {
     await waitUntil(async () => {
         for (const frame of page.frames()) {
-            if (frame.isDetached()) continue;
-            const title = await frame.evaluate(() => document.title).catch(() => '');
-            if (title === 'Plan overview' && (await frame.locator('#content section').count().catch(() => 0)) > 0) {
-                found = frame;
-                return true;
-            }
+            if (frame.isDetached() || (await frame.evaluate(() => document.title).catch(() => '')) === 'Plan overview') continue;
+            if ((await frame.locator(selector, { hasText: text }).count().catch(() => 0)) > 0) return true;
         }
         return false;
-    }, 'the Plan overview page');
-    return found;
-}
-
-/** Runs axe-core in the page (CSP does not stop a script run through the browser's debugging protocol) and fails on serious or critical violations. */
-export async function expectAccessible(frame) {
-    await frame.evaluate(axeSource);
-    const violations = await frame.evaluate(async () => {
-        // @ts-ignore axe is what the script above defined
-        const result = await window.axe.run(document, { resultTypes: ['violations'] });
-        return result.violations.map(v => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map(n => n.target.join(' ')) }));
-    });
-    const serious = violations.filter(v => v.impact === 'serious' || v.impact === 'critical');
-    if (serious.length > 0) throw new Error(`axe-core: ${JSON.stringify(serious, null, 1)}`);
-}
-
-async function runCommand(page, title) {
-    await page.keyboard.press('F1');
-    await page.locator('.quick-input-widget input').fill(`>${title}`);
-    await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: title }).first().waitFor();
-    await page.keyboard.press('Enter');
-}
-
-/** Switches VS Code's colour theme with "Preferences: Color Theme", and waits until the workbench shows it (its theme's kind is a class). */
-async function setTheme(page, label, kind) {
-    // Ctrl+K Ctrl+T: the colour theme picker.
-    await page.keyboard.press('Control+K');
-    await page.keyboard.press('Control+T');
-    await page.locator('.quick-input-widget .monaco-list-row.focused').first().waitFor();
-    await page.keyboard.type(label);
-    await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: label }).first().waitFor();
-    await page.keyboard.press('Enter');
-    await page.locator(`.monaco-workbench.${kind}`).waitFor();
-    await page.waitForTimeout(500);
-}
-
-async function waitUntil(probe, what, timeoutMs = STEP_TIMEOUT) {
-    const deadline = Date.now() + timeoutMs;
-    while (Date.now() < deadline) {
-        if (await probe().catch(() => false)) return;
-        await new Promise(resolve => setTimeout(resolve, 150));
-    }
-    throw new Error(`timed out waiting for ${what}`);
-}
-
-function expectMatch(text, pattern) {
-    if (!pattern.test(text)) throw new Error(`expected ${pattern} in: ${String(text).slice(0, 500)}`);
+    }, `a view showing the report (${selector} "${text}")`);
 }

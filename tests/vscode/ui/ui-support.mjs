@@ -1,0 +1,86 @@
+// What the UI tests share: waiting for what the page shows, running a command from the palette,
+// switching the colour theme (and waiting until the webviews have it), finding a webview's page,
+// and checking a page with axe-core.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+/** A bound on each wait, only to report a step that never comes: a busy machine may take a minute. */
+export const STEP_TIMEOUT = 120_000;
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** The class VS Code gives a webview's body in a theme of each kind. */
+const WEBVIEW_THEME_CLASS = { vs: 'vscode-light', 'vs-dark': 'vscode-dark', 'hc-black': 'vscode-high-contrast' };
+
+/** Polls `probe` (each answer an event of the page: a text shown, a file written) until it holds, or fails naming `what`. */
+export async function waitUntil(probe, what, timeoutMs = STEP_TIMEOUT) {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+        if (await probe().catch(() => false)) return;
+        await new Promise(resolve => setTimeout(resolve, 150));
+    }
+    throw new Error(`timed out waiting for ${what}`);
+}
+
+export function expectMatch(text, pattern) {
+    if (!pattern.test(text)) throw new Error(`expected ${pattern} in: ${String(text).slice(0, 500)}`);
+}
+
+export async function runCommand(page, title) {
+    await page.keyboard.press('F1');
+    await page.locator('.quick-input-widget input').fill(`>${title}`);
+    await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: title }).first().waitFor();
+    await page.keyboard.press('Enter');
+}
+
+/**
+ * Switches VS Code's colour theme with "Preferences: Color Theme"; waits until the workbench
+ * shows it (its theme's kind is a class) and every webview's page has taken it (its body's class).
+ */
+export async function setTheme(page, label, kind) {
+    // Ctrl+K Ctrl+T: the colour theme picker.
+    await page.keyboard.press('Control+K');
+    await page.keyboard.press('Control+T');
+    await page.locator('.quick-input-widget .monaco-list-row.focused').first().waitFor();
+    await page.keyboard.type(label);
+    await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: label }).first().waitFor();
+    await page.keyboard.press('Enter');
+    await page.locator(`.monaco-workbench.${kind}`).waitFor();
+    const wanted = WEBVIEW_THEME_CLASS[kind];
+    await waitUntil(async () => {
+        for (const frame of page.frames()) {
+            if (frame.isDetached()) continue;
+            const classes = await frame.evaluate(() => document.body?.className ?? '').catch(() => '');
+            if (/\bvscode-(light|dark|high-contrast)\b/.test(classes) && !classes.split(/\s+/).includes(wanted)) return false;
+        }
+        return true;
+    }, `the webviews in the theme ${label}`);
+}
+
+/** The page of a webview whose document has the given title (and, if given, holds `selector`). */
+export async function webviewFrame(page, title, selector = 'body') {
+    let found;
+    await waitUntil(async () => {
+        for (const frame of page.frames()) {
+            if (frame.isDetached()) continue;
+            if ((await frame.evaluate(() => document.title).catch(() => '')) !== title) continue;
+            if ((await frame.locator(selector).count().catch(() => 0)) > 0) {
+                found = frame;
+                return true;
+            }
+        }
+        return false;
+    }, `the ${title} page`);
+    return found;
+}
+
+/** Runs axe-core in the page (CSP does not stop a script run through the browser's debugging protocol) and fails on serious or critical violations. */
+export async function expectAccessible(frame) {
+    await frame.evaluate(axeSource);
+    const violations = await frame.evaluate(async () => {
+        // @ts-ignore axe is what the script above defined
+        const result = await window.axe.run(document, { resultTypes: ['violations'] });
+        return result.violations.map(v => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map(n => n.target.join(' ')) }));
+    });
+    const serious = violations.filter(v => v.impact === 'serious' || v.impact === 'critical');
+    if (serious.length > 0) throw new Error(`axe-core: ${JSON.stringify(serious, null, 1)}`);
+}
