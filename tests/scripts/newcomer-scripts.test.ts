@@ -95,7 +95,8 @@ describe('npm test (scripts/run-tests.mjs)', () => {
         script('node_modules/vitest/vitest.mjs', `${log('vitest')}
 import { writeFileSync } from 'node:fs';
 const out = process.argv.find(arg => arg.startsWith('--outputFile.json=')).split('=')[1];
-writeFileSync(out, JSON.stringify({ numPassedTests: 3, numFailedTests: 0, numTotalTests: 3 }));`);
+const file = (name, seconds) => ({ name: process.cwd() + '/tests/' + name, startTime: 1000, endTime: 1000 + seconds * 1000 });
+writeFileSync(out, JSON.stringify({ numPassedTests: 3, numFailedTests: 0, numTotalTests: 3, testResults: [file('quick.test.ts', 0.25), file('slow.test.ts', 42)] }));`);
         script('scripts/test-vscode.mjs', `${log('vscode')}
 import { writeFileSync } from 'node:fs';
 const out = process.argv.find(arg => arg.startsWith('--results=')).split('=')[1];
@@ -113,6 +114,16 @@ writeFileSync(out, JSON.stringify({ passed: 2, failed: 0, tests: [] }));`);
         const run = runTests(fakeProject(), { ADOPT_SKIP_VSCODE: '' });
         expect(run.ran).toEqual(['langium', 'build', 'tsc', 'vitest', 'vscode']);
         expect(run.out.trimEnd().split('\n').at(-1)).toBe('5 passed, 0 failed');
+    });
+
+    test('prints the time of each step and each vitest file (slowest first) before the last line', () => {
+        const lines = runTests(fakeProject(), { ADOPT_SKIP_VSCODE: '' }).out.trimEnd().split('\n');
+        const table = lines.slice(lines.indexOf('Time of each step and suite (seconds; vitest files run in parallel):') + 1, -1);
+        expect(table.map(line => line.trim().split(/\s+/)[0])).toEqual(['langium', 'build', 'typecheck', 'vitest', 'tests/slow.test.ts', 'tests/quick.test.ts', 'VS']);
+        expect(table[4]).toMatch(/^ {4}tests\/slow\.test\.ts +42\.0$/);
+        expect(table[5]).toMatch(/^ {4}tests\/quick\.test\.ts +0\.3$/);
+        for (const line of table) expect(line).toMatch(/ \d+\.\d$/);
+        expect(lines.at(-1)).toBe('5 passed, 0 failed');
     });
 
     test('ADOPT_SKIP_VSCODE=1 skips them and says so', () => {
