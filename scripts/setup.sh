@@ -81,21 +81,22 @@ install_phase() {
     elif [ -d "$vscode/extensions/node_modules" ]; then
         echo "installing the packages of VS Code's built-in extensions"
     elif [ -d "$vscode/node_modules" ]; then
-        local total=0 built=0 compiling=()
+        # Native modules done: those with a compiled .node; being compiled: those a make runs in.
+        local finished=0 compiling=()
         for gyp in "$vscode"/node_modules/*/binding.gyp "$vscode"/node_modules/@*/*/binding.gyp; do
-            [ -f "$gyp" ] || continue
-            local module=${gyp%/binding.gyp}
-            total=$((total + 1))
-            if compgen -G "$module/build/Release/*.node" >/dev/null; then
-                built=$((built + 1))
-            elif [ -d "$module/build" ]; then
-                compiling+=("${module#"$vscode"/node_modules/}")
-            fi
+            [ -f "$gyp" ] && compgen -G "${gyp%/binding.gyp}/build/Release/*.node" >/dev/null && finished=$((finished + 1))
         done
-        if [ "$total" -eq 0 ]; then
+        for pid in $(pgrep -x make 2>/dev/null || true); do
+            local cwd
+            cwd=$(readlink "/proc/$pid/cwd" 2>/dev/null || true)
+            case "$cwd" in
+                "$PWD/$vscode"/node_modules/*/build) compiling+=("$(basename "$(dirname "$cwd")")") ;;
+            esac
+        done
+        if [ "$finished" -eq 0 ] && [ ${#compiling[@]} -eq 0 ]; then
             echo "downloading VS Code's packages"
         else
-            echo "compiling VS Code's native modules: $built of $total built${compiling[*]:+, now ${compiling[*]}}"
+            echo "compiling VS Code's native modules: $finished done${compiling[*]:+, now ${compiling[*]}}"
         fi
     else
         echo "running code-server's install script"
