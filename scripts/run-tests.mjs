@@ -1,15 +1,35 @@
-// The README's test command (`npm test`): build, type-check, then every test suite, and a last
-// line `N passed, N failed` that CI reads. Suites: vitest (tests/**), and the VS Code suites
-// (tests/vscode/README.md) unless ADOPT_SKIP_VSCODE=1, which setup.sh also reads.
+// The README's test command (`npm test`): build, type-check, then every test suite, then the time
+// each step and each suite took (slowest first), and a last line `N passed, N failed` that CI
+// reads. Suites: vitest (tests/**, one per file), and the VS Code suites (tests/vscode/README.md)
+// unless ADOPT_SKIP_VSCODE=1, which setup.sh also reads.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { relative } from 'node:path';
 
 const results = 'test-results';
 mkdirSync(results, { recursive: true });
 
-function run(command, args) {
+/** [what, seconds] of each step and suite, for the table at the end. */
+const times = [];
+
+function run(command, args, what) {
+    const start = performance.now();
     const result = spawnSync(command, args, { stdio: 'inherit', shell: false });
+    if (what) times.push([what, (performance.now() - start) / 1000]);
     return result.status ?? 1;
+}
+
+/** The time of each vitest file (a suite), from its JSON report. */
+function vitestFileTimes(report) {
+    return (report.testResults ?? [])
+        .filter(file => typeof file.startTime === 'number' && typeof file.endTime === 'number')
+        .map(file => [`  ${relative(process.cwd(), file.name)}`, (file.endTime - file.startTime) / 1000]);
+}
+
+/** The table of times, slowest first within the vitest files. */
+function timeTable() {
+    const width = Math.max(...times.map(([what]) => what.length));
+    return ['Time of each step and suite (seconds; vitest files run in parallel):', ...times.map(([what, seconds]) => `  ${what.padEnd(width)}  ${seconds.toFixed(1).padStart(7)}`)].join('\n');
 }
 
 let passed = 0;
@@ -17,8 +37,8 @@ let failed = 0;
 let broken = false;
 
 for (const [name, args] of [['build', ['scripts/build.mjs']], ['typecheck', ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json']]]) {
-    if (name === 'build' && run(process.execPath, ['node_modules/langium-cli/bin/langium.js', 'generate']) !== 0) broken = true;
-    if (run(process.execPath, args) !== 0) {
+    if (name === 'build' && run(process.execPath, ['node_modules/langium-cli/bin/langium.js', 'generate'], 'langium generate') !== 0) broken = true;
+    if (run(process.execPath, args, name) !== 0) {
         console.error(`${name} failed`);
         broken = true;
     }
@@ -26,9 +46,10 @@ for (const [name, args] of [['build', ['scripts/build.mjs']], ['typecheck', ['no
 
 if (!broken) {
     const vitestJson = `${results}/vitest.json`;
-    const status = run(process.execPath, ['node_modules/vitest/vitest.mjs', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]);
+    const status = run(process.execPath, ['node_modules/vitest/vitest.mjs', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`], 'vitest (all files)');
     if (existsSync(vitestJson)) {
         const report = JSON.parse(readFileSync(vitestJson, 'utf8'));
+        times.push(...vitestFileTimes(report).sort((a, b) => b[1] - a[1]));
         passed += report.numPassedTests;
         failed += report.numFailedTests + (report.numTotalTests - report.numPassedTests - report.numFailedTests - (report.numPendingTests ?? 0) - (report.numTodoTests ?? 0));
         if (status !== 0 && report.numFailedTests === 0) failed += 1; // e.g. a suite that failed to load
@@ -39,7 +60,7 @@ if (!broken) {
         console.log('ADOPT_SKIP_VSCODE=1: the VS Code suites (tests/vscode/) are skipped.');
     } else {
         const vscodeJson = `${results}/vscode.json`;
-        const vscodeStatus = run(process.execPath, ['scripts/test-vscode.mjs', `--results=${vscodeJson}`]);
+        const vscodeStatus = run(process.execPath, ['scripts/test-vscode.mjs', `--results=${vscodeJson}`], 'VS Code suites');
         if (existsSync(vscodeJson)) {
             const report = JSON.parse(readFileSync(vscodeJson, 'utf8'));
             passed += report.passed;
@@ -53,5 +74,6 @@ if (!broken) {
 
 const summary = `${passed} passed, ${failed} failed`;
 writeFileSync(`${results}/summary.txt`, summary + '\n');
+console.log(timeTable());
 console.log(summary);
 process.exitCode = failed > 0 ? 1 : 0;

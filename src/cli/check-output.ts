@@ -5,14 +5,18 @@
  */
 import { toRankDiagnostic } from '../language/score/rank-result.js';
 import type { CheckFormat, CheckResult } from '../protocol/check-protocol.js';
-import { sarifLog, type CheckedFile } from './sarif-log.js';
+import { sarifLog, type CheckedFile, type UnreadableFile } from './sarif-log.js';
 
-export function formatCheck(files: readonly CheckedFile[], format: CheckFormat, version: string): string {
+/**
+ * `unreadable`: the files that could not be read. The command says so on stderr; the SARIF log
+ * also holds them, as notifications of a run that did not complete.
+ */
+export function formatCheck(files: readonly CheckedFile[], format: CheckFormat, version: string, unreadable: readonly UnreadableFile[] = []): string {
     switch (format) {
         case 'json':
             return JSON.stringify(checkResult(files), null, 2) + '\n';
         case 'sarif':
-            return JSON.stringify(sarifLog(files, version), null, 2) + '\n';
+            return JSON.stringify(sarifLog(files, version, process.cwd(), unreadable), null, 2) + '\n';
         case 'text':
             return checkResult(files).map(({ file, line, column, severity, code, message }) => `${file}:${line}:${column}: ${severity} ${code}: ${message}\n`).join('');
     }

@@ -4,7 +4,9 @@
  * [--format html|md] [--out FILE] [--config FILE] [--today DATE]`. Each plan's
  * `adopt.config.json` is found by walking up from its folder; `--config` replaces the search.
  * Exit codes: 0 without errors, 1 with errors in a plan (or more warnings than
- * `--max-warnings` allows), 2 for a usage or input problem (a bad config file included).
+ * `--max-warnings` allows), 2 for a usage or input problem (a bad config file included). A file
+ * that cannot be read does not stop `check`: every readable plan is checked, each unreadable file
+ * is one line on stderr, and the exit code is 2.
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { URI, type LangiumDocument } from 'langium';
@@ -79,7 +81,8 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
         .addOption(new Option('--config <file>', 'adopt.config.json to use instead of the one found above the plan'))
         .addOption(todayOption())
         .action(async (file: string, options: { format: ReportFormat; out?: string; config?: string; today?: string }) => {
-            exitCode = await writeReport(file, options, options.config ? readConfig(options.config) : undefined, io, `Adopt ${packageJson.version}`);
+            const input = readPlanAndConfig(file, options.config, io);
+            exitCode = typeof input === 'number' ? input : await writeReport({ path: file, text: input.text }, options, input.configFile, io, `Adopt ${packageJson.version}`);
         });
 
     try {
@@ -117,8 +120,14 @@ function todayOption(): Option {
 }
 
 async function check(files: string[], options: CheckOptions, io: CliIo): Promise<number> {
-    const inputs = distinctFiles(files).map(path => ({ path, text: readPlanFile(path) }));
-    const configFile = options.config ? readConfig(options.config) : undefined;
+    // Every readable plan is checked; each file that cannot be read is one line on stderr, and exit 2.
+    const problems: InputProblem[] = [];
+    const configFile = options.config !== undefined ? attempt(() => readConfig(options.config as string), problems) : undefined;
+    const inputs = distinctFiles(files).flatMap(path => {
+        const text = attempt(() => readPlanFile(path), problems);
+        return text === undefined ? [] : [{ path, text }];
+    });
+    if (options.config !== undefined && configFile === undefined) return reportProblems(problems, io);
     const workspace = PlanWorkspace.prepare(inputs.map(input => input.path), { configFile, today: options.today }, note => io.err(`adopt: ${note}\n`));
     // With --stats each plan is built on its own, to time it (plans never refer to each other).
     const built: Array<{ document: LangiumDocument<Plan>; stats?: BuildStats }> = [];
@@ -128,12 +137,13 @@ async function check(files: string[], options: CheckOptions, io: CliIo): Promise
         for (const document of await workspace.build(inputs)) built.push({ document });
     }
     const checked = built.map(({ document }, index) => ({ path: inputs[index].path, diagnostics: sortedDiagnostics(document.diagnostics ?? []) }));
-    io.out(formatCheck(checked, options.format, packageJson.version));
+    io.out(formatCheck(checked, options.format, packageJson.version, problems.map(problem => ({ path: problem.path ?? '', message: problem.message }))));
     // The stats follow the diagnostics; beside JSON or SARIF they go to stderr, so that stdout stays one document.
     const writeStats = options.format === 'text' ? io.out : io.err;
     built.forEach(({ stats }, index) => {
         if (stats) writeStats(formatStats(inputs[index].path, stats));
     });
+    if (problems.length > 0) return reportProblems(problems, io);
     const all = checked.flatMap(file => file.diagnostics);
     const errors = all.filter(diagnostic => (diagnostic.severity ?? 1) === 1).length;
     const warnings = all.filter(diagnostic => diagnostic.severity === 2).length;
@@ -144,6 +154,35 @@ async function check(files: string[], options: CheckOptions, io: CliIo): Promise
     return errors > 0 ? EXIT_ERRORS : EXIT_OK;
 }
 
+/** The value `read` answers, or undefined after adding its InputProblem to `problems`. */
+function attempt<T>(read: () => T, problems: InputProblem[]): T | undefined {
+    try {
+        return read();
+    } catch (error) {
+        if (!(error instanceof InputProblem)) throw error;
+        problems.push(error);
+        return undefined;
+    }
+}
+
+/** Each input problem on its own line of stderr; the exit code of input problems. */
+function reportProblems(problems: readonly InputProblem[], io: CliIo): number {
+    for (const problem of problems) io.err(`adopt: ${problem.message}\n`);
+    return EXIT_USAGE;
+}
+
+/**
+ * The plan file and the `--config` file of `rank` and `report`, both read before either is given
+ * up on, so that one run names every file that cannot be read.
+ */
+function readPlanAndConfig(file: string, config: string | undefined, io: CliIo): { text: string; configFile?: ConfigFile } | number {
+    const problems: InputProblem[] = [];
+    const configFile = config !== undefined ? attempt(() => readConfig(config), problems) : undefined;
+    const text = attempt(() => readPlanFile(file), problems);
+    if (text === undefined || problems.length > 0) return reportProblems(problems, io);
+    return { text, configFile };
+}
+
 /** The stats of one plan: a heading, then one `name: value` line per phase, then `parser: fast` or `parser: langium`. */
 export function formatStats(path: string, stats: BuildStats): string {
     const ms = (value: number) => `${value.toFixed(1)} ms`;
@@ -151,7 +190,7 @@ export function formatStats(path: string, stats: BuildStats): string {
 }
 
 function warningLimit(value: string): number {
-    if (!/^\d+$/.test(value.trim())) throw new InvalidArgumentError('it must be a whole number of at least 0.');
+    if (!/^\d+$/.test(value.trim())) throw new InvalidArgumentError('It must be a whole number of at least 0.');
     return Number(value);
 }
 
@@ -172,15 +211,15 @@ function distinctFiles(files: readonly string[]): string[] {
 }
 
 async function rank(file: string, options: { json?: boolean; config?: string; today?: string }, io: CliIo): Promise<number> {
-    const configFile = options.config ? readConfig(options.config) : undefined;
-    const text = readPlanFile(file);
-    const workspace = PlanWorkspace.prepare([file], { configFile, today: options.today }, note => io.err(`adopt: ${note}\n`));
-    const [document] = await workspace.build([{ path: file, text }]);
+    const input = readPlanAndConfig(file, options.config, io);
+    if (typeof input === 'number') return input;
+    const workspace = PlanWorkspace.prepare([file], { configFile: input.configFile, today: options.today }, note => io.err(`adopt: ${note}\n`));
+    const [document] = await workspace.build([{ path: file, text: input.text }]);
     const result: RankResult = buildRankResult(document, workspace.services);
     if (options.json) {
         io.out(JSON.stringify(result, null, 2) + '\n');
     } else {
-        io.out(formatRankTable(result, workspace.services.score.QuickWins.analyze(document.parseResult.value).settings));
+        io.out(formatRankTable(result, workspace.services.score.QuickWins.analyze(document.parseResult.value).settings, file));
     }
     return result.diagnostics.some(d => d.severity === 'error') ? EXIT_ERRORS : EXIT_OK;
 }
@@ -188,6 +227,6 @@ async function rank(file: string, options: { json?: boolean; config?: string; to
 /** `--config FILE`: an `adopt.config.json` (any name) that must be valid, else exit 2 naming the field. */
 function readConfig(path: string): ConfigFile {
     const file = parseConfigText(URI.file(resolve(path)), readPlanFile(path, 'config file'));
-    if (file.problem) throw new InputProblem(configProblemLine(path, file.problem));
+    if (file.problem) throw new InputProblem(configProblemLine(path, file.problem), path);
     return file;
 }

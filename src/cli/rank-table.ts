@@ -1,6 +1,6 @@
 /**
  * The human-readable table of `adopt rank`, followed by what keeps each project that is not a
- * quick win from being one.
+ * quick win from being one, and the plan's errors (the reason for exit code 1).
  */
 import { SCORE_PARTS, type QuickWinSettings } from '../language/score/quick-win-settings.js';
 import type { RankResult } from '../protocol/rank-protocol.js';
@@ -13,15 +13,29 @@ const PART_HEADERS: Record<(typeof SCORE_PARTS)[number], string> = {
     crowdsourcing: 'crowd'
 };
 
-export function formatRankTable(result: RankResult, settings: QuickWinSettings): string {
+/** At most this many errors are spelled out under the table; `adopt check` lists them all. */
+const ERRORS_SHOWN = 5;
+
+/** `file`: the plan's path as given, for the errors' locations. */
+export function formatRankTable(result: RankResult, settings: QuickWinSettings, file: string): string {
     const quickWins = result.projects.filter(p => p.quickWin).length;
     const lines = [
-        `Plan ${result.plan}: ${result.projects.length} project${result.projects.length === 1 ? '' : 's'}, ` +
+        `${result.plan ? `Plan ${result.plan}` : `No plan in ${file}`}: ${result.projects.length} project${result.projects.length === 1 ? '' : 's'}, ` +
             `${quickWins} quick win${quickWins === 1 ? '' : 's'} (threshold ${settings.threshold})`
     ];
-    if (result.projects.length === 0) {
-        return lines.join('\n') + '\n';
+    if (result.projects.length > 0) lines.push(...projectLines(result));
+    const errors = result.diagnostics.filter(d => d.severity === 'error');
+    if (errors.length > 0) {
+        lines.push('', `${errors.length} error${errors.length === 1 ? '' : 's'} in the plan${errors.length > ERRORS_SHOWN ? ` (the first ${ERRORS_SHOWN})` : ''}:`);
+        for (const error of errors.slice(0, ERRORS_SHOWN)) lines.push(`  ${file}:${error.line}:${error.column}: ${error.message}`);
+        lines.push(`Run adopt check ${file} for every diagnostic.`);
     }
+    return lines.join('\n') + '\n';
+}
+
+/** The table of the ranked projects, then what each that is not a quick win lacks. */
+function projectLines(result: RankResult): string[] {
+    const lines: string[] = [];
     // Effort (SPEC section 7) is not part of the score; `-` where a project states none.
     const header = ['rank', 'project', 'score', ...SCORE_PARTS.map(part => PART_HEADERS[part]), 'quick win', 'effort', 'stage', 'line'];
     const rows = result.projects.map(p => [
@@ -38,9 +52,5 @@ export function formatRankTable(result: RankResult, settings: QuickWinSettings):
         lines.push('', 'What keeps a project from being a quick win:');
         for (const p of lacking) lines.push(`  ${p.rank}. ${p.name}: ${(p.missing ?? []).join('; ')}`);
     }
-    const errors = result.diagnostics.filter(d => d.severity === 'error').length;
-    if (errors > 0) {
-        lines.push(`${errors} error${errors === 1 ? '' : 's'} in the plan: run adopt check for details.`);
-    }
-    return lines.join('\n') + '\n';
+    return lines;
 }

@@ -3,25 +3,32 @@
  * binary data, text that is not UTF-8, or a file larger than the limit.
  */
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { fileErrorInWords } from './file-errors.js';
 
 // One limit for the CLI and the language server (which does not parse larger documents).
 import { MAX_PLAN_BYTES } from '../language/parser/plan-limits.js';
 export { MAX_PLAN_BYTES };
 
-export class InputProblem extends Error {}
+/** A file or option the command cannot use; `path`: the file it is about, when it is about one. */
+export class InputProblem extends Error {
+    constructor(message: string, readonly path?: string) {
+        super(message);
+    }
+}
 
 export function readPlanFile(path: string, what = 'file'): string {
     let size: number;
     try {
         const stat = statSync(path);
-        if (stat.isDirectory()) throw new InputProblem(`${path}: is a folder, not a ${what}`);
+        if (stat.isDirectory()) throw new InputProblem(`${path}: is a folder, not a ${what}`, path);
         size = stat.size;
     } catch (error) {
         if (error instanceof InputProblem) throw error;
-        throw new InputProblem(`${path}: no such ${what}`);
+        const reason = fileErrorInWords(error, path, 'read');
+        throw new InputProblem(reason === 'no such file' ? `${path}: no such ${what}` : `${path}: cannot be read (${reason})`, path);
     }
     if (size > MAX_PLAN_BYTES) {
-        throw new InputProblem(`${path}: too large (${(size / 1024 / 1024).toFixed(1)} MiB; the limit is ${MAX_PLAN_BYTES / 1024 / 1024} MiB)`);
+        throw new InputProblem(`${path}: too large (${(size / 1024 / 1024).toFixed(1)} MiB; the limit is ${MAX_PLAN_BYTES / 1024 / 1024} MiB)`, path);
     }
     return decodeText(readAtMost(path, what), path);
 }
@@ -35,7 +42,7 @@ function readAtMost(path: string, what: string): Buffer {
     try {
         fd = openSync(path, 'r');
     } catch (error) {
-        throw new InputProblem(`${path}: cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+        throw new InputProblem(`${path}: cannot be read (${fileErrorInWords(error, path, 'read')})`, path);
     }
     try {
         const chunks: Buffer[] = [];
@@ -45,10 +52,10 @@ function readAtMost(path: string, what: string): Buffer {
             const count = readChunk(fd, chunk, path);
             if (count === 0) break;
             if (total + count > MAX_PLAN_BYTES) {
-                throw new InputProblem(`${path}: too large (more than ${MAX_PLAN_BYTES / 1024 / 1024} MiB, the limit)`);
+                throw new InputProblem(`${path}: too large (more than ${MAX_PLAN_BYTES / 1024 / 1024} MiB, the limit)`, path);
             }
             const nul = chunk.subarray(0, count).indexOf(0);
-            if (nul >= 0) throw new InputProblem(`${path}: not a text ${what} (a NUL byte at byte ${total + nul + 1})`);
+            if (nul >= 0) throw new InputProblem(`${path}: not a text ${what} (a NUL byte at byte ${total + nul + 1})`, path);
             chunks.push(Buffer.from(chunk.subarray(0, count)));
             total += count;
         }
@@ -62,7 +69,7 @@ function readChunk(fd: number, chunk: Buffer, path: string): number {
     try {
         return readSync(fd, chunk, 0, chunk.length, null);
     } catch (error) {
-        throw new InputProblem(`${path}: cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+        throw new InputProblem(`${path}: cannot be read (${fileErrorInWords(error, path, 'read')})`, path);
     }
 }
 
@@ -70,12 +77,12 @@ function readChunk(fd: number, chunk: Buffer, path: string): number {
 export function decodeText(bytes: Uint8Array, path: string): string {
     const nul = bytes.indexOf(0);
     if (nul >= 0) {
-        throw new InputProblem(`${path}: not a text file (a NUL byte at byte ${nul + 1})`);
+        throw new InputProblem(`${path}: not a text file (a NUL byte at byte ${nul + 1})`, path);
     }
     try {
         const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
         return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
     } catch {
-        throw new InputProblem(`${path}: not a text file (it is not valid UTF-8)`);
+        throw new InputProblem(`${path}: not a text file (it is not valid UTF-8)`, path);
     }
 }

@@ -10,7 +10,8 @@ import { buildPlanOverview } from '../language/overview/plan-overview.js';
 import { reportHtml } from '../report/report-html.js';
 import { reportMarkdown } from '../report/report-markdown.js';
 import { PlanWorkspace } from './cli-services.js';
-import { InputProblem, readPlanFile } from './read-plan-file.js';
+import { fileErrorInWords } from './file-errors.js';
+import { InputProblem } from './read-plan-file.js';
 
 export const REPORT_FORMATS = ['html', 'md'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -26,18 +27,17 @@ export interface ReportIo {
     err(text: string): void;
 }
 
-/** Builds the plan, writes its report, and answers the exit code (0, or 1 when the plan has errors). */
-export async function writeReport(file: string, options: ReportOptions, configFile: ConfigFile | undefined, io: ReportIo, generator: string): Promise<number> {
-    const text = readPlanFile(file);
-    const workspace = PlanWorkspace.prepare([file], { configFile, today: options.today }, note => io.err(`adopt: ${note}\n`));
-    const [document] = await workspace.build([{ path: file, text }]);
+/** Builds the plan (its path and the text read from it), writes its report, and answers the exit code (0, or 1 when the plan has errors). */
+export async function writeReport(plan: { path: string; text: string }, options: ReportOptions, configFile: ConfigFile | undefined, io: ReportIo, generator: string): Promise<number> {
+    const workspace = PlanWorkspace.prepare([plan.path], { configFile, today: options.today }, note => io.err(`adopt: ${note}\n`));
+    const [document] = await workspace.build([plan]);
     const overview = buildPlanOverview(document, workspace.services);
     const report = options.format === 'md' ? reportMarkdown(overview, generator) : reportHtml(overview, generator);
     if (options.out !== undefined) {
         try {
             writeFileSync(options.out, report);
         } catch (error) {
-            throw new InputProblem(`${options.out}: cannot be written (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+            throw new InputProblem(`${options.out}: cannot be written (${fileErrorInWords(error, options.out, 'write')})`);
         }
     } else {
         io.out(report);

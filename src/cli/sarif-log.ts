@@ -22,9 +22,19 @@ export interface CheckedFile {
     readonly diagnostics: readonly Diagnostic[];
 }
 
+/** A file that could not be read: its path as given, and the line that says why. */
+export interface UnreadableFile {
+    readonly path: string;
+    readonly message: string;
+}
+
 const LEVELS: Readonly<Record<number, Sarif.Result.level>> = { 1: 'error', 2: 'warning', 3: 'note', 4: 'note' };
 
-export function sarifLog(files: readonly CheckedFile[], version: string, cwd = process.cwd()): Sarif.Log {
+/**
+ * The log of one run over `files`. Files that could not be read (`unreadable`) make the run's
+ * invocation unsuccessful, each an error notification located at its file.
+ */
+export function sarifLog(files: readonly CheckedFile[], version: string, cwd = process.cwd(), unreadable: readonly UnreadableFile[] = []): Sarif.Log {
     const rules = ALL_ISSUE_CODES.map(sarifRule);
     const ruleIndex = new Map<string, number>(ALL_ISSUE_CODES.map((code, index) => [code, index]));
     const results: Sarif.Result[] = [];
@@ -54,8 +64,20 @@ export function sarifLog(files: readonly CheckedFile[], version: string, cwd = p
             tool: { driver: { name: 'adopt', version, semanticVersion: version, rules } },
             originalUriBaseIds: { [SRCROOT]: { uri: pathToFileURL(cwd.endsWith(sep) ? cwd : cwd + sep).href } },
             columnKind: 'utf16CodeUnits',
+            ...(unreadable.length > 0 ? { invocations: [unsuccessfulInvocation(unreadable, cwd)] } : {}),
             results
         }]
+    };
+}
+
+function unsuccessfulInvocation(unreadable: readonly UnreadableFile[], cwd: string): Sarif.Invocation {
+    return {
+        executionSuccessful: false,
+        toolExecutionNotifications: unreadable.map(file => ({
+            level: 'error',
+            message: { text: file.message },
+            ...(file.path ? { locations: [{ physicalLocation: { artifactLocation: { uri: relativeUri(file.path, cwd), uriBaseId: SRCROOT } } }] } : {})
+        }))
     };
 }
 

@@ -35,7 +35,7 @@ function runCli(...args: string[]): CliRun {
     const key = args.join('\0');
     const known = cliRuns.get(key);
     if (known) return known;
-    const run = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000, maxBuffer: 256 * 1024 * 1024, env: TODAY_ENV });
+    const run = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8', timeout: 240_000, maxBuffer: 256 * 1024 * 1024, env: TODAY_ENV });
     const result = { status: run.status, stdout: run.stdout, stderr: run.stderr };
     cliRuns.set(key, result);
     return result;
@@ -343,7 +343,7 @@ describe('CLI details fixed by SPEC', () => {
 describe('the living plan on the command line (SPEC section 7)', () => {
     /** The CLI with another environment (not memoised). */
     function runWith(env: NodeJS.ProcessEnv, ...args: string[]): CliRun {
-        const run = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000, env });
+        const run = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8', timeout: 240_000, env });
         return { status: run.status, stdout: run.stdout, stderr: run.stderr };
     }
     const overdueLines = (stdout: string) => parseCheck(stdout).filter(d => d.code === 'overdue-action').map(d => d.line);

@@ -127,6 +127,37 @@ describe('adopt check --format', () => {
         expect(relativeUri('/work/other/p.adopt', '/work/repo')).toBe('../other/p.adopt');
     });
 
+    test('json with an unreadable file: one JSON document of the readable files, the unreadable one on stderr, exit 2', async () => {
+        const warned = files.write('warned3.adopt', WARNINGS_PLAN);
+        const run = await cli('check', '--format', 'json', warned, `${files.dir}/nowhere.adopt`);
+        expect(run.code).toBe(2);
+        const result = checkResultSchema.parse(JSON.parse(run.out));
+        expect(new Set(result.map(diagnostic => diagnostic.file))).toEqual(new Set([warned]));
+        expect(run.err).toBe(`adopt: ${files.dir}/nowhere.adopt: no such file\n`);
+    });
+
+    test('sarif with an unreadable file: a valid log of the readable files, the unreadable one a notification of an unsuccessful run, exit 2', async () => {
+        const warned = files.write('warned4.adopt', WARNINGS_PLAN);
+        const missing = `${files.dir}/nowhere.adopt`;
+        const run = await cli('check', '--format', 'sarif', warned, missing);
+        expect(run.code).toBe(2);
+        const log = JSON.parse(run.out) as Sarif.Log;
+        expect(validateSarif(log), JSON.stringify(validateSarif.errors)).toBe(true);
+        const [only] = log.runs;
+        expect(new Set(only.results?.map(result => result.locations?.[0].physicalLocation?.artifactLocation?.uri))).toEqual(new Set([relativeUri(warned, process.cwd())]));
+        expect(only.invocations).toEqual([{
+            executionSuccessful: false,
+            toolExecutionNotifications: [{
+                level: 'error',
+                message: { text: `${missing}: no such file` },
+                locations: [{ physicalLocation: { artifactLocation: { uri: relativeUri(missing, process.cwd()), uriBaseId: '%SRCROOT%' } } }]
+            }]
+        }]);
+        expect(run.err).toBe(`adopt: ${missing}: no such file\n`);
+        // Every file readable: no invocation is reported.
+        expect((JSON.parse((await cli('check', '--format', 'sarif', warned)).out) as Sarif.Log).runs[0].invocations).toBeUndefined();
+    });
+
     test('an unknown format: exit 2 naming the choices', async () => {
         const run = await cli('check', '--format', 'xml', EXAMPLE);
         expect(run.code).toBe(2);
@@ -170,7 +201,7 @@ describe('adopt check --max-warnings N', () => {
         const run = await cli('check', '--max-warnings', value, EXAMPLE);
         expect(run.code).toBe(2);
         expect(run.out).toBe('');
-        expect(run.err).toMatch(/^adopt: .*--max-warnings.*whole number of at least 0/);
+        expect(run.err).toMatch(/^adopt: .*--max-warnings.* is invalid\. It must be a whole number of at least 0\. \(run adopt --help for usage\)\n$/);
         expect(run.err.trimEnd().split('\n')).toHaveLength(1);
     });
 });

@@ -140,10 +140,29 @@ describe('adopt rank', () => {
         expect(result.diagnostics.filter(d => d.severity === 'error').map(d => d.code)).toEqual(['unresolved-reference']);
     });
 
-    test('the table of a plan with errors says so, exit 1', async () => {
-        const run = await cli('rank', files.write('broken4.adopt', PLAN_WITH_ERROR));
+    test('the table of a plan with errors lists them, each with its place, exit 1', async () => {
+        const path = files.write('broken4.adopt', PLAN_WITH_ERROR);
+        const run = await cli('rank', path);
         expect(run.code).toBe(1);
-        expect(run.out).toContain('1 error in the plan: run adopt check for details.');
+        expect(run.out).toContain(`\n1 error in the plan:\n  ${path}:8:30: There is no member named 'ghost' in this plan. Add them to the coalition, or correct the name.\nRun adopt check ${path} for every diagnostic.\n`);
+    });
+
+    test('the table of an empty file says there is no plan and why it exits 1', async () => {
+        const path = files.write('empty3.adopt', '');
+        const run = await cli('rank', path);
+        expect(run.code).toBe(1);
+        expect(run.err).toBe('');
+        expect(run.out).toBe(`No plan in ${path}: 0 projects, 0 quick wins (threshold 70)\n\n1 error in the plan:\n` +
+            `  ${path}:1:1: This file holds no plan yet. Start it with: plan Name "Title" { }\nRun adopt check ${path} for every diagnostic.\n`);
+    });
+
+    test('more than five errors: the first five, and how many there are', async () => {
+        const involves = Array.from({ length: 7 }, (_, index) => `    project p${index} "P" { involves ghost${index} }`).join('\n');
+        const path = files.write('many-errors.adopt', PLAN_WITH_ERROR.replace('    project p "P" { involves ghost }', involves));
+        const run = await cli('rank', path);
+        expect(run.code).toBe(1);
+        expect(run.out).toContain('7 errors in the plan (the first 5):\n');
+        expect(run.out.split('\n').filter(line => line.startsWith(`  ${path}:`))).toHaveLength(5);
     });
 
     test('an empty file ranks nothing, exit 1', async () => {
@@ -208,7 +227,6 @@ describe('usage and input problems exit 2 with a one-line message and no stack t
         ['invalid UTF-8', () => ['rank', files.write('latin1.adopt', Buffer.from('plan P "Caf\xe9" { }', 'latin1'))], /not a text file \(it is not valid UTF-8\)/],
         ['a file over the size limit', () => ['check', big()], /too large .*the limit is 8 MiB/],
         ['a device that never ends', () => ['check', '/dev/zero'], /\/dev\/zero: not a text file \(a NUL byte at byte 1\)/],
-        ['one bad file among good ones', () => ['check', EXAMPLE, `${files.dir}/missing2.adopt`], /missing2\.adopt: no such file/],
         ['an unknown command', () => ['lint', EXAMPLE], /unknown command 'lint'/],
         ['an unknown option', () => ['rank', EXAMPLE, '--csv'], /unknown option '--csv'/],
         ['check without files', () => ['check'], /missing required argument 'files'/],
@@ -223,6 +241,22 @@ describe('usage and input problems exit 2 with a one-line message and no stack t
         expect(run.err).toMatch(/^adopt: /);
         expect(run.err.trimEnd().split('\n')).toHaveLength(1);
         expect(stackLines(run.err)).toEqual([]);
+    });
+
+    test('several files, some unreadable: every readable file is checked, each unreadable one is a line, exit 2', async () => {
+        const broken = files.write('broken5.adopt', PLAN_WITH_ERROR);
+        const run = await cli('check', EXAMPLE, `${files.dir}/missing2.adopt`, broken, files.dir);
+        expect(run.code).toBe(2);
+        expect(run.out).toContain('riverside-health.adopt:35:13: information low-reach');
+        expect(run.out).toContain(`${broken}:8:30: error unresolved-reference`);
+        expect(run.err).toBe(`adopt: ${files.dir}/missing2.adopt: no such file\nadopt: ${files.dir}: is a folder, not a file\n`);
+    });
+
+    test('rank and report name both an unreadable plan and an unreadable --config, exit 2', async () => {
+        for (const command of ['rank', 'report']) {
+            const run = await cli(command, `${files.dir}/missing3.adopt`, '--config', `${files.dir}/missing.json`);
+            expect(run).toEqual({ code: 2, out: '', err: `adopt: ${files.dir}/missing.json: no such config file\nadopt: ${files.dir}/missing3.adopt: no such file\n` });
+        }
     });
 
     test('no arguments: the usage on stderr, exit 2', async () => {
@@ -292,6 +326,7 @@ describe('today and the living plan (SPEC section 7)', () => {
 
     test.each([
         ['2027-02-30', '--today: 2027-02-30 is not a date: February 2027 has 28 days.'],
+        ['2027-01-00', '--today: 2027-01-00 is not a date: days start at 01 (January 2027 has days 01 to 31).'],
         ['27-1-1', "--today: '27-1-1' is not a date: write it as YYYY-MM-DD, for example 2027-02-15."],
         ['0000-01-01', '--today: 0000-01-01 is not a date: there is no year 0000.']
     ])('--today %s: exit 2 with one line that says why', async (value, message) => {

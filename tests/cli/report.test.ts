@@ -86,4 +86,11 @@ describe('adopt report', () => {
         }
         expect(existsSync(join(files.dir, 'no-such-folder'))).toBe(false);
     });
+
+    it('an output it cannot write: the reason in words, not a system code', async () => {
+        const inMissingFolder = join(files.dir, 'no-such-folder', 'report.html');
+        expect((await cli('report', EXAMPLE, '--out', inMissingFolder)).err)
+            .toBe(`adopt: ${inMissingFolder}: cannot be written (the folder ${join(files.dir, 'no-such-folder')} does not exist)\n`);
+        expect((await cli('report', EXAMPLE, '--out', files.dir)).err).toBe(`adopt: ${files.dir}: cannot be written (it is a folder)\n`);
+    });
 });

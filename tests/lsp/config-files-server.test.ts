@@ -74,7 +74,7 @@ describe('config files in the language server', () => {
     test('asks the client to watch files, config files included', async () => {
         const watchers = () => server.registrations.flatMap(r => r.registrations).filter(r => r.method === 'workspace/didChangeWatchedFiles')
             .flatMap(r => (r.registerOptions as { watchers: Array<{ globPattern: string }> }).watchers.map(w => w.globPattern));
-        await server.waitFor(() => watchers().length > 0, 10_000);
+        await server.waitFor(() => watchers().length > 0);
         expect(watchers().some(glob => glob === '**/*' || glob.includes('adopt.config.json'))).toBe(true);
     });
 
@@ -132,7 +132,7 @@ describe('config files in the language server', () => {
         settings = { diagnostics: { severity: { 'low-reach': 'loud' } } };
         await server.notify('workspace/didChangeConfiguration', { settings: { adopt: settings } });
         const warnings = () => server.messages.map(m => m.message);
-        await server.waitFor(() => warnings().some(w => w.includes('adopt.diagnostics.severity.low-reach')), 10_000);
+        await server.waitFor(() => warnings().some(w => w.includes('adopt.diagnostics.severity.low-reach')));
         expect(warnings().find(w => w.includes('adopt.diagnostics.severity.low-reach'))).toMatch(/must be one of error, warning, information, hint or off, not the text "loud"/);
         expect(codes(await publishedAfter(seen, loose.uri, l => codes(l).length === 4))).toEqual(RIVERSIDE_DEFAULTS);
         settings = {};

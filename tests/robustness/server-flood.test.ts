@@ -73,7 +73,7 @@ describe('edit flood against the server process', () => {
         const position = mirror.positionAt(offset);
         switch (step % 3) {
             case 0:
-                answers.push(server.request('textDocument/hover', { textDocument, position }, 60_000));
+                answers.push(server.request('textDocument/hover', { textDocument, position }));
                 break;
             case 1:
                 answers.push(server.request('textDocument/codeAction', {
@@ -81,10 +81,10 @@ describe('edit flood against the server process', () => {
                     range: { start: mirror.positionAt(0), end: position },
                     // Possibly stale diagnostics, as an editor sends them while the server catches up.
                     context: { diagnostics: server.diagnostics.get(mirror.uri) ?? [] }
-                }, 60_000));
+                }));
                 break;
             default:
-                answers.push(server.request('adopt/rankQuickWins', { uri: mirror.uri }, 60_000));
+                answers.push(server.request('adopt/rankQuickWins', { uri: mirror.uri }));
         }
     }
 
@@ -150,11 +150,11 @@ describe('edit flood against the server process', () => {
         expect(timeouts).toBe(0);
         expect(internalErrors, JSON.stringify(internalErrors.slice(0, 3))).toEqual([]);
 
-        // The final diagnostics equal a fresh server's on the final text (waiting, bounded, for the flood to settle).
+        // The final diagnostics equal a fresh server's on the final text (waiting for the flood to settle).
         const fresh = await startServer();
         await fresh.open(URI_FLOOD, mirror.text, 1);
         const expected = comparable(await fresh.diagnosticsOf(URI_FLOOD));
-        await server.waitFor(() => JSON.stringify(comparable(server.diagnostics.get(URI_FLOOD) ?? [])) === JSON.stringify(expected), 30_000);
+        await server.waitFor(() => JSON.stringify(comparable(server.diagnostics.get(URI_FLOOD) ?? [])) === JSON.stringify(expected));
         expect(comparable(server.diagnostics.get(URI_FLOOD) ?? [])).toEqual(expected);
         expect(expected.some(line => line.includes('unresolved-reference'))).toBe(true);
 
@@ -162,13 +162,13 @@ describe('edit flood against the server process', () => {
         console.log(`flood: server memory (VmRSS) before ${(rssBefore / 1024).toFixed(1)} MiB, after ${(rssAfter / 1024).toFixed(1)} MiB`);
         expect(rssAfter).toBeLessThan(1024 * 1024);
         expect(sockets).toEqual([]);
-    }, 120_000);
+    });
 
     test('after the flood the server still serves another document', async () => {
         await server.open(URI_OTHER, EXAMPLE, 1);
         const diagnostics = await server.diagnosticsOf(URI_OTHER);
         expect(diagnostics.map(d => d.code)).toContain('freestanding-project');
-        const rank = await server.request('adopt/rankQuickWins', { uri: URI_OTHER }, 20_000);
+        const rank = await server.request('adopt/rankQuickWins', { uri: URI_OTHER });
         expect(rank.kind).toBe('result');
         expect((rank as { value: { projects: Array<{ name: string }> } }).value.projects[0].name).toBe('streamRounds');
     });

@@ -51,18 +51,18 @@ describe('memory after an edit flood', () => {
                 : { start: { line, character }, end: { line, character: character + 1 } };
             text = insert ? `${before}x${text.slice(at)}` : before + text.slice(at + 1);
             await server.change(URI, ++version, [{ range, text: insert ? 'x' : '' }]);
-            if (i % 10 === 0) answers.push(server.request('textDocument/hover', { textDocument: { uri: URI }, position: { line: 27, character: 14 } }, 60_000));
-            if (i % 15 === 0) answers.push(server.request('adopt/rankQuickWins', { uri: URI }, 60_000));
+            if (i % 10 === 0) answers.push(server.request('textDocument/hover', { textDocument: { uri: URI }, position: { line: 27, character: 14 } }));
+            if (i % 15 === 0) answers.push(server.request('adopt/rankQuickWins', { uri: URI }));
         }
         expect(text).toBe(PLAN);
         const settled = await Promise.all(answers);
         expect(settled.filter(answer => answer.kind === 'timeout')).toEqual([]);
         // The last version is the first text again: its diagnostics come back as they were.
-        await server.waitFor(() => JSON.stringify(comparable(server.diagnostics.get(URI) ?? [])) === first, 30_000);
+        await server.waitFor(() => JSON.stringify(comparable(server.diagnostics.get(URI) ?? [])) === first);
         expect(JSON.stringify(comparable(server.diagnostics.get(URI) ?? []))).toBe(first);
 
         const after = await server.heapUsedAfterGc();
         console.log(`heap in use after a GC: fresh ${(fresh / 2 ** 20).toFixed(1)} MiB, after ${EDITS} edits ${(after / 2 ** 20).toFixed(1)} MiB; VmRSS ${(server.rssKiB() / 1024).toFixed(0)} MiB`);
         expect(after - fresh).toBeLessThan(ALLOWED_GROWTH);
-    }, 180_000);
+    });
 });

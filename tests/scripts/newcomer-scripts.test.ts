@@ -1,13 +1,16 @@
 /**
  * The scripts a newcomer runs first: `scripts/setup.sh` installs the packages once (no reinstall
  * while package-lock.json is unchanged) without npm's engine warnings about packages that run on
- * the project's own Node.js 24; `npm test` (scripts/run-tests.mjs) honours ADOPT_SKIP_VSCODE=1
- * as the README says; `npm start` opens a copy of the examples outside the repository and never
- * overwrites what a person wrote there, with the example plan in an editor and the walkthrough on
- * a first start, keeping its profile (the colour theme chosen) and its port from one start to the
- * next and saying how to pick the port; package.json admits the Node.js 20 the README supports.
+ * the project's own Node.js 24; it installs code-server saying what it does while it compiles,
+ * and keeps it in a cache that the next set-up restores from; `npm test` (scripts/run-tests.mjs)
+ * honours ADOPT_SKIP_VSCODE=1 as the README says and prints the time of each suite; `npm start`
+ * opens a copy of the examples outside the repository and never overwrites what a person wrote
+ * there, with the example plan in an editor and the walkthrough on a first start, keeping its
+ * profile (the colour theme chosen) and its port from one start to the next and saying how to
+ * pick the port; package.json admits the Node.js 20 the README supports.
  */
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -83,6 +86,68 @@ echo "added 1 package"
     });
 });
 
+describe('scripts/setup.sh: code-server', () => {
+    /**
+     * A project whose own packages are installed, with the Debian packages there and a stand-in
+     * `npm` that "installs" code-server 9.9.9 in tests/vscode/host, once the set-up has reported
+     * its progress (the set-up's output goes to out.log, which the stand-in reads).
+     */
+    function fakeProject(): { dir: string; run: () => { out: string; calls: string[] } } {
+        const dir = tempFolder('adopt-setup-host-');
+        mkdirSync(join(dir, 'scripts'));
+        copyFileSync(join(ROOT, 'scripts/setup.sh'), join(dir, 'scripts/setup.sh'));
+        writeFileSync(join(dir, 'package.json'), '{ "name": "fake" }\n');
+        writeFileSync(join(dir, 'package-lock.json'), '{ "lockfileVersion": 3 }\n');
+        mkdirSync(join(dir, 'node_modules/.bin'), { recursive: true });
+        writeExecutable(join(dir, 'node_modules/.bin/node'), `#!/bin/sh\nexec "${process.execPath}" "$@"\n`);
+        const hash = createHash('sha256').update('{ "name": "fake" }\n{ "lockfileVersion": 3 }\n').digest('hex');
+        writeFileSync(join(dir, 'node_modules/.adopt-installed'), `${hash}\n`);
+        mkdirSync(join(dir, 'tests/vscode/host'), { recursive: true });
+        writeFileSync(join(dir, 'tests/vscode/host/package-lock.json'), JSON.stringify({ packages: { 'node_modules/code-server': { version: '9.9.9' } } }));
+        const bin = join(dir, 'stub-bin');
+        mkdirSync(bin);
+        writeExecutable(join(bin, 'dpkg-query'), '#!/bin/sh\necho "install ok installed"\n');
+        writeExecutable(join(bin, 'npm'), `#!/usr/bin/env bash
+echo "$* in \${PWD#${dir}/}" >> "${dir}/npm-calls.log"
+until grep -q 'so far' "${dir}/out.log"; do sleep 0.1; done
+mkdir -p node_modules/code-server/lib/vscode/node_modules/native/build/Release
+echo '{ "version": "9.9.9" }' > node_modules/code-server/package.json
+echo built > node_modules/code-server/lib/vscode/node_modules/native/build/Release/native.node
+`);
+        const run = () => {
+            const result = spawnSync('bash', ['-c', 'bash scripts/setup.sh > out.log 2>&1'], {
+                cwd: dir, encoding: 'utf8',
+                env: { ...process.env, PATH: `${bin}:${process.env.PATH}`, ADOPT_SKIP_VSCODE: '', ADOPT_NO_CACHE: '', ADOPT_PROGRESS_SECONDS: '1', ADOPT_CACHE_DIR: join(dir, 'cache') }
+            });
+            const out = readFileSync(join(dir, 'out.log'), 'utf8');
+            expect(result.status, out).toBe(0);
+            const log = join(dir, 'npm-calls.log');
+            return { out, calls: existsSync(log) ? readFileSync(log, 'utf8').trim().split('\n') : [] };
+        };
+        return { dir, run };
+    }
+
+    test('installs it with an estimate and progress, keeps it in the cache; the next set-up restores it from there; then nothing is done', () => {
+        const project = fakeProject();
+        const first = project.run();
+        expect(first.calls).toEqual(['ci --no-audit --no-fund --loglevel=error in tests/vscode/host']);
+        expect(first.out).toMatch(/^setup: installing code-server 9\.9\.9 in tests\/vscode\/host: about 3 minutes on an idle 2-core machine, 15 or more on a busy one .*; progress every 1 s$/m);
+        expect(first.out).toMatch(/^setup: code-server install, 0m\d\ds so far: (downloading code-server and its packages|running code-server's install script)$/m);
+        expect(first.out).toMatch(/^setup: code-server 9\.9\.9 installed in 0m\d\ds$/m);
+        expect(first.out).toMatch(/^setup: kept in the cache for the next set-up: .*\/cache\/code-server-9\.9\.9-.*\.tar /m);
+
+        rmSync(join(project.dir, 'tests/vscode/host/node_modules'), { recursive: true });
+        const second = project.run();
+        expect(second.calls).toHaveLength(1);
+        expect(second.out).toMatch(/^setup: restoring code-server 9\.9\.9 in tests\/vscode\/host from the cache/m);
+        expect(readFileSync(join(project.dir, 'tests/vscode/host/node_modules/code-server/lib/vscode/node_modules/native/build/Release/native.node'), 'utf8')).toBe('built\n');
+
+        const third = project.run();
+        expect(third.calls).toHaveLength(1);
+        expect(third.out).not.toMatch(/code-server/);
+    });
+});
+
 describe('npm test (scripts/run-tests.mjs)', () => {
     /** A project folder whose build, type check, vitest and VS Code suites are stand-ins that log their runs. */
     function fakeProject(): string {
@@ -100,7 +165,8 @@ describe('npm test (scripts/run-tests.mjs)', () => {
         script('node_modules/vitest/vitest.mjs', `${log('vitest')}
 import { writeFileSync } from 'node:fs';
 const out = process.argv.find(arg => arg.startsWith('--outputFile.json=')).split('=')[1];
-writeFileSync(out, JSON.stringify({ numPassedTests: 3, numFailedTests: 0, numTotalTests: 3 }));`);
+const file = (name, seconds) => ({ name: process.cwd() + '/tests/' + name, startTime: 1000, endTime: 1000 + seconds * 1000 });
+writeFileSync(out, JSON.stringify({ numPassedTests: 3, numFailedTests: 0, numTotalTests: 3, testResults: [file('quick.test.ts', 0.25), file('slow.test.ts', 42)] }));`);
         script('scripts/test-vscode.mjs', `${log('vscode')}
 import { writeFileSync } from 'node:fs';
 const out = process.argv.find(arg => arg.startsWith('--results=')).split('=')[1];
@@ -118,6 +184,16 @@ writeFileSync(out, JSON.stringify({ passed: 2, failed: 0, tests: [] }));`);
         const run = runTests(fakeProject(), { ADOPT_SKIP_VSCODE: '' });
         expect(run.ran).toEqual(['langium', 'build', 'tsc', 'vitest', 'vscode']);
         expect(run.out.trimEnd().split('\n').at(-1)).toBe('5 passed, 0 failed');
+    });
+
+    test('prints the time of each step and each vitest file (slowest first) before the last line', () => {
+        const lines = runTests(fakeProject(), { ADOPT_SKIP_VSCODE: '' }).out.trimEnd().split('\n');
+        const table = lines.slice(lines.indexOf('Time of each step and suite (seconds; vitest files run in parallel):') + 1, -1);
+        expect(table.map(line => line.trim().split(/\s+/)[0])).toEqual(['langium', 'build', 'typecheck', 'vitest', 'tests/slow.test.ts', 'tests/quick.test.ts', 'VS']);
+        expect(table[4]).toMatch(/^ {4}tests\/slow\.test\.ts +42\.0$/);
+        expect(table[5]).toMatch(/^ {4}tests\/quick\.test\.ts +0\.3$/);
+        for (const line of table) expect(line).toMatch(/ \d+\.\d$/);
+        expect(lines.at(-1)).toBe('5 passed, 0 failed');
     });
 
     test('ADOPT_SKIP_VSCODE=1 skips them and says so', () => {

@@ -6,11 +6,16 @@
  * (with the version of the text it is about) in order and the latest per document, the messages
  * shown to the user, the registrations asked for and the code lens refreshes asked for; answers
  * the server's requests (settings, registrations, progress, refreshes); sends document and
- * watched-file notifications; wraps every request in a bounded wait; reads the process's memory
- * and open files from /proc. (The acceptance suite keeps a client of its own, written apart from
- * the server's code: tests/acceptance/lsp-client.ts.)
+ * watched-file notifications; reads the process's memory and open files from /proc. (The
+ * acceptance suite keeps a client of its own, written apart from the server's code:
+ * tests/acceptance/lsp-client.ts.)
+ *
+ * Every wait is for an event (an answer, a notification or request of the server, its exit),
+ * never for a span of time: a busy machine makes the suites slower, not red. The one bound,
+ * HANG_GUARD_MS, only turns a server that will never answer into a failure with a message.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { EventEmitter } from 'node:events';
 import { existsSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { resolve } from 'node:path';
 import {
@@ -23,6 +28,13 @@ import {
 } from 'vscode-languageserver-protocol/node';
 
 export const SERVER_BUNDLE = resolve(__dirname, '../../out/language-server.cjs');
+
+/**
+ * How long a wait may last before the server is taken to hang: far beyond what any answer takes
+ * on a loaded machine, and below the suites' own test timeout (vitest.config.ts), so that a hang
+ * fails with a message that says what was awaited.
+ */
+export const HANG_GUARD_MS = 240_000;
 
 /** The outcome of a request: its result, a proper LSP error, or no answer within the bound. */
 export type Answer = { kind: 'result'; value: unknown } | { kind: 'error'; code: number; message: string } | { kind: 'timeout' };
@@ -61,6 +73,8 @@ export class ServerProcess {
     private readonly child: ChildProcess;
     readonly connection: ProtocolConnection;
     private stderr = '';
+    /** Fires `event` whenever the server sends something or exits: what the waits re-check on. */
+    private readonly events = new EventEmitter().setMaxListeners(0);
 
     private constructor(options: ServerOptions) {
         if (!existsSync(SERVER_BUNDLE)) throw new Error(`${SERVER_BUNDLE} is missing: run node scripts/build.mjs first`);
@@ -69,23 +83,28 @@ export class ServerProcess {
         this.child.stderr!.on('data', chunk => {
             this.stderr = (this.stderr + String(chunk)).slice(-20_000);
         });
+        this.child.on('exit', () => this.events.emit('event'));
         this.connection = createProtocolConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
         this.connection.onNotification(PublishDiagnosticsNotification.type, params => {
             this.diagnostics.set(params.uri, params.diagnostics);
             this.published.push(params);
+            this.events.emit('event');
         });
         this.connection.onNotification(ShowMessageNotification.type, params => {
             this.messages.push(params);
+            this.events.emit('event');
         });
         // The server may ask the client for settings, capabilities, progress and refreshes: answer like an editor.
         const settings = options.settings ?? (() => null);
         this.connection.onRequest(ConfigurationRequest.type, params => params.items.map(() => settings()));
         this.connection.onRequest(RegistrationRequest.type, params => {
             this.registrations.push(params);
+            this.events.emit('event');
         });
         this.connection.onRequest(WorkDoneProgressCreateRequest.type, () => undefined);
         this.connection.onRequest(CodeLensRefreshRequest.type, () => {
             this.codeLensRefreshes++;
+            this.events.emit('event');
         });
         this.connection.onRequest(SemanticTokensRefreshRequest.type, () => undefined);
         this.connection.listen();
@@ -99,7 +118,7 @@ export class ServerProcess {
             rootUri: folders ? folders[0].uri : null,
             capabilities: options.capabilities ?? PLAIN_EDITOR,
             workspaceFolders: folders
-        }, 30_000);
+        });
         if (init.kind !== 'result') {
             await server.stop();
             throw new Error(`initialize failed: ${JSON.stringify(init)}\n${server.stderr}`);
@@ -121,8 +140,8 @@ export class ServerProcess {
         return this.stderr;
     }
 
-    /** Sends a request and waits at most `timeoutMs` for its answer. */
-    request(method: string, params: unknown, timeoutMs = 30_000): Promise<Answer> {
+    /** Sends a request and waits for its answer (a `timeout` only when the server hangs, or after `timeoutMs`). */
+    request(method: string, params: unknown, timeoutMs = HANG_GUARD_MS): Promise<Answer> {
         let timer: NodeJS.Timeout | undefined;
         const timeout = new Promise<Answer>(done => {
             timer = setTimeout(() => done({ kind: 'timeout' }), timeoutMs);
@@ -135,8 +154,8 @@ export class ServerProcess {
         return Promise.race([answer, timeout]).finally(() => clearTimeout(timer));
     }
 
-    /** The result of a request answered within the bound; throws on an error or no answer. */
-    async result<T>(method: string, params: unknown, timeoutMs = 30_000): Promise<T> {
+    /** The result of a request; throws on an error or no answer. */
+    async result<T>(method: string, params: unknown, timeoutMs = HANG_GUARD_MS): Promise<T> {
         const answer = await this.request(method, params, timeoutMs);
         if (answer.kind !== 'result') throw new Error(`${method}: ${JSON.stringify(answer)}\n${this.stderr}`);
         return answer.value as T;
@@ -163,34 +182,45 @@ export class ServerProcess {
         return this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges });
     }
 
-    /** Waits until `done()` holds, checking every 20 ms, for at most `timeoutMs`. */
-    async waitFor(done: () => boolean, timeoutMs: number): Promise<boolean> {
-        const deadline = Date.now() + timeoutMs;
-        while (Date.now() < deadline) {
-            if (done()) return true;
-            await new Promise(resolve => setTimeout(resolve, 20));
-        }
-        return done();
+    /**
+     * Waits until `done()` holds, checking it again each time the server sends something or
+     * exits; false if it still does not hold after `timeoutMs` (the hang guard unless given).
+     */
+    waitFor(done: () => boolean, timeoutMs = HANG_GUARD_MS): Promise<boolean> {
+        if (done()) return Promise.resolve(true);
+        return new Promise(resolveWait => {
+            const check = () => {
+                if (!done()) return;
+                finish(true);
+            };
+            const timer = setTimeout(() => finish(done()), timeoutMs);
+            const finish = (held: boolean) => {
+                clearTimeout(timer);
+                this.events.off('event', check);
+                resolveWait(held);
+            };
+            this.events.on('event', check);
+        });
     }
 
-    /** Waits for the first diagnostics of a document (bounded). */
-    async diagnosticsOf(uri: string, timeoutMs = 20_000): Promise<Diagnostic[]> {
+    /** Waits for the first diagnostics of a document. */
+    async diagnosticsOf(uri: string, timeoutMs = HANG_GUARD_MS): Promise<Diagnostic[]> {
         await this.waitFor(() => this.diagnostics.has(uri), timeoutMs);
         const diagnostics = this.diagnostics.get(uri);
         if (!diagnostics) throw new Error(`no diagnostics for ${uri} within ${timeoutMs} ms\n${this.stderr}`);
         return diagnostics;
     }
 
-    /** The first diagnostics of a document published after the first `seen` notifications that satisfy `condition` (bounded). */
-    async diagnosticsAfter(uri: string, seen: number, condition: (diagnostics: Diagnostic[]) => boolean = () => true, timeoutMs = 20_000): Promise<Diagnostic[]> {
+    /** The first diagnostics of a document published after the first `seen` notifications that satisfy `condition`. */
+    async diagnosticsAfter(uri: string, seen: number, condition: (diagnostics: Diagnostic[]) => boolean = () => true, timeoutMs = HANG_GUARD_MS): Promise<Diagnostic[]> {
         return (await this.publicationAfter(uri, seen, params => condition(params.diagnostics), timeoutMs)).diagnostics;
     }
 
     /**
      * The first diagnostics notification of a document (its diagnostics and the version of the
-     * text they are about) after the first `seen` notifications that satisfies `condition` (bounded).
+     * text they are about) after the first `seen` notifications that satisfies `condition`.
      */
-    async publicationAfter(uri: string, seen: number, condition: (params: PublishDiagnosticsParams) => boolean = () => true, timeoutMs = 20_000): Promise<PublishDiagnosticsParams> {
+    async publicationAfter(uri: string, seen: number, condition: (params: PublishDiagnosticsParams) => boolean = () => true, timeoutMs = HANG_GUARD_MS): Promise<PublishDiagnosticsParams> {
         const find = () => this.published.slice(seen).find(params => params.uri === uri && condition(params));
         await this.waitFor(() => find() !== undefined, timeoutMs);
         const found = find();
@@ -281,12 +311,15 @@ export class ServerProcess {
         return inodes;
     }
 
-    /** Asks the server to shut down, then kills it by pid if it is still there. */
+    /**
+     * Asks the server to shut down, then kills it by pid if it has not exited after a while: the
+     * end of a suite, where a slow exit costs time and nothing else.
+     */
     async stop(): Promise<void> {
         if (this.alive) {
-            await this.request(ShutdownRequest.method, undefined, 2_000);
+            await this.request(ShutdownRequest.method, undefined, 10_000);
             await this.connection.sendNotification(ExitNotification.type).catch(() => undefined);
-            const exited = await this.waitFor(() => !this.alive, 2_000);
+            const exited = await this.waitFor(() => !this.alive, 10_000);
             if (!exited) process.kill(this.pid, 'SIGKILL');
         }
         this.connection.dispose();

@@ -23,6 +23,7 @@ import {
 } from '../generated/ast.js';
 import { applyFor, type PerKind, type ReferencedKind } from '../model/declaration-kinds.js';
 import { spokenDate } from '../model/plan-dates.js';
+import { exceedsPlanSize } from '../parser/plan-limits.js';
 import type { Today } from '../model/today.js';
 import { EFFORT_LEVEL_MEANINGS, LEVEL_MEANINGS, LIVING_PLAN_MEANINGS, ROLE_MEANINGS, STATUS_MEANINGS, TRAINED_MEANING, TRAIT_MEANINGS } from './adopt-glossary.js';
 import { snippetsStartedBy, snippetText } from './adopt-snippets.js';
@@ -47,10 +48,15 @@ export class AdoptCompletionProvider extends DefaultCompletionProvider {
         this.lexerService = services.parser.Lexer;
     }
 
-    /** Nothing inside a comment: the words there are not code. */
+    /**
+     * Nothing inside a comment: the words there are not code. Nothing in a document too large to
+     * check: it is not parsed, and reading it for completion would hold the server for seconds.
+     */
     override async getCompletion(document: LangiumDocument, params: CompletionParams, cancelToken?: CancellationToken): Promise<CompletionList | undefined> {
+        const text = document.textDocument.getText();
+        if (exceedsPlanSize(text)) return { items: [], isIncomplete: false };
         const offset = document.textDocument.offsetAt(params.position);
-        if (this.insideComment(document.textDocument.getText(), offset)) return { items: [], isIncomplete: false };
+        if (this.insideComment(text, offset)) return { items: [], isIncomplete: false };
         return super.getCompletion(document, params, cancelToken);
     }
 

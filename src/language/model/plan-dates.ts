@@ -29,7 +29,8 @@ export function dateProblem(text: string): string | undefined {
     if (year === 0) return `${text} is not a date: there is no year 0000.`;
     if (month < 1 || month > 12) return `${text} is not a date: the month must be 01 to 12.`;
     const days = daysInMonth(year, month);
-    if (day < 1 || day > days) return `${text} is not a date: ${MONTHS[month - 1]} ${year} has ${days} days.`;
+    if (day === 0) return `${text} is not a date: days start at 01 (${MONTHS[month - 1]} ${year} has days 01 to ${days}).`;
+    if (day > days) return `${text} is not a date: ${MONTHS[month - 1]} ${year} has ${days} days.`;
     return undefined;
 }
 

@@ -30,7 +30,7 @@ describe('calendar dates', () => {
         ['2027-04-31', '2027-04-31 is not a date: April 2027 has 30 days.'],
         ['2027-13-01', '2027-13-01 is not a date: the month must be 01 to 12.'],
         ['2027-00-10', '2027-00-10 is not a date: the month must be 01 to 12.'],
-        ['2027-01-00', '2027-01-00 is not a date: January 2027 has 31 days.'],
+        ['2027-01-00', '2027-01-00 is not a date: days start at 01 (January 2027 has days 01 to 31).'],
         ['0000-01-01', '0000-01-01 is not a date: there is no year 0000.'],
         ['27-1-1', "'27-1-1' is not a date: write it as YYYY-MM-DD, for example 2027-02-15."]
     ])('%s', (text, problem) => {
