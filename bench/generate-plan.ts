@@ -139,7 +139,7 @@ export function generatePlan(options: GenerateOptions): GenPlan {
     const initiativeNames = initiatives.map(i => i.name);
     let made = 0;
     // The channels launched so far (in this stage or one before it): projects use only those, as
-    // a plan that follows SPEC section 7 does (else each use is a channel-not-launched warning).
+    // a plan that follows docs/language.md#a-plan-under-way does (else each use is a channel-not-launched warning).
     const launched: string[] = [];
     for (let s = 0; s < rolloutCount; s++) {
         const count = Math.floor((n * (s + 1)) / rolloutCount) - Math.floor((n * s) / rolloutCount);

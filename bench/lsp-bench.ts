@@ -3,7 +3,7 @@
  * yaml-language-server package on the same plan written as YAML with a JSON Schema:
  * didOpen to the first diagnostics, edit to diagnostics, and the `adopt/rankQuickWins` request;
  * and what a user feels first: a new server (started as users start it, bin/adopt-language-server.cjs)
- * to the first diagnostics of the SPEC example, and the first open of a large plan in a new server.
+ * to the first diagnostics of the example plan, and the first open of a large plan in a new server.
  * Run by bench/run-bench.mjs as `node .bench/out/lsp-bench.cjs CONFIG_JSON`; prints one JSON line.
  */
 import { readFileSync } from 'node:fs';
@@ -19,7 +19,7 @@ export interface LspBenchConfig {
     adoptServer: string;
     /** The launcher users start (bin/adopt-language-server.cjs), for the rows of a new server. */
     adoptLauncher: string;
-    /** The SPEC example plan (examples/riverside-health.adopt). */
+    /** The example plan (examples/riverside-health.adopt). */
     examplePath: string;
     yamlServer: string;
     runs: number;
@@ -33,7 +33,7 @@ export interface LspBenchConfig {
 }
 
 export interface LspBenchResult {
-    /** A new server process each run: from its start to the first diagnostics of the SPEC example. */
+    /** A new server process each run: from its start to the first diagnostics of the example plan. */
     firstDiagnostics: { ms: number[]; median: number };
     /** A new server process each run: didOpen of the large plan to its first diagnostics. */
     firstOpen: { ms: number[]; median: number; projects: number };
@@ -58,7 +58,7 @@ const uri = (name: string) => pathToFileURL(resolve('/tmp/adopt-bench', name)).h
 
 /**
  * What a user feels first, each run a new server process started as users start it: from the
- * start to the first diagnostics of the SPEC example, and the first open of the large plan. One
+ * start to the first diagnostics of the example plan, and the first open of the large plan. One
  * start before the runs, untimed, fills Node's compile cache as any earlier use would have.
  */
 async function benchFirstUse(config: LspBenchConfig): Promise<Pick<LspBenchResult, 'firstDiagnostics' | 'firstOpen'>> {

@@ -65,7 +65,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
         .command('rank')
         .description('rank the projects of a plan as quick wins')
         .argument('<file>', 'the .adopt file')
-        .option('--json', 'print JSON (see the README for its shape)')
+        .option('--json', 'print JSON (its shape: docs/command-line.md)')
         .addOption(new Option('--config <file>', 'adopt.config.json to use instead of the one found above the plan ({ "weights", "threshold", "severity" })'))
         .addOption(todayOption())
         .action(async (file: string, options: { json?: boolean; config?: string; today?: string }) => {

@@ -36,7 +36,7 @@ export function formatRankTable(result: RankResult, settings: QuickWinSettings, 
 /** The table of the ranked projects, then what each that is not a quick win lacks. */
 function projectLines(result: RankResult): string[] {
     const lines: string[] = [];
-    // Effort (SPEC section 7) is not part of the score; `-` where a project states none.
+    // Effort (docs/language.md#a-plan-under-way) is not part of the score; `-` where a project states none.
     const header = ['rank', 'project', 'score', ...SCORE_PARTS.map(part => PART_HEADERS[part]), 'quick win', 'effort', 'stage', 'line'];
     const rows = result.projects.map(p => [
         String(p.rank), p.name, String(p.score), ...SCORE_PARTS.map(part => String(p.parts[part])),

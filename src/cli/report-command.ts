@@ -1,6 +1,6 @@
 /**
  * `adopt report FILE [--format html|md] [--out FILE] [--config FILE] [--today DATE]`: the plan
- * overview as a report (SPEC section 8), HTML by default, to standard output or a file. The
+ * overview as a report (docs/command-line.md#adopt-report), HTML by default, to standard output or a file. The
  * report is written even when the plan has errors (they are listed in it); the exit code is
  * that of `check`: 1 with errors in the plan, else 0.
  */

@@ -1,5 +1,5 @@
 /**
- * The Plan Overview webview (SPEC section 8): the eight sections of the overview of the active
+ * The Plan Overview webview (docs/command-line.md#adopt-report): the eight sections of the overview of the active
  * plan, beside the editor, rendered by the same code as the HTML report (src/report/) in the
  * editor's theme colours. It follows the active plan, updates as the plan changes (debounced),
  * and reveals a project, stage, action, story or line that a person chooses. On a large plan it

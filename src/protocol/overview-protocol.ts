@@ -1,5 +1,5 @@
 /**
- * The plan overview (SPEC section 8): one shape for the whole plan, which the language server
+ * The plan overview (docs/command-line.md#adopt-report): one shape for the whole plan, which the language server
  * answers to `adopt/planOverview` (`{ uri }`), the CLI renders as `adopt report` (HTML or
  * Markdown) and the extension shows in the Plan Overview view and exports. One zod schema, shared
  * by the server, the extension and the CLI. Lines and columns count from 1; dates are

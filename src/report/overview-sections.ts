@@ -1,5 +1,5 @@
 /**
- * The eight sections of the overview (SPEC section 8) as HTML, in order, from the one overview
+ * The eight sections of the overview (docs/command-line.md#adopt-report) as HTML, in order, from the one overview
  * shape: the HTML report wraps them in a printable page (report-html.ts), the editor's Plan
  * Overview in its webview (src/extension/overview-panel.ts). Everything from the plan is escaped.
  */

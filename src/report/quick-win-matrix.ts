@@ -1,5 +1,5 @@
 /**
- * The quick-wins matrix (SPEC section 8, section 3 of the overview): each project's score
+ * The quick-wins matrix (docs/command-line.md#adopt-report, section 3 of the overview): each project's score
  * (vertical, the threshold drawn as a line) against its effort (low, medium, high, and a column
  * for "not stated"), as SVG. The four quadrants are named: quick wins (score at or above the
  * threshold, low or medium effort), big bets (at or above, high effort), fill-ins (below, low or

@@ -1,5 +1,5 @@
 /**
- * The config file `adopt.config.json` (SPEC section 9): `weights` and `threshold` of the quick-win
+ * The config file `adopt.config.json` (docs/configuration.md): `weights` and `threshold` of the quick-win
  * score, and `severity` per diagnostic code. One zod schema: it validates the file (in the CLI
  * and the language server), the `adopt.diagnostics.severity` setting (its `severity` part), and
  * gives the JSON schema that VS Code uses to complete and check the file (`configJsonSchema`,

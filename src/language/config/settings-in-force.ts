@@ -1,7 +1,7 @@
 /**
  * The rules in force for a plan: the quick-win weights and threshold, and the severity of each
  * code. Each value comes from the nearest config file if it names it, else from the editor's
- * settings if they name it, else from the defaults (SPEC section 9: the config file wins over
+ * settings if they name it, else from the defaults (docs/configuration.md: the config file wins over
  * the settings). A config file with a problem counts as no config file: the plan gets the
  * defaults and settings, never nothing.
  */

@@ -1,5 +1,5 @@
 /**
- * The words in which the editor shows the living plan (SPEC section 7): how many actions are
+ * The words in which the editor shows the living plan (docs/language.md#a-plan-under-way): how many actions are
  * done (`2/3 actions done`, the code lens), an action on one line (owner, due date in words,
  * status, overdue or not), a stage's window and a date relative to today.
  */

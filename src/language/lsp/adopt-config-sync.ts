@@ -1,5 +1,5 @@
 /**
- * Config files in the language server (SPEC section 9). A config file's problem is published as
+ * Config files in the language server (docs/configuration.md). A config file's problem is published as
  * a diagnostic on the config file itself (and cleared once the file is good or gone); the plans
  * under it keep the defaults meanwhile. When a config file is created, changed or deleted (the
  * client's file watcher, which Langium registers for the whole workspace), or edited in a client

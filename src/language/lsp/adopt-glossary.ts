@@ -1,5 +1,5 @@
 /**
- * What the language's words mean, in the article's terms (see the README): the three untapped
+ * What the language's words mean, in the article's terms (see docs/language.md): the three untapped
  * opportunities, their levels and the coalition roles. Hover and completion show these texts.
  */
 import type { Level, Role, Status, TraitKind } from '../generated/ast.js';
@@ -39,7 +39,7 @@ export const ROLE_MEANINGS: Readonly<Record<Role, string>> = {
 
 export const TRAINED_MEANING = 'trained: has had the training and support to take part. A trained willing member counts 1 toward a project\'s reach, an untrained one 0.5; a quick win involves at least one trained, willing member.';
 
-/** What an action's status means (SPEC section 7). */
+/** What an action's status means (docs/language.md#a-plan-under-way). */
 export const STATUS_MEANINGS: Readonly<Record<Status, string>> = {
     todo: 'todo: not started yet (an action without a status is todo)',
     doing: 'doing: under way',

@@ -1,6 +1,6 @@
 /**
  * The custom request `adopt/planOverview` (params `{ uri }`): the overview of the plan the
- * client names (SPEC section 8), once it is built, as the shared zod schema describes it
+ * client names (docs/command-line.md#adopt-report), once it is built, as the shared zod schema describes it
  * (src/protocol/overview-protocol.ts). The extension's Plan Overview shows it and exports it.
  */
 import { URI, type LangiumDocument } from 'langium';

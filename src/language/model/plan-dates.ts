@@ -1,5 +1,5 @@
 /**
- * Dates of a plan (SPEC section 7): `YYYY-MM-DD` as the lexer reads them, which may still not be
+ * Dates of a plan (docs/language.md#a-plan-under-way): `YYYY-MM-DD` as the lexer reads them, which may still not be
  * calendar dates (`2027-02-30`). Valid dates compare as their text does.
  */
 

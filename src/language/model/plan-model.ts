@@ -98,7 +98,7 @@ function levelsMap(levelByKind: readonly number[]): ReadonlyMap<TraitKind, Level
     return levels;
 }
 
-/** A project's effort (SPEC section 7): the highest level it states; undefined when it states none. */
+/** A project's effort (docs/language.md#a-plan-under-way): the highest level it states; undefined when it states none. */
 export function effortOf(project: Project): Level | undefined {
     let effort = 0;
     for (const stated of project.efforts) {
@@ -159,7 +159,7 @@ export function progressText(progress: Progress): string {
 }
 
 /**
- * The order of a plan's stages (SPEC section 1): a stage's predecessor is its `after` stage if
+ * The order of a plan's stages (docs/language.md): a stage's predecessor is its `after` stage if
  * given, else the stage declared just before it. S comes after T when T is reached by following
  * predecessors from S.
  *

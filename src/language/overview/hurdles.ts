@@ -1,5 +1,5 @@
 /**
- * The two hurdles of the article (SPEC section 8, section 2 of the overview): each is judged by
+ * The two hurdles of the article (docs/command-line.md#adopt-report, section 2 of the overview): each is judged by
  * the diagnostics of its codes. A check holds when the plan has no diagnostic of its code; it
  * says then, in words, what holds; otherwise its diagnostics say what does not. A check with
  * nothing to judge (no projects, no launch, no naysayers...) is not applicable: it says why,

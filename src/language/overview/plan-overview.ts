@@ -1,5 +1,5 @@
 /**
- * The overview of a plan (SPEC section 8): the one builder of the shape of
+ * The overview of a plan (docs/command-line.md#adopt-report): the one builder of the shape of
  * src/protocol/overview-protocol.ts, from a built document. The language server answers it to
  * `adopt/planOverview`, the CLI renders it as `adopt report`, and the extension shows it; all of
  * them render this one shape (src/report/).

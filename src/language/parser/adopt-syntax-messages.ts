@@ -1,6 +1,6 @@
 /**
- * Syntax errors in words a planner understands (SPEC: "the message says what was expected, in
- * words"), instead of the parser's token names.
+ * Syntax errors in words a planner understands (docs/diagnostics.md, syntax-error: the message says what was
+ * expected), instead of the parser's token names.
  */
 import type { IParserErrorMessageProvider, IToken, TokenType } from 'chevrotain';
 import { AstUtils, GrammarAST } from 'langium';

@@ -1,5 +1,5 @@
 /**
- * Limits that keep the language server and the CLI responsive on hostile input (SPEC section 6):
+ * Limits that keep the language server and the CLI responsive on hostile input (docs/command-line.md#exit-codes-and-bad-input):
  * the largest plan either of them reads, and how many syntax errors a document reports before the
  * rest are summed up in one diagnostic.
  */

@@ -1,5 +1,5 @@
 /**
- * The quick-win score of SPEC section 2 as pure functions: from the facts of one project and the
+ * The quick-win score of docs/language.md#the-quick-win-score as pure functions: from the facts of one project and the
  * settings, the points of each part, the score and whether the project is a quick win.
  */
 import type { Level, TraitKind } from '../generated/ast.js';

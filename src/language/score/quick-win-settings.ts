@@ -1,5 +1,5 @@
 /**
- * Weights and threshold of the quick-win score (SPEC section 2), validated with zod. The same
+ * Weights and threshold of the quick-win score (docs/language.md#the-quick-win-score), validated with zod. The same
  * schema checks the editor settings `adopt.quickWins.*`, and is part of the config file's schema
  * (`adopt.config.json`, src/language/config/adopt-config-schema.ts). The descriptions given with
  * `meta` go into the config file's JSON schema, for the editor's completion and hover.

@@ -1,5 +1,5 @@
 /**
- * Action items (SPEC section 7): an action that is not done needs an owner, and should not be
+ * Action items (docs/language.md#a-plan-under-way): an action that is not done needs an owner, and should not be
  * past its due date.
  */
 import type { ValidationAcceptor } from 'langium';

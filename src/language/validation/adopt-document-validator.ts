@@ -28,7 +28,7 @@ const SUGGESTION_BUDGET = 1_000_000;
 export class AdoptDocumentValidator extends DefaultDocumentValidator {
     private readonly reflection: LangiumCoreServices['shared']['AstReflection'];
     private readonly scopeProvider: LangiumCoreServices['references']['ScopeProvider'];
-    /** Severities in force and suppressions (SPEC section 9), asked for when first used. */
+    /** Severities in force and suppressions (docs/configuration.md), asked for when first used. */
     private readonly ruleControl: () => AdoptRuleControl;
 
     /** The words a date follows (`due`, `from`, `to`), from the grammar. */
@@ -44,7 +44,7 @@ export class AdoptDocumentValidator extends DefaultDocumentValidator {
 
     override async validateDocument(document: LangiumDocument, options: ValidationOptions = {}, cancelToken = Cancellation.CancellationToken.None): Promise<Diagnostic[]> {
         const diagnostics = await super.validateDocument(document, options, cancelToken);
-        // Severities in force and adopt-ignore suppressions (SPEC section 9), in one place.
+        // Severities in force and adopt-ignore suppressions (docs/configuration.md), in one place.
         return this.ruleControl().apply(document, diagnostics, options);
     }
 

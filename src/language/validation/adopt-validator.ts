@@ -1,5 +1,5 @@
 /**
- * All checks of SPEC sections 3 and 7, registered by AST type in one place. Each check is a small
+ * All checks of docs/diagnostics.md, registered by AST type in one place. Each check is a small
  * function named for the rule it enforces, in the file of its theme.
  */
 import { AstUtils, type ValidationAcceptor, type ValidationChecks } from 'langium';

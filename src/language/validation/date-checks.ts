@@ -1,5 +1,5 @@
 /**
- * The living plan's dates (SPEC section 7): calendar dates, stage windows in order, actions due
+ * The living plan's dates (docs/language.md#a-plan-under-way): calendar dates, stage windows in order, actions due
  * within their stage's window. A date that is not a calendar date is reported once and taken
  * part in no other check.
  */

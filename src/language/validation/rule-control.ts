@@ -1,5 +1,5 @@
 /**
- * Rule control (SPEC section 9), applied in one place after a document's validation:
+ * Rule control (docs/configuration.md), applied in one place after a document's validation:
  *
  * 1. the severity in force for each code (config file, else the `adopt.diagnostics.severity`
  *    setting, else the default); `off` drops the code's diagnostics; `syntax-error` is always

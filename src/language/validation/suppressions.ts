@@ -1,5 +1,5 @@
 /**
- * Suppression comments (SPEC section 9): `// adopt-ignore CODE[, CODE…] [-- reason]` on a line
+ * Suppression comments (docs/configuration.md): `// adopt-ignore CODE[, CODE…] [-- reason]` on a line
  * of its own silences those codes on the next line. `suppressionCommentsOf` is the one place
  * that finds them: it takes the comments of the syntax tree (the syntax facts, which read them
  * as the lexer found them), so a `//` inside a title is never taken for a comment.

@@ -1,5 +1,5 @@
 /**
- * The quick fixes of SPEC sections 3, 7 and 9, keyed by diagnostic code. The code action provider
+ * The quick fixes of docs/diagnostics.md and docs/configuration.md, keyed by diagnostic code. The code action provider
  * looks a diagnostic's code up here; a code without an entry has no fix of its own. Besides
  * these, every diagnostic that is not an error gets "Ignore CODE on this line" (ignore-fixes.ts).
  */

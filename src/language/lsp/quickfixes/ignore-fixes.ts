@@ -1,5 +1,5 @@
 /**
- * The quick fixes of suppressions (SPEC section 9): "Ignore CODE on this line" for every
+ * The quick fixes of suppressions (docs/configuration.md): "Ignore CODE on this line" for every
  * diagnostic that is not an error, which writes `// adopt-ignore CODE` above the diagnostic's
  * line with that line's indentation (or adds the code to the adopt-ignore already there); and,
  * for `unused-suppression`, removing the code that silences nothing.
