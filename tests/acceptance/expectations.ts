@@ -1,6 +1,6 @@
 /**
  * Hand-computed expectations for the acceptance plans in ./plans, worked out from SPEC.md and the
- * README alone (sections 1-3, 5, 6 and 7), before looking at the implementation. The arithmetic sits in
+ * docs/ alone (sections 1-3, 5, 6 and 7), before looking at the implementation. The arithmetic sits in
  * a comment next to each number. Today, for the checks of due dates, is 1 March 2027 (the suite
  * sets ADOPT_TODAY for every run). Default weights: reach 30, initiative 25, asynchrony 12,
  * geography 12, crowdsourcing 21; levels low 1/3, medium 2/3, high (or bare) 1; threshold 70.
@@ -13,7 +13,7 @@ export interface ExpectedDiagnostic {
     readonly code: string;
     readonly severity: Severity;
     readonly line: number;
-    /** Only where SPEC/README fix the token (coalition keyword, plan name, launch statement). */
+    /** Only where SPEC and docs/language.md fix the token (coalition keyword, plan name, launch statement). */
     readonly column?: number;
 }
 
@@ -501,7 +501,7 @@ export const PLANS: readonly PlanExpectation[] = [
         exit: 0,
         diagnostics: [
             // hashtagContest: no initiative, no traits, dee is no willing head (0 < 1.5)
-            { code: 'freestanding-project', severity: 'information', line: 35, column: 13 }, // as in README
+            { code: 'freestanding-project', severity: 'information', line: 35, column: 13 }, // as in docs/diagnostics.md
             { code: 'untapped-opportunity', severity: 'information', line: 35 },
             { code: 'low-reach', severity: 'information', line: 35 },
             // SPEC section 7: hashtagContest (rollout) uses facebook, which no stage launches

@@ -1,5 +1,5 @@
 /**
- * The language of SPEC section 1 and the extensions the README documents: what parses, into
+ * The language of SPEC section 1 and the extensions docs/language.md documents: what parses, into
  * what, and what does not.
  */
 import { describe, expect, test } from 'vitest';

@@ -115,7 +115,7 @@ describe('Rule control: adopt.config.json, suppressions and adopt check in tasks
         // shows for it comes from the task's output alone.
         const target = await writeText(`${FOLDER}/plan-for-task.txt`, await examplePlan());
         const cli = vscode.Uri.joinPath(extension.extensionUri, 'bin', 'adopt.cjs').fsPath;
-        // A shell task, as a tasks.json of "type": "shell" runs it (see the README). The shell
+        // A shell task, as a tasks.json of "type": "shell" runs it (see docs/configuration.md). The shell
         // waits a second after adopt check (and exits with its status): VS Code's terminal may
         // end a task before it has read the last lines of a process that exits at once
         // (microsoft/vscode#92868, #184523), which would make this test flaky.
