@@ -76,7 +76,9 @@ describe('Plan overview', () => {
             await vscode.commands.executeCommand('adopt.exportReport', { uri: plan.toString(), target: markdown.toString() });
             const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(markdown));
             assert.match(text, /^# Social media at Riverside Health\n/);
-            assert.match(text, /```mermaid\nquadrantChart\n/);
+            // The example states no effort: the matrix is the table of quadrants, with no chart.
+            assert.match(text, /\| Quadrant \| Where \| Projects \| Quick wins \| Best ranked \|/);
+            assert.doesNotMatch(text, /quadrantChart/);
         } finally {
             for (const file of [html, markdown]) await vscode.workspace.fs.delete(file).then(undefined, () => undefined);
         }
