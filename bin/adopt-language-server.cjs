@@ -1,6 +1,3 @@
 #!/usr/bin/env node
-// The Adopt language server (`adopt-language-server --stdio`). Node's compile cache (Node.js 22.1
-// and later) keeps the compiled bundle between runs, so a start after the first does not compile
-// it again.
-require("node:module").enableCompileCache?.();
-require("../out/language-server.cjs");
+// The Adopt language server (`adopt-language-server --stdio`).
+require("./load-bundle.cjs").loadBundle("language-server.cjs");

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { rankResultSchema } from '../../src/protocol/rank-protocol.js';
@@ -108,5 +108,18 @@ describe('node bin/adopt.cjs', () => {
         const code = await new Promise<number | null>(done => child.on('close', done));
         expect(err).toBe('');
         expect(code).toBe(0);
+    });
+});
+
+describe('bin/ in a clone that was never built', () => {
+    test.each([['adopt.cjs', 'cli.cjs'], ['adopt-language-server.cjs', 'language-server.cjs']])('%s says to run npm run build, in one line and exit 2, with no stack trace', (command, bundle) => {
+        // A copy of bin/ beside no out/ folder.
+        const bin = join(files.dir, 'unbuilt', 'bin');
+        mkdirSync(bin, { recursive: true });
+        for (const file of [command, 'load-bundle.cjs']) copyFileSync(join(ROOT, 'bin', file), join(bin, file));
+        const run = spawnSync(process.execPath, [join(bin, command), '--help'], { cwd: join(files.dir, 'unbuilt'), encoding: 'utf8' });
+        expect(run.status).toBe(2);
+        expect(run.stderr).toBe(`adopt: ${join('out', bundle)} is missing: run \`npm run build\` first.\n`);
+        expect(stackLines(run.stderr)).toEqual([]);
     });
 });
