@@ -72,7 +72,7 @@ const TABLE = {
     'goal-without-metric': {
         severity: 'warning',
         summary: 'A goal has no metric.',
-        help: 'A goal without a metric cannot show progress. Add `metric NAME "Title" target N` to the goal.',
+        help: 'A goal without a metric cannot show progress. Give the goal a block with a metric: `goal NAME "Title" { metric NAME "Title" target N }`.',
         when: 'a goal with no metric',
         quickFix: 'insert a metric skeleton'
     },
