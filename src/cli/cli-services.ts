@@ -10,7 +10,7 @@ import { join, relative, resolve, sep } from 'node:path';
 import { createAdoptServices, type AdoptServices } from '../language/adopt-module.js';
 import type { ConfigFile, ConfigProblem } from '../language/config/adopt-config-files.js';
 import { CONFIG_FILE_NAME } from '../language/config/adopt-config-schema.js';
-import type { Plan } from '../language/generated/ast.js';
+import { planOfDocument } from '../language/model/plan-model.js';
 import type { ParserName } from '../language/parser/syntax-facts.js';
 import { InputProblem } from './read-plan-file.js';
 
@@ -86,10 +86,10 @@ export class PlanWorkspace {
     }
 
     /** Builds the given texts (path -> text) and returns their documents in the same order. */
-    async build(files: ReadonlyArray<{ path: string; text: string }>): Promise<Array<LangiumDocument<Plan>>> {
+    async build(files: ReadonlyArray<{ path: string; text: string }>): Promise<LangiumDocument[]> {
         const shared = this.services.shared;
         const documents = files.map(file =>
-            shared.workspace.LangiumDocumentFactory.fromString<Plan>(file.text, documentUri(file.path)));
+            shared.workspace.LangiumDocumentFactory.fromString(file.text, documentUri(file.path)));
         for (const document of documents) shared.workspace.LangiumDocuments.addDocument(document);
         await shared.workspace.DocumentBuilder.build(documents, { validation: true });
         return documents;
@@ -99,11 +99,11 @@ export class PlanWorkspace {
      * Builds one plan phase by phase and times each: parsing; linking (with indexing); scoring
      * (the analysis of every project, which validation then reads); validation.
      */
-    async buildWithStats(file: { path: string; text: string }): Promise<{ document: LangiumDocument<Plan>; stats: BuildStats }> {
+    async buildWithStats(file: { path: string; text: string }): Promise<{ document: LangiumDocument; stats: BuildStats }> {
         const shared = this.services.shared;
         const builder = shared.workspace.DocumentBuilder;
         let start = performance.now();
-        const document = shared.workspace.LangiumDocumentFactory.fromString<Plan>(file.text, documentUri(file.path));
+        const document = shared.workspace.LangiumDocumentFactory.fromString(file.text, documentUri(file.path));
         const parse = performance.now() - start;
         shared.workspace.LangiumDocuments.addDocument(document);
         let link = 0;
@@ -111,7 +111,7 @@ export class PlanWorkspace {
         const linked = builder.onBuildPhase(DocumentState.IndexedReferences, () => {
             link = performance.now() - start;
             const scoring = performance.now();
-            this.services.score.QuickWins.analyze(document.parseResult.value);
+            this.services.score.QuickWins.analyze(planOfDocument(document));
             score = performance.now() - scoring;
             start = performance.now();
         });

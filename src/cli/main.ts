@@ -13,7 +13,7 @@ import { URI, type LangiumDocument } from 'langium';
 import { resolve } from 'node:path';
 import packageJson from '../../package.json' with { type: 'json' };
 import { parseConfigText, type ConfigFile } from '../language/config/adopt-config-files.js';
-import type { Plan } from '../language/generated/ast.js';
+import { planOfDocument } from '../language/model/plan-model.js';
 import { buildRankResult, sortedDiagnostics } from '../language/score/rank-result.js';
 import { CHECK_FORMATS, type CheckFormat } from '../protocol/check-protocol.js';
 import type { RankResult } from '../protocol/rank-protocol.js';
@@ -130,7 +130,7 @@ async function check(files: string[], options: CheckOptions, io: CliIo): Promise
     if (options.config !== undefined && configFile === undefined) return reportProblems(problems, io);
     const workspace = PlanWorkspace.prepare(inputs.map(input => input.path), { configFile, today: options.today }, note => io.err(`adopt: ${note}\n`));
     // With --stats each plan is built on its own, to time it (plans never refer to each other).
-    const built: Array<{ document: LangiumDocument<Plan>; stats?: BuildStats }> = [];
+    const built: Array<{ document: LangiumDocument; stats?: BuildStats }> = [];
     if (options.stats) {
         for (const input of inputs) built.push(await workspace.buildWithStats(input));
     } else {
@@ -219,7 +219,7 @@ async function rank(file: string, options: { json?: boolean; config?: string; to
     if (options.json) {
         io.out(JSON.stringify(result, null, 2) + '\n');
     } else {
-        io.out(formatRankTable(result, workspace.services.score.QuickWins.analyze(document.parseResult.value).settings, file));
+        io.out(formatRankTable(result, workspace.services.score.QuickWins.analyze(planOfDocument(document)).settings, file));
     }
     return result.diagnostics.some(d => d.severity === 'error') ? EXIT_ERRORS : EXIT_OK;
 }

@@ -4,6 +4,7 @@
  */
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { fileErrorInWords } from './file-errors.js';
+import { textOfBytes, tooLargeInWords } from '../language/workspace/file-text.js';
 
 // One limit for the CLI and the language server (which does not parse larger documents).
 import { MAX_PLAN_BYTES } from '../language/parser/plan-limits.js';
@@ -28,7 +29,7 @@ export function readPlanFile(path: string, what = 'file'): string {
         throw new InputProblem(reason === 'no such file' ? `${path}: no such ${what}` : `${path}: cannot be read (${reason})`, path);
     }
     if (size > MAX_PLAN_BYTES) {
-        throw new InputProblem(`${path}: too large (${(size / 1024 / 1024).toFixed(1)} MiB; the limit is ${MAX_PLAN_BYTES / 1024 / 1024} MiB)`, path);
+        throw new InputProblem(`${path}: ${tooLargeInWords(size)}`, path);
     }
     return decodeText(readAtMost(path, what), path);
 }
@@ -75,14 +76,7 @@ function readChunk(fd: number, chunk: Buffer, path: string): number {
 
 /** The text of the bytes, or an InputProblem when they are not UTF-8 text. */
 export function decodeText(bytes: Uint8Array, path: string): string {
-    const nul = bytes.indexOf(0);
-    if (nul >= 0) {
-        throw new InputProblem(`${path}: not a text file (a NUL byte at byte ${nul + 1})`, path);
-    }
-    try {
-        const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-        return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-    } catch {
-        throw new InputProblem(`${path}: not a text file (it is not valid UTF-8)`, path);
-    }
+    const read = textOfBytes(bytes);
+    if ('problem' in read) throw new InputProblem(`${path}: ${read.problem}`, path);
+    return read.text;
 }

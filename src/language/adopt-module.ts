@@ -22,10 +22,20 @@ import { Today } from './model/today.js';
 import { AdoptSettings } from './score/adopt-settings.js';
 import { QuickWinService } from './score/quick-win-service.js';
 import { RankResults } from './score/rank-result.js';
+import { AdoptScopeComputation } from './scoping/adopt-scope-computation.js';
 import { AdoptScopeProvider } from './scoping/adopt-scope-provider.js';
 import { AdoptDocumentValidator } from './validation/adopt-document-validator.js';
 import { AdoptRuleControl } from './validation/rule-control.js';
 import { registerValidationChecks } from './validation/adopt-validator.js';
+import { AdoptDocumentBuilder } from './workspace/adopt-document-builder.js';
+import { UsedFiles } from './workspace/used-files.js';
+
+/** The shared services this language overrides: the document builder reads the files plans use. */
+export const AdoptSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
+    workspace: {
+        DocumentBuilder: services => new AdoptDocumentBuilder(services)
+    }
+};
 
 export interface AdoptAddedServices {
     readonly score: {
@@ -43,6 +53,10 @@ export interface AdoptAddedServices {
     readonly model: {
         /** Today's date, for the checks of due dates (ADOPT_TODAY, the CLI's --today, else the local date). */
         readonly Today: Today;
+    };
+    readonly workspace: {
+        /** The files that files use (`use "PATH"`): where paths lead, and reading the ones not yet read. */
+        readonly UsedFiles: UsedFiles;
     };
     config: {
         /** The config files (`adopt.config.json`) of plans, found by walking up from each plan. */
@@ -79,7 +93,11 @@ export const AdoptModule: Module<AdoptServices, PartialLangiumServices & AdoptAd
         LangiumParser: services => createAdoptParser(services)
     },
     references: {
+        ScopeComputation: services => new AdoptScopeComputation(services),
         ScopeProvider: services => new AdoptScopeProvider(services)
+    },
+    workspace: {
+        UsedFiles: services => new UsedFiles(services.shared)
     },
     validation: {
         DocumentValidator: services => new AdoptDocumentValidator(services)
@@ -98,7 +116,7 @@ export interface AdoptServiceContext extends Partial<DefaultSharedModuleContext>
 export function createAdoptServices(context: AdoptServiceContext = {}): { shared: LangiumSharedServices; Adopt: AdoptServices } {
     const fastBuild = context.fastBuild !== false;
     const shared = inject(
-        createDefaultSharedModule({ ...EmptyFileSystem, ...context }), AdoptGeneratedSharedModule, AdoptSharedLspModule,
+        createDefaultSharedModule({ ...EmptyFileSystem, ...context }), AdoptGeneratedSharedModule, AdoptSharedModule, AdoptSharedLspModule,
         fastBuild ? FastBuildSharedModule : {}, context.sharedModule ?? {}
     );
     const Adopt = inject(

@@ -41,6 +41,7 @@ export class FastDocumentValidator extends AdoptDocumentValidator {
         if (this.profiler?.isActive('validating') || this['validateSingleNodeOptions' as keyof this] !== defaultNodeOptions) {
             return super.validateAstNodes(rootNode, options, acceptor, cancelToken);
         }
+        acceptor = this.placingInThisFile(rootNode, acceptor);
         const checksByType = new Map<string, ValidationCheck[]>();
         const nodes = this.services.fastBuild.SyntaxTrees.nodes(rootNode);
         for (let i = 0; i < nodes.length; i++) {

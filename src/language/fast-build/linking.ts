@@ -11,11 +11,12 @@
  *   resolver on its prototype, and its token's leaf made when first asked for.
  */
 import {
-    Cancellation, CstUtils, DefaultLinker, DefaultReferenceDescriptionProvider, DefaultScopeComputation, MultiMap, UriUtils,
+    Cancellation, CstUtils, DefaultLinker, DefaultReferenceDescriptionProvider, MultiMap, UriUtils,
     interruptAndCheck, isLinkingError, isReference, type AstNode, type AstNodeDescription, type CstNode, type DefaultReference,
     type LangiumCoreServices, type LangiumDocument, type LinkingError, type LocalSymbols, type Reference, type ReferenceDescription,
     type URI
 } from 'langium';
+import { AdoptScopeComputation } from '../scoping/adopt-scope-computation.js';
 import { referenceProblems } from './langium-internals.js';
 import type { AdoptCompositeCstNode } from './lazy-cst.js';
 import type { SyntaxTrees } from './syntax-trees.js';
@@ -29,7 +30,7 @@ export type FastBuildCoreServices = LangiumCoreServices & { readonly fastBuild: 
 /** How many references to link or index between two checks for cancellation. */
 const REFERENCES_PER_CHECK = 512;
 
-export class FastScopeComputation extends DefaultScopeComputation {
+export class FastScopeComputation extends AdoptScopeComputation {
     override async collectLocalSymbols(_document: LangiumDocument, _cancelToken = CancellationToken.None): Promise<LocalSymbols> {
         return new MultiMap<AstNode, AstNodeDescription>();
     }

@@ -7,7 +7,7 @@ import type { LangiumDocument } from 'langium';
 import type { CodeActionProvider } from 'langium/lsp';
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Command, type Diagnostic } from 'vscode-languageserver';
 import type { AdoptServices } from '../adopt-module.js';
-import type { Plan } from '../generated/ast.js';
+import { planOfDocument } from '../model/plan-model.js';
 import type { IssueCode } from '../validation/issue-codes.js';
 import { QuickFixes } from './quickfixes/adopt-quickfixes.js';
 import { ignoreOnThisLine } from './quickfixes/ignore-fixes.js';
@@ -17,13 +17,13 @@ export class AdoptCodeActionProvider implements CodeActionProvider {
 
     getCodeActions(document: LangiumDocument, params: CodeActionParams): Array<Command | CodeAction> | undefined {
         if (!wantsQuickFixes(params.context.only)) return undefined;
-        const plan = document.parseResult.value as Plan;
-        if (!plan?.$cstNode) return undefined;
+        const plan = planOfDocument(document);
+        if (!plan.$cstNode) return undefined;
         const analysis = this.services.score.QuickWins.analyze(plan);
         const actions: CodeAction[] = [];
         for (const diagnostic of params.context.diagnostics) {
             const fix = QuickFixes[codeOf(diagnostic) as IssueCode];
-            const context = { document: document as LangiumDocument<Plan>, plan, diagnostic, analysis, services: this.services };
+            const context = { document, plan, diagnostic, analysis, services: this.services };
             for (const fixes of fix ? [fix, ignoreOnThisLine] : [ignoreOnThisLine]) {
                 try {
                     actions.push(...fixes(context));

@@ -7,7 +7,7 @@ import type { LangiumDocument } from 'langium';
 import type { CodeLensProvider } from 'langium/lsp';
 import type { CodeLens, CodeLensParams } from 'vscode-languageserver';
 import type { AdoptServices } from '../adopt-module.js';
-import type { Plan } from '../generated/ast.js';
+import { planOfDocument } from '../model/plan-model.js';
 import { RANK_QUICK_WINS_COMMAND } from '../../protocol/rank-protocol.js';
 import { actionsDoneText } from './adopt-action-text.js';
 import { scoreLine } from './adopt-score-text.js';
@@ -16,8 +16,8 @@ export class AdoptCodeLensProvider implements CodeLensProvider {
     constructor(private readonly services: AdoptServices) {}
 
     provideCodeLens(document: LangiumDocument, _params: CodeLensParams): CodeLens[] {
-        const plan = document.parseResult.value as Plan;
-        if (!plan?.$cstNode) return [];
+        const plan = planOfDocument(document);
+        if (!plan.$cstNode) return [];
         const analysis = this.services.score.QuickWins.analyze(plan);
         const uri = document.textDocument.uri;
         return analysis.projects.flatMap(entry => {

@@ -19,8 +19,9 @@ import {
 } from 'vscode-languageserver';
 import type { AdoptServices } from '../adopt-module.js';
 import {
-    isEffort, isLevel, isPlan, isProject, isRole, isStage, isStatus, isTraitKind, type Member, type Project
+    isEffort, isLevel, isProject, isRole, isStage, isStatus, isTraitKind, type Member, type Project
 } from '../generated/ast.js';
+import { blockOfFile, seenChannels } from '../model/plan-model.js';
 import { applyFor, type PerKind, type ReferencedKind } from '../model/declaration-kinds.js';
 import { spokenDate } from '../model/plan-dates.js';
 import { exceedsPlanSize } from '../parser/plan-limits.js';
@@ -91,8 +92,8 @@ export class AdoptCompletionProvider extends DefaultCompletionProvider {
     }
 
     private completePlatforms(context: CompletionContext, acceptor: CompletionAcceptor): void {
-        const plan = context.node && AstUtils.findRootNode(context.node);
-        const used = isPlan(plan) ? plan.channels.map(channel => channel.platform).filter((platform): platform is string => Boolean(platform)) : [];
+        const block = context.node && blockOfFile(AstUtils.findRootNode(context.node));
+        const used = block ? seenChannels(block).map(channel => channel.platform).filter((platform): platform is string => Boolean(platform)) : [];
         const platforms = [...new Set([...used, ...WELL_KNOWN_PLATFORMS])];
         platforms.forEach((platform, index) => acceptor(context, {
             label: platform,
@@ -159,7 +160,8 @@ export class AdoptCompletionProvider extends DefaultCompletionProvider {
         Project: node => this.describeProject(node),
         Channel: node => `channel on ${node.platform}: ${node.title}`,
         Initiative: node => `initiative: ${node.title}`,
-        Stage: node => `stage: ${node.title}`
+        Stage: node => `stage: ${node.title}`,
+        Shared: node => `shared: ${node.title}`
     };
 
     private describe(node: AstNode): string | undefined {

@@ -10,15 +10,15 @@ import { AstNodeHoverProvider } from 'langium/lsp';
 import type { Hover, HoverParams, Position } from 'vscode-languageserver';
 import type { AdoptServices } from '../adopt-module.js';
 import {
-    isAction, isChannel, isEffort, isLevel, isMember, isMetric, isPlan, isProject, isRole, isStage, isStatus, isTrait, isTraitKind,
-    type Action, type Channel, type Effort, type Goal, type Initiative, type Member, type Metric, type Plan, type Project, type Stage,
+    isAction, isChannel, isEffort, isLevel, isMember, isMetric, isProject, isRole, isStage, isStatus, isTrait, isTraitKind,
+    type Action, type Channel, type Effort, type Goal, type Initiative, type Member, type Metric, type Plan, type Project, type Shared, type Stage,
     type Story, type Trait
 } from '../generated/ast.js';
 import { applyFor, DECLARATION_KEYWORDS, type DeclarationKind, type PerKind } from '../model/declaration-kinds.js';
 import { dateProblem, spokenDate } from '../model/plan-dates.js';
 import {
-    actionsDone, allActions, allProjects, allStories, effortOf, involvedMembers, isManager, isWilling, LEVEL_VALUES, progressOf, progressText,
-    resolvedTargets, stageOfAction, supportedInitiatives, writtenTarget
+    actionsDone, allActions, allMembers, allProjects, allStories, effortOf, involvedMembers, isManager, isWilling, LEVEL_VALUES, progressOf, progressText,
+    planOf, resolvedTargets, stageOfAction, stagesOf, supportedInitiatives, writtenTarget
 } from '../model/plan-model.js';
 import type { Today } from '../model/today.js';
 import type { SyntaxFacts } from '../parser/syntax-facts.js';
@@ -84,6 +84,7 @@ export class AdoptHoverProvider extends AstNodeHoverProvider {
     /** The hover of each kind of declaration. */
     private readonly declarationHovers: PerKind<DeclarationKind, string | undefined> = {
         Plan: node => this.planHover(node),
+        Shared: sharedHover,
         Member: node => this.memberHover(node),
         Channel: channelHover,
         Initiative: initiativeHover,
@@ -245,6 +246,15 @@ export class AdoptHoverProvider extends AstNodeHoverProvider {
     }
 }
 
+function sharedHover(shared: Shared): string {
+    const counts = [`${allMembers(shared).length} members`, `${shared.channels.length} channels`, `${shared.initiatives.length} initiatives`];
+    return [
+        `**${shared.title ?? shared.name}** (shared \`${shared.name}\`)`,
+        '',
+        `Shared with the plans that use this file: ${counts.join(', ')}.`
+    ].join('\n');
+}
+
 function initiativeHover(initiative: Initiative): string {
     const plan = initiative.$container;
     const projects = allProjects(plan).filter(project => supportedInitiatives(project).includes(initiative));
@@ -257,7 +267,7 @@ function initiativeHover(initiative: Initiative): string {
 
 function channelHover(channel: Channel): string {
     const plan = channel.$container;
-    const launchedIn = plan.stages.filter(stage => stage.launches.some(launch => resolvedTargets(launch.channels).includes(channel)));
+    const launchedIn = stagesOf(plan).filter(stage => stage.launches.some(launch => resolvedTargets(launch.channels).includes(channel)));
     const usedBy = allProjects(plan).filter(project => resolvedTargets(project.uses.flatMap(uses => uses.channels)).includes(channel));
     return [
         `**${channel.title ?? channel.name}** (channel \`${channel.name}\` on ${channel.platform ?? '?'})`,
@@ -306,9 +316,6 @@ function storyHover(story: Story): string {
     ].join('\n');
 }
 
-function planOf(node: AstNode): Plan | undefined {
-    return AstUtils.getContainerOfType(node, isPlan);
-}
 
 /** A part's value for display: at most two decimals. */
 function formatValue(value: number): string {

@@ -10,6 +10,7 @@ import { entryFor, type DeclarationKind, type ReferencedKind } from '../model/de
 
 const SYMBOL_KINDS: Readonly<Record<DeclarationKind | Coalition['$type'], SymbolKind>> = {
     Plan: SymbolKind.Module,
+    Shared: SymbolKind.Package,
     Coalition: SymbolKind.Struct,
     Member: SymbolKind.Constant,
     Channel: SymbolKind.Interface,
@@ -27,7 +28,8 @@ const COMPLETION_KINDS: Readonly<Record<ReferencedKind, CompletionItemKind>> = {
     Channel: CompletionItemKind.Interface,
     Initiative: CompletionItemKind.Enum,
     Stage: CompletionItemKind.Module,
-    Project: CompletionItemKind.Class
+    Project: CompletionItemKind.Class,
+    Shared: CompletionItemKind.File
 };
 
 export class AdoptNodeKindProvider extends DefaultNodeKindProvider {

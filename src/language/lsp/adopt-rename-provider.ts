@@ -11,7 +11,7 @@ import { DefaultRenameProvider } from 'langium/lsp';
 import { ErrorCodes, LSPErrorCodes, ResponseError, type PrepareRenameParams, type Range, type RenameParams, type WorkspaceEdit } from 'vscode-languageserver';
 import type { CancellationToken } from 'vscode-languageserver';
 import type { AdoptServices } from '../adopt-module.js';
-import { isPlan } from '../generated/ast.js';
+import { blockOfFile } from '../model/plan-model.js';
 import { DECLARATION_KEYWORDS, NAMESPACES, entryFor, isDeclaration, withArticle, type Declaration } from '../model/declaration-kinds.js';
 import { NameRules } from '../model/grammar-words.js';
 
@@ -79,8 +79,11 @@ function isNameLeaf(leaf: CstNode): boolean {
 function sameNamespace(node: Declaration): readonly Declaration[] {
     const namespace = NAMESPACES[node.$type];
     const root = AstUtils.findRootNode(node);
-    if (typeof namespace === 'function') return isPlan(root) ? namespace(root) : [];
-    // A metric's siblings; a plan is alone in its file.
+    if (typeof namespace === 'function') {
+        const block = blockOfFile(root);
+        return block ? namespace(block) : [];
+    }
+    // A metric's siblings; a plan or a shared block is alone in its file.
     const within = namespace === 'container' && node.$container ? AstUtils.streamContents(node.$container) : AstUtils.streamContents(root);
     return within.filter((other): other is Declaration => other !== root && other.$type === node.$type).toArray();
 }

@@ -33,6 +33,7 @@ import { entryFor, type DeclarationKind } from '../model/declaration-kinds.js';
 /** The token type of each kind of declaration. */
 export const NAME_TOKEN_TYPES: Readonly<Record<DeclarationKind, string>> = {
     Plan: SemanticTokenTypes.namespace,
+    Shared: SemanticTokenTypes.namespace,
     Member: SemanticTokenTypes.variable,
     Channel: SemanticTokenTypes.interface,
     Initiative: SemanticTokenTypes.enum,

@@ -3,12 +3,11 @@
  * client names (docs/command-line.md#adopt-report), once it is built, as the shared zod schema describes it
  * (src/protocol/overview-protocol.ts). The extension's Plan Overview shows it and exports it.
  */
-import { URI, type LangiumDocument } from 'langium';
+import { URI } from 'langium';
 import type { Connection } from 'vscode-languageserver';
 import { ErrorCodes, ResponseError } from 'vscode-languageserver';
 import type { AdoptServices } from '../adopt-module.js';
 import { validatedDocument } from './validated-document.js';
-import type { Plan } from '../generated/ast.js';
 import { buildPlanOverview } from '../overview/plan-overview.js';
 import { PLAN_OVERVIEW_REQUEST, planOverviewParamsSchema, type PlanOverview } from '../../protocol/overview-protocol.js';
 
@@ -18,7 +17,7 @@ export function registerPlanOverviewRequest(connection: Connection, services: Ad
         const parsed = planOverviewParamsSchema.safeParse(params);
         if (!parsed.success) throw new ResponseError(ErrorCodes.InvalidParams, `${PLAN_OVERVIEW_REQUEST} expects { "uri": string }`);
         const uri = URI.parse(parsed.data.uri);
-        const document = await validatedDocument(shared, uri, token) as LangiumDocument<Plan> | undefined;
+        const document = await validatedDocument(shared, uri, token);
         if (!document) throw new ResponseError(ErrorCodes.InvalidParams, `No open .adopt document at ${parsed.data.uri}`);
         return buildPlanOverview(document, services);
     });

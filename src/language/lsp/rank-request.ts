@@ -6,12 +6,12 @@
  * And `adopt/rankWorkspace` (params `{ diagnostics? }`): the same for every plan the server
  * knows, once the workspace is built, by plan name.
  */
-import { DocumentState, URI, type LangiumDocument } from 'langium';
+import { DocumentState, URI } from 'langium';
 import type { Connection } from 'vscode-languageserver';
 import { ResponseError, ErrorCodes } from 'vscode-languageserver';
 import type { AdoptServices } from '../adopt-module.js';
 import { validatedDocument } from './validated-document.js';
-import type { Plan } from '../generated/ast.js';
+import { planOfDocument } from '../model/plan-model.js';
 import {
     RANK_QUICK_WINS_REQUEST, RANK_WORKSPACE_REQUEST, rankQuickWinsParamsSchema, rankWorkspaceParamsSchema, type RankedProjects, type RankResult,
     type RankResultWithSettings, type WorkspaceProjects, type WorkspaceRanking
@@ -25,12 +25,12 @@ export function registerRankRequest(connection: Connection, services: AdoptServi
             throw new ResponseError(ErrorCodes.InvalidParams, 'adopt/rankQuickWins expects { "uri": string, "diagnostics"?: boolean, "settings"?: boolean }');
         }
         const uri = URI.parse(parsed.data.uri);
-        const document = await validatedDocument(shared, uri, token) as LangiumDocument<Plan> | undefined;
+        const document = await validatedDocument(shared, uri, token);
         if (!document) throw new ResponseError(ErrorCodes.InvalidParams, `No open .adopt document at ${parsed.data.uri}`);
         const result = services.score.RankResults.of(document);
         const answer = parsed.data.diagnostics === false ? { plan: result.plan, projects: result.projects } : result;
         if (!parsed.data.settings) return answer;
-        const { weights, threshold } = services.score.QuickWins.analyze(document.parseResult.value).settings;
+        const { weights, threshold } = services.score.QuickWins.analyze(planOfDocument(document)).settings;
         return { ...answer, settings: { weights: { ...weights }, threshold } };
     });
 }
@@ -46,7 +46,7 @@ export function registerRankWorkspaceRequest(connection: Connection, services: A
         await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated, token);
         // The server serves one language: every document it knows is a plan.
         const plans = shared.workspace.LangiumDocuments.all
-            .map(document => ({ uri: document.uri.toString(), result: services.score.RankResults.of(document as LangiumDocument<Plan>) }))
+            .map(document => ({ uri: document.uri.toString(), result: services.score.RankResults.of(document) }))
             .toArray()
             .sort((a, b) => a.result.plan.localeCompare(b.result.plan) || a.uri.localeCompare(b.uri));
         return {

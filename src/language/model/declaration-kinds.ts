@@ -6,8 +6,8 @@
  * reference (`[Risk:Name]`) does not compile until every table of referenced kinds has its target.
  */
 import type { AstNode, Reference } from 'langium';
-import type { AdoptAstType, AdoptKeywordNames, Plan } from '../generated/ast.js';
-import { allActions, allMembers, allProjects, allStories } from './plan-model.js';
+import type { AdoptAstType, AdoptKeywordNames } from '../generated/ast.js';
+import { allActions, allMembers, allProjects, allStories, stagesOf, type Block } from './plan-model.js';
 
 /** The node types of the grammar that have a name: `Plan`, `Member`, `Project`, … */
 export type DeclarationKind = { [K in keyof AdoptAstType]: AdoptAstType[K] extends { name: string } ? K : never }[keyof AdoptAstType];
@@ -26,6 +26,7 @@ export type ReferencedKind = ReferenceTargets<AdoptAstType[keyof AdoptAstType]>[
 /** The keyword that declares each kind; messages call the kind by it too (`a member named 'ana'`). */
 export const DECLARATION_KEYWORDS = {
     Plan: 'plan',
+    Shared: 'shared',
     Member: 'member',
     Channel: 'channel',
     Initiative: 'initiative',
@@ -38,26 +39,32 @@ export const DECLARATION_KEYWORDS = {
 } as const satisfies { readonly [K in DeclarationKind]: AdoptKeywordNames };
 
 /**
- * Where the names of each kind must differ: for most, in the whole plan (the function gives the
- * declarations of that kind, in the order written; a reference to the kind finds its target among
- * them); a metric's among the metrics of its goal or project (`container`); a plan is alone in
- * its file (`file`).
+ * Where the names of each kind must differ: for most, in the whole block, plan or shared (the
+ * function gives the declarations of that kind in the block, in the order written; a reference to
+ * the kind finds its target among them, then among those of the files the block's file uses); a
+ * metric's among the metrics of its goal or project (`container`); a plan or a shared block is
+ * alone in its file (`file`).
  */
 export const NAMESPACES = {
     Plan: 'file',
+    Shared: 'file',
     Member: allMembers,
-    Channel: plan => plan.channels,
-    Initiative: plan => plan.initiatives,
-    Stage: plan => plan.stages,
+    Channel: block => block.channels,
+    Initiative: block => block.initiatives,
+    Stage: stagesOf,
     Project: allProjects,
-    Goal: plan => plan.stages.flatMap(stage => stage.goals),
+    Goal: block => stagesOf(block).flatMap(stage => stage.goals),
     Metric: 'container',
     Story: allStories,
     Action: allActions
-} as const satisfies { readonly [K in DeclarationKind]: ((plan: Plan) => readonly AdoptAstType[K][]) | 'container' | 'file' };
+} as const satisfies { readonly [K in DeclarationKind]: ((block: Block) => readonly AdoptAstType[K][]) | 'container' | 'file' };
 
-/** The kinds whose names differ in the whole plan. */
-export type PlanWideKind = { [K in DeclarationKind]: (typeof NAMESPACES)[K] extends (plan: Plan) => unknown ? K : never }[DeclarationKind];
+/** The kinds whose names differ in the whole block. */
+export type PlanWideKind = { [K in DeclarationKind]: (typeof NAMESPACES)[K] extends (block: Block) => unknown ? K : never }[DeclarationKind];
+
+/** The kinds a shared block declares, which a plan sees when its file uses the shared file. */
+export const SHARED_KINDS = ['Member', 'Channel', 'Initiative'] as const satisfies readonly PlanWideKind[];
+export type SharedKind = (typeof SHARED_KINDS)[number];
 
 export function isDeclarationKind(type: string): type is DeclarationKind {
     return Object.hasOwn(DECLARATION_KEYWORDS, type);

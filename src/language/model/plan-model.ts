@@ -3,8 +3,91 @@
  * Everything here is a pure function of the (linked) AST; the quick-win service memoises the
  * results per document version.
  */
-import type { AstNode, Reference } from 'langium';
-import type { Action, Level, Member, Metric, Plan, Project, Stage, Story, Target, TraitKind } from '../generated/ast.js';
+import { AstUtils, type AstNode, type LangiumDocument, type Reference } from 'langium';
+import { isAdoptFile, type Action, type AdoptFile, type Channel, type Initiative, type Level, type Member, type Metric, type Plan, type Project, type Shared, type Stage, type Story, type Target, type TraitKind } from '../generated/ast.js';
+
+/** What a file holds after its `use` lines: a plan, or a shared block (docs/language.md#plans-in-many-files). */
+export type Block = Plan | Shared;
+
+/** The plan of a file, if the file holds one (its root is the file; the plan is its block). */
+export function planOfFile(root: AstNode): Plan | undefined {
+    return isAdoptFile(root) ? root.plan : undefined;
+}
+
+/** The block a file holds: its plan or its shared block (undefined when neither parsed). */
+export function blockOfFile(root: AstNode): Block | undefined {
+    return isAdoptFile(root) ? root.plan ?? root.shared : undefined;
+}
+
+/** Empty plans standing in files that hold none (`planOfDocument`), by file. */
+const emptyPlans = new WeakMap<AstNode, Plan>();
+
+/**
+ * The plan of a document: the plan its file holds; for a file without one (a shared file, or a
+ * text whose plan did not parse), an empty plan standing in that file (not part of its tree), so
+ * that ranking, overview and report read every document the same way: nothing to rank.
+ */
+export function planOfDocument(document: LangiumDocument): Plan {
+    const root = document.parseResult.value;
+    const plan = planOfFile(root);
+    if (plan) return plan;
+    let empty = emptyPlans.get(root);
+    if (!empty) {
+        // A stand-in for what the parser would build of `plan` with nothing after it.
+        empty = { $type: 'Plan', $container: root as AdoptFile, $containerProperty: 'plan', name: '', title: '', coalitions: [], channels: [], initiatives: [], stages: [] };
+        emptyPlans.set(root, empty);
+    }
+    return empty;
+}
+
+/** The plan a node belongs to, if its file holds a plan. */
+export function planOf(node: AstNode): Plan | undefined {
+    return planOfFile(AstUtils.findRootNode(node));
+}
+
+/** The file (root) a block stands in. */
+export function fileOf(block: Block): AdoptFile {
+    return block.$container;
+}
+
+/** The stages of a block: a plan's; a shared block has none. */
+export function stagesOf(block: Block): Stage[] {
+    return block.$type === 'Plan' ? (block as Plan).stages : [];
+}
+
+/**
+ * The shared blocks of the files that the block's file uses directly, each once, in the order of
+ * the `use` lines (`use` is not transitive). A `use` that names no shared file is left out.
+ */
+export function usedBlocks(block: Block): Shared[] {
+    const file = block.$container;
+    if (!file || file.uses.length === 0) return [];
+    const blocks: Shared[] = [];
+    for (const use of file.uses) {
+        const shared = use.shared?.ref;
+        if (shared && shared !== block && !blocks.includes(shared)) blocks.push(shared);
+    }
+    return blocks;
+}
+
+/** The members a plan sees: its own, then those of the files it uses, in that order. */
+export function seenMembers(block: Block): Member[] {
+    const own = allMembers(block);
+    const used = usedBlocks(block);
+    return used.length === 0 ? own : own.concat(...used.map(allMembers));
+}
+
+/** The channels a plan sees: its own, then those of the files it uses. */
+export function seenChannels(block: Block): Channel[] {
+    const used = usedBlocks(block);
+    return used.length === 0 ? block.channels : block.channels.concat(...used.map(shared => shared.channels));
+}
+
+/** The initiatives a plan sees: its own, then those of the files it uses. */
+export function seenInitiatives(block: Block): Initiative[] {
+    const used = usedBlocks(block);
+    return used.length === 0 ? block.initiatives : block.initiatives.concat(...used.map(shared => shared.initiatives));
+}
 
 export const MANAGER_ROLES: ReadonlySet<string> = new Set(['middle-manager', 'operational-manager']);
 export const TRAIT_KINDS: readonly TraitKind[] = ['asynchrony', 'geography', 'crowdsourcing'];
@@ -19,18 +102,20 @@ export function isWilling(member: Member): boolean {
     return member.role !== 'naysayer';
 }
 
-export function allMembers(plan: Plan): Member[] {
-    return plan.coalitions.flatMap(coalition => coalition.members);
+/** The members a block declares itself, in the order written. */
+export function allMembers(block: Block): Member[] {
+    return block.coalitions.flatMap(coalition => coalition.members);
 }
 
 /**
  * Members that count once per name: the first declaration of each name (later duplicates are
- * reported as `duplicate-name` and otherwise ignored).
+ * reported as `duplicate-name` and otherwise ignored), among the plan's own members and then
+ * those of the files it uses.
  */
-export function distinctMembers(plan: Plan): Member[] {
+export function distinctMembers(block: Block): Member[] {
     const seen = new Set<string>();
     const result: Member[] = [];
-    for (const member of allMembers(plan)) {
+    for (const member of seenMembers(block)) {
         if (!seen.has(member.name)) {
             seen.add(member.name);
             result.push(member);
@@ -39,12 +124,12 @@ export function distinctMembers(plan: Plan): Member[] {
     return result;
 }
 
-export function allProjects(plan: Plan): Project[] {
-    return plan.stages.flatMap(stage => stage.projects);
+export function allProjects(block: Block): Project[] {
+    return stagesOf(block).flatMap(stage => stage.projects);
 }
 
-export function allStories(plan: Plan): Story[] {
-    return plan.stages.flatMap(stage => stage.stories);
+export function allStories(block: Block): Story[] {
+    return stagesOf(block).flatMap(stage => stage.stories);
 }
 
 /** The resolved targets of a list of references, each target once, in order of first mention. */
@@ -108,9 +193,9 @@ export function effortOf(project: Project): Level | undefined {
 }
 
 /** Every action of a plan, in the order written: each stage's own and its projects', stage by stage. */
-export function allActions(plan: Plan): Action[] {
+export function allActions(block: Block): Action[] {
     const actions: Action[] = [];
-    for (const stage of plan.stages) {
+    for (const stage of stagesOf(block)) {
         const projectsAt = stage.projects.map(project => project.$cstNode?.offset ?? 0);
         const own = stage.actions.map(action => ({ action, at: action.$cstNode?.offset ?? 0 }));
         const inProjects = stage.projects.flatMap((project, i) => project.actions.map(action => ({ action, at: action.$cstNode?.offset ?? projectsAt[i] })));

@@ -9,7 +9,7 @@ import type { Action, Member, Metric, Plan, Project, Stage } from '../generated/
 import type { AdoptServices } from '../adopt-module.js';
 import { validDate } from '../model/plan-dates.js';
 import {
-    allActions, allStories, distinctMembers, involvedMembers, isDone, isManager, progressOf, resolvedTargets, stageOfAction, writtenTarget, type StageOrder
+    allActions, allStories, planOfDocument, distinctMembers, involvedMembers, isDone, isManager, progressOf, resolvedTargets, stageOfAction, writtenTarget, type StageOrder
 } from '../model/plan-model.js';
 import type { PlanAnalysis } from '../score/quick-win-service.js';
 import {
@@ -18,8 +18,8 @@ import {
 import { HURDLE_CODES, judgeHurdles } from './hurdles.js';
 
 /** The overview of a built (validated) plan document, for the date `today` (default: the services' today). */
-export function buildPlanOverview(document: LangiumDocument<Plan>, services: AdoptServices, today = services.model.Today.current): PlanOverview {
-    const plan = document.parseResult.value;
+export function buildPlanOverview(document: LangiumDocument, services: AdoptServices, today = services.model.Today.current): PlanOverview {
+    const plan = planOfDocument(document);
     const analysis = services.score.QuickWins.analyze(plan);
     const rank = services.score.RankResults.of(document);
     const lineOf: LineOf = node => services.syntax.Facts.start(node).line + 1;

@@ -5,7 +5,7 @@
  */
 import { DocumentCache, type LangiumDocument } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import type { Plan } from '../generated/ast.js';
+import { planOfDocument } from '../model/plan-model.js';
 import type { AdoptServices } from '../adopt-module.js';
 import type { PlanAnalysis } from './quick-win-service.js';
 import type { RankDiagnostic, RankResult, SeverityName } from '../../protocol/rank-protocol.js';
@@ -32,8 +32,8 @@ export function sortedDiagnostics(diagnostics: readonly Diagnostic[]): Diagnosti
         a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || (a.severity ?? 1) - (b.severity ?? 1));
 }
 
-export function buildRankResult(document: LangiumDocument<Plan>, services: AdoptServices): RankResult {
-    const plan = document.parseResult.value;
+export function buildRankResult(document: LangiumDocument, services: AdoptServices): RankResult {
+    const plan = planOfDocument(document);
     const analysis = services.score.QuickWins.analyze(plan);
     return {
         plan: plan.name ?? '',
@@ -72,10 +72,10 @@ export class RankResults {
         this.built = new DocumentCache(services.shared);
     }
 
-    of(document: LangiumDocument<Plan>): RankResult {
+    of(document: LangiumDocument): RankResult {
         const diagnostics = document.diagnostics;
         if (!diagnostics) return buildRankResult(document, this.services);
-        const analysis = this.services.score.QuickWins.analyze(document.parseResult.value);
+        const analysis = this.services.score.QuickWins.analyze(planOfDocument(document));
         const cached = this.built.get(document.uri, 'rank', () => ({ diagnostics, analysis, result: buildRankResult(document, this.services) }));
         if (cached.diagnostics === diagnostics && cached.analysis === analysis) return cached.result;
         const result = buildRankResult(document, this.services);

@@ -2,7 +2,12 @@
  * Langium reports lexing, parsing and linking problems itself, with programmer-speak messages and
  * no LSP code. Here they become `syntax-error` and `unresolved-reference` diagnostics in words.
  */
-import { Cancellation, DefaultDocumentValidator, diagnosticData, type LangiumCoreServices, type LangiumDocument, type ParseResult, type ValidationOptions } from 'langium';
+import {
+    AstUtils, Cancellation, DefaultDocumentValidator, diagnosticData, type AstNode, type LangiumCoreServices, type LangiumDocument, type ParseResult,
+    type ValidationAcceptor, type ValidationOptions
+} from 'langium';
+import { isAdoptFile } from '../generated/ast.js';
+import { writtenPath } from './use-checks.js';
 import type { Diagnostic, Position, Range } from 'vscode-languageserver-types';
 import type { AdoptServices } from '../adopt-module.js';
 import type { AdoptRuleControl } from './rule-control.js';
@@ -19,7 +24,8 @@ const DECLARE_HINTS: Readonly<Record<ReferencedKind, string>> = {
     Channel: 'Declare it with channel NAME "Title" on PLATFORM, or correct the name.',
     Initiative: 'Declare it with initiative NAME "Title", or correct the name.',
     Stage: 'Declare that stage, or correct the name.',
-    Project: 'Declare that project in a stage, or correct the name.'
+    Project: 'Declare that project in a stage, or correct the name.',
+    Shared: 'Name a shared .adopt file, relative to this file\'s folder.'
 };
 
 /** How many name comparisons a validation may make for "did you mean" suggestions (tens of milliseconds). */
@@ -46,6 +52,41 @@ export class AdoptDocumentValidator extends DefaultDocumentValidator {
         const diagnostics = await super.validateDocument(document, options, cancelToken);
         // Severities in force and adopt-ignore suppressions (docs/configuration.md), in one place.
         return this.ruleControl().apply(document, diagnostics, options);
+    }
+
+    protected override async validateAstNodes(
+        rootNode: AstNode, options: ValidationOptions, acceptor: ValidationAcceptor, cancelToken = Cancellation.CancellationToken.None
+    ): Promise<void> {
+        return super.validateAstNodes(rootNode, options, this.placingInThisFile(rootNode, acceptor), cancelToken);
+    }
+
+    /**
+     * The acceptor for the checks of a file: a diagnostic whose place is a declaration in a file
+     * this one uses (a shared naysayer no story reaches) sits instead on the path of the `use`
+     * that brings that file in, and its message names the declaration and the file
+     * (docs/language.md#plans-in-many-files). A file without `use` gets the acceptor as it is.
+     */
+    protected placingInThisFile(root: AstNode, acceptor: ValidationAcceptor): ValidationAcceptor {
+        if (!isAdoptFile(root) || root.uses.length === 0) return acceptor;
+        const uses = root.uses;
+        return (severity, message, info) => {
+            const elsewhere = AstUtils.findRootNode(info.node);
+            if (elsewhere === root) {
+                acceptor(severity, message, info);
+                return;
+            }
+            const use = uses.find(candidate => candidate.shared?.ref?.$container === elsewhere);
+            if (!use) return;
+            const name = (info.node as { name?: unknown }).name;
+            const kind = entryFor(DECLARATION_KEYWORDS, info.node.$type) ?? 'declaration';
+            const declared = typeof name === 'string' ? `The ${kind} '${name}' is declared in ${writtenPath(use)}.` : `It is declared in ${writtenPath(use)}.`;
+            acceptor(severity, `${message} ${declared}`, {
+                node: use,
+                property: 'shared',
+                code: info.code,
+                data: { ...(info.data as Record<string, unknown> | undefined), declaredIn: use.shared.$refText, ...(typeof name === 'string' ? { declaration: name } : {}) }
+            });
+        };
     }
 
     protected override processLexingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {
@@ -137,6 +178,8 @@ export class AdoptDocumentValidator extends DefaultDocumentValidator {
             if (!error) continue;
             const info = error.info;
             const type = this.reflection.getReferenceType(info);
+            // A `use` whose path leads to no shared file: use-not-found or use-not-shared (use-checks.ts).
+            if (type === 'Shared') continue;
             const words = { kind: entryFor(DECLARATION_KEYWORDS, type) ?? 'declaration', hint: entryFor(DECLARE_HINTS, type) ?? 'Declare it, or correct the name.' };
             const name = info.reference.$refText;
             const suggestions = similarNames(name, this.scopeProvider.getScope(info).getAllElements().map(d => d.name), budget);

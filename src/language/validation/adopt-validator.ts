@@ -21,6 +21,7 @@ import {
     projectShouldSupportAnInitiative, projectShouldUseUntappedOpportunities, quickWinsShouldEachHaveAStory, quickWinsShouldGoOnTheRoadShow,
     storyShouldComeFromAQuickWin
 } from './project-checks.js';
+import { useMustNameASharedFile, useMustNotCloseACycle, usedNamesMustNotClash, usesShouldBeNeeded } from './use-checks.js';
 import { initialStageShouldRepeatTheMantra, stagesMustNotFormACycle, storyMustComeAfterItsProject } from './stage-checks.js';
 
 export function registerValidationChecks(services: AdoptServices): void {
@@ -41,7 +42,13 @@ export function registerValidationChecks(services: AdoptServices): void {
     const absenceCheck = (check: (plan: Plan, accept: ValidationAcceptor) => void) =>
         planCheck((plan, accept) => { if (!mayLeaveOutDeclarations(AstUtils.getDocument(plan).parseResult)) check(plan, accept); });
 
+    const usedFiles = services.workspace.UsedFiles;
+    const documents = services.shared.workspace.LangiumDocuments;
+
     const checks: ValidationChecks<AdoptAstType> = {
+        AdoptFile: inOrder(usedNamesMustNotClash, usesShouldBeNeeded),
+        Use: inOrder((use, accept) => useMustNameASharedFile(use, accept, usedFiles, documents), useMustNotCloseACycle),
+        Shared: namesMustBeUniqueInPlan,
         Plan: [
             planCheck(namesMustBeUniqueInPlan),
             planCheck(withScores(stagesMustNotFormACycle)),

@@ -32,11 +32,14 @@ export function managersShouldBeTrainedBeforeLaunch(plan: Plan, accept: Validati
     const managers = distinctMembers(plan).filter(isManager);
     const trained = managers.filter(member => member.trained).length;
     if (managers.length < MIN_MANAGERS || trained * 2 >= managers.length) return;
+    // On the plan's first coalition keyword, else on its name (its managers may all be in files it uses).
     const coalition = plan.coalitions[0];
-    if (!coalition) return;
-    report(accept, IssueCodes.UntrainedManagers,
-        `${trained === 0 ? 'None' : `Only ${trained}`} of the coalition's ${managers.length} managers ${trained === 1 ? 'is' : 'are'} trained, and the plan launches channels. Train at least half of the managers (mark them trained) before the launch: they are the ones who show the others how.`,
-        { node: coalition, keyword: 'coalition' });
+    const message = `${trained === 0 ? 'None' : `Only ${trained}`} of the coalition's ${managers.length} managers ${trained === 1 ? 'is' : 'are'} trained, and the plan launches channels. Train at least half of the managers (mark them trained) before the launch: they are the ones who show the others how.`;
+    if (coalition) {
+        report(accept, IssueCodes.UntrainedManagers, message, { node: coalition, keyword: 'coalition' });
+    } else {
+        report(accept, IssueCodes.UntrainedManagers, message, { node: plan, property: 'name' });
+    }
 }
 
 export function launchMustWaitForHumanBandwidth(launch: Launch, accept: ValidationAcceptor, quickWins: QuickWinService): void {

@@ -28,7 +28,7 @@ const TABLE = {
         severity: 'error',
         summary: 'Two declarations of one kind share a name.',
         help: 'Each kind (member, channel, initiative, stage, project, goal, story, action) has its own names in a plan, and a metric\'s name is unique within its goal or project. Rename one of the two declarations: references go to the first.',
-        when: 'two declarations of one kind share a name (reported on every declaration after the first)'
+        when: 'two declarations of one kind share a name (reported on every declaration after the first); across files, a plan\'s declaration with the name and kind of one in a file it uses (on the plan\'s declaration), and two used files that declare the same name and kind (on the second `use`, naming both files)'
     },
     'stage-cycle': {
         severity: 'error',
@@ -40,8 +40,34 @@ const TABLE = {
         severity: 'error',
         summary: 'A name that the plan does not declare.',
         help: 'A reference names a member, channel, initiative, stage or project that the plan does not declare. Declare it, or correct the name.',
-        when: 'a name that is not declared; the message names the kind and the name, and asks "did you mean" the declared names of that kind that are close (another case, or up to 1, 2 or 3 edits for names of up to 4, 8 or more letters; at most three)',
-        quickFix: 'replace the name with one of them, one fix each'
+        when: 'a name that is not declared in the plan or in a file it uses; the message names the kind and the name, and asks "did you mean" the declared names of that kind that are close (another case, or up to 1, 2 or 3 edits for names of up to 4, 8 or more letters; at most three)',
+        quickFix: 'replace the name with one of them, one fix each; and `use "PATH"` (after the file\'s last `use`, or at its top), one per shared file of the workspace that declares that name with that kind'
+    },
+    'use-not-found': {
+        severity: 'error',
+        summary: 'A `use` names no readable `.adopt` file.',
+        help: 'A `use` line names a shared file by its path relative to this file\'s folder, with `/` between folders (`../` is allowed). Nothing readable is there: correct the path, or create the shared file.',
+        when: 'the path of a `use` names no readable `.adopt` file: no such file, a folder, a binary or non-UTF-8 file, a file over the size limit, an absolute path or a URL (on the path; the message says which)',
+        quickFix: 'one per shared file of the workspace with the same file name: use its relative path'
+    },
+    'use-not-shared': {
+        severity: 'error',
+        summary: 'A `use` names a file that holds a plan, not a shared block.',
+        help: 'A file may use only shared files: a `shared` block holds the coalition, channels and initiatives that plans share. Move what the plans share into a shared file and use that one.',
+        when: 'the file a `use` names holds a plan (or neither a plan nor a shared block), including the file itself when it holds a plan (on the path)'
+    },
+    'use-cycle': {
+        severity: 'error',
+        summary: 'Shared files use each other in a cycle.',
+        help: 'A shared file that uses itself, or files that use each other in a loop, make a cycle. `use` is not transitive and nothing in a shared block refers to a name, so the line is not needed: remove one `use` of the cycle.',
+        when: 'shared files that use each other in a cycle of any length, a file that uses itself included (on each `use` of the cycle)'
+    },
+    'unused-use': {
+        severity: 'hint',
+        summary: 'Nothing the used file declares is referred to here.',
+        help: 'A file sees the members, channels and initiatives of the shared files it uses. Nothing this file refers to is declared in that one, so the line can go. In a shared file every `use` is unused: nothing in a shared block refers to a name.',
+        when: 'nothing that the used file declares is referenced in this file (on the path; not reported while the file has syntax errors that may hide a reference)',
+        quickFix: 'remove the line'
     },
     'syntax-error': {
         severity: 'error',

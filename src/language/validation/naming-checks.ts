@@ -3,7 +3,8 @@
  * (model/declaration-kinds.ts): the plan for most kinds; a metric's goal or project.
  */
 import type { AstNode, ValidationAcceptor } from 'langium';
-import type { Goal, Plan, Project } from '../generated/ast.js';
+import type { Goal, Project } from '../generated/ast.js';
+import type { Block } from '../model/plan-model.js';
 import { DECLARATION_KEYWORDS, NAMESPACES, withArticle, type DeclarationKind } from '../model/declaration-kinds.js';
 import { IssueCodes } from './issue-codes.js';
 import { report } from './report.js';
@@ -12,10 +13,11 @@ interface Named extends AstNode {
     name: string;
 }
 
-export function namesMustBeUniqueInPlan(plan: Plan, accept: ValidationAcceptor): void {
+/** Names within a plan or a shared block (what it uses: use-checks.ts). */
+export function namesMustBeUniqueInPlan(block: Block, accept: ValidationAcceptor): void {
     for (const kind of Object.keys(NAMESPACES) as DeclarationKind[]) {
         const namespace = NAMESPACES[kind];
-        if (typeof namespace === 'function') reportDuplicates(namespace(plan), DECLARATION_KEYWORDS[kind], accept);
+        if (typeof namespace === 'function') reportDuplicates(namespace(block), DECLARATION_KEYWORDS[kind], accept);
     }
 }
 

@@ -10,7 +10,7 @@ import type { Plan } from '../../generated/ast.js';
 import type { PlanAnalysis } from '../../score/quick-win-service.js';
 
 export interface QuickFixContext {
-    readonly document: LangiumDocument<Plan>;
+    readonly document: LangiumDocument;
     readonly plan: Plan;
     readonly diagnostic: Diagnostic;
     readonly analysis: PlanAnalysis;
