@@ -11,7 +11,7 @@ import { createAdoptServices, type AdoptServices } from '../src/language/adopt-m
 import { createFastBuildParser, FastBuildParser } from '../src/language/fast-build/fast-build-parser.js';
 import { exceedsPlanSize, MAX_PLAN_BYTES } from '../src/language/parser/plan-limits.js';
 import { FastLinker } from '../src/language/fast-build/linking.js';
-import type { Plan } from '../src/language/generated/ast.js';
+import type { AdoptFile } from '../src/language/generated/ast.js';
 import { generatePlan, toAdopt } from './generate-plan.js';
 import { median } from './stats.js';
 
@@ -67,11 +67,11 @@ async function main(): Promise<void> {
         });
     }
 
-    const buildOnce = async (): Promise<LangiumDocument<Plan>> => {
+    const buildOnce = async (): Promise<LangiumDocument<AdoptFile>> => {
         const uri = URI.parse(`file:///bench/plan-${projects}-${counter++}.adopt`);
         current = {};
         const start = performance.now();
-        const document = shared.workspace.LangiumDocumentFactory.fromString<Plan>(text, uri);
+        const document = shared.workspace.LangiumDocumentFactory.fromString<AdoptFile>(text, uri);
         phaseStart = performance.now();
         current.Parsed = phaseStart - start;
         shared.workspace.LangiumDocuments.addDocument(document);
@@ -138,7 +138,7 @@ async function main(): Promise<void> {
 }
 
 /** The requests an editor sends after each change, each timed `runs` times on the built document. */
-async function timeEditorRequests(Adopt: AdoptServices, document: LangiumDocument<Plan>, runs: number): Promise<Record<string, number>> {
+async function timeEditorRequests(Adopt: AdoptServices, document: LangiumDocument<AdoptFile>, runs: number): Promise<Record<string, number>> {
     const lsp = Adopt.lsp;
     const params = { textDocument: { uri: document.uri.toString() } };
     const requests: Record<string, () => unknown> = {

@@ -10,7 +10,7 @@ import { URI, type LangiumDocument } from 'langium';
 import { parseHelper } from 'langium/test';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { createAdoptServices, type AdoptServices } from '../../src/language/adopt-module.js';
-import type { Plan } from '../../src/language/generated/ast.js';
+import type { AdoptFile } from '../../src/language/generated/ast.js';
 import { example } from '../support/helpers.js';
 import { SEVERITY, healthy } from '../support/plan-fixtures.js';
 import { MemoryFileSystem } from './memory-file-system.js';
@@ -20,10 +20,10 @@ const RIVERSIDE = example('riverside-health.adopt');
 function setUp() {
     const files = new MemoryFileSystem();
     const services = createAdoptServices({ fileSystemProvider: () => files }).Adopt;
-    const parse = parseHelper<Plan>(services);
+    const parse = parseHelper<AdoptFile>(services);
     let count = 0;
     /** Builds a plan at the given folder (a fresh file each time). */
-    const plan = (folder: string, text: string): Promise<LangiumDocument<Plan>> => {
+    const plan = (folder: string, text: string): Promise<LangiumDocument<AdoptFile>> => {
         const path = `${folder}/plan${++count}.adopt`;
         files.write(path, text);
         return parse(text, { documentUri: URI.file(path).toString(), validation: true });
@@ -296,7 +296,7 @@ describe('// adopt-ignore CODE on its own line silences CODE on the next line', 
 describe('services without a file system', () => {
     test('the default services (no file system) find no config file and keep the defaults', async () => {
         const services: AdoptServices = createAdoptServices().Adopt;
-        const document = await parseHelper<Plan>(services)(RIVERSIDE, { documentUri: 'file:///p/plan.adopt', validation: true });
+        const document = await parseHelper<AdoptFile>(services)(RIVERSIDE, { documentUri: 'file:///p/plan.adopt', validation: true });
         expect(summary(document)).toEqual(RIVERSIDE_DEFAULTS);
     });
 });

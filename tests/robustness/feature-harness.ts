@@ -9,7 +9,7 @@ import { URI, type LangiumDocument } from 'langium';
 import type { CodeAction, Command, Diagnostic, Position, Range, TextEdit } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createAdoptServices, type AdoptServices } from '../../src/language/adopt-module.js';
-import type { Plan } from '../../src/language/generated/ast.js';
+import type { AdoptFile } from '../../src/language/generated/ast.js';
 import { buildRankResult } from '../../src/language/score/rank-result.js';
 import { rankResultSchema } from '../../src/protocol/rank-protocol.js';
 
@@ -23,10 +23,10 @@ let counter = 0;
  * when an editor closes a file (DocumentBuilder.update), so that its index entries and caches go
  * too: a long fuzzing run then shows leaks in the services, not in this harness.
  */
-export async function withDocument<T>(text: string, use: (document: LangiumDocument<Plan>) => Promise<T>): Promise<T> {
+export async function withDocument<T>(text: string, use: (document: LangiumDocument<AdoptFile>) => Promise<T>): Promise<T> {
     const shared = services.shared;
     const uri = URI.parse(`file:///fuzz/case-${counter++}.adopt`);
-    const document = shared.workspace.LangiumDocumentFactory.fromString<Plan>(text, uri);
+    const document = shared.workspace.LangiumDocumentFactory.fromString<AdoptFile>(text, uri);
     shared.workspace.LangiumDocuments.addDocument(document);
     try {
         await shared.workspace.DocumentBuilder.build([document], { validation: true });
@@ -58,7 +58,7 @@ export interface FeatureAnswers {
 }
 
 /** Calls every wired feature on the document; throws whatever a feature throws. */
-export async function exerciseFeatures(document: LangiumDocument<Plan>, probes = 4): Promise<FeatureAnswers> {
+export async function exerciseFeatures(document: LangiumDocument<AdoptFile>, probes = 4): Promise<FeatureAnswers> {
     const textDocument = { uri: document.uri.toString() };
     const lsp = services.lsp;
     const ranges: Array<{ feature: string; range: Range }> = [];

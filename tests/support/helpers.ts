@@ -7,7 +7,7 @@ import { parseHelper } from 'langium/test';
 import type { AstReflection, LangiumDocument } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { createAdoptServices, type AdoptServices } from '../../src/language/adopt-module.js';
-import type { Plan } from '../../src/language/generated/ast.js';
+import type { AdoptFile } from '../../src/language/generated/ast.js';
 
 /** The node types that the grammar's cross-references name (`[Member:Name]`: `Member`), from its reflection. */
 export function referencedTypes(reflection: AstReflection): Set<string> {
@@ -20,8 +20,8 @@ export function createTestServices(): AdoptServices {
 }
 
 export function parser(services: AdoptServices = createTestServices()) {
-    const parse = parseHelper<Plan>(services);
-    return (text: string): Promise<LangiumDocument<Plan>> => parse(text, { validation: true });
+    const parse = parseHelper<AdoptFile>(services);
+    return (text: string): Promise<LangiumDocument<AdoptFile>> => parse(text, { validation: true });
 }
 
 export function codesOf(document: LangiumDocument): string[] {

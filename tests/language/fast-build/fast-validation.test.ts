@@ -10,7 +10,7 @@ import { afterEach, describe, expect, test, vi } from 'vitest';
 import { Cancellation, isOperationCancelled, OperationCancelled, URI, ValidationRegistry, type ValidationAcceptor } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { createAdoptServices } from '../../../src/language/adopt-module.js';
-import type { AdoptAstType, Plan, Project } from '../../../src/language/generated/ast.js';
+import type { AdoptAstType, AdoptFile, Project } from '../../../src/language/generated/ast.js';
 import { FastDocumentValidator, FastValidationRegistry } from '../../../src/language/fast-build/fast-validation.js';
 import { generatePlan, toAdopt } from '../../../bench/generate-plan.js';
 
@@ -23,7 +23,7 @@ const PLAN = `plan P "p" {
 async function diagnosticsWith(register: (services: ReturnType<typeof createAdoptServices>['Adopt']) => void, text = PLAN) {
     const { shared, Adopt } = createAdoptServices();
     register(Adopt);
-    const document = shared.workspace.LangiumDocumentFactory.fromString<Plan>(text, URI.parse('file:///registry.adopt'));
+    const document = shared.workspace.LangiumDocumentFactory.fromString<AdoptFile>(text, URI.parse('file:///registry.adopt'));
     shared.workspace.LangiumDocuments.addDocument(document);
     await shared.workspace.DocumentBuilder.build([document], { validation: true });
     return document.diagnostics ?? [];
@@ -77,7 +77,7 @@ describe('FastValidationRegistry', () => {
         const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
         const { shared, Adopt } = createAdoptServices();
         Adopt.validation.ValidationRegistry.register<AdoptAstType>({ Project: () => { throw OperationCancelled; } });
-        const document = shared.workspace.LangiumDocumentFactory.fromString<Plan>(PLAN, URI.parse('file:///cancel.adopt'));
+        const document = shared.workspace.LangiumDocumentFactory.fromString<AdoptFile>(PLAN, URI.parse('file:///cancel.adopt'));
         const run = Adopt.validation.DocumentValidator.validateDocument(document, {}, new Cancellation.CancellationTokenSource().token);
         await expect(run).rejects.toSatisfy(isOperationCancelled);
         expect(errors).not.toHaveBeenCalled();
@@ -91,7 +91,7 @@ describe('FastDocumentValidator', () => {
 
     test('diagnostics on the same place, one after the other, share one range object, carry no undefined field, and the validator keeps no range after', async () => {
         const { shared, Adopt } = createAdoptServices();
-        const document = shared.workspace.LangiumDocumentFactory.fromString<Plan>(toAdopt(generatePlan({ projects: 80, seed: 4 })), URI.parse('file:///shared-ranges.adopt'));
+        const document = shared.workspace.LangiumDocumentFactory.fromString<AdoptFile>(toAdopt(generatePlan({ projects: 80, seed: 4 })), URI.parse('file:///shared-ranges.adopt'));
         shared.workspace.LangiumDocuments.addDocument(document);
         await shared.workspace.DocumentBuilder.build([document], { validation: true });
         const diagnostics = document.diagnostics!;
@@ -113,7 +113,7 @@ describe('FastDocumentValidator', () => {
         expect((Adopt.validation.DocumentValidator as unknown as { lastRange: unknown }).lastRange).toBeUndefined();
         // What a client receives is what Langium's validator sends.
         const plain = createAdoptServices({ fastBuild: false });
-        const again = plain.shared.workspace.LangiumDocumentFactory.fromString<Plan>(document.textDocument.getText(), URI.parse('file:///shared-ranges.adopt'));
+        const again = plain.shared.workspace.LangiumDocumentFactory.fromString<AdoptFile>(document.textDocument.getText(), URI.parse('file:///shared-ranges.adopt'));
         plain.shared.workspace.LangiumDocuments.addDocument(again);
         await plain.shared.workspace.DocumentBuilder.build([again], { validation: true });
         expect(JSON.parse(JSON.stringify(diagnostics))).toEqual(JSON.parse(JSON.stringify(again.diagnostics)));
@@ -121,7 +121,7 @@ describe('FastDocumentValidator', () => {
 
     test('a cancelled token stops a long validation', async () => {
         const { shared, Adopt } = createAdoptServices();
-        const document = shared.workspace.LangiumDocumentFactory.fromString<Plan>(toAdopt(generatePlan({ projects: 800, seed: 3 })), URI.parse('file:///long.adopt'));
+        const document = shared.workspace.LangiumDocumentFactory.fromString<AdoptFile>(toAdopt(generatePlan({ projects: 800, seed: 3 })), URI.parse('file:///long.adopt'));
         shared.workspace.LangiumDocuments.addDocument(document);
         await shared.workspace.DocumentBuilder.build([document], { validation: false });
         const source = new Cancellation.CancellationTokenSource();

@@ -29,7 +29,7 @@ import type { FastBuildServices } from '../../../src/language/fast-build/fast-bu
 import type { FastBuildParser } from '../../../src/language/fast-build/fast-build-parser.js';
 import { textChange } from '../../../src/language/fast-build/incremental-parse.js';
 import { AdoptCompositeCstNode } from '../../../src/language/fast-build/lazy-cst.js';
-import type { Plan } from '../../../src/language/generated/ast.js';
+import type { AdoptFile, Plan } from '../../../src/language/generated/ast.js';
 import { buildRankResult } from '../../../src/language/score/rank-result.js';
 import { generatePlan, toAdopt } from '../../../bench/generate-plan.js';
 import { compareLists, compareTrees, type Comparison } from './parse-comparison.js';
@@ -104,7 +104,7 @@ const oldTreeOf = (text: string) => parser.parse(text).value;
 let insidesOf: { text: string; insides: Array<readonly [number, number]> } | undefined;
 function projectInsides(text: string): Array<readonly [number, number]> {
     if (insidesOf?.text === text) return insidesOf.insides;
-    const root = fresh.parser.LangiumParser.parse(text).value as Plan;
+    const root = fresh.parser.LangiumParser.parse(text).value.plan!;
     const insides = root.stages.flatMap(stage => stage.projects).map(project => {
         const content = (project.$cstNode as unknown as { content: Array<{ text: string; offset: number; end: number; hidden: boolean }> }).content;
         const open = content.find(child => !child.hidden && child.text === '{')!;
@@ -204,7 +204,7 @@ const alone = (unit: string) => (edit: fc.Arbitrary<Edit>): fc.Arbitrary<EditOf>
 
 /** Each project's whole text: from its keyword to its `}` (offsets in the text). */
 function projectSpans(text: string): Array<readonly [number, number]> {
-    const root = fresh.parser.LangiumParser.parse(text).value as Plan;
+    const root = fresh.parser.LangiumParser.parse(text).value.plan!;
     return root.stages.flatMap(stage => stage.projects).map(project => [project.$cstNode!.offset, project.$cstNode!.end] as const);
 }
 
@@ -414,10 +414,10 @@ describe('an edit inside one declaration re-parses only that declaration, and gi
         const text = validEditsFor(PLAN)[0];
         const updated = update(old, text);
         expect(updated.unit).toBe('Project');
-        const now = (updated.result.value as Plan).stages.flatMap(stage => stage.projects);
+        const now = (updated.result.value.plan!).stages.flatMap(stage => stage.projects);
         const kept = now.filter((project, i) => project === projects[i]).length;
         expect(kept).toBe(projects.length - 1);
-        expect((updated.result.value as Plan).stages.every(stage => stage.$container === updated.result.value)).toBe(true);
+        expect((updated.result.value.plan!).stages.every(stage => stage.$container === updated.result.value)).toBe(true);
     });
 
     test('a member edited re-parses the member, not the coalition; edited into two members, the coalition', () => {
@@ -623,7 +623,7 @@ describe('through Langium\'s DocumentBuilder, an updated document equals a fresh
     const uri = URI.parse('file:///incremental/plan.adopt');
 
     /** What a build gives to compare: diagnostics, each reference's target, the rank result. */
-    function outcome(document: LangiumDocument<Plan>, services: AdoptServices) {
+    function outcome(document: LangiumDocument<AdoptFile>, services: AdoptServices) {
         const root = document.parseResult.value;
         const locator = services.workspace.AstNodeLocator;
         return {
@@ -637,7 +637,7 @@ describe('through Langium\'s DocumentBuilder, an updated document equals a fresh
     }
 
     async function freshOutcome(text: string) {
-        const document = fresh.shared.workspace.LangiumDocumentFactory.fromString<Plan>(text, uri);
+        const document = fresh.shared.workspace.LangiumDocumentFactory.fromString<AdoptFile>(text, uri);
         fresh.shared.workspace.LangiumDocuments.addDocument(document);
         try {
             await fresh.shared.workspace.DocumentBuilder.build([document], { validation: true });

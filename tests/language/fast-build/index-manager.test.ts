@@ -434,7 +434,7 @@ describe('retained memory', () => {
         const workspace = openWorkspace('lazy', LINKED_FILES, CrossFileModule);
         const index = workspace.shared.workspace.IndexManager;
         const [a, b] = workspace.documents;
-        const shared = (a.parseResult.value as Plan).channels[0];
+        const shared = (a.parseResult.value.plan!).channels[0];
         await workspace.shared.workspace.DocumentBuilder.build([a], { validation: false });
         expect(index.findAllReferences(shared, '/channels@0').map(r => r.sourceUri.toString()).toArray()).toEqual([uriOf('a.adopt')]);
         await workspace.shared.workspace.DocumentBuilder.build([b], { validation: false });

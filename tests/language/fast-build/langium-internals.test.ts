@@ -13,7 +13,7 @@ import { FastBuildParser, createFastBuildParser } from '../../../src/language/fa
 import { referenceProblems } from '../../../src/language/fast-build/langium-internals.js';
 import { FastRootCstNode } from '../../../src/language/fast-build/lazy-cst.js';
 import { FastLinker, FastReference } from '../../../src/language/fast-build/linking.js';
-import type { Plan } from '../../../src/language/generated/ast.js';
+import type { AdoptFile } from '../../../src/language/generated/ast.js';
 
 const PLAN = '// a plan\nplan P "P" { /* members */ coalition { member a "A" role staff } stage s "S" { } } // the end';
 
@@ -71,7 +71,7 @@ describe("Langium's private parts the fast build uses", () => {
         expect(referenceProblems(changed)).toEqual(["Langium's references have members FastReference lacks: $segment", "Langium's references no longer have: _ref"]);
         (linker as { referenceProblems: readonly string[] }).referenceProblems = ['changed'];
         const text = 'plan P "p" { coalition { member ann "Ann" role staff } initiative care "Care" stage s "S" { project a "A" { supports care involves ann } } }';
-        const document = shared.workspace.LangiumDocumentFactory.fromString<Plan>(text, URI.parse('file:///internals.adopt'));
+        const document = shared.workspace.LangiumDocumentFactory.fromString<AdoptFile>(text, URI.parse('file:///internals.adopt'));
         await shared.workspace.DocumentBuilder.build([document]);
         const project = document.parseResult.value.stages[0].projects[0];
         const [care, ann] = [project.supports[0].initiatives[0], project.involves[0].members[0]];

@@ -11,7 +11,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { CompositeCstNodeImpl, GrammarAST, GrammarUtils, URI, isCompositeCstNode, type CstNode, type LangiumDocument } from 'langium';
 import { createAdoptServices, type AdoptServices } from '../../../src/language/adopt-module.js';
-import type { Plan } from '../../../src/language/generated/ast.js';
+import type { AdoptFile, Plan } from '../../../src/language/generated/ast.js';
 import type { FastBuildParser } from '../../../src/language/fast-build/fast-build-parser.js';
 import { AdoptCompositeCstNode, AdoptLeafCstNode, LEAF_FEATURES } from '../../../src/language/fast-build/lazy-cst.js';
 import { buildRankResult } from '../../../src/language/score/rank-result.js';
@@ -67,10 +67,10 @@ function langiumsView(node: AdoptCompositeCstNode): { offset: number; end: numbe
     return { offset: get('offset') as number, end: get('end') as number, length: get('length') as number, text: node.root.fullText.substring(get('offset') as number, get('end') as number), range: get('range') };
 }
 
-async function build(text: string, fastPath: boolean): Promise<{ document: LangiumDocument<Plan>; Adopt: AdoptServices }> {
+async function build(text: string, fastPath: boolean): Promise<{ document: LangiumDocument<AdoptFile>; Adopt: AdoptServices }> {
     const { shared, Adopt } = createAdoptServices();
     (Adopt.parser.LangiumParser as FastBuildParser).fastPath = fastPath;
-    const document = shared.workspace.LangiumDocumentFactory.fromString<Plan>(text, URI.parse(`file:///lazy-${fastPath}.adopt`));
+    const document = shared.workspace.LangiumDocumentFactory.fromString<AdoptFile>(text, URI.parse(`file:///lazy-${fastPath}.adopt`));
     shared.workspace.LangiumDocuments.addDocument(document);
     await shared.workspace.DocumentBuilder.build([document], { validation: true });
     return { document, Adopt };

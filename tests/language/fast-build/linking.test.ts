@@ -7,7 +7,7 @@
 import { describe, expect, test } from 'vitest';
 import { AstUtils, DefaultLinker, DefaultScopeComputation, URI, isReference, type AstNode, type LangiumDocument } from 'langium';
 import { createAdoptServices } from '../../../src/language/adopt-module.js';
-import type { Plan } from '../../../src/language/generated/ast.js';
+import type { AdoptFile } from '../../../src/language/generated/ast.js';
 import { FastLinker, FastScopeComputation } from '../../../src/language/fast-build/linking.js';
 import { allNodes, allReferences } from '../../../src/language/fast-build/tree-walk.js';
 import { generatePlan, toAdopt } from '../../../bench/generate-plan.js';
@@ -22,13 +22,13 @@ const TEXTS: Record<string, () => string> = {
 
 async function build(text: string, fastBuild: boolean) {
     const { shared } = createAdoptServices({ fastBuild });
-    const document = shared.workspace.LangiumDocumentFactory.fromString<Plan>(text, URI.parse('file:///equivalence.adopt'));
+    const document = shared.workspace.LangiumDocumentFactory.fromString<AdoptFile>(text, URI.parse('file:///equivalence.adopt'));
     shared.workspace.LangiumDocuments.addDocument(document);
     await shared.workspace.DocumentBuilder.build([document], { validation: true });
     return { shared, document };
 }
 
-function references(shared: ReturnType<typeof createAdoptServices>['shared'], document: LangiumDocument<Plan>) {
+function references(shared: ReturnType<typeof createAdoptServices>['shared'], document: LangiumDocument<AdoptFile>) {
     const services = shared.ServiceRegistry.getServices(document.uri);
     const locator = services.workspace.AstNodeLocator;
     return AstUtils.streamAst(document.parseResult.value)

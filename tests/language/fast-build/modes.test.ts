@@ -27,7 +27,7 @@ import { createAdoptServices, type AdoptServices } from '../../../src/language/a
 import { FastBuildParser } from '../../../src/language/fast-build/fast-build-parser.js';
 import { FastIndexManager } from '../../../src/language/fast-build/index-manager.js';
 import { FastLinker } from '../../../src/language/fast-build/linking.js';
-import type { Plan } from '../../../src/language/generated/ast.js';
+import type { AdoptFile, Plan } from '../../../src/language/generated/ast.js';
 import { AdoptParser } from '../../../src/language/parser/adopt-parser.js';
 import { generatePlan, toAdopt } from '../../../bench/generate-plan.js';
 import { garbage, mutatedPlan, validPlan } from '../../support/plan-arbitraries.js';
@@ -116,7 +116,7 @@ function positionsOf(services: AdoptServices, document: LangiumDocument, limit: 
 }
 
 /** What the services answer about a built document, section by section. */
-async function answersOf(services: AdoptServices, document: LangiumDocument<Plan>, positions: Position[]): Promise<Record<string, unknown>> {
+async function answersOf(services: AdoptServices, document: LangiumDocument<AdoptFile>, positions: Position[]): Promise<Record<string, unknown>> {
     const lsp = services.lsp as Required<AdoptServices['lsp']>;
     const textDocument = { uri: document.uri.toString() };
     const diagnostics = document.diagnostics ?? [];
@@ -158,7 +158,7 @@ const broken = (document: LangiumDocument) => document.parseResult.lexerErrors.l
  * errors; for one with errors (where each parser recovers its own way and words its own
  * messages), that both find it broken, and that the fast side answers every question too.
  */
-async function expectSame(plainDocument: LangiumDocument<Plan>, fastDocument: LangiumDocument<Plan>, positionLimit: number): Promise<void> {
+async function expectSame(plainDocument: LangiumDocument<AdoptFile>, fastDocument: LangiumDocument<AdoptFile>, positionLimit: number): Promise<void> {
     const positions = positionsOf(plain.Adopt, plainDocument, positionLimit);
     const ours = await answersOf(fast.Adopt, fastDocument, positions);
     expect(broken(fastDocument)).toBe(broken(plainDocument));
@@ -175,7 +175,7 @@ async function expectSame(plainDocument: LangiumDocument<Plan>, fastDocument: La
 async function expectSameAnswers(text: string, positionLimit = 400): Promise<boolean> {
     const uri = URI.parse(`file:///modes/plan-${opened++}.adopt`);
     const open = async (services: Services) => {
-        const document = services.shared.workspace.LangiumDocumentFactory.fromString<Plan>(text, uri);
+        const document = services.shared.workspace.LangiumDocumentFactory.fromString<AdoptFile>(text, uri);
         services.shared.workspace.LangiumDocuments.addDocument(document);
         await services.shared.workspace.DocumentBuilder.build([document], { validation: true });
         return document;

@@ -6,7 +6,7 @@
 import { describe, expect, test } from 'vitest';
 import { isReference, URI, type Reference } from 'langium';
 import { createAdoptServices } from '../../../src/language/adopt-module.js';
-import type { Plan } from '../../../src/language/generated/ast.js';
+import type { AdoptFile } from '../../../src/language/generated/ast.js';
 import { FastReference } from '../../../src/language/fast-build/linking.js';
 
 const TEXT = `plan P "p" {
@@ -18,7 +18,7 @@ const TEXT = `plan P "p" {
 describe('FastReference', () => {
     test('is what the parser builds, with every field present before linking', () => {
         const { shared } = createAdoptServices();
-        const plan = shared.workspace.LangiumDocumentFactory.fromString<Plan>(TEXT, URI.parse('file:///refs.adopt')).parseResult.value;
+        const plan = shared.workspace.LangiumDocumentFactory.fromString<AdoptFile>(TEXT, URI.parse('file:///refs.adopt')).parseResult.value;
         const reference = plan.stages[0].projects[0].supports[0].initiatives[0];
         expect(reference).toBeInstanceOf(FastReference);
         expect(isReference(reference)).toBe(true);
@@ -39,7 +39,7 @@ describe('FastReference', () => {
 
     test('resolves, describes its target, and reports an unresolved name as Langium does', async () => {
         const { shared } = createAdoptServices();
-        const document = shared.workspace.LangiumDocumentFactory.fromString<Plan>(TEXT, URI.parse('file:///linked.adopt'));
+        const document = shared.workspace.LangiumDocumentFactory.fromString<AdoptFile>(TEXT, URI.parse('file:///linked.adopt'));
         shared.workspace.LangiumDocuments.addDocument(document);
         await shared.workspace.DocumentBuilder.build([document], { validation: true });
         const project = document.parseResult.value.stages[0].projects[0];
@@ -57,7 +57,7 @@ describe('FastReference', () => {
 describe('FastLinker.unlink', () => {
     test('resets every reference without deleting fields, and relinking gives the same targets', async () => {
         const { shared, Adopt } = createAdoptServices();
-        const document = shared.workspace.LangiumDocumentFactory.fromString<Plan>(TEXT, URI.parse('file:///unlink.adopt'));
+        const document = shared.workspace.LangiumDocumentFactory.fromString<AdoptFile>(TEXT, URI.parse('file:///unlink.adopt'));
         shared.workspace.LangiumDocuments.addDocument(document);
         await shared.workspace.DocumentBuilder.build([document], { validation: false });
         const references = [...document.references] as FastReference[];

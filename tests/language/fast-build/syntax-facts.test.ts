@@ -16,7 +16,7 @@ import type { FastBuildServices } from '../../../src/language/fast-build/fast-bu
 import type { FastBuildParser } from '../../../src/language/fast-build/fast-build-parser.js';
 import { FastSyntaxFacts } from '../../../src/language/fast-build/fast-syntax-facts.js';
 import { AdoptCompositeCstNode, AdoptLeafCstNode } from '../../../src/language/fast-build/lazy-cst.js';
-import type { Plan } from '../../../src/language/generated/ast.js';
+import type { AdoptFile } from '../../../src/language/generated/ast.js';
 import { SyntaxFacts } from '../../../src/language/parser/syntax-facts.js';
 import { generatePlan, toAdopt } from '../../../bench/generate-plan.js';
 import { keywords } from '../../support/plan-arbitraries.js';
@@ -49,8 +49,8 @@ const TEXTS: Array<[string, string]> = [
 
 const INDEXES = [undefined, 0, 1, 3, -1];
 
-async function built(text: string, name: string): Promise<LangiumDocument<Plan>> {
-    const document = shared.workspace.LangiumDocumentFactory.fromString<Plan>(text, URI.parse(`file:///facts/${name.replace(/ /g, '-')}.adopt`));
+async function built(text: string, name: string): Promise<LangiumDocument<AdoptFile>> {
+    const document = shared.workspace.LangiumDocumentFactory.fromString<AdoptFile>(text, URI.parse(`file:///facts/${name.replace(/ /g, '-')}.adopt`));
     shared.workspace.LangiumDocuments.addDocument(document);
     await shared.workspace.DocumentBuilder.build([document], { validation: true });
     return document;

@@ -11,7 +11,7 @@ import { AstUtils, URI, type AstNode, type ReferenceInfo } from 'langium';
 import { createAdoptServices } from '../../../src/language/adopt-module.js';
 import type { FastBuildServices } from '../../../src/language/fast-build/fast-build-module.js';
 import type { FastBuildParser } from '../../../src/language/fast-build/fast-build-parser.js';
-import type { Plan } from '../../../src/language/generated/ast.js';
+import type { AdoptFile, Plan } from '../../../src/language/generated/ast.js';
 import { generatePlan, toAdopt } from '../../../bench/generate-plan.js';
 
 const { Adopt, shared } = createAdoptServices() as unknown as { Adopt: FastBuildServices; shared: ReturnType<typeof createAdoptServices>['shared'] };
@@ -19,7 +19,7 @@ const trees = Adopt.fastBuild.SyntaxTrees;
 const parser = Adopt.parser.LangiumParser as FastBuildParser;
 
 const parse = (text: string, name: string) =>
-    shared.workspace.LangiumDocumentFactory.fromString<Plan>(text, URI.parse(`file:///${name}.adopt`)).parseResult.value;
+    shared.workspace.LangiumDocumentFactory.fromString<AdoptFile>(text, URI.parse(`file:///${name}.adopt`)).parseResult.value;
 
 /** Langium's walk of a tree's references: streamAst, then streamReferences per node. */
 const walkedReferences = (root: AstNode) => AstUtils.streamAst(root).flatMap(node => AstUtils.streamReferences(node)).toArray();

@@ -6,13 +6,13 @@
 import { describe, expect, test } from 'vitest';
 import { URI } from 'langium';
 import { createAdoptServices } from '../../../src/language/adopt-module.js';
-import type { Plan, Project } from '../../../src/language/generated/ast.js';
+import type { AdoptFile, Project } from '../../../src/language/generated/ast.js';
 import { traitLevels } from '../../../src/language/model/plan-model.js';
 import { generatePlan, toAdopt } from '../../../bench/generate-plan.js';
 
 function projectsOf(text: string): Project[] {
     const { shared } = createAdoptServices();
-    const plan = shared.workspace.LangiumDocumentFactory.fromString<Plan>(text, URI.parse('file:///traits.adopt')).parseResult.value;
+    const plan = shared.workspace.LangiumDocumentFactory.fromString<AdoptFile>(text, URI.parse('file:///traits.adopt')).parseResult.value;
     return plan.stages.flatMap(stage => stage.projects);
 }
 

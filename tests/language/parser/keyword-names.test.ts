@@ -18,7 +18,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Position } from 'vscode-languageserver-types';
 import { createAdoptServices, type AdoptServices } from '../../../src/language/adopt-module.js';
 import { FastBuildParser } from '../../../src/language/fast-build/fast-build-parser.js';
-import type { Plan } from '../../../src/language/generated/ast.js';
+import type { AdoptFile } from '../../../src/language/generated/ast.js';
 import { grammarKeywords, namePattern } from '../../../src/language/model/grammar-words.js';
 import { AdoptSyntaxProblemWords } from '../../../src/language/parser/syntax-problems.js';
 import { validPlan } from '../../support/plan-arbitraries.js';
@@ -43,8 +43,8 @@ function ordinaryName(word: string): string {
     throw new Error(`no ordinary name for ${word}`);
 }
 
-async function build(services: AdoptServices, text: string): Promise<LangiumDocument<Plan>> {
-    return parseHelper<Plan>(services)(text, { validation: true });
+async function build(services: AdoptServices, text: string): Promise<LangiumDocument<AdoptFile>> {
+    return parseHelper<AdoptFile>(services)(text, { validation: true });
 }
 
 /** The offsets of a name in a text (the ordinary name is unique to it). */

@@ -7,7 +7,7 @@
 import { describe, expect, test } from 'vitest';
 import { AstUtils, URI, isAstNodeDescription, type AstNodeDescription } from 'langium';
 import { createAdoptServices } from '../../../src/language/adopt-module.js';
-import type { Plan } from '../../../src/language/generated/ast.js';
+import type { AdoptFile } from '../../../src/language/generated/ast.js';
 import { generatePlan, toAdopt } from '../../../bench/generate-plan.js';
 import { example, referencedTypes } from '../../support/helpers.js';
 
@@ -32,7 +32,7 @@ describe.each([['the fast build', true], ['plain Langium', false]] as const)('pl
     for (const [name, text] of Object.entries(TEXTS)) {
         test(`${name}: what Langium's createDescription gives, for every declaration in scope`, async () => {
             const { shared, Adopt } = createAdoptServices({ fastBuild });
-            const document = shared.workspace.LangiumDocumentFactory.fromString<Plan>(text(), URI.parse('file:///descriptions.adopt'));
+            const document = shared.workspace.LangiumDocumentFactory.fromString<AdoptFile>(text(), URI.parse('file:///descriptions.adopt'));
             shared.workspace.LangiumDocuments.addDocument(document);
             await shared.workspace.DocumentBuilder.build([document], { validation: true });
             const byType = new Map<string, AstNodeDescription[]>();

@@ -5,7 +5,7 @@
 import { describe, expect, test } from 'vitest';
 import { URI } from 'langium';
 import { createAdoptServices } from '../../../src/language/adopt-module.js';
-import type { Plan } from '../../../src/language/generated/ast.js';
+import type { AdoptFile, Plan } from '../../../src/language/generated/ast.js';
 import { analyzePlan } from '../../../src/language/score/quick-win-service.js';
 import { DEFAULT_SETTINGS } from '../../../src/language/score/quick-win-settings.js';
 import { generatePlan, toAdopt } from '../../../bench/generate-plan.js';
@@ -13,7 +13,7 @@ import { example } from '../../support/helpers.js';
 
 function parse(text: string, name: string): Plan {
     const { shared } = createAdoptServices();
-    return shared.workspace.LangiumDocumentFactory.fromString<Plan>(text, URI.parse(`file:///${name}.adopt`)).parseResult.value;
+    return shared.workspace.LangiumDocumentFactory.fromString<AdoptFile>(text, URI.parse(`file:///${name}.adopt`)).parseResult.value;
 }
 
 describe('PlanAnalysis.of', () => {

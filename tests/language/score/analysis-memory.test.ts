@@ -8,13 +8,13 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { URI } from 'langium';
 import { createAdoptServices } from '../../../src/language/adopt-module.js';
-import type { Plan } from '../../../src/language/generated/ast.js';
+import type { AdoptFile, Plan } from '../../../src/language/generated/ast.js';
 import { analyzePlan } from '../../../src/language/score/quick-win-service.js';
 import { DEFAULT_SETTINGS, SCORE_PARTS } from '../../../src/language/score/quick-win-settings.js';
 
 function planOf(text: string): Plan {
     const { shared } = createAdoptServices();
-    return shared.workspace.LangiumDocumentFactory.fromString<Plan>(text, URI.parse('file:///analysis.adopt')).parseResult.value;
+    return shared.workspace.LangiumDocumentFactory.fromString<AdoptFile>(text, URI.parse('file:///analysis.adopt')).parseResult.value;
 }
 
 /** A linked plan: references resolve through the scope provider on first use. */

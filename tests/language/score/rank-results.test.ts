@@ -6,7 +6,7 @@
 import { describe, expect, test } from 'vitest';
 import { URI } from 'langium';
 import { createAdoptServices } from '../../../src/language/adopt-module.js';
-import type { Plan } from '../../../src/language/generated/ast.js';
+import type { AdoptFile } from '../../../src/language/generated/ast.js';
 import { buildRankResult } from '../../../src/language/score/rank-result.js';
 import { example } from '../../support/helpers.js';
 
@@ -14,7 +14,7 @@ async function built() {
     const services = createAdoptServices();
     const { shared } = services;
     const uri = URI.parse('file:///rank-cache.adopt');
-    const document = shared.workspace.LangiumDocumentFactory.fromString<Plan>(example('riverside-health.adopt'), uri);
+    const document = shared.workspace.LangiumDocumentFactory.fromString<AdoptFile>(example('riverside-health.adopt'), uri);
     shared.workspace.LangiumDocuments.addDocument(document);
     await shared.workspace.DocumentBuilder.build([document], { validation: true });
     return { ...services, document };
@@ -47,7 +47,7 @@ describe('RankResults', () => {
         const edited = text.replace(/project (\w+)/, 'project renamedForTheCache');
         expect(edited).not.toBe(text);
         await shared.workspace.DocumentBuilder.update([], [document.uri]);
-        const next = shared.workspace.LangiumDocumentFactory.fromString<Plan>(edited, document.uri);
+        const next = shared.workspace.LangiumDocumentFactory.fromString<AdoptFile>(edited, document.uri);
         shared.workspace.LangiumDocuments.addDocument(next);
         await shared.workspace.DocumentBuilder.build([next], { validation: true });
         const second = Adopt.score.RankResults.of(next);

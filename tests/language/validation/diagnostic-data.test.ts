@@ -7,12 +7,12 @@
 import { describe, expect, test } from 'vitest';
 import { URI } from 'langium';
 import { createAdoptServices } from '../../../src/language/adopt-module.js';
-import type { Plan } from '../../../src/language/generated/ast.js';
+import type { AdoptFile } from '../../../src/language/generated/ast.js';
 import { generatePlan, toAdopt } from '../../../bench/generate-plan.js';
 
 async function diagnosticsOf(text: string) {
     const { shared } = createAdoptServices();
-    const document = shared.workspace.LangiumDocumentFactory.fromString<Plan>(text, URI.parse('file:///data.adopt'));
+    const document = shared.workspace.LangiumDocumentFactory.fromString<AdoptFile>(text, URI.parse('file:///data.adopt'));
     shared.workspace.LangiumDocuments.addDocument(document);
     await shared.workspace.DocumentBuilder.build([document], { validation: true });
     return document.diagnostics ?? [];
