@@ -39,7 +39,7 @@ describe('bench plan generator', () => {
         expect(errors).toEqual([]);
         expect(document.references.length).toBeGreaterThan(300);
         expect(document.references.every(reference => isReference(reference) && reference.ref !== undefined)).toBe(true);
-        const projects = document.parseResult.value.stages.flatMap(stage => stage.projects);
+        const projects = document.parseResult.value.plan!.stages.flatMap(stage => stage.projects);
         expect(projects).toHaveLength(300);
     });
 

@@ -88,7 +88,7 @@ describe('severity per code from adopt.config.json', () => {
         const { files, services, plan } = setUp();
         files.write('/p/adopt.config.json', JSON.stringify({ weights: { crowdsourcing: 0 }, threshold: 80 }));
         const document = await plan('/p', RIVERSIDE);
-        const analysis = services.score.QuickWins.analyze(document.parseResult.value);
+        const analysis = services.score.QuickWins.analyze(document.parseResult.value.plan!);
         expect(analysis.ranked[0].score).toBe(74);
         expect(analysis.quickWins).toEqual([]);
         expect(withCode(document, 'no-quick-wins')).toHaveLength(1);
@@ -107,7 +107,7 @@ describe('the config file wins over the editor\'s settings', () => {
         files.write('/p/adopt.config.json', JSON.stringify({ severity: { 'low-reach': 'hint' }, threshold: 60 }));
         const document = await plan('/p', RIVERSIDE);
         expect(summary(document)).toEqual(['channel-not-launched warning', 'freestanding-project information', 'low-reach hint']);
-        const analysis = services.score.QuickWins.analyze(document.parseResult.value);
+        const analysis = services.score.QuickWins.analyze(document.parseResult.value.plan!);
         expect(analysis.settings).toEqual({ weights: { reach: 0, initiative: 25, asynchrony: 12, geography: 12, crowdsourcing: 21 }, threshold: 60 });
     });
 

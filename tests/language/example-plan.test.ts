@@ -7,7 +7,7 @@ describe('the SPEC example plan', () => {
         const document = await parser(services)(example('riverside-health.adopt'));
         expect(document.parseResult.lexerErrors).toEqual([]);
         expect(document.parseResult.parserErrors).toEqual([]);
-        const analysis = services.score.QuickWins.analyze(document.parseResult.value);
+        const analysis = services.score.QuickWins.analyze(document.parseResult.value.plan!);
         expect(analysis.ranked.map(p => [p.project.name, p.score, p.rank, p.quickWin])).toEqual([
             ['streamRounds', 88, 1, true],
             ['hashtagContest', 0, 2, false]

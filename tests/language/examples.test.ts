@@ -61,7 +61,7 @@ describe('examples', () => {
         test('ranks its projects as the comments say', async () => {
             const services = servicesOnTheDay();
             const document = await parser(services)(example(file));
-            const analysis = services.score.QuickWins.analyze(document.parseResult.value);
+            const analysis = services.score.QuickWins.analyze(document.parseResult.value.plan!);
             expect(analysis.ranked.map(p => [p.project.name, p.score, p.quickWin])).toEqual(ranking);
         });
     });
@@ -71,7 +71,7 @@ describe('lakeshore-college.adopt, a plan under way', () => {
     test('its dates, actions, results and effort are read as the comments say', async () => {
         const services = servicesOnTheDay();
         const document = await parser(services)(example('lakeshore-college.adopt'));
-        const plan = document.parseResult.value;
+        const plan = document.parseResult.value.plan!;
         expect(plan.stages.map(stage => [stage.name, stage.from, stage.to])).toEqual([
             ['initiation', '2026-09-01', '2026-12-18'], ['rollout', '2027-01-11', '2027-06-30'], ['roadShow', '2027-05-01', '2027-07-15']
         ]);

@@ -13,7 +13,7 @@ describe('the starter plan', () => {
     test('parses without a single diagnostic, and its project is a quick win', async () => {
         const document = await parser(services)(STARTER_PLAN);
         expect(document.diagnostics).toEqual([]);
-        const analysis = services.score.QuickWins.analyze(document.parseResult.value);
+        const analysis = services.score.QuickWins.analyze(document.parseResult.value.plan!);
         expect(analysis.ranked.map(entry => [entry.project.name, entry.score, entry.quickWin])).toEqual([['welcomeWiki', 96, true]]);
     });
 

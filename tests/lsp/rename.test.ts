@@ -80,7 +80,7 @@ describe('rename', () => {
         const renamed = TextDocument.applyEdits(TextDocument.create('x', 'adopt', 0, EXAMPLE), Object.values(edit!.changes!)[0]);
         const reparsed = await parser(services)(renamed);
         expect(reparsed.parseResult.parserErrors).toEqual([]);
-        expect(reparsed.parseResult.value.stages[2].stories[0].audience.map(member => member.ref?.name)).toEqual([keyword]);
+        expect(reparsed.parseResult.value.plan!.stages[2].stories[0].audience.map(member => member.ref?.name)).toEqual([keyword]);
     });
 
     test('a name written like a keyword is renamed from its declaration and from a reference', async () => {
@@ -148,7 +148,7 @@ describe('rename in the living plan (SPEC section 7)', () => {
         expect(document.textDocument.getText((await provider.prepareRename(document, params))!)).toBe('doing');
         const renamed = apply(PLAN, await provider.rename(document, { ...params, newName: 'dora' }));
         expect(renamed).toBe(PLAN.replace('member doing ', 'member dora ').replace('owner doing ', 'owner dora '));
-        expect((await parser(services)(renamed)).parseResult.value.stages[0].actions[0].status).toBe('doing');
+        expect((await parser(services)(renamed)).parseResult.value.plan!.stages[0].actions[0].status).toBe('doing');
     });
 
     test('an action is renamed; another action of the plan (in a project too) may not share its name, another kind may', async () => {

@@ -62,7 +62,7 @@ export async function exerciseFeatures(document: LangiumDocument<AdoptFile>, pro
     const textDocument = { uri: document.uri.toString() };
     const lsp = services.lsp;
     const ranges: Array<{ feature: string; range: Range }> = [];
-    services.score.QuickWins.analyze(document.parseResult.value);
+    services.score.QuickWins.analyze(document.parseResult.value.plan!);
     // What `adopt rank --json` and adopt/rankQuickWins answer must match the shared schema on any text.
     const rank = rankResultSchema.parse(buildRankResult(document, services));
     for (const project of rank.projects) {

@@ -104,7 +104,7 @@ const oldTreeOf = (text: string) => parser.parse(text).value;
 let insidesOf: { text: string; insides: Array<readonly [number, number]> } | undefined;
 function projectInsides(text: string): Array<readonly [number, number]> {
     if (insidesOf?.text === text) return insidesOf.insides;
-    const root = fresh.parser.LangiumParser.parse(text).value.plan!;
+    const root = (fresh.parser.LangiumParser.parse(text).value as AdoptFile).plan!;
     const insides = root.stages.flatMap(stage => stage.projects).map(project => {
         const content = (project.$cstNode as unknown as { content: Array<{ text: string; offset: number; end: number; hidden: boolean }> }).content;
         const open = content.find(child => !child.hidden && child.text === '{')!;
@@ -204,7 +204,7 @@ const alone = (unit: string) => (edit: fc.Arbitrary<Edit>): fc.Arbitrary<EditOf>
 
 /** Each project's whole text: from its keyword to its `}` (offsets in the text). */
 function projectSpans(text: string): Array<readonly [number, number]> {
-    const root = fresh.parser.LangiumParser.parse(text).value.plan!;
+    const root = (fresh.parser.LangiumParser.parse(text).value as AdoptFile).plan!;
     return root.stages.flatMap(stage => stage.projects).map(project => [project.$cstNode!.offset, project.$cstNode!.end] as const);
 }
 
@@ -414,10 +414,10 @@ describe('an edit inside one declaration re-parses only that declaration, and gi
         const text = validEditsFor(PLAN)[0];
         const updated = update(old, text);
         expect(updated.unit).toBe('Project');
-        const now = (updated.result.value.plan!).stages.flatMap(stage => stage.projects);
+        const now = (updated.result.value as AdoptFile).plan!.stages.flatMap(stage => stage.projects);
         const kept = now.filter((project, i) => project === projects[i]).length;
         expect(kept).toBe(projects.length - 1);
-        expect((updated.result.value.plan!).stages.every(stage => stage.$container === updated.result.value)).toBe(true);
+        expect((updated.result.value as AdoptFile).plan!.stages.every(stage => stage.$container === (updated.result.value as AdoptFile).plan)).toBe(true);
     });
 
     test('a member edited re-parses the member, not the coalition; edited into two members, the coalition', () => {
@@ -652,7 +652,7 @@ describe('through Langium\'s DocumentBuilder, an updated document equals a fresh
         const documents = shared.workspace.TextDocuments!;
         let textDocument = TextDocument.create(uri.toString(), 'adopt', 1, PLAN);
         documents.set(textDocument);
-        const document = shared.workspace.LangiumDocumentFactory.fromTextDocument<Plan>(textDocument, uri);
+        const document = shared.workspace.LangiumDocumentFactory.fromTextDocument<AdoptFile>(textDocument, uri);
         shared.workspace.LangiumDocuments.addDocument(document);
         await shared.workspace.DocumentBuilder.build([document], { validation: true });
         const edits = fc.sample(fc.oneof({ weight: 4, arbitrary: validEditInside }, { weight: 1, arbitrary: anyEditInside }, { weight: 1, arbitrary: editOutside }), { numRuns: 25, seed: 905 });

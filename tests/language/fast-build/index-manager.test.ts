@@ -14,7 +14,7 @@ import { expectFindReferences } from 'langium/test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Position } from 'vscode-languageserver-types';
 import { createAdoptServices, type AdoptServices } from '../../../src/language/adopt-module.js';
-import type { Plan } from '../../../src/language/generated/ast.js';
+import type { AdoptFile } from '../../../src/language/generated/ast.js';
 import { FastIndexManager, placeAll } from '../../../src/language/fast-build/index-manager.js';
 import { FastReferenceDescriptionProvider, type FastBuildCoreServices } from '../../../src/language/fast-build/linking.js';
 import * as treeWalk from '../../../src/language/fast-build/tree-walk.js';
@@ -434,7 +434,7 @@ describe('retained memory', () => {
         const workspace = openWorkspace('lazy', LINKED_FILES, CrossFileModule);
         const index = workspace.shared.workspace.IndexManager;
         const [a, b] = workspace.documents;
-        const shared = (a.parseResult.value.plan!).channels[0];
+        const shared = (a.parseResult.value as AdoptFile).plan!.channels[0];
         await workspace.shared.workspace.DocumentBuilder.build([a], { validation: false });
         expect(index.findAllReferences(shared, '/channels@0').map(r => r.sourceUri.toString()).toArray()).toEqual([uriOf('a.adopt')]);
         await workspace.shared.workspace.DocumentBuilder.build([b], { validation: false });

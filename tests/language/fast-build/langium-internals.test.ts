@@ -73,7 +73,7 @@ describe("Langium's private parts the fast build uses", () => {
         const text = 'plan P "p" { coalition { member ann "Ann" role staff } initiative care "Care" stage s "S" { project a "A" { supports care involves ann } } }';
         const document = shared.workspace.LangiumDocumentFactory.fromString<AdoptFile>(text, URI.parse('file:///internals.adopt'));
         await shared.workspace.DocumentBuilder.build([document]);
-        const project = document.parseResult.value.stages[0].projects[0];
+        const project = document.parseResult.value.plan!.stages[0].projects[0];
         const [care, ann] = [project.supports[0].initiatives[0], project.involves[0].members[0]];
         expect(care).not.toBeInstanceOf(FastReference);
         expect(care.ref?.$type).toBe('Initiative');

@@ -88,7 +88,7 @@ describe('fast build phases', () => {
         expect(plain.shared.ServiceRegistry.getServices(plain.document.uri).references.ScopeComputation).toBeInstanceOf(DefaultScopeComputation);
         expect(plain.document.localSymbols?.has(plain.document.parseResult.value)).toBe(true);
         const { document } = await build(TROUBLE_PLAN, true);
-        const plan = document.parseResult.value;
+        const plan = document.parseResult.value.plan!;
         for (const container of [plan, plan.coalitions[0], plan.stages[0]]) {
             expect(document.localSymbols?.has(container) ?? false).toBe(false);
         }

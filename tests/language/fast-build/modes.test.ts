@@ -27,7 +27,7 @@ import { createAdoptServices, type AdoptServices } from '../../../src/language/a
 import { FastBuildParser } from '../../../src/language/fast-build/fast-build-parser.js';
 import { FastIndexManager } from '../../../src/language/fast-build/index-manager.js';
 import { FastLinker } from '../../../src/language/fast-build/linking.js';
-import type { AdoptFile, Plan } from '../../../src/language/generated/ast.js';
+import type { AdoptFile } from '../../../src/language/generated/ast.js';
 import { AdoptParser } from '../../../src/language/parser/adopt-parser.js';
 import { generatePlan, toAdopt } from '../../../bench/generate-plan.js';
 import { garbage, mutatedPlan, validPlan } from '../../support/plan-arbitraries.js';
@@ -245,7 +245,7 @@ describe('plain Langium and the fast build give the same answers', () => {
         const documents = (services: Services) => services.shared.workspace.TextDocuments!;
         const open = async (services: Services) => {
             documents(services).set(TextDocument.create(uri.toString(), 'adopt', 1, start));
-            const document = services.shared.workspace.LangiumDocumentFactory.fromTextDocument<Plan>(documents(services).get(uri.toString())!, uri);
+            const document = services.shared.workspace.LangiumDocumentFactory.fromTextDocument<AdoptFile>(documents(services).get(uri.toString())!, uri);
             services.shared.workspace.LangiumDocuments.addDocument(document);
             await services.shared.workspace.DocumentBuilder.build([document], { validation: true });
             return document;

@@ -18,7 +18,7 @@ const TEXT = `plan P "p" {
 describe('FastReference', () => {
     test('is what the parser builds, with every field present before linking', () => {
         const { shared } = createAdoptServices();
-        const plan = shared.workspace.LangiumDocumentFactory.fromString<AdoptFile>(TEXT, URI.parse('file:///refs.adopt')).parseResult.value;
+        const plan = shared.workspace.LangiumDocumentFactory.fromString<AdoptFile>(TEXT, URI.parse('file:///refs.adopt')).parseResult.value.plan!;
         const reference = plan.stages[0].projects[0].supports[0].initiatives[0];
         expect(reference).toBeInstanceOf(FastReference);
         expect(isReference(reference)).toBe(true);
@@ -42,7 +42,7 @@ describe('FastReference', () => {
         const document = shared.workspace.LangiumDocumentFactory.fromString<AdoptFile>(TEXT, URI.parse('file:///linked.adopt'));
         shared.workspace.LangiumDocuments.addDocument(document);
         await shared.workspace.DocumentBuilder.build([document], { validation: true });
-        const project = document.parseResult.value.stages[0].projects[0];
+        const project = document.parseResult.value.plan!.stages[0].projects[0];
         const [ann, nobody] = project.involves[0].members as Array<Reference & { $nodeDescription?: { name: string } }>;
         expect((ann.ref as { name?: string } | undefined)?.name).toBe('ann');
         expect(ann.error).toBeUndefined();

@@ -123,7 +123,7 @@ describe('the fast build\'s syntax facts', () => {
     });
 
     test('keep a given range, and give a node without the property its own range', async () => {
-        const node = (await built(BROKEN, 'ranges')).parseResult.value;
+        const node = (await built(BROKEN, 'ranges')).parseResult.value.plan!;
         const range = { start: { line: 1, character: 2 }, end: { line: 1, character: 4 } };
         expect(facts.diagnosticRange({ node, property: 'name', range })).toBe(range);
         expect(facts.diagnosticRange({ node, property: 'nothing' } as DiagnosticInfo<AstNode>)).toEqual(node.$cstNode!.range);

@@ -14,7 +14,7 @@ import { parser } from '../../support/helpers.js';
 const parse = parser();
 
 async function planOf(inner: string): Promise<Plan> {
-    return (await parse(`plan P "P" {\n${inner}\n}`)).parseResult.value;
+    return (await parse(`plan P "P" {\n${inner}\n}`)).parseResult.value.plan!;
 }
 
 describe('calendar dates', () => {

@@ -18,7 +18,7 @@ function planText(after: readonly number[]): string {
 }
 
 async function planOf(after: readonly number[]): Promise<Plan> {
-    return (await parse(planText(after))).parseResult.value;
+    return (await parse(planText(after))).parseResult.value.plan!;
 }
 
 /** The definition, step by step: is `target` reached by following predecessors from `from`? */
@@ -85,7 +85,7 @@ describe('StageOrder', () => {
     test('one long cycle: every stage is cyclic, and the cycle message stays short', async () => {
         const n = 5000;
         const document = await parse(planText(Array.from({ length: n }, (_, i) => (i === 0 ? n - 1 : -1))));
-        const order = new StageOrder(document.parseResult.value);
+        const order = new StageOrder(document.parseResult.value.plan!);
         expect(order.cyclic.size).toBe(n);
         expect(order.initial).toBeUndefined();
         const [cycle] = withCode(document, 'stage-cycle');

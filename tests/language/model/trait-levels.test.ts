@@ -12,7 +12,7 @@ import { generatePlan, toAdopt } from '../../../bench/generate-plan.js';
 
 function projectsOf(text: string): Project[] {
     const { shared } = createAdoptServices();
-    const plan = shared.workspace.LangiumDocumentFactory.fromString<AdoptFile>(text, URI.parse('file:///traits.adopt')).parseResult.value;
+    const plan = shared.workspace.LangiumDocumentFactory.fromString<AdoptFile>(text, URI.parse('file:///traits.adopt')).parseResult.value.plan!;
     return plan.stages.flatMap(stage => stage.projects);
 }
 

@@ -12,7 +12,7 @@ const parse = parser();
 
 async function parsed(text: string): Promise<{ plan: Plan; syntaxErrors: string[] }> {
     const document = await parse(text);
-    return { plan: document.parseResult.value, syntaxErrors: withCode(document, 'syntax-error').map(d => (typeof d.message === 'string' ? d.message : d.message.value)) };
+    return { plan: document.parseResult.value.plan!, syntaxErrors: withCode(document, 'syntax-error').map(d => (typeof d.message === 'string' ? d.message : d.message.value)) };
 }
 
 describe('the SPEC example', () => {

@@ -122,8 +122,8 @@ describe('every word of the language may be a name', () => {
         const [ours, theirs] = [await build(fast, text), await build(plain, text)];
         for (const document of [ours, theirs]) {
             expect(document.parseResult.parserErrors).toEqual([]);
-            expect(document.parseResult.value.channels.map(channel => [channel.name, channel.platform])).toEqual(NAME_KEYWORDS.map(word => [word, word]));
-            expect(document.parseResult.value.stages[0].projects[0].involves[0].members.map(member => member.ref?.name)).toEqual(NAME_KEYWORDS);
+            expect(document.parseResult.value.plan!.channels.map(channel => [channel.name, channel.platform])).toEqual(NAME_KEYWORDS.map(word => [word, word]));
+            expect(document.parseResult.value.plan!.stages[0].projects[0].involves[0].members.map(member => member.ref?.name)).toEqual(NAME_KEYWORDS);
             expect((document.diagnostics ?? []).filter(d => d.code === 'syntax-error' || d.code === 'unresolved-reference')).toEqual([]);
         }
         expect((ours.diagnostics ?? []).map(d => [d.code, d.message])).toEqual((theirs.diagnostics ?? []).map(d => [d.code, d.message]));

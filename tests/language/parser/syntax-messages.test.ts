@@ -43,7 +43,7 @@ describe("an action's attributes out of order: the message says the order", () =
 
     test('the rest of the stage keeps its statements after the error', async () => {
         const document = await parse(plan('stage s "S" {\n    action a "A" done owner m\n    action b "B" owner m due 2027-03-01\n  }'));
-        const stage = document.parseResult.value.stages[0];
+        const stage = document.parseResult.value.plan!.stages[0];
         expect(stage.actions.map(action => action.name)).toContain('b');
     });
 });

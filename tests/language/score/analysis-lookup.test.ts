@@ -13,7 +13,7 @@ import { example } from '../../support/helpers.js';
 
 function parse(text: string, name: string): Plan {
     const { shared } = createAdoptServices();
-    return shared.workspace.LangiumDocumentFactory.fromString<AdoptFile>(text, URI.parse(`file:///${name}.adopt`)).parseResult.value;
+    return shared.workspace.LangiumDocumentFactory.fromString<AdoptFile>(text, URI.parse(`file:///${name}.adopt`)).parseResult.value.plan!;
 }
 
 describe('PlanAnalysis.of', () => {

@@ -14,7 +14,7 @@ import { DEFAULT_SETTINGS, SCORE_PARTS } from '../../../src/language/score/quick
 
 function planOf(text: string): Plan {
     const { shared } = createAdoptServices();
-    return shared.workspace.LangiumDocumentFactory.fromString<AdoptFile>(text, URI.parse('file:///analysis.adopt')).parseResult.value;
+    return shared.workspace.LangiumDocumentFactory.fromString<AdoptFile>(text, URI.parse('file:///analysis.adopt')).parseResult.value.plan!;
 }
 
 /** A linked plan: references resolve through the scope provider on first use. */

@@ -20,7 +20,7 @@ async function rankedProjects(text: string, setup: Setup = {}): Promise<readonly
     if (!parsed.ok) throw new Error(parsed.problems.join('; '));
     services.score.Settings.set(parsed.settings);
     const document = await parser(services)(text);
-    return services.score.QuickWins.analyze(document.parseResult.value).ranked;
+    return services.score.QuickWins.analyze(document.parseResult.value.plan!).ranked;
 }
 
 /** A plan whose coalition has the given members, with one project `p` of the given body. */

@@ -62,7 +62,7 @@ describe('robustness', () => {
     test('a plan with a stage cycle and stories still scores', async () => {
         const services = createTestServices();
         const document = await parser(services)('plan P "P" { stage a "A" after b { project p "P" { } } stage b "B" after a { story s "S" from p } }');
-        const analysis = services.score.QuickWins.analyze(document.parseResult.value);
+        const analysis = services.score.QuickWins.analyze(document.parseResult.value.plan!);
         expect(analysis.ranked.map(p => p.score)).toEqual([0]);
         expect(analysis.stageOrder.last()).toBeDefined();
     });
