@@ -44,13 +44,13 @@ export interface PlanArbitraries {
 type Piece = string | Declared | Referring;
 
 interface Declared {
-    /** The type of the node whose name this is. */
+    /** The type of the node whose name this is, and the rule its name is written with (`Member Name`). */
     readonly declares: string;
     readonly text: string;
 }
 
 interface Referring {
-    /** The type the cross-reference refers to. */
+    /** The type the cross-reference refers to, and the rule it is written with (as `declares`). */
     readonly refersTo: string;
     /** Whether to name a declaration of the plan (when there is one), else `fresh`. */
     readonly resolve: boolean;
@@ -192,7 +192,7 @@ class GrammarWalk {
             const terminal = element.terminal;
             const names = GrammarAST.isRuleCall(terminal) ? this.nameTokens(terminal) : undefined;
             if (isNameAssignment(element, rule) && names) {
-                const type = GrammarUtils.getRuleTypeName(rule);
+                const type = `${GrammarUtils.getRuleTypeName(rule)} ${(terminal as GrammarAST.RuleCall).rule.$refText}`;
                 return this.pool(type, names).map(text => [{ declares: type, text }]);
             }
             return this.element(terminal, rule, depth);
@@ -204,7 +204,9 @@ class GrammarWalk {
             if (!target || !names) {
                 throw new Error(`the plan generators do not know the cross-reference in rule ${rule.name}`);
             }
-            const refersTo = GrammarUtils.getTypeName(target);
+            // A reference written with other tokens than its target's name (`use "PATH"` names a
+            // shared block by its file) never names a declaration of the plan.
+            const refersTo = `${GrammarUtils.getTypeName(target)} ${GrammarAST.isRuleCall(terminal) ? terminal.rule.$refText : ''}`;
             return fc.record({ resolve: fc.nat({ max: 9 }).map(n => n > 0), pick: fc.nat(), fresh: this.pool(refersTo, names) })
                 .map(reference => [{ refersTo, ...reference }]);
         }

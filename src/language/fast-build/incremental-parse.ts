@@ -14,10 +14,12 @@
  *
  * Only a tree the fast parser built, or an update made, is updated this way (`TreeState.updatable`).
  * The update makes a NEW root AST node and a NEW root CST node (with the new text and a new tree
- * state), so anything keyed by the old root (the scope provider's scopes per plan, caches per
- * document version) cannot serve stale answers. The old tree is taken apart: its top-level
- * children move to the new root, the edited declaration's node and composite node are replaced in
- * their container, the leaves after the edit move by the change in length.
+ * state), so anything keyed by the old root (the scope provider's scopes per file, caches per
+ * document version) cannot serve stale answers; the nodes between the root and the edited
+ * declaration (the plan or shared block) are kept, so nothing may be keyed by them. The old tree
+ * is taken apart: its top-level children move to the new root, the edited declaration's node and
+ * composite node are replaced in their container, the leaves after the edit move by the change
+ * in length.
  *
  * The linker and the validator take the new tree's node and reference lists from its state
  * instead of walking it. The first update of a tree lists them with one walk; the lists are kept
@@ -146,9 +148,23 @@ function declarationsAround(root: AstNode, change: TextChange, units: ReadonlyMa
             }
         }
         if (next) found.push(next);
-        container = next?.node;
+        container = next?.node ?? (found.length === 0 ? singleChildAround(container, change) : undefined);
     }
     return found.reverse();
+}
+
+/**
+ * The node a container holds in a single-valued property (not a list) whose text spans the
+ * change: the plan or shared block under a file's root, which is no unit itself (parsing it again
+ * would parse nearly the whole text) but holds the units.
+ */
+function singleChildAround(container: AstNode, change: TextChange): AstNode | undefined {
+    for (const [key, value] of Object.entries(container)) {
+        if (key.startsWith('$') || !isAstNode(value)) continue;
+        const cst = value.$cstNode;
+        if (cst && cst.offset <= change.start && change.oldEnd <= cst.end) return value;
+    }
+    return undefined;
 }
 
 /** The node of a list (in text order) whose text spans `[start, end)`. */

@@ -31,11 +31,12 @@ const SHARED_KIND_NAMES: ReadonlySet<string> = new Set(SHARED_KINDS);
 
 export class AdoptScopeProvider extends DefaultScopeProvider {
     /**
-     * The scopes of each block's own declarations, by reference type. Keyed by the block node
-     * itself: a changed text is parsed into a new block (and the old one's scopes go with it),
-     * while relinking an unchanged tree finds the same declarations again.
+     * The scopes of each block's own declarations, by reference type. Keyed by the file's root
+     * node: a changed text is parsed into a new root (and the old one's scopes go with it; an
+     * incremental parse keeps the block node but makes a new root), while relinking an unchanged
+     * tree finds the same declarations again.
      */
-    private readonly blockScopes = new WeakMap<Block, Map<string, Scope>>();
+    private readonly blockScopes = new WeakMap<AstNode, Map<string, Scope>>();
     /** The scopes of blocks whose files use others, by document URI and reference type (see above). */
     private readonly usingScopes: WorkspaceCache<string, Scope>;
     private readonly locator: AstNodeLocator;
@@ -73,10 +74,10 @@ export class AdoptScopeProvider extends DefaultScopeProvider {
     }
 
     private blockScope(block: Block, referenceType: string, declarations: (block: Block) => readonly AstNode[]): Scope {
-        let scopes = this.blockScopes.get(block);
+        let scopes = this.blockScopes.get(block.$container);
         if (!scopes) {
             scopes = new Map();
-            this.blockScopes.set(block, scopes);
+            this.blockScopes.set(block.$container, scopes);
         }
         let scope = scopes.get(referenceType);
         if (!scope) {

@@ -98,8 +98,9 @@ describe('a grammar changed at run time', () => {
         let sinceValues = 0;
         const since = samplesWhere(text => /\bsince\s+\d/.test(text), 5);
         for (const text of [...samples, ...since]) {
-            const root = expectFastAndEqual(text) as AstNode & { initiatives: Array<{ since?: unknown }> };
-            for (const initiative of root.initiatives) {
+            type Block = { initiatives: Array<{ since?: unknown }> };
+            const root = expectFastAndEqual(text) as AstNode & { plan?: Block; shared?: Block };
+            for (const initiative of (root.plan ?? root.shared)?.initiatives ?? []) {
                 if (initiative.since !== undefined) {
                     expect(typeof initiative.since).toBe('number');
                     sinceValues++;

@@ -29,7 +29,7 @@ import type { FastBuildServices } from '../../../src/language/fast-build/fast-bu
 import type { FastBuildParser } from '../../../src/language/fast-build/fast-build-parser.js';
 import { textChange } from '../../../src/language/fast-build/incremental-parse.js';
 import { AdoptCompositeCstNode } from '../../../src/language/fast-build/lazy-cst.js';
-import type { AdoptFile, Plan } from '../../../src/language/generated/ast.js';
+import type { AdoptFile } from '../../../src/language/generated/ast.js';
 import { buildRankResult } from '../../../src/language/score/rank-result.js';
 import { generatePlan, toAdopt } from '../../../bench/generate-plan.js';
 import { compareLists, compareTrees, type Comparison } from './parse-comparison.js';
@@ -388,7 +388,7 @@ describe('an edit inside one declaration re-parses only that declaration, and gi
         };
         /** The declarations after the one at `offset`: the projects after it in its stage, the stages after its stage. */
         const following = (root: AstNode, offset: number): CstNode[] => {
-            const stages = (root as Plan).stages;
+            const stages = (root as AdoptFile).plan!.stages;
             const at = stages.findIndex(stage => stage.$cstNode!.end > offset);
             const projects = stages[at].projects.filter(project => project.$cstNode!.offset > offset);
             return [...projects, ...stages.slice(at + 1)].map(node => node.$cstNode!);
@@ -409,8 +409,8 @@ describe('an edit inside one declaration re-parses only that declaration, and gi
     });
 
     test('untouched nodes are reused: every other project keeps its node', () => {
-        const old = oldTreeOf(PLAN) as Plan;
-        const projects = old.stages.flatMap(stage => stage.projects);
+        const old = oldTreeOf(PLAN) as AdoptFile;
+        const projects = old.plan!.stages.flatMap(stage => stage.projects);
         const text = validEditsFor(PLAN)[0];
         const updated = update(old, text);
         expect(updated.unit).toBe('Project');
