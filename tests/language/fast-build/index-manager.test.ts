@@ -7,7 +7,7 @@
 import { describe, expect, test, vi } from 'vitest';
 import {
     AstUtils, Cancellation, DefaultIndexManager, DefaultLinker, DocumentState, OperationCancelled, type LangiumDocument,
-    type Module, type ReferenceDescription, type ReferenceInfo, type Scope
+    type Module, type ReferenceDescription
 } from 'langium';
 import type { LangiumSharedServices, PartialLangiumServices, PartialLangiumSharedServices } from 'langium/lsp';
 import { expectFindReferences } from 'langium/test';
@@ -18,7 +18,6 @@ import type { AdoptFile } from '../../../src/language/generated/ast.js';
 import { FastIndexManager, placeAll } from '../../../src/language/fast-build/index-manager.js';
 import { FastReferenceDescriptionProvider, type FastBuildCoreServices } from '../../../src/language/fast-build/linking.js';
 import * as treeWalk from '../../../src/language/fast-build/tree-walk.js';
-import { AdoptScopeProvider } from '../../../src/language/scoping/adopt-scope-provider.js';
 import { generatePlan, toAdopt } from '../../../bench/generate-plan.js';
 import { TROUBLE_PLAN } from './linking-fixtures.js';
 import { example } from '../../support/helpers.js';
@@ -38,21 +37,21 @@ const EagerIndexModule: Module<LangiumSharedServices, PartialLangiumSharedServic
 };
 
 
-/** Three plans that refer to each other's channels, initiatives and stages (with `CrossFileScopes`). */
+/** A shared file, a plan that uses it (and refers to it), and a plan on its own. */
 const LINKED_FILES: Record<string, string> = {
-    'a.adopt': `plan A "A" {
+    'a.adopt': `shared A "A" {
   coalition { member ana "Ana" role executive }
   channel shared "Shared" on youtube
   initiative common "Common"
-  stage base "Base" { project pa "PA" { supports common uses shared involves ana } }
 }`,
-    'b.adopt': `plan B "B" {
+    'b.adopt': `use "a.adopt"
+plan B "B" {
   coalition { member bo "Bo" role staff }
   channel own "Own" on slack
   stage warmup "Warm-up" { launch own }
-  stage next "Next" after base {
+  stage next "Next" after warmup {
     launch shared, own
-    project pb "PB" { supports common uses shared, own involves bo }
+    project pb "PB" { supports common uses shared, own involves bo, ana }
     story sb "SB" from pb audience bo
   }
 }`,
@@ -63,23 +62,6 @@ const LINKED_FILES: Record<string, string> = {
   stage only "Only" { project pc "PC" { supports solo uses mine involves cy } }
 }`
 };
-
-/**
- * The plan's own scope, then (unlike Adopt's) the names other documents export: references
- * across documents, as a language with imports would have, for the relinking checks.
- */
-class CrossFileScopes extends AdoptScopeProvider {
-    override getScope(context: ReferenceInfo): Scope {
-        const own = super.getScope(context);
-        const global = this.getGlobalScope(this.reflection.getReferenceType(context), context);
-        return {
-            getElement: name => own.getElement(name) ?? global.getElement(name),
-            getElements: name => own.getElements(name).concat(global.getElements(name)),
-            getAllElements: () => own.getAllElements().concat(global.getAllElements())
-        };
-    }
-}
-const CrossFileModule: LanguageModule = { references: { ScopeProvider: services => new CrossFileScopes(services) } };
 
 /** A provider that leaves out references to stages: a language with descriptions of its own. */
 class NoStageReferences extends FastReferenceDescriptionProvider {
@@ -253,17 +235,17 @@ describe('the lazy reference index', () => {
     });
 
     test('finds references across documents as Langium does', async () => {
-        const { lazy, eager } = await buildBoth(LINKED_FILES, CrossFileModule);
+        const { lazy, eager } = await buildBoth(LINKED_FILES);
         const expected = wholeIndex(eager);
         const across = expected.flatMap(target => target.references).filter(reference => !reference.local);
         expect(across.map(reference => reference.targetPath).sort()).toEqual(
-            ['/channels@0', '/channels@0', '/initiatives@0', '/stages@0'].sort());
+            ['/shared', '/shared/channels@0', '/shared/channels@0', '/shared/coalitions@0/members@0', '/shared/initiatives@0'].sort());
         expect(wholeIndex(lazy)).toEqual(expected);
         expect(await editorAnswers(lazy, 1)).toEqual(await editorAnswers(eager, 1));
     });
 
     test('tells which documents a change affects as Langium does', async () => {
-        const { lazy, eager } = await buildBoth(LINKED_FILES, CrossFileModule);
+        const { lazy, eager } = await buildBoth(LINKED_FILES);
         const uris = Object.keys(LINKED_FILES).map(uriOf);
         const subsets = [[], ...uris.map(uri => [uri]), uris];
         const affected = (workspace: Workspace) => currentDocuments(workspace).map(document =>
@@ -281,7 +263,7 @@ describe('the lazy reference index', () => {
     describe('relinks as Langium does', () => {
         /** The documents linked again by an update, the index and diagnostics afterwards. */
         async function afterUpdate(flavour: Flavour, update: (workspace: Workspace) => Promise<void>) {
-            const workspace = await buildWorkspace(flavour, LINKED_FILES, CrossFileModule);
+            const workspace = await buildWorkspace(flavour, LINKED_FILES);
             const relinked: string[] = [];
             workspace.shared.workspace.DocumentBuilder.onDocumentPhase(DocumentState.Linked, document => {
                 relinked.push(document.uri.toString());
@@ -329,7 +311,7 @@ describe('the lazy reference index', () => {
     test('holds after a cancelled build what Langium holds, and the rest once built again', async () => {
         /** Cancels the build once the first document's references are indexed: the second is linked, not indexed. */
         async function cancelledThenBuilt(flavour: Flavour) {
-            const workspace = openWorkspace(flavour, LINKED_FILES, CrossFileModule);
+            const workspace = openWorkspace(flavour, LINKED_FILES);
             const builder = workspace.shared.workspace.DocumentBuilder;
             const source = new Cancellation.CancellationTokenSource();
             const listener = builder.onDocumentPhase(DocumentState.IndexedReferences, () => source.cancel());
@@ -401,7 +383,7 @@ describe('the lazy reference index', () => {
     test('keeps the descriptions of a language with its own reference description provider', async () => {
         const { lazy, eager } = await buildBoth(SINGLE_FILES['the SPEC example'](), NoStageReferencesModule);
         const expected = wholeIndex(eager);
-        const stageTarget = expected.find(target => target.path === '/stages@0');
+        const stageTarget = expected.find(target => target.path === '/plan/stages@0');
         expect(stageTarget?.references).toEqual([]);
         expect(wholeIndex(lazy)).toEqual(expected);
     });
@@ -431,17 +413,17 @@ describe('retained memory', () => {
     });
 
     test('an unbuilt document is not indexed, and a removed one no longer', async () => {
-        const workspace = openWorkspace('lazy', LINKED_FILES, CrossFileModule);
+        const workspace = openWorkspace('lazy', LINKED_FILES);
         const index = workspace.shared.workspace.IndexManager;
         const [a, b] = workspace.documents;
-        const shared = (a.parseResult.value as AdoptFile).plan!.channels[0];
+        const shared = (a.parseResult.value as AdoptFile).shared!.channels[0];
+        const referringFiles = () => index.findAllReferences(shared, '/shared/channels@0').map(r => r.sourceUri.toString()).distinct().toArray();
         await workspace.shared.workspace.DocumentBuilder.build([a], { validation: false });
-        expect(index.findAllReferences(shared, '/channels@0').map(r => r.sourceUri.toString()).toArray()).toEqual([uriOf('a.adopt')]);
+        expect(referringFiles()).toEqual([]);
         await workspace.shared.workspace.DocumentBuilder.build([b], { validation: false });
-        expect(index.findAllReferences(shared, '/channels@0').map(r => r.sourceUri.toString()).distinct().toArray())
-            .toEqual([uriOf('a.adopt'), uriOf('b.adopt')]);
+        expect(referringFiles()).toEqual([uriOf('b.adopt')]);
         index.remove(b.uri);
-        expect(index.findAllReferences(shared, '/channels@0').map(r => r.sourceUri.toString()).toArray()).toEqual([uriOf('a.adopt')]);
+        expect(referringFiles()).toEqual([]);
         expect(index.isAffected(b, new Set([uriOf('a.adopt')]))).toBe(false);
     });
 });
