@@ -123,11 +123,24 @@ export function createFastBuildParser<P extends FastBuildParser>(services: Langi
  */
 function probeText(services: LangiumCoreServices): string {
     const entry = GrammarUtils.getEntryRule(services.Grammar);
-    const keyword = entry ? AstUtils.streamAst(entry.definition).find(GrammarAST.isKeyword)?.value : undefined;
+    const keyword = entry ? firstKeyword(entry, new Set()) : undefined;
     const definition = services.parser.Lexer.definition as Record<string, TokenType>;
     const hidden = Object.values(definition).filter(type => type.GROUP === 'hidden' && type.PATTERN instanceof RegExp);
     const comment = COMMENT_SAMPLES.find(sample => hidden.some(type => new RegExp(`^(?:${(type.PATTERN as RegExp).source})$`).test(sample)));
     return `${comment ?? ''}\n${keyword ?? ''}`;
+}
+
+/** The first keyword a rule's text can hold, through the rules it calls (`use` for a file of `use` lines and a plan). */
+function firstKeyword(rule: GrammarAST.ParserRule, seen: Set<GrammarAST.ParserRule>): string | undefined {
+    if (seen.has(rule)) return undefined;
+    seen.add(rule);
+    for (const element of AstUtils.streamAst(rule.definition)) {
+        if (GrammarAST.isKeyword(element)) return element.value;
+        const called = GrammarAST.isRuleCall(element) ? element.rule.ref : undefined;
+        const inner = GrammarAST.isParserRule(called) ? firstKeyword(called, seen) : undefined;
+        if (inner) return inner;
+    }
+    return undefined;
 }
 
 /** Comments as grammars usually write them: one is picked that a hidden terminal of the grammar matches. */

@@ -70,6 +70,17 @@ export interface Loop {
     readonly itemOf: Int16Array;
 }
 
+/** Alternatives (`plan=Plan | shared=Shared`), for a token that starts none of them. */
+export interface Alternatives {
+    readonly expected: readonly Expectation[];
+    /** The kinds that start an alternative. */
+    readonly kinds: readonly number[];
+    /** By token kind, the alternative it starts, or -1. */
+    readonly choice: Int16Array;
+    /** Each alternative's keyword it starts with (-1: none), the type of node it makes (if it calls a rule), and its step. */
+    readonly items: ReadonlyArray<{ readonly keyword: number; readonly type: string | undefined; readonly step: Step }>;
+}
+
 /** A one-token call's kinds: each kind's feature index and the value its token gives (indexed by token kind). */
 export interface TokenCallKinds {
     readonly featureIndexes: number[];
@@ -307,11 +318,26 @@ export class FastParser implements LeafMaker {
                 const first = this.analysis.first(alternative);
                 for (let kind = 0; kind < first.length; kind++) if (first[kind]) choice[kind] = index;
             });
-            const expected = this.expectationsOf(this.analysis.first(element));
+            const first = this.analysis.first(element);
+            const choices: Alternatives = {
+                expected: this.expectationsOf(first),
+                kinds: [...first.keys()].filter(kind => first[kind]),
+                choice,
+                items: element.elements.map((alternative, index) => {
+                    const start = startOf(alternative);
+                    const call = GrammarAST.isAssignment(alternative) ? alternative.terminal : alternative;
+                    const called = GrammarAST.isRuleCall(call) ? call.rule.ref : undefined;
+                    return {
+                        keyword: start && GrammarAST.isKeyword(start) && !start.cardinality ? this.analysis.kindOf(start) : -1,
+                        type: GrammarAST.isParserRule(called) ? GrammarUtils.getRuleTypeName(called) : undefined,
+                        step: alternatives[index]
+                    };
+                })
+            };
             return (run, node) => {
                 const index = choice[run.peek()];
-                if (index >= 0) alternatives[index](run, node);
-                else run.mismatch(expected, element);
+                const chosen = index >= 0 ? index : run.noAlternative(choices, element, node);
+                if (chosen >= 0) alternatives[chosen](run, node);
             };
         }
         if (GrammarAST.isAssignment(element)) return this.compile(element.terminal, rule);

@@ -18,7 +18,7 @@ import type { IToken } from 'chevrotain';
 import type { AstNode, CstNode, GrammarAST, Mutable, Reference, ReferenceInfo } from 'langium';
 import type { Expectation, FoundToken, SyntaxProblem } from '../parser/parse-errors.js';
 import { FastCstNodeBuilder } from './cst-builder.js';
-import type { CompiledRule, FastParser, FoundProblem, Loop, Node, Part, Step, TokenCallKinds } from './fast-parser.js';
+import type { Alternatives, CompiledRule, FastParser, FoundProblem, Loop, Node, Part, Step, TokenCallKinds } from './fast-parser.js';
 import type { Tokens } from './fast-lexer.js';
 import type { TokenAlternative } from './grammar-analysis.js';
 import { AdoptCompositeCstNode, AdoptLeafCstNode, leafCode } from './lazy-cst.js';
@@ -392,6 +392,14 @@ export class ParseRun {
      * with it: recovery.ts). Returns -1 (no token consumed for the element), or `RETRY` when the
      * cursor's token is now the one wanted.
      */
+    /**
+     * No alternative starts at the cursor: the one to parse (a recovering run reads a word close
+     * to an alternative's keyword as it, or takes the keyword as missing), else -1.
+     */
+    noAlternative(alternatives: Alternatives, element: Element, _node: Node): number {
+        return this.mismatch(alternatives.expected, element, alternatives.kinds) === RETRY ? alternatives.choice[this.peek()] : -1;
+    }
+
     mismatch(expected: readonly Expectation[], _element: Element, _kinds: readonly number[] = []): number {
         if (this.broken) return -1;
         this.stop({ kind: 'expected', expected, found: this.found(this.index) }, this.index);

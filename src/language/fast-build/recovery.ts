@@ -24,7 +24,7 @@
 import { distance } from 'fastest-levenshtein';
 import type { CompositeCstNode, GrammarAST } from 'langium';
 import type { Expectation, FoundToken, SyntaxProblem, Within } from '../parser/parse-errors.js';
-import type { CompiledRule, Loop, Node, Part } from './fast-parser.js';
+import type { Alternatives, CompiledRule, Loop, Node, Part } from './fast-parser.js';
 import type { KindSet } from './grammar-analysis.js';
 import { ParseRun, RETRY, type Reach, type Stand } from './parse-run.js';
 
@@ -57,9 +57,14 @@ export class RecoveringRun extends ParseRun {
         super.parseEntry(rule, node);
     }
 
-    /** Tokens after the entry rule's end: its block closed early (`closedEarly`), else told, and left out. */
+    /**
+     * Tokens after the entry rule's end: its block closed early (`closedEarly`), or the block of
+     * the last declaration it holds (a file's plan), else told, and left out.
+     */
     protected override tokensAfterEntry(rule: CompiledRule, node: Node): void {
-        if (!this.closedEarly(rule, node)) this.report({ kind: 'after-end', found: this.found(this.index) }, this.index);
+        const last = this.finished;
+        if (this.closedEarly(rule, node) || (last && this.reopenClosedBlock(last, this.index))) return;
+        this.report({ kind: 'after-end', found: this.found(this.index) }, this.index);
     }
 
     /**
@@ -172,6 +177,31 @@ export class RecoveringRun extends ParseRun {
         this.report({ kind: 'expected', expected, found, within: this.within() }, index);
         this.broken = true;
         return -1;
+    }
+
+    /**
+     * No alternative starts at the cursor. A word close to an alternative's keyword is read as it
+     * (`plna`, `shraed`); else the alternative that reads furthest with its keyword taken as
+     * missing (`hello "Title" { }`: the plan), told in the words of the node it makes.
+     */
+    override noAlternative(alternatives: Alternatives, element: Element, node: Node): number {
+        const index = this.index;
+        if (this.broken || this.assumed >= 0 || index >= this.tokens.count) return super.noAlternative(alternatives, element, node);
+        const found = this.found(index);
+        const close = /^[a-z]/i.test(found.image) && alternatives.kinds.some(kind => closeTo(found.image, this.parser.keywordText(kind) ?? ''));
+        let best: { at: number; score: number } | undefined;
+        alternatives.items.forEach((item, at) => {
+            if (close || item.keyword < 0) return;
+            const reach = this.reach(item.step, node, undefined, item.keyword);
+            const score = reach.index * 2 + (reach.complete ? 1 : 0);
+            if (reach.index > index && (!best || score > best.score)) best = { at, score };
+        });
+        if (!best) return super.noAlternative(alternatives, element, node);
+        const item = alternatives.items[best.at];
+        const within = item.type ? { type: item.type, name: undefined } : this.within();
+        this.report({ kind: 'missing', expected: { keyword: this.parser.keywordText(item.keyword)! }, found, within }, index, true);
+        this.assumed = item.keyword;
+        return best.at;
     }
 
     // --- a part of a declaration that fails at its first token ---------------------------------------------
@@ -425,7 +455,8 @@ export class RecoveringRun extends ParseRun {
             if (this.broken) this.resync(loop, index);
             return true;
         }
-        if (list && this.loops.length > 1) return false;
+        // A list's stray token is for what encloses it, or (the file's `use` lines) what follows.
+        if (list) return false;
         const skipped = this.skipToFit(loop);
         this.report({ kind: 'unexpected', found, expected: [...this.tailOf(previous), ...loop.expected], within: this.within(), skipped }, index);
         if (skipped === 0) this.index++;

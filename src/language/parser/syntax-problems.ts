@@ -36,6 +36,8 @@ const RULE_KINDS: Readonly<Record<string, string>> = {
 
 /** What a declaration is called in a message: `a member`, `an action`. */
 function declaration(type: string): string {
+    // The entry rule's node is the file itself (its `use` lines and its plan or shared block).
+    if (type === 'AdoptFile') return 'a file';
     const word = type.replace(/[A-Z]/g, (letter, at: number) => (at > 0 ? ' ' : '') + letter.toLowerCase());
     return `${/^[aeiou]/.test(word) ? 'an' : 'a'} ${word}`;
 }

@@ -11,7 +11,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { CompositeCstNodeImpl, GrammarAST, GrammarUtils, URI, isCompositeCstNode, type CstNode, type LangiumDocument } from 'langium';
 import { createAdoptServices, type AdoptServices } from '../../../src/language/adopt-module.js';
-import type { AdoptFile, Plan } from '../../../src/language/generated/ast.js';
+import type { AdoptFile } from '../../../src/language/generated/ast.js';
 import type { FastBuildParser } from '../../../src/language/fast-build/fast-build-parser.js';
 import { AdoptCompositeCstNode, AdoptLeafCstNode, LEAF_FEATURES } from '../../../src/language/fast-build/lazy-cst.js';
 import { buildRankResult } from '../../../src/language/score/rank-result.js';
@@ -130,7 +130,7 @@ describe('leaves made when asked for', () => {
 
     test('a leaf is made once: content, childAt and a reference give the same object', () => {
         const { Adopt } = createAdoptServices();
-        const plan = Adopt.parser.LangiumParser.parse<Plan>(toAdopt(generatePlan({ projects: 4, seed: 2 }))).value;
+        const plan = Adopt.parser.LangiumParser.parse<AdoptFile>(toAdopt(generatePlan({ projects: 4, seed: 2 }))).value.plan!;
         const project = plan.stages.flatMap(stage => stage.projects)[0];
         const cst = project.$cstNode as AdoptCompositeCstNode;
         const first = cst.childAt(0);
@@ -171,7 +171,7 @@ describe('leaves made when asked for', () => {
 
         // After a parse: a trait's node (its kind and level) is packed; a project's (with child nodes) is not.
         const { Adopt } = createAdoptServices();
-        const plan = Adopt.parser.LangiumParser.parse<Plan>('plan P "p" { stage s "S" { project a "A" { asynchrony high geography } } }').value;
+        const plan = Adopt.parser.LangiumParser.parse<AdoptFile>('plan P "p" { stage s "S" { project a "A" { asynchrony high geography } } }').value.plan!;
         const project = plan.stages[0].projects[0];
         const trait = project.traits[0].$cstNode as AdoptCompositeCstNode;
         expect(typeof (trait as unknown as { kept: unknown }).kept).toBe('string');

@@ -89,14 +89,14 @@ describe('SyntaxTrees', () => {
 
     test('a tree built with the fast path off is Langium\'s; a node that is not a root, or a tree of another builder, has no state and is walked', () => {
         parser.fastPath = false;
-        let root: Plan;
+        let root: AdoptFile;
         try {
-            root = parser.parse<Plan>('plan P "p" { initiative i "I" stage s "S" { project p "P" { supports i } } }').value;
+            root = parser.parse<AdoptFile>('plan P "p" { initiative i "I" stage s "S" { project p "P" { supports i } } }').value;
         } finally {
             parser.fastPath = true;
         }
         expect(trees.builtBy(root)).toBe('langium');
-        expect(trees.stateOf(root.stages[0])).toBeUndefined();
+        expect(trees.stateOf(root.plan!.stages[0])).toBeUndefined();
         const plain = createAdoptServices({ fastBuild: false }).Adopt.parser.LangiumParser.parse<Plan>('plan P "p" { initiative i "I" }').value;
         expect(trees.stateOf(plain)).toBeUndefined();
         expect(trees.builtBy(plain)).toBe('langium');
