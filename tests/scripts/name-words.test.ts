@@ -1,7 +1,7 @@
 /**
  * scripts/name-words.mjs keeps the grammar's `Name` rule the identifier plus every keyword that
  * is one, read from the rest of the grammar: the rule in src/language/adopt.langium is up to
- * date, a keyword added anywhere in the grammar (`use "PATH"`, a `shared` block) becomes a name
+ * date, a keyword added anywhere in the grammar (`label "…"` lines at the top of a file) becomes a name
  * when the grammar is built, and a keyword no longer used leaves the rule; the grammar written
  * that way gives a fast parser (LL(1)) that reads the new keyword as a name.
  */
@@ -37,16 +37,16 @@ describe('the Name rule', () => {
 
     test('takes a keyword added to the grammar, and the grammar stays one the fast parser takes', async () => {
         const text = synced(grammar => grammar
-            .replace(/entry Plan:\n\s*'plan'/, "entry Plan:\n    uses+=Use* 'plan'")
-            .replace(/(Coalition:)/, "Use:\n    'use' path=STRING;\n\n$1"));
-        expect(nameRule(text)).toMatch(/'use'/);
+            .replace(/entry AdoptFile:\n\s*uses\+=Use\*/, "entry AdoptFile:\n    uses+=Use* labels+=Label*")
+            .replace(/(Coalition:)/, "Label:\n    'label' text=STRING;\n\n$1"));
+        expect(nameRule(text)).toMatch(/'label'/);
         const services = await servicesForGrammar(text, true);
         const parser = services.parser.LangiumParser as FastBuildParser;
         expect(parser.fastParserOff).toBeUndefined();
-        const result = parser.parse('use "a.adopt"\nplan use "P" { initiative use "I" stage s "S" { project p "P" { supports use } } }');
+        const result = parser.parse('label "a"\nplan label "P" { initiative label "I" stage s "S" { project p "P" { supports label } } }');
         expect(result.parserErrors).toEqual([]);
         expect(parser.counts.fast).toBe(1);
-        expect((result.value as unknown as { name: string }).name).toBe('use');
+        expect((result.value as unknown as { plan: { name: string } }).plan.name).toBe('label');
     });
 
     test('drops a keyword the grammar no longer has', () => {
