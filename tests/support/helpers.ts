@@ -1,10 +1,11 @@
 /**
- * Shared test helpers: parse a plan with full validation, and read diagnostics by code.
+ * Shared test helpers: parse a plan (or a workspace of files) with full validation, and read
+ * diagnostics by code.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseHelper } from 'langium/test';
-import type { AstReflection, LangiumDocument } from 'langium';
+import { URI, type AstReflection, type LangiumDocument } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { createAdoptServices, type AdoptServices } from '../../src/language/adopt-module.js';
 import type { AdoptFile } from '../../src/language/generated/ast.js';
@@ -22,6 +23,27 @@ export function createTestServices(): AdoptServices {
 export function parser(services: AdoptServices = createTestServices()) {
     const parse = parseHelper<AdoptFile>(services);
     return (text: string): Promise<LangiumDocument<AdoptFile>> => parse(text, { validation: true });
+}
+
+let workspaces = 0;
+
+/**
+ * Builds files together as a workspace (paths relative to its folder, `/` between folders; each
+ * call a folder of its own) and returns each file's document by its path. Nothing is on disk: a
+ * `use` of a path not given names no file.
+ */
+export function workspaceParser(services: AdoptServices = createTestServices()) {
+    return async (files: Readonly<Record<string, string>>): Promise<Record<string, LangiumDocument<AdoptFile>>> => {
+        const folder = `file:///workspace-${++workspaces}/`;
+        const { LangiumDocumentFactory, LangiumDocuments, DocumentBuilder } = services.shared.workspace;
+        const documents = Object.entries(files).map(([path, text]) => {
+            const document = LangiumDocumentFactory.fromString<AdoptFile>(text, URI.parse(folder + path));
+            LangiumDocuments.addDocument(document);
+            return [path, document] as const;
+        });
+        await DocumentBuilder.build(documents.map(([, document]) => document), { validation: true });
+        return Object.fromEntries(documents);
+    };
 }
 
 export function codesOf(document: LangiumDocument): string[] {

@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import { levelOf } from '../../../src/language/config/adopt-config-schema.js';
 import { codeReference, withCodeReference } from '../../../src/language/validation/issue-code-reference.js';
 import { ALL_ISSUE_CODES, IssueCodeTable } from '../../../src/language/validation/issue-codes.js';
-import { codesOf, createTestServices, parser, withCode } from '../../support/helpers.js';
+import { codesOf, createTestServices, parser, withCode, workspaceParser } from '../../support/helpers.js';
 import { HEALTHY_PLAN, SEVERITY, healthy, lineOf, lineOfText, textAt } from '../../support/plan-fixtures.js';
 
 interface DiagnosticCase {
@@ -24,9 +24,50 @@ interface DiagnosticCase {
     readonly onLineOf: string;
     /** What the message must say (among others: what to do). */
     readonly message: readonly RegExp[];
+    /** The other files of the workspace (by path), when the plan is the file `plan.adopt` among them. */
+    readonly files?: Readonly<Record<string, string>>;
+    /** The other files for the near-identical plan, when they differ. */
+    readonly cleanFiles?: Readonly<Record<string, string>>;
 }
 
+/** A shared file of the workspace: a member, a channel and an initiative the plans do not declare. */
+const PEOPLE = 'shared People "The network\'s people" {\n  coalition { member zed "Zed" role executive }\n  channel intranet "Intranet" on intranet\n}\n';
+
 const cases: DiagnosticCase[] = [
+    {
+        code: 'use-not-found', severity: 'error',
+        trigger: `use "network/peple.adopt"\n${HEALTHY_PLAN}`,
+        clean: `use "network/people.adopt"\n${HEALTHY_PLAN}`,
+        files: { 'network/people.adopt': PEOPLE },
+        at: '"network/peple.adopt"', onLineOf: 'use "network/peple',
+        message: [/"network\/peple\.adopt" names no readable \.adopt file/, /Correct the path/]
+    },
+    {
+        code: 'use-not-shared', severity: 'error',
+        trigger: `use "cardiology.adopt"\n${HEALTHY_PLAN}`,
+        clean: `use "cardiology.adopt"\n${HEALTHY_PLAN}`,
+        files: { 'cardiology.adopt': 'plan Cardiology "Cardiology" { }\n' },
+        cleanFiles: { 'cardiology.adopt': 'shared Cardiology "Cardiology" { }\n' },
+        at: '"cardiology.adopt"', onLineOf: 'use "cardiology',
+        message: [/holds a plan \('Cardiology'\), not a shared block/, /move what the plans share into a file that starts with shared/]
+    },
+    {
+        code: 'use-cycle', severity: 'error',
+        trigger: 'use "network/people.adopt"\nshared Network "Network" { }\n',
+        clean: 'use "network/people.adopt"\nshared Network "Network" { }\n',
+        files: { 'network/people.adopt': `use "../plan.adopt"\n${PEOPLE}` },
+        cleanFiles: { 'network/people.adopt': PEOPLE },
+        at: '"network/people.adopt"', onLineOf: 'use "network',
+        message: [/closes a cycle of shared files/, /Remove one use of the cycle/]
+    },
+    {
+        code: 'unused-use', severity: 'hint',
+        trigger: `use "network/people.adopt"\n${HEALTHY_PLAN}`,
+        clean: `use "network/people.adopt"\n${HEALTHY_PLAN.replace('involves ana, ben', 'involves ana, ben, zed')}`,
+        files: { 'network/people.adopt': PEOPLE },
+        at: '"network/people.adopt"', onLineOf: 'use "network',
+        message: [/"network\/people\.adopt" is not needed/, /Remove this line/]
+    },
     {
         code: 'duplicate-name', severity: 'error',
         trigger: healthy(['member dee "Dee"', 'member ben "Ben twin" role staff\n    member dee "Dee"']),
@@ -265,9 +306,14 @@ describe('the diagnostic codes', () => {
         expect(codesOf(await parse(HEALTHY_PLAN))).toEqual([]);
     });
 
+    const build = workspaceParser(services);
+    /** The plan alone, or as the file plan.adopt among the case's other files. */
+    const parseCase = async (text: string, files: Readonly<Record<string, string>> | undefined) =>
+        (files ? (await build({ ...files, 'plan.adopt': text }))['plan.adopt'] : await parse(text));
+
     describe.each(cases)('$code', c => {
         test(`is a ${c.severity}, on '${c.at}', with a message that says what to do`, async () => {
-            const document = await parse(c.trigger);
+            const document = await parseCase(c.trigger, c.files);
             const found = withCode(document, c.code);
             expect(found, codesOf(document).join(', ')).toHaveLength(1);
             const [diagnostic] = found;
@@ -281,7 +327,7 @@ describe('the diagnostic codes', () => {
         });
 
         test('is absent from the near-identical plan', async () => {
-            const document = await parse(c.clean);
+            const document = await parseCase(c.clean, c.cleanFiles ?? c.files);
             expect(codesOf(document)).not.toContain(c.code);
         });
     });
