@@ -130,9 +130,9 @@ describe('only what may stand at the cursor', () => {
     const snippets = (list: CompletionList) => list.items.filter(entry => entry.kind === CompletionItemKind.Snippet).map(entry => entry.label);
     const keywords = (list: CompletionList) => list.items.filter(entry => entry.kind !== CompletionItemKind.Snippet).map(entry => entry.label);
 
-    test('an empty file: the plan keyword and the plan skeleton', async () => {
+    test('an empty file: the keywords a file starts with, and the plan skeleton', async () => {
         await complete({ text: '<|>', index: 0, assert: list => {
-            expect(keywords(list)).toEqual(['plan']);
+            expect(keywords(list)).toEqual(['use', 'plan', 'shared']);
             expect(snippets(list)).toEqual(['plan']);
             const skeleton = list.items.find(entry => entry.kind === CompletionItemKind.Snippet)!;
             expect(skeleton.insertTextFormat).toBe(InsertTextFormat.Snippet);
@@ -253,7 +253,7 @@ describe('only what may stand at the cursor', () => {
     test('a client without snippet support gets no snippets', async () => {
         const plain = createTestServices();
         (plain.lsp.CompletionProvider as unknown as { clientCapabilities: unknown }).clientCapabilities = { completionItem: { snippetSupport: false } };
-        await expectCompletion(plain)({ text: '<|>', index: 0, assert: list => expect(list.items.map(entry => entry.kind)).toEqual([CompletionItemKind.Keyword]) });
+        await expectCompletion(plain)({ text: '<|>', index: 0, assert: list => expect(list.items.map(entry => entry.kind)).toEqual([CompletionItemKind.Keyword, CompletionItemKind.Keyword, CompletionItemKind.Keyword]) });
     });
 });
 

@@ -10,6 +10,7 @@ import type { CodeAction, Command, Diagnostic, Position, Range, TextEdit } from 
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createAdoptServices, type AdoptServices } from '../../src/language/adopt-module.js';
 import type { AdoptFile } from '../../src/language/generated/ast.js';
+import { planOfDocument } from '../../src/language/model/plan-model.js';
 import { buildRankResult } from '../../src/language/score/rank-result.js';
 import { rankResultSchema } from '../../src/protocol/rank-protocol.js';
 
@@ -62,7 +63,7 @@ export async function exerciseFeatures(document: LangiumDocument<AdoptFile>, pro
     const textDocument = { uri: document.uri.toString() };
     const lsp = services.lsp;
     const ranges: Array<{ feature: string; range: Range }> = [];
-    services.score.QuickWins.analyze(document.parseResult.value.plan!);
+    services.score.QuickWins.analyze(planOfDocument(document));
     // What `adopt rank --json` and adopt/rankQuickWins answer must match the shared schema on any text.
     const rank = rankResultSchema.parse(buildRankResult(document, services));
     for (const project of rank.projects) {

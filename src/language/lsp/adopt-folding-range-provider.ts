@@ -25,8 +25,10 @@ export class AdoptFoldingRangeProvider extends DefaultFoldingRangeProvider {
     protected override collectFolding(document: LangiumDocument, acceptor: FoldingRangeAcceptor): void {
         const root = document.parseResult?.value;
         if (!root) return;
-        // The root is folded too (Langium's walk starts below it), then every node.
-        for (const node of this.facts.nodes(root)) this.collectObjectFolding(document, node, acceptor);
+        // Every node below the root (the file, whose plan or shared block folds), as Langium's walk.
+        for (const node of this.facts.nodes(root)) {
+            if (node !== root) this.collectObjectFolding(document, node, acceptor);
+        }
         const comments = this.facts.comments(root);
         for (const comment of comments) {
             if (this.commentNames.includes(comment.terminal) && comment.range.end.line > comment.range.start.line) {
