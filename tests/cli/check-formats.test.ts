@@ -112,7 +112,10 @@ describe('adopt check --format', () => {
             expect(result.level).toBe({ error: 'error', warning: 'warning', information: 'note', hint: 'note' }[diagnostic.severity]);
             expect(result.message.text).toBe(diagnostic.message);
             const location = result.locations![0].physicalLocation!;
-            expect(location.artifactLocation).toEqual({ uri: relative(process.cwd(), diagnostic.file).split('/').map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' });
+            const uri = relative(process.cwd(), diagnostic.file).split('/').map(encodeURIComponent).join('/');
+            const index = diagnostic.file === EXAMPLE ? 0 : 1;
+            expect(location.artifactLocation).toEqual({ uri, uriBaseId: '%SRCROOT%', index });
+            expect(run.artifacts![index].location).toEqual({ uri, uriBaseId: '%SRCROOT%' });
             expect(location.region).toMatchObject({ startLine: diagnostic.line, startColumn: diagnostic.column });
         });
         const unresolved = run.results!.find(result => result.ruleId === 'unresolved-reference')!;
