@@ -12,6 +12,7 @@
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { URI, type LangiumDocument } from 'langium';
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import packageJson from '../../package.json' with { type: 'json' };
 import { parseConfigText, type ConfigFile } from '../language/config/adopt-config-files.js';
@@ -214,7 +215,8 @@ interface RankOptions {
 }
 
 async function rank(path: string, options: RankOptions, io: CliIo): Promise<number> {
-    if (isFolder(path)) return rankFolder(path, options, io);
+    // A path that names nothing is said as for a folder: "no such file or folder".
+    if (isFolder(path) || !existsSync(path)) return rankFolder(path, options, io);
     const input = readPlanAndConfig(path, options.config, io);
     if (typeof input === 'number') return input;
     const workspace = PlanWorkspace.prepare([path], { configFile: input.configFile, today: options.today }, note => io.err(`adopt: ${note}\n`));
@@ -237,12 +239,12 @@ async function rankFolder(folder: string, options: RankOptions, io: CliIo): Prom
     const problems: InputProblem[] = [];
     const configFile = options.config !== undefined ? attempt(() => readConfig(options.config as string), problems) : undefined;
     const inputs = readInputs([folder], problems);
-    if (options.config !== undefined && configFile === undefined) return reportProblems(problems, io);
+    if (inputs.length === 0 || (options.config !== undefined && configFile === undefined)) return reportProblems(problems, io);
     const workspace = PlanWorkspace.prepare(inputs.map(input => input.path), { configFile, today: options.today }, note => io.err(`adopt: ${note}\n`));
     const documents = await workspace.build(inputs);
     const plans = documents.map((document, index) => ({ document, file: inputs[index].path })).filter(({ document }) => !holdsSharedBlock(document));
     if (plans.length === 0 && problems.length === 0) {
-        throw new InputProblem(`${folder}: no plan in this folder or below it, only shared files: rank ranks the projects of plans`, folder);
+        throw new InputProblem(`${folder}: no plan in this folder or below it, only shared files (rank ranks the projects of plans)`, folder);
     }
     const ranked = plans.map(({ document, file }) => ({ file, ...buildRankResult(document, workspace.services) }));
     if (options.json) {
