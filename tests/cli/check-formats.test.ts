@@ -113,9 +113,10 @@ describe('adopt check --format', () => {
             expect(result.message.text).toBe(diagnostic.message);
             const location = result.locations![0].physicalLocation!;
             const uri = relative(process.cwd(), diagnostic.file).split('/').map(encodeURIComponent).join('/');
-            const index = diagnostic.file === EXAMPLE ? 0 : 1;
-            expect(location.artifactLocation).toEqual({ uri, uriBaseId: '%SRCROOT%', index });
-            expect(run.artifacts![index].location).toEqual({ uri, uriBaseId: '%SRCROOT%' });
+            // One artifact per file, in the order given: the example, then the broken plan.
+            const artifact = diagnostic.file === EXAMPLE ? 0 : 1;
+            expect(location.artifactLocation).toEqual({ uri, uriBaseId: '%SRCROOT%', index: artifact });
+            expect(run.artifacts![artifact].location).toEqual({ uri, uriBaseId: '%SRCROOT%' });
             expect(location.region).toMatchObject({ startLine: diagnostic.line, startColumn: diagnostic.column });
         });
         const unresolved = run.results!.find(result => result.ruleId === 'unresolved-reference')!;
