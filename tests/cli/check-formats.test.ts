@@ -137,7 +137,7 @@ describe('adopt check --format', () => {
         expect(run.code).toBe(2);
         const result = checkResultSchema.parse(JSON.parse(run.out));
         expect(new Set(result.map(diagnostic => diagnostic.file))).toEqual(new Set([warned]));
-        expect(run.err).toBe(`adopt: ${files.dir}/nowhere.adopt: no such file\n`);
+        expect(run.err).toBe(`adopt: ${files.dir}/nowhere.adopt: no such file or folder\n`);
     });
 
     test('sarif with an unreadable file: a valid log of the readable files, the unreadable one a notification of an unsuccessful run, exit 2', async () => {
@@ -153,11 +153,11 @@ describe('adopt check --format', () => {
             executionSuccessful: false,
             toolExecutionNotifications: [{
                 level: 'error',
-                message: { text: `${missing}: no such file` },
+                message: { text: `${missing}: no such file or folder` },
                 locations: [{ physicalLocation: { artifactLocation: { uri: relativeUri(missing, process.cwd()), uriBaseId: '%SRCROOT%' } } }]
             }]
         }]);
-        expect(run.err).toBe(`adopt: ${missing}: no such file\n`);
+        expect(run.err).toBe(`adopt: ${missing}: no such file or folder\n`);
         // Every file readable: no invocation is reported.
         expect((JSON.parse((await cli('check', '--format', 'sarif', warned)).out) as Sarif.Log).runs[0].invocations).toBeUndefined();
     });

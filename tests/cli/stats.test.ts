@@ -44,8 +44,11 @@ describe('adopt check --stats', () => {
         expect(stats.parser).toBe('fast');
     });
 
-    test('says parser: fast for a plan with a syntax error too (the fast parser recovers), and keeps exit 1', async () => {
-        const broken = files.write('broken.adopt', 'plan Broken "Broken" {\n  stage s "S" {\n    project p "P" {\n  }\n');
+    test.each([
+        ['a plan', 'broken.adopt', 'plan Broken "Broken" {\n  stage s "S" {\n    project p "P" {\n  }\n'],
+        ['a shared file', 'broken-shared.adopt', 'shared Broken "Broken" {\n  coalition {\n    member ana "Ana" role\n']
+    ])('says parser: fast for %s with a syntax error too (the fast parser recovers), and keeps exit 1', async (_what, name, text) => {
+        const broken = files.write(name, text);
         const { code, out } = await cli('check', '--stats', broken);
         expect(code).toBe(1);
         expect(out).toContain('syntax-error');
@@ -85,14 +88,6 @@ describe('adopt check --stats', () => {
             expect(stats.out).not.toContain('unresolved-reference');
             expect(statsOf(stats.out).map(block => [block.path, block.parser])).toEqual(order.map(path => [path, 'fast']));
         }
-    });
-
-    test('says parser: fast for a shared file with a syntax error (the fast parser recovers there too)', async () => {
-        const broken = files.write('broken-shared.adopt', 'shared Broken "Broken" {\n  coalition {\n    member ana "Ana" role\n');
-        const { code, out } = await cli('check', '--stats', broken);
-        expect(code).toBe(1);
-        expect(out).toContain('syntax-error');
-        expect(statsOf(out).map(stats => stats.parser)).toEqual(['fast']);
     });
 
     test('without --stats prints no stats', async () => {
