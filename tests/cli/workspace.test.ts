@@ -7,7 +7,7 @@
  * stack trace.
  */
 import { afterAll, describe, expect, test } from 'vitest';
-import { rmSync } from 'node:fs';
+import { rmSync, symlinkSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type * as Sarif from 'sarif';
 import { checkResultSchema } from '../../src/protocol/check-protocol.js';
@@ -96,6 +96,16 @@ describe('adopt check FOLDER', () => {
         expect(statsPaths(run.out)).toEqual([cardiology, people, nursing]);
         expect(run.out).not.toContain('broken.adopt');
         expect(run.out).not.toContain('old.adopt');
+    });
+
+    test('a symbolic link to a folder is not followed (a link back up would never end); one to a file is read', async () => {
+        const { folder, cardiology, people, nursing } = network('linked');
+        symlinkSync(folder, join(folder, 'wards', 'up'));
+        const linkedPlan = join(folder, 'linked-plan.adopt');
+        symlinkSync(cardiology, linkedPlan);
+        const run = await cli('check', '--stats', folder);
+        expect(run.err).toBe('');
+        expect(statsPaths(run.out)).toEqual([cardiology, linkedPlan, people, nursing]);
     });
 
     test('a file given and also under a folder given is checked once, where first named', async () => {
