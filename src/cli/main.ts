@@ -60,7 +60,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
         .addOption(new Option('--max-warnings <n>', 'exit 1 when there are more than N warnings').argParser(warningLimit))
         .addOption(new Option('--config <file>', 'adopt.config.json to use instead of the one found above each plan'))
         .addOption(todayOption())
-        .option('--stats', 'after the diagnostics, print how long each phase took and which parser built each plan')
+        .option('--stats', 'after the diagnostics, print how long each phase took and which parser built each file given')
         .action(async (files: string[], options: CheckOptions) => {
             exitCode = await check(files, options, io);
         });
