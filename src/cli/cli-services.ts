@@ -144,14 +144,19 @@ export class PlanWorkspace {
 
     /**
      * The documents of the workspace other than `given`: the used files that were read because a
-     * given file uses them (directly or through other used files), in path order.
+     * given file uses them (directly or through other used files), in path order, each file on
+     * disk once. (A plan in a file not named `.adopt` has a URI of its own scheme, and so have
+     * the files it uses: a file that such a plan and a `.adopt` file both use is read twice, and
+     * reported once.)
      */
     usedDocuments(given: readonly LangiumDocument[]): LangiumDocument[] {
         const known = new Set(given);
+        const seen = new Set(given.map(document => document.uri.fsPath));
         return this.services.shared.workspace.LangiumDocuments.all
             .filter(document => !known.has(document))
             .toArray()
-            .sort((a, b) => compareText(a.uri.fsPath, b.uri.fsPath));
+            .sort((a, b) => compareText(a.uri.fsPath, b.uri.fsPath) || compareText(a.uri.scheme, b.uri.scheme))
+            .filter(document => !seen.has(document.uri.fsPath) && seen.add(document.uri.fsPath));
     }
 }
 

@@ -191,6 +191,24 @@ plan P "P" {
     });
 });
 
+describe('a plan in a file not named .adopt that uses shared files', () => {
+    test('reads them as a .adopt plan does; a file that both use, given or not, is reported once', async () => {
+        const { cardiology, people } = network('not-named');
+        const text = files.write('not-named/cardiology.txt', CARDIOLOGY);
+        files.write('not-named/network/people.adopt', PEOPLE + '// adopt-ignore low-reach\n');
+        // The suppression on the last line silences nothing: people.adopt's one diagnostic, at 10:17.
+        const unused = (path: string) => `${path}:10:17: hint unused-suppression:`;
+        for (const argv of [[text, cardiology], [text, cardiology, people]]) {
+            const run = await cli('check', ...argv);
+            expect(run.err).toBe('');
+            expect(run.code).toBe(0);
+            // The members, channel and initiative of the used file resolve in the plan not named .adopt too.
+            expect(run.out).not.toContain('unresolved-reference');
+            expect(run.out.split('\n').filter(line => line.startsWith(unused(people)))).toHaveLength(1);
+        }
+    });
+});
+
 describe('adopt rank FOLDER', () => {
     test('--json: { plans }, each plan\'s ranking with its file, in path order, shared files left out', async () => {
         const { folder, cardiology, nursing } = network('rank');
