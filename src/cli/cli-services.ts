@@ -64,14 +64,24 @@ export class PlanWorkspace {
 
     /**
      * A note for each plan that the config file of the current folder does not reach, as the plan
-     * is not in that folder or below it (without `--config`): the rules it gets instead.
+     * is not in that folder or below it (without `--config`): the rules it gets instead. Plans
+     * that get the same rules instead (the files of a folder given) share one note, which names
+     * the first two and counts the others.
      */
     unreachedConfigNotes(paths: readonly string[], cwd = process.cwd()): string[] {
         if (this.configGiven || !existsSync(join(cwd, CONFIG_FILE_NAME))) return [];
-        return paths.filter(path => !isInside(resolve(cwd, path), cwd)).map(path => {
+        const byRules = new Map<string | undefined, string[]>();
+        for (const path of paths.filter(path => !isInside(resolve(cwd, path), cwd))) {
             const found = this.services.config.Files.lookup(documentUri(path));
-            const instead = found ? `${displayPath(found.uri.fsPath)} applies to it instead` : 'it gets the default rules';
-            return `${CONFIG_FILE_NAME} of the current folder does not apply to ${path}, which is not in this folder or below it: ${instead}`;
+            const rules = found ? displayPath(found.uri.fsPath) : undefined;
+            byRules.set(rules, [...(byRules.get(rules) ?? []), path]);
+        }
+        return [...byRules].map(([rules, files]) => {
+            const [first, second, ...others] = files;
+            const which = files.length === 1 ? first : `${first}, ${second}${others.length > 0 ? ` and ${others.length} more` : ''}`;
+            const one = files.length === 1;
+            const instead = rules !== undefined ? `${rules} applies to ${one ? 'it' : 'them'} instead` : `${one ? 'it gets' : 'they get'} the default rules`;
+            return `${CONFIG_FILE_NAME} of the current folder does not apply to ${which}, which ${one ? 'is' : 'are'} not in this folder or below it: ${instead}`;
         });
     }
 

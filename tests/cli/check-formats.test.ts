@@ -273,6 +273,18 @@ describe('adopt.config.json on the command line', () => {
         expect(given.stdout).not.toMatch(/low-reach/);
     });
 
+    test('the plans of a folder that the config file of the current folder does not reach share one note per rules they get instead', () => {
+        write('cwd-config/adopt.config.json', JSON.stringify({ severity: { 'low-reach': 'off' } }));
+        for (const name of ['a', 'b', 'c']) write(`beyond/${name}.adopt`, PLAN_WITH_ERROR);
+        write('beyond/own/adopt.config.json', '{}');
+        write('beyond/own/d.adopt', PLAN_WITH_ERROR);
+        const run = spawnSync(process.execPath, [BIN, 'check', '../beyond'], { cwd: join(files.dir, 'cwd-config'), encoding: 'utf8' });
+        expect(run.status).toBe(1);
+        expect(run.stderr).toBe(
+            'adopt: adopt.config.json of the current folder does not apply to ../beyond/a.adopt, ../beyond/b.adopt and 1 more, which are not in this folder or below it: they get the default rules\n' +
+            `adopt: adopt.config.json of the current folder does not apply to ../beyond/own/d.adopt, which is not in this folder or below it: ${join(files.dir, 'beyond/own/adopt.config.json')} applies to it instead\n`);
+    });
+
     test('--config replaces the search: the file found above the plan is not read', async () => {
         write('replaced/adopt.config.json', '{ "severity": { "low-reach": "nonsense" } }');
         const plan = write('replaced/plan.adopt', readFileSync(EXAMPLE, 'utf8'));
