@@ -10,8 +10,9 @@ import { join, relative, resolve, sep } from 'node:path';
 import { createAdoptServices, type AdoptServices } from '../language/adopt-module.js';
 import type { ConfigFile, ConfigProblem } from '../language/config/adopt-config-files.js';
 import { CONFIG_FILE_NAME } from '../language/config/adopt-config-schema.js';
-import { planOfDocument } from '../language/model/plan-model.js';
+import { blockOfFile, planOfDocument } from '../language/model/plan-model.js';
 import type { ParserName } from '../language/parser/syntax-facts.js';
+import { usedFileUri, usePathsOf } from '../language/workspace/used-files.js';
 import { InputProblem } from './read-plan-file.js';
 
 /** How long each phase of one plan's build took (milliseconds), and which parser built it. */
@@ -63,14 +64,24 @@ export class PlanWorkspace {
 
     /**
      * A note for each plan that the config file of the current folder does not reach, as the plan
-     * is not in that folder or below it (without `--config`): the rules it gets instead.
+     * is not in that folder or below it (without `--config`): the rules it gets instead. Plans
+     * that get the same rules instead (the files of a folder given) share one note, which names
+     * the first two and counts the others.
      */
     unreachedConfigNotes(paths: readonly string[], cwd = process.cwd()): string[] {
         if (this.configGiven || !existsSync(join(cwd, CONFIG_FILE_NAME))) return [];
-        return paths.filter(path => !isInside(resolve(cwd, path), cwd)).map(path => {
+        const byRules = new Map<string | undefined, string[]>();
+        for (const path of paths.filter(path => !isInside(resolve(cwd, path), cwd))) {
             const found = this.services.config.Files.lookup(documentUri(path));
-            const instead = found ? `${displayPath(found.uri.fsPath)} applies to it instead` : 'it gets the default rules';
-            return `${CONFIG_FILE_NAME} of the current folder does not apply to ${path}, which is not in this folder or below it: ${instead}`;
+            const rules = found ? displayPath(found.uri.fsPath) : undefined;
+            byRules.set(rules, [...(byRules.get(rules) ?? []), path]);
+        }
+        return [...byRules].map(([rules, files]) => {
+            const [first, second, ...others] = files;
+            const which = files.length === 1 ? first : `${first}, ${second}${others.length > 0 ? ` and ${others.length} more` : ''}`;
+            const one = files.length === 1;
+            const instead = rules !== undefined ? `${rules} applies to ${one ? 'it' : 'them'} instead` : `${one ? 'it gets' : 'they get'} the default rules`;
+            return `${CONFIG_FILE_NAME} of the current folder does not apply to ${which}, which ${one ? 'is' : 'are'} not in this folder or below it: ${instead}`;
         });
     }
 
@@ -96,16 +107,33 @@ export class PlanWorkspace {
     }
 
     /**
-     * Builds one plan phase by phase and times each: parsing; linking (with indexing); scoring
-     * (the analysis of every project, which validation then reads); validation.
+     * Builds the given texts phase by phase and times each, per file: parsing; linking (with
+     * indexing); scoring (the analysis of every project, which validation then reads);
+     * validation. Every file is parsed first; then each is built on its own, a used file before
+     * the files that use it, so that a plan's time holds only the reading of the used files that
+     * were not given. Answers the documents and their stats in the order given.
      */
-    async buildWithStats(file: { path: string; text: string }): Promise<{ document: LangiumDocument; stats: BuildStats }> {
+    async buildWithStats(files: ReadonlyArray<{ path: string; text: string }>): Promise<Array<{ document: LangiumDocument; stats: BuildStats }>> {
         const shared = this.services.shared;
-        const builder = shared.workspace.DocumentBuilder;
+        const parsed = files.map(file => {
+            const start = performance.now();
+            const document = shared.workspace.LangiumDocumentFactory.fromString(file.text, documentUri(file.path));
+            const parse = performance.now() - start;
+            shared.workspace.LangiumDocuments.addDocument(document);
+            return { document, parse };
+        });
+        const timed = new Map<LangiumDocument, Omit<BuildStats, 'parse' | 'parser'>>();
+        for (const document of usedFirst(parsed.map(entry => entry.document))) timed.set(document, await this.timeBuild(document));
+        return parsed.map(({ document, parse }) => ({
+            document,
+            stats: { parse, ...timed.get(document)!, parser: this.services.syntax.Facts.builtBy(document.parseResult.value) }
+        }));
+    }
+
+    /** The time of linking, scoring and validating one parsed document. */
+    private async timeBuild(document: LangiumDocument): Promise<{ link: number; score: number; validate: number }> {
+        const builder = this.services.shared.workspace.DocumentBuilder;
         let start = performance.now();
-        const document = shared.workspace.LangiumDocumentFactory.fromString(file.text, documentUri(file.path));
-        const parse = performance.now() - start;
-        shared.workspace.LangiumDocuments.addDocument(document);
         let link = 0;
         let score = 0;
         const linked = builder.onBuildPhase(DocumentState.IndexedReferences, () => {
@@ -121,9 +149,67 @@ export class PlanWorkspace {
         } finally {
             linked.dispose();
         }
-        const validate = performance.now() - start;
-        return { document, stats: { parse, link, score, validate, parser: this.services.syntax.Facts.builtBy(document.parseResult.value) } };
+        return { link, score, validate: performance.now() - start };
     }
+
+    /**
+     * The documents of the workspace other than `given`: the used files that were read because a
+     * given file uses them (directly or through other used files), in path order, each file on
+     * disk once. (A plan in a file not named `.adopt` has a URI of its own scheme, and so have
+     * the files it uses: a file that such a plan and a `.adopt` file both use is read twice, and
+     * reported once.)
+     */
+    usedDocuments(given: readonly LangiumDocument[]): LangiumDocument[] {
+        const known = new Set(given);
+        const seen = new Set(given.map(document => document.uri.fsPath));
+        return this.services.shared.workspace.LangiumDocuments.all
+            .filter(document => !known.has(document))
+            .toArray()
+            .sort((a, b) => compareText(a.uri.fsPath, b.uri.fsPath) || compareText(a.uri.scheme, b.uri.scheme))
+            .filter(document => !seen.has(document.uri.fsPath) && seen.add(document.uri.fsPath));
+    }
+}
+
+/** The documents with each one that another uses placed before it (a cycle in any order). */
+function usedFirst(documents: readonly LangiumDocument[]): LangiumDocument[] {
+    const byUri = new Map(documents.map(document => [document.uri.toString(), document]));
+    const ordered: LangiumDocument[] = [];
+    const visited = new Set<LangiumDocument>();
+    const visit = (document: LangiumDocument) => {
+        if (visited.has(document)) return;
+        visited.add(document);
+        for (const path of usePathsOf(document)) {
+            const target = usedFileUri(document.uri, path);
+            const used = 'uri' in target ? byUri.get(target.uri.toString()) : undefined;
+            if (used) visit(used);
+        }
+        ordered.push(document);
+    };
+    documents.forEach(visit);
+    return ordered;
+}
+
+/** Whether the document's file holds a shared block (docs/language.md#plans-in-many-files) rather than a plan. */
+export function holdsSharedBlock(document: LangiumDocument): boolean {
+    return blockOfFile(document.parseResult.value)?.$type === 'Shared';
+}
+
+/**
+ * `rank` and `report` take a plan: a shared file is an input problem (exit 2), one line that
+ * says what to give instead (`instead`).
+ */
+export function mustNotBeShared(document: LangiumDocument, path: string, instead: string): void {
+    if (holdsSharedBlock(document)) throw new InputProblem(`${path}: holds a shared block, not a plan: ${instead}`, path);
+}
+
+/** Code-unit order, the same on every system and locale. */
+export function compareText(a: string, b: string): number {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The path to show for a document: relative to the current folder when it lies below it, else absolute. */
+export function documentPath(document: LangiumDocument): string {
+    return displayPath(document.uri.fsPath);
 }
 
 /**
@@ -142,7 +228,7 @@ export function configProblemLine(path: string, problem: ConfigProblem): string 
 }
 
 /** A path relative to the current folder when it lies below it, else as it is. */
-function displayPath(path: string): string {
+export function displayPath(path: string): string {
     const shown = relative(process.cwd(), path);
     return shown && !shown.startsWith('..') ? shown : path;
 }

@@ -1,8 +1,10 @@
 /**
- * The `adopt` command line: `adopt check FILE... [--format text|json|sarif] [--max-warnings N]
- * [--config FILE] [--stats]`, `adopt rank FILE [--json] [--config FILE]` and `adopt report FILE
- * [--format html|md] [--out FILE] [--config FILE] [--today DATE]`. Each plan's
- * `adopt.config.json` is found by walking up from its folder; `--config` replaces the search.
+ * The `adopt` command line: `adopt check PATH... [--format text|json|sarif] [--max-warnings N]
+ * [--config FILE] [--stats]`, `adopt rank PATH [--json] [--config FILE]` and `adopt report FILE
+ * [--format html|md] [--out FILE] [--config FILE] [--today DATE]`. A PATH may be a folder: every
+ * `.adopt` file under it (input-paths.ts); the shared files that plans use are read wherever
+ * they are, and `check` reports their diagnostics too. Each plan's `adopt.config.json` is found
+ * by walking up from its folder; `--config` replaces the search.
  * Exit codes: 0 without errors, 1 with errors in a plan (or more warnings than
  * `--max-warnings` allows), 2 for a usage or input problem (a bad config file included). A file
  * that cannot be read does not stop `check`: every readable plan is checked, each unreadable file
@@ -10,15 +12,17 @@
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { URI, type LangiumDocument } from 'langium';
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import packageJson from '../../package.json' with { type: 'json' };
 import { parseConfigText, type ConfigFile } from '../language/config/adopt-config-files.js';
 import { planOfDocument } from '../language/model/plan-model.js';
 import { buildRankResult, sortedDiagnostics } from '../language/score/rank-result.js';
 import { CHECK_FORMATS, type CheckFormat } from '../protocol/check-protocol.js';
-import type { RankResult } from '../protocol/rank-protocol.js';
+import type { FolderRanking, RankResult } from '../protocol/rank-protocol.js';
 import { formatCheck } from './check-output.js';
-import { PlanWorkspace, configProblemLine, type BuildStats } from './cli-services.js';
+import { PlanWorkspace, configProblemLine, documentPath, holdsSharedBlock, mustNotBeShared, type BuildStats } from './cli-services.js';
+import { inputFiles, isFolder } from './input-paths.js';
 import { InputProblem, readPlanFile } from './read-plan-file.js';
 import { formatRankTable } from './rank-table.js';
 import { REPORT_FORMATS, writeReport, type ReportFormat } from './report-command.js';
@@ -50,26 +54,26 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
     program
         .command('check')
         .description('print every diagnostic as file:line:column: severity code: message')
-        .argument('<files...>', '.adopt files to check')
+        .argument('<paths...>', '.adopt files, and folders: every .adopt file under each (skipping node_modules and folders starting with a dot)')
         .addOption(new Option('--format <format>', 'text, json (the diagnostics of rank --json, each with its file) or sarif (SARIF 2.1.0)')
             .choices(CHECK_FORMATS).default('text'))
         .addOption(new Option('--max-warnings <n>', 'exit 1 when there are more than N warnings').argParser(warningLimit))
         .addOption(new Option('--config <file>', 'adopt.config.json to use instead of the one found above each plan'))
         .addOption(todayOption())
-        .option('--stats', 'after the diagnostics, print how long each phase took and which parser built each plan')
+        .option('--stats', 'after the diagnostics, print how long each phase took and which parser built each file given')
         .action(async (files: string[], options: CheckOptions) => {
             exitCode = await check(files, options, io);
         });
 
     program
         .command('rank')
-        .description('rank the projects of a plan as quick wins')
-        .argument('<file>', 'the .adopt file')
+        .description('rank the projects of a plan as quick wins, or of every plan under a folder')
+        .argument('<path>', 'the plan\'s .adopt file, or a folder')
         .option('--json', 'print JSON (its shape: docs/command-line.md)')
         .addOption(new Option('--config <file>', 'adopt.config.json to use instead of the one found above the plan ({ "weights", "threshold", "severity" })'))
         .addOption(todayOption())
-        .action(async (file: string, options: { json?: boolean; config?: string; today?: string }) => {
-            exitCode = await rank(file, options, io);
+        .action(async (path: string, options: RankOptions) => {
+            exitCode = await rank(path, options, io);
         });
 
     program
@@ -119,24 +123,21 @@ function todayOption(): Option {
     return new Option('--today <date>', 'the date (YYYY-MM-DD) overdue actions are judged against; default: ADOPT_TODAY, else today');
 }
 
-async function check(files: string[], options: CheckOptions, io: CliIo): Promise<number> {
-    // Every readable plan is checked; each file that cannot be read is one line on stderr, and exit 2.
+async function check(paths: string[], options: CheckOptions, io: CliIo): Promise<number> {
+    // Every readable file is checked; each path that cannot be used is one line on stderr, and exit 2.
     const problems: InputProblem[] = [];
     const configFile = options.config !== undefined ? attempt(() => readConfig(options.config as string), problems) : undefined;
-    const inputs = distinctFiles(files).flatMap(path => {
-        const text = attempt(() => readPlanFile(path), problems);
-        return text === undefined ? [] : [{ path, text }];
-    });
+    const inputs = readInputs(paths, problems);
     if (options.config !== undefined && configFile === undefined) return reportProblems(problems, io);
     const workspace = PlanWorkspace.prepare(inputs.map(input => input.path), { configFile, today: options.today }, note => io.err(`adopt: ${note}\n`));
-    // With --stats each plan is built on its own, to time it (plans never refer to each other).
-    const built: Array<{ document: LangiumDocument; stats?: BuildStats }> = [];
-    if (options.stats) {
-        for (const input of inputs) built.push(await workspace.buildWithStats(input));
-    } else {
-        for (const document of await workspace.build(inputs)) built.push({ document });
-    }
-    const checked = built.map(({ document }, index) => ({ path: inputs[index].path, diagnostics: sortedDiagnostics(document.diagnostics ?? []) }));
+    const built: Array<{ document: LangiumDocument; stats?: BuildStats }> = options.stats
+        ? await workspace.buildWithStats(inputs)
+        : (await workspace.build(inputs)).map(document => ({ document }));
+    // The files given, then the used files they led to (read wherever they are), each with its diagnostics.
+    const checked = [
+        ...built.map(({ document }, index) => ({ path: inputs[index].path, document })),
+        ...workspace.usedDocuments(built.map(({ document }) => document)).map(document => ({ path: documentPath(document), document }))
+    ].map(({ path, document }) => ({ path, diagnostics: sortedDiagnostics(document.diagnostics ?? []) }));
     io.out(formatCheck(checked, options.format, packageJson.version, problems.map(problem => ({ path: problem.path ?? '', message: problem.message }))));
     // The stats follow the diagnostics; beside JSON or SARIF they go to stderr, so that stdout stays one document.
     const writeStats = options.format === 'text' ? io.out : io.err;
@@ -152,6 +153,14 @@ async function check(files: string[], options: CheckOptions, io: CliIo): Promise
         return EXIT_ERRORS;
     }
     return errors > 0 ? EXIT_ERRORS : EXIT_OK;
+}
+
+/** The text of every file that the paths name (folders expanded); each file that cannot be read is an InputProblem in `problems`. */
+function readInputs(paths: readonly string[], problems: InputProblem[]): Array<{ path: string; text: string }> {
+    return inputFiles(paths, problems).flatMap(path => {
+        const text = attempt(() => readPlanFile(path), problems);
+        return text === undefined ? [] : [{ path, text }];
+    });
 }
 
 /** The value `read` answers, or undefined after adding its InputProblem to `problems`. */
@@ -199,29 +208,54 @@ function usageError(text: string): string {
     return `adopt: ${text.trim().replace(/^error:\s*/, '')} (run adopt --help for usage)\n`;
 }
 
-/** The files in the order given, each file once (`a.adopt ./a.adopt` is one file). */
-function distinctFiles(files: readonly string[]): string[] {
-    const seen = new Set<string>();
-    return files.filter(file => {
-        const key = resolve(file);
-        if (seen.has(key)) return false;
-        seen.add(key);
-        return true;
-    });
+interface RankOptions {
+    json?: boolean;
+    config?: string;
+    today?: string;
 }
 
-async function rank(file: string, options: { json?: boolean; config?: string; today?: string }, io: CliIo): Promise<number> {
-    const input = readPlanAndConfig(file, options.config, io);
+async function rank(path: string, options: RankOptions, io: CliIo): Promise<number> {
+    // A path that names nothing is said as for a folder: "no such file or folder".
+    if (isFolder(path) || !existsSync(path)) return rankFolder(path, options, io);
+    const input = readPlanAndConfig(path, options.config, io);
     if (typeof input === 'number') return input;
-    const workspace = PlanWorkspace.prepare([file], { configFile: input.configFile, today: options.today }, note => io.err(`adopt: ${note}\n`));
-    const [document] = await workspace.build([{ path: file, text: input.text }]);
+    const workspace = PlanWorkspace.prepare([path], { configFile: input.configFile, today: options.today }, note => io.err(`adopt: ${note}\n`));
+    const [document] = await workspace.build([{ path, text: input.text }]);
+    mustNotBeShared(document, path, 'rank a plan that uses it, or a folder to rank every plan under it');
     const result: RankResult = buildRankResult(document, workspace.services);
     if (options.json) {
         io.out(JSON.stringify(result, null, 2) + '\n');
     } else {
-        io.out(formatRankTable(result, workspace.services.score.QuickWins.analyze(planOfDocument(document)).settings, file));
+        io.out(formatRankTable(result, workspace.services.score.QuickWins.analyze(planOfDocument(document)).settings, path));
     }
     return result.diagnostics.some(d => d.severity === 'error') ? EXIT_ERRORS : EXIT_OK;
+}
+
+/**
+ * `adopt rank FOLDER`: every plan under the folder (its shared files are read, not ranked), in
+ * path order; with `--json`, `{ "plans": [ ... ] }`, each plan's ranking with its `file`.
+ */
+async function rankFolder(folder: string, options: RankOptions, io: CliIo): Promise<number> {
+    const problems: InputProblem[] = [];
+    const configFile = options.config !== undefined ? attempt(() => readConfig(options.config as string), problems) : undefined;
+    const inputs = readInputs([folder], problems);
+    if (inputs.length === 0 || (options.config !== undefined && configFile === undefined)) return reportProblems(problems, io);
+    const workspace = PlanWorkspace.prepare(inputs.map(input => input.path), { configFile, today: options.today }, note => io.err(`adopt: ${note}\n`));
+    const documents = await workspace.build(inputs);
+    const plans = documents.map((document, index) => ({ document, file: inputs[index].path })).filter(({ document }) => !holdsSharedBlock(document));
+    if (plans.length === 0 && problems.length === 0) {
+        throw new InputProblem(`${folder}: no plan in this folder or below it, only shared files (rank ranks the projects of plans)`, folder);
+    }
+    const ranked = plans.map(({ document, file }) => ({ file, ...buildRankResult(document, workspace.services) }));
+    if (options.json) {
+        const result: FolderRanking = { plans: ranked };
+        io.out(JSON.stringify(result, null, 2) + '\n');
+    } else {
+        io.out(ranked.map(({ file, ...result }, index) =>
+            `${file}\n${formatRankTable(result, workspace.services.score.QuickWins.analyze(planOfDocument(plans[index].document)).settings, file)}`).join('\n'));
+    }
+    if (problems.length > 0) return reportProblems(problems, io);
+    return ranked.some(plan => plan.diagnostics.some(d => d.severity === 'error')) ? EXIT_ERRORS : EXIT_OK;
 }
 
 /** `--config FILE`: an `adopt.config.json` (any name) that must be valid, else exit 2 naming the field. */

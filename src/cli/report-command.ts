@@ -9,7 +9,7 @@ import type { ConfigFile } from '../language/config/adopt-config-files.js';
 import { buildPlanOverview } from '../language/overview/plan-overview.js';
 import { reportHtml } from '../report/report-html.js';
 import { reportMarkdown } from '../report/report-markdown.js';
-import { PlanWorkspace } from './cli-services.js';
+import { PlanWorkspace, mustNotBeShared } from './cli-services.js';
 import { fileErrorInWords } from './file-errors.js';
 import { InputProblem } from './read-plan-file.js';
 
@@ -31,6 +31,7 @@ export interface ReportIo {
 export async function writeReport(plan: { path: string; text: string }, options: ReportOptions, configFile: ConfigFile | undefined, io: ReportIo, generator: string): Promise<number> {
     const workspace = PlanWorkspace.prepare([plan.path], { configFile, today: options.today }, note => io.err(`adopt: ${note}\n`));
     const [document] = await workspace.build([plan]);
+    mustNotBeShared(document, plan.path, 'report on a plan that uses it');
     const overview = buildPlanOverview(document, workspace.services);
     const report = options.format === 'md' ? reportMarkdown(overview, generator) : reportHtml(overview, generator);
     if (options.out !== undefined) {

@@ -1,9 +1,10 @@
 /**
  * `adopt check --format sarif`: a SARIF 2.1.0 log, as code-scanning services read it. One run;
  * the tool `adopt` with one rule per diagnostic code (its summary and help text from
- * issue-codes.ts); one result per diagnostic, located by a file URI relative to the current
- * folder (`%SRCROOT%`) and a region with start and end line and column (from 1; the end column
- * is the one after the last character, as SARIF counts).
+ * issue-codes.ts); one artifact per file checked (the files given and the used files they led
+ * to), by a file URI relative to the current folder (`%SRCROOT%`); one result per diagnostic,
+ * located by its file's artifact (URI and index) and a region with start and end line and
+ * column (from 1; the end column is the one after the last character, as SARIF counts).
  */
 import type * as Sarif from 'sarif';
 import { relative, resolve, sep } from 'node:path';
@@ -38,8 +39,10 @@ export function sarifLog(files: readonly CheckedFile[], version: string, cwd = p
     const rules = ALL_ISSUE_CODES.map(sarifRule);
     const ruleIndex = new Map<string, number>(ALL_ISSUE_CODES.map((code, index) => [code, index]));
     const results: Sarif.Result[] = [];
+    const artifacts: Sarif.Artifact[] = [];
     for (const file of files) {
         const uri = relativeUri(file.path, cwd);
+        const index = artifacts.push({ location: { uri, uriBaseId: SRCROOT } }) - 1;
         for (const diagnostic of file.diagnostics) {
             const code = typeof diagnostic.code === 'string' && ruleIndex.has(diagnostic.code) ? diagnostic.code : IssueCodes.SyntaxError;
             const { start, end } = diagnostic.range;
@@ -50,7 +53,7 @@ export function sarifLog(files: readonly CheckedFile[], version: string, cwd = p
                 message: { text: typeof diagnostic.message === 'string' ? diagnostic.message : String(diagnostic.message) },
                 locations: [{
                     physicalLocation: {
-                        artifactLocation: { uri, uriBaseId: SRCROOT },
+                        artifactLocation: { uri, uriBaseId: SRCROOT, index },
                         region: { startLine: start.line + 1, startColumn: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 }
                     }
                 }]
@@ -65,6 +68,7 @@ export function sarifLog(files: readonly CheckedFile[], version: string, cwd = p
             originalUriBaseIds: { [SRCROOT]: { uri: pathToFileURL(cwd.endsWith(sep) ? cwd : cwd + sep).href } },
             columnKind: 'utf16CodeUnits',
             ...(unreadable.length > 0 ? { invocations: [unsuccessfulInvocation(unreadable, cwd)] } : {}),
+            artifacts,
             results
         }]
     };

@@ -87,6 +87,15 @@ export const workspaceProjectsSchema = z.strictObject({ plans: z.array(planProje
 export type WorkspaceRanking = z.infer<typeof workspaceRankingSchema>;
 export type WorkspaceProjects = z.infer<typeof workspaceProjectsSchema>;
 
+/**
+ * `adopt rank FOLDER --json`: the ranking of each plan under the folder, as `adopt rank FILE
+ * --json` gives it, with its `file` (the path as the command line shows it), in path order.
+ */
+export const folderPlanRankingSchema = z.strictObject({ file: z.string(), ...rankResultSchema.shape });
+export const folderRankingSchema = z.strictObject({ plans: z.array(folderPlanRankingSchema) });
+export type FolderPlanRanking = z.infer<typeof folderPlanRankingSchema>;
+export type FolderRanking = z.infer<typeof folderRankingSchema>;
+
 /** The weights and threshold in force for a plan. */
 export const settingsInForceSchema = z.strictObject({ weights: partsSchema, threshold: z.number() });
 export type SettingsInForce = z.infer<typeof settingsInForceSchema>;

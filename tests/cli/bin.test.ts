@@ -72,7 +72,7 @@ describe('node bin/adopt.cjs', () => {
     test.each([
         ['no arguments', () => [], /Usage: adopt/],
         ['an unknown command', () => ['publish'], /unknown command 'publish'/],
-        ['a missing file', () => ['check', 'nowhere.adopt'], /^adopt: nowhere\.adopt: no such file\n$/],
+        ['a missing file', () => ['check', 'nowhere.adopt'], /^adopt: nowhere\.adopt: no such file or folder\n$/],
         ['a binary file', () => ['rank', files.write('binary.adopt', Uint8Array.from([0, 1, 2, 3]))], /not a text file/],
         ['a bad --config', () => ['rank', EXAMPLE, '--config', files.write('bad.json', '{"weights":{"reach":-1}}')], /weights\.reach must be at least 0/]
     ])('%s: exit 2, a message on stderr and no stack trace', (_name, args, message) => {

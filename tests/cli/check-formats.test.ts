@@ -112,7 +112,11 @@ describe('adopt check --format', () => {
             expect(result.level).toBe({ error: 'error', warning: 'warning', information: 'note', hint: 'note' }[diagnostic.severity]);
             expect(result.message.text).toBe(diagnostic.message);
             const location = result.locations![0].physicalLocation!;
-            expect(location.artifactLocation).toEqual({ uri: relative(process.cwd(), diagnostic.file).split('/').map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' });
+            const uri = relative(process.cwd(), diagnostic.file).split('/').map(encodeURIComponent).join('/');
+            // One artifact per file, in the order given: the example, then the broken plan.
+            const artifact = diagnostic.file === EXAMPLE ? 0 : 1;
+            expect(location.artifactLocation).toEqual({ uri, uriBaseId: '%SRCROOT%', index: artifact });
+            expect(run.artifacts![artifact].location).toEqual({ uri, uriBaseId: '%SRCROOT%' });
             expect(location.region).toMatchObject({ startLine: diagnostic.line, startColumn: diagnostic.column });
         });
         const unresolved = run.results!.find(result => result.ruleId === 'unresolved-reference')!;
@@ -133,7 +137,7 @@ describe('adopt check --format', () => {
         expect(run.code).toBe(2);
         const result = checkResultSchema.parse(JSON.parse(run.out));
         expect(new Set(result.map(diagnostic => diagnostic.file))).toEqual(new Set([warned]));
-        expect(run.err).toBe(`adopt: ${files.dir}/nowhere.adopt: no such file\n`);
+        expect(run.err).toBe(`adopt: ${files.dir}/nowhere.adopt: no such file or folder\n`);
     });
 
     test('sarif with an unreadable file: a valid log of the readable files, the unreadable one a notification of an unsuccessful run, exit 2', async () => {
@@ -149,11 +153,11 @@ describe('adopt check --format', () => {
             executionSuccessful: false,
             toolExecutionNotifications: [{
                 level: 'error',
-                message: { text: `${missing}: no such file` },
+                message: { text: `${missing}: no such file or folder` },
                 locations: [{ physicalLocation: { artifactLocation: { uri: relativeUri(missing, process.cwd()), uriBaseId: '%SRCROOT%' } } }]
             }]
         }]);
-        expect(run.err).toBe(`adopt: ${missing}: no such file\n`);
+        expect(run.err).toBe(`adopt: ${missing}: no such file or folder\n`);
         // Every file readable: no invocation is reported.
         expect((JSON.parse((await cli('check', '--format', 'sarif', warned)).out) as Sarif.Log).runs[0].invocations).toBeUndefined();
     });
@@ -267,6 +271,18 @@ describe('adopt.config.json on the command line', () => {
         const given = spawnSync(process.execPath, [BIN, 'check', '--config', 'adopt.config.json', '../elsewhere/plan.adopt'], { cwd: join(files.dir, 'here'), encoding: 'utf8' });
         expect(given.stderr).toBe('');
         expect(given.stdout).not.toMatch(/low-reach/);
+    });
+
+    test('the plans of a folder that the config file of the current folder does not reach share one note per rules they get instead', () => {
+        write('cwd-config/adopt.config.json', JSON.stringify({ severity: { 'low-reach': 'off' } }));
+        for (const name of ['a', 'b', 'c']) write(`beyond/${name}.adopt`, PLAN_WITH_ERROR);
+        write('beyond/own/adopt.config.json', '{}');
+        write('beyond/own/d.adopt', PLAN_WITH_ERROR);
+        const run = spawnSync(process.execPath, [BIN, 'check', '../beyond'], { cwd: join(files.dir, 'cwd-config'), encoding: 'utf8' });
+        expect(run.status).toBe(1);
+        expect(run.stderr).toBe(
+            'adopt: adopt.config.json of the current folder does not apply to ../beyond/a.adopt, ../beyond/b.adopt and 1 more, which are not in this folder or below it: they get the default rules\n' +
+            `adopt: adopt.config.json of the current folder does not apply to ../beyond/own/d.adopt, which is not in this folder or below it: ${join(files.dir, 'beyond/own/adopt.config.json')} applies to it instead\n`);
     });
 
     test('--config replaces the search: the file found above the plan is not read', async () => {

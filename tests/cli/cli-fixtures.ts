@@ -2,9 +2,9 @@
  * Helpers for the CLI tests: run `runCli` in process with captured output, and write input files
  * (plans, configs, binary data) into a fresh temporary folder.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { runCli } from '../../src/cli/main.js';
 
 export const EXAMPLE = resolve(__dirname, '../../examples/riverside-health.adopt');
@@ -26,9 +26,18 @@ export async function cli(...argv: string[]): Promise<CliRun> {
 export class TempFiles {
     readonly dir = mkdtempSync(join(tmpdir(), 'adopt-cli-'));
 
+    /** Writes the file at `name` (which may hold folders, made as needed) below the temporary folder. */
     write(name: string, content: string | Uint8Array): string {
         const path = join(this.dir, name);
+        mkdirSync(dirname(path), { recursive: true });
         writeFileSync(path, content);
+        return path;
+    }
+
+    /** Makes the folder at `name` (and the folders above it) below the temporary folder. */
+    folder(name: string): string {
+        const path = join(this.dir, name);
+        mkdirSync(path, { recursive: true });
         return path;
     }
 

@@ -221,16 +221,16 @@ describe('usage and input problems exit 2 with a one-line message and no stack t
     const big = () => files.write('big.adopt', Buffer.alloc(MAX_PLAN_BYTES + 1, 0x20));
 
     test.each([
-        ['a missing file', () => ['check', `${files.dir}/missing.adopt`], /missing\.adopt: no such file/],
-        ['a folder', () => ['check', files.dir], /is a folder, not a file/],
+        ['a missing file', () => ['check', `${files.dir}/missing.adopt`], /missing\.adopt: no such file or folder$/m],
+        ['a folder given to report', () => ['report', files.dir], /is a folder, not a file/],
         ['a binary file (NUL byte)', () => ['check', files.write('binary.adopt', Uint8Array.from([0x70, 0x6c, 0x00, 0x01, 0xff]))], /not a text file \(a NUL byte at byte 3\)/],
         ['invalid UTF-8', () => ['rank', files.write('latin1.adopt', Buffer.from('plan P "Caf\xe9" { }', 'latin1'))], /not a text file \(it is not valid UTF-8\)/],
         ['a file over the size limit', () => ['check', big()], /too large .*the limit is 8 MiB/],
         ['a device that never ends', () => ['check', '/dev/zero'], /\/dev\/zero: not a text file \(a NUL byte at byte 1\)/],
         ['an unknown command', () => ['lint', EXAMPLE], /unknown command 'lint'/],
         ['an unknown option', () => ['rank', EXAMPLE, '--csv'], /unknown option '--csv'/],
-        ['check without files', () => ['check'], /missing required argument 'files'/],
-        ['rank without a file', () => ['rank', '--json'], /missing required argument 'file'/],
+        ['check without paths', () => ['check'], /missing required argument 'paths'/],
+        ['rank without a path', () => ['rank', '--json'], /missing required argument 'path'/],
         ['rank with two files', () => ['rank', EXAMPLE, EXAMPLE], /too many arguments/],
         ['--config without its file', () => ['rank', EXAMPLE, '--config'], /argument missing/]
     ])('%s', async (_name, argv, message) => {
@@ -245,17 +245,20 @@ describe('usage and input problems exit 2 with a one-line message and no stack t
 
     test('several files, some unreadable: every readable file is checked, each unreadable one is a line, exit 2', async () => {
         const broken = files.write('broken5.adopt', PLAN_WITH_ERROR);
-        const run = await cli('check', EXAMPLE, `${files.dir}/missing2.adopt`, broken, files.dir);
+        const empty = files.folder('no-plans');
+        const run = await cli('check', EXAMPLE, `${files.dir}/missing2.adopt`, broken, empty);
         expect(run.code).toBe(2);
         expect(run.out).toContain('riverside-health.adopt:35:13: information low-reach');
         expect(run.out).toContain(`${broken}:8:30: error unresolved-reference`);
-        expect(run.err).toBe(`adopt: ${files.dir}/missing2.adopt: no such file\nadopt: ${files.dir}: is a folder, not a file\n`);
+        expect(run.err).toBe(`adopt: ${files.dir}/missing2.adopt: no such file or folder\n` +
+            `adopt: ${empty}: no .adopt file in this folder or below it (node_modules and folders starting with a dot are skipped)\n`);
     });
 
     test('rank and report name both an unreadable plan and an unreadable --config, exit 2', async () => {
-        for (const command of ['rank', 'report']) {
+        // rank takes a folder too: a path that names nothing is no such file or folder.
+        for (const [command, what] of [['rank', 'file or folder'], ['report', 'file']]) {
             const run = await cli(command, `${files.dir}/missing3.adopt`, '--config', `${files.dir}/missing.json`);
-            expect(run).toEqual({ code: 2, out: '', err: `adopt: ${files.dir}/missing.json: no such config file\nadopt: ${files.dir}/missing3.adopt: no such file\n` });
+            expect(run).toEqual({ code: 2, out: '', err: `adopt: ${files.dir}/missing.json: no such config file\nadopt: ${files.dir}/missing3.adopt: no such ${what}\n` });
         }
     });
 
@@ -274,8 +277,8 @@ describe('help and version', () => {
         const run = await cli(flag);
         expect(run.code).toBe(0);
         expect(run.out).toMatch(/^Usage: adopt \[options\] \[command\]/);
-        expect(run.out).toMatch(/check \[options\] <files\.\.\.>/);
-        expect(run.out).toMatch(/rank \[options\] <file>/);
+        expect(run.out).toMatch(/check \[options\] <paths\.\.\.>/);
+        expect(run.out).toMatch(/rank \[options\] <path>/);
     });
 
     test('rank --help names --json and --config', async () => {

@@ -1,7 +1,8 @@
 /**
  * `adopt check --stats`: after the diagnostics, how long each phase took (parse, link, score,
- * validate) and which parser built each plan: `parser: fast` (the fast parser, which recovers
- * from syntax errors too); `parser: langium` only for a grammar the fast parser does not take.
+ * validate) and which parser built each file, plan or shared file: `parser: fast` (the fast
+ * parser, which recovers from syntax errors too); `parser: langium` only for a grammar the fast
+ * parser does not take.
  */
 import { afterAll, describe, expect, test } from 'vitest';
 import { createAdoptServices } from '../../src/language/adopt-module.js';
@@ -43,8 +44,11 @@ describe('adopt check --stats', () => {
         expect(stats.parser).toBe('fast');
     });
 
-    test('says parser: fast for a plan with a syntax error too (the fast parser recovers), and keeps exit 1', async () => {
-        const broken = files.write('broken.adopt', 'plan Broken "Broken" {\n  stage s "S" {\n    project p "P" {\n  }\n');
+    test.each([
+        ['a plan', 'broken.adopt', 'plan Broken "Broken" {\n  stage s "S" {\n    project p "P" {\n  }\n'],
+        ['a shared file', 'broken-shared.adopt', 'shared Broken "Broken" {\n  coalition {\n    member ana "Ana" role\n']
+    ])('says parser: fast for %s with a syntax error too (the fast parser recovers), and keeps exit 1', async (_what, name, text) => {
+        const broken = files.write(name, text);
         const { code, out } = await cli('check', '--stats', broken);
         expect(code).toBe(1);
         expect(out).toContain('syntax-error');
@@ -69,6 +73,21 @@ describe('adopt check --stats', () => {
         const { out } = await cli('check', '--stats', ...paths);
         expect(out).not.toMatch(/syntax-error|unresolved-reference/);
         expect(statsOf(out).map(block => [block.path, block.parser])).toEqual(paths.map(path => [path, 'fast']));
+    });
+
+    test('says parser: fast for a shared file and for the plan that uses it, given in either order, each diagnosed as without --stats', async () => {
+        const shared = files.write('network/people.adopt', 'shared People "People" {\n  coalition {\n    member ana "Ana" role middle-manager trained\n    member ben "Ben" role operational-manager trained\n  }\n}\n');
+        const plan = files.write('uses-people.adopt', 'use "network/people.adopt"\n\nplan P "P" {\n  stage s "S" {\n    project p "P" { involves ana, ben }\n  }\n}\n');
+        for (const order of [[plan, shared], [shared, plan]]) {
+            const plain = await cli('check', ...order);
+            const stats = await cli('check', '--stats', ...order);
+            expect(stats.err).toBe('');
+            expect(stats.code).toBe(plain.code);
+            expect(stats.out.slice(0, stats.out.indexOf('stats for '))).toBe(plain.out);
+            // The plan's members resolve in the shared file, whichever was given first.
+            expect(stats.out).not.toContain('unresolved-reference');
+            expect(statsOf(stats.out).map(block => [block.path, block.parser])).toEqual(order.map(path => [path, 'fast']));
+        }
     });
 
     test('without --stats prints no stats', async () => {
