@@ -3,14 +3,16 @@
  * member's role, training, willingness, unit, projects and actions; what a trait, its level and a
  * role mean (from the article); a stage's window and its actions done; a metric's progress
  * (`320 of 500, 64%`); an action's owner, due date (in words, overdue or not) and status; a
- * date in words; a short summary for the other declarations.
+ * date in words; a short summary for the other declarations. A name declared in a shared file
+ * that this file uses is described as this plan sees it, and the hover ends with that file's
+ * path from this one.
  */
-import { AstUtils, CstUtils, type AstNode, type LangiumDocument } from 'langium';
+import { AstUtils, CstUtils, UriUtils, type AstNode, type CstNode, type LangiumDocument } from 'langium';
 import { AstNodeHoverProvider } from 'langium/lsp';
 import type { Hover, HoverParams, Position } from 'vscode-languageserver';
 import type { AdoptServices } from '../adopt-module.js';
 import {
-    isAction, isChannel, isEffort, isLevel, isMember, isMetric, isProject, isRole, isStage, isStatus, isTrait, isTraitKind,
+    isAction, isChannel, isEffort, isInitiative, isLevel, isMember, isMetric, isProject, isRole, isStage, isStatus, isTrait, isTraitKind,
     type Action, type Channel, type Effort, type Goal, type Initiative, type Member, type Metric, type Plan, type Project, type Shared, type Stage,
     type Story, type Trait
 } from '../generated/ast.js';
@@ -18,8 +20,9 @@ import { applyFor, DECLARATION_KEYWORDS, type DeclarationKind, type PerKind } fr
 import { dateProblem, spokenDate } from '../model/plan-dates.js';
 import {
     actionsDone, allActions, allMembers, allProjects, allStories, effortOf, involvedMembers, isManager, isWilling, LEVEL_VALUES, progressOf, progressText,
-    planOf, resolvedTargets, stageOfAction, stagesOf, supportedInitiatives, writtenTarget
+    planOf, resolvedTargets, stageOfAction, stagesOf, supportedInitiatives, writtenTarget, type Block
 } from '../model/plan-model.js';
+import { usePathBetween } from '../workspace/used-files.js';
 import type { Today } from '../model/today.js';
 import type { SyntaxFacts } from '../parser/syntax-facts.js';
 import { partValues } from '../score/quick-win-score.js';
@@ -57,7 +60,29 @@ export class AdoptHoverProvider extends AstNodeHoverProvider {
         const leaf = CstUtils.findLeafNodeAtOffset(root, document.textDocument.offsetAt(params.position));
         const special = leaf && !leaf.hidden ? this.keywordHover(leaf.astNode, leaf.text, leaf.range.start) : undefined;
         if (special) return markdown(special);
+        const used = this.usedDeclarationHover(document, root, document.textDocument.offsetAt(params.position));
+        if (used) return markdown(used);
         return super.getHoverContent(document, params);
+    }
+
+    /**
+     * A name that refers to a declaration of another file (a shared file this one uses, or the
+     * path of a `use`): its hover as seen from this file's plan (a shared member's projects are
+     * this plan's), then the file that declares it, by its path from this file.
+     */
+    private usedDeclarationHover(document: LangiumDocument, root: CstNode, offset: number): string | undefined {
+        const leaf = CstUtils.findDeclarationNodeAtOffset(root, offset, this.grammarConfig.nameRegexp);
+        if (!leaf || leaf.end <= offset) return undefined;
+        const target = this.references.findDeclarations(leaf)[0];
+        if (!target) return undefined;
+        const declaredIn = AstUtils.getDocument(target);
+        if (UriUtils.equals(declaredIn.uri, document.uri)) return undefined;
+        const plan = planOf(leaf.astNode);
+        const content = isMember(target) ? this.memberHover(target, plan)
+            : isChannel(target) ? channelHover(target, plan)
+                : isInitiative(target) ? initiativeHover(target, plan)
+                    : this.getAstNodeHoverContent(target);
+        return content && `${content}\n\nDeclared in \`${usePathBetween(document.uri, declaredIn.uri)}\`.`;
     }
 
     /** Hover on words that are not names: traits, levels, roles, statuses, effort, dates, and a declaration's keyword. */
@@ -86,8 +111,8 @@ export class AdoptHoverProvider extends AstNodeHoverProvider {
         Plan: node => this.planHover(node),
         Shared: sharedHover,
         Member: node => this.memberHover(node),
-        Channel: channelHover,
-        Initiative: initiativeHover,
+        Channel: node => channelHover(node),
+        Initiative: node => initiativeHover(node),
         Stage: node => this.stageHover(node),
         Project: node => this.projectHover(node),
         Goal: goalHover,
@@ -133,8 +158,8 @@ export class AdoptHoverProvider extends AstNodeHoverProvider {
         return lines.join('\n');
     }
 
-    private memberHover(member: Member): string {
-        const plan = planOf(member);
+    /** A member, with the projects, actions and stories of `plan` (where the member is declared, or the plan that uses it). */
+    private memberHover(member: Member, plan: Plan | undefined = planOf(member)): string {
         const projects = plan ? allProjects(plan).filter(project => involvedMembers(project).includes(member)) : [];
         const audiences = plan ? allStories(plan).filter(story => resolvedTargets(story.audience).includes(member)) : [];
         const projectText = projects.length === 0 ? 'none yet' : projects.map(project => {
@@ -255,8 +280,8 @@ function sharedHover(shared: Shared): string {
     ].join('\n');
 }
 
-function initiativeHover(initiative: Initiative): string {
-    const plan = initiative.$container;
+/** An initiative, with the projects of `plan` (where it is declared, or the plan that uses it) that support it. */
+function initiativeHover(initiative: Initiative, plan: Block = initiative.$container): string {
     const projects = allProjects(plan).filter(project => supportedInitiatives(project).includes(initiative));
     return [
         `**${initiative.title ?? initiative.name}** (initiative \`${initiative.name}\`)`,
@@ -265,8 +290,8 @@ function initiativeHover(initiative: Initiative): string {
     ].join('\n');
 }
 
-function channelHover(channel: Channel): string {
-    const plan = channel.$container;
+/** A channel, with the stages and projects of `plan` (where it is declared, or the plan that uses it) that launch and use it. */
+function channelHover(channel: Channel, plan: Block = channel.$container): string {
     const launchedIn = stagesOf(plan).filter(stage => stage.launches.some(launch => resolvedTargets(launch.channels).includes(channel)));
     const usedBy = allProjects(plan).filter(project => resolvedTargets(project.uses.flatMap(uses => uses.channels)).includes(channel));
     return [
