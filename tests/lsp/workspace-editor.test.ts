@@ -225,6 +225,20 @@ describe('rename across files', () => {
     });
 });
 
+describe('rename of what a use names', () => {
+    test("a shared block's name is renamed in its file only: the use lines name the file by its path", async () => {
+        const answer = await server.request('textDocument/rename', { textDocument: { uri: uriOf('network/people.adopt') }, position: at('network/people.adopt', 'NorthfieldPeople'), newName: 'Staff' });
+        expect(answer).toEqual({ kind: 'result', value: { changes: { [uriOf('network/people.adopt')]: [{ range: { start: { line: 0, character: 7 }, end: { line: 0, character: 23 } }, newText: 'Staff' }] } } });
+    });
+
+    test('the path of a use is not a name: prepareRename and rename refuse it with a message', async () => {
+        const params = { textDocument: { uri: uriOf('cardiology.adopt') }, position: at('cardiology.adopt', 'network/people', 0, 3) };
+        const message = 'The path of a use is not a name: edit it between the quotes. To rename the shared block, rename it at its name in its file.';
+        expect(await server.request('textDocument/prepareRename', params)).toMatchObject({ kind: 'error', message });
+        expect(await server.request('textDocument/rename', { ...params, newName: 'Staff' })).toEqual({ kind: 'error', code: -32602, message });
+    });
+});
+
 describe('hover on a used name says which file declares it', () => {
     const hover = async (path: string, position: Position) =>
         ((await server.result<Hover>('textDocument/hover', { textDocument: { uri: uriOf(path) }, position })).contents as MarkupContent).value;
@@ -319,6 +333,15 @@ describe('completion of use paths', () => {
     test('in a shared file: the other shared files of its folder, never itself', async () => {
         const { items } = await complete('network/people.adopt', `use "|"\n${FILES['network/people.adopt']}`, '|');
         expect(items.map(item => item.label)).toEqual(['channels.adopt']);
+    });
+
+    test("a name: the plan's own first, then those of the used file, marked with its path", async () => {
+        const text = 'use "../network/people.adopt"\n\nplan M "M" {\n  coalition {\n    member cho "Cho" role staff trained\n  }\n  stage s "S" {\n    project p "P" {\n      involves |\n    }\n  }\n}\n';
+        const { items } = await complete('campus/mixed.adopt', text, '|');
+        const names = items.filter(item => ['cho', 'ana', 'ben', 'zoe'].includes(item.label)).sort((a, b) => a.sortText!.localeCompare(b.sortText!));
+        expect(names.map(item => [item.label, item.labelDetails?.description])).toEqual([
+            ['cho', undefined], ['ana', '../network/people.adopt'], ['ben', '../network/people.adopt']
+        ]);
     });
 
     test('elsewhere, no path is offered', async () => {
@@ -433,3 +456,4 @@ describe('quick fixes of the use lines, and use "PATH" for an unresolved name', 
         expect(channel.actions).toEqual([]);
     });
 });
+

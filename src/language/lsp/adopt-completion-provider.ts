@@ -4,7 +4,8 @@
  * `involves`/`audience`, initiatives after `supports`, channels after `uses`/`launch`, stages
  * after `after`, projects after `from`). Here the names already in the list (and a stage itself
  * after `after`) are left out, and each name says what it is: a member's role, a project's
- * score, a title. Where a keyword that starts a construct may stand, its snippet is offered too
+ * score, a title; a name declared in a shared file this one uses comes after the file's own
+ * names, with that file's path. Where a keyword that starts a construct may stand, its snippet is offered too
  * (adopt-snippets.ts). After `on`, platforms are proposed (those of the plan's channels, then
  * well-known ones) instead of the language's words; where a date stands (after `due`, `from`,
  * `to`), today's date (services.model.Today); inside a comment, nothing. In the path of a `use`
@@ -39,6 +40,9 @@ export const WELL_KNOWN_PLATFORMS = [
     'youtube', 'facebook', 'instagram', 'linkedin', 'x', 'twitter', 'tiktok', 'mastodon', 'bluesky', 'threads', 'medium',
     'wordpress', 'blog', 'podcast', 'wiki', 'yammer', 'teams', 'slack', 'sharepoint', 'flickr', 'pinterest', 'reddit', 'whatsapp'
 ] as const;
+
+/** Where the names of used files come in the order: after every name of the file itself (a plan is at most 8 MiB). */
+const USED_FILE_ORDER = 1_000_000_000;
 
 export class AdoptCompletionProvider extends DefaultCompletionProvider {
     private readonly quickWins: QuickWinService;
@@ -157,21 +161,27 @@ export class AdoptCompletionProvider extends DefaultCompletionProvider {
     protected override getReferenceCandidates(refInfo: ReferenceInfo, context: CompletionContext): Stream<AstNodeDescription> {
         const listed = namesAlreadyListed(refInfo, context.tokenOffset);
         const candidates = super.getReferenceCandidates(refInfo, context).filter(candidate => !listed.has(candidate.name)).toArray();
-        return stream(candidates.sort((a, b) => this.order(a) - this.order(b)));
+        return stream(candidates.sort((a, b) => this.order(a, context.document) - this.order(b, context.document)));
     }
 
-    /** Declaration order; projects by rank, so the best candidate comes first. */
-    private order(candidate: AstNodeDescription): number {
+    /** Declaration order, this file's names before those of the files it uses; projects by rank, so the best candidate comes first. */
+    private order(candidate: AstNodeDescription, from: LangiumDocument): number {
         const node = candidate.node;
         if (node && isProject(node)) return this.quickWins.analysisOf(node)?.rank ?? Number.MAX_SAFE_INTEGER;
-        return node?.$cstNode?.offset ?? Number.MAX_SAFE_INTEGER;
+        const offset = node?.$cstNode?.offset;
+        if (offset === undefined) return Number.MAX_SAFE_INTEGER;
+        return UriUtils.equals(candidate.documentUri, from.uri) ? offset : USED_FILE_ORDER + offset;
     }
 
+    /** A name declared in a used file says which: its path from this file. */
     protected override createReferenceCompletionItem(nodeDescription: AstNodeDescription, refInfo: ReferenceInfo, context: CompletionContext): CompletionValueItem {
         const item = super.createReferenceCompletionItem(nodeDescription, refInfo, context);
         const node = nodeDescription.node;
-        const sortText = `0${String(this.order(nodeDescription)).padStart(10, '0')}`;
-        return node ? { ...item, sortText, detail: this.describe(node) ?? item.detail } : item;
+        if (!node) return item;
+        const sortText = `0${String(this.order(nodeDescription, context.document)).padStart(10, '0')}`;
+        const elsewhere = !UriUtils.equals(nodeDescription.documentUri, context.document.uri);
+        const labelDetails = elsewhere ? { description: usePathBetween(context.document.uri, nodeDescription.documentUri) } : undefined;
+        return { ...item, sortText, detail: this.describe(node) ?? item.detail, ...(labelDetails ? { labelDetails } : {}) };
     }
 
     /** Traits, levels, roles and `trained` come with what they mean; a keyword that starts a construct, with its snippet. */

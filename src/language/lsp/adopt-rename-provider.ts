@@ -8,14 +8,16 @@
  * member, channel or initiative, in the shared files its file uses; for a shared file's, in every
  * file of the workspace that uses that file, and in the other shared files those use
  * (docs/language.md#plans-in-many-files). The edit reaches every file of the workspace that
- * refers to the name, open or not (Langium's index of references).
+ * refers to the name, open or not (Langium's index of references). A shared block's name is
+ * renamed in its file only (the `use` lines name the file by its path); the path of a `use` is
+ * not renamed.
  */
 import { AstUtils, CstUtils, GrammarAST, UriUtils, type AstNode, type CstNode, type LangiumDocument, type LangiumDocuments, type URI } from 'langium';
 import { DefaultRenameProvider } from 'langium/lsp';
 import { ErrorCodes, LSPErrorCodes, ResponseError, type PrepareRenameParams, type Range, type RenameParams, type WorkspaceEdit } from 'vscode-languageserver';
 import type { CancellationToken } from 'vscode-languageserver';
 import type { AdoptServices } from '../adopt-module.js';
-import type { Shared } from '../generated/ast.js';
+import { isShared, isUse, type Shared } from '../generated/ast.js';
 import { blockOfFile, usedBlocks, type Block } from '../model/plan-model.js';
 import { usePathBetween } from '../workspace/used-files.js';
 import { DECLARATION_KEYWORDS, NAMESPACES, SHARED_KINDS, entryFor, isDeclaration, withArticle, type Declaration, type SharedKind } from '../model/declaration-kinds.js';
@@ -34,6 +36,7 @@ export class AdoptRenameProvider extends DefaultRenameProvider {
 
     override prepareRename(document: LangiumDocument, params: PrepareRenameParams, _cancelToken?: CancellationToken): Range {
         const leaf = this.leafAt(document, params.position);
+        if (leaf && isUse(leaf.astNode)) throw new ResponseError(LSPErrorCodes.RequestFailed, USE_PATH_IS_NO_NAME);
         const range = this.renameNodeRange(document, params.position);
         if (leaf && range) return range;
         throw new ResponseError(LSPErrorCodes.RequestFailed, this.whyNotRenamable(leaf));
@@ -42,10 +45,12 @@ export class AdoptRenameProvider extends DefaultRenameProvider {
     /** Nothing to rename where prepareRename refuses (no edit, as Langium answers); a bad new name is refused. */
     override async rename(document: LangiumDocument, params: RenameParams, cancelToken?: CancellationToken): Promise<WorkspaceEdit | undefined> {
         const leaf = this.leafAt(document, params.position);
+        if (leaf && isUse(leaf.astNode)) throw new ResponseError(ErrorCodes.InvalidParams, USE_PATH_IS_NO_NAME);
         const declaration = leaf && this.declarationOf(leaf);
         if (!leaf || !declaration) return undefined;
         const check = this.names.check(params.newName);
         if (!check.ok) throw new ResponseError(ErrorCodes.InvalidParams, check.problem);
+        if (isShared(declaration)) return this.renameSharedBlock(declaration, params.newName);
         const clash = isDeclaration(declaration) && sameNamespace(declaration).find(other => other !== declaration && this.nameProvider.getName(other) === params.newName);
         if (clash) {
             const kind = DECLARATION_KEYWORDS[clash.$type];
@@ -55,6 +60,13 @@ export class AdoptRenameProvider extends DefaultRenameProvider {
         const across = isDeclaration(declaration) ? this.clashAcrossFiles(declaration, params.newName, document.uri) : undefined;
         if (across) throw new ResponseError(ErrorCodes.InvalidParams, `${across} Choose another name.`);
         return super.rename(document, params, cancelToken);
+    }
+
+    /** A shared block's name: the `use` lines name its file by path, not the block by name, so only the name changes. */
+    private renameSharedBlock(shared: Shared, newName: string): WorkspaceEdit | undefined {
+        const name = this.nameProvider.getNameNode(shared);
+        if (!name) return undefined;
+        return { changes: { [AstUtils.getDocument(shared).uri.toString()]: [{ range: name.range, newText: newName }] } };
     }
 
     /**
@@ -110,6 +122,8 @@ export class AdoptRenameProvider extends DefaultRenameProvider {
         return 'Put the cursor on a name to rename it.';
     }
 }
+
+const USE_PATH_IS_NO_NAME = 'The path of a use is not a name: edit it between the quotes. To rename the shared block, rename it at its name in its file.';
 
 const SHARED_KIND_NAMES: ReadonlySet<string> = new Set(SHARED_KINDS);
 
