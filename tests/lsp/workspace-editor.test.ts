@@ -191,7 +191,9 @@ describe('rename across files', () => {
         server.request('textDocument/rename', { textDocument: { uri: uriOf(path) }, position, newName });
 
     test('a shared member renamed from a plan that is open: the declaration and both plans are edited, open or not', async () => {
+        const seen = server.published.length;
         await server.open(uriOf('cardiology.adopt'), FILES['cardiology.adopt'], 1);
+        await server.publicationAfter(uriOf('cardiology.adopt'), seen, publication => publication.version === 1);
         const answer = await rename('cardiology.adopt', at('cardiology.adopt', 'ana, zoe'), 'anaOrtiz');
         expect(answer.kind).toBe('result');
         const edit = (answer as { value: WorkspaceEdit }).value;
@@ -289,7 +291,9 @@ describe('use paths are links', () => {
 
     test('a path that leads to no file is no link; a file without use lines has none', async () => {
         const uri = uriOf('nowhere.adopt');
+        const seen = server.published.length;
         await server.open(uri, 'use "network/missing.adopt"\nuse "network/people.adopt"\n\nplan N "N" {\n  stage s "S" {\n    project p "P" { involves ana }\n  }\n}\n');
+        await server.publicationAfter(uri, seen);
         expect((await links(uri)).map(link => link.target)).toEqual([uriOf('network/people.adopt')]);
         await server.close(uri);
         expect(await links(uriOf('alone.adopt'))).toEqual([]);
@@ -301,7 +305,10 @@ describe('completion of use paths', () => {
         const uri = uriOf(path);
         const offset = text.indexOf(marker);
         const source = text.replace(marker, '');
+        const seen = server.published.length;
         await server.open(uri, source);
+        // Asked once the server has built the opened text.
+        await server.publicationAfter(uri, seen);
         const document = TextDocument.create(uri, 'adopt', 1, source);
         const answer = await server.result<CompletionList | CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position: document.positionAt(offset) });
         await server.close(uri);
@@ -353,7 +360,7 @@ describe('completion of use paths', () => {
 
 describe('quick fixes of the use lines, and use "PATH" for an unresolved name', () => {
     /** Opens a file, waits for its diagnostic of `code`, and asks for the code actions of that diagnostic. */
-    const fixesOf = async (path: string, text: string, code: string): Promise<{ diagnostic: Diagnostic; actions: CodeAction[] }> => {
+    const fixesOf = async (path: string, text: string, code: string): Promise<{ diagnostic: Diagnostic; actions: CodeAction[]; all: CodeAction[] }> => {
         const uri = uriOf(path);
         const seen = server.published.length;
         await server.open(uri, text);
@@ -362,14 +369,16 @@ describe('quick fixes of the use lines, and use "PATH" for an unresolved name', 
         if (!diagnostic) throw new Error(`no ${code} in ${JSON.stringify(diagnostics)}`);
         const actions = await server.result<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } });
         await server.close(uri);
-        return { diagnostic, actions: (actions ?? []).filter(action => !action.title.startsWith('Ignore')) };
+        return { diagnostic, actions: (actions ?? []).filter(action => !action.title.startsWith('Ignore')), all: actions ?? [] };
     };
     const fixed = (path: string, text: string, action: CodeAction) => edited(path, action.edit!, text);
 
     test('unused-use in a plan: remove the line', async () => {
         const text = 'use "network/channels.adopt"\nuse "network/people.adopt"\n\nplan U "U" {\n  stage s "S" {\n    project p "P" { involves ana }\n  }\n}\n';
-        const { actions } = await fixesOf('unused.adopt', text, 'unused-use');
+        const { actions, all } = await fixesOf('unused.adopt', text, 'unused-use');
         expect(actions.map(action => [action.title, action.isPreferred])).toEqual([['Remove use "network/channels.adopt"', true]]);
+        // A hint: it can be ignored on its line too.
+        expect(all.map(action => action.title)).toContain('Ignore unused-use on this line');
         const result = fixed('unused.adopt', text, actions[0]);
         expect(result).toBe('use "network/people.adopt"\n\nplan U "U" {\n  stage s "S" {\n    project p "P" { involves ana }\n  }\n}\n');
         expect(await parses(result)).toBe(true);
@@ -411,9 +420,18 @@ describe('quick fixes of the use lines, and use "PATH" for an unresolved name', 
         }
     });
 
-    test('use-not-found with a file name no shared file has: no fix', async () => {
+    test('use-not-found with a file name no shared file has, or only a plan has: no fix', async () => {
         const { actions } = await fixesOf('typo.adopt', 'use "network/persons.adopt"\n\nplan T "T" {\n}\n', 'use-not-found');
         expect(actions).toEqual([]);
+        const plan = await fixesOf('typo.adopt', 'use "plans/alone.adopt"\n\nplan T "T" {\n}\n', 'use-not-found');
+        expect(plan.actions).toEqual([]);
+    });
+
+    test('use-not-shared and use-cycle have no fix of their own (and, being errors, no ignore)', async () => {
+        const notShared = await fixesOf('typo.adopt', 'use "alone.adopt"\n\nplan T "T" {\n}\n', 'use-not-shared');
+        expect(notShared.all).toEqual([]);
+        const cycle = await fixesOf('network/loop.adopt', 'use "loop.adopt"\n\nshared Loop "Loop" {\n}\n', 'use-cycle');
+        expect(cycle.all).toEqual([]);
     });
 
     test('unresolved-reference in a file without use lines: use "PATH" at the top, preferred; the name then resolves', async () => {
