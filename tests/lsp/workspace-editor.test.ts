@@ -267,6 +267,18 @@ describe('hover on a used name says which file declares it', () => {
         expect(initiative.endsWith('\n\nDeclared in `../network/people.adopt`.')).toBe(true);
     });
 
+    test('in its shared file, a declaration is described as every plan that uses the file sees it, each item with its plan\'s path', async () => {
+        const member = await hover('network/people.adopt', at('network/people.adopt', 'ana "'));
+        expect(member).toContain('- projects: `tumourBoard` (score 67) in `../campus/oncology.adopt`, `streamRounds` (score 57) in `../cardiology.adopt`');
+        expect(member).not.toContain('Declared in');
+        const channel = await hover('network/channels.adopt', at('network/channels.adopt', 'youtube "'));
+        expect(channel).toContain('- launched in: `rollout` in `../cardiology.adopt`\n- used by: `streamRounds` in `../cardiology.adopt`');
+        const initiative = await hover('network/people.adopt', at('network/people.adopt', 'grandRounds "'));
+        expect(initiative).toContain('Supported by: `tumourBoard` in `../campus/oncology.adopt`, `streamRounds` in `../cardiology.adopt`');
+        // No plan uses the channels' initiative.
+        expect(await hover('network/channels.adopt', at('network/channels.adopt', 'journalClub "'))).toContain('Supported by: no project yet');
+    });
+
     test('a name declared in the file itself names no file', async () => {
         expect(await hover('alone.adopt', at('alone.adopt', 'ana', 1))).not.toContain('Declared in');
         expect(await hover('cardiology.adopt', at('cardiology.adopt', 'zoe', 1))).not.toContain('Declared in');
