@@ -17,8 +17,9 @@ export class AdoptCodeActionProvider implements CodeActionProvider {
 
     getCodeActions(document: LangiumDocument, params: CodeActionParams): Array<Command | CodeAction> | undefined {
         if (!wantsQuickFixes(params.context.only)) return undefined;
+        // A shared file has fixes too (its `use` lines): its plan is an empty stand-in.
+        if (!document.parseResult.value.$cstNode) return undefined;
         const plan = planOfDocument(document);
-        if (!plan.$cstNode) return undefined;
         const analysis = this.services.score.QuickWins.analyze(plan);
         const actions: CodeAction[] = [];
         for (const diagnostic of params.context.diagnostics) {

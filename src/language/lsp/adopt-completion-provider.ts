@@ -4,22 +4,25 @@
  * `involves`/`audience`, initiatives after `supports`, channels after `uses`/`launch`, stages
  * after `after`, projects after `from`). Here the names already in the list (and a stage itself
  * after `after`) are left out, and each name says what it is: a member's role, a project's
- * score, a title. Where a keyword that starts a construct may stand, its snippet is offered too
+ * score, a title; a name declared in a shared file this one uses comes after the file's own
+ * names, with that file's path. Where a keyword that starts a construct may stand, its snippet is offered too
  * (adopt-snippets.ts). After `on`, platforms are proposed (those of the plan's channels, then
  * well-known ones) instead of the language's words; where a date stands (after `due`, `from`,
- * `to`), today's date (services.model.Today); inside a comment, nothing.
+ * `to`), today's date (services.model.Today); inside a comment, nothing. In the path of a `use`
+ * (between the quotes, or right after `use`), the shared files of the workspace by their paths
+ * from this file, leaving out those the file already uses.
  */
-import { AstUtils, GrammarAST, GrammarUtils, stream, type AstNode, type AstNodeDescription, type LangiumDocument, type ReferenceInfo, type Stream } from 'langium';
+import { AstUtils, GrammarAST, GrammarUtils, UriUtils, stream, type AstNode, type AstNodeDescription, type LangiumDocument, type LangiumDocuments, type ReferenceInfo, type Stream } from 'langium';
 import type { MaybePromise } from 'langium';
 import {
     DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type CompletionValueItem, type NextFeature
 } from 'langium/lsp';
 import {
-    CompletionItemKind, InsertTextFormat, InsertTextMode, type CancellationToken, type CompletionList, type CompletionParams
+    CompletionItemKind, InsertTextFormat, InsertTextMode, type CancellationToken, type CompletionItem, type CompletionList, type CompletionParams
 } from 'vscode-languageserver';
 import type { AdoptServices } from '../adopt-module.js';
 import {
-    isEffort, isLevel, isProject, isRole, isStage, isStatus, isTraitKind, type Member, type Project
+    isAdoptFile, isEffort, isLevel, isProject, isRole, isStage, isStatus, isTraitKind, type Member, type Project
 } from '../generated/ast.js';
 import { blockOfFile, seenChannels } from '../model/plan-model.js';
 import { applyFor, type PerKind, type ReferencedKind } from '../model/declaration-kinds.js';
@@ -28,6 +31,8 @@ import { exceedsPlanSize } from '../parser/plan-limits.js';
 import type { Today } from '../model/today.js';
 import { EFFORT_LEVEL_MEANINGS, LEVEL_MEANINGS, LIVING_PLAN_MEANINGS, ROLE_MEANINGS, STATUS_MEANINGS, TRAINED_MEANING, TRAIT_MEANINGS } from './adopt-glossary.js';
 import { snippetsStartedBy, snippetText } from './adopt-snippets.js';
+import { lineStart as lineStartOf } from './quickfixes/text-edits.js';
+import { usePathBetween, usedFileUri } from '../workspace/used-files.js';
 import type { QuickWinService } from '../score/quick-win-service.js';
 
 /** Platforms people put their channels on, proposed after `on` (any identifier is allowed). */
@@ -36,17 +41,22 @@ export const WELL_KNOWN_PLATFORMS = [
     'wordpress', 'blog', 'podcast', 'wiki', 'yammer', 'teams', 'slack', 'sharepoint', 'flickr', 'pinterest', 'reddit', 'whatsapp'
 ] as const;
 
+/** Where the names of used files come in the order: after every name of the file itself (a plan is at most 8 MiB). */
+const USED_FILE_ORDER = 1_000_000_000;
+
 export class AdoptCompletionProvider extends DefaultCompletionProvider {
     private readonly quickWins: QuickWinService;
     private readonly today: Today;
 
     private readonly lexerService: AdoptServices['parser']['Lexer'];
+    private readonly documents: LangiumDocuments;
 
     constructor(services: AdoptServices) {
         super(services);
         this.quickWins = services.score.QuickWins;
         this.today = services.model.Today;
         this.lexerService = services.parser.Lexer;
+        this.documents = services.shared.workspace.LangiumDocuments;
     }
 
     /**
@@ -58,7 +68,52 @@ export class AdoptCompletionProvider extends DefaultCompletionProvider {
         if (exceedsPlanSize(text)) return { items: [], isIncomplete: false };
         const offset = document.textDocument.offsetAt(params.position);
         if (this.insideComment(text, offset)) return { items: [], isIncomplete: false };
+        const usePath = this.completeUsePath(document, offset);
+        if (usePath) return { items: usePath, isIncomplete: false };
         return super.getCompletion(document, params, cancelToken);
+    }
+
+    /**
+     * In the path of a `use`: the workspace's shared files (never this file, nor one it already
+     * uses), nearest folders first, then by path. Undefined when the cursor is elsewhere.
+     */
+    private completeUsePath(document: LangiumDocument, offset: number): CompletionItem[] | undefined {
+        const text = document.textDocument.getText();
+        const start = lineStartOf(text, offset);
+        const before = text.slice(start, offset);
+        const quoted = /^\s*use\s+"([^"\r\n]*)$/.exec(before);
+        if (!quoted && !/^\s*use\s+$/.test(before)) return undefined;
+        let end = offset;
+        if (quoted) {
+            // Replace the path up to its closing quote, when that is on the line.
+            const rest = /^[^"\r\n]*"/.exec(text.slice(offset));
+            if (rest) end = offset + rest[0].length - 1;
+        }
+        const range = { start: document.textDocument.positionAt(offset - (quoted?.[1].length ?? 0)), end: document.textDocument.positionAt(end) };
+        const root = document.parseResult.value;
+        const used = new Set((isAdoptFile(root) ? root.uses : []).flatMap(use => {
+            const path = use.shared?.$refText;
+            const target = path === undefined ? undefined : usedFileUri(document.uri, path);
+            return target && 'uri' in target ? [target.uri.toString()] : [];
+        }));
+        const candidates = this.documents.all.toArray().flatMap(other => {
+            const shared = isAdoptFile(other.parseResult.value) ? other.parseResult.value.shared : undefined;
+            if (!shared || UriUtils.equals(other.uri, document.uri) || used.has(other.uri.toString())) return [];
+            return [{ path: usePathBetween(document.uri, other.uri), shared }];
+        });
+        const upwards = (path: string) => path.split('/').filter(step => step === '..').length;
+        candidates.sort((a, b) => upwards(a.path) - upwards(b.path) || a.path.localeCompare(b.path));
+        return candidates.map(({ path, shared }, index) => {
+            const newText = quoted ? path : JSON.stringify(path);
+            return {
+                label: path,
+                kind: CompletionItemKind.File,
+                detail: `shared ${shared.name}: ${shared.title ?? ''}`,
+                filterText: newText,
+                sortText: String(index).padStart(6, '0'),
+                textEdit: { range, newText }
+            };
+        });
     }
 
     private insideComment(text: string, offset: number): boolean {
@@ -106,21 +161,27 @@ export class AdoptCompletionProvider extends DefaultCompletionProvider {
     protected override getReferenceCandidates(refInfo: ReferenceInfo, context: CompletionContext): Stream<AstNodeDescription> {
         const listed = namesAlreadyListed(refInfo, context.tokenOffset);
         const candidates = super.getReferenceCandidates(refInfo, context).filter(candidate => !listed.has(candidate.name)).toArray();
-        return stream(candidates.sort((a, b) => this.order(a) - this.order(b)));
+        return stream(candidates.sort((a, b) => this.order(a, context.document) - this.order(b, context.document)));
     }
 
-    /** Declaration order; projects by rank, so the best candidate comes first. */
-    private order(candidate: AstNodeDescription): number {
+    /** Declaration order, this file's names before those of the files it uses; projects by rank, so the best candidate comes first. */
+    private order(candidate: AstNodeDescription, from: LangiumDocument): number {
         const node = candidate.node;
         if (node && isProject(node)) return this.quickWins.analysisOf(node)?.rank ?? Number.MAX_SAFE_INTEGER;
-        return node?.$cstNode?.offset ?? Number.MAX_SAFE_INTEGER;
+        const offset = node?.$cstNode?.offset;
+        if (offset === undefined) return Number.MAX_SAFE_INTEGER;
+        return UriUtils.equals(candidate.documentUri, from.uri) ? offset : USED_FILE_ORDER + offset;
     }
 
+    /** A name declared in a used file says which: its path from this file. */
     protected override createReferenceCompletionItem(nodeDescription: AstNodeDescription, refInfo: ReferenceInfo, context: CompletionContext): CompletionValueItem {
         const item = super.createReferenceCompletionItem(nodeDescription, refInfo, context);
         const node = nodeDescription.node;
-        const sortText = `0${String(this.order(nodeDescription)).padStart(10, '0')}`;
-        return node ? { ...item, sortText, detail: this.describe(node) ?? item.detail } : item;
+        if (!node) return item;
+        const sortText = `0${String(this.order(nodeDescription, context.document)).padStart(10, '0')}`;
+        const elsewhere = !UriUtils.equals(nodeDescription.documentUri, context.document.uri);
+        const labelDetails = elsewhere ? { description: usePathBetween(context.document.uri, nodeDescription.documentUri) } : undefined;
+        return { ...item, sortText, detail: this.describe(node) ?? item.detail, ...(labelDetails ? { labelDetails } : {}) };
     }
 
     /** Traits, levels, roles and `trained` come with what they mean; a keyword that starts a construct, with its snippet. */

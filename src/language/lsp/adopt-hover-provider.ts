@@ -3,14 +3,17 @@
  * member's role, training, willingness, unit, projects and actions; what a trait, its level and a
  * role mean (from the article); a stage's window and its actions done; a metric's progress
  * (`320 of 500, 64%`); an action's owner, due date (in words, overdue or not) and status; a
- * date in words; a short summary for the other declarations.
+ * date in words; a short summary for the other declarations. A name declared in a shared file
+ * that this file uses is described as this plan sees it, and the hover ends with that file's
+ * path from this one; in its shared file, as every plan of the workspace that uses the file sees
+ * it, each item with the plan's path.
  */
-import { AstUtils, CstUtils, type AstNode, type LangiumDocument } from 'langium';
+import { AstUtils, CstUtils, UriUtils, type AstNode, type CstNode, type LangiumDocument, type LangiumDocuments } from 'langium';
 import { AstNodeHoverProvider } from 'langium/lsp';
 import type { Hover, HoverParams, Position } from 'vscode-languageserver';
 import type { AdoptServices } from '../adopt-module.js';
 import {
-    isAction, isChannel, isEffort, isLevel, isMember, isMetric, isProject, isRole, isStage, isStatus, isTrait, isTraitKind,
+    isAction, isChannel, isEffort, isInitiative, isLevel, isMember, isMetric, isProject, isRole, isStage, isStatus, isTrait, isTraitKind,
     type Action, type Channel, type Effort, type Goal, type Initiative, type Member, type Metric, type Plan, type Project, type Shared, type Stage,
     type Story, type Trait
 } from '../generated/ast.js';
@@ -18,8 +21,9 @@ import { applyFor, DECLARATION_KEYWORDS, type DeclarationKind, type PerKind } fr
 import { dateProblem, spokenDate } from '../model/plan-dates.js';
 import {
     actionsDone, allActions, allMembers, allProjects, allStories, effortOf, involvedMembers, isManager, isWilling, LEVEL_VALUES, progressOf, progressText,
-    planOf, resolvedTargets, stageOfAction, stagesOf, supportedInitiatives, writtenTarget
+    blockOfFile, planOf, resolvedTargets, stageOfAction, stagesOf, supportedInitiatives, usedBlocks, writtenTarget, type Block
 } from '../model/plan-model.js';
+import { usePathBetween } from '../workspace/used-files.js';
 import type { Today } from '../model/today.js';
 import type { SyntaxFacts } from '../parser/syntax-facts.js';
 import { partValues } from '../score/quick-win-score.js';
@@ -43,9 +47,11 @@ export class AdoptHoverProvider extends AstNodeHoverProvider {
     private readonly quickWins: QuickWinService;
     private readonly today: Today;
     private readonly facts: SyntaxFacts;
+    private readonly documents: LangiumDocuments;
 
     constructor(services: AdoptServices) {
         super(services);
+        this.documents = services.shared.workspace.LangiumDocuments;
         this.quickWins = services.score.QuickWins;
         this.today = services.model.Today;
         this.facts = services.syntax.Facts;
@@ -57,7 +63,30 @@ export class AdoptHoverProvider extends AstNodeHoverProvider {
         const leaf = CstUtils.findLeafNodeAtOffset(root, document.textDocument.offsetAt(params.position));
         const special = leaf && !leaf.hidden ? this.keywordHover(leaf.astNode, leaf.text, leaf.range.start) : undefined;
         if (special) return markdown(special);
+        const used = this.usedDeclarationHover(document, root, document.textDocument.offsetAt(params.position));
+        if (used) return markdown(used);
         return super.getHoverContent(document, params);
+    }
+
+    /**
+     * A name that refers to a declaration of another file (a shared file this one uses, or the
+     * path of a `use`): its hover as seen from this file's plan (a shared member's projects are
+     * this plan's), then the file that declares it, by its path from this file.
+     */
+    private usedDeclarationHover(document: LangiumDocument, root: CstNode, offset: number): string | undefined {
+        const leaf = CstUtils.findDeclarationNodeAtOffset(root, offset, this.grammarConfig.nameRegexp);
+        if (!leaf || leaf.end <= offset) return undefined;
+        const target = this.references.findDeclarations(leaf)[0];
+        if (!target) return undefined;
+        const declaredIn = AstUtils.getDocument(target);
+        if (UriUtils.equals(declaredIn.uri, document.uri)) return undefined;
+        const plan = planOf(leaf.astNode);
+        const seen = plan ? [{ block: plan }] : [];
+        const content = isMember(target) ? this.memberHover(target, seen)
+            : isChannel(target) ? channelHover(target, seen)
+                : isInitiative(target) ? initiativeHover(target, seen)
+                    : this.getAstNodeHoverContent(target);
+        return content && `${content}\n\nDeclared in \`${usePathBetween(document.uri, declaredIn.uri)}\`.`;
     }
 
     /** Hover on words that are not names: traits, levels, roles, statuses, effort, dates, and a declaration's keyword. */
@@ -74,7 +103,7 @@ export class AdoptHoverProvider extends AstNodeHoverProvider {
         if (isMetric(node) && (text === 'actual' || text === 'target')) return metricHover(node);
         if (isMember(node) && isRole(text) && text === node.role) return ROLE_MEANINGS[node.role];
         if (isMember(node) && text === 'trained' && node.trained) return TRAINED_MEANING;
-        if (isChannel(node) && text === node.platform && !node.$cstNode?.text.startsWith(text)) return channelHover(node);
+        if (isChannel(node) && text === node.platform && !node.$cstNode?.text.startsWith(text)) return channelHover(node, this.seenFrom(node));
         if (DECLARATION_WORDS.has(text) && node.$cstNode?.text.startsWith(text)) {
             return this.getAstNodeHoverContent(node);
         }
@@ -86,8 +115,8 @@ export class AdoptHoverProvider extends AstNodeHoverProvider {
         Plan: node => this.planHover(node),
         Shared: sharedHover,
         Member: node => this.memberHover(node),
-        Channel: channelHover,
-        Initiative: initiativeHover,
+        Channel: node => channelHover(node, this.seenFrom(node)),
+        Initiative: node => initiativeHover(node, this.seenFrom(node)),
         Stage: node => this.stageHover(node),
         Project: node => this.projectHover(node),
         Goal: goalHover,
@@ -133,14 +162,13 @@ export class AdoptHoverProvider extends AstNodeHoverProvider {
         return lines.join('\n');
     }
 
-    private memberHover(member: Member): string {
-        const plan = planOf(member);
-        const projects = plan ? allProjects(plan).filter(project => involvedMembers(project).includes(member)) : [];
-        const audiences = plan ? allStories(plan).filter(story => resolvedTargets(story.audience).includes(member)) : [];
-        const projectText = projects.length === 0 ? 'none yet' : projects.map(project => {
+    /** A member, with the projects, actions and stories of the plans it is seen from. */
+    private memberHover(member: Member, seen: readonly SeenFrom[] = this.seenFrom(member)): string {
+        const projects = seen.flatMap(({ block, file }) => allProjects(block).filter(project => involvedMembers(project).includes(member)).map(project => {
             const entry = this.quickWins.analysisOf(project);
-            return `\`${project.name}\`${entry ? ` (score ${entry.score}${entry.quickWin ? ', quick win' : ''})` : ''}`;
-        }).join(', ');
+            return inFile(`\`${project.name}\`${entry ? ` (score ${entry.score}${entry.quickWin ? ', quick win' : ''})` : ''}`, file);
+        }));
+        const audiences = seen.flatMap(({ block, file }) => allStories(block).filter(story => resolvedTargets(story.audience).includes(member)).map(story => inFile(`\`${story.name}\``, file)));
         const lines = [
             `**${member.title ?? member.name}** (member \`${member.name}\`)`,
             '',
@@ -148,16 +176,34 @@ export class AdoptHoverProvider extends AstNodeHoverProvider {
             `- ${member.trained ? 'trained' : 'not trained'}`,
             `- ${isWilling(member) ? 'willing: one of the coalition of the willing' : 'naysayer: not (yet) willing'}${isManager(member) ? ', a manager' : ''}`,
             `- unit: ${member.unit ?? 'not given'}`,
-            `- projects: ${projectText}`
+            `- projects: ${projects.length === 0 ? 'none yet' : projects.join(', ')}`
         ];
-        const owned = plan ? allActions(plan).filter(action => action.owner?.ref === member) : [];
+        const owned = seen.flatMap(({ block, file }) => allActions(block).filter(action => action.owner?.ref === member)
+            .map(action => inFile(`\`${action.name}\` (${statusOf(action)}${isOverdue(action, this.today.current) ? ', overdue' : ''})`, file)));
         if (owned.length > 0) {
-            lines.push(`- actions: ${owned.map(action => `\`${action.name}\` (${statusOf(action)}${isOverdue(action, this.today.current) ? ', overdue' : ''})`).join(', ')}`);
+            lines.push(`- actions: ${owned.join(', ')}`);
         }
         if (!isWilling(member)) {
-            lines.push(`- hears the stories: ${audiences.length === 0 ? 'none yet' : audiences.map(story => `\`${story.name}\``).join(', ')}`);
+            lines.push(`- hears the stories: ${audiences.length === 0 ? 'none yet' : audiences.join(', ')}`);
         }
         return lines.join('\n');
+    }
+
+    /**
+     * The plans a member, channel or initiative is seen from: the plan that declares it; for one
+     * of a shared file, every plan of the workspace that uses that file, each with its path from
+     * the shared file.
+     */
+    private seenFrom(node: Member | Channel | Initiative): SeenFrom[] {
+        const plan = planOf(node);
+        if (plan) return [{ block: plan }];
+        const shared = blockOfFile(AstUtils.findRootNode(node));
+        if (!shared) return [];
+        const sharedUri = AstUtils.getDocument(shared).uri;
+        return this.documents.all.toArray().flatMap(document => {
+            const user = planOf(document.parseResult.value);
+            return user && usedBlocks(user).includes(shared as Shared) ? [{ block: user, file: usePathBetween(sharedUri, document.uri) }] : [];
+        }).sort((a, b) => a.file.localeCompare(b.file));
     }
 
     private traitHover(trait: Trait, level: string | undefined): string | undefined {
@@ -255,26 +301,37 @@ function sharedHover(shared: Shared): string {
     ].join('\n');
 }
 
-function initiativeHover(initiative: Initiative): string {
-    const plan = initiative.$container;
-    const projects = allProjects(plan).filter(project => supportedInitiatives(project).includes(initiative));
+/** An initiative, with the projects of the plans it is seen from that support it. */
+function initiativeHover(initiative: Initiative, seen: readonly SeenFrom[]): string {
+    const projects = seen.flatMap(({ block, file }) => allProjects(block).filter(project => supportedInitiatives(project).includes(initiative)).map(p => inFile(`\`${p.name}\``, file)));
     return [
         `**${initiative.title ?? initiative.name}** (initiative \`${initiative.name}\`)`,
         '',
-        `An existing initiative. Supported by: ${projects.length === 0 ? 'no project yet' : projects.map(p => `\`${p.name}\``).join(', ')}`
+        `An existing initiative. Supported by: ${projects.length === 0 ? 'no project yet' : projects.join(', ')}`
     ].join('\n');
 }
 
-function channelHover(channel: Channel): string {
-    const plan = channel.$container;
-    const launchedIn = stagesOf(plan).filter(stage => stage.launches.some(launch => resolvedTargets(launch.channels).includes(channel)));
-    const usedBy = allProjects(plan).filter(project => resolvedTargets(project.uses.flatMap(uses => uses.channels)).includes(channel));
+/** A channel, with the stages and projects of the plans it is seen from that launch and use it. */
+function channelHover(channel: Channel, seen: readonly SeenFrom[]): string {
+    const launchedIn = seen.flatMap(({ block, file }) => stagesOf(block).filter(stage => stage.launches.some(launch => resolvedTargets(launch.channels).includes(channel))).map(stage => inFile(`\`${stage.name}\``, file)));
+    const usedBy = seen.flatMap(({ block, file }) => allProjects(block).filter(project => resolvedTargets(project.uses.flatMap(uses => uses.channels)).includes(channel)).map(project => inFile(`\`${project.name}\``, file)));
     return [
         `**${channel.title ?? channel.name}** (channel \`${channel.name}\` on ${channel.platform ?? '?'})`,
         '',
-        `- launched in: ${launchedIn.length === 0 ? 'no stage yet' : launchedIn.map(stage => `\`${stage.name}\``).join(', ')}`,
-        `- used by: ${usedBy.length === 0 ? 'no project yet' : usedBy.map(project => `\`${project.name}\``).join(', ')}`
+        `- launched in: ${launchedIn.length === 0 ? 'no stage yet' : launchedIn.join(', ')}`,
+        `- used by: ${usedBy.length === 0 ? 'no project yet' : usedBy.join(', ')}`
     ].join('\n');
+}
+
+/** A plan a declaration is seen from, with the path of its file when that is not the declaration's. */
+interface SeenFrom {
+    readonly block: Block;
+    readonly file?: string;
+}
+
+/** An item of a plan a declaration is seen from: followed by the plan's file when that is another. */
+function inFile(item: string, file: string | undefined): string {
+    return file === undefined ? item : `${item} in \`${file}\``;
 }
 
 function goalHover(goal: Goal): string {

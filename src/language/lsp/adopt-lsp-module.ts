@@ -1,7 +1,7 @@
 /**
  * The editor features of the Adopt language: hover, code lens, quick fixes, completion, outline,
- * formatting, rename and semantic highlighting, plus the shared services they need (node kinds, the
- * settings reader). Merged into the language's module by createAdoptServices.
+ * formatting, rename, semantic highlighting and the links of `use` paths, plus the shared
+ * services they need (node kinds, the settings reader). Merged into the language's module by createAdoptServices.
  */
 import { DefaultWorkspaceManager, type Module } from 'langium';
 import type { LangiumSharedServices, PartialLangiumServices, PartialLangiumSharedServices } from 'langium/lsp';
@@ -10,6 +10,7 @@ import { AdoptCodeActionProvider } from './adopt-code-action-provider.js';
 import { AdoptCodeLensProvider } from './adopt-code-lens-provider.js';
 import { AdoptCompletionProvider } from './adopt-completion-provider.js';
 import { AdoptConfigurationProvider } from './adopt-configuration-provider.js';
+import { AdoptDocumentLinkProvider } from './adopt-document-link-provider.js';
 import { AdoptDocumentSymbolProvider } from './adopt-document-symbol-provider.js';
 import { AdoptDocumentUpdateHandler } from './adopt-document-update-handler.js';
 import { AdoptFoldingRangeProvider } from './adopt-folding-range-provider.js';
@@ -29,7 +30,8 @@ export const AdoptLspModule: Module<AdoptServices, PartialLangiumServices> = {
         FoldingRangeProvider: services => new AdoptFoldingRangeProvider(services),
         Formatter: services => new AdoptFormatter(services),
         SemanticTokenProvider: services => new AdoptSemanticTokenProvider(services),
-        RenameProvider: services => new AdoptRenameProvider(services)
+        RenameProvider: services => new AdoptRenameProvider(services),
+        DocumentLinkProvider: services => new AdoptDocumentLinkProvider(services)
     }
 };
 

@@ -9,12 +9,13 @@ import { removeUnusedSuppression } from './ignore-fixes.js';
 import { addMetricSkeleton } from './metric-fixes.js';
 import { addMissingTrait, involveTrainedMembers, supportAnInitiative } from './project-fixes.js';
 import type { QuickFix } from './quickfix.js';
-import { replaceWithKeyword, replaceWithSimilarName } from './reference-fixes.js';
+import { replaceWithKeyword, fixUnresolvedReference } from './reference-fixes.js';
 import { addStatusQuoMantra, launchChannelInStage, moveLaunchToNextStage } from './stage-fixes.js';
 import { addNaysayerToAudience, addRoadShowStory, addStoryForQuickWin } from './story-fixes.js';
+import { removeUnusedUse, useSharedFileOfSameName } from './use-fixes.js';
 
 export const QuickFixes: Readonly<Partial<Record<IssueCode, QuickFix>>> = {
-    [IssueCodes.UnresolvedReference]: replaceWithSimilarName,
+    [IssueCodes.UnresolvedReference]: fixUnresolvedReference,
     [IssueCodes.SyntaxError]: replaceWithKeyword,
     [IssueCodes.VirtualBeforeHuman]: moveLaunchToNextStage,
     [IssueCodes.GoalWithoutMetric]: addMetricSkeleton,
@@ -27,5 +28,7 @@ export const QuickFixes: Readonly<Partial<Record<IssueCode, QuickFix>>> = {
     [IssueCodes.UnusedSuppression]: removeUnusedSuppression,
     [IssueCodes.ChannelNotLaunched]: launchChannelInStage,
     [IssueCodes.OverdueAction]: markActionDone,
-    [IssueCodes.UntoldQuickWin]: addStoryForQuickWin
+    [IssueCodes.UntoldQuickWin]: addStoryForQuickWin,
+    [IssueCodes.UnusedUse]: removeUnusedUse,
+    [IssueCodes.UseNotFound]: useSharedFileOfSameName
 };

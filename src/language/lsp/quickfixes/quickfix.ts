@@ -11,6 +11,7 @@ import type { PlanAnalysis } from '../../score/quick-win-service.js';
 
 export interface QuickFixContext {
     readonly document: LangiumDocument;
+    /** The file's plan; for a shared file, an empty plan standing in it (model/plan-model.ts, planOfDocument). */
     readonly plan: Plan;
     readonly diagnostic: Diagnostic;
     readonly analysis: PlanAnalysis;
@@ -33,7 +34,7 @@ export function quickFix(context: QuickFixContext, title: string, edits: Readonl
 
 /** The innermost node of the wanted type at the start of the diagnostic's range. */
 export function nodeAtDiagnostic<T extends AstNode>(context: QuickFixContext, is: (node: unknown) => node is T): T | undefined {
-    const root = context.plan.$cstNode;
+    const root = context.document.parseResult.value.$cstNode;
     if (!root) return undefined;
     const offset = context.document.textDocument.offsetAt(context.diagnostic.range.start);
     const leaf = CstUtils.findLeafNodeAtOffset(root, offset);

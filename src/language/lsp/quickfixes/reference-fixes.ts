@@ -1,12 +1,21 @@
 /**
- * The fix of `unresolved-reference`: replace the name with a declared one that is close to it
- * ("did you mean", validation/name-suggestions.ts), one fix per suggestion, the closest preferred.
- * The suggestions are worked out again on the current text, so a fix never replaces text that
- * has changed since the diagnostic was made.
+ * The fixes of `unresolved-reference`: replace the name with a declared one that is close to it
+ * ("did you mean", validation/name-suggestions.ts), one fix per suggestion, the closest preferred;
+ * and `use "PATH"` for each shared file of the workspace that declares the name (use-fixes.ts),
+ * preferred over the suggestions when it is the only one. The suggestions are worked out again
+ * on the current text, so a fix never replaces text that has changed since the diagnostic was made.
  */
 import type { CodeAction } from 'vscode-languageserver-types';
 import { similarNames } from '../../validation/name-suggestions.js';
 import { quickFix, type QuickFixContext } from './quickfix.js';
+import { useFileThatDeclares } from './use-fixes.js';
+
+export function fixUnresolvedReference(context: QuickFixContext): CodeAction[] {
+    const uses = useFileThatDeclares(context);
+    const similar = replaceWithSimilarName(context);
+    if (uses.length !== 1) return [...similar, ...uses];
+    return [...uses, ...similar.map(action => ({ ...action, isPreferred: false }))];
+}
 
 export function replaceWithSimilarName(context: QuickFixContext): CodeAction[] {
     const { document, diagnostic, services } = context;

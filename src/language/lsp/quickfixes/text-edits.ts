@@ -156,7 +156,8 @@ function insertIntoBlock(document: LangiumDocument, owner: AstNode, block: Block
 
 /**
  * Deletes a statement. When it stands alone on its lines, the whole lines go; otherwise only its
- * text (and one space before it), so that other statements and comments on the line stay.
+ * text (and one space before it, or the spaces after it when it starts its line), so that other
+ * statements and comments on the line stay.
  */
 export function deleteStatement(document: LangiumDocument, node: AstNode): TextEdit | undefined {
     const cst = node.$cstNode;
@@ -166,9 +167,13 @@ export function deleteStatement(document: LangiumDocument, node: AstNode): TextE
     const end = lineEnd(text, cst.end);
     let from = cst.offset;
     let to = cst.end;
-    if (text.slice(start, cst.offset).trim() === '' && text.slice(cst.end, end).trim() === '') {
+    const startsLine = text.slice(start, cst.offset).trim() === '';
+    if (startsLine && text.slice(cst.end, end).trim() === '') {
         from = start;
         to = nextLineStart(text, cst.end);
+    } else if (startsLine) {
+        // What follows moves to where the statement began: `use "a.adopt" // note` leaves `// note`.
+        while (text[to] === ' ' || text[to] === '\t') to++;
     } else if (text[from - 1] === ' ') {
         from--;
     }
