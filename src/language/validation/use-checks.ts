@@ -146,7 +146,8 @@ export function usedNamesMustNotClash(file: AdoptFile, accept: ValidationAccepto
                 const first = declaredBy.get(node.name);
                 if (!first) {
                     declaredBy.set(node.name, use);
-                } else if (!reported.has(node.name)) {
+                } else if (first !== use && !reported.has(node.name)) {
+                    // (A name declared twice in one used file is that file's own duplicate-name.)
                     reported.add(node.name);
                     report(accept, IssueCodes.DuplicateName,
                         `${writtenPath(use)} and ${writtenPath(first)} both declare ${withArticle(DECLARATION_KEYWORDS[kind])} named '${node.name}'. Rename one of the two in its file: references here go to the one of ${writtenPath(first)}.`,
