@@ -5,7 +5,7 @@
 import { describe, expect, test } from 'vitest';
 import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { codesOf, createTestServices, example, parser } from '../support/helpers.js';
+import { codesOf, createTestServices, example, parser, workspaceParser } from '../support/helpers.js';
 
 /** The day the examples are judged on: the day lakeshore-college.adopt was last brought up to date. */
 const TODAY = '2027-03-01';
@@ -91,5 +91,33 @@ describe('lakeshore-college.adopt, a plan under way', () => {
         const overdue = (document.diagnostics ?? []).filter(d => d.code === 'overdue-action').map(d => document.textDocument.getText(d.range));
         // recordChemistry (20 February), captionPolicy (15 March), seedGuides (15 April), allCourses (31 May).
         expect(overdue).toEqual(['2027-03-15', '2027-02-20', '2027-05-31', '2027-04-15']);
+    });
+});
+
+describe('northfield-network/, a network of plans that share their people', () => {
+    const NETWORK = ['network/people.adopt', 'cardiology.adopt', 'nursing.adopt', 'campuses/east-outreach.adopt'];
+
+    test('each file as the comments say: the shared file and two plans clean, the campus plan one trait short of a quick win', async () => {
+        const services = servicesOnTheDay();
+        const files = await workspaceParser(services)(Object.fromEntries(NETWORK.map(path => [path, example(`northfield-network/${path}`)])));
+        const codes = Object.fromEntries(Object.entries(files).map(([path, document]) => [path, codesOf(document)]));
+        expect(codes).toEqual({
+            'network/people.adopt': [],
+            'cardiology.adopt': [],
+            'nursing.adopt': [],
+            'campuses/east-outreach.adopt': ['no-quick-wins', 'untapped-opportunity', 'story-from-non-quick-win']
+        });
+        const rank = (path: string) => services.score.QuickWins.analyze(files[path].parseResult.value.plan!).ranked
+            .map(entry => [entry.project.name, entry.score, entry.quickWin]);
+        // Reach counts the willing members of the plan and of the shared file together.
+        expect(rank('cardiology.adopt')).toEqual([['streamRounds', 83, true]]);
+        expect(rank('nursing.adopt')).toEqual([['handoverWiki', 81, true]]);
+        expect(rank('campuses/east-outreach.adopt')).toEqual([['campusTours', 69, false]]);
+    });
+
+    test('every file of the folder is covered here', () => {
+        const files = readdirSync(resolve(__dirname, '../../examples/northfield-network'), { recursive: true, encoding: 'utf8' })
+            .filter(name => name.endsWith('.adopt'));
+        expect(files.sort()).toEqual([...NETWORK].sort());
     });
 });
