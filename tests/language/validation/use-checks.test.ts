@@ -280,3 +280,12 @@ describe('a graph of 1,000 shared files', () => {
         expect(unresolved.map(diagnostic => textAt(chained['plan.adopt'], diagnostic))).toEqual(['c1']);
     });
 });
+
+describe('a shared file on its own', () => {
+    test('gets none of the rules about plans (a naysayer nobody reaches, no manager, a channel never launched), only its own names', async () => {
+        const { 'people.adopt': document } = await build({
+            'people.adopt': 'shared S "S" {\n  coalition { member nay "N" role naysayer }\n  channel c "C" on blog\n  channel c "C again" on blog\n  initiative i "I"\n}\n'
+        });
+        expect(codesOf(document)).toEqual(['duplicate-name']);
+    });
+});
