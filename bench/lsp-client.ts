@@ -3,6 +3,8 @@
  * initializes it, opens and edits documents, and waits for `textDocument/publishDiagnostics`.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { basename } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import {
     createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection
 } from 'vscode-languageserver-protocol/node';
@@ -15,10 +17,17 @@ export interface PublishedDiagnostics {
 
 export class LspClient {
     private readonly waiters = new Map<string, Array<(params: PublishedDiagnostics) => void>>();
+    /** How many times diagnostics were published for each URI, the last ones published, and who waits for the next publication of any. */
+    private readonly publications = new Map<string, number>();
+    private readonly lastPublished = new Map<string, Diagnostic[]>();
+    private readonly publicationListeners = new Set<() => void>();
     private stderr = '';
 
     private constructor(readonly connection: ProtocolConnection, readonly child: ChildProcess) {
         connection.onNotification('textDocument/publishDiagnostics', (params: PublishedDiagnostics) => {
+            this.publications.set(params.uri, (this.publications.get(params.uri) ?? 0) + 1);
+            this.lastPublished.set(params.uri, params.diagnostics);
+            for (const listener of [...this.publicationListeners]) listener();
             const queue = this.waiters.get(params.uri);
             const next = queue?.shift();
             if (next) next(params);
@@ -32,16 +41,16 @@ export class LspClient {
         child.stderr?.on('data', chunk => (this.stderr = (this.stderr + String(chunk)).slice(-4000)));
     }
 
-    /** Starts `command args` and runs the LSP handshake. */
-    static async start(command: string, args: readonly string[], initializationOptions?: unknown): Promise<LspClient> {
+    /** Starts `command args` and runs the LSP handshake; `workspaceFolder`, a folder's path, is given as the one workspace folder. */
+    static async start(command: string, args: readonly string[], initializationOptions?: unknown, workspaceFolder?: string): Promise<LspClient> {
         const child = spawn(command, [...args], { stdio: ['pipe', 'pipe', 'pipe'] });
         const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
         const client = new LspClient(connection, child);
         connection.listen();
         await connection.sendRequest('initialize', {
             processId: process.pid,
-            rootUri: null,
-            workspaceFolders: null,
+            rootUri: workspaceFolder ? pathToFileURL(workspaceFolder).href : null,
+            workspaceFolders: workspaceFolder ? [{ uri: pathToFileURL(workspaceFolder).href, name: basename(workspaceFolder) }] : null,
             initializationOptions,
             capabilities: {
                 textDocument: {
@@ -65,6 +74,39 @@ export class LspClient {
                 resolve(params);
             });
             this.waiters.set(uri, queue);
+        });
+    }
+
+    /** How many times diagnostics were published for each URI so far (a copy), for `publishedSince`. */
+    publicationCounts(): ReadonlyMap<string, number> {
+        return new Map(this.publications);
+    }
+
+    /** The diagnostics last published for `uri` (none before any). */
+    lastDiagnostics(uri: string): readonly Diagnostic[] {
+        return this.lastPublished.get(uri) ?? [];
+    }
+
+    /** Resolves once diagnostics were published for each of `uris` after the counts `since` (from `publicationCounts`) were taken. */
+    publishedSince(uris: readonly string[], since: ReadonlyMap<string, number>, timeoutMs = 300_000): Promise<void> {
+        const done = () => uris.every(uri => (this.publications.get(uri) ?? 0) > (since.get(uri) ?? 0));
+        if (done()) return Promise.resolve();
+        return new Promise((resolve, reject) => {
+            const listener = () => {
+                if (!done()) return;
+                finish();
+                resolve();
+            };
+            const timer = setTimeout(() => {
+                finish();
+                const missing = uris.filter(uri => (this.publications.get(uri) ?? 0) <= (since.get(uri) ?? 0));
+                reject(new Error(`no diagnostics for ${missing.length} of ${uris.length} files within ${timeoutMs} ms (${missing.slice(0, 3).join(', ')}). stderr: ${this.stderr}`));
+            }, timeoutMs);
+            const finish = () => {
+                clearTimeout(timer);
+                this.publicationListeners.delete(listener);
+            };
+            this.publicationListeners.add(listener);
         });
     }
 

@@ -2,7 +2,7 @@
 // plans, runs each measurement in its own Node.js process and prints a table of medians next to
 // the targets (BENCHMARKS.md, "Targets"), with the machine it ran on.
 // Usage: node bench/run-bench.mjs [--runs N] [--warmups N] [--sizes 1000,10000,50000] [--skip-lsp] [--skip-cli]
-//                                 [--markdown FILE] [--json FILE]
+//                                 [--skip-workspace | --only-workspace] [--markdown FILE] [--json FILE]
 // Expects the built server at out/language-server.cjs (`npm run bench` builds it first).
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -10,6 +10,7 @@ import os from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
+import { workspaceRows } from './workspace-rows.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const work = join(root, '.bench');
@@ -50,7 +51,7 @@ function parseArgs(list) {
 async function bundle() {
     mkdirSync(outDir, { recursive: true });
     await esbuild.build({
-        entryPoints: ['bench/in-process.ts', 'bench/lsp-bench.ts', 'bench/write-plans.ts'].map(p => join(root, p)),
+        entryPoints: ['bench/in-process.ts', 'bench/lsp-bench.ts', 'bench/write-plans.ts', 'bench/workspace-bench.ts'].map(p => join(root, p)),
         outdir: outDir,
         outExtension: { '.js': '.cjs' },
         bundle: true,
@@ -194,6 +195,7 @@ function table(results) {
         if (cli.report) row('adopt report of the 10,000-project plan (a new process: the HTML report written to a file)', OPEN_SIZE.toLocaleString('en'), ms(cli.report.median), '', '');
         row('CLI `adopt --version` (start-up alone)', '', ms(cli.version.median), '', '');
     }
+    if (results.workspace) rows.push(...workspaceRows(results.workspace, { ms, verdict }));
     const header = ['measure', 'projects', 'median', 'target', 'result'];
     const lines = [`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`];
     for (const r of rows) lines.push(`| ${r.join(' | ')} |`);
@@ -211,6 +213,7 @@ async function main() {
     console.log(`Machine: ${info.cpus} cores (${info.model}), ${info.memoryGiB} GiB, Node.js ${info.node}, ${info.os}, load average ${info.loadAverage}`);
     console.log(`Medians of ${runs} runs after ${warmups} warm-up(s); each measurement in its own process.`);
     await bundle();
+    if (args['only-workspace']) return printResults({ machine: info, runs, inProcess: [], workspace: await benchWorkspace(server) });
     const sizes = [...new Set([...buildSizes, ...EDIT_SIZES, OPEN_SIZE, RANK_SIZE])].sort((a, b) => a - b);
     await runNode([join(outDir, 'write-plans.cjs'), plansDir, ...sizes.map(String)], 'write-plans');
 
@@ -235,6 +238,20 @@ async function main() {
         results.cli = await benchCli();
         console.log(`check ${ms(results.cli.check.median)}, rank --json ${ms(results.cli.rank.median)}, report ${ms(results.cli.report.median)}`);
     }
+    if (!args['skip-workspace']) results.workspace = await benchWorkspace(server);
+    printResults(results);
+}
+
+/** The workspace of plans in many files (bench/workspace-bench.ts), each run's processes started from there. */
+async function benchWorkspace(server) {
+    process.stdout.write('workspace of 100 plans that use two shared files (CLI, then LSP)... ');
+    const config = { dir: join(work, 'workspace'), adoptServer: server, cli: join(root, 'bin', 'adopt.cjs'), runs, warmups };
+    const result = await runNode([join(outDir, 'workspace-bench.cjs'), JSON.stringify(config)], 'workspace-bench');
+    console.log('done');
+    return result;
+}
+
+function printResults(results) {
     const markdown = table(results);
     console.log('');
     console.log(markdown);
