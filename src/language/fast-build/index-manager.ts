@@ -16,7 +16,8 @@
  *   order) and describes them as `DefaultReferenceDescriptionProvider` and
  *   `FastReferenceDescriptionProvider` would: a few milliseconds for a plan of 10,000 projects;
  * - `isAffected` reads the same resolved references for a target in a changed document, as
- *   Langium reads the non-local descriptions;
+ *   Langium reads the non-local descriptions, once per indexed document: the documents they
+ *   point at are kept with it until it is indexed again;
  * - documents of a language with another `ReferenceDescriptionProvider` are indexed eagerly,
  *   as Langium does, since their descriptions could differ.
  */
@@ -33,7 +34,17 @@ const { CancellationToken } = Cancellation;
 type CancellationToken = Cancellation.CancellationToken;
 
 /** What the index keeps for one document: the document itself, or (other providers) its descriptions. */
-type IndexEntry = { readonly document: LangiumDocument } | { readonly descriptions: readonly ReferenceDescription[] };
+type IndexEntry = DocumentEntry | { readonly descriptions: readonly ReferenceDescription[] };
+
+/**
+ * An indexed document, and the URI strings of the other documents its references point at, found
+ * when first asked (`isAffected`, on every edit for every other document of the workspace); the
+ * entry is made anew each time the document is indexed, so the URIs are those of its current links.
+ */
+interface DocumentEntry {
+    readonly document: LangiumDocument;
+    targetUris?: ReadonlySet<string>;
+}
 
 /** The reference description providers whose descriptions `describeReferences` reproduces. */
 const DESCRIBABLE_PROVIDERS: ReadonlySet<unknown> = new Set([DefaultReferenceDescriptionProvider, FastReferenceDescriptionProvider]);
@@ -85,20 +96,8 @@ export class FastIndexManager extends DefaultIndexManager {
         if (!('document' in entry)) {
             return entry.descriptions.some(ref => !ref.local && changedUris.has(ref.targetUri.toString()));
         }
-        const sourceUri = entry.document.uri;
-        // The targets of a plan's references share a few URI objects: one found unaffected, the
-        // references to it need no further look.
-        let unaffected: URI | undefined;
-        for (const reference of entry.document.references) {
-            const single = isReference(reference) ? reference.$nodeDescription : undefined;
-            if (single?.documentUri === unaffected && unaffected) continue;
-            if (reference.error || !reference.$refNode) continue;
-            for (const target of single ? [single] : targetsOf(reference)) {
-                const uri = target.documentUri;
-                if (!UriUtils.equals(uri, sourceUri) && changedUris.has(uri.toString())) return true;
-                unaffected = uri;
-            }
-        }
+        entry.targetUris ??= otherTargetUris(entry.document);
+        for (const uri of entry.targetUris) if (changedUris.has(uri)) return true;
         return false;
     }
 
@@ -225,6 +224,26 @@ function propertyRank(node: AstNode, property: string): number {
         rank++;
     }
     return rank;
+}
+
+/** The URI strings of the documents other than `document` that its resolved references point at. */
+function otherTargetUris(document: LangiumDocument): Set<string> {
+    const sourceUri = document.uri;
+    const uris = new Set<string>();
+    // The targets of a plan's references share a few URI objects (its own, one per file it uses): each is looked at once.
+    const seen = new Set<URI>();
+    for (const reference of document.references) {
+        const single = isReference(reference) ? reference.$nodeDescription : undefined;
+        if (single && seen.has(single.documentUri)) continue;
+        if (reference.error || !reference.$refNode) continue;
+        for (const target of single ? [single] : targetsOf(reference)) {
+            const uri = target.documentUri;
+            if (seen.has(uri)) continue;
+            seen.add(uri);
+            if (!UriUtils.equals(uri, sourceUri)) uris.add(uri.toString());
+        }
+    }
+    return uris;
 }
 
 /** The descriptions a resolved reference points to, as the reference description provider lists them. */

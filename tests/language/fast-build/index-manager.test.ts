@@ -260,6 +260,26 @@ describe('the lazy reference index', () => {
         expect(affected(lazy)).toEqual(expected);
     });
 
+    test('tells which documents a change affects from their current links, after one is linked again', async () => {
+        /** For each document, whether a change of each subset of the files affects it: before and after c.adopt starts to refer to a.adopt. */
+        async function beforeAndAfter(flavour: Flavour) {
+            const workspace = await buildWorkspace(flavour, LINKED_FILES);
+            const uris = Object.keys(LINKED_FILES).map(uriOf);
+            const subsets = [[], ...uris.map(uri => [uri]), uris];
+            const affected = () => currentDocuments(workspace).map(document =>
+                subsets.map(changed => workspace.shared.workspace.IndexManager.isAffected(document, new Set(changed))));
+            const before = affected();
+            const text = `use "a.adopt"\n${LINKED_FILES['c.adopt'].replace('involves cy', 'involves cy, ana')}`;
+            workspace.shared.workspace.TextDocuments.set(TextDocument.create(uriOf('c.adopt'), 'adopt', 2, text));
+            await workspace.shared.workspace.DocumentBuilder.update([workspace.documents[2].uri], []);
+            return { before, after: affected() };
+        }
+        const expected = await beforeAndAfter('eager');
+        expect(expected.before[2]).toEqual([false, false, false, false, false]);
+        expect(expected.after[2]).toEqual([false, true, false, false, true]);
+        expect(await beforeAndAfter('lazy')).toEqual(expected);
+    });
+
     describe('relinks as Langium does', () => {
         /** The documents linked again by an update, the index and diagnostics afterwards. */
         async function afterUpdate(flavour: Flavour, update: (workspace: Workspace) => Promise<void>) {
