@@ -8,7 +8,8 @@
  *   its workspace folder, from the initialize request until every file's diagnostics are published.
  * - An edit in one plan (an asynchrony level, a range edit) until that plan's diagnostics are
  *   published, in that server, against the same edit in a server that has the same plan alone
- *   (its projects, the shared declarations written into it); the two alternated.
+ *   (its projects, the shared declarations written into it); the two alternated, 20 edits (or
+ *   `runs`, if more) after 10 untimed.
  * - An edit to a shared file (a member's unit) until every plan's diagnostics are published again.
  *
  * Run by bench/run-bench.mjs as `node .bench/out/workspace-bench.cjs CONFIG_JSON`; writes the
@@ -51,10 +52,17 @@ export interface WorkspaceBenchResult {
     /** A new server each run, the folder as its workspace folder: initialize to every file's diagnostics. */
     open: Timing & { diagnostics: number };
     /** An edit in one plan in the workspace against the same edit in the plan alone. */
-    planEdit: { workspace: Timing; alone: Timing; ratio: number; path: string; otherFilesPublished: number };
+    planEdit: { workspace: Timing; alone: Timing; ratio: number; path: string; warmups: number; otherFilesPublished: number };
     /** An edit to a shared file until every plan's diagnostics are published again. */
     sharedEdit: Timing & { path: string; filesPublished: number };
 }
+
+/**
+ * Edits in one plan take some milliseconds, and the first ones in a server are slower until its
+ * code is compiled: more of them than `runs`, after more warm-ups, in both servers alike.
+ */
+const PLAN_EDITS = 20;
+const PLAN_EDIT_WARMUPS = 10;
 
 function timing(ms: number[]): Timing {
     return { ms, median: median(ms) };
@@ -180,18 +188,19 @@ async function benchServer(config: WorkspaceBenchConfig, work: Workload): Promis
         alone = await LspClient.start(process.execPath, [...(config.nodeFlags ?? []), config.adoptServer, '--stdio']);
         const aloneUri = fileUri(work.alone.path);
         await alone.openAndTime(aloneUri, 'adopt', work.alone.text);
-        const count = config.warmups + config.runs;
-        const inWorkspace = traitLevelEdits(planText, count);
-        const inAlone = traitLevelEdits(work.alone.text, count);
+        const planWarmups = Math.max(config.warmups, PLAN_EDIT_WARMUPS);
+        const planEdits = planWarmups + Math.max(config.runs, PLAN_EDITS);
+        const inWorkspace = traitLevelEdits(planText, planEdits);
+        const inAlone = traitLevelEdits(work.alone.text, planEdits);
         const workspaceMs: number[] = [];
         const aloneMs: number[] = [];
         let otherFilesPublished = 0;
-        for (let i = 0; i < count; i++) {
+        for (let i = 0; i < planEdits; i++) {
             const since = workspace.publicationCounts();
             const a = await workspace.changeAndTime(planUri, i + 2, lineRange(inWorkspace[i]), inWorkspace[i].to);
             otherFilesPublished += othersPublished(workspace, since, planUri);
             const b = await alone.changeAndTime(aloneUri, i + 2, lineRange(inAlone[i]), inAlone[i].to);
-            if (i >= config.warmups) {
+            if (i >= planWarmups) {
                 workspaceMs.push(a);
                 aloneMs.push(b);
             }
@@ -206,7 +215,7 @@ async function benchServer(config: WorkspaceBenchConfig, work: Workload): Promis
         await openInClient(workspace, sharedUri, sharedText, plans);
         const sharedMs: number[] = [];
         let filesPublished = 0;
-        for (const [i, edit] of memberUnitEdits(sharedText, count).entries()) {
+        for (const [i, edit] of memberUnitEdits(sharedText, config.warmups + config.runs).entries()) {
             const since = workspace.publicationCounts();
             const start = performance.now();
             await workspace.connection.sendNotification('textDocument/didChange', {
@@ -218,7 +227,7 @@ async function benchServer(config: WorkspaceBenchConfig, work: Workload): Promis
         }
         return {
             open: { ...timing(openMs), diagnostics },
-            planEdit: { ...planEdit, ratio: planEdit.workspace.median / planEdit.alone.median, path: work.planPath, otherFilesPublished },
+            planEdit: { ...planEdit, ratio: planEdit.workspace.median / planEdit.alone.median, path: work.planPath, warmups: planWarmups, otherFilesPublished },
             sharedEdit: { ...timing(sharedMs), path: sharedPath, filesPublished }
         };
     } finally {
