@@ -11,7 +11,7 @@ import * as vscode from 'vscode';
 import type { QuickWinSettings } from '../language/score/quick-win-settings.js';
 import type { RankResult, SettingsInForce, WorkspaceRanking } from '../protocol/rank-protocol.js';
 import { nonce, revealLine } from './webview-support.js';
-import { LANGUAGE_ID } from './language-client.js';
+import { ADOPT_FILES, LANGUAGE_ID } from './language-client.js';
 import type { RankSource, WorkspaceRankSource } from './rank-client.js';
 import { fullScore, quickWinSettings } from './score-scale.js';
 import { rankViewHtml } from './rank-view-html.js';
@@ -80,7 +80,7 @@ export class RankPanel extends PlanView<FromView, vscode.TextDocument | undefine
     ) {
         super(panel, document);
         // Plans of the workspace come, go and change (workspace mode).
-        const watcher = vscode.workspace.createFileSystemWatcher('**/*.adopt');
+        const watcher = vscode.workspace.createFileSystemWatcher(ADOPT_FILES);
         this.disposables.push(
             watcher,
             watcher.onDidCreate(() => this.refreshWorkspaceSoon()),
