@@ -12,6 +12,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Diagnostic } from 'vscode-languageserver-types';
+import { workspaceRankingSchema } from '../../src/protocol/rank-protocol.js';
 import { ServerProcess } from '../support/lsp-server.js';
 
 const FILE_CREATED = 1;
@@ -93,6 +94,23 @@ beforeAll(async () => {
 afterAll(async () => {
     await server?.stop();
     if (folder) rmSync(folder, { recursive: true, force: true });
+});
+
+describe('the workspace ranking', () => {
+    test('lists the plans, not the shared file, each with the shared file it uses by the path its use writes', async () => {
+        const ranking = workspaceRankingSchema.parse(await server.result('adopt/rankWorkspace', {}));
+        expect(ranking.plans.map(plan => [plan.plan, plan.uri])).toEqual([['Cardiology', cardiology], ['Nursing', nursing]]);
+        const shared = {
+            name: 'NorthfieldPeople',
+            title: 'People and channels of the Northfield network',
+            members: [{ name: 'ana', title: 'Ana Ortiz' }, { name: 'ben', title: 'Ben Hale' }, { name: 'dee', title: 'Dee Park' }],
+            channels: [{ name: 'youtube', title: 'YouTube channel' }],
+            initiatives: [{ name: 'grandRounds', title: 'Weekly grand rounds' }]
+        };
+        expect(ranking.plans.map(plan => plan.used)).toEqual([[{ file: 'network/people.adopt', ...shared }], [{ file: '../network/people.adopt', ...shared }]]);
+        const projects = await server.result<{ plans: Array<{ used: unknown[] }> }>('adopt/rankWorkspace', { diagnostics: false });
+        expect(projects.plans.map(plan => plan.used.length)).toEqual([1, 1]);
+    });
 });
 
 describe('shared files changed on disk', () => {

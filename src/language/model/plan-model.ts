@@ -70,6 +70,24 @@ export function usedBlocks(block: Block): Shared[] {
     return blocks;
 }
 
+/** A shared file that a file uses directly: the path its `use` writes, and the shared block it holds. */
+export interface UsedBlock {
+    readonly path: string;
+    readonly shared: Shared;
+}
+
+/** `usedBlocks` with the path of the `use` that names each (the first, when two name one file). */
+export function usedBlocksWithPaths(block: Block): UsedBlock[] {
+    const file = block.$container;
+    if (!file || file.uses.length === 0) return [];
+    const result: UsedBlock[] = [];
+    for (const use of file.uses) {
+        const shared = use.shared?.ref;
+        if (shared && shared !== block && !result.some(used => used.shared === shared)) result.push({ path: use.shared.$refText, shared });
+    }
+    return result;
+}
+
 /** The members a plan sees: its own, then those of the files it uses, in that order. */
 export function seenMembers(block: Block): Member[] {
     const own = allMembers(block);
