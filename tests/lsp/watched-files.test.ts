@@ -14,42 +14,14 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { workspaceRankingSchema } from '../../src/protocol/rank-protocol.js';
 import { ServerProcess } from '../support/lsp-server.js';
+import { departmentPlan, NETWORK_PEOPLE } from '../support/network-plans.js';
 
 const FILE_CREATED = 1;
 const FILE_CHANGED = 2;
 const FILE_DELETED = 3;
 
-const PEOPLE = `shared NorthfieldPeople "People and channels of the Northfield network" {
-  coalition {
-    member ana "Ana Ortiz" role middle-manager      unit "Cardiology" trained
-    member ben "Ben Hale"  role operational-manager unit "Nursing"
-    member dee "Dee Park"  role naysayer            unit "Finance"
-  }
-  channel youtube "YouTube channel" on youtube
-  initiative grandRounds "Weekly grand rounds"
-}
-`;
-
-/** A plan of the network that names ana, youtube and grandRounds from the shared file. */
-const plan = (name: string, usePath = 'network/people.adopt') => `use "${usePath}"
-
-plan ${name} "Social media in ${name}" {
-  coalition {
-    member zoe "Zoe Lin" role early-adopter unit "${name}" trained
-  }
-  stage rollout "Roll-out" {
-    launch youtube
-    project streamRounds "Stream grand rounds" {
-      supports grandRounds
-      involves ana, zoe
-      asynchrony high
-      geography high
-      crowdsourcing medium
-      uses youtube
-    }
-  }
-}
-`;
+const PEOPLE = NETWORK_PEOPLE;
+const plan = (name: string, usePath?: string) => departmentPlan({ name, usePath });
 
 let server: ServerProcess;
 let folder: string;

@@ -13,41 +13,12 @@ import { planOverviewSchema, type PlanOverview } from '../../src/protocol/overvi
 import { reportHtml } from '../../src/report/report-html.js';
 import { reportMarkdown } from '../../src/report/report-markdown.js';
 import { createTestServices } from '../support/helpers.js';
+import { departmentPlan, NETWORK_PEOPLE } from '../support/network-plans.js';
 import { parseDocument } from './html-dom.js';
 import { overviewSections } from '../../src/report/overview-sections.js';
 
-export const PEOPLE = `shared NorthfieldPeople "People and channels of the Northfield network" {
-  coalition {
-    member ana "Ana Ortiz" role middle-manager      unit "Cardiology" trained
-    member ben "Ben Hale"  role operational-manager unit "Nursing"
-    member dee "Dee Park"  role naysayer            unit "Finance"
-  }
-  channel youtube "YouTube channel" on youtube
-  initiative grandRounds "Weekly grand rounds"
-}
-`;
-
-export const CARDIOLOGY = `use "network/people.adopt"
-
-plan Cardiology "Social media in cardiology" {
-  coalition {
-    member zoe "Zoe Lin" role early-adopter unit "Cardiology" trained
-    member max "Max Roe" role naysayer unit "Cardiology"
-  }
-  channel blog "Ward blog" on blog
-  stage rollout "Roll-out" {
-    launch youtube
-    project streamRounds "Stream grand rounds" {
-      supports grandRounds
-      involves ana, zoe
-      asynchrony high
-      geography high
-      crowdsourcing medium
-      uses youtube
-    }
-  }
-}
-`;
+const PEOPLE = NETWORK_PEOPLE;
+const CARDIOLOGY = departmentPlan({ name: 'Cardiology', members: ['member max "Max Roe" role naysayer unit "Cardiology"'], channels: ['channel blog "Ward blog" on blog'] });
 
 /** The overview of the plan `text` at `file:///net/cardiology.adopt`, with `people` at `file:///net/network/people.adopt`. */
 async function overviewWithShared(text = CARDIOLOGY, people = PEOPLE): Promise<PlanOverview> {

@@ -60,14 +60,7 @@ export function stagesOf(block: Block): Stage[] {
  * the `use` lines (`use` is not transitive). A `use` that names no shared file is left out.
  */
 export function usedBlocks(block: Block): Shared[] {
-    const file = block.$container;
-    if (!file || file.uses.length === 0) return [];
-    const blocks: Shared[] = [];
-    for (const use of file.uses) {
-        const shared = use.shared?.ref;
-        if (shared && shared !== block && !blocks.includes(shared)) blocks.push(shared);
-    }
-    return blocks;
+    return usedBlocksWithPaths(block).map(used => used.shared);
 }
 
 /** A shared file that a file uses directly: the path its `use` writes, and the shared block it holds. */
