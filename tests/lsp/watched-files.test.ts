@@ -182,4 +182,26 @@ describe('an edit to an open shared file', () => {
         await server.change(people, 4, [{ range: { start: { line, character: column }, end: { line, character: column + 'naysayer'.length } }, text: 'early-adopter' }]);
         for (const uri of [nursing, cardiology]) await server.diagnosticsAfter(uri, seen, list => !naysayer(list));
     });
+
+    test('closed without saving, the shared file is read from disk again: the plans see the saved text', async () => {
+        // The edit above (dee made an early adopter) was never saved: on disk dee is still a naysayer.
+        const naysayer = (list: Diagnostic[]) => list.some(d => d.code === 'naysayer-unreached' && messageOf(d).includes("'dee'"));
+        const seen = server.published.length;
+        await server.close(people);
+        for (const uri of [nursing, cardiology]) await server.diagnosticsAfter(uri, seen, naysayer);
+    });
+
+    test('deleted on disk while open, then closed: the plans get use-not-found; created again, it clears', async () => {
+        await server.open(people, PEOPLE, 1);
+        let seen = server.published.length;
+        unlinkSync(join(folder, 'network/people.adopt'));
+        await server.filesChanged([{ uri: people, type: FILE_DELETED }]);
+        await server.close(people);
+        for (const uri of [nursing, cardiology]) await server.diagnosticsAfter(uri, seen, has('use-not-found'));
+
+        seen = server.published.length;
+        write('network/people.adopt', PEOPLE);
+        await server.filesChanged([{ uri: people, type: FILE_CREATED }]);
+        for (const uri of [nursing, cardiology]) await server.diagnosticsAfter(uri, seen, lacks('use-not-found'));
+    });
 });
