@@ -6,7 +6,7 @@
  * `YYYY-MM-DD`.
  */
 import { z } from 'zod';
-import { diagnosticSchema, rankedProjectSchema, settingsInForceSchema } from './rank-protocol.js';
+import { diagnosticSchema, rankedProjectSchema, settingsInForceSchema, usedFileSchema } from './rank-protocol.js';
 
 export const PLAN_OVERVIEW_REQUEST = 'adopt/planOverview';
 export const OPEN_OVERVIEW_COMMAND = 'adopt.openOverview';
@@ -132,8 +132,15 @@ export type OverviewStage = z.infer<typeof overviewStageSchema>;
 
 export const roleSchema = z.enum(['executive', 'middle-manager', 'operational-manager', 'early-adopter', 'staff', 'naysayer']);
 
+/**
+ * Where a declaration the plan sees is written: null in the plan's own file; else the path of
+ * the used file that declares it, as the plan's `use` writes it (its `line` is then in that file).
+ */
+const declaredIn = z.string().nullable();
+
 /** Section 6: a coalition member, with the projects that involve them (names, by rank). */
 export const overviewMemberSchema = namedSchema.extend({
+    file: declaredIn,
     /** Null while the plan lacks it (a member written half-way). */
     role: roleSchema.nullable(),
     unit: z.string().nullable(),
@@ -163,7 +170,7 @@ export type OverviewStory = z.infer<typeof overviewStorySchema>;
 
 export const roadShowSchema = z.strictObject({
     stories: z.array(overviewStorySchema),
-    naysayers: z.array(namedSchema.extend({ unit: z.string().nullable(), reached: z.boolean(), stories: z.array(z.string()) })),
+    naysayers: z.array(namedSchema.extend({ file: declaredIn, unit: z.string().nullable(), reached: z.boolean(), stories: z.array(z.string()) })),
     /** Quick wins that no story is told from. */
     untoldQuickWins: z.array(z.strictObject({ name: z.string(), title: z.string() }))
 });
@@ -177,6 +184,8 @@ export const planOverviewSchema = z.strictObject({
     /** The full length of a score bar: the sum of the weights (100 with the defaults). */
     fullScore: z.number(),
     counts: countsSchema,
+    /** The shared files the plan uses, in the order of its `use` lines, with the members, channels and initiatives each brings in. */
+    uses: z.array(usedFileSchema),
     hurdles: z.array(hurdleSchema),
     /** Every project, by rank. */
     projects: z.array(overviewProjectSchema),

@@ -71,14 +71,33 @@ export type RankQuickWinsParams = z.infer<typeof rankQuickWinsParamsSchema>;
 
 /**
  * The workspace ranking: every plan the server knows (the `.adopt` files of the workspace
- * folders and the open plans), each with its `uri` and its ranking as `adopt/rankQuickWins`
- * answers it, by plan name (then uri). `diagnostics: false` leaves each plan's diagnostics out.
+ * folders and the open plans; not the shared files), each with its `uri`, its ranking as
+ * `adopt/rankQuickWins` answers it and the shared files it uses, by plan name (then uri). `diagnostics: false` leaves each plan's diagnostics out.
  */
 export const rankWorkspaceParamsSchema = z.strictObject({ diagnostics: z.boolean().optional() });
 export type RankWorkspaceParams = z.infer<typeof rankWorkspaceParamsSchema>;
 
-export const planRankingSchema = rankResultSchema.extend({ uri: z.string() });
-export const planProjectsSchema = rankedProjectsSchema.extend({ uri: z.string() });
+/** A declaration of a used file, by name and title. */
+export const usedDeclarationSchema = z.strictObject({ name: z.string(), title: z.string() });
+
+/**
+ * A shared file a plan uses (docs/language.md#plans-in-many-files): its path as the plan's `use`
+ * writes it (relative to the plan's folder), its shared block, and the members, channels and
+ * initiatives it brings into the plan, in the order written.
+ */
+export const usedFileSchema = z.strictObject({
+    file: z.string(),
+    name: z.string(),
+    title: z.string(),
+    members: z.array(usedDeclarationSchema),
+    channels: z.array(usedDeclarationSchema),
+    initiatives: z.array(usedDeclarationSchema)
+});
+export type UsedFile = z.infer<typeof usedFileSchema>;
+
+/** A plan of the workspace: its `uri`, its ranking, and the shared files it uses (`used`, in the order of its `use` lines). */
+export const planRankingSchema = rankResultSchema.extend({ uri: z.string(), used: z.array(usedFileSchema) });
+export const planProjectsSchema = rankedProjectsSchema.extend({ uri: z.string(), used: z.array(usedFileSchema) });
 export type PlanRanking = z.infer<typeof planRankingSchema>;
 export type PlanProjects = z.infer<typeof planProjectsSchema>;
 

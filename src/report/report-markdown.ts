@@ -11,7 +11,7 @@ import { QUICK_WIN_MEANING, quadrantGroups, quickWinsByEffort } from './quick-wi
 import {
     HURDLE_PLACES, SECTIONS, SEVERITY_HEADINGS, checkState, hasPlanName, hurdleStatus, initiativesText, involvementText, problemCount, problemsText, readableMessage, roleText, titlesByName, unitsVerdict, type SectionId
 } from './overview-sections.js';
-import { PART_NAMES, partsText, spokenDate } from './report-blocks.js';
+import { PART_NAMES, partsText, spokenDate, usedFileText } from './report-blocks.js';
 
 /**
  * Text for Markdown, in a paragraph, a heading or a table cell: one line, with the characters
@@ -20,6 +20,16 @@ import { PART_NAMES, partsText, spokenDate } from './report-blocks.js';
  */
 export function md(text: string): string {
     return htmlSafe(text).replace(/\r?\n|\r/g, ' ').replace(/([\\`*_[\]<>|~&])/g, '\\$1').replace(/^(\s*)([#+\-=>])/, '$1\\$2').replace(/^(\s*\d+)([.)])/, '$1\\$2');
+}
+
+/** A path as inline code (a backtick or a line break in it left out, a '|' escaped for a table cell). */
+function code(text: string): string {
+    return `\`${text.replace(/[`\r\n]/g, '').replace(/\|/g, '\\|')}\``;
+}
+
+/** The mark of a declaration written in a used file: ` (from `shared/people.adopt`)`; nothing for the plan's own. */
+function fromFile(file: string | null): string {
+    return file === null ? '' : ` (from ${code(file)})`;
 }
 
 function table(header: readonly string[], align: readonly ('l' | 'r')[], rows: readonly (readonly string[])[]): string {
@@ -59,6 +69,10 @@ function planSection(overview: PlanOverview): string {
         ['Problems', `${problemCount(c).toLocaleString('en')} (${problemsText(c)})`]
     ];
     const parts = [heading('plan'), '', table(['What', 'Count'], ['l', 'l'], rows), ''];
+    if (overview.uses.length > 0) {
+        parts.push(`**${overview.uses.length === 1 ? 'Shared file this plan uses' : 'Shared files this plan uses'}:**`, '',
+            ...overview.uses.map(used => `- ${code(used.file)} ${md(used.title || used.name)}: ${md(usedFileText(used))}`), '');
+    }
     if (c.errors > 0) parts.push(`> **The plan has ${plural(c.errors, 'error', 'errors')}:** scores and counts may be incomplete until fixed (see Diagnostics).`, '');
     return parts.join('\n');
 }
@@ -191,7 +205,7 @@ function coalitionSection(overview: PlanOverview): string {
     const sorted = [...members].sort((a, b) => (a.unit ?? '\uffff').localeCompare(b.unit ?? '\uffff'));
     out.push(table(['Unit', 'Member', 'Role', 'Trained', 'Projects involving them'], ['l', 'l', 'l', 'l', 'l'], sorted.map(member => [
         member.unit === null ? '*no unit*' : md(member.unit),
-        md(member.title || member.name),
+        md(member.title || member.name) + fromFile(member.file),
         roleText(member.role),
         member.trained ? 'trained' : 'not trained',
         md(involvementText(member.projects.map(name => titles.get(name) ?? name)))
@@ -219,8 +233,8 @@ function roadShowSection(overview: PlanOverview): string {
     if (naysayers.length === 0) {
         out.push('The coalition names no naysayers.', '');
     } else {
-        const reached = naysayers.filter(n => n.reached).map(n => `${md(n.title || n.name)} (by ${md(n.stories.join(', '))})`);
-        const unreached = naysayers.filter(n => !n.reached).map(n => md(n.title || n.name));
+        const reached = naysayers.filter(n => n.reached).map(n => `${md(n.title || n.name)}${fromFile(n.file)} (by ${md(n.stories.join(', '))})`);
+        const unreached = naysayers.filter(n => !n.reached).map(n => md(n.title || n.name) + fromFile(n.file));
         out.push(`- **Naysayers reached (${reached.length}):** ${reached.join(', ') || 'none yet'}`, `- **Naysayers not reached (${unreached.length}):** ${unreached.join(', ') || 'none'}`, '');
     }
     if (untoldQuickWins.length > 0) out.push(`**Quick wins without a story:** ${md(untoldQuickWins.map(p => p.title || p.name).join(', '))}.`, '');

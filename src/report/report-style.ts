@@ -92,6 +92,9 @@ code { font-family: var(--mono); font-size: 0.9em; color: inherit; background: n
 .eyebrow { text-transform: uppercase; letter-spacing: 0.08em; font-size: 0.78em; color: var(--muted); margin: 0 0 2px; font-weight: 600; }
 .muted, .sub { color: var(--muted); }
 .sub { display: block; font-size: 0.85em; }
+.file-mark { font-family: var(--mono); font-size: 0.85em; color: var(--chip-fg); background: var(--chip-bg); border: 1px solid var(--chip-border, transparent); border-radius: 4px; padding: 0 4px; overflow-wrap: anywhere; }
+.used-files { margin: 12px 0; }
+.used-files li { margin: 4px 0; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 .plan-meta { color: var(--muted); }
 .toc ol { list-style: none; display: flex; flex-wrap: wrap; gap: 4px 14px; padding: 0; margin: 10px 0 0; font-size: 0.92em; }

@@ -9,8 +9,10 @@ import type { Action, Member, Metric, Plan, Project, Stage } from '../generated/
 import type { AdoptServices } from '../adopt-module.js';
 import { validDate } from '../model/plan-dates.js';
 import {
-    allActions, allStories, planOfDocument, distinctMembers, involvedMembers, isDone, isManager, progressOf, resolvedTargets, stageOfAction, writtenTarget, type StageOrder
+    allActions, allStories, planOfDocument, distinctMembers, involvedMembers, isDone, isManager, progressOf, resolvedTargets, seenChannels, seenInitiatives,
+    stageOfAction, usedBlocksWithPaths, writtenTarget, type StageOrder
 } from '../model/plan-model.js';
+import { usedFilesOf } from '../score/rank-result.js';
 import type { PlanAnalysis } from '../score/quick-win-service.js';
 import {
     roleSchema, type OverviewAction, type OverviewMember, type OverviewMetric, type OverviewProject, type OverviewStage, type OverviewStory, type PlanOverview
@@ -34,6 +36,7 @@ export function buildPlanOverview(document: LangiumDocument, services: AdoptServ
     }));
 
     const members = distinctMembers(plan);
+    const fileOf = declaringFile(plan);
     const actions = allActions(plan);
     const overdue = (action: Action): boolean => {
         const due = validDate(action.due);
@@ -48,8 +51,8 @@ export function buildPlanOverview(document: LangiumDocument, services: AdoptServ
         trainedManagers: members.filter(member => isManager(member) && member.trained).length,
         trainedMembers: members.filter(member => member.trained).length,
         naysayers: members.filter(member => member.role === 'naysayer').length,
-        channels: plan.channels.length,
-        initiatives: plan.initiatives.length,
+        channels: seenChannels(plan).length,
+        initiatives: seenInitiatives(plan).length,
         stages: plan.stages.length,
         projects: analysis.projects.length,
         quickWins: analysis.quickWins.length,
@@ -69,6 +72,7 @@ export function buildPlanOverview(document: LangiumDocument, services: AdoptServ
         settings: { weights: { ...analysis.settings.weights }, threshold: analysis.settings.threshold },
         fullScore: fullScoreOf(analysis.settings.weights),
         counts,
+        uses: usedFilesOf(plan),
         hurdles: judgeHurdles(rank.diagnostics, off, {
             managers: counts.managers,
             trainedManagers: counts.trainedManagers,
@@ -85,8 +89,8 @@ export function buildPlanOverview(document: LangiumDocument, services: AdoptServ
         }),
         projects,
         stages: overviewStages(plan, analysis, actions, overdue, lineOf),
-        coalition: overviewCoalition(members, analysis, lineOf),
-        roadShow: overviewRoadShow(plan, analysis, members, lineOf),
+        coalition: overviewCoalition(members, analysis, lineOf, fileOf),
+        roadShow: overviewRoadShow(plan, analysis, members, lineOf, fileOf),
         diagnostics: rank.diagnostics
     };
 }
@@ -99,6 +103,18 @@ export function fullScoreOf(weights: Readonly<Record<string, number>>): number {
 
 /** The line (from 1) where a node's text starts. */
 type LineOf = (node: AstNode) => number;
+
+/** The file that declares a member the plan sees: null for the plan's own, else the path of the `use` that brings it in. */
+type FileOf = (member: Member) => string | null;
+
+function declaringFile(plan: Plan): FileOf {
+    const paths = new Map(usedBlocksWithPaths(plan).map(({ path, shared }) => [shared, path]));
+    if (paths.size === 0) return () => null;
+    return member => {
+        const block = member.$container.$container;
+        return block.$type === 'Shared' ? paths.get(block) ?? null : null;
+    };
+}
 
 /** The stages in stage order: from each stage without a predecessor, each stage then the stages after it (declaration order among them); stages in a cycle last. */
 export function stagesInOrder(plan: Plan, order: StageOrder): Stage[] {
@@ -187,7 +203,7 @@ function roleOf(member: Member): OverviewMember['role'] {
 
 const ROLES = roleSchema.options;
 
-function overviewCoalition(members: readonly Member[], analysis: PlanAnalysis, lineOf: LineOf): PlanOverview['coalition'] {
+function overviewCoalition(members: readonly Member[], analysis: PlanAnalysis, lineOf: LineOf, fileOf: FileOf): PlanOverview['coalition'] {
     const projectsOf = new Map<Member, string[]>(members.map(member => [member, []]));
     for (const entry of analysis.ranked) {
         for (const member of involvedMembers(entry.project)) projectsOf.get(member)?.push(entry.project.name ?? '');
@@ -196,6 +212,7 @@ function overviewCoalition(members: readonly Member[], analysis: PlanAnalysis, l
         name: member.name ?? '',
         title: member.title ?? '',
         line: lineOf(member),
+        file: fileOf(member),
         role: roleOf(member),
         unit: member.unit ?? null,
         trained: member.trained === true,
@@ -217,7 +234,7 @@ function overviewCoalition(members: readonly Member[], analysis: PlanAnalysis, l
     return { members: overviewMembers, units: unitList, unitsWithoutProjects: unitList.filter(unit => unit.projects === 0).map(unit => unit.unit) };
 }
 
-function overviewRoadShow(plan: Plan, analysis: PlanAnalysis, members: readonly Member[], lineOf: LineOf): PlanOverview['roadShow'] {
+function overviewRoadShow(plan: Plan, analysis: PlanAnalysis, members: readonly Member[], lineOf: LineOf, fileOf: FileOf): PlanOverview['roadShow'] {
     const storiesOf = new Map<Member, string[]>();
     const told = new Set<Project>();
     const stories: OverviewStory[] = [];
@@ -251,6 +268,7 @@ function overviewRoadShow(plan: Plan, analysis: PlanAnalysis, members: readonly 
             name: member.name ?? '',
             title: member.title ?? '',
             line: lineOf(member),
+            file: fileOf(member),
             unit: member.unit ?? null,
             reached: storiesOf.has(member),
             stories: storiesOf.get(member) ?? []

@@ -5,10 +5,10 @@
  */
 import { DocumentCache, type LangiumDocument } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { planOfDocument } from '../model/plan-model.js';
+import { allMembers, planOfDocument, usedBlocksWithPaths, type Block } from '../model/plan-model.js';
 import type { AdoptServices } from '../adopt-module.js';
 import type { PlanAnalysis } from './quick-win-service.js';
-import type { RankDiagnostic, RankResult, SeverityName } from '../../protocol/rank-protocol.js';
+import type { RankDiagnostic, RankResult, SeverityName, UsedFile } from '../../protocol/rank-protocol.js';
 
 const SEVERITY_NAMES: Record<number, SeverityName> = { 1: 'error', 2: 'warning', 3: 'information', 4: 'hint' };
 
@@ -30,6 +30,22 @@ export function toRankDiagnostic(diagnostic: Diagnostic): RankDiagnostic {
 export function sortedDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
     return [...diagnostics].sort((a, b) =>
         a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || (a.severity ?? 1) - (b.severity ?? 1));
+}
+
+/**
+ * The shared files a plan uses, with what each brings into it (docs/language.md#plans-in-many-files),
+ * in the order of its `use` lines: what the overview, the report and the workspace ranking mark
+ * with their file.
+ */
+export function usedFilesOf(block: Block): UsedFile[] {
+    const named = (node: { name?: string; title?: string }) => ({ name: node.name ?? '', title: node.title ?? '' });
+    return usedBlocksWithPaths(block).map(({ path, shared }) => ({
+        file: path,
+        ...named(shared),
+        members: allMembers(shared).map(named),
+        channels: shared.channels.map(named),
+        initiatives: shared.initiatives.map(named)
+    }));
 }
 
 export function buildRankResult(document: LangiumDocument, services: AdoptServices): RankResult {
