@@ -17,10 +17,12 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 
 export class AdoptDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
     private readonly fileSystem: FileSystemProvider;
+    private readonly openDocuments: LangiumSharedServices['workspace']['TextDocuments'];
 
     constructor(services: LangiumSharedServices) {
         super(services);
         this.fileSystem = services.workspace.FileSystemProvider;
+        this.openDocuments = services.workspace.TextDocuments;
     }
 
     override didChangeContent(change: TextDocumentChangeEvent<TextDocument>): void {
@@ -31,7 +33,11 @@ export class AdoptDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
     didCloseDocument(event: TextDocumentChangeEvent<TextDocument>): void {
         const uri = URI.parse(event.document.uri);
         if (!this.serviceRegistry.hasServices(uri)) return;
-        void this.isFileOnDisk(uri).then(onDisk => this.fireDocumentUpdate(onDisk ? [uri] : [], onDisk ? [] : [uri]));
+        void this.isFileOnDisk(uri).then(onDisk => {
+            // Opened again while the disk was asked: the editor's text holds (its open built it).
+            if (this.openDocuments.get(event.document.uri)) return;
+            this.fireDocumentUpdate(onDisk ? [uri] : [], onDisk ? [] : [uri]);
+        });
     }
 
     private async isFileOnDisk(uri: URI): Promise<boolean> {
