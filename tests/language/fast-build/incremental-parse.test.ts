@@ -388,7 +388,7 @@ describe('an edit inside one declaration re-parses only that declaration, and gi
         };
         /** The declarations after the one at `offset`: the projects after it in its stage, the stages after its stage. */
         const following = (root: AstNode, offset: number): CstNode[] => {
-            const stages = (root as Plan).stages;
+            const stages = (root as AdoptFile).plan!.stages;
             const at = stages.findIndex(stage => stage.$cstNode!.end > offset);
             const projects = stages[at].projects.filter(project => project.$cstNode!.offset > offset);
             return [...projects, ...stages.slice(at + 1)].map(node => node.$cstNode!);
@@ -409,15 +409,21 @@ describe('an edit inside one declaration re-parses only that declaration, and gi
     });
 
     test('untouched nodes are reused: every other project keeps its node', () => {
-        const old = oldTreeOf(PLAN) as Plan;
-        const projects = old.stages.flatMap(stage => stage.projects);
+        const old = oldTreeOf(PLAN) as AdoptFile;
+        const oldPlan = old.plan!;
+        const projects = oldPlan.stages.flatMap(stage => stage.projects);
         const text = validEditsFor(PLAN)[0];
         const updated = update(old, text);
         expect(updated.unit).toBe('Project');
-        const now = (updated.result.value.plan!).stages.flatMap(stage => stage.projects);
+        // The file's plan is made anew, as the root is (what is kept by the old plan, such as its scopes, is not reused).
+        const newPlan = updated.result.value.plan!;
+        expect(newPlan).not.toBe(oldPlan);
+        expect(newPlan.$container).toBe(updated.result.value);
+        expect(newPlan.$cstNode?.astNode).toBe(newPlan);
+        const now = newPlan.stages.flatMap(stage => stage.projects);
         const kept = now.filter((project, i) => project === projects[i]).length;
         expect(kept).toBe(projects.length - 1);
-        expect((updated.result.value.plan!).stages.every(stage => stage.$container === updated.result.value)).toBe(true);
+        expect(newPlan.stages.every(stage => stage.$container === newPlan)).toBe(true);
     });
 
     test('a member edited re-parses the member, not the coalition; edited into two members, the coalition', () => {
