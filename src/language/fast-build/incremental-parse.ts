@@ -112,6 +112,7 @@ export function parseIncrementally(oldRoot: AstNode, newText: string, parser: Fa
         oldCst.tree.updatable = false;
         oldCst.tree.keptLists = undefined;
         state.updatable = true;
+        state.edit = { from: oldCst.tree.identity, declaration: parsed.node, start: change.start, oldEnd: change.oldEnd, newEnd: change.newEnd, removed: oldText.slice(change.start, change.oldEnd) };
         return { root, unit: edited.unit.rule.name, spliced };
     }
     return undefined;
