@@ -28,7 +28,7 @@ export function registerRankRequest(connection: Connection, services: AdoptServi
         const document = await validatedDocument(shared, uri, token) as LangiumDocument<Plan> | undefined;
         if (!document) throw new ResponseError(ErrorCodes.InvalidParams, `No open .adopt document at ${parsed.data.uri}`);
         const result = services.score.RankResults.of(document);
-        const answer = parsed.data.diagnostics === false ? { plan: result.plan, projects: result.projects } : result;
+        const answer = parsed.data.diagnostics === false ? { plan: result.plan, status: result.status, projects: result.projects } : result;
         if (!parsed.data.settings) return answer;
         const { weights, threshold } = services.score.QuickWins.analyze(document.parseResult.value).settings;
         return { ...answer, settings: { weights: { ...weights }, threshold } };
@@ -51,7 +51,7 @@ export function registerRankWorkspaceRequest(connection: Connection, services: A
             .sort((a, b) => a.result.plan.localeCompare(b.result.plan) || a.uri.localeCompare(b.uri));
         return {
             plans: plans.map(({ uri, result }) => parsed.data.diagnostics === false
-                ? { uri, plan: result.plan, projects: result.projects }
+                ? { uri, plan: result.plan, status: result.status, projects: result.projects }
                 : { uri, ...result })
         };
     });
