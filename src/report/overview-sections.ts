@@ -1,5 +1,5 @@
 /**
- * The eight sections of the overview (docs/command-line.md#adopt-report) as HTML, in order, from the one overview
+ * The sections of the overview (docs/command-line.md#adopt-report) as HTML, in order, from the one overview
  * shape: the HTML report wraps them in a printable page (report-html.ts), the editor's Plan
  * Overview in its webview (src/extension/overview-panel.ts). Everything from the plan is escaped.
  */
@@ -11,9 +11,11 @@ import {
     actionStatus, effortText, missingList, partsLegend, partsText, progress, quickWinBadge, revealable, scoreBar, spokenDate, type RenderOptions, type ScoreScale
 } from './report-blocks.js';
 import { stageTimelineSvg, timelineKey } from './stage-timeline.js';
+import { statusBadge, summaryHtml } from './summary-section.js';
 
 /** The sections, in order: their ids and headings (the Markdown report uses the same headings). */
 export const SECTIONS = [
+    { id: 'summary', heading: 'Summary' },
     { id: 'plan', heading: 'The plan' },
     { id: 'hurdles', heading: 'The two hurdles' },
     { id: 'matrix', heading: 'Quick-wins matrix' },
@@ -111,6 +113,7 @@ export function sectionHtml(overview: PlanOverview, id: SectionId, options: Sect
 }
 
 const SECTION_BODIES: Readonly<Record<SectionId, (overview: PlanOverview, options: SectionOptions) => string>> = {
+    summary: summaryHtml,
     plan: planSection,
     hurdles: hurdlesSection,
     matrix: matrixSection,
@@ -295,6 +298,7 @@ function stagesSection(overview: PlanOverview, options: SectionOptions): string 
     const timeline = stageTimelineSvg(overview.stages, overview.date, 'stage-timeline', options.matrixWidth);
     const stages = overview.stages.map(stage => {
         const tags = [
+            statusBadge(stage.status),
             stage.initial ? '<span class="badge">initial stage</span>' : '',
             stage.inCycle ? '<span class="badge bad">in an after cycle</span>' : '',
             stage.after ? `<span class="muted">after ${escape(overview.stages.find(other => other.name === stage.after)?.title || stage.after)}</span>` : ''

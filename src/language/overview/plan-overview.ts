@@ -11,11 +11,13 @@ import { validDate } from '../model/plan-dates.js';
 import {
     allActions, allStories, distinctMembers, involvedMembers, isDone, isManager, progressOf, resolvedTargets, stageOfAction, writtenTarget, type StageOrder
 } from '../model/plan-model.js';
+import { isOverdue, planStatus, type PlanStatusReport } from '../model/plan-status.js';
 import type { PlanAnalysis } from '../score/quick-win-service.js';
 import {
     roleSchema, type OverviewAction, type OverviewMember, type OverviewMetric, type OverviewProject, type OverviewStage, type OverviewStory, type PlanOverview
 } from '../../protocol/overview-protocol.js';
 import { HURDLE_CODES, judgeHurdles } from './hurdles.js';
+import { planSummary } from './plan-summary.js';
 
 /** The overview of a built (validated) plan document, for the date `today` (default: the services' today). */
 export function buildPlanOverview(document: LangiumDocument<Plan>, services: AdoptServices, today = services.model.Today.current): PlanOverview {
@@ -27,18 +29,18 @@ export function buildPlanOverview(document: LangiumDocument<Plan>, services: Ado
     const off = new Set(HURDLE_CODES.filter(code => (severity as Record<string, string | undefined>)[code] === 'off'));
 
     const stageTitles = new Map(plan.stages.map(stage => [stage.name, stage.title ?? '']));
-    const projects: OverviewProject[] = rank.projects.map(project => ({
+    const status = planStatus(plan, today);
+    // The rank result is of the services' today; the overview may be of another date.
+    const projects: OverviewProject[] = rank.projects.map((project, index) => ({
         ...project,
+        status: status.projects.get(analysis.ranked[index]?.project) ?? project.status,
         missing: [...(project.missing ?? [])],
         stageTitle: stageTitles.get(project.stage) ?? ''
     }));
 
     const members = distinctMembers(plan);
     const actions = allActions(plan);
-    const overdue = (action: Action): boolean => {
-        const due = validDate(action.due);
-        return due !== undefined && !isDone(action) && due < today;
-    };
+    const overdue = (action: Action): boolean => isOverdue(action, today);
     const stories = allStories(plan);
     const initialMantra = analysis.stageOrder.initial?.mantras.find(mantra => mantra.text !== undefined)?.text;
     const launches = plan.stages.reduce((count, stage) => count + stage.launches.length, 0);
@@ -63,28 +65,33 @@ export function buildPlanOverview(document: LangiumDocument<Plan>, services: Ado
         hints: rank.diagnostics.filter(d => d.severity === 'hint').length
     };
 
+    const hurdles = judgeHurdles(rank.diagnostics, off, {
+        managers: counts.managers,
+        trainedManagers: counts.trainedManagers,
+        launches,
+        mantra: initialMantra,
+        projects: counts.projects,
+        quickWins: counts.quickWins,
+        stories: counts.stories,
+        naysayers: counts.naysayers,
+        initialStage: analysis.stageOrder.initial !== undefined,
+        channelUses: analysis.projects.reduce((count, entry) => count + entry.project.uses.reduce((n, use) => n + use.channels.length, 0), 0),
+        metrics: plan.stages.reduce((count, stage) =>
+            count + stage.goals.reduce((n, goal) => n + goal.metrics.length, 0) + stage.projects.reduce((n, project) => n + project.metrics.length, 0), 0)
+    });
+
     return {
         plan: { name: plan.name ?? '', title: plan.title ?? '', line: lineOf(plan) },
         date: today,
         settings: { weights: { ...analysis.settings.weights }, threshold: analysis.settings.threshold },
         fullScore: fullScoreOf(analysis.settings.weights),
         counts,
-        hurdles: judgeHurdles(rank.diagnostics, off, {
-            managers: counts.managers,
-            trainedManagers: counts.trainedManagers,
-            launches,
-            mantra: initialMantra,
-            projects: counts.projects,
-            quickWins: counts.quickWins,
-            stories: counts.stories,
-            naysayers: counts.naysayers,
-            initialStage: analysis.stageOrder.initial !== undefined,
-            channelUses: analysis.projects.reduce((count, entry) => count + entry.project.uses.reduce((n, use) => n + use.channels.length, 0), 0),
-            metrics: plan.stages.reduce((count, stage) =>
-                count + stage.goals.reduce((n, goal) => n + goal.metrics.length, 0) + stage.projects.reduce((n, project) => n + project.metrics.length, 0), 0)
-        }),
+        summary: planSummary(plan, today, {
+            status: status.status, quickWins: analysis.quickWins.map(entry => entry.project), hurdlesCleared: hurdles.map(hurdle => hurdle.cleared)
+        }, lineOf),
+        hurdles,
         projects,
-        stages: overviewStages(plan, analysis, actions, overdue, lineOf),
+        stages: overviewStages(plan, analysis, actions, overdue, status, lineOf),
         coalition: overviewCoalition(members, analysis, lineOf),
         roadShow: overviewRoadShow(plan, analysis, members, lineOf),
         diagnostics: rank.diagnostics
@@ -120,7 +127,7 @@ export function stagesInOrder(plan: Plan, order: StageOrder): Stage[] {
     return result;
 }
 
-function overviewStages(plan: Plan, analysis: PlanAnalysis, actions: readonly Action[], overdue: (action: Action) => boolean, lineOf: LineOf): OverviewStage[] {
+function overviewStages(plan: Plan, analysis: PlanAnalysis, actions: readonly Action[], overdue: (action: Action) => boolean, status: PlanStatusReport, lineOf: LineOf): OverviewStage[] {
     const actionsOf = new Map<Stage, Action[]>();
     for (const action of actions) {
         const stage = stageOfAction(action);
@@ -150,7 +157,8 @@ function overviewStages(plan: Plan, analysis: PlanAnalysis, actions: readonly Ac
         projectMetrics: stage.projects.filter(project => project.metrics.length > 0).map(project => ({
             name: project.name ?? '', title: project.title ?? '', line: lineOf(project), metrics: project.metrics.map(metric => overviewMetric(metric, lineOf))
         })),
-        actions: (actionsOf.get(stage) ?? []).map(action => overviewAction(action, overdue, lineOf))
+        actions: (actionsOf.get(stage) ?? []).map(action => overviewAction(action, overdue, lineOf)),
+        status: status.stages.get(stage) ?? 'on-track'
     }));
 }
 
