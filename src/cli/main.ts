@@ -1,7 +1,8 @@
 /**
  * The `adopt` command line: `adopt check FILE... [--format text|json|sarif] [--max-warnings N]
  * [--config FILE] [--stats]`, `adopt rank FILE [--json] [--config FILE]` and `adopt report FILE
- * [--format html|md] [--out FILE] [--config FILE] [--today DATE]`. Each plan's
+ * [--format html|md] [--out FILE] [--config FILE] [--today DATE]` and `adopt calendar FILE [--out FILE]
+ * [--config FILE] [--today DATE]`. Each plan's
  * `adopt.config.json` is found by walking up from its folder; `--config` replaces the search.
  * Exit codes: 0 without errors, 1 with errors in a plan (or more warnings than
  * `--max-warnings` allows), 2 for a usage or input problem (a bad config file included). A file
@@ -21,6 +22,7 @@ import { formatCheck } from './check-output.js';
 import { PlanWorkspace, configProblemLine, type BuildStats } from './cli-services.js';
 import { InputProblem, readPlanFile } from './read-plan-file.js';
 import { formatRankTable } from './rank-table.js';
+import { writeCalendar } from './calendar-command.js';
 import { REPORT_FORMATS, writeReport, type ReportFormat } from './report-command.js';
 
 export const EXIT_OK = 0;
@@ -83,6 +85,18 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
         .action(async (file: string, options: { format: ReportFormat; out?: string; config?: string; today?: string }) => {
             const input = readPlanAndConfig(file, options.config, io);
             exitCode = typeof input === 'number' ? input : await writeReport({ path: file, text: input.text }, options, input.configFile, io, `Adopt ${packageJson.version}`);
+        });
+
+    program
+        .command('calendar')
+        .description('write the stages with dates and the actions with a due date as iCalendar (.ics), for a calendar program')
+        .argument('<file>', 'the .adopt file')
+        .option('--out <file>', 'write the calendar to this file instead of standard output')
+        .addOption(new Option('--config <file>', 'adopt.config.json to use instead of the one found above the plan'))
+        .addOption(todayOption())
+        .action(async (file: string, options: { out?: string; config?: string; today?: string }) => {
+            const input = readPlanAndConfig(file, options.config, io);
+            exitCode = typeof input === 'number' ? input : await writeCalendar({ path: file, text: input.text }, options, input.configFile, io);
         });
 
     try {

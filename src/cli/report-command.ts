@@ -7,6 +7,7 @@
 import { writeFileSync } from 'node:fs';
 import type { ConfigFile } from '../language/config/adopt-config-files.js';
 import { buildPlanOverview } from '../language/overview/plan-overview.js';
+import type { PlanOverview } from '../protocol/overview-protocol.js';
 import { reportHtml } from '../report/report-html.js';
 import { reportMarkdown } from '../report/report-markdown.js';
 import { PlanWorkspace } from './cli-services.js';
@@ -29,18 +30,27 @@ export interface ReportIo {
 
 /** Builds the plan (its path and the text read from it), writes its report, and answers the exit code (0, or 1 when the plan has errors). */
 export async function writeReport(plan: { path: string; text: string }, options: ReportOptions, configFile: ConfigFile | undefined, io: ReportIo, generator: string): Promise<number> {
+    const overview = await overviewOfFile(plan, options, configFile, io);
+    writeOutput(options.format === 'md' ? reportMarkdown(overview, generator) : reportHtml(overview, generator), options.out, io);
+    return overview.counts.errors > 0 ? 1 : 0;
+}
+
+/** Builds the plan (its path and text) as every command does (`--config`, `--today`) and answers its overview. */
+export async function overviewOfFile(plan: { path: string; text: string }, options: { readonly today?: string }, configFile: ConfigFile | undefined, io: ReportIo): Promise<PlanOverview> {
     const workspace = PlanWorkspace.prepare([plan.path], { configFile, today: options.today }, note => io.err(`adopt: ${note}\n`));
     const [document] = await workspace.build([plan]);
-    const overview = buildPlanOverview(document, workspace.services);
-    const report = options.format === 'md' ? reportMarkdown(overview, generator) : reportHtml(overview, generator);
-    if (options.out !== undefined) {
-        try {
-            writeFileSync(options.out, report);
-        } catch (error) {
-            throw new InputProblem(`${options.out}: cannot be written (${fileErrorInWords(error, options.out, 'write')})`);
-        }
-    } else {
-        io.out(report);
+    return buildPlanOverview(document, workspace.services);
+}
+
+/** Writes the text to the file `out`, or to standard output without one. */
+export function writeOutput(text: string, out: string | undefined, io: ReportIo): void {
+    if (out === undefined) {
+        io.out(text);
+        return;
     }
-    return overview.counts.errors > 0 ? 1 : 0;
+    try {
+        writeFileSync(out, text);
+    } catch (error) {
+        throw new InputProblem(`${out}: cannot be written (${fileErrorInWords(error, out, 'write')})`);
+    }
 }
