@@ -17,7 +17,7 @@ import {
     roleSchema, type OverviewAction, type OverviewMember, type OverviewMetric, type OverviewProject, type OverviewStage, type OverviewStory, type PlanOverview
 } from '../../protocol/overview-protocol.js';
 import { HURDLE_CODES, judgeHurdles } from './hurdles.js';
-import { planSummary } from './plan-summary.js';
+import { actionFacts, planSummary, projectOfAction } from './plan-summary.js';
 
 /** The overview of a built (validated) plan document, for the date `today` (default: the services' today). */
 export function buildPlanOverview(document: LangiumDocument<Plan>, services: AdoptServices, today = services.model.Today.current): PlanOverview {
@@ -174,17 +174,12 @@ function overviewMetric(metric: Metric, lineOf: LineOf): OverviewMetric {
 }
 
 function overviewAction(action: Action, overdue: (action: Action) => boolean, lineOf: LineOf): OverviewAction {
-    const owner = action.owner?.ref;
-    const container = action.$container;
+    const project = projectOfAction(action);
     return {
-        name: action.name ?? '',
-        title: action.title ?? '',
-        line: lineOf(action),
-        owner: owner ? { name: owner.name ?? '', title: owner.title ?? '' } : null,
-        due: validDate(action.due) ?? null,
+        ...actionFacts(action, lineOf),
         status: (action.status as OverviewAction['status'] | undefined) ?? 'todo',
         overdue: overdue(action),
-        project: container.$type === 'Project' ? (container as Project).name ?? '' : null
+        project: project ? project.name ?? '' : null
     };
 }
 

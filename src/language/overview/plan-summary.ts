@@ -31,17 +31,8 @@ export function planSummary(plan: Plan, today: string, facts: SummaryFacts, line
     const actions = allActions(plan).map(action => ({ action, status: actionStatus(action, today) }));
     const having = (status: ActionStatus) => actions.filter(entry => entry.status === status);
     const decision = ({ action }: { action: Action }): DecisionAction => {
-        const owner = action.owner?.ref;
-        const container = action.$container;
-        return {
-            name: action.name ?? '',
-            title: action.title ?? '',
-            line: lineOf(action),
-            owner: owner ? { name: owner.name ?? '', title: owner.title ?? '' } : null,
-            due: validDate(action.due) ?? null,
-            stage: stageOfAction(action).title ?? '',
-            project: container.$type === 'Project' ? (container as Project).title ?? '' : null
-        };
+        const project = projectOfAction(action);
+        return { ...actionFacts(action, lineOf), stage: stageOfAction(action).title ?? '', project: project ? project.title ?? '' : null };
     };
     const counts: ActionCounts = { total: actions.length, done: having('done').length, overdue: having('overdue').length, blocked: having('blocked').length };
     return {
@@ -56,6 +47,24 @@ export function planSummary(plan: Plan, today: string, facts: SummaryFacts, line
             }))
         }
     };
+}
+
+/** What the overview says of every action: its name, title, line, owner and due date (a calendar date, else null). */
+export function actionFacts(action: Action, lineOf: (node: AstNode) => number): Pick<DecisionAction, 'name' | 'title' | 'line' | 'owner' | 'due'> {
+    const owner = action.owner?.ref;
+    return {
+        name: action.name ?? '',
+        title: action.title ?? '',
+        line: lineOf(action),
+        owner: owner ? { name: owner.name ?? '', title: owner.title ?? '' } : null,
+        due: validDate(action.due) ?? null
+    };
+}
+
+/** The project an action belongs to; undefined for an action of a stage. */
+export function projectOfAction(action: Action): Project | undefined {
+    const container = action.$container;
+    return container.$type === 'Project' ? container as Project : undefined;
 }
 
 /** Channels that a quick win uses and no stage launches, in the order the quick wins (by rank) name them, each with those quick wins. */
