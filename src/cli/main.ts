@@ -1,7 +1,7 @@
 /**
  * The `adopt` command line: `adopt check FILE... [--format text|json|sarif] [--max-warnings N]
  * [--config FILE] [--stats]`, `adopt rank FILE [--json] [--config FILE]` and `adopt report FILE
- * [--format html|md] [--out FILE] [--config FILE] [--today DATE]` and `adopt calendar FILE [--out FILE]
+ * [--format html|md] [--edition full|board] [--out FILE] [--config FILE] [--today DATE]` and `adopt calendar FILE [--out FILE]
  * [--config FILE] [--today DATE]`. Each plan's
  * `adopt.config.json` is found by walking up from its folder; `--config` replaces the search.
  * Exit codes: 0 without errors, 1 with errors in a plan (or more warnings than
@@ -23,7 +23,7 @@ import { PlanWorkspace, configProblemLine, type BuildStats } from './cli-service
 import { InputProblem, readPlanFile } from './read-plan-file.js';
 import { formatRankTable } from './rank-table.js';
 import { writeCalendar } from './calendar-command.js';
-import { REPORT_FORMATS, writeReport, type ReportFormat } from './report-command.js';
+import { REPORT_EDITIONS, REPORT_FORMATS, writeReport, type ReportEdition, type ReportFormat } from './report-command.js';
 
 export const EXIT_OK = 0;
 export const EXIT_ERRORS = 1;
@@ -79,10 +79,12 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
         .description('write the plan overview as a report: one self-contained HTML page (the default) or GitHub Markdown with Mermaid diagrams')
         .argument('<file>', 'the .adopt file')
         .addOption(new Option('--format <format>', 'html or md').choices(REPORT_FORMATS).default('html'))
+        .addOption(new Option('--edition <edition>', 'full (every section, the summary first) or board (the summary, the hurdles, the top quick wins and the overdue and blocked actions by owner, on at most two A4 pages)')
+            .choices(REPORT_EDITIONS).default('full'))
         .option('--out <file>', 'write the report to this file instead of standard output')
         .addOption(new Option('--config <file>', 'adopt.config.json to use instead of the one found above the plan'))
         .addOption(todayOption())
-        .action(async (file: string, options: { format: ReportFormat; out?: string; config?: string; today?: string }) => {
+        .action(async (file: string, options: { format: ReportFormat; edition: ReportEdition; out?: string; config?: string; today?: string }) => {
             const input = readPlanAndConfig(file, options.config, io);
             exitCode = typeof input === 'number' ? input : await writeReport({ path: file, text: input.text }, options, input.configFile, io, `Adopt ${packageJson.version}`);
         });

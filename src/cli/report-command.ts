@@ -1,5 +1,5 @@
 /**
- * `adopt report FILE [--format html|md] [--out FILE] [--config FILE] [--today DATE]`: the plan
+ * `adopt report FILE [--format html|md] [--edition full|board] [--out FILE] [--config FILE] [--today DATE]`: the plan
  * overview as a report (docs/command-line.md#adopt-report), HTML by default, to standard output or a file. The
  * report is written even when the plan has errors (they are listed in it); the exit code is
  * that of `check`: 1 with errors in the plan, else 0.
@@ -9,16 +9,21 @@ import type { ConfigFile } from '../language/config/adopt-config-files.js';
 import { buildPlanOverview } from '../language/overview/plan-overview.js';
 import type { PlanOverview } from '../protocol/overview-protocol.js';
 import { reportHtml } from '../report/report-html.js';
-import { reportMarkdown } from '../report/report-markdown.js';
+import { md, reportMarkdown } from '../report/report-markdown.js';
+import { boardHtml, boardMarkdown } from '../report/board-edition.js';
 import { PlanWorkspace } from './cli-services.js';
 import { fileErrorInWords } from './file-errors.js';
 import { InputProblem } from './read-plan-file.js';
 
 export const REPORT_FORMATS = ['html', 'md'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
+/** `full`: every section, the summary first; `board`: the summary, the hurdles, the top quick wins and the actions pressing each owner, on two A4 pages. */
+export const REPORT_EDITIONS = ['full', 'board'] as const;
+export type ReportEdition = (typeof REPORT_EDITIONS)[number];
 
 export interface ReportOptions {
     readonly format: ReportFormat;
+    readonly edition?: ReportEdition;
     readonly out?: string;
     readonly today?: string;
 }
@@ -31,8 +36,14 @@ export interface ReportIo {
 /** Builds the plan (its path and the text read from it), writes its report, and answers the exit code (0, or 1 when the plan has errors). */
 export async function writeReport(plan: { path: string; text: string }, options: ReportOptions, configFile: ConfigFile | undefined, io: ReportIo, generator: string): Promise<number> {
     const overview = await overviewOfFile(plan, options, configFile, io);
-    writeOutput(options.format === 'md' ? reportMarkdown(overview, generator) : reportHtml(overview, generator), options.out, io);
+    writeOutput(reportText(overview, options, generator), options.out, io);
     return overview.counts.errors > 0 ? 1 : 0;
+}
+
+/** The report of an overview in the format and edition asked for. */
+export function reportText(overview: PlanOverview, options: Pick<ReportOptions, 'format' | 'edition'>, generator: string): string {
+    if (options.edition === 'board') return options.format === 'md' ? boardMarkdown(overview, md, generator) : boardHtml(overview, generator);
+    return options.format === 'md' ? reportMarkdown(overview, generator) : reportHtml(overview, generator);
 }
 
 /** Builds the plan (its path and text) as every command does (`--config`, `--today`) and answers its overview. */

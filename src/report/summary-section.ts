@@ -70,8 +70,8 @@ export function summaryHtml(overview: PlanOverview, options: RenderOptions & { r
     return parts.join('\n');
 }
 
-/** The summary as Markdown (`md` escapes text for it). */
-export function summaryMarkdown(overview: PlanOverview, md: (text: string) => string): string {
+/** The summary as Markdown (`md` escapes text for it; `limit` entries a group at most). */
+export function summaryMarkdown(overview: PlanOverview, md: (text: string) => string, limit?: number): string {
     const summary = overview.summary;
     const mark = { done: '✅', 'on-track': '🟢', 'at-risk': '🟠', late: '🔴' }[summary.status];
     const out = [`**${mark} ${statusLabel(summary.status)}** — ${md(summary.sentence)}`, '', '### Decisions needed', ''];
@@ -79,7 +79,9 @@ export function summaryMarkdown(overview: PlanOverview, md: (text: string) => st
     if (groups.length === 0) out.push(md(NOTHING_TO_DECIDE), '');
     for (const group of groups) {
         out.push(`**${md(group.heading)}** (${group.entries.length.toLocaleString('en')})`, '');
-        for (const entry of group.entries) out.push(`- ${md(entry.text)} — ${md(entry.details)} *(line ${entry.line})*`);
+        const shown = limit === undefined ? group.entries : group.entries.slice(0, limit);
+        for (const entry of shown) out.push(`- ${md(entry.text)} — ${md(entry.details)} *(line ${entry.line})*`);
+        if (shown.length < group.entries.length) out.push(`- and ${plural(group.entries.length - shown.length, 'more', 'more')} in the full report`);
         out.push('');
     }
     return out.join('\n');
