@@ -2,7 +2,8 @@
  * The `adopt` command line: `adopt check FILE... [--format text|json|sarif] [--max-warnings N]
  * [--config FILE] [--stats]`, `adopt rank FILE [--json] [--config FILE]` and `adopt report FILE
  * [--format html|md] [--edition full|board] [--out FILE] [--config FILE] [--today DATE]` and `adopt calendar FILE [--out FILE]
- * [--config FILE] [--today DATE]`. Each plan's
+ * [--config FILE] [--today DATE]`, `adopt diff OLD NEW | FILE --since REV [--json] [--config FILE]
+ * [--today DATE]`. Each plan's
  * `adopt.config.json` is found by walking up from its folder; `--config` replaces the search.
  * Exit codes: 0 without errors, 1 with errors in a plan (or more warnings than
  * `--max-warnings` allows), 2 for a usage or input problem (a bad config file included). A file
@@ -23,6 +24,7 @@ import { PlanWorkspace, configProblemLine, type BuildStats } from './cli-service
 import { InputProblem, readPlanFile } from './read-plan-file.js';
 import { formatRankTable } from './rank-table.js';
 import { writeCalendar } from './calendar-command.js';
+import { runDiff } from './diff-command.js';
 import { REPORT_EDITIONS, REPORT_FORMATS, writeReport, type ReportEdition, type ReportFormat } from './report-command.js';
 
 export const EXIT_OK = 0;
@@ -99,6 +101,19 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
         .action(async (file: string, options: { out?: string; config?: string; today?: string }) => {
             const input = readPlanAndConfig(file, options.config, io);
             exitCode = typeof input === 'number' ? input : await writeCalendar({ path: file, text: input.text }, options, input.configFile, io);
+        });
+
+    program
+        .command('diff')
+        .description('what changed between two versions of a plan, by names: projects, actions, metrics, members, stories and diagnostics')
+        .argument('<files...>', 'OLD NEW, or one FILE with --since REV')
+        .option('--since <rev>', 'compare the file with its version at this git revision')
+        .option('--json', 'print JSON (its shape: docs/command-line.md)')
+        .addOption(new Option('--config <file>', 'adopt.config.json to use instead of the one found above the plans'))
+        .addOption(todayOption())
+        .action(async (files: string[], options: { since?: string; json?: boolean; config?: string; today?: string }) => {
+            const configFile = options.config !== undefined ? readConfig(options.config) : undefined;
+            exitCode = await runDiff(files, options, configFile, io);
         });
 
     try {
