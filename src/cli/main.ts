@@ -1,7 +1,7 @@
 /**
  * The `adopt` command line: `adopt check FILE... [--format text|json|sarif] [--max-warnings N]
  * [--config FILE] [--stats]`, `adopt rank FILE [--json] [--config FILE]` and `adopt report FILE
- * [--format html|md] [--edition full|board] [--out FILE] [--config FILE] [--today DATE]` and `adopt calendar FILE [--out FILE]
+ * [--format html|md] [--edition full|board] [--since REV | --baseline OLD] [--history N] [--out FILE] [--config FILE] [--today DATE]` and `adopt calendar FILE [--out FILE]
  * [--config FILE] [--today DATE]`, `adopt diff OLD NEW | FILE --since REV [--json] [--config FILE]
  * [--today DATE]`. Each plan's
  * `adopt.config.json` is found by walking up from its folder; `--config` replaces the search.
@@ -25,6 +25,7 @@ import { InputProblem, readPlanFile } from './read-plan-file.js';
 import { formatRankTable } from './rank-table.js';
 import { writeCalendar } from './calendar-command.js';
 import { runDiff } from './diff-command.js';
+import { checkHistoryOptions, historySections, type HistoryOptions } from './plan-history.js';
 import { REPORT_EDITIONS, REPORT_FORMATS, writeReport, type ReportEdition, type ReportFormat } from './report-command.js';
 
 export const EXIT_OK = 0;
@@ -83,12 +84,17 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
         .addOption(new Option('--format <format>', 'html or md').choices(REPORT_FORMATS).default('html'))
         .addOption(new Option('--edition <edition>', 'full (every section, the summary first) or board (the summary, the hurdles, the top quick wins and the overdue and blocked actions by owner, on at most two A4 pages)')
             .choices(REPORT_EDITIONS).default('full'))
+        .option('--since <rev>', 'add a section on what changed since the plan\'s version at this git revision')
+        .option('--baseline <file>', 'add a section on what changed since this version of the plan (a file)')
+        .addOption(new Option('--history <n>', 'add the trend over the last N commits that changed the plan').argParser(historyCount))
         .option('--out <file>', 'write the report to this file instead of standard output')
         .addOption(new Option('--config <file>', 'adopt.config.json to use instead of the one found above the plan'))
         .addOption(todayOption())
-        .action(async (file: string, options: { format: ReportFormat; edition: ReportEdition; out?: string; config?: string; today?: string }) => {
+        .action(async (file: string, options: { format: ReportFormat; edition: ReportEdition; out?: string; config?: string; today?: string } & HistoryOptions) => {
+            checkHistoryOptions(options);
             const input = readPlanAndConfig(file, options.config, io);
-            exitCode = typeof input === 'number' ? input : await writeReport({ path: file, text: input.text }, options, input.configFile, io, `Adopt ${packageJson.version}`);
+            exitCode = typeof input === 'number' ? input : await writeReport({ path: file, text: input.text }, options, input.configFile, io, `Adopt ${packageJson.version}`,
+                overview => historySections(file, overview, options, input.configFile, io));
         });
 
     program
@@ -218,6 +224,12 @@ function readPlanAndConfig(file: string, config: string | undefined, io: CliIo):
 export function formatStats(path: string, stats: BuildStats): string {
     const ms = (value: number) => `${value.toFixed(1)} ms`;
     return `stats for ${path}\nparse: ${ms(stats.parse)}\nlink: ${ms(stats.link)}\nscore: ${ms(stats.score)}\nvalidate: ${ms(stats.validate)}\nparser: ${stats.parser}\n`;
+}
+
+/** `--history N`: a whole number of commits, at least 1. */
+function historyCount(value: string): number {
+    if (!/^\d+$/.test(value.trim()) || Number(value) < 1) throw new InvalidArgumentError('It must be a whole number of commits, at least 1.');
+    return Number(value);
 }
 
 function warningLimit(value: string): number {

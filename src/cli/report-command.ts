@@ -1,5 +1,6 @@
 /**
- * `adopt report FILE [--format html|md] [--edition full|board] [--out FILE] [--config FILE] [--today DATE]`: the plan
+ * `adopt report FILE [--format html|md] [--edition full|board] [--since REV | --baseline OLD]
+ * [--history N] [--out FILE] [--config FILE] [--today DATE]`: the plan
  * overview as a report (docs/command-line.md#adopt-report), HTML by default, to standard output or a file. The
  * report is written even when the plan has errors (they are listed in it); the exit code is
  * that of `check`: 1 with errors in the plan, else 0.
@@ -8,7 +9,7 @@ import { writeFileSync } from 'node:fs';
 import type { ConfigFile } from '../language/config/adopt-config-files.js';
 import { buildPlanOverview } from '../language/overview/plan-overview.js';
 import type { PlanOverview } from '../protocol/overview-protocol.js';
-import { reportHtml } from '../report/report-html.js';
+import { reportHtml, type ReportExtra } from '../report/report-html.js';
 import { md, reportMarkdown } from '../report/report-markdown.js';
 import { boardHtml, boardMarkdown } from '../report/board-edition.js';
 import { PlanWorkspace } from './cli-services.js';
@@ -33,17 +34,25 @@ export interface ReportIo {
     err(text: string): void;
 }
 
-/** Builds the plan (its path and the text read from it), writes its report, and answers the exit code (0, or 1 when the plan has errors). */
-export async function writeReport(plan: { path: string; text: string }, options: ReportOptions, configFile: ConfigFile | undefined, io: ReportIo, generator: string): Promise<number> {
+/**
+ * Builds the plan (its path and the text read from it), writes its report, and answers the exit
+ * code (0, or 1 when the plan has errors). `extrasOf`: the sections to add after the summary
+ * (the changes since a baseline, the trend), from the plan's overview.
+ */
+export async function writeReport(
+    plan: { path: string; text: string }, options: ReportOptions, configFile: ConfigFile | undefined, io: ReportIo, generator: string,
+    extrasOf: (overview: PlanOverview) => Promise<readonly ReportExtra[]> = async () => []
+): Promise<number> {
     const overview = await overviewOfFile(plan, options, configFile, io);
-    writeOutput(reportText(overview, options, generator), options.out, io);
+    const extras = await extrasOf(overview);
+    writeOutput(reportText(overview, options, generator, extras), options.out, io);
     return overview.counts.errors > 0 ? 1 : 0;
 }
 
-/** The report of an overview in the format and edition asked for. */
-export function reportText(overview: PlanOverview, options: Pick<ReportOptions, 'format' | 'edition'>, generator: string): string {
-    if (options.edition === 'board') return options.format === 'md' ? boardMarkdown(overview, md, generator) : boardHtml(overview, generator);
-    return options.format === 'md' ? reportMarkdown(overview, generator) : reportHtml(overview, generator);
+/** The report of an overview in the format and edition asked for, with the extra sections after the summary. */
+export function reportText(overview: PlanOverview, options: Pick<ReportOptions, 'format' | 'edition'>, generator: string, extras: readonly ReportExtra[] = []): string {
+    if (options.edition === 'board') return options.format === 'md' ? boardMarkdown(overview, md, generator, extras) : boardHtml(overview, generator, extras);
+    return options.format === 'md' ? reportMarkdown(overview, generator, extras) : reportHtml(overview, generator, extras);
 }
 
 /** Builds the plan (its path and text) as every command does (`--config`, `--today`) and answers its overview. */

@@ -7,9 +7,9 @@
  */
 import type { OverviewAction, OverviewProject, PlanOverview } from '../protocol/overview-protocol.js';
 import { escape, formatNumber, plural } from './html-text.js';
-import { hurdleStatus } from './overview-sections.js';
+import { hurdleStatus, sectionElement } from './overview-sections.js';
 import { effortText, spokenDate } from './report-blocks.js';
-import { madeByText, reportPage } from './report-html.js';
+import { extrasCss, madeByText, reportPage, type ReportExtra } from './report-html.js';
 import { statusBadge, statusLabel, summaryHtml, summaryMarkdown } from './summary-section.js';
 
 /** Entries of each group of decisions the board edition shows; the full report lists them all. */
@@ -19,14 +19,6 @@ export const BOARD_QUICK_WINS = 5;
 /** Owners the board edition shows, the most pressed first; and actions named for each. */
 export const BOARD_OWNERS = 10;
 export const BOARD_ACTIONS_PER_OWNER = 2;
-
-/** A part of the board edition that its caller adds (the changes since a baseline): its heading and its body. */
-export interface BoardExtra {
-    readonly id: string;
-    readonly heading: string;
-    readonly html: string;
-    readonly markdown: string;
-}
 
 /** The overdue and blocked actions of one owner (or of nobody), the oldest due first. */
 export interface OwnerLoad {
@@ -77,10 +69,6 @@ const SECTIONS = [
     { id: 'owners', heading: 'Overdue and blocked actions by owner' }
 ] as const;
 
-function section(id: string, heading: string, body: string): string {
-    return `<section id="${id}" class="section section-${id}" aria-labelledby="${id}-heading">\n<h2 id="${id}-heading">${escape(heading)}</h2>\n${body}\n</section>`;
-}
-
 /** A compact page: the board edition fits two A4 pages. */
 const BOARD_CSS = `
 .board h2 { margin-top: 14px; }
@@ -97,7 +85,7 @@ const BOARD_CSS = `
 }
 `;
 
-export function boardHtml(overview: PlanOverview, generator = 'Adopt', extras: readonly BoardExtra[] = []): string {
+export function boardHtml(overview: PlanOverview, generator = 'Adopt', extras: readonly ReportExtra[] = []): string {
     const options = { interactive: false, limit: BOARD_DECISIONS } as const;
     const hurdles = overview.hurdles.map(hurdle => {
         const { text, kind } = hurdleStatus(hurdle);
@@ -126,22 +114,22 @@ export function boardHtml(overview: PlanOverview, generator = 'Adopt', extras: r
             }).join('') + `</tbody></table></div>` +
             (hiddenLoads.length > 0 ? `<p class="more muted">${escape(`and ${plural(hiddenLoads.length, 'more owner', 'more owners')} with ${plural(hiddenLoads.reduce((n, load) => n + load.actions.length, 0), 'action', 'actions')} in the full report`)}</p>` : '');
     const main = [
-        section('summary', 'Summary', summaryHtml(overview, options)),
-        ...extras.map(extra => section(extra.id, extra.heading, extra.html)),
-        section('hurdles', 'The two hurdles', hurdles),
-        section('quick-wins', 'Top quick wins', winsHtml),
-        section('owners', 'Overdue and blocked actions by owner', ownersHtml)
+        sectionElement('summary', 'Summary', summaryHtml(overview, options)),
+        ...extras.map(extra => sectionElement(extra.id, extra.heading, extra.html)),
+        sectionElement('hurdles', 'The two hurdles', hurdles),
+        sectionElement('quick-wins', 'Top quick wins', winsHtml),
+        sectionElement('owners', 'Overdue and blocked actions by owner', ownersHtml)
     ].join('\n');
     return reportPage(overview, {
         edition: 'board summary',
         toc: [SECTIONS[0], ...extras, ...SECTIONS.slice(1)],
         main: `<div class="board">${main}</div>`,
-        css: BOARD_CSS,
+        css: BOARD_CSS + extrasCss(extras),
         footer: madeByText(overview, generator)
     }, generator);
 }
 
-export function boardMarkdown(overview: PlanOverview, md: (text: string) => string, generator = 'Adopt', extras: readonly BoardExtra[] = []): string {
+export function boardMarkdown(overview: PlanOverview, md: (text: string) => string, generator = 'Adopt', extras: readonly ReportExtra[] = []): string {
     const out = [`# ${md(overview.plan.title || overview.plan.name || 'Plan')}`, '', `*Adoption board summary · ${spokenDate(overview.date)}*`, '', '## Summary', '', summaryMarkdown(overview, md, BOARD_DECISIONS)];
     for (const extra of extras) out.push(`## ${extra.heading}`, '', extra.markdown, '');
     out.push('## The two hurdles', '');

@@ -108,7 +108,11 @@ export function overviewSections(overview: PlanOverview, options: SectionOptions
 /** One section, with its heading. */
 export function sectionHtml(overview: PlanOverview, id: SectionId, options: SectionOptions): string {
     const heading = SECTIONS.find(section => section.id === id)!.heading;
-    const body = SECTION_BODIES[id](overview, options);
+    return sectionElement(id, heading, SECTION_BODIES[id](overview, options));
+}
+
+/** A section of a page: its heading and its body (markup). */
+export function sectionElement(id: string, heading: string, body: string): string {
     return `<section id="${id}" class="section section-${id}" aria-labelledby="${id}-heading">\n<h2 id="${id}-heading">${escape(heading)}</h2>\n${body}\n</section>`;
 }
 

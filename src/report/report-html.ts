@@ -6,12 +6,30 @@
  */
 import type { PlanOverview } from '../protocol/overview-protocol.js';
 import { escape, formatNumber } from './html-text.js';
-import { SECTIONS, overviewSections } from './overview-sections.js';
+import { SECTIONS, sectionElement, sectionHtml } from './overview-sections.js';
 import { PART_NAMES, spokenDate } from './report-blocks.js';
 import { OVERVIEW_CSS, REPORT_PALETTE, REPORT_PRINT_CSS, REPORT_SCREEN_CSS } from './report-style.js';
 
 /** Nothing may be fetched; only the report's own inline style applies. */
 export const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+
+/**
+ * A section that the command adds to a report after its summary (the changes since a baseline,
+ * the trend over the last commits): its id, heading and body in HTML and in Markdown.
+ */
+export interface ReportExtra {
+    readonly id: string;
+    readonly heading: string;
+    readonly html: string;
+    readonly markdown: string;
+    /** Style the section needs in HTML. */
+    readonly css?: string;
+}
+
+/** The style the extra sections need. */
+export function extrasCss(extras: readonly ReportExtra[]): string {
+    return [...new Set(extras.map(extra => extra.css ?? ''))].join('');
+}
 
 /** What a report page holds besides its frame: the edition's name, its sections' links, its sections and extra style. */
 export interface ReportPage {
@@ -65,11 +83,18 @@ export function madeByText(overview: PlanOverview, generator: string): string {
     return `Made by ${generator} from the plan ${overview.plan.name} as of ${spokenDate(overview.date)}. Quick-win score: ${weights} (out of ${formatNumber(overview.fullScore)}); a quick win scores at least ${formatNumber(overview.settings.threshold)}, supports an initiative, involves a trained willing member and has all three traits.`;
 }
 
-export function reportHtml(overview: PlanOverview, generator = 'Adopt'): string {
+/** The full report: every section, the summary first, then the extra sections (`extras`), then the others. */
+export function reportHtml(overview: PlanOverview, generator = 'Adopt', extras: readonly ReportExtra[] = []): string {
+    const [summary, ...rest] = SECTIONS;
     return reportPage(overview, {
         edition: 'plan report',
-        toc: SECTIONS,
-        main: overviewSections(overview, { interactive: false }),
+        toc: [summary, ...extras, ...rest],
+        main: [
+            sectionHtml(overview, summary.id, { interactive: false }),
+            ...extras.map(extra => sectionElement(extra.id, extra.heading, extra.html)),
+            ...rest.map(section => sectionHtml(overview, section.id, { interactive: false }))
+        ].join('\n'),
+        css: extrasCss(extras),
         footer: madeByText(overview, generator)
     }, generator);
 }

@@ -13,6 +13,7 @@ import {
 } from './overview-sections.js';
 import { PART_NAMES, partsText, spokenDate } from './report-blocks.js';
 import { statusLabel, summaryMarkdown } from './summary-section.js';
+import type { ReportExtra } from './report-html.js';
 
 /**
  * Text for Markdown, in a paragraph, a heading or a table cell: one line, with the characters
@@ -36,11 +37,11 @@ export function textBar(score: number, full: number): string {
 
 const heading = (id: SectionId) => `## ${SECTIONS.find(section => section.id === id)!.heading}`;
 
-export function reportMarkdown(overview: PlanOverview, generator = 'Adopt'): string {
+export function reportMarkdown(overview: PlanOverview, generator = 'Adopt', extras: readonly ReportExtra[] = []): string {
     const title = overview.plan.title || overview.plan.name || 'Plan';
     const reference = hasPlanName(overview) ? ` · plan \`${overview.plan.name.replace(/`/g, '')}\`` : '';
     const out: string[] = [`# ${md(title)}`, '', `*Adoption plan report · ${spokenDate(overview.date)}*${reference}`, ''];
-    out.push([heading('summary'), '', summaryMarkdown(overview, md)].join('\n'), planSection(overview), hurdlesSection(overview), matrixSection(overview), projectsSection(overview), stagesSection(overview),
+    out.push([heading('summary'), '', summaryMarkdown(overview, md)].join('\n'), ...extras.map(extra => `## ${md(extra.heading)}\n\n${extra.markdown}\n`), planSection(overview), hurdlesSection(overview), matrixSection(overview), projectsSection(overview), stagesSection(overview),
         coalitionSection(overview), roadShowSection(overview), diagnosticsSection(overview));
     const weights = SCORE_PARTS.map(part => `${PART_NAMES[part]} ${formatNumber(overview.settings.weights[part])}`).join(', ');
     out.push('---', '', `*Made by ${md(generator)} from the plan${hasPlanName(overview) ? ` ${md(overview.plan.name)}` : ''} as of ${spokenDate(overview.date)}. Quick-win score: ${weights} (out of ${formatNumber(overview.fullScore)}); threshold ${formatNumber(overview.settings.threshold)}.*`, '');
