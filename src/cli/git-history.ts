@@ -86,7 +86,12 @@ export async function fileHistory(file: string, count: number): Promise<Array<Fi
     });
     const versions: Array<FileVersion & { readonly text: string }> = [];
     for (const { commit, date } of commits) {
-        versions.push({ revision: commit.slice(0, 7), commit, date, text: await textAt(file, folder, commit, `commit ${commit.slice(0, 7)}`) });
+        // A commit that deleted the file (it was added again later) has no version of it.
+        const text = await textAt(file, folder, commit, `commit ${commit.slice(0, 7)}`).catch((error: unknown) => {
+            if (error instanceof InputProblem && error.path === file) return undefined;
+            throw error;
+        });
+        if (text !== undefined) versions.push({ revision: commit.slice(0, 7), commit, date, text });
     }
     return versions;
 }

@@ -112,6 +112,31 @@ describe('adopt report: bad history options, one line and exit 2', () => {
         expectUsage(await cli('report', plan, '--since', 'HEAD'), /^adopt: --since: \S+plan\.adopt is not in a git repository\n$/);
     });
 
+    it('git not installed', async () => {
+        const path = process.env.PATH;
+        process.env.PATH = join(files.dir, 'no-such-folder');
+        try {
+            expectUsage(await cli('report', PLAN, '--since', 'HEAD'), /^adopt: git is not installed \(or not on the PATH\): --since and --history read the plan's earlier versions with it\n$/);
+        } finally {
+            process.env.PATH = path;
+        }
+    });
+
+    it('--history leaves out a commit that deleted the plan (added again later)', async () => {
+        const history = new GitRepo();
+        try {
+            history.commit('plan.adopt', OLD_PLAN, '2027-01-10');
+            history.git('rm', '-q', 'plan.adopt');
+            history.git('-c', 'user.name=Adopt Test', 'commit', '-q', '-m', 'Remove the plan');
+            history.commit('plan.adopt', NEW_PLAN, '2027-02-10');
+            const run = await cli('report', join(history.dir, 'plan.adopt'), '--history', '5', '--format', 'md', ...TODAY);
+            expect(run.err).toBe('');
+            expect(run.out).toContain('## Trend over the last 2 commits\n');
+        } finally {
+            history.dispose();
+        }
+    });
+
     it('--since an unknown revision, or one where the plan did not exist; --since with --baseline', async () => {
         expectUsage(await cli('report', PLAN, '--since', 'v9'), /^adopt: --since v9: no such revision in the git repository\n$/);
         expectUsage(await cli('report', join(repo.dir, 'other.adopt'), '--since', 'HEAD~2'), /^adopt: \S+other\.adopt: did not exist at revision HEAD~2\n$/);
