@@ -4,10 +4,10 @@
  * trend over the last N commits that changed the plan.
  */
 import type { ConfigFile } from '../language/config/adopt-config-files.js';
-import { planDiff } from '../language/overview/plan-diff.js';
+import { declarationTitles, planDiff } from '../language/overview/plan-diff.js';
 import type { PlanOverview } from '../protocol/overview-protocol.js';
 import { sinceSection, trendSection, type TrendPoint } from '../report/history-sections.js';
-import { problemCount, titlesByName } from '../report/overview-sections.js';
+import { problemCount } from '../report/overview-sections.js';
 import { spokenDate } from '../report/report-blocks.js';
 import type { ReportExtra } from '../report/report-html.js';
 import { md } from '../report/report-markdown.js';
@@ -30,16 +30,6 @@ export function checkHistoryOptions(options: HistoryOptions): void {
     }
 }
 
-/** The titles of what the changes name: the declarations of titlesByName, and actions and metrics. */
-function changeTitles(overview: PlanOverview): Map<string, string> {
-    const titles = new Map(titlesByName(overview));
-    for (const stage of overview.stages) {
-        for (const action of stage.actions) if (action.title) titles.set(action.name, action.title);
-        for (const owner of [...stage.goals, ...stage.projectMetrics]) for (const metric of owner.metrics) if (metric.title) titles.set(metric.name, metric.title);
-    }
-    return titles;
-}
-
 /** The sections to add after the summary of the report on `path`, whose overview is `current`. */
 export async function historySections(path: string, current: PlanOverview, options: HistoryOptions, configFile: ConfigFile | undefined, io: ReportIo): Promise<ReportExtra[]> {
     const extras: ReportExtra[] = [];
@@ -52,7 +42,7 @@ export async function historySections(path: string, current: PlanOverview, optio
     }
     if (baseline) {
         const old = await versionOverview(baseline.version, options, configFile, io);
-        const titles = new Map([...changeTitles(old), ...changeTitles(current)]);
+        const titles = new Map([...declarationTitles(old), ...declarationTitles(current)]);
         extras.push(sinceSection(baseline.label, planDiff(old, current), titles, md));
     }
     if (options.history !== undefined) {

@@ -76,3 +76,14 @@ export type ActionChange = z.infer<typeof actionChangeSchema>;
 export type MetricChange = z.infer<typeof metricChangeSchema>;
 export type MemberChange = z.infer<typeof memberChangeSchema>;
 export type DiffDiagnostic = z.infer<typeof diffDiagnosticSchema>;
+
+/**
+ * The request `adopt/planComparison`: the plan the client names compared with an earlier version
+ * of its text (`baseline`, the file at the last commit in VS Code), both judged on the server's
+ * day with the rules in force for the plan. The answer: the diff and the titles of what it names.
+ */
+export const PLAN_COMPARISON_REQUEST = 'adopt/planComparison';
+export const planComparisonParamsSchema = z.strictObject({ uri: z.string(), baseline: z.string() });
+export type PlanComparisonParams = z.infer<typeof planComparisonParamsSchema>;
+export const planComparisonSchema = z.strictObject({ diff: planDiffSchema, titles: z.record(z.string(), z.string()) });
+export type PlanComparison = z.infer<typeof planComparisonSchema>;

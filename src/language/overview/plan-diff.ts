@@ -113,3 +113,22 @@ export function isNotAPlan(overview: PlanOverview): boolean {
     const c = overview.counts;
     return overview.diagnostics.some(d => d.code === 'syntax-error') && c.members + c.channels + c.initiatives + c.stages === 0;
 }
+
+/**
+ * The titles of what a diff names, by name: projects, actions, metrics, members and stories of
+ * the version (a title in words where the diff has a name).
+ */
+export function declarationTitles(overview: PlanOverview): Map<string, string> {
+    const titles = new Map<string, string>();
+    const add = (item: { readonly name: string; readonly title: string }) => {
+        if (item.name && item.title) titles.set(item.name, item.title);
+    };
+    overview.projects.forEach(add);
+    overview.coalition.members.forEach(add);
+    overview.roadShow.stories.forEach(add);
+    for (const stage of overview.stages) {
+        stage.actions.forEach(add);
+        for (const owner of [...stage.goals, ...stage.projectMetrics]) owner.metrics.forEach(add);
+    }
+    return titles;
+}
