@@ -20,6 +20,7 @@ import { EXPORT_CALENDAR_COMMAND, exportCalendar } from './export-calendar.js';
 import { exportReport } from './export-report.js';
 import { overviewSourceFor, type OverviewSource } from './overview-client.js';
 import { OverviewPanel, type OverviewViewState } from './overview-panel.js';
+import { comparisonSourceFor, type ComparisonSource } from './git-baseline.js';
 
 export interface AdoptExtensionApi {
     readonly client: LanguageClient;
@@ -45,7 +46,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<AdoptE
         vscode.commands.registerCommand(RANK_QUICK_WINS_COMMAND, (target?: unknown) => rankQuickWins(context, sources, target)),
         vscode.commands.registerCommand(RANK_WORKSPACE_COMMAND, () => rankWorkspace(context, sources)),
         vscode.commands.registerCommand(NEW_PLAN_COMMAND, (argument?: unknown) => newPlan(argument)),
-        ...overviewCommands(context, overviewSourceFor(client))
+        ...overviewCommands(context, overviewSourceFor(client), comparisonSourceFor(client))
     );
     openWalkthroughOnFirstStart(context);
     return {
@@ -99,7 +100,7 @@ async function failSoftly<T>(action: () => Promise<T>): Promise<T | undefined> {
 }
 
 /** Adopt: Open Plan Overview, Adopt: Export Plan Report… and Adopt: Export Calendar…. */
-function overviewCommands(context: vscode.ExtensionContext, source: OverviewSource): vscode.Disposable[] {
+function overviewCommands(context: vscode.ExtensionContext, source: OverviewSource, compare: ComparisonSource): vscode.Disposable[] {
     const generator = `Adopt ${String((context.extension.packageJSON as { version?: unknown }).version ?? '')}`.trim();
     const save = (plan: vscode.TextDocument | undefined, argument?: unknown) => exportReport(source, generator, plan, argument);
     const open = async (target?: unknown): Promise<PlanOverview | undefined> => {
@@ -109,7 +110,7 @@ function overviewCommands(context: vscode.ExtensionContext, source: OverviewSour
             return undefined;
         }
         try {
-            return await OverviewPanel.show(context, document, source, plan => save(plan));
+            return await OverviewPanel.show(context, document, source, plan => save(plan), compare);
         } catch (error) {
             void vscode.window.showErrorMessage(`Adopt could not show the overview: ${error instanceof Error ? error.message : String(error)}`);
             return undefined;

@@ -100,9 +100,27 @@ export function roleText(role: string | null): string {
     return role === null ? 'no role' : ROLE_WORDS[role] ?? role;
 }
 
-/** Every section, in order. */
-export function overviewSections(overview: PlanOverview, options: SectionOptions): string {
-    return SECTIONS.map(section => sectionHtml(overview, section.id, options)).join('\n');
+/**
+ * A section that the command adds to a report after its summary, and the editor's overview after its own (the changes since a baseline,
+ * the trend over the last commits): its id, heading and body in HTML and in Markdown.
+ */
+export interface ReportExtra {
+    readonly id: string;
+    readonly heading: string;
+    readonly html: string;
+    readonly markdown: string;
+    /** Style the section needs in HTML. */
+    readonly css?: string;
+}
+
+/** Every section, in order, the extra sections (`extras`) after the summary. */
+export function overviewSections(overview: PlanOverview, options: SectionOptions, extras: readonly ReportExtra[] = []): string {
+    const [summary, ...rest] = SECTIONS;
+    return [
+        sectionHtml(overview, summary.id, options),
+        ...extras.map(extra => sectionElement(extra.id, extra.heading, extra.html)),
+        ...rest.map(section => sectionHtml(overview, section.id, options))
+    ].join('\n');
 }
 
 /** One section, with its heading. */

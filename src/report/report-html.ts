@@ -6,25 +6,14 @@
  */
 import type { PlanOverview } from '../protocol/overview-protocol.js';
 import { escape, formatNumber } from './html-text.js';
-import { SECTIONS, sectionElement, sectionHtml } from './overview-sections.js';
+import { SECTIONS, overviewSections, type ReportExtra } from './overview-sections.js';
+
+export type { ReportExtra };
 import { PART_NAMES, spokenDate } from './report-blocks.js';
 import { OVERVIEW_CSS, REPORT_PALETTE, REPORT_PRINT_CSS, REPORT_SCREEN_CSS } from './report-style.js';
 
 /** Nothing may be fetched; only the report's own inline style applies. */
 export const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
-
-/**
- * A section that the command adds to a report after its summary (the changes since a baseline,
- * the trend over the last commits): its id, heading and body in HTML and in Markdown.
- */
-export interface ReportExtra {
-    readonly id: string;
-    readonly heading: string;
-    readonly html: string;
-    readonly markdown: string;
-    /** Style the section needs in HTML. */
-    readonly css?: string;
-}
 
 /** The style the extra sections need. */
 export function extrasCss(extras: readonly ReportExtra[]): string {
@@ -89,11 +78,7 @@ export function reportHtml(overview: PlanOverview, generator = 'Adopt', extras: 
     return reportPage(overview, {
         edition: 'plan report',
         toc: [summary, ...extras, ...rest],
-        main: [
-            sectionHtml(overview, summary.id, { interactive: false }),
-            ...extras.map(extra => sectionElement(extra.id, extra.heading, extra.html)),
-            ...rest.map(section => sectionHtml(overview, section.id, { interactive: false }))
-        ].join('\n'),
+        main: overviewSections(overview, { interactive: false }, extras),
         css: extrasCss(extras),
         footer: madeByText(overview, generator)
     }, generator);

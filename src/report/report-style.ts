@@ -338,6 +338,8 @@ button { font: inherit; color: inherit; }
 .toolbar button.primary { background: var(--vscode-button-background); color: var(--vscode-button-foreground); }
 .toolbar button:hover, .pager button:hover:not(:disabled), .show-all:hover { background: var(--vscode-button-secondaryHoverBackground, var(--vscode-button-hoverBackground)); }
 .toolbar button.primary:hover { background: var(--vscode-button-hoverBackground); }
+.toolbar button[aria-pressed="true"] { background: var(--vscode-button-background); color: var(--vscode-button-foreground); }
+.toolbar button[aria-pressed="true"]::before { content: "✓ "; }
 .pager button:disabled { opacity: 0.5; cursor: default; }
 .pager { display: flex; flex-wrap: wrap; align-items: center; gap: 8px; }
 button.reveal { padding: 0; border: none; background: none; color: var(--link); cursor: pointer; text-align: left; font-weight: inherit; }
