@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { planDiffSchema } from '../../src/protocol/diff-protocol.js';
 import { NEW_PLAN, OLD_PLAN } from '../language/overview/diff-plans.js';
-import { TempFiles, cli, stackLines } from './cli-fixtures.js';
+import { TempFiles, cli, expectUsageProblem } from './cli-fixtures.js';
 import { GitRepo } from './git-fixtures.js';
 
 const files = new TempFiles();
@@ -85,25 +85,17 @@ describe('adopt diff FILE --since REV', () => {
 });
 
 describe('adopt diff: bad input, one line and exit 2', () => {
-    const expectUsage = (run: { code: number; out: string; err: string }, message: RegExp) => {
-        expect(run.code).toBe(2);
-        expect(run.out).toBe('');
-        expect(run.err).toMatch(message);
-        expect(run.err.trim().split('\n')).toHaveLength(1);
-        expect(stackLines(run.err)).toEqual([]);
-    };
-
     it('--since outside a git repository', async () => {
-        expectUsage(await cli('diff', files.write('plan.adopt', OLD_PLAN), '--since', 'HEAD'), /^adopt: --since: \S+plan\.adopt is not in a git repository\n$/);
+        expectUsageProblem(await cli('diff', files.write('plan.adopt', OLD_PLAN), '--since', 'HEAD'), /^adopt: --since: \S+plan\.adopt is not in a git repository\n$/);
     });
 
     it('an unknown revision, or one that looks like an option', async () => {
-        expectUsage(await cli('diff', join(repo.dir, 'plan.adopt'), '--since', 'no-such-branch'), /^adopt: --since no-such-branch: no such revision in the git repository\n$/);
-        expectUsage(await cli('diff', join(repo.dir, 'plan.adopt'), '--since=--all'), /^adopt: --since --all: not a revision\n$/);
+        expectUsageProblem(await cli('diff', join(repo.dir, 'plan.adopt'), '--since', 'no-such-branch'), /^adopt: --since no-such-branch: no such revision in the git repository\n$/);
+        expectUsageProblem(await cli('diff', join(repo.dir, 'plan.adopt'), '--since=--all'), /^adopt: --since --all: not a revision\n$/);
     });
 
     it('a file that did not exist at that revision', async () => {
-        expectUsage(await cli('diff', join(repo.dir, 'later.adopt'), '--since', 'HEAD~1'), /^adopt: \S+later\.adopt: did not exist at revision HEAD~1\n$/);
+        expectUsageProblem(await cli('diff', join(repo.dir, 'later.adopt'), '--since', 'HEAD~1'), /^adopt: \S+later\.adopt: did not exist at revision HEAD~1\n$/);
     });
 
     it('two files that are not plans', async () => {
@@ -116,7 +108,7 @@ describe('adopt diff: bad input, one line and exit 2', () => {
     });
 
     it('one file without --since, or two with it', async () => {
-        expectUsage(await cli('diff', files.write('plan.adopt', OLD_PLAN)), /^adopt: diff takes two files \(OLD NEW\), or one file with --since REV; one was given\n$/);
-        expectUsage(await cli('diff', join(repo.dir, 'plan.adopt'), join(repo.dir, 'later.adopt'), '--since', 'HEAD'), /^adopt: diff --since HEAD takes one file/);
+        expectUsageProblem(await cli('diff', files.write('plan.adopt', OLD_PLAN)), /^adopt: diff takes two files \(OLD NEW\), or one file with --since REV; one was given\n$/);
+        expectUsageProblem(await cli('diff', join(repo.dir, 'plan.adopt'), join(repo.dir, 'later.adopt'), '--since', 'HEAD'), /^adopt: diff --since HEAD takes one file/);
     });
 });

@@ -6,9 +6,9 @@
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { rankResultSchema } from '../../src/protocol/rank-protocol.js';
-import { NEW_PLAN, OLD_PLAN } from '../language/overview/diff-plans.js';
+import { NEW_PLAN, OLD_PLAN, SINCE_SENTENCES } from '../language/overview/diff-plans.js';
 import { parseDocument, texts } from '../report/html-dom.js';
-import { TempFiles, cli, stackLines } from './cli-fixtures.js';
+import { TempFiles, cli, expectUsageProblem } from './cli-fixtures.js';
 import { GitRepo } from './git-fixtures.js';
 
 const files = new TempFiles();
@@ -23,16 +23,6 @@ repo.commit('plan.adopt', NEW_PLAN, '2027-02-10');
 const PLAN = join(repo.dir, 'plan.adopt');
 const TODAY = ['--today', '2027-03-01'];
 
-/** Worked out by hand from the two versions (tests/language/overview/diff-plans.ts). */
-const SINCE = [
-    'The plan went from late to on track.',
-    'Projects: 1 added (Wiki), 1 removed (Podcast).',
-    'Actions: 1 done (Workshop), 1 added (Press release).',
-    'Metrics: 1 actual updated (Followers).',
-    'Coalition: 1 joined (Dee Park), 1 trained (Ben Hale).',
-    'Stories: 1 added (The wiki grows).'
-];
-
 /** The problems of a version: as many diagnostics as `adopt rank --json` reports for it. */
 async function problemsOf(text: string): Promise<number> {
     const run = await cli('rank', files.write('version.adopt', text), '--json', ...TODAY);
@@ -44,7 +34,7 @@ describe('adopt report --since / --baseline', () => {
         const run = await cli('report', PLAN, '--since', 'HEAD~2', '--format', 'md', ...TODAY);
         expect(run.err).toBe('');
         const section = run.out.split('## Since HEAD\\~2 (10 January 2027)\n\n')[1]?.split('\n\n')[0].split('\n');
-        expect(section?.slice(0, 6)).toEqual(SINCE.map(sentence => `- ${sentence}`));
+        expect(section?.slice(0, 6)).toEqual(SINCE_SENTENCES.map(sentence => `- ${sentence}`));
         expect(section?.[6]).toMatch(/^- Problems: \d+ new, \d+ fixed\.$/);
         expect(run.out.indexOf('## Summary')).toBeLessThan(run.out.indexOf('## Since'));
         expect(run.out.indexOf('## Since')).toBeLessThan(run.out.indexOf('## The plan'));
@@ -54,7 +44,7 @@ describe('adopt report --since / --baseline', () => {
         const baseline = files.write('baseline.adopt', OLD_PLAN);
         const full = parseDocument((await cli('report', PLAN, '--baseline', baseline, ...TODAY)).out);
         expect(texts(full, 'main > section > h2').slice(0, 3)).toEqual(['Summary', `Since ${baseline}`, 'The plan']);
-        expect(texts(full, '#since li').slice(0, 6)).toEqual(SINCE);
+        expect(texts(full, '#since li').slice(0, 6)).toEqual(SINCE_SENTENCES);
         const board = parseDocument((await cli('report', PLAN, '--since', 'HEAD~2', '--edition', 'board', ...TODAY)).out);
         expect(texts(board, 'main h2').slice(0, 2)).toEqual(['Summary', 'Since HEAD~2 (10 January 2027)']);
         expect(texts(board, 'nav.toc a')[1]).toBe('Since HEAD~2 (10 January 2027)');
@@ -92,31 +82,23 @@ describe('adopt report --history N', () => {
 });
 
 describe('adopt report: bad history options, one line and exit 2', () => {
-    const expectUsage = (run: { code: number; out: string; err: string }, message: RegExp) => {
-        expect(run.code).toBe(2);
-        expect(run.out).toBe('');
-        expect(run.err).toMatch(message);
-        expect(run.err.trim().split('\n')).toHaveLength(1);
-        expect(stackLines(run.err)).toEqual([]);
-    };
-
     it('--history 0, a negative or not a number', async () => {
         for (const value of ['0', '-2', 'three', '1.5']) {
-            expectUsage(await cli('report', PLAN, '--history', value), /^adopt: option '--history <n>' argument '.*' is invalid\. It must be a whole number of commits, at least 1\. \(run adopt --help for usage\)\n$/);
+            expectUsageProblem(await cli('report', PLAN, '--history', value), /^adopt: option '--history <n>' argument '.*' is invalid\. It must be a whole number of commits, at least 1\. \(run adopt --help for usage\)\n$/);
         }
     });
 
     it('--history and --since outside a git repository', async () => {
         const plan = files.write('plan.adopt', NEW_PLAN);
-        expectUsage(await cli('report', plan, '--history', '3'), /^adopt: --history: \S+plan\.adopt is not in a git repository\n$/);
-        expectUsage(await cli('report', plan, '--since', 'HEAD'), /^adopt: --since: \S+plan\.adopt is not in a git repository\n$/);
+        expectUsageProblem(await cli('report', plan, '--history', '3'), /^adopt: --history: \S+plan\.adopt is not in a git repository\n$/);
+        expectUsageProblem(await cli('report', plan, '--since', 'HEAD'), /^adopt: --since: \S+plan\.adopt is not in a git repository\n$/);
     });
 
     it('git not installed', async () => {
         const path = process.env.PATH;
         process.env.PATH = join(files.dir, 'no-such-folder');
         try {
-            expectUsage(await cli('report', PLAN, '--since', 'HEAD'), /^adopt: git is not installed \(or not on the PATH\): --since and --history read the plan's earlier versions with it\n$/);
+            expectUsageProblem(await cli('report', PLAN, '--since', 'HEAD'), /^adopt: git is not installed \(or not on the PATH\): --since and --history read the plan's earlier versions with it\n$/);
         } finally {
             process.env.PATH = path;
         }
@@ -138,8 +120,8 @@ describe('adopt report: bad history options, one line and exit 2', () => {
     });
 
     it('--since an unknown revision, or one where the plan did not exist; --since with --baseline', async () => {
-        expectUsage(await cli('report', PLAN, '--since', 'v9'), /^adopt: --since v9: no such revision in the git repository\n$/);
-        expectUsage(await cli('report', join(repo.dir, 'other.adopt'), '--since', 'HEAD~2'), /^adopt: \S+other\.adopt: did not exist at revision HEAD~2\n$/);
-        expectUsage(await cli('report', PLAN, '--since', 'HEAD', '--baseline', PLAN), /^adopt: --since and --baseline both name the version to compare with: give one\n$/);
+        expectUsageProblem(await cli('report', PLAN, '--since', 'v9'), /^adopt: --since v9: no such revision in the git repository\n$/);
+        expectUsageProblem(await cli('report', join(repo.dir, 'other.adopt'), '--since', 'HEAD~2'), /^adopt: \S+other\.adopt: did not exist at revision HEAD~2\n$/);
+        expectUsageProblem(await cli('report', PLAN, '--since', 'HEAD', '--baseline', PLAN), /^adopt: --since and --baseline both name the version to compare with: give one\n$/);
     });
 });

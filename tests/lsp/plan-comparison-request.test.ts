@@ -17,14 +17,7 @@ const URI = pathToFileURL(resolve(__dirname, '../../examples/comparison-test.ado
 let server: ServerProcess;
 
 beforeAll(async () => {
-    const before = process.env.ADOPT_TODAY;
-    process.env.ADOPT_TODAY = '2027-03-01';
-    try {
-        server = await ServerProcess.start();
-    } finally {
-        if (before === undefined) delete process.env.ADOPT_TODAY;
-        else process.env.ADOPT_TODAY = before;
-    }
+    server = await ServerProcess.start({ env: { ADOPT_TODAY: '2027-03-01' } });
     await server.open(URI, NEW_PLAN, 1);
 });
 

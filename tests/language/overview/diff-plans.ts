@@ -84,3 +84,16 @@ export const NEW_PLAN = `plan Museum "Harbour Museum" {
   }
 }
 `;
+
+/**
+ * The "Since …" sentences of the changes from OLD_PLAN to NEW_PLAN (with the titles), worked out
+ * by hand; a last sentence counts the problems new and fixed.
+ */
+export const SINCE_SENTENCES = [
+    'The plan went from late to on track.',
+    'Projects: 1 added (Wiki), 1 removed (Podcast).',
+    'Actions: 1 done (Workshop), 1 added (Press release).',
+    'Metrics: 1 actual updated (Followers).',
+    'Coalition: 1 joined (Dee Park), 1 trained (Ben Hale).',
+    'Stories: 1 added (The wiki grows).'
+];
