@@ -6,7 +6,7 @@
  * `YYYY-MM-DD`.
  */
 import { z } from 'zod';
-import { diagnosticSchema, rankedProjectSchema, settingsInForceSchema, usedFileSchema } from './rank-protocol.js';
+import { diagnosticSchema, planStatusSchema, rankedProjectSchema, settingsInForceSchema, usedFileSchema, workStatusSchema } from './rank-protocol.js';
 
 export const PLAN_OVERVIEW_REQUEST = 'adopt/planOverview';
 export const OPEN_OVERVIEW_COMMAND = 'adopt.openOverview';
@@ -126,7 +126,9 @@ export const overviewStageSchema = namedSchema.extend({
     /** Projects of the stage that have metrics, with them. */
     projectMetrics: z.array(projectMetricsSchema),
     /** The stage's actions and its projects', in the order written. */
-    actions: z.array(overviewActionSchema)
+    actions: z.array(overviewActionSchema),
+    /** Where the stage stands on the overview's date (docs/language.md#status). */
+    status: workStatusSchema
 });
 export type OverviewStage = z.infer<typeof overviewStageSchema>;
 
@@ -175,6 +177,32 @@ export const roadShowSchema = z.strictObject({
     untoldQuickWins: z.array(z.strictObject({ name: z.string(), title: z.string() }))
 });
 
+/** An action that asks for a decision: where it is (its stage's title, its project's title or null), its owner and due date. */
+export const decisionActionSchema = namedSchema.extend({
+    owner: z.strictObject({ name: z.string(), title: z.string() }).nullable(),
+    due: dateSchema.nullable(),
+    stage: z.string(),
+    project: z.string().nullable()
+});
+export type DecisionAction = z.infer<typeof decisionActionSchema>;
+
+/**
+ * What the overview opens with: the plan's status on its date, one sentence that sums it up, and
+ * the decisions needed: blocked actions, overdue actions, open actions without an owner, and
+ * channels that a quick win uses but no stage launches (each with the titles of those quick wins).
+ */
+export const summarySchema = z.strictObject({
+    status: planStatusSchema,
+    sentence: z.string(),
+    decisions: z.strictObject({
+        blocked: z.array(decisionActionSchema),
+        overdue: z.array(decisionActionSchema),
+        unowned: z.array(decisionActionSchema),
+        unlaunchedChannels: z.array(namedSchema.extend({ quickWins: z.array(z.string()) }))
+    })
+});
+export type PlanSummary = z.infer<typeof summarySchema>;
+
 export const planOverviewSchema = z.strictObject({
     plan: namedSchema,
     /** The date the overview was made for (today; overdue actions are judged against it). */
@@ -186,6 +214,7 @@ export const planOverviewSchema = z.strictObject({
     counts: countsSchema,
     /** The shared files the plan uses, in the order of its `use` lines, with the members, channels and initiatives each brings in. */
     uses: z.array(usedFileSchema),
+    summary: summarySchema,
     hurdles: z.array(hurdleSchema),
     /** Every project, by rank. */
     projects: z.array(overviewProjectSchema),

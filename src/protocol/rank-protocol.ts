@@ -5,6 +5,7 @@
  * server and the extension.
  */
 import { z } from 'zod';
+import { PLAN_STATUSES, WORK_STATUSES } from '../language/model/plan-status.js';
 
 export const RANK_QUICK_WINS_REQUEST = 'adopt/rankQuickWins';
 export const RANK_QUICK_WINS_COMMAND = 'adopt.rankQuickWins';
@@ -13,6 +14,11 @@ export const RANK_WORKSPACE_COMMAND = 'adopt.rankWorkspaceQuickWins';
 
 export const severitySchema = z.enum(['error', 'warning', 'information', 'hint']);
 export type SeverityName = z.infer<typeof severitySchema>;
+
+/** A project's or a stage's status on the day (docs/language.md#status). */
+export const workStatusSchema = z.enum(WORK_STATUSES);
+/** The plan's status on the day. */
+export const planStatusSchema = z.enum(PLAN_STATUSES);
 
 export const partsSchema = z.strictObject({
     reach: z.number(),
@@ -34,6 +40,8 @@ export const rankedProjectSchema = z.strictObject({
     missing: z.array(z.string()).optional(),
     /** How much work the project needs (its `effort`), or null when it states none. Not part of the score. */
     effort: z.enum(['low', 'medium', 'high']).nullable(),
+    /** Where the project stands today: done, blocked, late, not-started, at-risk or on-track. */
+    status: workStatusSchema,
     line: z.number().int().positive()
 });
 
@@ -47,6 +55,8 @@ export const diagnosticSchema = z.strictObject({
 
 export const rankResultSchema = z.strictObject({
     plan: z.string(),
+    /** Where the plan stands today: done, late, at-risk or on-track. */
+    status: planStatusSchema,
     projects: z.array(rankedProjectSchema),
     diagnostics: z.array(diagnosticSchema)
 });

@@ -1,5 +1,5 @@
 /**
- * The eight sections of the overview (docs/command-line.md#adopt-report) as HTML, in order, from the one overview
+ * The sections of the overview (docs/command-line.md#adopt-report) as HTML, in order, from the one overview
  * shape: the HTML report wraps them in a printable page (report-html.ts), the editor's Plan
  * Overview in its webview (src/extension/overview-panel.ts). Everything from the plan is escaped.
  */
@@ -12,9 +12,11 @@ import {
     type RenderOptions, type ScoreScale
 } from './report-blocks.js';
 import { stageTimelineSvg, timelineKey } from './stage-timeline.js';
+import { statusBadge, summaryHtml } from './summary-section.js';
 
 /** The sections, in order: their ids and headings (the Markdown report uses the same headings). */
 export const SECTIONS = [
+    { id: 'summary', heading: 'Summary' },
     { id: 'plan', heading: 'The plan' },
     { id: 'hurdles', heading: 'The two hurdles' },
     { id: 'matrix', heading: 'Quick-wins matrix' },
@@ -99,19 +101,42 @@ export function roleText(role: string | null): string {
     return role === null ? 'no role' : ROLE_WORDS[role] ?? role;
 }
 
-/** Every section, in order. */
-export function overviewSections(overview: PlanOverview, options: SectionOptions): string {
-    return SECTIONS.map(section => sectionHtml(overview, section.id, options)).join('\n');
+/**
+ * A section that the command adds to a report after its summary, and the editor's overview after its own (the changes since a baseline,
+ * the trend over the last commits): its id, heading and body in HTML and in Markdown.
+ */
+export interface ReportExtra {
+    readonly id: string;
+    readonly heading: string;
+    readonly html: string;
+    readonly markdown: string;
+    /** Style the section needs in HTML. */
+    readonly css?: string;
+}
+
+/** Every section, in order, the extra sections (`extras`) after the summary. */
+export function overviewSections(overview: PlanOverview, options: SectionOptions, extras: readonly ReportExtra[] = []): string {
+    const [summary, ...rest] = SECTIONS;
+    return [
+        sectionHtml(overview, summary.id, options),
+        ...extras.map(extra => sectionElement(extra.id, extra.heading, extra.html)),
+        ...rest.map(section => sectionHtml(overview, section.id, options))
+    ].join('\n');
 }
 
 /** One section, with its heading. */
 export function sectionHtml(overview: PlanOverview, id: SectionId, options: SectionOptions): string {
     const heading = SECTIONS.find(section => section.id === id)!.heading;
-    const body = SECTION_BODIES[id](overview, options);
+    return sectionElement(id, heading, SECTION_BODIES[id](overview, options));
+}
+
+/** A section of a page: its heading and its body (markup). */
+export function sectionElement(id: string, heading: string, body: string): string {
     return `<section id="${id}" class="section section-${id}" aria-labelledby="${id}-heading">\n<h2 id="${id}-heading">${escape(heading)}</h2>\n${body}\n</section>`;
 }
 
 const SECTION_BODIES: Readonly<Record<SectionId, (overview: PlanOverview, options: SectionOptions) => string>> = {
+    summary: summaryHtml,
     plan: planSection,
     hurdles: hurdlesSection,
     matrix: matrixSection,
@@ -310,6 +335,7 @@ function stagesSection(overview: PlanOverview, options: SectionOptions): string 
     const timeline = stageTimelineSvg(overview.stages, overview.date, 'stage-timeline', options.matrixWidth);
     const stages = overview.stages.map(stage => {
         const tags = [
+            statusBadge(stage.status),
             stage.initial ? '<span class="badge">initial stage</span>' : '',
             stage.inCycle ? '<span class="badge bad">in an after cycle</span>' : '',
             stage.after ? `<span class="muted">after ${escape(overview.stages.find(other => other.name === stage.after)?.title || stage.after)}</span>` : ''

@@ -12,6 +12,8 @@ import {
     HURDLE_PLACES, SECTIONS, SEVERITY_HEADINGS, checkState, hasPlanName, hurdleStatus, initiativesText, involvementText, problemCount, problemsText, readableMessage, roleText, titlesByName, unitsVerdict, type SectionId
 } from './overview-sections.js';
 import { PART_NAMES, partsText, spokenDate, usedFileText } from './report-blocks.js';
+import { statusLabel, summaryMarkdown } from './summary-section.js';
+import type { ReportExtra } from './report-html.js';
 
 /**
  * Text for Markdown, in a paragraph, a heading or a table cell: one line, with the characters
@@ -45,11 +47,11 @@ export function textBar(score: number, full: number): string {
 
 const heading = (id: SectionId) => `## ${SECTIONS.find(section => section.id === id)!.heading}`;
 
-export function reportMarkdown(overview: PlanOverview, generator = 'Adopt'): string {
+export function reportMarkdown(overview: PlanOverview, generator = 'Adopt', extras: readonly ReportExtra[] = []): string {
     const title = overview.plan.title || overview.plan.name || 'Plan';
     const reference = hasPlanName(overview) ? ` · plan \`${overview.plan.name.replace(/`/g, '')}\`` : '';
     const out: string[] = [`# ${md(title)}`, '', `*Adoption plan report · ${spokenDate(overview.date)}*${reference}`, ''];
-    out.push(planSection(overview), hurdlesSection(overview), matrixSection(overview), projectsSection(overview), stagesSection(overview),
+    out.push([heading('summary'), '', summaryMarkdown(overview, md)].join('\n'), ...extras.map(extra => `## ${md(extra.heading)}\n\n${extra.markdown}\n`), planSection(overview), hurdlesSection(overview), matrixSection(overview), projectsSection(overview), stagesSection(overview),
         coalitionSection(overview), roadShowSection(overview), diagnosticsSection(overview));
     const weights = SCORE_PARTS.map(part => `${PART_NAMES[part]} ${formatNumber(overview.settings.weights[part])}`).join(', ');
     out.push('---', '', `*Made by ${md(generator)} from the plan${hasPlanName(overview) ? ` ${md(overview.plan.name)}` : ''} as of ${spokenDate(overview.date)}. Quick-win score: ${weights} (out of ${formatNumber(overview.fullScore)}); threshold ${formatNumber(overview.settings.threshold)}.*`, '');
@@ -161,6 +163,7 @@ function stagesSection(overview: PlanOverview): string {
     for (const stage of overview.stages) {
         out.push(`### ${stage.position}. ${md(stage.title || stage.name)} \`${stage.name.replace(/`/g, '')}\``, '');
         const facts = [
+            `**${statusLabel(stage.status)}**`,
             `**Window:** ${windowText(stage)}`,
             stage.initial ? 'initial stage' : '',
             stage.inCycle ? '**in an after cycle**' : '',

@@ -30,7 +30,7 @@ export function registerRankRequest(connection: Connection, services: AdoptServi
         const document = await validatedDocument(shared, uri, token);
         if (!document) throw new ResponseError(ErrorCodes.InvalidParams, `No open .adopt document at ${parsed.data.uri}`);
         const result = services.score.RankResults.of(document);
-        const answer = parsed.data.diagnostics === false ? { plan: result.plan, projects: result.projects } : result;
+        const answer = parsed.data.diagnostics === false ? { plan: result.plan, status: result.status, projects: result.projects } : result;
         if (!parsed.data.settings) return answer;
         const { weights, threshold } = services.score.QuickWins.analyze(planOfDocument(document)).settings;
         return { ...answer, settings: { weights: { ...weights }, threshold } };
@@ -54,7 +54,7 @@ export function registerRankWorkspaceRequest(connection: Connection, services: A
             .sort((a, b) => a.result.plan.localeCompare(b.result.plan) || a.uri.localeCompare(b.uri));
         return {
             plans: plans.map(({ uri, result, used }) => parsed.data.diagnostics === false
-                ? { uri, plan: result.plan, projects: result.projects, used }
+                ? { uri, plan: result.plan, status: result.status, projects: result.projects, used }
                 : { uri, ...result, used })
         };
     });

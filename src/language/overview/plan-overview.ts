@@ -13,11 +13,13 @@ import {
     stageOfAction, usedBlocksWithPaths, writtenTarget, type StageOrder
 } from '../model/plan-model.js';
 import { usedFilesOf } from '../score/rank-result.js';
+import { isOverdue, planStatus, type PlanStatusReport } from '../model/plan-status.js';
 import type { PlanAnalysis } from '../score/quick-win-service.js';
 import {
     roleSchema, type OverviewAction, type OverviewMember, type OverviewMetric, type OverviewProject, type OverviewStage, type OverviewStory, type PlanOverview
 } from '../../protocol/overview-protocol.js';
 import { HURDLE_CODES, judgeHurdles } from './hurdles.js';
+import { actionFacts, planSummary, projectOfAction } from './plan-summary.js';
 
 /** The overview of a built (validated) plan document, for the date `today` (default: the services' today). */
 export function buildPlanOverview(document: LangiumDocument, services: AdoptServices, today = services.model.Today.current): PlanOverview {
@@ -29,8 +31,11 @@ export function buildPlanOverview(document: LangiumDocument, services: AdoptServ
     const off = new Set(HURDLE_CODES.filter(code => (severity as Record<string, string | undefined>)[code] === 'off'));
 
     const stageTitles = new Map(plan.stages.map(stage => [stage.name, stage.title ?? '']));
-    const projects: OverviewProject[] = rank.projects.map(project => ({
+    const status = planStatus(plan, today);
+    // The rank result is of the services' today; the overview may be of another date.
+    const projects: OverviewProject[] = rank.projects.map((project, index) => ({
         ...project,
+        status: status.projects.get(analysis.ranked[index]?.project) ?? project.status,
         missing: [...(project.missing ?? [])],
         stageTitle: stageTitles.get(project.stage) ?? ''
     }));
@@ -38,10 +43,7 @@ export function buildPlanOverview(document: LangiumDocument, services: AdoptServ
     const members = distinctMembers(plan);
     const fileOf = declaringFile(plan);
     const actions = allActions(plan);
-    const overdue = (action: Action): boolean => {
-        const due = validDate(action.due);
-        return due !== undefined && !isDone(action) && due < today;
-    };
+    const overdue = (action: Action): boolean => isOverdue(action, today);
     const stories = allStories(plan);
     const initialMantra = analysis.stageOrder.initial?.mantras.find(mantra => mantra.text !== undefined)?.text;
     const launches = plan.stages.reduce((count, stage) => count + stage.launches.length, 0);
@@ -66,6 +68,21 @@ export function buildPlanOverview(document: LangiumDocument, services: AdoptServ
         hints: rank.diagnostics.filter(d => d.severity === 'hint').length
     };
 
+    const hurdles = judgeHurdles(rank.diagnostics, off, {
+        managers: counts.managers,
+        trainedManagers: counts.trainedManagers,
+        launches,
+        mantra: initialMantra,
+        projects: counts.projects,
+        quickWins: counts.quickWins,
+        stories: counts.stories,
+        naysayers: counts.naysayers,
+        initialStage: analysis.stageOrder.initial !== undefined,
+        channelUses: analysis.projects.reduce((count, entry) => count + entry.project.uses.reduce((n, use) => n + use.channels.length, 0), 0),
+        metrics: plan.stages.reduce((count, stage) =>
+            count + stage.goals.reduce((n, goal) => n + goal.metrics.length, 0) + stage.projects.reduce((n, project) => n + project.metrics.length, 0), 0)
+    });
+
     return {
         plan: { name: plan.name ?? '', title: plan.title ?? '', line: lineOf(plan) },
         date: today,
@@ -73,22 +90,12 @@ export function buildPlanOverview(document: LangiumDocument, services: AdoptServ
         fullScore: fullScoreOf(analysis.settings.weights),
         counts,
         uses: usedFilesOf(plan),
-        hurdles: judgeHurdles(rank.diagnostics, off, {
-            managers: counts.managers,
-            trainedManagers: counts.trainedManagers,
-            launches,
-            mantra: initialMantra,
-            projects: counts.projects,
-            quickWins: counts.quickWins,
-            stories: counts.stories,
-            naysayers: counts.naysayers,
-            initialStage: analysis.stageOrder.initial !== undefined,
-            channelUses: analysis.projects.reduce((count, entry) => count + entry.project.uses.reduce((n, use) => n + use.channels.length, 0), 0),
-            metrics: plan.stages.reduce((count, stage) =>
-                count + stage.goals.reduce((n, goal) => n + goal.metrics.length, 0) + stage.projects.reduce((n, project) => n + project.metrics.length, 0), 0)
-        }),
+        summary: planSummary(plan, today, {
+            status: status.status, quickWins: analysis.quickWins.map(entry => entry.project), hurdlesCleared: hurdles.map(hurdle => hurdle.cleared)
+        }, lineOf),
+        hurdles,
         projects,
-        stages: overviewStages(plan, analysis, actions, overdue, lineOf),
+        stages: overviewStages(plan, analysis, actions, overdue, status, lineOf),
         coalition: overviewCoalition(members, analysis, lineOf, fileOf),
         roadShow: overviewRoadShow(plan, analysis, members, lineOf, fileOf),
         diagnostics: rank.diagnostics
@@ -136,7 +143,7 @@ export function stagesInOrder(plan: Plan, order: StageOrder): Stage[] {
     return result;
 }
 
-function overviewStages(plan: Plan, analysis: PlanAnalysis, actions: readonly Action[], overdue: (action: Action) => boolean, lineOf: LineOf): OverviewStage[] {
+function overviewStages(plan: Plan, analysis: PlanAnalysis, actions: readonly Action[], overdue: (action: Action) => boolean, status: PlanStatusReport, lineOf: LineOf): OverviewStage[] {
     const actionsOf = new Map<Stage, Action[]>();
     for (const action of actions) {
         const stage = stageOfAction(action);
@@ -166,7 +173,8 @@ function overviewStages(plan: Plan, analysis: PlanAnalysis, actions: readonly Ac
         projectMetrics: stage.projects.filter(project => project.metrics.length > 0).map(project => ({
             name: project.name ?? '', title: project.title ?? '', line: lineOf(project), metrics: project.metrics.map(metric => overviewMetric(metric, lineOf))
         })),
-        actions: (actionsOf.get(stage) ?? []).map(action => overviewAction(action, overdue, lineOf))
+        actions: (actionsOf.get(stage) ?? []).map(action => overviewAction(action, overdue, lineOf)),
+        status: status.stages.get(stage) ?? 'on-track'
     }));
 }
 
@@ -182,17 +190,12 @@ function overviewMetric(metric: Metric, lineOf: LineOf): OverviewMetric {
 }
 
 function overviewAction(action: Action, overdue: (action: Action) => boolean, lineOf: LineOf): OverviewAction {
-    const owner = action.owner?.ref;
-    const container = action.$container;
+    const project = projectOfAction(action);
     return {
-        name: action.name ?? '',
-        title: action.title ?? '',
-        line: lineOf(action),
-        owner: owner ? { name: owner.name ?? '', title: owner.title ?? '' } : null,
-        due: validDate(action.due) ?? null,
+        ...actionFacts(action, lineOf),
         status: (action.status as OverviewAction['status'] | undefined) ?? 'todo',
         overdue: overdue(action),
-        project: container.$type === 'Project' ? (container as Project).name ?? '' : null
+        project: project ? project.name ?? '' : null
     };
 }
 

@@ -7,6 +7,7 @@ import { DocumentCache, type LangiumDocument } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { allMembers, planOfDocument, usedBlocksWithPaths, type Block } from '../model/plan-model.js';
 import type { AdoptServices } from '../adopt-module.js';
+import { planStatus } from '../model/plan-status.js';
 import type { PlanAnalysis } from './quick-win-service.js';
 import type { RankDiagnostic, RankResult, SeverityName, UsedFile } from '../../protocol/rank-protocol.js';
 
@@ -48,11 +49,13 @@ export function usedFilesOf(block: Block): UsedFile[] {
     }));
 }
 
-export function buildRankResult(document: LangiumDocument, services: AdoptServices): RankResult {
+export function buildRankResult(document: LangiumDocument, services: AdoptServices, today = services.model.Today.current): RankResult {
     const plan = planOfDocument(document);
     const analysis = services.score.QuickWins.analyze(plan);
+    const status = planStatus(plan, today);
     return {
         plan: plan.name ?? '',
+        status: status.status,
         projects: analysis.ranked.map(entry => ({
             rank: entry.rank,
             name: entry.project.name ?? '',
@@ -63,16 +66,18 @@ export function buildRankResult(document: LangiumDocument, services: AdoptServic
             parts: { ...entry.points },
             missing: [...entry.missing],
             effort: entry.effort ?? null,
+            status: status.projects.get(entry.project) ?? 'on-track',
             line: services.syntax.Facts.start(entry.project).line + 1
         })),
         diagnostics: sortedDiagnostics(document.diagnostics ?? []).map(toRankDiagnostic)
     };
 }
 
-/** What a rank result was built from: one validation's diagnostics (the array a validation sets) and one analysis. */
+/** What a rank result was built from: one validation's diagnostics (the array a validation sets), one analysis and the day (statuses). */
 interface BuiltResult {
     readonly diagnostics: readonly Diagnostic[];
     readonly analysis: PlanAnalysis;
+    readonly today: string;
     readonly result: RankResult;
 }
 
@@ -92,10 +97,11 @@ export class RankResults {
         const diagnostics = document.diagnostics;
         if (!diagnostics) return buildRankResult(document, this.services);
         const analysis = this.services.score.QuickWins.analyze(planOfDocument(document));
-        const cached = this.built.get(document.uri, 'rank', () => ({ diagnostics, analysis, result: buildRankResult(document, this.services) }));
-        if (cached.diagnostics === diagnostics && cached.analysis === analysis) return cached.result;
-        const result = buildRankResult(document, this.services);
-        this.built.set(document.uri, 'rank', { diagnostics, analysis, result });
+        const today = this.services.model.Today.current;
+        const cached = this.built.get(document.uri, 'rank', () => ({ diagnostics, analysis, today, result: buildRankResult(document, this.services, today) }));
+        if (cached.diagnostics === diagnostics && cached.analysis === analysis && cached.today === today) return cached.result;
+        const result = buildRankResult(document, this.services, today);
+        this.built.set(document.uri, 'rank', { diagnostics, analysis, today, result });
         return result;
     }
 }
