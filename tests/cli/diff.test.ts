@@ -112,3 +112,22 @@ describe('adopt diff: bad input, one line and exit 2', () => {
         expectUsageProblem(await cli('diff', join(repo.dir, 'plan.adopt'), join(repo.dir, 'later.adopt'), '--since', 'HEAD'), /^adopt: diff --since HEAD takes one file/);
     });
 });
+
+describe('adopt diff of plans in many files', () => {
+    const people = 'shared People "People" {\n  coalition {\n    member ana "Ana" role middle-manager trained\n    member ben "Ben" role operational-manager trained\n  }\n}\n';
+    const alone = 'plan P "P" {\n  coalition { member zoe "Zoe" role early-adopter trained }\n  stage s "S" { project p "P" { involves zoe } }\n}\n';
+    const using = `use "network/people.adopt"\n${alone.replace('involves zoe', 'involves zoe, ana')}`;
+
+    it('judges each version with the files it uses: members a new use brings in are added members; a shared file is no plan to compare', async () => {
+        files.write('network/people.adopt', people);
+        const run = await cli('diff', files.write('alone.adopt', alone), files.write('using.adopt', using), '--json', ...TODAY);
+        expect(run.err).toBe('');
+        expect(run.code).toBe(0);
+        const diff = planDiffSchema.parse(JSON.parse(run.out));
+        expect(diff.members.map(m => [m.name, m.change])).toEqual([['ana', 'added'], ['ben', 'added']]);
+        expect(diff.projects.map(p => [p.name, p.change])).toEqual([['p', 'changed']]);
+        const shared = await cli('diff', join(files.dir, 'network/people.adopt'), files.write('again.adopt', using));
+        expect(shared.code).toBe(2);
+        expect(shared.err).toMatch(/^adopt: \S+people\.adopt: holds a shared block, not a plan: compare the plans that use it\n$/);
+    });
+});
