@@ -134,7 +134,7 @@ async function main(): Promise<void> {
     };
     process.stdout.write(JSON.stringify(result) + '\n');
     // Keep the document referenced until the figure is taken.
-    if (kept.parseResult.value.plan!.name === undefined) process.exitCode = 3;
+    if (kept.parseResult.value.plan?.name === undefined) process.exitCode = 3;
 }
 
 /** The requests an editor sends after each change, each timed `runs` times on the built document. */

@@ -12,6 +12,7 @@ import { join, resolve } from 'node:path';
 import { initiativeCommentEdits, memberUnitEdits, traitLevelEdits, type TextEditAt } from './generate-plan.js';
 import { LspClient } from './lsp-client.js';
 import { median } from './stats.js';
+import { cpuTimeOf } from './process-cpu.js';
 
 export interface LspBenchConfig {
     /** Folder with plan-N.adopt, plan-N.yaml and plan.schema.json (see run-bench.mjs). */
@@ -38,7 +39,8 @@ export interface LspBenchResult {
     /** A new server process each run: didOpen of the large plan to its first diagnostics. */
     firstOpen: { ms: number[]; median: number; projects: number };
     adoptOpen: { ms: number[]; median: number; diagnostics: number };
-    edits: Array<{ projects: number; ms: number[]; median: number }>;
+    /** Each edit's wall-clock milliseconds, and the median of the server's CPU milliseconds over them (Linux; NaN elsewhere). */
+    edits: Array<{ projects: number; ms: number[]; median: number; cpuMedian: number }>;
     /** Edits outside every project (a member's unit): that member is parsed again, alone. */
     outsideEdits?: { projects: number; ms: number[]; median: number };
     /** Edits outside every declaration (a comment after an initiative): the whole plan is parsed again. */
@@ -129,17 +131,24 @@ async function benchAdopt(config: LspBenchConfig): Promise<Omit<LspBenchResult, 
             const docUri = uri(`edit-${size}.adopt`);
             await client.openAndTime(docUri, 'adopt', text);
             let docVersion = 1;
+            // The server's CPU time over each timed edit (Linux), beside the wall-clock time.
+            let cpu: number[] = [];
             const timeEdits = async (all: TextEditAt[]): Promise<number[]> => {
                 const times: number[] = [];
+                cpu = [];
                 for (const [index, edit] of all.entries()) {
+                    const cpuBefore = cpuTimeOf(client.child.pid);
                     const took = await client.changeAndTime(docUri, ++docVersion, lineRange(edit.line, edit.character, edit.from.length), edit.to);
-                    if (index > 0) times.push(took); // the first edit of a document is a warm-up
+                    const cpuAfter = cpuTimeOf(client.child.pid);
+                    if (index === 0) continue; // the first edit of a document is a warm-up
+                    times.push(took);
+                    if (cpuBefore !== undefined && cpuAfter !== undefined) cpu.push(cpuAfter - cpuBefore);
                 }
                 return times;
             };
             const levelEdits = traitLevelEdits(text, config.runs + 1);
             const ms = await timeEdits(levelEdits);
-            edits.push({ projects: size, ms, median: median(ms) });
+            edits.push({ projects: size, ms, median: median(ms), cpuMedian: median(cpu) });
             if (size === config.rankSize) {
                 const outside = await timeEdits(memberUnitEdits(text, config.runs + 1));
                 outsideEdits = { projects: size, ms: outside, median: median(outside) };

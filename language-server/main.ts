@@ -12,12 +12,14 @@ import { registerRankRequest, registerRankWorkspaceRequest } from '../src/langua
 import { registerSettingsSync } from '../src/language/lsp/adopt-settings-sync.js';
 import { registerConfigSync } from '../src/language/lsp/adopt-config-sync.js';
 import { registerPlanOverviewRequest } from '../src/language/lsp/overview-request.js';
+import { registerPlanComparisonRequest } from '../src/language/lsp/comparison-request.js';
 
 const connection = createConnection(ProposedFeatures.all);
 const { shared, Adopt } = createAdoptServices({ connection, ...NodeFileSystem });
 registerRankRequest(connection, Adopt);
 registerRankWorkspaceRequest(connection, Adopt);
 registerPlanOverviewRequest(connection, Adopt);
+registerPlanComparisonRequest(connection, Adopt);
 registerSettingsSync(connection, Adopt);
 publishDiagnosticsWithVersion(connection, shared);
 registerConfigSync(connection, Adopt);

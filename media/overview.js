@@ -2,7 +2,8 @@
 // The page of the Plan Overview webview: shows the sections the extension renders from the
 // plan's overview (its own escaping renderer; no plan text is ever run as script), keeps the
 // reader's place (scroll and focus) across updates, and tells the extension what a person chose:
-// a project, stage, action, story or line to reveal, a page of projects, the export. Every
+// a project, stage, action, story or line to reveal, a page of projects, the export, the
+// comparison with the last commit. Every
 // declaration is a button: Tab, Enter and Space work as everywhere; Up/Down/Home/End move
 // between the buttons of a section.
 (function () {
@@ -12,6 +13,7 @@
     const title = /** @type {HTMLElement} */ (document.getElementById('title'));
     const status = /** @type {HTMLElement} */ (document.getElementById('status'));
     const exportButton = /** @type {HTMLButtonElement} */ (document.getElementById('export'));
+    const compareButton = /** @type {HTMLButtonElement} */ (document.getElementById('compare'));
 
     /** @param {HTMLElement | null} element */
     function keyOf(element) {
@@ -54,6 +56,10 @@
                 if (data.focus && first instanceof HTMLElement) first.focus();
                 else refocus(focused);
             }
+        } else if (data.type === 'compare') {
+            // Shown only where git gives the plan's last commit; pressed while the comparison is shown.
+            compareButton.hidden = !data.available;
+            compareButton.setAttribute('aria-pressed', data.pressed && data.available ? 'true' : 'false');
         } else if (data.type === 'status') {
             status.textContent = data.status;
         }
@@ -89,6 +95,7 @@
     });
 
     exportButton.addEventListener('click', () => vscode.postMessage({ type: 'export' }));
+    compareButton.addEventListener('click', () => vscode.postMessage({ type: 'compare' }));
 
     // The header stays at the top: a section's link must land with its heading below it, whatever the header's height.
     const header = document.querySelector('.view-top');

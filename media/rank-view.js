@@ -101,7 +101,19 @@
         return list;
     }
 
-    /** One plan of the workspace: its name, file and summary, then its ranked projects. */
+    /** The shared files a plan uses: each file's path (as the plan's `use` writes it) and what it brings in. */
+    function usedFiles(plan) {
+        const list = element('ul', 'plan-uses');
+        list.setAttribute('aria-label', `Shared files ${plan.result.plan || plan.file} uses`);
+        list.replaceChildren(...plan.used.map(used => {
+            const item = element('li', 'plan-use');
+            item.append('uses ', element('span', 'file-mark', used.file), `: ${used.text}`);
+            return item;
+        }));
+        return list;
+    }
+
+    /** One plan of the workspace: its name, file, summary and the shared files it uses, then its ranked projects. */
     function planSection(plan, data, index) {
         const section = element('section', 'plan');
         const headingId = `plan-${index}`;
@@ -117,6 +129,7 @@
         section.append(title);
         const errors = errorsOf(plan.result);
         if (errors > 0) section.append(element('p', 'plan-errors', `${plural(errors, 'error', 'errors')} in this plan: scores may be incomplete.`));
+        if (plan.used.length > 0) section.append(usedFiles(plan));
         if (plan.result.projects.length > 0) section.append(projectList(plan.result, data, `Projects of ${plan.result.plan || plan.file}, best first`, plan.uri));
         return section;
     }

@@ -7,7 +7,8 @@
 //   3. the UI test (tests/vscode/ui): Debian's chromium, driven by playwright-core, against
 //      code-server with the packaged extension installed; screenshots in
 //      test-results/screenshots/; then the Plan Overview's UI test, on a code-server of its own.
-// Usage: node scripts/test-vscode.mjs [--results=FILE] [--only=grammar|report|package|host|ui|overview-ui] [--electron]
+// Usage: node scripts/test-vscode.mjs [--results=FILE] [--only=grammar|report|package|host|ui|overview-ui] [--suites=NAME,...] [--electron]
+// `--suites=workspace,overview` runs only those files of the extension-host suite (tests/vscode/suite/index.ts names them).
 // `--electron` runs the extension-host suite under @vscode/test-electron instead (a desktop
 // that can download VS Code). Needs scripts/setup.sh first (code-server, chromium).
 import { spawnSync } from 'node:child_process';
@@ -23,6 +24,7 @@ const root = resolve(import.meta.dirname, '..');
 const option = name => process.argv.find(arg => arg.startsWith(`--${name}=`))?.slice(name.length + 3);
 const resultsFile = option('results');
 const only = option('only');
+const suites = option('suites');
 const electron = process.argv.includes('--electron');
 const CHROMIUM = process.env.ADOPT_CHROMIUM ?? '/usr/bin/chromium';
 const suiteBundle = join(root, 'out/test/suite/index.cjs');
@@ -31,6 +33,8 @@ const suiteBundle = join(root, 'out/test/suite/index.cjs');
  * was last brought up to date, so that its overdue action is overdue on every day the tests run.
  */
 const TODAY = { ADOPT_TODAY: '2027-03-01' };
+/** The files of the extension-host suite to run (all without `--suites`). */
+const SUITES = suites ? { ADOPT_VSCODE_SUITES: suites } : {};
 
 /** @type {{ title: string, state: 'passed' | 'failed', error?: string }[]} */
 const outcomes = [];
@@ -105,7 +109,7 @@ async function testExtensionHost(workspace) {
     const home = makeHome('adopt-host-');
     const results = join(home.root, 'results.json');
     const port = await freePort();
-    const server = await startCodeServer({ home, folder: workspace, port, args: ['--vscode-option', 'enable-smoke-test-driver'], env: { ADOPT_VSCODE_RESULTS: results, ...TODAY } });
+    const server = await startCodeServer({ home, folder: workspace, port, args: ['--vscode-option', 'enable-smoke-test-driver'], env: { ADOPT_VSCODE_RESULTS: results, ...SUITES, ...TODAY } });
     const { chromium } = await import('playwright-core');
     const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
     try {
@@ -142,7 +146,7 @@ async function testExtensionHostElectron(workspace) {
             extensionDevelopmentPath: root,
             extensionTestsPath: suiteBundle,
             launchArgs: [workspace, '--disable-extensions', '--disable-workspace-trust'],
-            extensionTestsEnv: { ADOPT_VSCODE_RESULTS: results, ...TODAY }
+            extensionTestsEnv: { ADOPT_VSCODE_RESULTS: results, ...SUITES, ...TODAY }
         });
     } catch (error) {
         if (!existsSync(results)) record('the extension-host suite runs under @vscode/test-electron', error);

@@ -1,10 +1,13 @@
 /**
  * The `adopt` command line: `adopt check PATH... [--format text|json|sarif] [--max-warnings N]
- * [--config FILE] [--stats]`, `adopt rank PATH [--json] [--config FILE]` and `adopt report FILE
- * [--format html|md] [--out FILE] [--config FILE] [--today DATE]`. A PATH may be a folder: every
- * `.adopt` file under it (input-paths.ts); the shared files that plans use are read wherever
- * they are, and `check` reports their diagnostics too. Each plan's `adopt.config.json` is found
- * by walking up from its folder; `--config` replaces the search.
+ * [--config FILE] [--stats]`, `adopt rank PATH [--json] [--config FILE]`, `adopt report FILE
+ * [--format html|md] [--edition full|board] [--since REV | --baseline OLD] [--history N]
+ * [--out FILE] [--config FILE] [--today DATE]`, `adopt calendar FILE [--out FILE] [--config FILE]
+ * [--today DATE]` and `adopt diff OLD NEW | FILE --since REV [--json] [--config FILE]
+ * [--today DATE]`. A PATH may be a folder: every `.adopt` file under it (input-paths.ts); the
+ * shared files that plans use are read wherever they are, and `check` reports their diagnostics
+ * too. Each plan's `adopt.config.json` is found by walking up from its folder; `--config`
+ * replaces the search.
  * Exit codes: 0 without errors, 1 with errors in a plan (or more warnings than
  * `--max-warnings` allows), 2 for a usage or input problem (a bad config file included). A file
  * that cannot be read does not stop `check`: every readable plan is checked, each unreadable file
@@ -25,7 +28,10 @@ import { PlanWorkspace, configProblemLine, documentPath, holdsSharedBlock, mustN
 import { inputFiles, isFolder } from './input-paths.js';
 import { InputProblem, readPlanFile } from './read-plan-file.js';
 import { formatRankTable } from './rank-table.js';
-import { REPORT_FORMATS, writeReport, type ReportFormat } from './report-command.js';
+import { writeCalendar } from './calendar-command.js';
+import { runDiff } from './diff-command.js';
+import { checkHistoryOptions, historySections, type HistoryOptions } from './plan-history.js';
+import { REPORT_EDITIONS, REPORT_FORMATS, writeReport, type ReportEdition, type ReportFormat } from './report-command.js';
 
 export const EXIT_OK = 0;
 export const EXIT_ERRORS = 1;
@@ -81,12 +87,44 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
         .description('write the plan overview as a report: one self-contained HTML page (the default) or GitHub Markdown with Mermaid diagrams')
         .argument('<file>', 'the .adopt file')
         .addOption(new Option('--format <format>', 'html or md').choices(REPORT_FORMATS).default('html'))
+        .addOption(new Option('--edition <edition>', 'full (every section, the summary first) or board (the summary, the hurdles, the top quick wins and the overdue and blocked actions by owner, on at most two A4 pages)')
+            .choices(REPORT_EDITIONS).default('full'))
+        .option('--since <rev>', 'add a section on what changed since the plan\'s version at this git revision')
+        .option('--baseline <file>', 'add a section on what changed since this version of the plan (a file)')
+        .addOption(new Option('--history <n>', 'add the trend over the last N commits that changed the plan').argParser(historyCount))
         .option('--out <file>', 'write the report to this file instead of standard output')
         .addOption(new Option('--config <file>', 'adopt.config.json to use instead of the one found above the plan'))
         .addOption(todayOption())
-        .action(async (file: string, options: { format: ReportFormat; out?: string; config?: string; today?: string }) => {
+        .action(async (file: string, options: { format: ReportFormat; edition: ReportEdition; out?: string; config?: string; today?: string } & HistoryOptions) => {
+            checkHistoryOptions(options);
             const input = readPlanAndConfig(file, options.config, io);
-            exitCode = typeof input === 'number' ? input : await writeReport({ path: file, text: input.text }, options, input.configFile, io, `Adopt ${packageJson.version}`);
+            exitCode = typeof input === 'number' ? input : await writeReport({ path: file, text: input.text }, options, input.configFile, io, `Adopt ${packageJson.version}`,
+                overview => historySections(file, overview, options, input.configFile, io));
+        });
+
+    program
+        .command('calendar')
+        .description('write the stages with dates and the actions with a due date as iCalendar (.ics), for a calendar program')
+        .argument('<file>', 'the .adopt file')
+        .option('--out <file>', 'write the calendar to this file instead of standard output')
+        .addOption(new Option('--config <file>', 'adopt.config.json to use instead of the one found above the plan'))
+        .addOption(todayOption())
+        .action(async (file: string, options: { out?: string; config?: string; today?: string }) => {
+            const input = readPlanAndConfig(file, options.config, io);
+            exitCode = typeof input === 'number' ? input : await writeCalendar({ path: file, text: input.text }, options, input.configFile, io);
+        });
+
+    program
+        .command('diff')
+        .description('what changed between two versions of a plan, by names: projects, actions, metrics, members, stories and diagnostics')
+        .argument('<files...>', 'OLD NEW, or one FILE with --since REV')
+        .option('--since <rev>', 'compare the file with its version at this git revision')
+        .option('--json', 'print JSON (its shape: docs/command-line.md)')
+        .addOption(new Option('--config <file>', 'adopt.config.json to use instead of the one found above the plans'))
+        .addOption(todayOption())
+        .action(async (files: string[], options: { since?: string; json?: boolean; config?: string; today?: string }) => {
+            const configFile = options.config !== undefined ? readConfig(options.config) : undefined;
+            exitCode = await runDiff(files, options, configFile, io);
         });
 
     try {
@@ -196,6 +234,12 @@ function readPlanAndConfig(file: string, config: string | undefined, io: CliIo):
 export function formatStats(path: string, stats: BuildStats): string {
     const ms = (value: number) => `${value.toFixed(1)} ms`;
     return `stats for ${path}\nparse: ${ms(stats.parse)}\nlink: ${ms(stats.link)}\nscore: ${ms(stats.score)}\nvalidate: ${ms(stats.validate)}\nparser: ${stats.parser}\n`;
+}
+
+/** `--history N`: a whole number of commits, at least 1. */
+function historyCount(value: string): number {
+    if (!/^\d+$/.test(value.trim()) || Number(value) < 1) throw new InvalidArgumentError('It must be a whole number of commits, at least 1.');
+    return Number(value);
 }
 
 function warningLimit(value: string): number {

@@ -26,8 +26,21 @@ export function renderReport(overview: PlanOverview, format: ReportFormat, gener
     return format === 'md' ? reportMarkdown(overview, generator) : reportHtml(overview, generator);
 }
 
-/** Saves the report; answers where, or undefined when nothing was saved (no plan, the dialog cancelled). */
-export async function exportReport(source: OverviewSource, generator: string, plan: vscode.TextDocument | undefined, argument?: unknown): Promise<vscode.Uri | undefined> {
+/** What a command exports: its name in messages, the save dialog's title and file types, the default file name after the plan's, and its text. */
+export interface ExportKind {
+    readonly what: string;
+    readonly title: string;
+    readonly filters: Readonly<Record<string, string[]>>;
+    readonly suffix: string;
+    readonly render: (overview: PlanOverview, target: vscode.Uri) => string;
+}
+
+/**
+ * Saves a file made from a plan's overview: the plan from the argument (`{ uri }`, a Uri) or the
+ * given one, the target from the argument (`{ target }`) or a save dialog. Answers where it saved,
+ * or undefined when nothing was saved (no plan, the dialog cancelled, a failure shown).
+ */
+export async function exportPlanFile(source: OverviewSource, plan: vscode.TextDocument | undefined, argument: unknown, kind: ExportKind): Promise<vscode.Uri | undefined> {
     const args = (typeof argument === 'object' && argument !== null && !(argument instanceof vscode.Uri) ? argument : {}) as ExportArguments;
     const document = args.uri ? await vscode.workspace.openTextDocument(vscode.Uri.parse(args.uri))
         : argument instanceof vscode.Uri ? await vscode.workspace.openTextDocument(argument) : plan;
@@ -35,27 +48,41 @@ export async function exportReport(source: OverviewSource, generator: string, pl
     const called = args.target !== undefined;
     if (!document || document.languageId !== LANGUAGE_ID) {
         if (called) throw new Error(`not an Adopt plan: ${document ? `${document.uri.toString()} (${document.languageId})` : 'no plan'}`);
-        void vscode.window.showInformationMessage('Open an Adopt plan (.adopt file) to export its report.');
+        void vscode.window.showInformationMessage(`Open an Adopt plan (.adopt file) to export its ${kind.what}.`);
         return undefined;
     }
     const target = args.target ? vscode.Uri.parse(args.target) : await vscode.window.showSaveDialog({
-        title: 'Export the plan report',
+        title: kind.title,
         saveLabel: 'Export',
-        defaultUri: defaultTarget(document),
-        filters: { 'HTML report (one page, prints on A4)': ['html'], 'Markdown report (GitHub, with Mermaid diagrams)': ['md'] }
+        defaultUri: defaultTarget(document, kind.suffix),
+        filters: { ...kind.filters }
     });
     if (!target) return undefined;
-    const format: ReportFormat = args.format ?? (/\.(md|markdown)$/i.test(target.path) ? 'md' : 'html');
     try {
         const overview = await source(document);
-        await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(renderReport(overview, format, generator)));
+        await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(kind.render(overview, target)));
     } catch (error) {
         if (called) throw error;
-        void vscode.window.showErrorMessage(`Adopt could not export the report: ${error instanceof Error ? error.message : String(error)}`);
+        void vscode.window.showErrorMessage(`Adopt could not export the ${kind.what}: ${error instanceof Error ? error.message : String(error)}`);
         return undefined;
     }
+    return target;
+}
+
+/** Saves the report; answers where, or undefined when nothing was saved (no plan, the dialog cancelled). */
+export async function exportReport(source: OverviewSource, generator: string, plan: vscode.TextDocument | undefined, argument?: unknown): Promise<vscode.Uri | undefined> {
+    const chosen = (typeof argument === 'object' && argument !== null && !(argument instanceof vscode.Uri) ? (argument as ExportArguments).format : undefined);
+    const formatOf = (target: vscode.Uri): ReportFormat => chosen ?? (/\.(md|markdown)$/i.test(target.path) ? 'md' : 'html');
+    const target = await exportPlanFile(source, plan, argument, {
+        what: 'report',
+        title: 'Export the plan report',
+        filters: { 'HTML report (one page, prints on A4)': ['html'], 'Markdown report (GitHub, with Mermaid diagrams)': ['md'] },
+        suffix: '-report.html',
+        render: (overview, to) => renderReport(overview, formatOf(to), generator)
+    });
+    if (!target) return undefined;
     void vscode.window.showInformationMessage(`Saved the plan report to ${vscode.workspace.asRelativePath(target, false)}.`, 'Open').then(choice => {
-        if (choice === 'Open') void openReport(target, format);
+        if (choice === 'Open') void openReport(target, formatOf(target));
     });
     return target;
 }
@@ -88,10 +115,10 @@ async function openReport(target: vscode.Uri, format: ReportFormat): Promise<voi
     }
 }
 
-/** `plan-report.html` beside the plan, or in the first workspace folder for a plan that is not a file. */
-function defaultTarget(document: vscode.TextDocument): vscode.Uri | undefined {
+/** `plan-report.html` (the plan's name and the suffix) beside the plan, or in the first workspace folder for a plan that is not a file. */
+function defaultTarget(document: vscode.TextDocument, suffix: string): vscode.Uri | undefined {
     const base = document.uri.path.split('/').pop()?.replace(/\.adopt$/, '') || 'plan';
-    if (document.uri.scheme === 'file') return vscode.Uri.joinPath(document.uri, '..', `${base}-report.html`);
+    if (document.uri.scheme === 'file') return vscode.Uri.joinPath(document.uri, '..', `${base}${suffix}`);
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-    return folder ? vscode.Uri.joinPath(folder, `${base}-report.html`) : undefined;
+    return folder ? vscode.Uri.joinPath(folder, `${base}${suffix}`) : undefined;
 }

@@ -16,9 +16,11 @@ import { projectsSourceFor, rankSourceFor, workspaceRankSourceFor } from './rank
 import { RankPanel, type RankSources, type RankViewState } from './rank-panel.js';
 import { QuickWinsStatus } from './status-bar.js';
 import { EXPORT_REPORT_COMMAND, OPEN_OVERVIEW_COMMAND, type PlanOverview } from '../protocol/overview-protocol.js';
+import { EXPORT_CALENDAR_COMMAND, exportCalendar } from './export-calendar.js';
 import { exportReport } from './export-report.js';
 import { overviewSourceFor, type OverviewSource } from './overview-client.js';
 import { OverviewPanel, type OverviewViewState } from './overview-panel.js';
+import { comparisonSourceFor, type ComparisonSource } from './git-baseline.js';
 
 export interface AdoptExtensionApi {
     readonly client: LanguageClient;
@@ -44,7 +46,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<AdoptE
         vscode.commands.registerCommand(RANK_QUICK_WINS_COMMAND, (target?: unknown) => rankQuickWins(context, sources, target)),
         vscode.commands.registerCommand(RANK_WORKSPACE_COMMAND, () => rankWorkspace(context, sources)),
         vscode.commands.registerCommand(NEW_PLAN_COMMAND, (argument?: unknown) => newPlan(argument)),
-        ...overviewCommands(context, overviewSourceFor(client))
+        ...overviewCommands(context, overviewSourceFor(client), comparisonSourceFor(client))
     );
     openWalkthroughOnFirstStart(context);
     return {
@@ -97,8 +99,8 @@ async function failSoftly<T>(action: () => Promise<T>): Promise<T | undefined> {
     }
 }
 
-/** Adopt: Open Plan Overview and Adopt: Export Plan Report…. */
-function overviewCommands(context: vscode.ExtensionContext, source: OverviewSource): vscode.Disposable[] {
+/** Adopt: Open Plan Overview, Adopt: Export Plan Report… and Adopt: Export Calendar…. */
+function overviewCommands(context: vscode.ExtensionContext, source: OverviewSource, compare: ComparisonSource): vscode.Disposable[] {
     const generator = `Adopt ${String((context.extension.packageJSON as { version?: unknown }).version ?? '')}`.trim();
     const save = (plan: vscode.TextDocument | undefined, argument?: unknown) => exportReport(source, generator, plan, argument);
     const open = async (target?: unknown): Promise<PlanOverview | undefined> => {
@@ -108,7 +110,7 @@ function overviewCommands(context: vscode.ExtensionContext, source: OverviewSour
             return undefined;
         }
         try {
-            return await OverviewPanel.show(context, document, source, plan => save(plan));
+            return await OverviewPanel.show(context, document, source, plan => save(plan), compare);
         } catch (error) {
             void vscode.window.showErrorMessage(`Adopt could not show the overview: ${error instanceof Error ? error.message : String(error)}`);
             return undefined;
@@ -116,11 +118,15 @@ function overviewCommands(context: vscode.ExtensionContext, source: OverviewSour
     };
     return [
         vscode.commands.registerCommand(OPEN_OVERVIEW_COMMAND, open),
-        vscode.commands.registerCommand(EXPORT_REPORT_COMMAND, async (argument?: unknown) => {
-            const active = vscode.window.activeTextEditor?.document;
-            return save(active?.languageId === LANGUAGE_ID ? active : OverviewPanel.document() ?? await planDocument(undefined), argument);
-        })
+        vscode.commands.registerCommand(EXPORT_REPORT_COMMAND, async (argument?: unknown) => save(await exportedPlan(), argument)),
+        vscode.commands.registerCommand(EXPORT_CALENDAR_COMMAND, async (argument?: unknown) => exportCalendar(source, await exportedPlan(), argument))
     ];
+}
+
+/** The plan an export is of: the active plan, else the one the overview shows, else a visible plan. */
+async function exportedPlan(): Promise<vscode.TextDocument | undefined> {
+    const active = vscode.window.activeTextEditor?.document;
+    return active?.languageId === LANGUAGE_ID ? active : OverviewPanel.document() ?? await planDocument(undefined);
 }
 
 async function planDocument(target: unknown): Promise<vscode.TextDocument | undefined> {

@@ -4,12 +4,14 @@
  * editor's theme colours. It follows the active plan, updates as the plan changes (debounced),
  * and reveals a project, stage, action, story or line that a person chooses. On a large plan it
  * shows the top projects, with pages of all of them on request. The page itself is
- * media/overview.js under a strict content security policy.
+ * media/overview.js under a strict content security policy. Where VS Code's git extension gives
+ * the plan's last commit, a button shows what changed since it, after the summary.
  */
 import * as vscode from 'vscode';
 import type { PlanOverview } from '../protocol/overview-protocol.js';
 import { plural } from '../report/html-text.js';
-import { overviewSections, sectionHtml, type SectionOptions } from '../report/overview-sections.js';
+import { overviewSections, sectionHtml, type ReportExtra, type SectionOptions } from '../report/overview-sections.js';
+import type { ComparisonSource } from './git-baseline.js';
 import { nonce, revealLine } from './webview-support.js';
 import type { OverviewSource } from './overview-client.js';
 import { overviewViewHtml } from './overview-view-html.js';
@@ -26,6 +28,7 @@ type FromView =
     | { readonly type: 'reveal'; readonly line: number }
     | { readonly type: 'page'; readonly page: number | 'top' }
     | { readonly type: 'export' }
+    | { readonly type: 'compare' }
     | { readonly type: 'width'; readonly width: number };
 
 /** What the view shows now, for the extension's API (tests). */
@@ -35,6 +38,8 @@ export interface OverviewViewState {
     readonly overview: PlanOverview;
     /** The page of all projects shown, or undefined for the top projects. */
     readonly projectPage: number | undefined;
+    /** The heading of the comparison shown (`Since the last commit (…)`), or undefined. */
+    readonly comparison: string | undefined;
 }
 
 export class OverviewPanel extends PlanView<FromView, vscode.TextDocument> {
@@ -45,12 +50,16 @@ export class OverviewPanel extends PlanView<FromView, vscode.TextDocument> {
     /** The page's width, for the matrix (a narrow view draws it narrower, its texts at their size). */
     private width: number | undefined;
     private generation = 0;
+    /** Whether a person asked for the comparison with the last commit, and the comparison of the plan shown (undefined where git gives none). */
+    private comparing = false;
+    private comparison: ReportExtra | undefined;
 
     private constructor(
         panel: vscode.WebviewPanel,
         document: vscode.TextDocument,
         private readonly source: OverviewSource,
-        private readonly exportReport: (document: vscode.TextDocument) => Thenable<unknown>
+        private readonly exportReport: (document: vscode.TextDocument) => Thenable<unknown>,
+        private readonly compare: ComparisonSource | undefined
     ) {
         super(panel, document);
     }
@@ -58,7 +67,10 @@ export class OverviewPanel extends PlanView<FromView, vscode.TextDocument> {
     static state(): OverviewViewState | undefined {
         const view = OverviewPanel.current;
         if (!view?.latest) return undefined;
-        return { title: view.panel.title, uri: view.document.uri.toString(), overview: view.latest, projectPage: view.projectPage };
+        return {
+            title: view.panel.title, uri: view.document.uri.toString(), overview: view.latest, projectPage: view.projectPage,
+            comparison: view.comparing ? view.comparison?.heading : undefined
+        };
     }
 
     /** The plan the open overview shows, if it is open. */
@@ -68,7 +80,8 @@ export class OverviewPanel extends PlanView<FromView, vscode.TextDocument> {
 
     /** Shows the overview of `document`'s plan, opening the view beside the editor or pointing the open one at it. */
     static async show(
-        context: vscode.ExtensionContext, document: vscode.TextDocument, source: OverviewSource, exportReport: (document: vscode.TextDocument) => Thenable<unknown>
+        context: vscode.ExtensionContext, document: vscode.TextDocument, source: OverviewSource, exportReport: (document: vscode.TextDocument) => Thenable<unknown>,
+        compare?: ComparisonSource
     ): Promise<PlanOverview> {
         let view = OverviewPanel.current;
         if (view) {
@@ -82,7 +95,7 @@ export class OverviewPanel extends PlanView<FromView, vscode.TextDocument> {
             );
             panel.iconPath = vscode.Uri.joinPath(context.extensionUri, 'images', 'icon.png');
             panel.webview.html = overviewViewHtml(panel.webview, context.extensionUri, nonce());
-            view = new OverviewPanel(panel, document, source, exportReport);
+            view = new OverviewPanel(panel, document, source, exportReport, compare);
             OverviewPanel.current = view;
         }
         if (view.document !== document) view.projectPage = undefined;
@@ -105,14 +118,17 @@ export class OverviewPanel extends PlanView<FromView, vscode.TextDocument> {
     protected async refresh(): Promise<PlanOverview | undefined> {
         const generation = ++this.generation;
         let overview: PlanOverview;
+        let comparison: ReportExtra | undefined;
         try {
-            overview = await this.source(this.document);
+            // The comparison is asked for with the overview; git missing or failing leaves it out, silently.
+            [overview, comparison] = await Promise.all([this.source(this.document), this.compare?.(this.document).catch(() => undefined)]);
         } catch (error) {
             if (generation === this.generation && !this.latest) throw error;
             return this.latest;
         }
         if (generation !== this.generation) return this.latest;
         this.latest = overview;
+        this.comparison = comparison;
         this.post();
         return overview;
     }
@@ -126,7 +142,9 @@ export class OverviewPanel extends PlanView<FromView, vscode.TextDocument> {
         if (!overview) return;
         const name = overview.plan.title || overview.plan.name || 'plan';
         this.panel.title = `Plan overview — ${overview.plan.name || 'plan'}`;
-        void this.panel.webview.postMessage({ type: 'overview', title: name, status: statusLine(overview), html: overviewSections(overview, this.options()) });
+        const extras = this.comparing && this.comparison ? [this.comparison] : [];
+        void this.panel.webview.postMessage({ type: 'compare', available: this.comparison !== undefined, pressed: this.comparing });
+        void this.panel.webview.postMessage({ type: 'overview', title: name, status: statusLine(overview), html: overviewSections(overview, this.options(), extras) });
     }
 
     protected async onMessage(message: FromView): Promise<void> {
@@ -137,6 +155,9 @@ export class OverviewPanel extends PlanView<FromView, vscode.TextDocument> {
         } else if (message.type === 'page' && this.latest) {
             this.projectPage = message.page === 'top' ? undefined : Number.isInteger(message.page) && message.page >= 0 ? message.page : undefined;
             void this.panel.webview.postMessage({ type: 'section', id: 'projects', html: sectionHtml(this.latest, 'projects', this.options()), focus: true });
+        } else if (message.type === 'compare') {
+            this.comparing = !this.comparing;
+            this.post();
         } else if (message.type === 'export') {
             await this.exportReport(this.document);
         } else if (message.type === 'width' && Number.isFinite(message.width) && message.width > 0) {

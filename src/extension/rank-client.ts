@@ -47,7 +47,7 @@ function askServer<T>(client: LanguageClient, params: RankQuickWinsParams, check
  * A request about one document (its `uri` in the params), checked by `check`. The server answers
  * once the document is built, also one the client has only just opened (its didOpen goes first).
  */
-export async function askAboutDocument<T>(client: LanguageClient, method: string, params: { readonly uri: string }, check: (raw: unknown) => T): Promise<T> {
+export async function askAboutDocument<T>(client: LanguageClient, method: string, params: { readonly uri: string; readonly [field: string]: unknown }, check: (raw: unknown) => T): Promise<T> {
     return check(await client.sendRequest(method, params));
 }
 

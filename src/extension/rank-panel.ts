@@ -9,14 +9,14 @@
  */
 import * as vscode from 'vscode';
 import type { QuickWinSettings } from '../language/score/quick-win-settings.js';
-import type { RankResult, SettingsInForce, WorkspaceRanking } from '../protocol/rank-protocol.js';
+import type { RankResult, SettingsInForce, UsedFile, WorkspaceRanking } from '../protocol/rank-protocol.js';
 import { nonce, revealLine } from './webview-support.js';
-import { LANGUAGE_ID } from './language-client.js';
+import { ADOPT_FILES, LANGUAGE_ID } from './language-client.js';
 import type { RankSource, WorkspaceRankSource } from './rank-client.js';
 import { fullScore, quickWinSettings } from './score-scale.js';
 import { rankViewHtml } from './rank-view-html.js';
 import { PlanView } from './plan-view.js';
-import { scoreBar } from '../report/report-blocks.js';
+import { scoreBar, usedFileText } from '../report/report-blocks.js';
 
 export const RANK_VIEW_TYPE = 'adopt.quickWins';
 
@@ -34,6 +34,8 @@ export interface WorkspacePlanView {
     /** The file, relative to the workspace folder. */
     readonly file: string;
     readonly result: RankResult;
+    /** The shared files the plan uses, each with its path as the plan's `use` writes it, what it brings in, and that in words. */
+    readonly used: ReadonlyArray<UsedFile & { readonly text: string }>;
 }
 
 /** What the page receives. */
@@ -80,7 +82,7 @@ export class RankPanel extends PlanView<FromView, vscode.TextDocument | undefine
     ) {
         super(panel, document);
         // Plans of the workspace come, go and change (workspace mode).
-        const watcher = vscode.workspace.createFileSystemWatcher('**/*.adopt');
+        const watcher = vscode.workspace.createFileSystemWatcher(ADOPT_FILES);
         this.disposables.push(
             watcher,
             watcher.onDidCreate(() => this.refreshWorkspaceSoon()),
@@ -122,7 +124,7 @@ export class RankPanel extends PlanView<FromView, vscode.TextDocument | undefine
         view.document ??= document;
         const data = await view.refresh();
         if (data?.mode !== 'workspace') throw new Error('the ranking could not be shown');
-        return { plans: data.plans.map(plan => ({ uri: plan.uri, ...plan.result })) };
+        return { plans: data.plans.map(plan => ({ uri: plan.uri, ...plan.result, used: plan.used.map(({ text: _text, ...used }) => used) })) };
     }
 
     private static open(context: vscode.ExtensionContext, mode: RankViewMode, document: vscode.TextDocument | undefined, sources: RankSources): RankPanel {
@@ -171,7 +173,9 @@ export class RankPanel extends PlanView<FromView, vscode.TextDocument | undefine
                 data = { ...scaleOf(settings), mode: 'plan', result };
             } else {
                 const ranking = await this.sources.workspace();
-                data = { ...scale, mode: 'workspace', plans: ranking.plans.map(({ uri, ...result }) => ({ uri, file: fileLabel(uri), result })) };
+                data = { ...scale, mode: 'workspace', plans: ranking.plans.map(({ uri, used, ...result }) => ({
+                    uri, file: fileLabel(uri), result, used: used.map(file => ({ ...file, text: usedFileText(file) }))
+                })) };
             }
         } catch (error) {
             // The server is restarting or the document was closed: keep the last ranking.

@@ -6,7 +6,7 @@
  * `YYYY-MM-DD`.
  */
 import { z } from 'zod';
-import { diagnosticSchema, rankedProjectSchema, settingsInForceSchema } from './rank-protocol.js';
+import { diagnosticSchema, planStatusSchema, rankedProjectSchema, settingsInForceSchema, usedFileSchema, workStatusSchema } from './rank-protocol.js';
 
 export const PLAN_OVERVIEW_REQUEST = 'adopt/planOverview';
 export const OPEN_OVERVIEW_COMMAND = 'adopt.openOverview';
@@ -126,14 +126,23 @@ export const overviewStageSchema = namedSchema.extend({
     /** Projects of the stage that have metrics, with them. */
     projectMetrics: z.array(projectMetricsSchema),
     /** The stage's actions and its projects', in the order written. */
-    actions: z.array(overviewActionSchema)
+    actions: z.array(overviewActionSchema),
+    /** Where the stage stands on the overview's date (docs/language.md#status). */
+    status: workStatusSchema
 });
 export type OverviewStage = z.infer<typeof overviewStageSchema>;
 
 export const roleSchema = z.enum(['executive', 'middle-manager', 'operational-manager', 'early-adopter', 'staff', 'naysayer']);
 
+/**
+ * Where a declaration the plan sees is written: null in the plan's own file; else the path of
+ * the used file that declares it, as the plan's `use` writes it (its `line` is then in that file).
+ */
+const declaredIn = z.string().nullable();
+
 /** Section 6: a coalition member, with the projects that involve them (names, by rank). */
 export const overviewMemberSchema = namedSchema.extend({
+    file: declaredIn,
     /** Null while the plan lacks it (a member written half-way). */
     role: roleSchema.nullable(),
     unit: z.string().nullable(),
@@ -163,10 +172,36 @@ export type OverviewStory = z.infer<typeof overviewStorySchema>;
 
 export const roadShowSchema = z.strictObject({
     stories: z.array(overviewStorySchema),
-    naysayers: z.array(namedSchema.extend({ unit: z.string().nullable(), reached: z.boolean(), stories: z.array(z.string()) })),
+    naysayers: z.array(namedSchema.extend({ file: declaredIn, unit: z.string().nullable(), reached: z.boolean(), stories: z.array(z.string()) })),
     /** Quick wins that no story is told from. */
     untoldQuickWins: z.array(z.strictObject({ name: z.string(), title: z.string() }))
 });
+
+/** An action that asks for a decision: where it is (its stage's title, its project's title or null), its owner and due date. */
+export const decisionActionSchema = namedSchema.extend({
+    owner: z.strictObject({ name: z.string(), title: z.string() }).nullable(),
+    due: dateSchema.nullable(),
+    stage: z.string(),
+    project: z.string().nullable()
+});
+export type DecisionAction = z.infer<typeof decisionActionSchema>;
+
+/**
+ * What the overview opens with: the plan's status on its date, one sentence that sums it up, and
+ * the decisions needed: blocked actions, overdue actions, open actions without an owner, and
+ * channels that a quick win uses but no stage launches (each with the titles of those quick wins).
+ */
+export const summarySchema = z.strictObject({
+    status: planStatusSchema,
+    sentence: z.string(),
+    decisions: z.strictObject({
+        blocked: z.array(decisionActionSchema),
+        overdue: z.array(decisionActionSchema),
+        unowned: z.array(decisionActionSchema),
+        unlaunchedChannels: z.array(namedSchema.extend({ quickWins: z.array(z.string()) }))
+    })
+});
+export type PlanSummary = z.infer<typeof summarySchema>;
 
 export const planOverviewSchema = z.strictObject({
     plan: namedSchema,
@@ -177,6 +212,9 @@ export const planOverviewSchema = z.strictObject({
     /** The full length of a score bar: the sum of the weights (100 with the defaults). */
     fullScore: z.number(),
     counts: countsSchema,
+    /** The shared files the plan uses, in the order of its `use` lines, with the members, channels and initiatives each brings in. */
+    uses: z.array(usedFileSchema),
+    summary: summarySchema,
     hurdles: z.array(hurdleSchema),
     /** Every project, by rank. */
     projects: z.array(overviewProjectSchema),

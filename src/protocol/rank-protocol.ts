@@ -5,6 +5,7 @@
  * server and the extension.
  */
 import { z } from 'zod';
+import { PLAN_STATUSES, WORK_STATUSES } from '../language/model/plan-status.js';
 
 export const RANK_QUICK_WINS_REQUEST = 'adopt/rankQuickWins';
 export const RANK_QUICK_WINS_COMMAND = 'adopt.rankQuickWins';
@@ -13,6 +14,11 @@ export const RANK_WORKSPACE_COMMAND = 'adopt.rankWorkspaceQuickWins';
 
 export const severitySchema = z.enum(['error', 'warning', 'information', 'hint']);
 export type SeverityName = z.infer<typeof severitySchema>;
+
+/** A project's or a stage's status on the day (docs/language.md#status). */
+export const workStatusSchema = z.enum(WORK_STATUSES);
+/** The plan's status on the day. */
+export const planStatusSchema = z.enum(PLAN_STATUSES);
 
 export const partsSchema = z.strictObject({
     reach: z.number(),
@@ -34,6 +40,8 @@ export const rankedProjectSchema = z.strictObject({
     missing: z.array(z.string()).optional(),
     /** How much work the project needs (its `effort`), or null when it states none. Not part of the score. */
     effort: z.enum(['low', 'medium', 'high']).nullable(),
+    /** Where the project stands today: done, blocked, late, not-started, at-risk or on-track. */
+    status: workStatusSchema,
     line: z.number().int().positive()
 });
 
@@ -47,6 +55,8 @@ export const diagnosticSchema = z.strictObject({
 
 export const rankResultSchema = z.strictObject({
     plan: z.string(),
+    /** Where the plan stands today: done, late, at-risk or on-track. */
+    status: planStatusSchema,
     projects: z.array(rankedProjectSchema),
     diagnostics: z.array(diagnosticSchema)
 });
@@ -71,14 +81,33 @@ export type RankQuickWinsParams = z.infer<typeof rankQuickWinsParamsSchema>;
 
 /**
  * The workspace ranking: every plan the server knows (the `.adopt` files of the workspace
- * folders and the open plans), each with its `uri` and its ranking as `adopt/rankQuickWins`
- * answers it, by plan name (then uri). `diagnostics: false` leaves each plan's diagnostics out.
+ * folders and the open plans; not the shared files), each with its `uri`, its ranking as
+ * `adopt/rankQuickWins` answers it and the shared files it uses, by plan name (then uri). `diagnostics: false` leaves each plan's diagnostics out.
  */
 export const rankWorkspaceParamsSchema = z.strictObject({ diagnostics: z.boolean().optional() });
 export type RankWorkspaceParams = z.infer<typeof rankWorkspaceParamsSchema>;
 
-export const planRankingSchema = rankResultSchema.extend({ uri: z.string() });
-export const planProjectsSchema = rankedProjectsSchema.extend({ uri: z.string() });
+/** A declaration of a used file, by name and title. */
+export const usedDeclarationSchema = z.strictObject({ name: z.string(), title: z.string() });
+
+/**
+ * A shared file a plan uses (docs/language.md#plans-in-many-files): its path as the plan's `use`
+ * writes it (relative to the plan's folder), its shared block, and the members, channels and
+ * initiatives it brings into the plan, in the order written.
+ */
+export const usedFileSchema = z.strictObject({
+    file: z.string(),
+    name: z.string(),
+    title: z.string(),
+    members: z.array(usedDeclarationSchema),
+    channels: z.array(usedDeclarationSchema),
+    initiatives: z.array(usedDeclarationSchema)
+});
+export type UsedFile = z.infer<typeof usedFileSchema>;
+
+/** A plan of the workspace: its `uri`, its ranking, and the shared files it uses (`used`, in the order of its `use` lines). */
+export const planRankingSchema = rankResultSchema.extend({ uri: z.string(), used: z.array(usedFileSchema) });
+export const planProjectsSchema = rankedProjectsSchema.extend({ uri: z.string(), used: z.array(usedFileSchema) });
 export type PlanRanking = z.infer<typeof planRankingSchema>;
 export type PlanProjects = z.infer<typeof planProjectsSchema>;
 

@@ -1,5 +1,5 @@
 /**
- * The eight sections of the overview (docs/command-line.md#adopt-report) as HTML, in order, from the one overview
+ * The sections of the overview (docs/command-line.md#adopt-report) as HTML, in order, from the one overview
  * shape: the HTML report wraps them in a printable page (report-html.ts), the editor's Plan
  * Overview in its webview (src/extension/overview-panel.ts). Everything from the plan is escaped.
  */
@@ -8,12 +8,15 @@ import type { RankDiagnostic } from '../protocol/rank-protocol.js';
 import { escape, formatNumber, plural } from './html-text.js';
 import { NUMBERED_POINTS, QUADRANTS, QUICK_WIN_MEANING, layoutMatrix, matrixSvg, quickWinsByEffort } from './quick-win-matrix.js';
 import {
-    actionStatus, effortText, missingList, partsLegend, partsText, progress, quickWinBadge, revealable, scoreBar, spokenDate, type RenderOptions, type ScoreScale
+    actionStatus, effortText, fileMark, missingList, partsLegend, partsText, progress, quickWinBadge, revealable, scoreBar, spokenDate, usedFileText,
+    type RenderOptions, type ScoreScale
 } from './report-blocks.js';
 import { stageTimelineSvg, timelineKey } from './stage-timeline.js';
+import { statusBadge, summaryHtml } from './summary-section.js';
 
 /** The sections, in order: their ids and headings (the Markdown report uses the same headings). */
 export const SECTIONS = [
+    { id: 'summary', heading: 'Summary' },
     { id: 'plan', heading: 'The plan' },
     { id: 'hurdles', heading: 'The two hurdles' },
     { id: 'matrix', heading: 'Quick-wins matrix' },
@@ -98,19 +101,42 @@ export function roleText(role: string | null): string {
     return role === null ? 'no role' : ROLE_WORDS[role] ?? role;
 }
 
-/** Every section, in order. */
-export function overviewSections(overview: PlanOverview, options: SectionOptions): string {
-    return SECTIONS.map(section => sectionHtml(overview, section.id, options)).join('\n');
+/**
+ * A section that the command adds to a report after its summary, and the editor's overview after its own (the changes since a baseline,
+ * the trend over the last commits): its id, heading and body in HTML and in Markdown.
+ */
+export interface ReportExtra {
+    readonly id: string;
+    readonly heading: string;
+    readonly html: string;
+    readonly markdown: string;
+    /** Style the section needs in HTML. */
+    readonly css?: string;
+}
+
+/** Every section, in order, the extra sections (`extras`) after the summary. */
+export function overviewSections(overview: PlanOverview, options: SectionOptions, extras: readonly ReportExtra[] = []): string {
+    const [summary, ...rest] = SECTIONS;
+    return [
+        sectionHtml(overview, summary.id, options),
+        ...extras.map(extra => sectionElement(extra.id, extra.heading, extra.html)),
+        ...rest.map(section => sectionHtml(overview, section.id, options))
+    ].join('\n');
 }
 
 /** One section, with its heading. */
 export function sectionHtml(overview: PlanOverview, id: SectionId, options: SectionOptions): string {
     const heading = SECTIONS.find(section => section.id === id)!.heading;
-    const body = SECTION_BODIES[id](overview, options);
+    return sectionElement(id, heading, SECTION_BODIES[id](overview, options));
+}
+
+/** A section of a page: its heading and its body (markup). */
+export function sectionElement(id: string, heading: string, body: string): string {
     return `<section id="${id}" class="section section-${id}" aria-labelledby="${id}-heading">\n<h2 id="${id}-heading">${escape(heading)}</h2>\n${body}\n</section>`;
 }
 
 const SECTION_BODIES: Readonly<Record<SectionId, (overview: PlanOverview, options: SectionOptions) => string>> = {
+    summary: summaryHtml,
     plan: planSection,
     hurdles: hurdlesSection,
     matrix: matrixSection,
@@ -148,8 +174,22 @@ function planSection(overview: PlanOverview, options: SectionOptions): string {
     ];
     const name = revealable(overview.plan.name, overview.plan.line, options, `Plan ${overview.plan.name}, line ${overview.plan.line}`);
     return `<p class="plan-meta">${hasPlanName(overview) ? `Plan <code>${name}</code> · ` : ''}${plural(c.stages, 'stage', 'stages')} · as of <time datetime="${escape(overview.date)}">${escape(spokenDate(overview.date))}</time></p>\n` +
-        `<dl class="counts">${cards.join('')}</dl>` +
+        `<dl class="counts">${cards.join('')}</dl>` + usedFilesList(overview) +
         (c.errors > 0 ? `<p class="callout bad">${escape(`The plan has ${plural(c.errors, 'error', 'errors')}: scores and counts may be incomplete until ${c.errors === 1 ? 'it is' : 'they are'} fixed (see Diagnostics).`)}</p>` : '');
+}
+
+/** The shared files the plan uses, each with what it brings in (members, channels and initiatives counted above). */
+function usedFilesList(overview: PlanOverview): string {
+    if (overview.uses.length === 0) return '';
+    return `<div class="used-files"><h3>${escape(overview.uses.length === 1 ? 'Shared file this plan uses' : 'Shared files this plan uses')}</h3><ul class="plain">` +
+        overview.uses.map(used => `<li>${fileMark(used.file)} ${escape(used.title || used.name)}<span class="sub">${escape(usedFileText(used))}</span></li>`).join('') +
+        '</ul></div>';
+}
+
+/** A member's name: in the plan, revealable at its line; from a used file, its text and the file's mark. */
+function memberName(member: { name: string; title: string; line: number; file: string | null }, what: string, options: SectionOptions): string {
+    const text = member.title || member.name;
+    return member.file === null ? revealable(text, member.line, options, `${what} ${text}, line ${member.line}`) : escape(text);
 }
 
 /** How a hurdle check reads: its mark, its state in words (for screen readers and the Markdown), and its kind. */
@@ -295,6 +335,7 @@ function stagesSection(overview: PlanOverview, options: SectionOptions): string 
     const timeline = stageTimelineSvg(overview.stages, overview.date, 'stage-timeline', options.matrixWidth);
     const stages = overview.stages.map(stage => {
         const tags = [
+            statusBadge(stage.status),
             stage.initial ? '<span class="badge">initial stage</span>' : '',
             stage.inCycle ? '<span class="badge bad">in an after cycle</span>' : '',
             stage.after ? `<span class="muted">after ${escape(overview.stages.find(other => other.name === stage.after)?.title || stage.after)}</span>` : ''
@@ -363,7 +404,7 @@ function coalitionSection(overview: PlanOverview, options: SectionOptions): stri
         const list = byUnit.get(unit)!;
         const involved = list.some(member => member.projects.length > 0);
         return `<tbody><tr class="unit-row"><th scope="rowgroup" colspan="4">${escape(unit || 'No unit')}${!involved && unit ? ' <span class="badge bad">no project</span>' : ''}</th></tr>` +
-            list.map(member => `<tr><td>${revealable(member.title || member.name, member.line, options, `Member ${member.title || member.name}, line ${member.line}`)}<span class="sub">${escape(member.name)}</span></td>` +
+            list.map(member => `<tr><td>${memberName(member, 'Member', options)}<span class="sub">${escape(member.name)}${member.file === null ? '' : ` ${fileMark(member.file)}`}</span></td>` +
                 `<td>${escape(roleText(member.role))}</td><td>${member.trained ? '<span class="yes"><span class="dot" aria-hidden="true">●</span> trained</span>' : '<span class="muted">not trained</span>'}</td>` +
                 `<td>${projectsCell(member.projects)}</td></tr>`).join('') + '</tbody>';
     });
@@ -395,7 +436,7 @@ function roadShowSection(overview: PlanOverview, options: SectionOptions): strin
         const reached = naysayers.filter(n => n.reached);
         const unreached = naysayers.filter(n => !n.reached);
         const storyTitle = new Map(stories.map(story => [story.name, story.title || story.name]));
-        const list = (items: typeof naysayers) => items.map(n => `<li>${revealable(n.title || n.name, n.line, options, `Naysayer ${n.title || n.name}, line ${n.line}`)}${n.unit ? ` <span class="muted">(${escape(n.unit)})</span>` : ''}` +
+        const list = (items: typeof naysayers) => items.map(n => `<li>${memberName(n, 'Naysayer', options)}${n.unit ? ` <span class="muted">(${escape(n.unit)})</span>` : ''}${n.file === null ? '' : ` ${fileMark(n.file)}`}` +
             (n.stories.length > 0 ? `<span class="sub">${escape(`hears ${n.stories.map(name => `“${storyTitle.get(name) ?? name}”`).join(', ')}`)}</span>` : '') + '</li>').join('');
         parts.push('<div class="naysayers">' +
             `<div class="card"><h3>${escape(`Naysayers reached (${reached.length})`)}</h3>${reached.length > 0 ? `<ul class="plain">${list(reached)}</ul>` : '<p class="muted">none yet</p>'}</div>` +

@@ -7,7 +7,8 @@
  * page under a strict content security policy shows it as a printed report does.
  */
 import { SCORE_PARTS, type ScorePart } from '../language/score/quick-win-settings.js';
-import { coordinate, escape, formatNumber } from './html-text.js';
+import type { UsedFile } from '../protocol/rank-protocol.js';
+import { coordinate, escape, formatNumber, plural } from './html-text.js';
 
 export { spokenDate } from '../language/model/plan-dates.js';
 
@@ -107,4 +108,20 @@ export function missingList(missing: readonly string[]): string {
 export function revealable(text: string, line: number, options: RenderOptions, label?: string): string {
     if (!options.interactive) return escape(text);
     return `<button type="button" class="reveal" data-line="${line}"${label ? ` aria-label="${escape(label)}"` : ''}>${escape(text)}</button>`;
+}
+
+/**
+ * What a used file brings into a plan, in words: `3 members (Ana Ortiz, Ben Hale, Dee Park),
+ * 1 channel (YouTube channel), 1 initiative (Weekly grand rounds)`; each declaration by its title.
+ */
+export function usedFileText(used: UsedFile): string {
+    const list = (items: UsedFile['members'], one: string, many: string) =>
+        items.length === 0 ? '' : `${plural(items.length, one, many)} (${items.map(item => item.title || item.name).join(', ')})`;
+    const parts = [list(used.members, 'member', 'members'), list(used.channels, 'channel', 'channels'), list(used.initiatives, 'initiative', 'initiatives')].filter(Boolean);
+    return parts.length > 0 ? parts.join(', ') : 'no members, channels or initiatives';
+}
+
+/** The mark of a declaration written in a used file: its path, as the plan's `use` writes it. */
+export function fileMark(file: string): string {
+    return `<span class="file-mark" title="${escape(`declared in ${file}`)}">${escape(file)}</span>`;
 }

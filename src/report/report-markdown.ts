@@ -11,7 +11,9 @@ import { QUICK_WIN_MEANING, quadrantGroups, quickWinsByEffort } from './quick-wi
 import {
     HURDLE_PLACES, SECTIONS, SEVERITY_HEADINGS, checkState, hasPlanName, hurdleStatus, initiativesText, involvementText, problemCount, problemsText, readableMessage, roleText, titlesByName, unitsVerdict, type SectionId
 } from './overview-sections.js';
-import { PART_NAMES, partsText, spokenDate } from './report-blocks.js';
+import { PART_NAMES, partsText, spokenDate, usedFileText } from './report-blocks.js';
+import { statusLabel, summaryMarkdown } from './summary-section.js';
+import type { ReportExtra } from './report-html.js';
 
 /**
  * Text for Markdown, in a paragraph, a heading or a table cell: one line, with the characters
@@ -20,6 +22,16 @@ import { PART_NAMES, partsText, spokenDate } from './report-blocks.js';
  */
 export function md(text: string): string {
     return htmlSafe(text).replace(/\r?\n|\r/g, ' ').replace(/([\\`*_[\]<>|~&])/g, '\\$1').replace(/^(\s*)([#+\-=>])/, '$1\\$2').replace(/^(\s*\d+)([.)])/, '$1\\$2');
+}
+
+/** A path as inline code (a backtick or a line break in it left out, a '|' escaped for a table cell). */
+function code(text: string): string {
+    return `\`${text.replace(/[`\r\n]/g, '').replace(/\|/g, '\\|')}\``;
+}
+
+/** The mark of a declaration written in a used file: ` (from `shared/people.adopt`)`; nothing for the plan's own. */
+function fromFile(file: string | null): string {
+    return file === null ? '' : ` (from ${code(file)})`;
 }
 
 function table(header: readonly string[], align: readonly ('l' | 'r')[], rows: readonly (readonly string[])[]): string {
@@ -35,11 +47,11 @@ export function textBar(score: number, full: number): string {
 
 const heading = (id: SectionId) => `## ${SECTIONS.find(section => section.id === id)!.heading}`;
 
-export function reportMarkdown(overview: PlanOverview, generator = 'Adopt'): string {
+export function reportMarkdown(overview: PlanOverview, generator = 'Adopt', extras: readonly ReportExtra[] = []): string {
     const title = overview.plan.title || overview.plan.name || 'Plan';
     const reference = hasPlanName(overview) ? ` · plan \`${overview.plan.name.replace(/`/g, '')}\`` : '';
     const out: string[] = [`# ${md(title)}`, '', `*Adoption plan report · ${spokenDate(overview.date)}*${reference}`, ''];
-    out.push(planSection(overview), hurdlesSection(overview), matrixSection(overview), projectsSection(overview), stagesSection(overview),
+    out.push([heading('summary'), '', summaryMarkdown(overview, md)].join('\n'), ...extras.map(extra => `## ${md(extra.heading)}\n\n${extra.markdown}\n`), planSection(overview), hurdlesSection(overview), matrixSection(overview), projectsSection(overview), stagesSection(overview),
         coalitionSection(overview), roadShowSection(overview), diagnosticsSection(overview));
     const weights = SCORE_PARTS.map(part => `${PART_NAMES[part]} ${formatNumber(overview.settings.weights[part])}`).join(', ');
     out.push('---', '', `*Made by ${md(generator)} from the plan${hasPlanName(overview) ? ` ${md(overview.plan.name)}` : ''} as of ${spokenDate(overview.date)}. Quick-win score: ${weights} (out of ${formatNumber(overview.fullScore)}); threshold ${formatNumber(overview.settings.threshold)}.*`, '');
@@ -59,6 +71,10 @@ function planSection(overview: PlanOverview): string {
         ['Problems', `${problemCount(c).toLocaleString('en')} (${problemsText(c)})`]
     ];
     const parts = [heading('plan'), '', table(['What', 'Count'], ['l', 'l'], rows), ''];
+    if (overview.uses.length > 0) {
+        parts.push(`**${overview.uses.length === 1 ? 'Shared file this plan uses' : 'Shared files this plan uses'}:**`, '',
+            ...overview.uses.map(used => `- ${code(used.file)} ${md(used.title || used.name)}: ${md(usedFileText(used))}`), '');
+    }
     if (c.errors > 0) parts.push(`> **The plan has ${plural(c.errors, 'error', 'errors')}:** scores and counts may be incomplete until fixed (see Diagnostics).`, '');
     return parts.join('\n');
 }
@@ -147,6 +163,7 @@ function stagesSection(overview: PlanOverview): string {
     for (const stage of overview.stages) {
         out.push(`### ${stage.position}. ${md(stage.title || stage.name)} \`${stage.name.replace(/`/g, '')}\``, '');
         const facts = [
+            `**${statusLabel(stage.status)}**`,
             `**Window:** ${windowText(stage)}`,
             stage.initial ? 'initial stage' : '',
             stage.inCycle ? '**in an after cycle**' : '',
@@ -191,7 +208,7 @@ function coalitionSection(overview: PlanOverview): string {
     const sorted = [...members].sort((a, b) => (a.unit ?? '\uffff').localeCompare(b.unit ?? '\uffff'));
     out.push(table(['Unit', 'Member', 'Role', 'Trained', 'Projects involving them'], ['l', 'l', 'l', 'l', 'l'], sorted.map(member => [
         member.unit === null ? '*no unit*' : md(member.unit),
-        md(member.title || member.name),
+        md(member.title || member.name) + fromFile(member.file),
         roleText(member.role),
         member.trained ? 'trained' : 'not trained',
         md(involvementText(member.projects.map(name => titles.get(name) ?? name)))
@@ -219,8 +236,8 @@ function roadShowSection(overview: PlanOverview): string {
     if (naysayers.length === 0) {
         out.push('The coalition names no naysayers.', '');
     } else {
-        const reached = naysayers.filter(n => n.reached).map(n => `${md(n.title || n.name)} (by ${md(n.stories.join(', '))})`);
-        const unreached = naysayers.filter(n => !n.reached).map(n => md(n.title || n.name));
+        const reached = naysayers.filter(n => n.reached).map(n => `${md(n.title || n.name)}${fromFile(n.file)} (by ${md(n.stories.join(', '))})`);
+        const unreached = naysayers.filter(n => !n.reached).map(n => md(n.title || n.name) + fromFile(n.file));
         out.push(`- **Naysayers reached (${reached.length}):** ${reached.join(', ') || 'none yet'}`, `- **Naysayers not reached (${unreached.length}):** ${unreached.join(', ') || 'none'}`, '');
     }
     if (untoldQuickWins.length > 0) out.push(`**Quick wins without a story:** ${md(untoldQuickWins.map(p => p.title || p.name).join(', '))}.`, '');

@@ -12,6 +12,11 @@ export const BLOCKS_CSS = `
 .badge.bad, .badge.overdue { background: var(--bad-bg); color: var(--bad-fg); }
 .badge.no { background: transparent; color: var(--muted); font-weight: normal; border-color: transparent; padding-left: 0; }
 .badge.small { font-size: 0.72em; }
+.status-badge.status-done { background: var(--win-bg); color: var(--win-fg); }
+.status-badge.status-on-track { background: transparent; color: var(--fg); border: 2px solid var(--good); }
+.status-badge.status-not-started { background: transparent; color: var(--muted); border: 1px dashed var(--border); }
+.status-badge.status-at-risk { background: transparent; color: var(--fg); border: 2px solid var(--warn); }
+.status-badge.status-late, .status-badge.status-blocked { background: var(--bad-bg); color: var(--bad-fg); }
 .score-bar { flex: 1 1 auto; width: 100%; max-width: 160px; height: 12px; min-width: 48px; }
 .bar-track { fill: var(--track); }
 .part-reach { fill: var(--part-reach); } .part-initiative { fill: var(--part-initiative); } .part-asynchrony { fill: var(--part-asynchrony); }
@@ -92,6 +97,9 @@ code { font-family: var(--mono); font-size: 0.9em; color: inherit; background: n
 .eyebrow { text-transform: uppercase; letter-spacing: 0.08em; font-size: 0.78em; color: var(--muted); margin: 0 0 2px; font-weight: 600; }
 .muted, .sub { color: var(--muted); }
 .sub { display: block; font-size: 0.85em; }
+.file-mark { font-family: var(--mono); font-size: 0.85em; color: var(--chip-fg); background: var(--chip-bg); border: 1px solid var(--chip-border, transparent); border-radius: 4px; padding: 0 4px; overflow-wrap: anywhere; }
+.used-files { margin: 12px 0; }
+.used-files li { margin: 4px 0; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 .plan-meta { color: var(--muted); }
 .toc ol { list-style: none; display: flex; flex-wrap: wrap; gap: 4px 14px; padding: 0; margin: 10px 0 0; font-size: 0.92em; }
@@ -105,6 +113,12 @@ code { font-family: var(--mono); font-size: 0.9em; color: inherit; background: n
 .count .detail { display: block; font-size: 0.82em; color: var(--muted); }
 .count.good { border-color: var(--good); }
 .count.bad { border-color: var(--bad); }
+.summary-head { display: flex; flex-wrap: wrap; align-items: center; gap: 6px 12px; margin: 10px 0; }
+.plan-status { font-size: 1em; padding: 3px 14px; border-radius: 14px; }
+.summary-sentence { margin: 0; font-size: 1.08em; flex: 1 1 320px; }
+.decisions { display: grid; grid-template-columns: repeat(auto-fit, minmax(260px, 1fr)); gap: 10px 18px; }
+.decision-group h4 { margin: 6px 0 2px; font-size: 0.95em; }
+.decision-group li { padding: 3px 0; border-top: 1px solid var(--border); }
 .callout { border-left: 4px solid var(--warn); background: var(--surface); padding: 8px 12px; border-radius: 0 6px 6px 0; }
 .callout.bad { border-left-color: var(--bad); }
 .card { border: 1px solid var(--border); border-radius: 8px; padding: 10px 16px 12px; background: var(--surface); }
@@ -265,7 +279,7 @@ export const REPORT_PRINT_CSS = `
   /* A check breaks between the places it lists, never inside one; its text stays with the first. */
   .check-text, .check .code { break-after: avoid; }
   .check-diagnostics li { break-inside: avoid; }
-  tr, .count, .naysayers .card, figure, .stage > p, .mantra, blockquote, .coalition-table tbody { break-inside: avoid; }
+  tr, .count, .naysayers .card, figure, .stage > p, .mantra, blockquote, .coalition-table tbody, .summary-head, .decision-group li { break-inside: avoid; }
   .stage > h3, .stage-meta, .unit-row, .parts-legend { break-after: avoid; }
   thead { display: table-header-group; }
   .counts { grid-template-columns: repeat(4, 1fr); }
@@ -327,6 +341,8 @@ button { font: inherit; color: inherit; }
 .toolbar button.primary { background: var(--vscode-button-background); color: var(--vscode-button-foreground); }
 .toolbar button:hover, .pager button:hover:not(:disabled), .show-all:hover { background: var(--vscode-button-secondaryHoverBackground, var(--vscode-button-hoverBackground)); }
 .toolbar button.primary:hover { background: var(--vscode-button-hoverBackground); }
+.toolbar button[aria-pressed="true"] { background: var(--vscode-button-background); color: var(--vscode-button-foreground); }
+.toolbar button[aria-pressed="true"]::before { content: "✓ "; }
 .pager button:disabled { opacity: 0.5; cursor: default; }
 .pager { display: flex; flex-wrap: wrap; align-items: center; gap: 8px; }
 button.reveal { padding: 0; border: none; background: none; color: var(--link); cursor: pointer; text-align: left; font-weight: inherit; }

@@ -653,8 +653,9 @@ describe('language server over stdio, driven by an independent client', () => {
         expect(hover?.contents.value).toContain('150 of 200, 75%');
         const lenses = await client.request<Array<{ range: Range; command?: { title: string } }>>('textDocument/codeLens', { textDocument: { uri } });
         expect(lenses.map(lens => `${lens.range.start.line + 1} ${lens.command?.title}`)).toEqual([
-            // readingCircle: pickBooks done, invite doing; homeworkHelp: schedule todo; radioShow: no actions
-            '28 score 78 · rank 2 of 3 · quick win · 1/2 actions done',
+            // readingCircle: pickBooks done, invite doing and due 20 February (overdue: late); homeworkHelp:
+            // schedule todo, due today (not overdue: on track, not shown); radioShow: no actions (on track)
+            '28 score 78 · rank 2 of 3 · quick win · 1/2 actions done · late',
             '40 score 80.8 · rank 1 of 3 · quick win · 0/1 action done',
             '50 score 7.8 · rank 3 of 3 · not a quick win'
         ]);

@@ -5,6 +5,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { expect } from 'vitest';
 import { runCli } from '../../src/cli/main.js';
 
 export const EXAMPLE = resolve(__dirname, '../../examples/riverside-health.adopt');
@@ -62,4 +63,13 @@ export const PLAN_WITH_ERROR = `plan Broken "Broken" {
 /** Lines of stderr that look like a JavaScript stack trace. */
 export function stackLines(text: string): string[] {
     return text.split('\n').filter(line => /^\s+at\s/.test(line) || /\.(ts|js|cjs):\d+/.test(line));
+}
+
+/** A usage or input problem: exit 2, nothing on stdout, one line on stderr matching `message`, no stack trace. */
+export function expectUsageProblem(run: CliRun, message: RegExp): void {
+    expect(run.code).toBe(2);
+    expect(run.out).toBe('');
+    expect(run.err).toMatch(message);
+    expect(run.err.trim().split('\n')).toHaveLength(1);
+    expect(stackLines(run.err)).toEqual([]);
 }

@@ -358,6 +358,31 @@ describe('today and the living plan (SPEC section 7)', () => {
         const path = files.write('living-effort.adopt', LIVING.replace('  stage show', '  stage more "More" {\n    project spare "Spare" { }\n  }\n  stage show'));
         const result = rankResultSchema.parse(JSON.parse((await withToday(undefined, () => cli('rank', '--json', '--today', '2027-03-01', path))).out));
         expect(result.projects.map(p => [p.name, p.effort])).toEqual([['stream', 'high'], ['spare', null]]);
-        expect(Object.keys(result.projects[0])).toEqual(['rank', 'name', 'title', 'stage', 'score', 'quickWin', 'parts', 'missing', 'effort', 'line']);
+        expect(Object.keys(result.projects[0])).toEqual(['rank', 'name', 'title', 'stage', 'score', 'quickWin', 'parts', 'missing', 'effort', 'status', 'line']);
+    });
+
+    test("rank --json gives each project its status on --today, and the plan's beside its name", async () => {
+        const path = files.write('living-status.adopt', `plan S "S" {
+  coalition { member ana "Ana" role middle-manager trained }
+  stage one "One" from 2027-01-01 to 2027-04-11 {
+    project stuck "Stuck" { action a "A" owner ana due 2027-02-01 blocked }
+    project slow "Slow" { metric m "M" target 100 actual 29 }
+    project fine "Fine" { metric m "M" target 100 actual 30 }
+    project idle "Idle" { involves ana }
+    project finished "Finished" { action b "B" done }
+  }
+}
+`);
+        // On 2027-02-10, 40 of the window's 100 days have passed: a metric is behind below 0.75 x 0.4 = 0.3.
+        const run = await withToday(undefined, () => cli('rank', '--json', '--today', '2027-02-10', path));
+        const result = rankResultSchema.parse(JSON.parse(run.out));
+        expect(Object.keys(result)).toEqual(['plan', 'status', 'projects', 'diagnostics']);
+        expect(result.status).toBe('late'); // the stage is blocked
+        expect(Object.fromEntries(result.projects.map(p => [p.name, p.status])))
+            .toEqual({ stuck: 'blocked', slow: 'at-risk', fine: 'on-track', idle: 'on-track', finished: 'done' });
+        // Before the stage begins: not started, the blocked action still blocks.
+        const before = rankResultSchema.parse(JSON.parse((await withToday(undefined, () => cli('rank', '--json', '--today', '2026-12-01', path))).out));
+        expect(Object.fromEntries(before.projects.map(p => [p.name, p.status])))
+            .toEqual({ stuck: 'blocked', slow: 'not-started', fine: 'not-started', idle: 'not-started', finished: 'done' });
     });
 });

@@ -31,6 +31,23 @@ describe('adopt report', () => {
         expect(run.out).toContain('## Diagnostics');
     });
 
+    it('--edition board writes the board summary; --edition full the report with every section, the summary first', async () => {
+        const path = files.write('living-board.adopt', LIVING_PLAN);
+        const board = await cli('report', path, '--edition', 'board', '--today', '2027-03-01');
+        expect(board.code).toBe(0);
+        expect(board.out).toContain('Adoption board summary · 1 March 2027');
+        expect(board.out).toContain('<h2 id="owners-heading">Overdue and blocked actions by owner</h2>');
+        expect(board.out).not.toContain('<h2 id="matrix-heading">');
+        const boardMd = await cli('report', path, '--edition', 'board', '--format', 'md', '--today', '2027-03-01');
+        expect(boardMd.out).toContain('## Top quick wins');
+        const full = await cli('report', path, '--edition', 'full', '--today', '2027-03-01');
+        expect(full.out).toBe((await cli('report', path, '--today', '2027-03-01')).out);
+        expect(full.out.indexOf('id="summary-heading"')).toBeLessThan(full.out.indexOf('id="matrix-heading"'));
+        const bad = await cli('report', path, '--edition', 'poster');
+        expect(bad.code).toBe(2);
+        expect(bad.err).toMatch(/^adopt: option '--edition <edition>' argument 'poster' is invalid/);
+    });
+
     it('--out writes the report to a file and nothing to standard output', async () => {
         const out = join(files.dir, 'report.html');
         const run = await cli('report', EXAMPLE, '--out', out);

@@ -146,7 +146,7 @@ describe('config files in the language server', () => {
         expect(answer.settings).toEqual({ weights: { reach: 30, initiative: 25, asynchrony: 12, geography: 12, crowdsourcing: 40 }, threshold: 60 });
         expect(answer.projects[0].score).toBe(25 + 25 + 12 + 12 + 26.7);
         const plain = await server.result('adopt/rankQuickWins', { uri });
-        expect(Object.keys(plain as object)).toEqual(['plan', 'projects', 'diagnostics']);
+        expect(Object.keys(plain as object)).toEqual(['plan', 'status', 'projects', 'diagnostics']);
     });
 
     test('a client that opens the config file with the server: its text is read as it is typed, the disk\'s again once closed', async () => {

@@ -110,9 +110,13 @@ describe('hover on the living plan (SPEC section 7), today 1 March 2027', () => 
     });
 
     test("a stage's window in words and how many of its actions (its projects' included) are done", async () => {
-        await hoverLiving({ text: at('rollout "Quick wins"'), index: 0, hover: /stage `rollout`[\s\S]*- window: 11 January 2027 to 30 June 2027\n- actions: 2 of 6 done, 1 overdue/ });
-        await hoverLiving({ text: at('initiation "Win'), index: 0, hover: /- window: 1 September 2026 to 18 December 2026\n- actions: 2 of 2 done$/ });
-        await hover({ text: exampleAt('rollout "'), index: 0, hover: /- 2 projects, 0 stories, 0 goals$/ });
+        await hoverLiving({ text: at('rollout "Quick wins"'), index: 0, hover: /stage `rollout`[\s\S]*- window: 11 January 2027 to 30 June 2027\n- status: \*\*late\*\* \(today is 1 March 2027\)\n- actions: 2 of 6 done, 1 overdue/ });
+        // Its actions are done but its goal's metric stands at 75% of 80% (not met), and it ended on 18 December: late.
+        await hoverLiving({ text: at('initiation "Win'), index: 0, hover: /- window: 1 September 2026 to 18 December 2026\n- status: \*\*late\*\* \(today is 1 March 2027\)\n- actions: 2 of 2 done$/ });
+        // Starts on 1 May 2027.
+        await hoverLiving({ text: at('roadShow "'), index: 0, hover: /- status: \*\*not started\*\* \(today is 1 March 2027\)/ });
+        // Without dates, actions or metrics measured, nothing is behind: on track, whatever the day.
+        await hover({ text: exampleAt('rollout "'), index: 0, hover: /- 2 projects, 0 stories, 0 goals\n- status: \*\*on track\*\* \(today is [^)]+\)$/ });
     });
 
     test("a project's effort and its actions, each with status, owner and due date, the overdue one marked", async () => {
@@ -128,6 +132,13 @@ describe('hover on the living plan (SPEC section 7), today 1 March 2027', () => 
             ].join('\\n'), 'm')
         });
         await hover({ text: exampleAt('hashtagContest'), index: 0, hover: /\(project `hashtagContest` in stage 'rollout', effort not stated\)/ });
+    });
+
+    test("a project's status on today", async () => {
+        // recordChemistry is overdue: late.
+        await hoverLiving({ text: at('lectureArchive "'), index: 0, hover: /effort low\)  \nStatus: \*\*late\*\* \(today is 1 March 2027\)\n/ });
+        // 12 of 40 guides after 49 of 170 days: 0.3 is not below 0.75 x 49/170.
+        await hoverLiving({ text: at('studyWiki "'), index: 0, hover: /\nStatus: \*\*on track\*\* \(today is 1 March 2027\)\n/ });
     });
 
     test("an action's own hover: where it is, status, owner, due date in words, overdue or not", async () => {

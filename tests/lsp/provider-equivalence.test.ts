@@ -147,13 +147,15 @@ describe.each(texts)('%s', (name, text) => {
         expect(ours).toEqual(await new LangiumOutline(Adopt).getSymbols(document, params));
     });
 
-    test('folding is Langium\'s', async () => {
+    test('folding is Langium\'s, each range once (the file and its plan span the same lines)', async () => {
         const { shared, Adopt } = createAdoptServices();
         expect(lspOf(Adopt).FoldingRangeProvider).toBeInstanceOf(AdoptFoldingRangeProvider);
         const document = await built({ shared }, text, `folding-${name.length}`);
         const params = { textDocument: { uri: document.uri.toString() } };
         const ours = await lspOf(Adopt).FoldingRangeProvider.getFoldingRanges(document, params);
-        expect(ours).toEqual(await new LangiumFolding(Adopt).getFoldingRanges(document, params));
+        const langium = await new LangiumFolding(Adopt).getFoldingRanges(document, params);
+        const once = langium.filter((range, index) => langium.findIndex(other => JSON.stringify(other) === JSON.stringify(range)) === index);
+        expect(ours).toEqual(once);
     });
 
     test('semantic tokens are Langium\'s, for the document and for a range', async () => {

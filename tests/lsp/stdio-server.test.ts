@@ -88,8 +88,8 @@ describe('the language server over stdio', () => {
         const full = rankResultSchema.parse(await server.result('adopt/rankQuickWins', { uri: URI }));
         const lean = await server.result('adopt/rankQuickWins', { uri: URI, diagnostics: false });
         expect(full.diagnostics.length).toBeGreaterThan(0);
-        expect(rankedProjectsSchema.parse(lean)).toEqual({ plan: full.plan, projects: full.projects });
-        expect(Object.keys(lean as object)).toEqual(['plan', 'projects']);
+        expect(rankedProjectsSchema.parse(lean)).toEqual({ plan: full.plan, status: full.status, projects: full.projects });
+        expect(Object.keys(lean as object)).toEqual(['plan', 'status', 'projects']);
         expect(rankResultSchema.parse(await server.result('adopt/rankQuickWins', { uri: URI, diagnostics: true }))).toEqual(full);
         expect(await server.request('adopt/rankQuickWins', { uri: URI, diagnostics: 'no' })).toMatchObject({ kind: 'error', code: -32602 });
     });

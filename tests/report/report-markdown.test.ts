@@ -196,8 +196,8 @@ describe('the Markdown report', () => {
         expect(chartY(100, 70, 100)).toBe(0.98);
         expect(chartY(35, 70, 100)).toBe(0.25);
         const chart = quadrantChart([
-            { rank: 1, name: 'a', title: 'A', stage: 's', stageTitle: 'S', score: 88, quickWin: true, parts: { reach: 0, initiative: 0, asynchrony: 0, geography: 0, crowdsourcing: 0 }, missing: [], effort: 'low', line: 1 },
-            { rank: 2, name: 'b', title: 'B', stage: 's', stageTitle: 'S', score: 10, quickWin: false, parts: { reach: 0, initiative: 0, asynchrony: 0, geography: 0, crowdsourcing: 0 }, missing: [], effort: 'high', line: 2 }
+            { rank: 1, name: 'a', title: 'A', stage: 's', stageTitle: 'S', score: 88, quickWin: true, parts: { reach: 0, initiative: 0, asynchrony: 0, geography: 0, crowdsourcing: 0 }, missing: [], effort: 'low', status: 'on-track', line: 1 },
+            { rank: 2, name: 'b', title: 'B', stage: 's', stageTitle: 'S', score: 10, quickWin: false, parts: { reach: 0, initiative: 0, asynchrony: 0, geography: 0, crowdsourcing: 0 }, missing: [], effort: 'high', status: 'on-track', line: 2 }
         ], 70, 100);
         expect(chart?.split('\n').slice(-2)).toEqual(['    "#1": [0.14, 0.8] radius: 7, color: #1a7f37', '    "#2": [0.75, 0.071] radius: 4, color: #6e7781']);
         expect(mermaidQuoted('say "hi" [now]')).toBe('say hi now');

@@ -37,6 +37,26 @@ export async function withDocument<T>(text: string, use: (document: LangiumDocum
     }
 }
 
+/**
+ * Builds files together as a workspace (paths relative to a fresh folder), runs `use` on their
+ * documents by path, then deletes them all as `withDocument` deletes one.
+ */
+export async function withWorkspace<T>(files: Readonly<Record<string, string>>, use: (documents: Record<string, LangiumDocument<AdoptFile>>) => Promise<T>): Promise<T> {
+    const shared = services.shared;
+    const folder = `file:///fuzz/workspace-${counter++}/`;
+    const documents = Object.entries(files).map(([path, text]) => {
+        const document = shared.workspace.LangiumDocumentFactory.fromString<AdoptFile>(text, URI.parse(folder + path));
+        shared.workspace.LangiumDocuments.addDocument(document);
+        return [path, document] as const;
+    });
+    try {
+        await shared.workspace.DocumentBuilder.build(documents.map(([, document]) => document), { validation: true });
+        return await use(Object.fromEntries(documents));
+    } finally {
+        await shared.workspace.DocumentBuilder.update([], documents.map(([, document]) => document.uri));
+    }
+}
+
 export function hasSyntaxErrors(document: LangiumDocument): boolean {
     return document.parseResult.lexerErrors.length > 0 || document.parseResult.parserErrors.length > 0;
 }

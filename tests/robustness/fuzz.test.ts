@@ -5,7 +5,9 @@
  * throw; diagnostics, hovers, completion edits and code lenses lie inside the document; quick
  * fixes leave a plan that parses and lose nothing the user wrote; formatting is idempotent and
  * keeps every token and comment in order; the parser's CST equals Langium's own parser's on a text
- * without errors, and is well formed on one with errors.
+ * without errors, and is well formed on one with errors. A workspace of plans and the shared file
+ * they use (examples/northfield-network), with text cut out or typed in (use lines among it) and
+ * files gone, answers on every file.
  *
  * Runs: about 2,600 cases by default, always the same ones (a fixed seed). For a long run with
  * fresh random cases set FUZZ_RUNS to the total number of cases wanted (split over the
@@ -14,12 +16,14 @@
  * A failure prints fast-check's seed and the shrunk counterexample; FUZZ_SEED=<seed> replays it.
  * Errors that a service catches and logs (console.error) count as failures too.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import fc from 'fast-check';
 import { createLangiumParser, type CstNode } from 'langium';
 import type { TextEdit } from 'vscode-languageserver-types';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
-    applyEdits, editsFor, exerciseFeatures, hasSyntaxErrors, lexemes, lostText, rangeInside, services, withDocument
+    applyEdits, editsFor, exerciseFeatures, hasSyntaxErrors, lexemes, lostText, rangeInside, services, withDocument, withWorkspace
 } from './feature-harness.js';
 import { entryKeywords, garbage, keywords, mutatedPlan, validPlan } from '../support/plan-arbitraries.js';
 import { expectWellFormed } from '../language/fast-build/recovered-tree.js';
@@ -170,6 +174,51 @@ describe('garbage', () => {
             settings(0.2)
         );
     }, perCase(0.2));
+});
+
+describe('a workspace of plans and the shared file they use, mutated', () => {
+    const folder = resolve(__dirname, '../../examples/northfield-network');
+    const NETWORK: Record<string, string> = Object.fromEntries(readdirSync(folder, { recursive: true, encoding: 'utf8' })
+        .filter(path => path.endsWith('.adopt')).map(path => [path, readFileSync(resolve(folder, path), 'utf8')]));
+    const paths = Object.keys(NETWORK).sort();
+    /** What typing, pasting and moving files do to a workspace: text cut out or typed in one file, a file gone. */
+    const change = fc.oneof(
+        fc.record({ file: fc.nat(), at: fc.nat(), cut: fc.nat({ max: 40 }), typed: fc.constantFrom(
+            '', '"', '{', '}', 'use "network/people.adopt"\n', 'use "cardiology.adopt"\n', 'use "campuses/east-outreach.adopt"\n',
+            'use "../network/people.adopt"\n', 'use "nowhere.adopt"\n', 'use ', 'shared ', 'ana', 'youtube', ...keywords) }),
+        fc.record({ gone: fc.nat() })
+    );
+    test('every file: every feature answers with ranges inside it, nothing logged', async () => {
+        let withUseProblems = 0;
+        await fc.assert(fc.asyncProperty(fc.array(change, { minLength: 1, maxLength: 3 }), async changes => {
+            const files = { ...NETWORK };
+            for (const next of changes) {
+                const path = paths[('gone' in next ? next.gone : next.file) % paths.length];
+                if (!(path in files)) continue;
+                if ('gone' in next) {
+                    delete files[path];
+                    continue;
+                }
+                const text = files[path];
+                const at = next.at % (text.length + 1);
+                files[path] = text.slice(0, at) + next.typed + text.slice(at + next.cut);
+            }
+            await withWorkspace(files, async documents => {
+                logged.length = 0;
+                for (const [path, document] of Object.entries(documents)) {
+                    const text = files[path];
+                    const answers = await exerciseFeatures(document, 2);
+                    if (logged.length > 0) throw new Error(`a feature logged an error on ${path}: ${logged[0]}`);
+                    for (const { feature, range } of [...answers.diagnostics.map(d => ({ feature: `diagnostic ${String(d.code)}`, range: d.range })), ...answers.ranges]) {
+                        if (!rangeInside(range, text)) throw new Error(`${path}: ${feature} has a range outside the document: ${JSON.stringify(range)}`);
+                    }
+                    if (answers.diagnostics.some(d => String(d.code).startsWith('use-'))) withUseProblems++;
+                }
+            });
+        }), settings(0.03));
+        // The changes reach the use lines: some workspaces have a path that names no shared file.
+        expect(withUseProblems).toBeGreaterThan(0);
+    }, perCase(0.03));
 });
 
 describe('the parser', () => {

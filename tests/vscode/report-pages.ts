@@ -9,10 +9,16 @@ import '../../src/platform/node-compat.js';
 import { overviewViewHtml } from '../../src/extension/overview-view-html.js';
 import { overviewSections } from '../../src/report/overview-sections.js';
 import { reportHtml } from '../../src/report/report-html.js';
+import { sinceSection } from '../../src/report/history-sections.js';
+import { md } from '../../src/report/report-markdown.js';
+import { declarationTitles, planDiff } from '../../src/language/overview/plan-diff.js';
+import { NEW_PLAN, OLD_PLAN } from '../language/overview/diff-plans.js';
 import { LIVING_PLAN, manyActionsPlan, manyProjectsPlan, overviewOfText } from '../report/report-plans.js';
 
 export const PLANS = {
     'harbour-museum': () => LIVING_PLAN,
+    /** A plan compared with its last commit (the overview shows "Since the last commit …"). */
+    compared: () => NEW_PLAN,
     'three-hundred-projects': () => manyProjectsPlan(300, 1),
     'busy-stage': () => manyActionsPlan(199, 32)
 } as const;
@@ -71,7 +77,7 @@ const NONCE = 'test-nonce';
  * URL of media/overview.js) with a theme's variables on the root element and its class on the
  * body, and the sections the extension posts to the page (`message`, for the page's script).
  */
-export async function overviewPage(plan: PlanName, theme: ThemeName, script: string, width: number): Promise<{ html: string; message: unknown }> {
+export async function overviewPage(plan: PlanName, theme: ThemeName, script: string, width: number): Promise<{ html: string; message: unknown; compare: unknown }> {
     const webview = { cspSource: 'file:', asWebviewUri: () => ({ toString: () => script }) };
     const shell = overviewViewHtml(webview as never, {} as never, NONCE);
     const { className, colors } = THEMES[theme];
@@ -81,7 +87,18 @@ export async function overviewPage(plan: PlanName, theme: ThemeName, script: str
         .replace('</head>', `<style nonce="${NONCE}">:root { ${variables} }</style>\n</head>`)
         .replace('<body>', `<body class="${className}">`);
     const overview = await overviewOfText(PLANS[plan]());
-    const sections = overviewSections(overview, { interactive: true, limit: 25, pageSize: 20, matrixWidth: Math.floor((width - 40) / 40) * 40 });
-    return { html, message: { type: 'overview', title: overview.plan.title, status: 'Up to date', html: sections } };
+    const extras = plan === 'compared' ? [await lastCommitComparison()] : [];
+    const sections = overviewSections(overview, { interactive: true, limit: 25, pageSize: 20, matrixWidth: Math.floor((width - 40) / 40) * 40 }, extras);
+    return {
+        html,
+        message: { type: 'overview', title: overview.plan.title, status: 'Up to date', html: sections },
+        compare: { type: 'compare', available: extras.length > 0, pressed: extras.length > 0 }
+    };
+}
+
+/** The comparison the overview shows of the `compared` plan with its last commit. */
+async function lastCommitComparison() {
+    const [old, current] = [await overviewOfText(OLD_PLAN), await overviewOfText(NEW_PLAN)];
+    return sinceSection('the last commit (10 February 2027)', planDiff(old, current), new Map([...declarationTitles(old), ...declarationTitles(current)]), md);
 }
 

@@ -54,7 +54,7 @@ export async function runReportTests({ chromiumPath, screenshots, record }) {
             });
             await check('on screen: every section, and a screenshot of the first screen and of the matrix', async () => {
                 const ids = await page.locator('main > section').evaluateAll(sections => sections.map(section => section.id));
-                if (ids.length !== 8) throw new Error(`sections: ${ids.join(', ')}`);
+                if (ids.length !== 9) throw new Error(`sections: ${ids.join(', ')}`);
                 await page.screenshot({ path: join(screenshots, `report-${plan.name}-screen.png`) });
                 await page.locator('#matrix figure').screenshot({ path: join(screenshots, `report-${plan.name}-matrix.png`) });
             });

@@ -9,6 +9,9 @@
  *   checks do; this one runs a synchronous check synchronously (and awaits only a check that
  *   returns a promise). A check that throws is reported as Langium reports it: an error diagnostic
  *   on the node, the error on the console, and cancellation passed on.
+ * - After an incremental update, the nodes the edit cannot have changed keep the diagnostics of
+ *   the version before instead of being checked again (kept-diagnostics.ts); the rest, and the
+ *   plan-wide rules, are checked as always.
  */
 import {
     Cancellation, DefaultDocumentValidator, interruptAndCheck, isOperationCancelled, toDiagnosticSeverity, ValidationRegistry, type AstNode,
@@ -17,7 +20,12 @@ import {
 import type { Diagnostic, Range } from 'vscode-languageserver-types';
 import type { SyntaxFacts } from '../parser/syntax-facts.js';
 import { AdoptDocumentValidator } from '../validation/adopt-document-validator.js';
+import { CHECKS_READ } from '../validation/adopt-validator.js';
+import { isAdoptFile } from '../generated/ast.js';
+import type { Today } from '../model/today.js';
+import { DiagnosticsReuse, type KeptDiagnostics } from './kept-diagnostics.js';
 import type { FastBuildCoreServices } from './linking.js';
+import type { TreeState } from './tree-state.js';
 
 /** How many nodes to validate between two checks for cancellation (a node takes about a microsecond). */
 const NODES_PER_CHECK = 256;
@@ -28,37 +36,103 @@ export class FastDocumentValidator extends AdoptDocumentValidator {
     private readonly services: FastBuildCoreServices;
     private readonly facts: SyntaxFacts;
 
-    constructor(services: FastBuildCoreServices & { readonly syntax: { readonly Facts: SyntaxFacts } }) {
+    private readonly today: () => Today;
+    /** The diagnostics of each validated tree, by its identity (tree-state.ts), for the next version's validation. */
+    private readonly kept = new WeakMap<object, KeptDiagnostics>();
+    /** Nodes checked, and nodes whose diagnostics were kept from the version before, by type (tests read them). */
+    readonly counts = { checked: 0, kept: {} as Record<string, number> };
+    /** The diagnostics of the AST's checks being made (`validateAst`). */
+    private items: Diagnostic[] | undefined;
+
+    constructor(services: FastBuildCoreServices & { readonly syntax: { readonly Facts: SyntaxFacts }; readonly model: { readonly Today: Today } }) {
         super(services);
         this.services = services;
         this.facts = services.syntax.Facts;
+        this.today = () => services.model.Today;
+    }
+
+    /** Langium's `validateAst`, with the list of diagnostics at hand for the kept ones. */
+    protected override async validateAst(rootNode: AstNode, options: ValidationOptions, cancelToken = Cancellation.CancellationToken.None): Promise<Diagnostic[]> {
+        const items: Diagnostic[] = [];
+        const acceptor: ValidationAcceptor = (severity, message, info) => {
+            items.push(this.toDiagnostic(severity, message, info));
+        };
+        this.items = items;
+        try {
+            await this.validateAstBefore(rootNode, options, acceptor, cancelToken);
+            await this.validateAstNodes(rootNode, options, acceptor, cancelToken);
+            await this.validateAstAfter(rootNode, options, acceptor, cancelToken);
+        } finally {
+            this.items = undefined;
+        }
+        return items;
     }
 
     protected override async validateAstNodes(
         rootNode: AstNode, options: ValidationOptions, acceptor: ValidationAcceptor, cancelToken = Cancellation.CancellationToken.None
     ): Promise<void> {
+        const items = this.items;
         // Langium's own loop when profiling, or when a subclass skips some nodes or subtrees.
-        if (this.profiler?.isActive('validating') || this['validateSingleNodeOptions' as keyof this] !== defaultNodeOptions) {
+        if (!items || this.profiler?.isActive('validating') || this['validateSingleNodeOptions' as keyof this] !== defaultNodeOptions) {
             return super.validateAstNodes(rootNode, options, acceptor, cancelToken);
         }
         acceptor = this.placingInThisFile(rootNode, acceptor);
         const checksByType = new Map<string, ValidationCheck[]>();
-        const nodes = this.services.fastBuild.SyntaxTrees.nodes(rootNode);
+        const trees = this.services.fastBuild.SyntaxTrees;
+        const nodes = trees.nodes(rootNode);
+        const state = trees.stateOf(rootNode);
+        const context = this.contextOf(rootNode, options);
+        const reuse = state ? this.reuseFor(state, context) : undefined;
+        const byNode = new Map<AstNode, readonly Diagnostic[]>();
         for (let i = 0; i < nodes.length; i++) {
             // Langium yields to the event loop (so that an edit can cancel this run) once 10 ms
             // have passed; asking after every node costs a clock read and a promise per node.
             if (i % NODES_PER_CHECK === 0) await interruptAndCheck(cancelToken);
             const node = nodes[i];
+            const keepable = CHECKS_READ[node.$type as keyof typeof CHECKS_READ] !== undefined;
+            const reused = keepable ? reuse?.of(node) : undefined;
+            if (reused) {
+                this.counts.kept[node.$type] = (this.counts.kept[node.$type] ?? 0) + 1;
+                for (const diagnostic of reused) items.push(diagnostic);
+                if (reused.length > 0) byNode.set(node, reused);
+                continue;
+            }
             let checks = checksByType.get(node.$type);
             if (!checks) {
                 checks = this.validationRegistry.getChecks(node.$type, options.categories).toArray();
                 checksByType.set(node.$type, checks);
             }
+            const before = items.length;
+            this.counts.checked++;
             for (const check of checks) {
                 const pending = check(node, acceptor, cancelToken);
                 if (pending) await pending;
             }
+            if (keepable && items.length > before) byNode.set(node, items.slice(before));
         }
+        if (state) {
+            this.kept.set(state.identity, { byNode, context });
+            state.edit = undefined;
+        }
+    }
+
+    /** The reuse of the diagnostics of the tree this one was made from by an edit, if that tree was validated in the same context. */
+    private reuseFor(state: TreeState, context: readonly unknown[]): DiagnosticsReuse | undefined {
+        const edit = state.edit;
+        const kept = edit && this.kept.get(edit.from);
+        return kept && edit ? DiagnosticsReuse.after(kept, context, edit, state, CHECKS_READ) : undefined;
+    }
+
+    /**
+     * What every check's result depends on besides the tree: today, the checks that run on the
+     * types whose diagnostics are kept (the categories asked for select them), the shared blocks
+     * of the files used (a used file parsed again has a new one).
+     */
+    private contextOf(rootNode: AstNode, options: ValidationOptions): unknown[] {
+        const context: unknown[] = [this.today().current];
+        for (const type of Object.keys(CHECKS_READ)) context.push(type, ...this.validationRegistry.getChecks(type, options.categories));
+        if (isAdoptFile(rootNode)) for (const use of rootNode.uses) context.push(use.shared?.ref);
+        return context;
     }
 
     /**

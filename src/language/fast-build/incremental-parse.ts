@@ -14,12 +14,10 @@
  *
  * Only a tree the fast parser built, or an update made, is updated this way (`TreeState.updatable`).
  * The update makes a NEW root AST node and a NEW root CST node (with the new text and a new tree
- * state), so anything keyed by the old root (the scope provider's scopes per file, caches per
- * document version) cannot serve stale answers; the nodes between the root and the edited
- * declaration (the plan or shared block) are kept, so nothing may be keyed by them. The old tree
- * is taken apart: its top-level children move to the new root, the edited declaration's node and
- * composite node are replaced in their container, the leaves after the edit move by the change
- * in length.
+ * state), so anything keyed by the old root (the scope provider's scopes per plan, caches per
+ * document version) cannot serve stale answers. The old tree is taken apart: its top-level
+ * children move to the new root, the edited declaration's node and composite node are replaced in
+ * their container, the leaves after the edit move by the change in length.
  *
  * The linker and the validator take the new tree's node and reference lists from its state
  * instead of walking it. The first update of a tree lists them with one walk; the lists are kept
@@ -100,18 +98,21 @@ export function parseIncrementally(oldRoot: AstNode, newText: string, parser: Fa
         if (at < 0) continue;
         const parsed = parser.parseUnit(edited.unit, newText, oldNodeCst.offset, oldNodeCst.end + delta, builder);
         if (!parsed) continue;
-        const root = rebuildRoot(oldRoot, oldCst, parsed.root);
+        const oldSpine = spineTo(oldRoot, edited.node);
+        const spine = rebuildSpine(oldRoot, oldCst, parsed.root, oldSpine);
+        const root = spine[0];
         replaceNode(edited.node, parsed.node, at);
         if (delta !== 0 || lineBreaks(oldText, change.start, change.oldEnd, 1) > 0 || lineBreaks(newText, change.start, change.newEnd, 1) > 0) {
             moveWhatFollows(parsed.node.$cstNode as CompositeCstNode, delta);
         }
         const state = (parsed.root as FastRootCstNode).tree;
         state.builtBy = 'fast';
-        const spliced = recordLists(oldCst.tree.keptLists, oldRoot, root, edited.node, parsed.node, state);
+        const spliced = recordLists(oldCst.tree.keptLists, oldSpine, spine, edited.node, parsed.node, state);
         // The old tree lost its children: never update from it again.
         oldCst.tree.updatable = false;
         oldCst.tree.keptLists = undefined;
         state.updatable = true;
+        state.edit = { from: oldCst.tree.identity, declaration: parsed.node, start: change.start, oldEnd: change.oldEnd, newEnd: change.newEnd, removed: oldText.slice(change.start, change.oldEnd) };
         return { root, unit: edited.unit.rule.name, spliced };
     }
     return undefined;
@@ -148,23 +149,37 @@ function declarationsAround(root: AstNode, change: TextChange, units: ReadonlyMa
             }
         }
         if (next) found.push(next);
-        container = next?.node ?? (found.length === 0 ? singleChildAround(container, change) : undefined);
+        // Above the first declaration, the node that holds the change alone (the file's plan or
+        // shared block) is gone through: its lists hold the declarations.
+        container = next?.node ?? (found.length === 0 ? childSpanning(container, change) : undefined);
     }
     return found.reverse();
 }
 
-/**
- * The node a container holds in a single-valued property (not a list) whose text spans the
- * change: the plan or shared block under a file's root, which is no unit itself (parsing it again
- * would parse nearly the whole text) but holds the units.
- */
-function singleChildAround(container: AstNode, change: TextChange): AstNode | undefined {
-    for (const [key, value] of Object.entries(container)) {
+/** The child of `node` held by a property of one node (not a list) whose text spans the change. */
+function childSpanning(node: AstNode, change: TextChange): AstNode | undefined {
+    for (const [key, value] of Object.entries(node)) {
         if (key.startsWith('$') || !isAstNode(value)) continue;
         const cst = value.$cstNode;
         if (cst && cst.offset <= change.start && change.oldEnd <= cst.end) return value;
     }
     return undefined;
+}
+
+/**
+ * The root and the nodes between it and the edited declaration's container that hold it alone
+ * (the file's plan), outermost first: each is made anew by an update, so that what is kept by
+ * the old node (the scopes of a plan) cannot serve stale answers.
+ */
+function spineTo(root: AstNode, declaration: AstNode): AstNode[] {
+    const path: AstNode[] = [];
+    for (let node = declaration.$container; node; node = node.$container) path.unshift(node);
+    const spine: AstNode[] = [];
+    for (const node of path) {
+        if (node !== root && Array.isArray((node.$container as GenericAstNode)[node.$containerProperty!])) break;
+        spine.push(node);
+    }
+    return spine;
 }
 
 /** The node of a list (in text order) whose text spans `[start, end)`. */
@@ -202,22 +217,20 @@ function startsBefore(node: AstNode, start: number): boolean {
 
 /**
  * A new root node with the old one's properties in the same order (lists copied), and the new
- * root CST node with the old one's children; the top-level children move to both.
+ * root CST node with the old one's children; the top-level children move to both. The other
+ * nodes of the spine (`spineTo`) are copied as the root is, each keeping its composite node,
+ * which now stands for the copy. Returns the new spine.
  */
-function rebuildRoot(oldRoot: AstNode, oldCst: RootCstNode, newCst: RootCstNode): AstNode {
-    const root: Mutable<GenericAstNode> = { $type: oldRoot.$type };
-    for (const [key, value] of Object.entries(oldRoot)) {
-        if (key === '$document') continue; // the document factory sets it on the new root
-        root[key] = Array.isArray(value) ? value.slice() : value;
-    }
-    root.$cstNode = newCst;
-    const node: AstNode = root;
-    for (const [key, value] of Object.entries(root)) {
-        if (key.startsWith('$')) continue;
-        const children: unknown[] = Array.isArray(value) ? value : [value];
-        for (const child of children) {
-            if (isAstNode(child)) (child as Mutable<AstNode>).$container = node;
-        }
+function rebuildSpine(oldRoot: AstNode, oldCst: RootCstNode, newCst: RootCstNode, oldSpine: readonly AstNode[]): AstNode[] {
+    const root = copyNode(oldRoot, newCst);
+    const spine = [root];
+    for (let i = 1; i < oldSpine.length; i++) {
+        const old = oldSpine[i];
+        const copy = copyNode(old, old.$cstNode!) as Mutable<AstNode>;
+        copy.$container = spine[i - 1];
+        ((spine[i - 1] as GenericAstNode)[old.$containerProperty!] as unknown) = copy;
+        (old.$cstNode as Mutable<CstNode>).astNode = copy;
+        spine.push(copy);
     }
     const cst = newCst as Mutable<RootCstNode>;
     cst.grammarSource = oldCst.grammarSource;
@@ -225,7 +238,26 @@ function rebuildRoot(oldRoot: AstNode, oldCst: RootCstNode, newCst: RootCstNode)
     const content = oldCst.content.slice();
     for (const child of content) (child as Mutable<CstNode>).container = newCst;
     (cst as Mutable<CompositeCstNode>).content = content;
-    cst.astNode = node;
+    cst.astNode = root;
+    return spine;
+}
+
+/** A new node with the old one's properties in the same order (lists copied), its children moved to it. */
+function copyNode(old: AstNode, cst: CstNode): AstNode {
+    const copy: Mutable<GenericAstNode> = { $type: old.$type };
+    for (const [key, value] of Object.entries(old)) {
+        if (key === '$document') continue; // the document factory sets it on the new root
+        copy[key] = Array.isArray(value) ? value.slice() : value;
+    }
+    copy.$cstNode = cst;
+    const node: AstNode = copy;
+    for (const [key, value] of Object.entries(copy)) {
+        if (key.startsWith('$')) continue;
+        const children: unknown[] = Array.isArray(value) ? value : [value];
+        for (const child of children) {
+            if (isAstNode(child)) (child as Mutable<AstNode>).$container = node;
+        }
+    }
     return node;
 }
 
@@ -291,9 +323,9 @@ function move(node: CstNode, delta: number): void {
  * Records the new tree's lists in its state, for the linker and the validator, and keeps them for
  * the next update; whether the old lists were spliced (else the new tree was walked).
  */
-function recordLists(old: WalkLists | undefined, oldRoot: AstNode, newRoot: AstNode, oldBlock: AstNode, newBlock: AstNode, state: FastRootCstNode['tree']): boolean {
-    const spliced = old && splicedLists(old, oldRoot, newRoot, oldBlock, newBlock);
-    const lists = spliced ?? { nodes: allNodes(newRoot), references: allReferences(newRoot) };
+function recordLists(old: WalkLists | undefined, oldSpine: readonly AstNode[], newSpine: readonly AstNode[], oldBlock: AstNode, newBlock: AstNode, state: FastRootCstNode['tree']): boolean {
+    const spliced = old && splicedLists(old, oldSpine, newSpine, oldBlock, newBlock);
+    const lists = spliced ?? { nodes: allNodes(newSpine[0]), references: allReferences(newSpine[0]) };
     state.nodes = lists.nodes;
     state.parsedReferences = lists.references;
     state.keptLists = lists;
@@ -306,9 +338,12 @@ function recordLists(old: WalkLists | undefined, oldRoot: AstNode, newRoot: AstN
  * the list says where the new one's go: the references stay if it has none either, else
  * undefined (walk the tree).
  */
-function splicedLists(old: WalkLists, oldRoot: AstNode, newRoot: AstNode, oldBlock: AstNode, newBlock: AstNode): WalkLists | undefined {
+function splicedLists(old: WalkLists, oldSpine: readonly AstNode[], newSpine: readonly AstNode[], oldBlock: AstNode, newBlock: AstNode): WalkLists | undefined {
     // The root is the first node; its own references (if it had any) would come right after it.
-    if (old.nodes[0] !== oldRoot || old.references[0]?.container === oldRoot) return undefined;
+    // The spine's nodes are made anew: a reference of theirs would name the old ones.
+    if (old.nodes[0] !== oldSpine[0] || old.references[0]?.container === oldSpine[0]) return undefined;
+    const spineAt = oldSpine.map(node => old.nodes.indexOf(node));
+    if (spineAt.some(at => at < 0) || old.references.some(info => oldSpine.includes(info.container))) return undefined;
     const nodeAt = old.nodes.indexOf(oldBlock);
     if (nodeAt < 0) return undefined;
     const oldReferences = allReferences(oldBlock);
@@ -330,7 +365,8 @@ function splicedLists(old: WalkLists, oldRoot: AstNode, newRoot: AstNode, oldBlo
         references = spliced(old.references, referenceAt, oldReferences.length, newReferences);
     }
     const nodes = spliced(old.nodes, nodeAt, allNodes(oldBlock).length, allNodes(newBlock));
-    nodes[0] = newRoot;
+    // The spine comes before the declaration in the walk: at the same places in the new list.
+    spineAt.forEach((at, i) => (nodes[at] = newSpine[i]));
     return { nodes, references };
 }
 

@@ -20,7 +20,23 @@ export interface WalkLists {
     readonly references: ReferenceInfo[];
 }
 
+/**
+ * How an incremental update made a tree from the one before: the old tree's identity, the declaration parsed
+ * again (a new node; every other declaration is the old tree's), and the change of text, the old
+ * text `[start, oldEnd)` having become the new text's `[start, newEnd)`, with the old text's part.
+ */
+export interface TreeEdit {
+    readonly from: object;
+    readonly declaration: AstNode;
+    readonly start: number;
+    readonly oldEnd: number;
+    readonly newEnd: number;
+    readonly removed: string;
+}
+
 export class TreeState {
+    /** This tree, for what is kept about it without keeping it (the validator's results, by a weak map). */
+    readonly identity: object = {};
     /** Which parser built the tree (set by the parser once it is built; `fast` for an incremental update of its tree too). */
     builtBy: ParserName = 'langium';
     /** Whether an incremental update may take this tree apart to make the next one (fast trees not yet taken apart). */
@@ -33,6 +49,8 @@ export class TreeState {
     linkedReferences: ReferenceInfo[] | undefined;
     /** For a tree made by an incremental update: its lists, kept for the next update to splice. */
     keptLists: WalkLists | undefined;
+    /** For a tree made by an incremental update: how (kept until the validator has used it). */
+    edit: TreeEdit | undefined;
     private lineStartTable: Uint32Array | undefined;
 
     /**

@@ -6,6 +6,7 @@
 import type { Action, Stage } from '../generated/ast.js';
 import { daysBetween, dateProblem, spokenDate, validDate } from '../model/plan-dates.js';
 import { actionsDone, isDone } from '../model/plan-model.js';
+import { isOverdue } from '../model/plan-status.js';
 
 /** `2/3 actions done`; undefined without actions. */
 export function actionsDoneText(actions: readonly Action[]): string | undefined {
@@ -14,11 +15,7 @@ export function actionsDoneText(actions: readonly Action[]): string | undefined 
     return `${done}/${total} action${total === 1 ? '' : 's'} done`;
 }
 
-/** Whether an action is overdue on `today`: not done, and due before it. */
-export function isOverdue(action: Action, today: string): boolean {
-    const due = validDate(action.due);
-    return due !== undefined && !isDone(action) && due < today;
-}
+export { isOverdue } from '../model/plan-status.js';
 
 /** An action's status in words: its status, `todo` when it states none. */
 export function statusOf(action: Action): string {

@@ -1,11 +1,13 @@
 /**
  * Folding: every block of three or more lines (the plan, the coalition, stages, projects, goals
- * with metrics), block comments of two or more lines, and runs of two or more `//` lines.
+ * with metrics), block comments of two or more lines, and runs of two or more `//` lines; each
+ * range once.
  *
  * Editors ask for the folding ranges after every change. Langium's provider walks the syntax tree
  * with a stream per node and the concrete syntax tree twice; this one reads the nodes and the
  * comments from the syntax facts (parser/syntax-facts.ts) and answers the same ranges in the same
- * order: the nodes' (in `streamAst` order), then block comments, then runs of line comments.
+ * order: the nodes' (in `streamAst` order), then block comments, then runs of line comments; but
+ * the file's root, when it spans what its plan spans, only once.
  */
 import type { CstNode, LangiumDocument } from 'langium';
 import { DefaultFoldingRangeProvider, type FoldingRangeAcceptor } from 'langium/lsp';
@@ -13,6 +15,7 @@ import { FoldingRange, FoldingRangeKind } from 'vscode-languageserver';
 import type { AdoptServices } from '../adopt-module.js';
 import type { Comment, SyntaxFacts } from '../parser/syntax-facts.js';
 import { lineBreaks } from '../parser/text-lines.js';
+import { blockOfFile } from '../model/plan-model.js';
 
 export class AdoptFoldingRangeProvider extends DefaultFoldingRangeProvider {
     private readonly facts: SyntaxFacts;
@@ -25,9 +28,12 @@ export class AdoptFoldingRangeProvider extends DefaultFoldingRangeProvider {
     protected override collectFolding(document: LangiumDocument, acceptor: FoldingRangeAcceptor): void {
         const root = document.parseResult?.value;
         if (!root) return;
-        // Every node below the root (the file, whose plan or shared block folds), as Langium's walk.
+        // The root is folded too (Langium's walk starts below it), then every node; not the root
+        // when it spans just what its plan or shared block spans (Langium's would fold it twice).
+        const block = blockOfFile(root)?.$cstNode;
+        const sameAsBlock = block !== undefined && root.$cstNode?.offset === block.offset && root.$cstNode.end === block.end;
         for (const node of this.facts.nodes(root)) {
-            if (node !== root) this.collectObjectFolding(document, node, acceptor);
+            if (node !== root || !sameAsBlock) this.collectObjectFolding(document, node, acceptor);
         }
         const comments = this.facts.comments(root);
         for (const comment of comments) {

@@ -24,6 +24,7 @@ import {
     blockOfFile, planOf, resolvedTargets, stageOfAction, stagesOf, supportedInitiatives, usedBlocks, writtenTarget, type Block
 } from '../model/plan-model.js';
 import { usePathBetween } from '../workspace/used-files.js';
+import { projectStatus, stageStatus, statusWords } from '../model/plan-status.js';
 import type { Today } from '../model/today.js';
 import type { SyntaxFacts } from '../parser/syntax-facts.js';
 import { partValues } from '../score/quick-win-score.js';
@@ -147,7 +148,8 @@ export class AdoptHoverProvider extends AstNodeHoverProvider {
             : `To become a quick win: ${analysis.missing.join('; ')}.`;
         const lines = [
             `${scoreLine(analysis, planAnalysis)}${LINE_BREAK}`,
-            `**${project.title ?? project.name}** (project \`${project.name}\` in stage '${analysis.stage.name}', ${effort})`,
+            `**${project.title ?? project.name}** (project \`${project.name}\` in stage '${analysis.stage.name}', ${effort})${LINE_BREAK}`,
+            `Status: **${statusWords(projectStatus(project, this.today.current))}** (today is ${spokenDate(this.today.current)})`,
             '',
             `| part | ${HEADER_GAP}value | ${HEADER_GAP}weight | ${HEADER_GAP}points |`,
             '| --- | ---: | ---: | ---: |',
@@ -230,6 +232,7 @@ export class AdoptHoverProvider extends AstNodeHoverProvider {
         ];
         const window = windowText(stage);
         if (window) lines.push(`- window: ${window}`);
+        lines.push(`- status: **${statusWords(stageStatus(stage, this.today.current))}** (today is ${spokenDate(this.today.current)})`);
         const actions = [...stage.actions, ...stage.projects.flatMap(project => project.actions)];
         if (actions.length > 0) {
             const { done, total } = actionsDone(actions);

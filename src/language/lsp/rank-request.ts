@@ -12,6 +12,8 @@ import { ResponseError, ErrorCodes } from 'vscode-languageserver';
 import type { AdoptServices } from '../adopt-module.js';
 import { validatedDocument } from './validated-document.js';
 import { planOfDocument } from '../model/plan-model.js';
+import { usedFilesOf } from '../score/rank-result.js';
+import { isAdoptFile, type AdoptFile } from '../generated/ast.js';
 import {
     RANK_QUICK_WINS_REQUEST, RANK_WORKSPACE_REQUEST, rankQuickWinsParamsSchema, rankWorkspaceParamsSchema, type RankedProjects, type RankResult,
     type RankResultWithSettings, type WorkspaceProjects, type WorkspaceRanking
@@ -28,7 +30,7 @@ export function registerRankRequest(connection: Connection, services: AdoptServi
         const document = await validatedDocument(shared, uri, token);
         if (!document) throw new ResponseError(ErrorCodes.InvalidParams, `No open .adopt document at ${parsed.data.uri}`);
         const result = services.score.RankResults.of(document);
-        const answer = parsed.data.diagnostics === false ? { plan: result.plan, projects: result.projects } : result;
+        const answer = parsed.data.diagnostics === false ? { plan: result.plan, status: result.status, projects: result.projects } : result;
         if (!parsed.data.settings) return answer;
         const { weights, threshold } = services.score.QuickWins.analyze(planOfDocument(document)).settings;
         return { ...answer, settings: { weights: { ...weights }, threshold } };
@@ -44,15 +46,21 @@ export function registerRankWorkspaceRequest(connection: Connection, services: A
         }
         await shared.workspace.WorkspaceManager.ready;
         await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated, token);
-        // The server serves one language: every document it knows is a plan.
+        // The server serves one language: every document it knows is a plan, but for the shared files.
         const plans = shared.workspace.LangiumDocuments.all
-            .map(document => ({ uri: document.uri.toString(), result: services.score.RankResults.of(document) }))
+            .filter(document => !isSharedFile(document.parseResult.value))
+            .map(document => ({ uri: document.uri.toString(), result: services.score.RankResults.of(document), used: usedFilesOf(planOfDocument(document)) }))
             .toArray()
             .sort((a, b) => a.result.plan.localeCompare(b.result.plan) || a.uri.localeCompare(b.uri));
         return {
-            plans: plans.map(({ uri, result }) => parsed.data.diagnostics === false
-                ? { uri, plan: result.plan, projects: result.projects }
-                : { uri, ...result })
+            plans: plans.map(({ uri, result, used }) => parsed.data.diagnostics === false
+                ? { uri, plan: result.plan, status: result.status, projects: result.projects, used }
+                : { uri, ...result, used })
         };
     });
+}
+
+/** A file that holds a shared block (not a plan): nothing to rank, left out of the workspace ranking. */
+function isSharedFile(root: unknown): root is AdoptFile {
+    return isAdoptFile(root) && root.shared !== undefined && root.plan === undefined;
 }

@@ -60,14 +60,25 @@ export function stagesOf(block: Block): Stage[] {
  * the `use` lines (`use` is not transitive). A `use` that names no shared file is left out.
  */
 export function usedBlocks(block: Block): Shared[] {
+    return usedBlocksWithPaths(block).map(used => used.shared);
+}
+
+/** A shared file that a file uses directly: the path its `use` writes, and the shared block it holds. */
+export interface UsedBlock {
+    readonly path: string;
+    readonly shared: Shared;
+}
+
+/** `usedBlocks` with the path of the `use` that names each (the first, when two name one file). */
+export function usedBlocksWithPaths(block: Block): UsedBlock[] {
     const file = block.$container;
     if (!file || file.uses.length === 0) return [];
-    const blocks: Shared[] = [];
+    const result: UsedBlock[] = [];
     for (const use of file.uses) {
         const shared = use.shared?.ref;
-        if (shared && shared !== block && !blocks.includes(shared)) blocks.push(shared);
+        if (shared && shared !== block && !result.some(used => used.shared === shared)) result.push({ path: use.shared.$refText, shared });
     }
-    return blocks;
+    return result;
 }
 
 /** The members a plan sees: its own, then those of the files it uses, in that order. */

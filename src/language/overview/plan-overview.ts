@@ -9,13 +9,17 @@ import type { Action, Member, Metric, Plan, Project, Stage } from '../generated/
 import type { AdoptServices } from '../adopt-module.js';
 import { validDate } from '../model/plan-dates.js';
 import {
-    allActions, allStories, planOfDocument, distinctMembers, involvedMembers, isDone, isManager, progressOf, resolvedTargets, stageOfAction, writtenTarget, type StageOrder
+    allActions, allStories, planOfDocument, distinctMembers, involvedMembers, isDone, isManager, progressOf, resolvedTargets, seenChannels, seenInitiatives,
+    stageOfAction, usedBlocksWithPaths, writtenTarget, type StageOrder
 } from '../model/plan-model.js';
+import { usedFilesOf } from '../score/rank-result.js';
+import { isOverdue, planStatus, type PlanStatusReport } from '../model/plan-status.js';
 import type { PlanAnalysis } from '../score/quick-win-service.js';
 import {
     roleSchema, type OverviewAction, type OverviewMember, type OverviewMetric, type OverviewProject, type OverviewStage, type OverviewStory, type PlanOverview
 } from '../../protocol/overview-protocol.js';
 import { HURDLE_CODES, judgeHurdles } from './hurdles.js';
+import { actionFacts, planSummary, projectOfAction } from './plan-summary.js';
 
 /** The overview of a built (validated) plan document, for the date `today` (default: the services' today). */
 export function buildPlanOverview(document: LangiumDocument, services: AdoptServices, today = services.model.Today.current): PlanOverview {
@@ -27,18 +31,19 @@ export function buildPlanOverview(document: LangiumDocument, services: AdoptServ
     const off = new Set(HURDLE_CODES.filter(code => (severity as Record<string, string | undefined>)[code] === 'off'));
 
     const stageTitles = new Map(plan.stages.map(stage => [stage.name, stage.title ?? '']));
-    const projects: OverviewProject[] = rank.projects.map(project => ({
+    const status = planStatus(plan, today);
+    // The rank result is of the services' today; the overview may be of another date.
+    const projects: OverviewProject[] = rank.projects.map((project, index) => ({
         ...project,
+        status: status.projects.get(analysis.ranked[index]?.project) ?? project.status,
         missing: [...(project.missing ?? [])],
         stageTitle: stageTitles.get(project.stage) ?? ''
     }));
 
     const members = distinctMembers(plan);
+    const fileOf = declaringFile(plan);
     const actions = allActions(plan);
-    const overdue = (action: Action): boolean => {
-        const due = validDate(action.due);
-        return due !== undefined && !isDone(action) && due < today;
-    };
+    const overdue = (action: Action): boolean => isOverdue(action, today);
     const stories = allStories(plan);
     const initialMantra = analysis.stageOrder.initial?.mantras.find(mantra => mantra.text !== undefined)?.text;
     const launches = plan.stages.reduce((count, stage) => count + stage.launches.length, 0);
@@ -48,8 +53,8 @@ export function buildPlanOverview(document: LangiumDocument, services: AdoptServ
         trainedManagers: members.filter(member => isManager(member) && member.trained).length,
         trainedMembers: members.filter(member => member.trained).length,
         naysayers: members.filter(member => member.role === 'naysayer').length,
-        channels: plan.channels.length,
-        initiatives: plan.initiatives.length,
+        channels: seenChannels(plan).length,
+        initiatives: seenInitiatives(plan).length,
         stages: plan.stages.length,
         projects: analysis.projects.length,
         quickWins: analysis.quickWins.length,
@@ -63,30 +68,36 @@ export function buildPlanOverview(document: LangiumDocument, services: AdoptServ
         hints: rank.diagnostics.filter(d => d.severity === 'hint').length
     };
 
+    const hurdles = judgeHurdles(rank.diagnostics, off, {
+        managers: counts.managers,
+        trainedManagers: counts.trainedManagers,
+        launches,
+        mantra: initialMantra,
+        projects: counts.projects,
+        quickWins: counts.quickWins,
+        stories: counts.stories,
+        naysayers: counts.naysayers,
+        initialStage: analysis.stageOrder.initial !== undefined,
+        channelUses: analysis.projects.reduce((count, entry) => count + entry.project.uses.reduce((n, use) => n + use.channels.length, 0), 0),
+        metrics: plan.stages.reduce((count, stage) =>
+            count + stage.goals.reduce((n, goal) => n + goal.metrics.length, 0) + stage.projects.reduce((n, project) => n + project.metrics.length, 0), 0)
+    });
+
     return {
         plan: { name: plan.name ?? '', title: plan.title ?? '', line: lineOf(plan) },
         date: today,
         settings: { weights: { ...analysis.settings.weights }, threshold: analysis.settings.threshold },
         fullScore: fullScoreOf(analysis.settings.weights),
         counts,
-        hurdles: judgeHurdles(rank.diagnostics, off, {
-            managers: counts.managers,
-            trainedManagers: counts.trainedManagers,
-            launches,
-            mantra: initialMantra,
-            projects: counts.projects,
-            quickWins: counts.quickWins,
-            stories: counts.stories,
-            naysayers: counts.naysayers,
-            initialStage: analysis.stageOrder.initial !== undefined,
-            channelUses: analysis.projects.reduce((count, entry) => count + entry.project.uses.reduce((n, use) => n + use.channels.length, 0), 0),
-            metrics: plan.stages.reduce((count, stage) =>
-                count + stage.goals.reduce((n, goal) => n + goal.metrics.length, 0) + stage.projects.reduce((n, project) => n + project.metrics.length, 0), 0)
-        }),
+        uses: usedFilesOf(plan),
+        summary: planSummary(plan, today, {
+            status: status.status, quickWins: analysis.quickWins.map(entry => entry.project), hurdlesCleared: hurdles.map(hurdle => hurdle.cleared)
+        }, lineOf),
+        hurdles,
         projects,
-        stages: overviewStages(plan, analysis, actions, overdue, lineOf),
-        coalition: overviewCoalition(members, analysis, lineOf),
-        roadShow: overviewRoadShow(plan, analysis, members, lineOf),
+        stages: overviewStages(plan, analysis, actions, overdue, status, lineOf),
+        coalition: overviewCoalition(members, analysis, lineOf, fileOf),
+        roadShow: overviewRoadShow(plan, analysis, members, lineOf, fileOf),
         diagnostics: rank.diagnostics
     };
 }
@@ -99,6 +110,18 @@ export function fullScoreOf(weights: Readonly<Record<string, number>>): number {
 
 /** The line (from 1) where a node's text starts. */
 type LineOf = (node: AstNode) => number;
+
+/** The file that declares a member the plan sees: null for the plan's own, else the path of the `use` that brings it in. */
+type FileOf = (member: Member) => string | null;
+
+function declaringFile(plan: Plan): FileOf {
+    const paths = new Map(usedBlocksWithPaths(plan).map(({ path, shared }) => [shared, path]));
+    if (paths.size === 0) return () => null;
+    return member => {
+        const block = member.$container.$container;
+        return block.$type === 'Shared' ? paths.get(block) ?? null : null;
+    };
+}
 
 /** The stages in stage order: from each stage without a predecessor, each stage then the stages after it (declaration order among them); stages in a cycle last. */
 export function stagesInOrder(plan: Plan, order: StageOrder): Stage[] {
@@ -120,7 +143,7 @@ export function stagesInOrder(plan: Plan, order: StageOrder): Stage[] {
     return result;
 }
 
-function overviewStages(plan: Plan, analysis: PlanAnalysis, actions: readonly Action[], overdue: (action: Action) => boolean, lineOf: LineOf): OverviewStage[] {
+function overviewStages(plan: Plan, analysis: PlanAnalysis, actions: readonly Action[], overdue: (action: Action) => boolean, status: PlanStatusReport, lineOf: LineOf): OverviewStage[] {
     const actionsOf = new Map<Stage, Action[]>();
     for (const action of actions) {
         const stage = stageOfAction(action);
@@ -150,7 +173,8 @@ function overviewStages(plan: Plan, analysis: PlanAnalysis, actions: readonly Ac
         projectMetrics: stage.projects.filter(project => project.metrics.length > 0).map(project => ({
             name: project.name ?? '', title: project.title ?? '', line: lineOf(project), metrics: project.metrics.map(metric => overviewMetric(metric, lineOf))
         })),
-        actions: (actionsOf.get(stage) ?? []).map(action => overviewAction(action, overdue, lineOf))
+        actions: (actionsOf.get(stage) ?? []).map(action => overviewAction(action, overdue, lineOf)),
+        status: status.stages.get(stage) ?? 'on-track'
     }));
 }
 
@@ -166,17 +190,12 @@ function overviewMetric(metric: Metric, lineOf: LineOf): OverviewMetric {
 }
 
 function overviewAction(action: Action, overdue: (action: Action) => boolean, lineOf: LineOf): OverviewAction {
-    const owner = action.owner?.ref;
-    const container = action.$container;
+    const project = projectOfAction(action);
     return {
-        name: action.name ?? '',
-        title: action.title ?? '',
-        line: lineOf(action),
-        owner: owner ? { name: owner.name ?? '', title: owner.title ?? '' } : null,
-        due: validDate(action.due) ?? null,
+        ...actionFacts(action, lineOf),
         status: (action.status as OverviewAction['status'] | undefined) ?? 'todo',
         overdue: overdue(action),
-        project: container.$type === 'Project' ? (container as Project).name ?? '' : null
+        project: project ? project.name ?? '' : null
     };
 }
 
@@ -187,7 +206,7 @@ function roleOf(member: Member): OverviewMember['role'] {
 
 const ROLES = roleSchema.options;
 
-function overviewCoalition(members: readonly Member[], analysis: PlanAnalysis, lineOf: LineOf): PlanOverview['coalition'] {
+function overviewCoalition(members: readonly Member[], analysis: PlanAnalysis, lineOf: LineOf, fileOf: FileOf): PlanOverview['coalition'] {
     const projectsOf = new Map<Member, string[]>(members.map(member => [member, []]));
     for (const entry of analysis.ranked) {
         for (const member of involvedMembers(entry.project)) projectsOf.get(member)?.push(entry.project.name ?? '');
@@ -196,6 +215,7 @@ function overviewCoalition(members: readonly Member[], analysis: PlanAnalysis, l
         name: member.name ?? '',
         title: member.title ?? '',
         line: lineOf(member),
+        file: fileOf(member),
         role: roleOf(member),
         unit: member.unit ?? null,
         trained: member.trained === true,
@@ -217,7 +237,7 @@ function overviewCoalition(members: readonly Member[], analysis: PlanAnalysis, l
     return { members: overviewMembers, units: unitList, unitsWithoutProjects: unitList.filter(unit => unit.projects === 0).map(unit => unit.unit) };
 }
 
-function overviewRoadShow(plan: Plan, analysis: PlanAnalysis, members: readonly Member[], lineOf: LineOf): PlanOverview['roadShow'] {
+function overviewRoadShow(plan: Plan, analysis: PlanAnalysis, members: readonly Member[], lineOf: LineOf, fileOf: FileOf): PlanOverview['roadShow'] {
     const storiesOf = new Map<Member, string[]>();
     const told = new Set<Project>();
     const stories: OverviewStory[] = [];
@@ -251,6 +271,7 @@ function overviewRoadShow(plan: Plan, analysis: PlanAnalysis, members: readonly 
             name: member.name ?? '',
             title: member.title ?? '',
             line: lineOf(member),
+            file: fileOf(member),
             unit: member.unit ?? null,
             reached: storiesOf.has(member),
             stories: storiesOf.get(member) ?? []

@@ -5,10 +5,11 @@
  */
 import { DocumentCache, type LangiumDocument } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { planOfDocument } from '../model/plan-model.js';
+import { allMembers, planOfDocument, usedBlocksWithPaths, type Block } from '../model/plan-model.js';
 import type { AdoptServices } from '../adopt-module.js';
+import { planStatus } from '../model/plan-status.js';
 import type { PlanAnalysis } from './quick-win-service.js';
-import type { RankDiagnostic, RankResult, SeverityName } from '../../protocol/rank-protocol.js';
+import type { RankDiagnostic, RankResult, SeverityName, UsedFile } from '../../protocol/rank-protocol.js';
 
 const SEVERITY_NAMES: Record<number, SeverityName> = { 1: 'error', 2: 'warning', 3: 'information', 4: 'hint' };
 
@@ -32,11 +33,29 @@ export function sortedDiagnostics(diagnostics: readonly Diagnostic[]): Diagnosti
         a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || (a.severity ?? 1) - (b.severity ?? 1));
 }
 
-export function buildRankResult(document: LangiumDocument, services: AdoptServices): RankResult {
+/**
+ * The shared files a plan uses, with what each brings into it (docs/language.md#plans-in-many-files),
+ * in the order of its `use` lines: what the overview, the report and the workspace ranking mark
+ * with their file.
+ */
+export function usedFilesOf(block: Block): UsedFile[] {
+    const named = (node: { name?: string; title?: string }) => ({ name: node.name ?? '', title: node.title ?? '' });
+    return usedBlocksWithPaths(block).map(({ path, shared }) => ({
+        file: path,
+        ...named(shared),
+        members: allMembers(shared).map(named),
+        channels: shared.channels.map(named),
+        initiatives: shared.initiatives.map(named)
+    }));
+}
+
+export function buildRankResult(document: LangiumDocument, services: AdoptServices, today = services.model.Today.current): RankResult {
     const plan = planOfDocument(document);
     const analysis = services.score.QuickWins.analyze(plan);
+    const status = planStatus(plan, today);
     return {
         plan: plan.name ?? '',
+        status: status.status,
         projects: analysis.ranked.map(entry => ({
             rank: entry.rank,
             name: entry.project.name ?? '',
@@ -47,16 +66,18 @@ export function buildRankResult(document: LangiumDocument, services: AdoptServic
             parts: { ...entry.points },
             missing: [...entry.missing],
             effort: entry.effort ?? null,
+            status: status.projects.get(entry.project) ?? 'on-track',
             line: services.syntax.Facts.start(entry.project).line + 1
         })),
         diagnostics: sortedDiagnostics(document.diagnostics ?? []).map(toRankDiagnostic)
     };
 }
 
-/** What a rank result was built from: one validation's diagnostics (the array a validation sets) and one analysis. */
+/** What a rank result was built from: one validation's diagnostics (the array a validation sets), one analysis and the day (statuses). */
 interface BuiltResult {
     readonly diagnostics: readonly Diagnostic[];
     readonly analysis: PlanAnalysis;
+    readonly today: string;
     readonly result: RankResult;
 }
 
@@ -76,10 +97,11 @@ export class RankResults {
         const diagnostics = document.diagnostics;
         if (!diagnostics) return buildRankResult(document, this.services);
         const analysis = this.services.score.QuickWins.analyze(planOfDocument(document));
-        const cached = this.built.get(document.uri, 'rank', () => ({ diagnostics, analysis, result: buildRankResult(document, this.services) }));
-        if (cached.diagnostics === diagnostics && cached.analysis === analysis) return cached.result;
-        const result = buildRankResult(document, this.services);
-        this.built.set(document.uri, 'rank', { diagnostics, analysis, result });
+        const today = this.services.model.Today.current;
+        const cached = this.built.get(document.uri, 'rank', () => ({ diagnostics, analysis, today, result: buildRankResult(document, this.services, today) }));
+        if (cached.diagnostics === diagnostics && cached.analysis === analysis && cached.today === today) return cached.result;
+        const result = buildRankResult(document, this.services, today);
+        this.built.set(document.uri, 'rank', { diagnostics, analysis, today, result });
         return result;
     }
 }

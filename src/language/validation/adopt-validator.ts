@@ -86,6 +86,27 @@ export function registerValidationChecks(services: AdoptServices): void {
 }
 
 /**
+ * What the checks of a node type read besides the node, what it holds and what holds it (its
+ * stage, its plan): the types of declaration an edit of which can change their results. Today's
+ * date, the options of the validation and the declarations of the files a plan uses count for
+ * every type. The fast build keeps the diagnostics of the nodes of these types from one version of
+ * a document to the next, and checks such a node again only when an edit touched it, something it
+ * holds or holds it, or a declaration of a type it reads (docs/architecture.md, the fast build;
+ * tests/language/fast-build/incremental-validation.test.ts compares it with a full validation on
+ * random edits). Every other type is checked again after every edit: the plan-wide rules, and
+ * the stages, stories and launches, which read across the plan. A check registered on a type
+ * listed here must read no more than its entry says, or its entry must say more.
+ */
+export const CHECKS_READ: Readonly<Partial<Record<keyof AdoptAstType, ReadonlyArray<keyof AdoptAstType>>>> = {
+    // Its reach, trained members and initiative: the coalition (here or in a used file) and the initiatives.
+    Project: ['Use', 'Coalition', 'Member', 'Initiative'],
+    Goal: [],
+    Metric: [],
+    // Its stage's window (a container), today.
+    Action: []
+};
+
+/**
  * Several checks of one node type as one registered check, in order. Langium awaits every
  * registered check of every node; on 10,000 projects one check instead of six saves that many
  * round trips. A check that throws does not stop the others; the first error is rethrown at the

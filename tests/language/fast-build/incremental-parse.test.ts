@@ -408,16 +408,23 @@ describe('an edit inside one declaration re-parses only that declaration, and gi
         }
     });
 
-    test('untouched nodes are reused: every other project keeps its node', () => {
+    test('untouched nodes are reused: every other project keeps its node; the file\'s plan is made anew, as the root is', () => {
         const old = oldTreeOf(PLAN) as AdoptFile;
-        const projects = old.plan!.stages.flatMap(stage => stage.projects);
+        const oldPlan = old.plan!;
+        const projects = oldPlan.stages.flatMap(stage => stage.projects);
         const text = validEditsFor(PLAN)[0];
         const updated = update(old, text);
         expect(updated.unit).toBe('Project');
-        const now = (updated.result.value as AdoptFile).plan!.stages.flatMap(stage => stage.projects);
+        const root = updated.result.value as AdoptFile;
+        // What is kept by the old plan (such as its scopes) is not reused.
+        const newPlan = root.plan!;
+        expect(newPlan).not.toBe(oldPlan);
+        expect(newPlan.$container).toBe(root);
+        expect(newPlan.$cstNode?.astNode).toBe(newPlan);
+        const now = newPlan.stages.flatMap(stage => stage.projects);
         const kept = now.filter((project, i) => project === projects[i]).length;
         expect(kept).toBe(projects.length - 1);
-        expect((updated.result.value as AdoptFile).plan!.stages.every(stage => stage.$container === (updated.result.value as AdoptFile).plan)).toBe(true);
+        expect(newPlan.stages.every(stage => stage.$container === newPlan)).toBe(true);
     });
 
     test('a member edited re-parses the member, not the coalition; edited into two members, the coalition', () => {

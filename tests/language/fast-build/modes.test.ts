@@ -19,7 +19,7 @@ import { resolve } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, test } from 'vitest';
 import {
-    AstUtils, DefaultIndexManager, DefaultLinker, GrammarAST, GrammarUtils, URI, type AstNode, type LangiumDocument
+    AstUtils, DefaultIndexManager, DefaultLinker, GrammarAST, GrammarUtils, URI, isReference, type AstNode, type LangiumDocument
 } from 'langium';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Position } from 'vscode-languageserver-types';
@@ -226,6 +226,37 @@ describe('plain Langium and the fast build give the same answers', () => {
 
     test.each(GENERATED)('%s', async (_name, text) => {
         expect(await expectSameAnswers(text, 300)).toBe(true);
+    });
+
+    test('a workspace of plans that use a shared file (examples/northfield-network): every file', async () => {
+        const folder = resolve(ROOT, 'examples/northfield-network');
+        const paths = readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter(name => name.endsWith('.adopt')).sort();
+        expect(paths.length).toBe(4);
+        const uriOf = (path: string) => URI.parse(`file:///modes/network-${opened}/${path}`);
+        const open = async (services: Services) => {
+            const documents = paths.map(path => {
+                const document = services.shared.workspace.LangiumDocumentFactory.fromString<AdoptFile>(readFileSync(resolve(folder, path), 'utf8'), uriOf(path));
+                services.shared.workspace.LangiumDocuments.addDocument(document);
+                return document;
+            });
+            await services.shared.workspace.DocumentBuilder.build(documents, { validation: true });
+            return documents;
+        };
+        const [plainDocuments, fastDocuments] = [await open(plain), await open(fast)];
+        try {
+            for (let i = 0; i < paths.length; i++) {
+                expect(fast.Adopt.syntax.Facts.builtBy(fastDocuments[i].parseResult.value), paths[i]).toBe('fast');
+                await expectSame(plainDocuments[i], fastDocuments[i], 200);
+            }
+            // The plans resolve the shared names in both modes (a comparison of two failures would pass too).
+            const cardiology = fastDocuments[paths.indexOf('cardiology.adopt')];
+            expect(AstUtils.streamAst(cardiology.parseResult.value).flatMap(node => AstUtils.streamReferences(node)).every(({ reference }) => isReference(reference) && reference.ref !== undefined)).toBe(true);
+        } finally {
+            const uris = paths.map(uriOf);
+            opened++;
+            await plain.shared.workspace.DocumentBuilder.update([], uris);
+            await fast.shared.workspace.DocumentBuilder.update([], uris);
+        }
     });
 
     test('plans generated from the grammar: valid, mutated and garbage (fast-check)', async () => {

@@ -2,7 +2,8 @@
  * Entry point of the extension-host suite: the `run()` that VS Code calls with
  * `--extensionTestsPath` (desktop, @vscode/test-electron) or the `extensionTestsPath` payload
  * (code-server). Runs the mocha tests and, when ADOPT_VSCODE_RESULTS names a file, writes
- * `{ passed, failed, tests }` there for scripts/test-vscode.mjs.
+ * `{ passed, failed, tests }` there for scripts/test-vscode.mjs. ADOPT_VSCODE_SUITES (names of
+ * SUITES, separated by commas) runs only those files; every file runs without it.
  */
 /// <reference types="mocha" />
 import Mocha from 'mocha';
@@ -14,12 +15,26 @@ interface TestOutcome {
     readonly error?: string;
 }
 
+/** The suite's files, by name. */
+const SUITES: Readonly<Record<string, () => Promise<unknown>>> = {
+    extension: () => import('./extension.test.js'),
+    'rule-control': () => import('./rule-control.test.js'),
+    overview: () => import('./overview.test.js'),
+    workspace: () => import('./workspace.test.js')
+};
+
+function chosenSuites(): Array<() => Promise<unknown>> {
+    const names = (process.env.ADOPT_VSCODE_SUITES ?? '').split(',').map(name => name.trim()).filter(name => name !== '');
+    if (names.length === 0) return Object.values(SUITES);
+    const unknown = names.filter(name => !(name in SUITES));
+    if (unknown.length > 0) throw new Error(`ADOPT_VSCODE_SUITES names no suite file: ${unknown.join(', ')} (the files: ${Object.keys(SUITES).join(', ')})`);
+    return names.map(name => SUITES[name]);
+}
+
 export async function run(): Promise<void> {
     const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000, reporter: 'spec' });
     mocha.suite.emit('pre-require', globalThis, 'adopt-extension-suite', mocha);
-    await import('./extension.test.js');
-    await import('./rule-control.test.js');
-    await import('./overview.test.js');
+    for (const load of chosenSuites()) await load();
     const outcomes: TestOutcome[] = [];
     const failures = await new Promise<number>(resolve => {
         const runner = mocha.run(resolve);

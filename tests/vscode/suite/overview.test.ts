@@ -84,13 +84,34 @@ describe('Plan overview', () => {
         }
     });
 
-    it('contributes both commands in the Adopt category, for .adopt editors', () => {
+    it('Adopt: Export Calendar… writes the iCalendar of the plan: an event per dated stage and per action with a due date', async () => {
+        const plan = workspaceFile('lakeshore-college.adopt');
+        const target = workspaceFile('lakeshore.ics');
+        try {
+            const written = await vscode.commands.executeCommand<vscode.Uri | undefined>('adopt.exportCalendar', { uri: plan.toString(), target: target.toString() });
+            assert.equal(written?.toString(), target.toString());
+            const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(target));
+            assert.match(text, /^BEGIN:VCALENDAR\r\nVERSION:2\.0\r\n/);
+            assert.match(text, /END:VCALENDAR\r\n$/);
+            const uids = [...text.matchAll(/^UID:(.*)\r$/gm)].map(match => match[1]);
+            // Its three stages have windows; its nine actions have due dates.
+            assert.deepEqual(uids.filter(uid => uid.startsWith('stage.')), ['stage.initiation.LakeshoreCollege@adopt', 'stage.rollout.LakeshoreCollege@adopt', 'stage.roadShow.LakeshoreCollege@adopt']);
+            assert.equal(uids.filter(uid => uid.startsWith('action.')).length, 9);
+            assert.ok(uids.includes('action.recordChemistry.LakeshoreCollege@adopt'));
+        } finally {
+            await vscode.workspace.fs.delete(target).then(undefined, () => undefined);
+        }
+    });
+
+    it('contributes its commands in the Adopt category, for .adopt editors', () => {
         const extension = vscode.extensions.all.find(e => e.id === 'adopt.adopt')!;
         const contributes = (extension.packageJSON as { contributes: { commands: Array<{ command: string; title: string; category: string }>; menus: Record<string, Array<{ command: string; when?: string }>> } }).contributes;
         const commands = Object.fromEntries(contributes.commands.map(c => [c.command, `${c.category}: ${c.title}`]));
         assert.equal(commands['adopt.openOverview'], 'Adopt: Open Plan Overview');
         assert.equal(commands['adopt.exportReport'], 'Adopt: Export Plan Report…');
+        assert.equal(commands['adopt.exportCalendar'], 'Adopt: Export Calendar…');
         const palette = contributes.menus.commandPalette;
+        assert.match(palette.find(m => m.command === 'adopt.exportCalendar')?.when ?? '', /editorLangId == adopt/);
         assert.match(palette.find(m => m.command === 'adopt.openOverview')?.when ?? '', /editorLangId == adopt/);
         assert.match(palette.find(m => m.command === 'adopt.exportReport')?.when ?? '', /editorLangId == adopt/);
     });

@@ -1,0 +1,119 @@
+/**
+ * The diagnostics of each declaration, kept from one version of a document to the next. After an
+ * incremental update (incremental-parse.ts) every declaration but the one parsed again is the old
+ * tree's node; the checks of such a node give what they gave before unless the edit touched what
+ * they read. Which types of node may keep their diagnostics, and what their checks read, is the
+ * language's table `CHECKS_READ` (validation/adopt-validator.ts); every other node is checked
+ * again. A kept diagnostic after the edit moves with the text; one that the edit overlaps is not
+ * kept (its node is checked again).
+ */
+import type { AstNode } from 'langium';
+import type { Diagnostic, Position, Range } from 'vscode-languageserver-types';
+import { lineOf } from '../parser/text-lines.js';
+import type { TreeEdit, TreeState } from './tree-state.js';
+import { allNodes } from './tree-walk.js';
+
+/** The diagnostics of one validated tree, by node (nodes of a kept type with diagnostics only). */
+export interface KeptDiagnostics {
+    readonly byNode: ReadonlyMap<AstNode, readonly Diagnostic[]>;
+    /** What every result depends on besides the tree (today, the options, the used files' declarations). */
+    readonly context: readonly unknown[];
+}
+
+const NOTHING: readonly Diagnostic[] = [];
+
+/** What the validation of a tree made by an edit takes from the validation of the tree before. */
+export class DiagnosticsReuse {
+    /** The nodes to check again whatever their type: the declaration parsed again, what it holds, what holds it. */
+    private readonly changed = new Set<AstNode>();
+    /** The types whose nodes may keep their diagnostics after this edit. */
+    private readonly keptTypes = new Set<string>();
+    private readonly startAt: Position;
+    private readonly oldEndAt: Position;
+    private readonly newEndAt: Position;
+
+    private constructor(private readonly kept: KeptDiagnostics, edit: TreeEdit, state: TreeState, reads: Readonly<Record<string, readonly string[] | undefined>>) {
+        const fresh = allNodes(edit.declaration);
+        const touched = new Set<string>();
+        for (const node of fresh) {
+            this.changed.add(node);
+            touched.add(node.$type);
+        }
+        for (let node = edit.declaration.$container; node; node = node.$container) this.changed.add(node);
+        for (const [type, read] of Object.entries(reads)) {
+            if (read && !read.some(kind => touched.has(kind))) this.keptTypes.add(type);
+        }
+        this.startAt = positionAt(state.lineStarts, edit.start);
+        this.oldEndAt = endOf(this.startAt, edit.removed);
+        this.newEndAt = positionAt(state.lineStarts, edit.newEnd);
+    }
+
+    /**
+     * The reuse for a tree made by an edit of the tree `kept` was validated as, in the same
+     * context; undefined when none is possible (a line end written as a lone \r near the edit).
+     */
+    static after(kept: KeptDiagnostics, context: readonly unknown[], edit: TreeEdit, state: TreeState,
+        reads: Readonly<Record<string, readonly string[] | undefined>>): DiagnosticsReuse | undefined {
+        if (context.length !== kept.context.length || context.some((value, i) => value !== kept.context[i])) return undefined;
+        const text = state.text;
+        if (edit.removed.includes('\r') || text.slice(Math.max(0, edit.start - 1), edit.newEnd + 1).includes('\r')) return undefined;
+        return new DiagnosticsReuse(kept, edit, state, reads);
+    }
+
+    /** The node's diagnostics of the version before, where they now are; undefined if the node must be checked again. */
+    of(node: AstNode): readonly Diagnostic[] | undefined {
+        if (!this.keptTypes.has(node.$type) || this.changed.has(node)) return undefined;
+        const before = this.kept.byNode.get(node);
+        if (!before) return NOTHING;
+        let moved: Diagnostic[] | undefined;
+        for (let i = 0; i < before.length; i++) {
+            const diagnostic = before[i];
+            const range = this.moved(diagnostic.range);
+            if (range === undefined) return undefined;
+            if (range !== diagnostic.range) {
+                moved ??= before.slice(0, i);
+                moved.push({ ...diagnostic, range });
+            } else if (moved) {
+                moved.push(diagnostic);
+            }
+        }
+        return moved ?? before;
+    }
+
+    /** A range of the old text in the new one: the same object when it does not move; undefined when the edit overlaps it. */
+    private moved(range: Range): Range | undefined {
+        if (compare(range.end, this.startAt) < 0) return range;
+        if (compare(range.start, this.oldEndAt) <= 0) return undefined;
+        const start = this.movedPosition(range.start);
+        const end = this.movedPosition(range.end);
+        return start === range.start && end === range.end ? range : { start, end };
+    }
+
+    private movedPosition(position: Position): Position {
+        const lines = this.newEndAt.line - this.oldEndAt.line;
+        if (position.line === this.oldEndAt.line) {
+            return { line: position.line + lines, character: position.character - this.oldEndAt.character + this.newEndAt.character };
+        }
+        return lines === 0 ? position : { line: position.line + lines, character: position.character };
+    }
+}
+
+function compare(a: Position, b: Position): number {
+    return a.line !== b.line ? a.line - b.line : a.character - b.character;
+}
+
+function positionAt(starts: Uint32Array, offset: number): Position {
+    const line = lineOf(starts, offset);
+    return { line, character: offset - starts[line] };
+}
+
+/** Where `text` ends when it starts at `from` (line ends \n or \r\n; the caller has ruled out a lone \r). */
+function endOf(from: Position, text: string): Position {
+    let line = from.line;
+    let lineStart = -1;
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+        line++;
+        lineStart = i + 1;
+    }
+    return lineStart < 0 ? { line, character: from.character + text.length } : { line, character: text.length - lineStart };
+}

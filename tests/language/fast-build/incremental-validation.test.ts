@@ -1,0 +1,210 @@
+/**
+ * The validation of the fast build keeps the diagnostics of the declarations an edit cannot have
+ * changed (src/language/fast-build/kept-diagnostics.ts, the table CHECKS_READ of
+ * src/language/validation/adopt-validator.ts). On random sequences of edits (seeded), made as an
+ * editor makes them (one range change to the open document, then Langium's builder), every
+ * version's diagnostics equal those of a full validation of the same text in a new build.
+ */
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { URI, type LangiumDocument } from 'langium';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { createAdoptServices, type AdoptServices } from '../../../src/language/adopt-module.js';
+import type { FastBuildParser } from '../../../src/language/fast-build/fast-build-parser.js';
+import type { FastDocumentValidator } from '../../../src/language/fast-build/fast-validation.js';
+import type { AdoptFile } from '../../../src/language/generated/ast.js';
+import { generatePlan, toAdopt } from '../../../bench/generate-plan.js';
+
+const updating = createAdoptServices();
+const fresh = createAdoptServices();
+const validator = updating.Adopt.validation.DocumentValidator as FastDocumentValidator;
+const parser = updating.Adopt.parser.LangiumParser as FastBuildParser;
+
+/**
+ * A generated plan with what the generator leaves out: a stage window, actions in projects (owned
+ * or not, due in and out of the window, some overdue, some done).
+ */
+function planWithActions(): string {
+    let n = 0;
+    const statuses = ['', ' done', ' doing', ' blocked', ''];
+    return toAdopt(generatePlan({ projects: 40, seed: 31 }))
+        .replace(/^(\s*stage \S+ "[^"]*") \{/m, '$1 from 2026-02-01 to 2026-09-30 {')
+        .replace(/^(\s*)(asynchrony (?:low|medium|high))$/gm, (_all, indent: string, trait: string) => {
+            n++;
+            if (n % 2) return `${indent}${trait}`;
+            const owner = n % 3 ? ` owner m${n % 7 + 1}` : '';
+            return `${indent}${trait}\n${indent}action act${n} "Follow up ${n}"${owner} due 2026-0${n % 9 + 1}-15${statuses[n % statuses.length]}`;
+        });
+}
+
+const PLAN = planWithActions();
+
+/** One edit: the range of the old text it replaces and the new text, found in the text by a seeded choice. */
+interface RangeEdit { start: number; end: number; text: string }
+
+type EditMaker = (text: string, pick: number) => RangeEdit | undefined;
+
+/** An edit at the `pick`-th match of `pattern` (modulo their number): group 1 (its last occurrence in the match) is replaced by `to(group 1)`. */
+function at(pattern: RegExp, to: (found: string, pick: number) => string): EditMaker {
+    return (text, pick) => {
+        const matches = [...text.matchAll(new RegExp(pattern.source, 'gm'))];
+        if (matches.length === 0) return undefined;
+        const match = matches[pick % matches.length];
+        // An optional group that matched nothing: the edit inserts at the end of the match.
+        const found = match[1] ?? '';
+        const start = match[1] === undefined ? match.index + match[0].length : match.index + match[0].lastIndexOf(found);
+        return { start, end: start + found.length, text: to(found, pick) };
+    };
+}
+
+const LEVELS = ['low', 'medium', 'high'];
+const EDITS: Record<string, EditMaker> = {
+    // Inside a project: its own checks only.
+    level: at(/^\s*(?:asynchrony|geography|crowdsourcing) (low|medium|high)$/, (level, pick) => LEVELS[(LEVELS.indexOf(level) + 1 + pick % 2) % 3]),
+    involves: at(/^\s*involves ([^\n]*)$/, (list, pick) => pick % 3 === 0 ? list.split(', ')[0] : pick % 3 === 1 ? `${list}, m${pick % 40 + 1}` : `${list}, nobody${pick}`),
+    supports: at(/^\s*supports (\S+)$/, (name, pick) => pick % 2 ? `ini${pick % 30 + 1}` : `${name}x`),
+    target: at(/^\s*metric \S+ "[^"]*"( target \d+%?)$/, (_target, pick) => pick % 2 ? '' : ` target ${pick}`),
+    due: at(/^\s*action \S+ "[^"]*"(?: owner \S+)? due (\d{4}-\d{2}-\d{2})/, (_due, pick) => `2026-${String(pick % 12 + 1).padStart(2, '0')}-0${pick % 9 + 1}`),
+    owner: at(/^\s*action \S+ "[^"]*"( owner \S+)?/, (owner, pick) => (owner ? '' : ` owner m${pick % 9 + 1}`)),
+    status: at(/^\s*action [^\n]*due \d{4}-\d{2}-\d{2}((?: done| doing| blocked)?)$/, found => (found ? '' : ' done')),
+    // Lines added inside a project: what follows moves down.
+    lines: at(/^(\s*crowdsourcing (?:low|medium|high))$/, (line, pick) => `${line}\n      // a note\n      action added${pick} "Added ${pick}" due 2026-03-0${pick % 9 + 1}`),
+    projectName: at(/^\s*project (\S+) "/, (name, pick) => (pick % 2 ? `${name}z` : `p${pick % 40 + 1}`)),
+    // Outside projects: what every project reads, or a stage's header and contents.
+    trained: at(/^\s*member \S+ "[^"]*" role \S+ unit "[^"]*"((?: trained)?)$/, found => (found ? '' : ' trained')),
+    role: at(/^\s*member \S+ "[^"]*" role (\S+)/, (role, pick) => (role === 'naysayer' ? 'staff' : pick % 2 ? 'naysayer' : 'executive')),
+    initiative: at(/^\s*initiative (\S+) "/, name => `${name}y`),
+    window: at(/^\s*stage \S+ "[^"]*"( from \d{4}-\d{2}-\d{2})?/, (from, pick) => (from ? '' : ` from 2026-0${pick % 9 + 1}-01`)),
+    storyFrom: at(/^\s*story \S+ "[^"]*" from (\S+)/, (_project, pick) => `p${pick % 40 + 1}`),
+    metricInGoal: at(/^\s*goal \S+ "[^"]*" \{\s*metric \S+ "[^"]*"( target \d+%?)/, () => ''),
+    // Text that does not parse: the next edit starts from the last text that did.
+    broken: at(/^\s*project \S+ "[^"]*" (\{)/, () => '{ {')
+};
+
+const uri = URI.parse('file:///incremental-validation/plan.adopt');
+
+/** The diagnostics of a full validation of `text`, in a new build. */
+async function fullValidation(text: string): Promise<Diagnostic[]> {
+    const document = fresh.shared.workspace.LangiumDocumentFactory.fromString<AdoptFile>(text, uri);
+    fresh.shared.workspace.LangiumDocuments.addDocument(document);
+    try {
+        await fresh.shared.workspace.DocumentBuilder.build([document], { validation: true });
+        return document.diagnostics ?? [];
+    } finally {
+        await fresh.shared.workspace.DocumentBuilder.update([], [uri]);
+    }
+}
+
+/** Opens PLAN in `services` as an editor does; returns the document and a function that applies one range edit and rebuilds. */
+async function openInEditor(services: { shared: AdoptServices['shared'] }, text: string) {
+    const documents = services.shared.workspace.TextDocuments!;
+    let textDocument = TextDocument.create(uri.toString(), 'adopt', 1, text);
+    documents.set(textDocument);
+    const document = services.shared.workspace.LangiumDocumentFactory.fromTextDocument<AdoptFile>(textDocument, uri);
+    services.shared.workspace.LangiumDocuments.addDocument(document);
+    await services.shared.workspace.DocumentBuilder.build([document], { validation: true });
+    const apply = async (edit: RangeEdit): Promise<string> => {
+        const range = { start: textDocument.positionAt(edit.start), end: textDocument.positionAt(edit.end) };
+        textDocument = TextDocument.update(textDocument, [{ range, text: edit.text }], textDocument.version + 1);
+        documents.set(textDocument);
+        await services.shared.workspace.DocumentBuilder.update([uri], []);
+        return textDocument.getText();
+    };
+    const close = async () => {
+        await services.shared.workspace.DocumentBuilder.update([], [uri]);
+        documents.delete(uri.toString());
+    };
+    return { document: document as LangiumDocument<AdoptFile>, apply, close };
+}
+
+describe('the fast build keeps the diagnostics of what an edit cannot have changed', () => {
+    test('random edit sequences (seeded): each version\'s diagnostics equal a full validation\'s, and most declarations keep theirs', async () => {
+        const names = Object.keys(EDITS);
+        const sequences = fc.sample(fc.array(fc.tuple(fc.constantFrom(...names), fc.nat(1000)), { minLength: 12, maxLength: 12 }), { numRuns: 4, seed: 20261207 });
+        const kinds = new Set<string>();
+        let keptInAll = 0;
+        for (const steps of sequences) {
+            const editor = await openInEditor(updating, PLAN);
+            let valid = PLAN;
+            try {
+                for (const [name, pick] of steps) {
+                    const edit = EDITS[name](valid, pick);
+                    if (!edit) continue;
+                    const before = kept();
+                    const incremental = totalIncremental();
+                    const text = await editor.apply(edit);
+                    expect(editor.document.diagnostics, `${name} #${pick}`).toEqual(await fullValidation(text));
+                    if (totalIncremental() > incremental && kept() > before) kinds.add(name);
+                    keptInAll += kept() - before;
+                    if (name === 'broken') {
+                        // Undone, as an editor's undo sends it: the whole text back.
+                        const undone = await editor.apply({ start: 0, end: text.length, text: valid });
+                        expect(editor.document.diagnostics).toEqual(await fullValidation(undone));
+                    } else {
+                        valid = text;
+                    }
+                }
+            } finally {
+                await editor.close();
+            }
+        }
+        // Edits inside projects kept the others' diagnostics; the edits were re-parsed alone.
+        expect(keptInAll).toBeGreaterThan(100);
+        expect([...kinds].filter(kind => ['level', 'involves', 'supports', 'target', 'due', 'owner', 'status', 'lines', 'projectName'].includes(kind)).length).toBeGreaterThan(4);
+    });
+
+    test('an edit of what every project reads (a member\'s role) checks every project again; a trait level, that project alone', async () => {
+        const editor = await openInEditor(updating, PLAN);
+        try {
+            const projects = (PLAN.match(/^\s*project /gm) ?? []).length;
+            const incremental = totalIncremental();
+            let before = kept('Project');
+            let text = await editor.apply(EDITS.role(PLAN, 3)!);
+            expect(totalIncremental()).toBe(incremental + 1);
+            expect(kept('Project') - before).toBe(0);
+            expect(editor.document.diagnostics).toEqual(await fullValidation(text));
+            before = kept('Project');
+            text = await editor.apply(EDITS.level(text, 5)!);
+            expect(totalIncremental()).toBe(incremental + 2);
+            expect(editor.document.diagnostics).toEqual(await fullValidation(text));
+            expect(kept('Project') - before).toBe(projects - 1);
+        } finally {
+            await editor.close();
+        }
+    });
+
+    test('a new day checks the actions again: an action due yesterday becomes overdue', async () => {
+        const today = updating.Adopt.model.Today;
+        const freshToday = fresh.Adopt.model.Today;
+        const dayBefore = today.current;
+        try {
+            today.set('2026-05-01');
+            freshToday.set('2026-05-01');
+            const editor = await openInEditor(updating, PLAN);
+            try {
+                const overdue = (document: { diagnostics?: Diagnostic[] }) => (document.diagnostics ?? []).filter(d => d.code === 'overdue-action').length;
+                const early = overdue(editor.document);
+                today.set('2026-09-01');
+                freshToday.set('2026-09-01');
+                const text = await editor.apply(EDITS.level(PLAN, 1)!);
+                expect(editor.document.diagnostics).toEqual(await fullValidation(text));
+                expect(overdue(editor.document)).toBeGreaterThan(early);
+            } finally {
+                await editor.close();
+            }
+        } finally {
+            today.set(dayBefore);
+            freshToday.set(dayBefore);
+        }
+    });
+});
+
+/** How many nodes (of a type, or of all) kept their diagnostics so far. */
+function kept(type?: string): number {
+    return type ? validator.counts.kept[type] ?? 0 : Object.values(validator.counts.kept).reduce((a, b) => a + b, 0);
+}
+
+function totalIncremental(): number {
+    return Object.values(parser.counts.incremental).reduce((a, b) => a + b, 0);
+}
