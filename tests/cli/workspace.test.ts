@@ -222,8 +222,11 @@ describe('adopt rank FOLDER', () => {
         // Initiative 25, asynchrony and geography high 12 each, crowdsourcing medium 21 x 2/3 = 14: 83.
         expect(parsed.plans[0].projects).toEqual([{
             rank: 1, name: 'streamRounds', title: 'Stream grand rounds', stage: 'rollout', score: 83, quickWin: true,
-            parts: { reach: 20, initiative: 25, asynchrony: 12, geography: 12, crowdsourcing: 14 }, missing: [], effort: null, line: 9
+            parts: { reach: 20, initiative: 25, asynchrony: 12, geography: 12, crowdsourcing: 14 }, missing: [], effort: null, line: 9,
+            // Nothing to do (no action, no metric with a target) and no dates: on track, not done.
+            status: 'on-track'
         }]);
+        expect(parsed.plans.map(plan => plan.status)).toEqual(['on-track', 'on-track']);
         expect(parsed.plans[0].diagnostics.map(d => `${d.line}:${d.column} ${d.code}`)).toEqual(['1:5 naysayer-unreached', '3:6 road-show-missing', '7:9 mantra-missing', '8:5 virtual-before-human']);
         // Willing: ana, ben; ben is involved, untrained: reach 30 x 0.5/2 = 7.5. Initiative 25, asynchrony high 12: 44.5.
         expect(parsed.plans[1].projects[0]).toMatchObject({
