@@ -23,8 +23,9 @@ fi
 [ "${ADOPT_SKIP_VSCODE:-}" = 1 ] && exit 0
 
 # Debian packages for the VS Code tests: chromium (the browser that shows code-server's
-# workbench) and what code-server's native modules build with (kerberos needs libkrb5-dev).
-debian_packages=(chromium libkrb5-dev libx11-dev libxkbfile-dev libsecret-1-dev pkg-config build-essential python3 fonts-dejavu-core)
+# workbench) and what code-server's native modules build with (kerberos needs libkrb5-dev); khal,
+# a calendar program, into which a test imports the calendar `adopt calendar` writes.
+debian_packages=(chromium libkrb5-dev libx11-dev libxkbfile-dev libsecret-1-dev pkg-config build-essential python3 fonts-dejavu-core khal)
 missing=()
 for package in "${debian_packages[@]}"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' || missing+=("$package")
