@@ -27,6 +27,7 @@ export const EXPECTED_FILES = [
     'extension/media/walkthrough/hurdles.md',
     'extension/media/walkthrough/rank.md',
     'extension/media/walkthrough/workspace.md',
+    'extension/media/walkthrough/shared-files.md',
     'extension/media/walkthrough/settings.md',
     'extension/media/walkthrough/living-plan.md',
     'extension/media/walkthrough/overview.md',
