@@ -20,7 +20,7 @@ function exampleAt(at: string, occurrence = 0): string {
 
 describe('hover on a project', () => {
     test('a quick win starts with its score line and shows the table of parts', async () => {
-        await hover({ text: exampleAt('streamRounds "'), index: 0, hover: /^score 88 · rank 1 of 2 · quick win {2}\n/ });
+        await hover({ text: exampleAt('streamRounds "'), index: 0, hover: /^score 88 · rank 1 of 2 · quick win · \*\*on track\*\* {2}\n/ });
         // The headings of the right-aligned columns keep a gap from the column before (hover tables have no cell padding).
         await hover({ text: exampleAt('streamRounds "'), index: 0, hover: /\| part \| (&nbsp;)+value \| (&nbsp;)+weight \| (&nbsp;)+points \|/ });
         await hover({ text: exampleAt('streamRounds "'), index: 0, hover: /\| reach \| 0\.83 \| 30 \| 25 \|\n\| initiative \| 1 \| 25 \| 25 \|\n\| asynchrony \| 1 \| 12 \| 12 \|\n\| geography \| 1 \| 12 \| 12 \|\n\| crowdsourcing \| 0\.67 \| 21 \| 14 \|/ });
@@ -29,7 +29,7 @@ describe('hover on a project', () => {
     test('a project that is not a quick win lists what is missing', async () => {
         await hover({
             text: exampleAt('hashtagContest'), index: 0,
-            hover: /^score 0 · rank 2 of 2 · not a quick win {2}\n[\s\S]*To become a quick win: support an existing initiative; involve at least one trained, willing member; add the traits asynchrony, geography, crowdsourcing; reach a score of 70 \(now 0\)\.$/
+            hover: /^score 0 · rank 2 of 2 · not a quick win · \*\*on track\*\* {2}\n[\s\S]*To become a quick win: support an existing initiative; involve at least one trained, willing member; add the traits asynchrony, geography, crowdsourcing; reach a score of 70 \(now 0\)\.$/
         });
     });
 
@@ -136,9 +136,9 @@ describe('hover on the living plan (SPEC section 7), today 1 March 2027', () => 
 
     test("a project's status on today", async () => {
         // recordChemistry is overdue: late.
-        await hoverLiving({ text: at('lectureArchive "'), index: 0, hover: /effort low\)  \nStatus: \*\*late\*\* \(today is 1 March 2027\)\n/ });
+        await hoverLiving({ text: at('lectureArchive "'), index: 0, hover: /^score 74\.5 · rank 1 of 2 · quick win · \*\*late\*\*  \n\*\*[^\n]*effort low\)\n/ });
         // 12 of 40 guides after 49 of 170 days: 0.3 is not below 0.75 x 49/170.
-        await hoverLiving({ text: at('studyWiki "'), index: 0, hover: /\nStatus: \*\*on track\*\* \(today is 1 March 2027\)\n/ });
+        await hoverLiving({ text: at('studyWiki "'), index: 0, hover: /^score [\d.]+ · rank 2 of 2 · quick win · \*\*on track\*\*  \n/ });
     });
 
     test("an action's own hover: where it is, status, owner, due date in words, overdue or not", async () => {

@@ -146,10 +146,10 @@ export class AdoptHoverProvider extends AstNodeHoverProvider {
         const verdict = analysis.quickWin
             ? 'A quick win: low-hanging fruit. Turn it into a success story for the internal road show.'
             : `To become a quick win: ${analysis.missing.join('; ')}.`;
+        // The status (on today's date) ends the score's line: a line of its own would make the box scroll.
         const lines = [
-            `${scoreLine(analysis, planAnalysis)}${LINE_BREAK}`,
-            `**${project.title ?? project.name}** (project \`${project.name}\` in stage '${analysis.stage.name}', ${effort})${LINE_BREAK}`,
-            `Status: **${statusWords(projectStatus(project, this.today.current))}** (today is ${spokenDate(this.today.current)})`,
+            `${scoreLine(analysis, planAnalysis)} · **${statusWords(projectStatus(project, this.today.current))}**${LINE_BREAK}`,
+            `**${project.title ?? project.name}** (project \`${project.name}\` in stage '${analysis.stage.name}', ${effort})`,
             '',
             `| part | ${HEADER_GAP}value | ${HEADER_GAP}weight | ${HEADER_GAP}points |`,
             '| --- | ---: | ---: | ---: |',

@@ -72,7 +72,7 @@ describe('Adopt extension', () => {
             async () => vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri, 10),
             value => value.length >= 2 && value.every(lens => lens.command?.title));
         const archive = lenses.find(lens => lens.range.start.line === positionOf(document, 'project lectureArchive').line);
-        assert.equal(archive?.command?.title, 'score 74.5 · rank 1 of 2 · quick win · 1/3 actions done');
+        assert.equal(archive?.command?.title, 'score 74.5 · rank 1 of 2 · quick win · 1/3 actions done · late');
         // The test runs with ADOPT_TODAY=2027-03-01 (scripts/test-vscode.mjs): recordChemistry, due 20 February, is overdue.
         const [overdue] = await waitFor('overdue-action', () => diagnosticsWithCode(document.uri, 'overdue-action'), d => d.length === 1);
         assert.equal(document.getText(overdue!.range), '2027-02-20');
