@@ -12,7 +12,8 @@ import { chromium } from 'playwright-core';
 import { expectAccessible, expectMatch, runCommand, setTheme, STEP_TIMEOUT, waitUntil, webviewFrame } from './ui-support.mjs';
 
 const EXAMPLES = resolve(import.meta.dirname, '../../../examples');
-const SECTION_IDS = ['plan', 'hurdles', 'matrix', 'projects', 'stages', 'coalition', 'road-show', 'diagnostics'];
+// The summary (status, sentence, decisions needed), then the eight sections of the report.
+const SECTION_IDS = ['summary', 'plan', 'hurdles', 'matrix', 'projects', 'stages', 'coalition', 'road-show', 'diagnostics'];
 
 /**
  * @param {{ url: string, workspace: string, chromiumPath: string, screenshots: string,
@@ -54,7 +55,7 @@ export async function runOverviewUiTests({ url, workspace, chromiumPath, screens
     };
 
     try {
-        await step('opens with "Adopt: Open Plan Overview" beside the plan, its eight sections in order', async () => {
+        await step('opens with "Adopt: Open Plan Overview" beside the plan, the summary then its eight sections in order', async () => {
             await page.goto(`${url}?folder=${encodeURIComponent(workspace)}`);
             await page.waitForSelector('.monaco-workbench');
             await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'riverside-health.adopt' }).click();
