@@ -82,7 +82,10 @@ export class FastDocumentValidator extends AdoptDocumentValidator {
         const nodes = trees.nodes(rootNode);
         const state = trees.stateOf(rootNode);
         const context = this.contextOf(rootNode, options);
-        const reuse = state ? this.reuseFor(state, context) : undefined;
+        // A file that uses others is checked in full: its diagnostics also follow the used files,
+        // whose edits are no edit of this tree.
+        const usesOthers = isAdoptFile(rootNode) && rootNode.uses.length > 0;
+        const reuse = state && !usesOthers ? this.reuseFor(state, context) : undefined;
         const byNode = new Map<AstNode, readonly Diagnostic[]>();
         for (let i = 0; i < nodes.length; i++) {
             // Langium yields to the event loop (so that an edit can cancel this run) once 10 ms
