@@ -174,6 +174,21 @@ describe('the fast build keeps the diagnostics of what an edit cannot have chang
         }
     });
 
+    test('a file that uses others is checked in full after an edit (its diagnostics also follow the used files)', async () => {
+        const text = `use "network/people.adopt"\n${PLAN}`;
+        const editor = await openInEditor(updating, text);
+        try {
+            const incremental = totalIncremental();
+            const before = kept();
+            const edited = await editor.apply(EDITS.level(text, 5)!);
+            expect(totalIncremental()).toBe(incremental + 1);
+            expect(kept() - before).toBe(0);
+            expect(editor.document.diagnostics).toEqual(await fullValidation(edited));
+        } finally {
+            await editor.close();
+        }
+    });
+
     test('a new day checks the actions again: an action due yesterday becomes overdue', async () => {
         const today = updating.Adopt.model.Today;
         const freshToday = fresh.Adopt.model.Today;
