@@ -63,13 +63,15 @@ describe('Plans in many files: a shared file and the plans that use it', functio
         for (const file of FILES) {
             const uri = workspaceFile(file);
             const bytes = original.get(file)!;
-            // A document VS Code holds with unsaved edits is reverted; then the file on disk is put back if it differs.
+            // A document VS Code holds with unsaved edits gets its first text back by an edit, then
+            // is saved (an edit reaches the server as every edit does); then the file on disk is put
+            // back if it differs.
             const held = vscode.workspace.textDocuments.find(document => document.uri.toString() === uri.toString());
             if (held?.isDirty) {
-                // Its unsaved edits dropped: File: Revert File on it.
-                await vscode.window.showTextDocument(held);
-                await vscode.commands.executeCommand('workbench.action.files.revert');
-                assert.ok(!held.isDirty, `${file} is reverted`);
+                const restore = new vscode.WorkspaceEdit();
+                restore.replace(uri, new vscode.Range(held.positionAt(0), held.positionAt(held.getText().length)), Buffer.from(bytes).toString('utf8'));
+                assert.ok(await vscode.workspace.applyEdit(restore), `${file} gets its text back`);
+                assert.ok(await held.save(), `${file} is saved`);
                 changed = true;
             }
             const now = await vscode.workspace.fs.readFile(uri).then(read => read, () => undefined);
