@@ -5,11 +5,11 @@
 import { URI, UriUtils, type FileSystemNode, type FileSystemProvider } from 'langium';
 
 export class MemoryFileSystem implements FileSystemProvider {
-    private readonly files = new Map<string, string>();
+    private readonly files = new Map<string, string | Uint8Array>();
 
-    /** Writes a file at an absolute path (`/work/plans/adopt.config.json`). */
-    write(path: string, text: string): URI {
-        this.files.set(path, text);
+    /** Writes a file at an absolute path (`/work/plans/adopt.config.json`): text, or any bytes. */
+    write(path: string, content: string | Uint8Array): URI {
+        this.files.set(path, content);
         return URI.file(path);
     }
 
@@ -25,7 +25,7 @@ export class MemoryFileSystem implements FileSystemProvider {
     statSync(uri: URI): FileSystemNode {
         const isFile = this.files.has(uri.path);
         const isDirectory = !isFile && this.isDirectory(uri.path);
-        if (!isFile && !isDirectory) throw new Error(`ENOENT: ${uri.path}`);
+        if (!isFile && !isDirectory) throw Object.assign(new Error(`ENOENT: ${uri.path}`), { code: 'ENOENT' });
         return { isFile, isDirectory, uri };
     }
 
@@ -42,9 +42,8 @@ export class MemoryFileSystem implements FileSystemProvider {
     }
 
     readFileSync(uri: URI): string {
-        const text = this.files.get(uri.path);
-        if (text === undefined) throw Object.assign(new Error(`ENOENT: ${uri.path}`), { code: 'ENOENT' });
-        return text;
+        const content = this.readBinarySync(uri);
+        return new TextDecoder().decode(content);
     }
 
     async readFile(uri: URI): Promise<string> {
@@ -52,7 +51,9 @@ export class MemoryFileSystem implements FileSystemProvider {
     }
 
     readBinarySync(uri: URI): Uint8Array {
-        return new TextEncoder().encode(this.readFileSync(uri));
+        const content = this.files.get(uri.path);
+        if (content === undefined) throw Object.assign(new Error(`ENOENT: ${uri.path}`), { code: 'ENOENT' });
+        return typeof content === 'string' ? new TextEncoder().encode(content) : content;
     }
 
     async readBinary(uri: URI): Promise<Uint8Array> {

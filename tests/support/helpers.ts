@@ -29,12 +29,11 @@ let workspaces = 0;
 
 /**
  * Builds files together as a workspace (paths relative to its folder, `/` between folders; each
- * call a folder of its own) and returns each file's document by its path. Nothing is on disk: a
+ * call a folder of its own unless given one) and returns each file's document by its path. Nothing is on disk: a
  * `use` of a path not given names no file.
  */
 export function workspaceParser(services: AdoptServices = createTestServices()) {
-    return async (files: Readonly<Record<string, string>>): Promise<Record<string, LangiumDocument<AdoptFile>>> => {
-        const folder = `file:///workspace-${++workspaces}/`;
+    return async (files: Readonly<Record<string, string>>, folder = `file:///workspace-${++workspaces}/`): Promise<Record<string, LangiumDocument<AdoptFile>>> => {
         const { LangiumDocumentFactory, LangiumDocuments, DocumentBuilder } = services.shared.workspace;
         const documents = Object.entries(files).map(([path, text]) => {
             const document = LangiumDocumentFactory.fromString<AdoptFile>(text, URI.parse(folder + path));

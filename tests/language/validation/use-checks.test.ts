@@ -3,61 +3,18 @@
  * files): use-not-found for every reason a path names no readable file, use-not-shared,
  * use-cycle of any length, unused-use, duplicate-name across files, and the diagnostics of a
  * used declaration placed on the `use` that brings it in. Files not given to the workspace are
- * read from a file system in memory (a folder, a binary file, a file over the size limit).
+ * read from a file system in memory (tests/config/memory-file-system.ts: a folder, a binary file,
+ * a file over the size limit).
  */
 import { describe, expect, test } from 'vitest';
-import type { FileSystemNode, FileSystemProvider, LangiumDocument, URI } from 'langium';
+import type { LangiumDocument } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { createAdoptServices } from '../../../src/language/adopt-module.js';
 import type { AdoptFile } from '../../../src/language/generated/ast.js';
 import { MAX_PLAN_BYTES } from '../../../src/language/parser/plan-limits.js';
 import { codesOf, withCode, workspaceParser } from '../../support/helpers.js';
 import { HEALTHY_PLAN, textAt } from '../../support/plan-fixtures.js';
-
-/** Files on a disk in memory, by their path in the workspace's folder (whichever that is): bytes, and folders. */
-class MemoryFileSystem implements FileSystemProvider {
-    constructor(private readonly files: ReadonlyMap<string, Uint8Array>, private readonly folders: ReadonlySet<string>) { }
-
-    private static pathOf(uri: URI): string {
-        return uri.path.replace(/^\/workspace-\d+\//, '');
-    }
-    statSync(uri: URI): FileSystemNode {
-        const path = MemoryFileSystem.pathOf(uri);
-        if (this.folders.has(path)) return { isFile: false, isDirectory: true, uri };
-        if (this.files.has(path)) return { isFile: true, isDirectory: false, uri };
-        throw Object.assign(new Error(`ENOENT: ${path}`), { code: 'ENOENT' });
-    }
-    async stat(uri: URI): Promise<FileSystemNode> {
-        return this.statSync(uri);
-    }
-    existsSync(uri: URI): boolean {
-        const path = MemoryFileSystem.pathOf(uri);
-        return this.files.has(path) || this.folders.has(path);
-    }
-    async exists(uri: URI): Promise<boolean> {
-        return this.existsSync(uri);
-    }
-    readBinarySync(uri: URI): Uint8Array {
-        const bytes = this.files.get(MemoryFileSystem.pathOf(uri));
-        if (!bytes) throw Object.assign(new Error(`ENOENT: ${uri.path}`), { code: 'ENOENT' });
-        return bytes;
-    }
-    async readBinary(uri: URI): Promise<Uint8Array> {
-        return this.readBinarySync(uri);
-    }
-    readFileSync(uri: URI): string {
-        return new TextDecoder().decode(this.readBinarySync(uri));
-    }
-    async readFile(uri: URI): Promise<string> {
-        return this.readFileSync(uri);
-    }
-    readDirectorySync(): FileSystemNode[] {
-        return [];
-    }
-    async readDirectory(): Promise<FileSystemNode[]> {
-        return [];
-    }
-}
+import { MemoryFileSystem } from '../../config/memory-file-system.js';
 
 const encoder = new TextEncoder();
 
@@ -69,16 +26,15 @@ const PEOPLE = `shared People "The network's people" {
 }
 `;
 
-/** Files built together as a workspace, with `disk` beside them: files not in the workspace, read when used. */
+let disks = 0;
+
+/** Files built together as a workspace, with `disk` beside them: files not in the workspace, read when used (a folder is a file inside it). */
 async function build(files: Record<string, string>, disk: Record<string, Uint8Array | 'folder'> = {}) {
-    const diskFiles = new Map<string, Uint8Array>();
-    const folders = new Set<string>();
-    for (const [path, content] of Object.entries(disk)) {
-        if (content === 'folder') folders.add(path);
-        else diskFiles.set(path, content);
-    }
-    const { Adopt } = createAdoptServices({ fileSystemProvider: () => new MemoryFileSystem(diskFiles, folders) });
-    return workspaceParser(Adopt)(files);
+    const folder = `/use-checks-${++disks}/`;
+    const fileSystem = new MemoryFileSystem();
+    for (const [path, content] of Object.entries(disk)) fileSystem.write(folder + (content === 'folder' ? `${path}/inside.adopt` : path), content === 'folder' ? '' : content);
+    const { Adopt } = createAdoptServices({ fileSystemProvider: () => fileSystem });
+    return workspaceParser(Adopt)(files, `file://${folder}`);
 }
 
 function only(document: LangiumDocument<AdoptFile>, code: string): Diagnostic {
