@@ -14,6 +14,7 @@
     const status = /** @type {HTMLElement} */ (document.getElementById('status'));
     const exportButton = /** @type {HTMLButtonElement} */ (document.getElementById('export'));
     const compareButton = /** @type {HTMLButtonElement} */ (document.getElementById('compare'));
+    const historyNote = /** @type {HTMLElement} */ (document.getElementById('history-note'));
 
     /** @param {HTMLElement | null} element */
     function keyOf(element) {
@@ -60,6 +61,9 @@
             // Shown only where git gives the plan's last commit; pressed while the comparison is shown.
             compareButton.hidden = !data.available;
             compareButton.setAttribute('aria-pressed', data.pressed && data.available ? 'true' : 'false');
+            // Where there is no history at all (the browser: no git), a line says why.
+            historyNote.textContent = data.note || '';
+            historyNote.hidden = !data.note;
         } else if (data.type === 'status') {
             status.textContent = data.status;
         }

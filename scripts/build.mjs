@@ -1,4 +1,6 @@
-// Bundles the CLI, the language server and the VS Code client with esbuild (CommonJS, Node), and
+// Bundles the CLI, the language server and the VS Code client with esbuild (CommonJS, Node), the
+// browser build (out/browser/: the client for VS Code for the Web's extension host, CommonJS, and
+// the language server as a Web Worker script), and
 // writes the TextMate grammar VS Code loads (scripts/textmate-grammar.mjs) and the JSON schema of
 // adopt.config.json (schemas/adopt.config.schema.json, which the extension contributes to VS Code)
 // from its zod schema.
@@ -36,6 +38,31 @@ const options = {
     banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" }
 };
 
+/**
+ * The browser build: no Node module may be reached (tests/architecture/browser-bundles.test.ts
+ * checks the bundles), and both are minified, since they are downloaded by VS Code for the Web.
+ */
+const browserOptions = [
+    { in: 'src/extension/browser-main.ts', out: 'out/browser/extension.cjs', format: 'cjs' },
+    { in: 'language-server/main-browser.ts', out: 'out/browser/language-server.js', format: 'iife' }
+].map(entry => ({
+    entryPoints: [entry.in],
+    outfile: entry.out,
+    bundle: true,
+    platform: 'browser',
+    format: entry.format,
+    target: 'es2022',
+    external: ['vscode'],
+    sourcemap: !production,
+    minify: true,
+    legalComments: 'none',
+    logLevel: 'warning',
+    metafile: true,
+    alias: options.alias,
+    // Langium's only use of import.meta.url is for files on disk, which the browser build does not read.
+    define: { 'import.meta.url': '""' }
+}));
+
 await writeTextMateGrammar();
 
 /** Runs the zod schema's `configJsonSchema()` (bundled in memory) and writes its JSON schema. */
@@ -48,9 +75,12 @@ async function writeConfigSchema() {
 await writeConfigSchema();
 
 if (watch) {
-    const context = await esbuild.context(options);
-    await context.watch();
+    for (const each of [options, ...browserOptions]) await (await esbuild.context(each)).watch();
     console.log('watching for changes…');
 } else {
-    await esbuild.build(options);
+    await Promise.all([esbuild.build(options), ...browserOptions.map(async each => {
+        const result = await esbuild.build(each);
+        // What went into the bundle, for the size bench (bench/browser-size.mjs).
+        writeFileSync(`${each.outfile}.meta.json`, JSON.stringify(result.metafile));
+    })]);
 }

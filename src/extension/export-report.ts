@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 import type { PlanOverview } from '../protocol/overview-protocol.js';
 import { reportHtml } from '../report/report-html.js';
 import { reportMarkdown } from '../report/report-markdown.js';
-import { LANGUAGE_ID } from './language-client.js';
+import { LANGUAGE_ID } from './adopt-language.js';
 import type { OverviewSource } from './overview-client.js';
 
 export interface ExportArguments {

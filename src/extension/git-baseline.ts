@@ -5,7 +5,7 @@
  * file never committed), there is nothing to compare with: undefined, never an error.
  */
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { PLAN_COMPARISON_REQUEST, planComparisonSchema } from '../protocol/diff-protocol.js';
 import { sinceSection } from '../report/history-sections.js';
 import type { ReportExtra } from '../report/report-html.js';

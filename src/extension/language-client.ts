@@ -1,18 +1,12 @@
 /**
- * Starts the Adopt language server (out/language-server.cjs, bundled beside this client) over
- * Node IPC and connects it to VS Code for `.adopt` documents. The server keeps its compiled code
- * in Node's compile cache, in the extension's storage, so that a start after the first is faster.
- * The client watches the workspace's `.adopt` files and tells the server when one is created,
- * changed or deleted on disk, so that the plans that use a shared file are checked again
- * (docs/language.md#plans-in-many-files), whether or not the server asks for a watcher itself.
+ * The desktop's language client: starts the Adopt language server (out/language-server.cjs,
+ * bundled beside this client) over Node IPC. The server keeps its compiled code in Node's compile
+ * cache, in the extension's storage, so that a start after the first is faster.
  */
 import { join } from 'node:path';
-import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-
-export const LANGUAGE_ID = 'adopt';
-/** The files the client watches for the server: every plan and shared file of the workspace. */
-export const ADOPT_FILES = '**/*.adopt';
+import type * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type ServerOptions } from 'vscode-languageclient/node';
+import { adoptClientOptions, CLIENT_ID, CLIENT_NAME } from './adopt-language.js';
 
 export function createLanguageClient(context: vscode.ExtensionContext): LanguageClient {
     const module = context.asAbsolutePath('out/language-server.cjs');
@@ -21,12 +15,5 @@ export function createLanguageClient(context: vscode.ExtensionContext): Language
         run: { module, transport: TransportKind.ipc, options: { env } },
         debug: { module, transport: TransportKind.ipc, options: { env, execArgv: ['--nolazy', '--inspect=6009'] } }
     };
-    const adoptFiles = vscode.workspace.createFileSystemWatcher(ADOPT_FILES);
-    context.subscriptions.push(adoptFiles);
-    const clientOptions: LanguageClientOptions = {
-        documentSelector: [{ language: LANGUAGE_ID }],
-        synchronize: { configurationSection: LANGUAGE_ID, fileEvents: adoptFiles },
-        outputChannelName: 'Adopt Language Server'
-    };
-    return new LanguageClient('adopt', 'Adopt Language Server', serverOptions, clientOptions);
+    return new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, adoptClientOptions(context));
 }

@@ -7,7 +7,7 @@
  */
 import * as vscode from 'vscode';
 import { STARTER_PLAN } from '../language/starter/starter-plan.js';
-import { LANGUAGE_ID } from './language-client.js';
+import { LANGUAGE_ID } from './adopt-language.js';
 
 export const NEW_PLAN_COMMAND = 'adopt.newPlan';
 

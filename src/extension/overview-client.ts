@@ -4,7 +4,7 @@
  * malformed overview.
  */
 import type * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { PLAN_OVERVIEW_REQUEST, planOverviewSchema, type PlanOverview } from '../protocol/overview-protocol.js';
 import { askAboutDocument } from './rank-client.js';
 

@@ -40,6 +40,8 @@ export interface OverviewViewState {
     readonly projectPage: number | undefined;
     /** The heading of the comparison shown (`Since the last commit (…)`), or undefined. */
     readonly comparison: string | undefined;
+    /** Why the view has no history to compare with, where it says so (the browser), or undefined. */
+    readonly historyNote: string | undefined;
 }
 
 export class OverviewPanel extends PlanView<FromView, vscode.TextDocument> {
@@ -59,7 +61,7 @@ export class OverviewPanel extends PlanView<FromView, vscode.TextDocument> {
         document: vscode.TextDocument,
         private readonly source: OverviewSource,
         private readonly exportReport: (document: vscode.TextDocument) => Thenable<unknown>,
-        private readonly compare: ComparisonSource | undefined
+        private readonly compare: ComparisonSource | { readonly unavailable: string } | undefined
     ) {
         super(panel, document);
     }
@@ -69,7 +71,7 @@ export class OverviewPanel extends PlanView<FromView, vscode.TextDocument> {
         if (!view?.latest) return undefined;
         return {
             title: view.panel.title, uri: view.document.uri.toString(), overview: view.latest, projectPage: view.projectPage,
-            comparison: view.comparing ? view.comparison?.heading : undefined
+            comparison: view.comparing ? view.comparison?.heading : undefined, historyNote: view.historyNote()
         };
     }
 
@@ -81,7 +83,7 @@ export class OverviewPanel extends PlanView<FromView, vscode.TextDocument> {
     /** Shows the overview of `document`'s plan, opening the view beside the editor or pointing the open one at it. */
     static async show(
         context: vscode.ExtensionContext, document: vscode.TextDocument, source: OverviewSource, exportReport: (document: vscode.TextDocument) => Thenable<unknown>,
-        compare?: ComparisonSource
+        compare?: ComparisonSource | { readonly unavailable: string }
     ): Promise<PlanOverview> {
         let view = OverviewPanel.current;
         if (view) {
@@ -121,7 +123,8 @@ export class OverviewPanel extends PlanView<FromView, vscode.TextDocument> {
         let comparison: ReportExtra | undefined;
         try {
             // The comparison is asked for with the overview; git missing or failing leaves it out, silently.
-            [overview, comparison] = await Promise.all([this.source(this.document), this.compare?.(this.document).catch(() => undefined)]);
+            const compare = typeof this.compare === 'function' ? this.compare : undefined;
+            [overview, comparison] = await Promise.all([this.source(this.document), compare?.(this.document).catch(() => undefined)]);
         } catch (error) {
             if (generation === this.generation && !this.latest) throw error;
             return this.latest;
@@ -131,6 +134,10 @@ export class OverviewPanel extends PlanView<FromView, vscode.TextDocument> {
         this.comparison = comparison;
         this.post();
         return overview;
+    }
+
+    private historyNote(): string | undefined {
+        return this.compare && typeof this.compare !== 'function' ? this.compare.unavailable : undefined;
     }
 
     private options(): SectionOptions {
@@ -143,7 +150,7 @@ export class OverviewPanel extends PlanView<FromView, vscode.TextDocument> {
         const name = overview.plan.title || overview.plan.name || 'plan';
         this.panel.title = `Plan overview — ${overview.plan.name || 'plan'}`;
         const extras = this.comparing && this.comparison ? [this.comparison] : [];
-        void this.panel.webview.postMessage({ type: 'compare', available: this.comparison !== undefined, pressed: this.comparing });
+        void this.panel.webview.postMessage({ type: 'compare', available: this.comparison !== undefined, pressed: this.comparing, note: this.historyNote() ?? '' });
         void this.panel.webview.postMessage({ type: 'overview', title: name, status: statusLine(overview), html: overviewSections(overview, this.options(), extras) });
     }
 

@@ -2,7 +2,7 @@
  * The HTML shell of the Plan Overview webview: a strict content security policy (nothing by
  * default; only the nonce'd style and script; no remote content), the report's stylesheet with
  * the editor's theme colours, a header with the plan's title, the sections' links, the button that
- * compares the plan with its last commit (shown where git can give it) and the export button, and the area that media/overview.js fills with the sections the extension renders.
+ * compares the plan with its last commit (shown where git can give it, else a note says why not) and the export button, and the area that media/overview.js fills with the sections the extension renders.
  */
 import * as vscode from 'vscode';
 import { escape } from '../report/html-text.js';
@@ -24,6 +24,7 @@ export function overviewViewHtml(webview: vscode.Webview, extensionUri: vscode.U
 </div>
 <nav class="toc" aria-label="Sections"><ol>${SECTIONS.map(section => `<li><a href="#${section.id}">${escape(section.heading)}</a></li>`).join('')}</ol></nav>
 <p id="status" class="status-line" role="status" aria-live="polite">Reading the plan…</p>
+<p id="history-note" class="status-line history-note" hidden></p>
 </header>
 <main id="content" aria-labelledby="title"></main>
 </div>`

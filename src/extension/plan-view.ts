@@ -7,7 +7,7 @@
 import * as vscode from 'vscode';
 import { CONFIG_FILE_NAME } from '../language/config/adopt-config-schema.js';
 import { debounce } from './debounce.js';
-import { LANGUAGE_ID } from './language-client.js';
+import { LANGUAGE_ID } from './adopt-language.js';
 
 const REFRESH_DELAY_MS = 300;
 

@@ -4,7 +4,7 @@
  * the view never renders a malformed result.
  */
 import type * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import {
     RANK_QUICK_WINS_REQUEST, RANK_WORKSPACE_REQUEST, rankedProjectsSchema, rankResultWithSettingsSchema, workspaceRankingSchema, type RankedProjects,
     type RankQuickWinsParams, type RankResult, type SettingsInForce, type WorkspaceRanking

@@ -11,7 +11,7 @@ import * as vscode from 'vscode';
 import type { QuickWinSettings } from '../language/score/quick-win-settings.js';
 import type { RankResult, SettingsInForce, UsedFile, WorkspaceRanking } from '../protocol/rank-protocol.js';
 import { nonce, revealLine } from './webview-support.js';
-import { ADOPT_FILES, LANGUAGE_ID } from './language-client.js';
+import { ADOPT_FILES, LANGUAGE_ID } from './adopt-language.js';
 import type { RankSource, WorkspaceRankSource } from './rank-client.js';
 import { fullScore, quickWinSettings } from './score-scale.js';
 import { rankViewHtml } from './rank-view-html.js';

@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import { RANK_QUICK_WINS_COMMAND } from '../protocol/rank-protocol.js';
 import { debounce } from './debounce.js';
-import { LANGUAGE_ID } from './language-client.js';
+import { LANGUAGE_ID } from './adopt-language.js';
 import { quickWinCount, type ProjectsSource } from './rank-client.js';
 
 const REFRESH_DELAY_MS = 300;

@@ -18,7 +18,7 @@ export async function revealLine(document: vscode.TextDocument, line: number): P
 export function nonce(): string {
     const bytes = new Uint8Array(18);
     crypto.getRandomValues(bytes);
-    return Buffer.from(bytes).toString('base64');
+    return btoa(String.fromCharCode(...bytes));
 }
 
 /**

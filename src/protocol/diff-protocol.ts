@@ -6,7 +6,7 @@
  * `changed` entry holds only the fields that changed; an `added` entry every field with `old`
  * null, a `removed` entry every field with `new` null.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { actionStatusSchema, levelSchema, roleSchema } from './overview-protocol.js';
 import { planStatusSchema, severitySchema, workStatusSchema } from './rank-protocol.js';
 

@@ -5,7 +5,7 @@
  * by the server, the extension and the CLI. Lines and columns count from 1; dates are
  * `YYYY-MM-DD`.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { diagnosticSchema, planStatusSchema, rankedProjectSchema, settingsInForceSchema, usedFileSchema, workStatusSchema } from './rank-protocol.js';
 
 export const PLAN_OVERVIEW_REQUEST = 'adopt/planOverview';

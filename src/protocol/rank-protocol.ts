@@ -4,7 +4,7 @@
  * the server answers `adopt/rankWorkspace`. One zod schema per shape, shared by the CLI, the
  * server and the extension.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { PLAN_STATUSES, WORK_STATUSES } from '../language/model/plan-status.js';
 
 export const RANK_QUICK_WINS_REQUEST = 'adopt/rankQuickWins';

@@ -15,6 +15,8 @@ export const EXPECTED_FILES = [
     'extension/language-configuration.json',
     'extension/out/extension.cjs',
     'extension/out/language-server.cjs',
+    'extension/out/browser/extension.cjs',
+    'extension/out/browser/language-server.js',
     'extension/out/adopt.tmLanguage.json',
     'extension/schemas/adopt.config.schema.json',
     'extension/images/icon.png',

@@ -43,6 +43,8 @@ export class AdoptConfigFiles {
     /** The config file in force for the plans of a folder (null: none), by folder URI. */
     private readonly byFolder = new Map<string, ConfigFile | null>();
     private explicit: ConfigFile | undefined;
+    /** Counts the invalidations, so that a `load` under way keeps nothing that one made stale. */
+    private generation = 0;
     /** The text of a config file open in the editor (the language server), before the disk's. */
     private openText: (uri: URI) => string | undefined = () => undefined;
     private readonly changed = new Emitter<void>();
@@ -65,10 +67,40 @@ export class AdoptConfigFiles {
     /**
      * The config file in force for a plan: the `--config` file if one is set, else the nearest
      * `adopt.config.json` in the plan's folder or above it; undefined when there is none (or
-     * the plan is not a file, like an unsaved editor).
+     * the plan is not a file, like an unsaved editor). What `load` read ahead is used; folders it
+     * has not seen are searched with the file system's synchronous reads.
      */
     lookup(plan: URI): ConfigFile | undefined {
         if (this.explicit) return this.explicit;
+        const search = this.search(plan);
+        let step = search.next();
+        while (!step.done) step = search.next(this.isFile(step.value) ? this.readFile(step.value) ?? null : undefined);
+        return step.value;
+    }
+
+    /**
+     * Finds, ahead of `lookup`, the config files of these plans with the file system's
+     * asynchronous reads: a file system that has no synchronous ones (the browser build's, which
+     * reads through the client) needs it; the language server's document builder calls it before
+     * each build. What an `invalidate` meanwhile made stale is not kept.
+     */
+    async load(plans: Iterable<URI>): Promise<void> {
+        if (this.explicit) return;
+        for (const plan of plans) {
+            const generation = this.generation;
+            const search = this.search(plan, () => generation === this.generation);
+            let step = search.next();
+            while (!step.done) step = search.next(await this.isFileAsync(step.value) ? await this.readFileAsync(step.value) ?? null : undefined);
+        }
+    }
+
+    /**
+     * Walks up from the plan's folder to the first folder whose config file is known or found.
+     * Yields each candidate file not known yet; is sent what it holds (a config file, null when
+     * there is one that cannot be told apart from none, undefined when there is none); returns
+     * the config file in force and remembers it for every folder on the way (while `keep` says so).
+     */
+    private *search(plan: URI, keep: () => boolean = () => true): Generator<URI, ConfigFile | undefined, ConfigFile | null | undefined> {
         const folder = planFolder(plan);
         if (!folder) return undefined;
         const visited: string[] = [];
@@ -83,15 +115,17 @@ export class AdoptConfigFiles {
             }
             visited.push(key);
             const candidate = UriUtils.joinPath(current, CONFIG_FILE_NAME);
-            if (this.openText(candidate) !== undefined || this.isFile(candidate)) {
-                found = this.readFile(candidate) ?? null;
+            const text = this.openText(candidate);
+            const read = text !== undefined ? this.announce(parseConfigText(candidate, text)) : yield candidate;
+            if (read !== undefined) {
+                found = read;
                 break;
             }
             const parent = UriUtils.dirname(current);
             if (parent.path === current.path) break;
             current = parent;
         }
-        for (const key of visited) this.byFolder.set(key, found);
+        if (keep()) for (const key of visited) this.byFolder.set(key, found);
         return found ?? undefined;
     }
 
@@ -111,19 +145,31 @@ export class AdoptConfigFiles {
 
     /** Reads a config file now (not kept): what it says, or undefined when it is not there. */
     readFile(uri: URI): ConfigFile | undefined {
-        let text = this.openText(uri);
+        const text = this.openText(uri);
         if (text !== undefined) return this.announce(parseConfigText(uri, text));
+        if (!this.isFile(uri)) return undefined;
         try {
-            if (!this.isFile(uri)) return undefined;
-            text = this.fileSystem().readFileSync(uri);
+            return this.announce(parseConfigText(uri, this.fileSystem().readFileSync(uri)));
         } catch (error) {
-            return this.announce({ uri, problem: { message: `the file cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`, range: START } });
+            return this.announce(unreadable(uri, error));
         }
-        return this.announce(parseConfigText(uri, text));
+    }
+
+    /** `readFile` with the file system's asynchronous reads. */
+    async readFileAsync(uri: URI): Promise<ConfigFile | undefined> {
+        const text = this.openText(uri);
+        if (text !== undefined) return this.announce(parseConfigText(uri, text));
+        if (!await this.isFileAsync(uri)) return undefined;
+        try {
+            return this.announce(parseConfigText(uri, await this.fileSystem().readFile(uri)));
+        } catch (error) {
+            return this.announce(unreadable(uri, error));
+        }
     }
 
     /** Forgets every config file read: a config file was created, changed or deleted. */
     invalidate(): void {
+        this.generation++;
         this.byFolder.clear();
         this.changed.fire();
     }
@@ -131,6 +177,14 @@ export class AdoptConfigFiles {
     private announce(file: ConfigFile): ConfigFile {
         this.read.fire(file);
         return file;
+    }
+
+    private async isFileAsync(uri: URI): Promise<boolean> {
+        try {
+            return (await this.fileSystem().stat(uri)).isFile;
+        } catch {
+            return false;
+        }
     }
 
     private isFile(uri: URI): boolean {
@@ -144,6 +198,10 @@ export class AdoptConfigFiles {
 }
 
 const START: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+function unreadable(uri: URI, error: unknown): ConfigFile {
+    return { uri, problem: { message: `the file cannot be read (${(error as { code?: unknown }).code ?? 'error'})`, range: START } };
+}
 
 /**
  * The folder to search from: a plan's folder on disk. The CLI names a plan in a file not called

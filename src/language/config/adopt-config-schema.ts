@@ -5,7 +5,7 @@
  * gives the JSON schema that VS Code uses to complete and check the file (`configJsonSchema`,
  * written to schemas/adopt.config.schema.json by scripts/build.mjs).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import {
     describeValue, fieldName, quickWinSettingsSchema, settingsProblems, type PartialQuickWinSettings, type SettingsProblem
 } from '../score/quick-win-settings.js';

@@ -32,10 +32,12 @@ export function registerConfigSync(connection: Connection, services: AdoptServic
     /** Config files changed: forget what was read, show each one's problem (or none), re-check the plans. */
     const changed = (uris: readonly URI[]) => {
         files.invalidate();
-        for (const uri of uris) {
-            if (!files.readFile(uri)) publish(uri.toString(), []);
-        }
-        void revalidate().catch(error => console.error(`Could not apply the changed ${CONFIG_FILE_NAME}:`, error));
+        void (async () => {
+            for (const uri of uris) {
+                if (!await files.readFileAsync(uri)) publish(uri.toString(), []);
+            }
+            await revalidate();
+        })().catch(error => console.error(`Could not apply the changed ${CONFIG_FILE_NAME}:`, error));
     };
     services.shared.lsp.DocumentUpdateHandler.onWatchedFilesChange(params => {
         const uris = params.changes.filter(change => isConfigFileUri(change.uri)).map(change => URI.parse(change.uri));

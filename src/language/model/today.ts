@@ -12,7 +12,7 @@ export class Today {
     /** Why ADOPT_TODAY was not used, if it was set to something that is not a date. */
     readonly environmentProblem: string | undefined;
 
-    constructor(environment: Readonly<Record<string, string | undefined>> = process.env) {
+    constructor(environment: Readonly<Record<string, string | undefined>> = hostEnvironment()) {
         const value = environment[TODAY_VARIABLE]?.trim();
         if (value) {
             const problem = dateProblem(value);
@@ -32,4 +32,9 @@ export class Today {
         if (!problem) this.fixed = date;
         return problem;
     }
+}
+
+/** The process's environment; none in a browser (the language server in a Web Worker). */
+function hostEnvironment(): Readonly<Record<string, string | undefined>> {
+    return (globalThis as { process?: { env: Readonly<Record<string, string | undefined>> } }).process?.env ?? {};
 }

@@ -4,7 +4,7 @@
  * (`adopt.config.json`, src/language/config/adopt-config-schema.ts). The descriptions given with
  * `meta` go into the config file's JSON schema, for the editor's completion and hover.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const SCORE_PARTS = ['reach', 'initiative', 'asynchrony', 'geography', 'crowdsourcing'] as const;
 export type ScorePart = (typeof SCORE_PARTS)[number];

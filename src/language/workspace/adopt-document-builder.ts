@@ -5,7 +5,6 @@
  */
 import { Cancellation, DefaultDocumentBuilder, DocumentState, type BuildOptions, type LangiumDocument, type LangiumSharedCoreServices } from 'langium';
 import type { AdoptServices } from '../adopt-module.js';
-import type { UsedFiles } from './used-files.js';
 
 export class AdoptDocumentBuilder extends DefaultDocumentBuilder {
     constructor(services: LangiumSharedCoreServices) {
@@ -15,17 +14,18 @@ export class AdoptDocumentBuilder extends DefaultDocumentBuilder {
     protected override async buildDocuments(documents: LangiumDocument[], options: BuildOptions, cancelToken = Cancellation.CancellationToken.None): Promise<void> {
         // A changed document is parsed first (as the build's first phase would), for its `use` lines.
         await this.runCancelable(documents, DocumentState.Parsed, cancelToken, document => this.langiumDocumentFactory.update(document, cancelToken));
-        const files = this.usedFiles(documents);
-        const used = files ? await files.loadUsedBy(documents, cancelToken) : [];
-        await super.buildDocuments(used.length === 0 ? documents : [...documents, ...used], options, cancelToken);
+        const services = this.languageServices(documents);
+        const used = services?.workspace ? await services.workspace.UsedFiles.loadUsedBy(documents, cancelToken) : [];
+        const built = used.length === 0 ? documents : [...documents, ...used];
+        // The config files in force, read ahead with the file system's asynchronous reads (the browser's has no other).
+        if (options.validation && services?.config) await services.config.Files.load(built.map(document => document.uri));
+        await super.buildDocuments(built, options, cancelToken);
     }
 
-    /** The language's reader of used files (one language: the services of any of its documents). */
-    private usedFiles(documents: readonly LangiumDocument[]): UsedFiles | undefined {
+    /** The language's services (one language: those of any of the documents). */
+    private languageServices(documents: readonly LangiumDocument[]): Partial<AdoptServices> | undefined {
         for (const document of documents) {
-            if (this.serviceRegistry.hasServices(document.uri)) {
-                return (this.serviceRegistry.getServices(document.uri) as Partial<AdoptServices>).workspace?.UsedFiles;
-            }
+            if (this.serviceRegistry.hasServices(document.uri)) return this.serviceRegistry.getServices(document.uri) as Partial<AdoptServices>;
         }
         return undefined;
     }

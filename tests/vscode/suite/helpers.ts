@@ -4,7 +4,7 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { AdoptExtensionApi } from '../../../src/extension/main.js';
+import type { AdoptExtensionApi } from '../../../src/extension/adopt-extension.js';
 
 export const EXTENSION_ID = 'adopt.adopt';
 

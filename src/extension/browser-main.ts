@@ -1,0 +1,32 @@
+/**
+ * The extension in VS Code for the Web (vscode.dev, github.dev, any browser VS Code that runs
+ * extensions in its web worker host): the language server runs in a Web Worker and reads files
+ * through the client; git does not run here, so the overview says there is no history to compare
+ * with. A language server that fails to start says so in the output channel and the status bar.
+ */
+import * as vscode from 'vscode';
+import { activateAdopt, deactivateAdopt, type AdoptExtensionApi } from './adopt-extension.js';
+import { createWorkerLanguageClient } from './browser-language-client.js';
+
+/** Why the overview has no "Compare with the last commit" in the browser. */
+export const NO_HISTORY_IN_BROWSER = 'History needs git, which VS Code for the Web does not run: compare with the last commit in the desktop VS Code, or with `adopt diff`.';
+
+export async function activate(context: vscode.ExtensionContext): Promise<AdoptExtensionApi> {
+    const client = createWorkerLanguageClient(context);
+    try {
+        return await activateAdopt(context, { client, history: { unavailable: NO_HISTORY_IN_BROWSER } });
+    } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        client.outputChannel.appendLine(`The Adopt language server could not start in a Web Worker: ${reason}`);
+        const item = vscode.window.createStatusBarItem('adopt.serverFailed', vscode.StatusBarAlignment.Left);
+        item.name = 'Adopt language server';
+        item.text = '$(error) Adopt: no language server';
+        item.tooltip = `The Adopt language server could not start: ${reason}`;
+        item.command = { title: 'Show the output', command: 'workbench.action.output.toggleOutput' };
+        item.show();
+        context.subscriptions.push(item);
+        throw error;
+    }
+}
+
+export const deactivate = deactivateAdopt;

@@ -1,0 +1,56 @@
+/**
+ * The files a language server without a disk reads through its client (the browser build, whose
+ * server is a Web Worker): the server asks, the extension answers with `vscode.workspace.fs`.
+ * Used files, `adopt.config.json` and the workspace's plans all come this way
+ * (docs/architecture.md#the-browser-build). One zod schema per message, shared by both ends.
+ */
+import * as z from 'zod';
+
+export const FILE_STAT_REQUEST = 'adopt/fs/stat';
+export const FILE_READ_REQUEST = 'adopt/fs/readFile';
+export const DIRECTORY_READ_REQUEST = 'adopt/fs/readDirectory';
+
+/**
+ * Why a file could not be read, as `vscode.FileSystemError` names it (`FileNotFound`,
+ * `FileIsADirectory`, `NoPermissions`, `Unavailable`, …); `Unknown` for anything else.
+ */
+export const fileErrorSchema = z.strictObject({ error: z.string().min(1) });
+export type FileError = z.infer<typeof fileErrorSchema>;
+
+export const fileRequestSchema = z.strictObject({ uri: z.string().min(1) });
+export type FileRequest = z.infer<typeof fileRequestSchema>;
+
+/** What is at a URI. */
+export const fileStatSchema = z.union([
+    z.strictObject({ isFile: z.boolean(), isDirectory: z.boolean(), size: z.number().int().nonnegative() }),
+    fileErrorSchema
+]);
+export type FileStat = z.infer<typeof fileStatSchema>;
+
+/** A file's bytes, base64 (the transport is JSON-RPC, whatever carries it). */
+export const fileContentSchema = z.union([z.strictObject({ base64: z.string() }), fileErrorSchema]);
+export type FileContent = z.infer<typeof fileContentSchema>;
+
+/** The entries of a folder, each a full URI. */
+export const directoryEntriesSchema = z.union([
+    z.strictObject({ entries: z.array(z.strictObject({ uri: z.string(), isFile: z.boolean(), isDirectory: z.boolean() })) }),
+    fileErrorSchema
+]);
+export type DirectoryEntries = z.infer<typeof directoryEntriesSchema>;
+
+/** Bytes as base64, in pieces small enough for `String.fromCharCode` (both ends have `btoa`/`atob`). */
+export function bytesToBase64(bytes: Uint8Array): string {
+    let binary = '';
+    const piece = 0x8000;
+    for (let start = 0; start < bytes.length; start += piece) {
+        binary += String.fromCharCode(...bytes.subarray(start, start + piece));
+    }
+    return btoa(binary);
+}
+
+export function base64ToBytes(base64: string): Uint8Array {
+    const binary = atob(base64);
+    const bytes = new Uint8Array(binary.length);
+    for (let index = 0; index < binary.length; index++) bytes[index] = binary.charCodeAt(index);
+    return bytes;
+}
