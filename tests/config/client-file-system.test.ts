@@ -1,0 +1,175 @@
+/**
+ * The file system of the browser build's language server: every read is a request to the client
+ * (src/language/workspace/client-file-system.ts). Here the client is a stand-in that answers the
+ * `adopt/fs/` requests from a file system in memory, with the error names VS Code's file system
+ * gives (`FileNotFound`, `FileIsADirectory`), as the extension does with `vscode.workspace.fs`.
+ * What a plan gets must not depend on the file system it is read through.
+ */
+import { URI, type LangiumDocument } from 'langium';
+import { describe, expect, test } from 'vitest';
+import { createAdoptServices } from '../../src/language/adopt-module.js';
+import type { AdoptFile } from '../../src/language/generated/ast.js';
+import { MAX_PLAN_BYTES } from '../../src/language/parser/plan-limits.js';
+import { ClientFileSystemProvider, type FileRequester } from '../../src/language/workspace/client-file-system.js';
+import {
+    DIRECTORY_READ_REQUEST, FILE_READ_REQUEST, FILE_STAT_REQUEST, bytesToBase64, directoryEntriesSchema, fileContentSchema, fileRequestSchema, fileStatSchema
+} from '../../src/protocol/file-system-protocol.js';
+import { example, workspaceParser } from '../support/helpers.js';
+import { HEALTHY_PLAN } from '../support/plan-fixtures.js';
+import { MemoryFileSystem } from './memory-file-system.js';
+
+/** Why a read failed, in VS Code's words, from the memory file system's error. */
+function errorName(error: unknown): string {
+    return (error as { code?: unknown }).code === 'ENOENT' ? 'FileNotFound' : 'Unknown';
+}
+
+/** The client's side: answers each request from `disk`, and counts them. Every answer is checked against its schema. */
+class StandInClient implements FileRequester {
+    readonly asked: string[] = [];
+    /** Called with each request as it arrives, before it is answered. */
+    onAsk: (request: string) => void = () => undefined;
+
+    constructor(private readonly disk: MemoryFileSystem) {}
+
+    sendRequest = (async (method: string, params: unknown): Promise<unknown> => {
+        const uri = URI.parse(fileRequestSchema.parse(params).uri);
+        this.asked.push(`${method} ${uri.path}`);
+        this.onAsk(`${method} ${uri.path}`);
+        try {
+            if (method === FILE_STAT_REQUEST) {
+                const node = this.disk.statSync(uri);
+                return fileStatSchema.parse({ isFile: node.isFile, isDirectory: node.isDirectory, size: node.isFile ? this.disk.readBinarySync(uri).length : 0 });
+            }
+            if (method === FILE_READ_REQUEST) {
+                if (this.disk.statSync(uri).isDirectory) return { error: 'FileIsADirectory' };
+                return fileContentSchema.parse({ base64: bytesToBase64(this.disk.readBinarySync(uri)) });
+            }
+            if (method === DIRECTORY_READ_REQUEST) {
+                return directoryEntriesSchema.parse({ entries: this.disk.readDirectorySync(uri).map(node => ({ uri: node.uri.toString(), isFile: node.isFile, isDirectory: node.isDirectory })) });
+            }
+        } catch (error) {
+            return { error: errorName(error) };
+        }
+        throw new Error(`unexpected request ${method}`);
+    }) as FileRequester['sendRequest'];
+}
+
+/** Services on the disk as it is, and services that read the same disk through the client. */
+function bothWays(disk: MemoryFileSystem) {
+    const client = new StandInClient(disk);
+    const throughClient = new ClientFileSystemProvider(client);
+    return {
+        client,
+        direct: createAdoptServices({ fileSystemProvider: () => disk }).Adopt,
+        browser: createAdoptServices({ fileSystemProvider: () => throughClient }).Adopt
+    };
+}
+
+/** `code message` of each diagnostic, in order. */
+function described(document: LangiumDocument): string[] {
+    return (document.diagnostics ?? []).map(d => `${d.code} ${d.message}`);
+}
+
+const PEOPLE = `shared People "The network's people" {
+  coalition { member zed "Zed" role executive trained }
+}
+`;
+const encoder = new TextEncoder();
+
+describe('a used file read through the client', () => {
+    test.each([
+        ['a readable shared file', {}, 'network/people.adopt', /^$/],
+        ['no such file', {}, 'network/nobody.adopt', /there is no such file/],
+        ['a folder', { '/w/network/old.adopt/inside.adopt': '' }, 'network/old.adopt', /it is a folder, not a file/],
+        ['a binary file', { '/w/network/logo.adopt': new Uint8Array([0x73, 0x00, 0x01]) }, 'network/logo.adopt', /NUL byte/],
+        ['a file that is not UTF-8', { '/w/network/latin1.adopt': new Uint8Array([0x73, 0xe9, 0x20]) }, 'network/latin1.adopt', /not valid UTF-8/],
+        ['a file over the size limit', { '/w/network/huge.adopt': encoder.encode(`// ${'x'.repeat(MAX_PLAN_BYTES)}`) }, 'network/huge.adopt', /too large/]
+    ])('%s: the same diagnostics as from the disk', async (_name, files: Record<string, string | Uint8Array>, path, message) => {
+        const disk = new MemoryFileSystem();
+        disk.write('/w/network/people.adopt', PEOPLE);
+        for (const [file, content] of Object.entries(files)) disk.write(file, content);
+        const text = `use "${path}"\n${HEALTHY_PLAN}`;
+        const { client, direct, browser } = bothWays(disk);
+        const { 'plan.adopt': fromDisk } = await workspaceParser(direct)({ 'plan.adopt': text }, 'file:///w/');
+        const { 'plan.adopt': fromClient } = await workspaceParser(browser)({ 'plan.adopt': text }, 'file:///w/');
+        expect(described(fromClient)).toEqual(described(fromDisk));
+        expect(described(fromClient).filter(line => line.startsWith('use-not-found')).join('\n')).toMatch(message);
+        // The used file was asked for, through the client.
+        expect(client.asked.some(line => line.endsWith(`/w/${path}`))).toBe(true);
+    });
+});
+
+describe('adopt.config.json read through the client, whose file system has no synchronous reads', () => {
+    const RIVERSIDE = example('riverside-health.adopt');
+
+    async function riversideAt(disk: MemoryFileSystem, folder: string) {
+        const { client, direct, browser } = bothWays(disk);
+        const { 'plan.adopt': fromDisk } = await workspaceParser(direct)({ 'plan.adopt': RIVERSIDE }, `file://${folder}/`);
+        const { 'plan.adopt': fromClient } = await workspaceParser(browser)({ 'plan.adopt': RIVERSIDE }, `file://${folder}/`);
+        return { client, browser, fromDisk, fromClient };
+    }
+
+    test('the nearest config file above the plan sets its severities', async () => {
+        const disk = new MemoryFileSystem();
+        disk.write('/work/adopt.config.json', JSON.stringify({ severity: { 'low-reach': 'off', 'untapped-opportunity': 'error' } }));
+        const { client, fromDisk, fromClient } = await riversideAt(disk, '/work/plans/team');
+        const codes = (fromClient.diagnostics ?? []).map(d => `${d.code} ${d.severity}`);
+        expect(codes).not.toContain('low-reach 3');
+        expect(codes).toContain('untapped-opportunity 1');
+        expect(described(fromClient)).toEqual(described(fromDisk));
+        // Walked up folder by folder, asking the client.
+        expect(client.asked).toEqual(expect.arrayContaining([`${FILE_STAT_REQUEST} /work/plans/team/adopt.config.json`, `${FILE_READ_REQUEST} /work/adopt.config.json`]));
+    });
+
+    test('a config file with a problem: announced with its place, and the plan gets the defaults', async () => {
+        const disk = new MemoryFileSystem();
+        disk.write('/work/adopt.config.json', '{ "severity": { "low-reach": "loud" } }');
+        const { browser, fromClient } = await riversideAt(disk, '/work/plans');
+        const { fromClient: withoutConfig } = await riversideAt(new MemoryFileSystem(), '/work/plans');
+        expect(described(fromClient)).toEqual(described(withoutConfig));
+        const found = browser.config.Files.lookup(URI.file('/work/plans/plan.adopt'));
+        expect(found?.problem?.message).toMatch(/severity\.low-reach/);
+        // On the value "loud", the 30th character.
+        expect(found?.problem?.range.start).toEqual({ line: 0, character: 29 });
+    });
+
+    test('a synchronous read is refused (Unavailable), never answered from nothing', () => {
+        const provider = new ClientFileSystemProvider(new StandInClient(new MemoryFileSystem()));
+        expect(() => provider.readFileSync(URI.file('/work/adopt.config.json'))).toThrow(expect.objectContaining({ code: 'Unavailable' }));
+        expect(() => provider.statSync(URI.file('/work'))).toThrow(expect.objectContaining({ code: 'Unavailable' }));
+    });
+
+    test('a config file deleted while a load reads it is not kept', async () => {
+        const disk = new MemoryFileSystem();
+        disk.write('/work/adopt.config.json', JSON.stringify({ severity: { 'low-reach': 'off' } }));
+        const { client, browser } = bothWays(disk);
+        const files = browser.config.Files;
+        const plan = URI.file('/work/plans/plan.adopt');
+        // The watcher's event (the file deleted) makes what was read stale while the file's text is on its way.
+        client.onAsk = request => {
+            if (request === `${FILE_READ_REQUEST} /work/adopt.config.json`) files.invalidate();
+        };
+        await files.load([plan]);
+        client.onAsk = () => undefined;
+        disk.remove('/work/adopt.config.json');
+        await files.load([plan]);
+        expect(files.lookup(plan)).toBeUndefined();
+    });
+});
+
+describe('the workspace read through the client', () => {
+    test("the workspace's plans and shared files, in subfolders too, are found by reading its folders", async () => {
+        const disk = new MemoryFileSystem();
+        disk.write('/ws/network/people.adopt', PEOPLE);
+        disk.write('/ws/campus/north/plan.adopt', `use "../../network/people.adopt"\n${HEALTHY_PLAN.replace('involves ana, ben', 'involves ana, ben, zed')}`);
+        disk.write('/ws/notes.txt', 'not a plan');
+        const { browser } = bothWays(disk);
+        const shared = browser.shared;
+        await shared.workspace.WorkspaceManager.initializeWorkspace([{ name: 'ws', uri: 'file:///ws' }]);
+        const paths = shared.workspace.LangiumDocuments.all.map(document => document.uri.path).toArray().sort();
+        expect(paths).toEqual(['/ws/campus/north/plan.adopt', '/ws/network/people.adopt']);
+        const plan = shared.workspace.LangiumDocuments.getDocument(URI.file('/ws/campus/north/plan.adopt')) as LangiumDocument<AdoptFile>;
+        await shared.workspace.DocumentBuilder.build([plan], { validation: true });
+        expect(described(plan)).toEqual([]);
+    });
+});
