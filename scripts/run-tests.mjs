@@ -37,7 +37,7 @@ let failed = 0;
 let broken = false;
 
 // The browser build's entries are checked apart, with the browser's types and without Node's.
-const steps = [['build', ['scripts/build.mjs']], ['typecheck', ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json']], ['typecheck (browser)', ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.browser.json']]];
+const steps = [['build', ['scripts/build.mjs']], ['typecheck', ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json']], ['typecheck-browser', ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.browser.json']]];
 for (const [name, args] of steps) {
     if (name === 'build' && run(process.execPath, ['node_modules/langium-cli/bin/langium.js', 'generate'], 'langium generate') !== 0) broken = true;
     if (run(process.execPath, args, name) !== 0) {

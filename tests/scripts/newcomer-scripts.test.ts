@@ -182,23 +182,24 @@ writeFileSync(out, JSON.stringify({ passed: 2, failed: 0, tests: [] }));`);
 
     test('runs the VS Code suites by default', () => {
         const run = runTests(fakeProject(), { ADOPT_SKIP_VSCODE: '' });
-        expect(run.ran).toEqual(['langium', 'build', 'tsc', 'vitest', 'vscode']);
+        // tsc twice: tsconfig.json, and tsconfig.browser.json for the browser build's entries.
+        expect(run.ran).toEqual(['langium', 'build', 'tsc', 'tsc', 'vitest', 'vscode']);
         expect(run.out.trimEnd().split('\n').at(-1)).toBe('5 passed, 0 failed');
     });
 
     test('prints the time of each step and each vitest file (slowest first) before the last line', () => {
         const lines = runTests(fakeProject(), { ADOPT_SKIP_VSCODE: '' }).out.trimEnd().split('\n');
         const table = lines.slice(lines.indexOf('Time of each step and suite (seconds; vitest files run in parallel):') + 1, -1);
-        expect(table.map(line => line.trim().split(/\s+/)[0])).toEqual(['langium', 'build', 'typecheck', 'vitest', 'tests/slow.test.ts', 'tests/quick.test.ts', 'VS']);
-        expect(table[4]).toMatch(/^ {4}tests\/slow\.test\.ts +42\.0$/);
-        expect(table[5]).toMatch(/^ {4}tests\/quick\.test\.ts +0\.3$/);
+        expect(table.map(line => line.trim().split(/\s+/)[0])).toEqual(['langium', 'build', 'typecheck', 'typecheck-browser', 'vitest', 'tests/slow.test.ts', 'tests/quick.test.ts', 'VS']);
+        expect(table[5]).toMatch(/^ {4}tests\/slow\.test\.ts +42\.0$/);
+        expect(table[6]).toMatch(/^ {4}tests\/quick\.test\.ts +0\.3$/);
         for (const line of table) expect(line).toMatch(/ \d+\.\d$/);
         expect(lines.at(-1)).toBe('5 passed, 0 failed');
     });
 
     test('ADOPT_SKIP_VSCODE=1 skips them and says so', () => {
         const run = runTests(fakeProject(), { ADOPT_SKIP_VSCODE: '1' });
-        expect(run.ran).toEqual(['langium', 'build', 'tsc', 'vitest']);
+        expect(run.ran).toEqual(['langium', 'build', 'tsc', 'tsc', 'vitest']);
         expect(run.out).toContain('ADOPT_SKIP_VSCODE=1: the VS Code suites (tests/vscode/) are skipped.');
         expect(run.out.trimEnd().split('\n').at(-1)).toBe('3 passed, 0 failed');
     });
