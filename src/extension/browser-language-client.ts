@@ -16,9 +16,20 @@ import { adoptClientOptions, CLIENT_ID, CLIENT_NAME } from './adopt-language.js'
 
 export const WORKER_SCRIPT = 'out/browser/language-server.js';
 
-export function createWorkerLanguageClient(context: vscode.ExtensionContext, fileSystem: vscode.FileSystem = vscode.workspace.fs): LanguageClient {
+/**
+ * The client; `failed` is told why when the worker cannot start or its script fails (an error the
+ * worker does not catch), since the client itself would only wait for an answer that never comes.
+ */
+export function createWorkerLanguageClient(context: vscode.ExtensionContext, failed: (reason: string) => void, fileSystem: vscode.FileSystem = vscode.workspace.fs): LanguageClient {
     const client = new LanguageClient(CLIENT_ID, CLIENT_NAME, async () => {
-        const worker = await startWorker(context);
+        let worker: Worker;
+        try {
+            worker = await startWorker(context);
+        } catch (error) {
+            failed(error instanceof Error ? error.message : String(error));
+            throw error;
+        }
+        worker.addEventListener('error', event => failed(event.message || 'its script could not run'));
         return { reader: new BrowserMessageReader(worker), writer: new BrowserMessageWriter(worker) };
     }, adoptClientOptions(context));
     answerFileRequests(client, fileSystem);
