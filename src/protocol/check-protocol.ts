@@ -3,7 +3,8 @@
  * rank-protocol.ts), each diagnostic with the `file` it is in (as given on the command line),
  * for every file checked.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import './zod-messages.js';
 import { diagnosticSchema } from './rank-protocol.js';
 
 export const CHECK_FORMATS = ['text', 'json', 'sarif'] as const;

@@ -6,13 +6,14 @@
  * `changed` entry holds only the fields that changed; an `added` entry every field with `old`
  * null, a `removed` entry every field with `new` null.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import './zod-messages.js';
 import { actionStatusSchema, levelSchema, roleSchema } from './overview-protocol.js';
 import { planStatusSchema, severitySchema, workStatusSchema } from './rank-protocol.js';
 
 /** A value in the old and the new version; null where the version has none. */
-function change<T extends z.ZodType>(value: T) {
-    return z.strictObject({ old: value.nullable(), new: value.nullable() });
+function change<T extends z.ZodMiniType>(value: T) {
+    return z.strictObject({ old: z.nullable(value), new: z.nullable(value) });
 }
 
 export const changeKindSchema = z.enum(['added', 'removed', 'changed']);
@@ -21,20 +22,20 @@ export type ChangeKind = z.infer<typeof changeKindSchema>;
 export const projectChangeSchema = z.strictObject({
     name: z.string(),
     change: changeKindSchema,
-    score: change(z.number()).optional(),
-    quickWin: change(z.boolean()).optional(),
-    status: change(workStatusSchema).optional(),
+    score: z.optional(change(z.number())),
+    quickWin: z.optional(change(z.boolean())),
+    status: z.optional(change(workStatusSchema)),
     /** A project that states no effort has null. */
-    effort: change(levelSchema.nullable()).optional()
+    effort: z.optional(change(z.nullable(levelSchema)))
 });
 
 export const actionChangeSchema = z.strictObject({
     name: z.string(),
     change: changeKindSchema,
     /** The status written (`todo` when none). */
-    status: change(actionStatusSchema).optional(),
+    status: z.optional(change(actionStatusSchema)),
     /** Not done and due before the day the versions are judged on. */
-    overdue: change(z.boolean()).optional()
+    overdue: z.optional(change(z.boolean()))
 });
 
 /** A metric whose actual changed (or that was added or removed with one): in the goal or project named `in`. */
@@ -47,8 +48,8 @@ export const metricChangeSchema = z.strictObject({
 export const memberChangeSchema = z.strictObject({
     name: z.string(),
     change: changeKindSchema,
-    role: change(roleSchema.nullable()).optional(),
-    trained: change(z.boolean()).optional()
+    role: z.optional(change(z.nullable(roleSchema))),
+    trained: z.optional(change(z.boolean()))
 });
 
 export const storyChangeSchema = z.strictObject({

@@ -4,7 +4,8 @@
  * Used files, `adopt.config.json` and the workspace's plans all come this way
  * (docs/architecture.md#the-browser-build). One zod schema per message, shared by both ends.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import './zod-messages.js';
 
 export const FILE_STAT_REQUEST = 'adopt/fs/stat';
 export const FILE_READ_REQUEST = 'adopt/fs/readFile';
@@ -14,15 +15,15 @@ export const DIRECTORY_READ_REQUEST = 'adopt/fs/readDirectory';
  * Why a file could not be read, as `vscode.FileSystemError` names it (`FileNotFound`,
  * `FileIsADirectory`, `NoPermissions`, `Unavailable`, …); `Unknown` for anything else.
  */
-export const fileErrorSchema = z.strictObject({ error: z.string().min(1) });
+export const fileErrorSchema = z.strictObject({ error: z.string().check(z.minLength(1)) });
 export type FileError = z.infer<typeof fileErrorSchema>;
 
-export const fileRequestSchema = z.strictObject({ uri: z.string().min(1) });
+export const fileRequestSchema = z.strictObject({ uri: z.string().check(z.minLength(1)) });
 export type FileRequest = z.infer<typeof fileRequestSchema>;
 
 /** What is at a URI. */
 export const fileStatSchema = z.union([
-    z.strictObject({ isFile: z.boolean(), isDirectory: z.boolean(), size: z.number().int().nonnegative() }),
+    z.strictObject({ isFile: z.boolean(), isDirectory: z.boolean(), size: z.number().check(z.int(), z.nonnegative()) }),
     fileErrorSchema
 ]);
 export type FileStat = z.infer<typeof fileStatSchema>;

@@ -5,7 +5,8 @@
  * by the server, the extension and the CLI. Lines and columns count from 1; dates are
  * `YYYY-MM-DD`.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import './zod-messages.js';
 import { diagnosticSchema, planStatusSchema, rankedProjectSchema, settingsInForceSchema, usedFileSchema, workStatusSchema } from './rank-protocol.js';
 
 export const PLAN_OVERVIEW_REQUEST = 'adopt/planOverview';
@@ -17,8 +18,9 @@ export type PlanOverviewParams = z.infer<typeof planOverviewParamsSchema>;
 
 export const levelSchema = z.enum(['low', 'medium', 'high']);
 /** A date as written in the plan: `YYYY-MM-DD` (only calendar dates reach the overview). */
-export const dateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-const line = z.number().int().positive();
+export const dateSchema = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
+const line = z.number().check(z.int(), z.positive());
+const count = z.number().check(z.int(), z.nonnegative());
 
 /** A declaration the overview names: its name, title and line. */
 export const namedSchema = z.strictObject({ name: z.string(), title: z.string(), line });
@@ -26,25 +28,25 @@ export type Named = z.infer<typeof namedSchema>;
 
 /** Section 1: the plan and its counts. */
 export const countsSchema = z.strictObject({
-    members: z.number().int().nonnegative(),
-    managers: z.number().int().nonnegative(),
-    trainedManagers: z.number().int().nonnegative(),
-    trainedMembers: z.number().int().nonnegative(),
-    naysayers: z.number().int().nonnegative(),
-    channels: z.number().int().nonnegative(),
-    initiatives: z.number().int().nonnegative(),
-    stages: z.number().int().nonnegative(),
-    projects: z.number().int().nonnegative(),
-    quickWins: z.number().int().nonnegative(),
-    stories: z.number().int().nonnegative(),
-    actions: z.number().int().nonnegative(),
-    actionsDone: z.number().int().nonnegative(),
-    overdueActions: z.number().int().nonnegative(),
+    members: count,
+    managers: count,
+    trainedManagers: count,
+    trainedMembers: count,
+    naysayers: count,
+    channels: count,
+    initiatives: count,
+    stages: count,
+    projects: count,
+    quickWins: count,
+    stories: count,
+    actions: count,
+    actionsDone: count,
+    overdueActions: count,
     /** The plan's diagnostics by severity: together, every diagnostic the report lists. */
-    errors: z.number().int().nonnegative(),
-    warnings: z.number().int().nonnegative(),
-    information: z.number().int().nonnegative(),
-    hints: z.number().int().nonnegative()
+    errors: count,
+    warnings: count,
+    information: count,
+    hints: count
 });
 
 /**
@@ -75,7 +77,7 @@ export type Hurdle = z.infer<typeof hurdleSchema>;
 export type HurdleCheck = z.infer<typeof hurdleCheckSchema>;
 
 /** Sections 3 and 4: a ranked project, as `adopt rank --json` has it, with its stage's title. */
-export const overviewProjectSchema = rankedProjectSchema.extend({
+export const overviewProjectSchema = z.extend(rankedProjectSchema, {
     stageTitle: z.string(),
     missing: z.array(z.string())
 });
@@ -86,42 +88,42 @@ export const overviewMetricSchema = z.strictObject({
     name: z.string(),
     title: z.string(),
     line,
-    target: z.string().nullable(),
-    actual: z.string().nullable(),
+    target: z.nullable(z.string()),
+    actual: z.nullable(z.string()),
     /** actual / target, when both are there and the target is above 0. */
-    progress: z.number().nullable()
+    progress: z.nullable(z.number())
 });
 export type OverviewMetric = z.infer<typeof overviewMetricSchema>;
 
-export const overviewGoalSchema = namedSchema.extend({ metrics: z.array(overviewMetricSchema) });
-export const projectMetricsSchema = namedSchema.extend({ metrics: z.array(overviewMetricSchema) });
+export const overviewGoalSchema = z.extend(namedSchema, { metrics: z.array(overviewMetricSchema) });
+export const projectMetricsSchema = z.extend(namedSchema, { metrics: z.array(overviewMetricSchema) });
 
 export const actionStatusSchema = z.enum(['todo', 'doing', 'done', 'blocked']);
-export const overviewActionSchema = namedSchema.extend({
-    owner: z.strictObject({ name: z.string(), title: z.string() }).nullable(),
-    due: dateSchema.nullable(),
+export const overviewActionSchema = z.extend(namedSchema, {
+    owner: z.nullable(z.strictObject({ name: z.string(), title: z.string() })),
+    due: z.nullable(dateSchema),
     status: actionStatusSchema,
     /** Not done, and due before the overview's date. */
     overdue: z.boolean(),
     /** The project the action belongs to; null for an action of the stage itself. */
-    project: z.string().nullable()
+    project: z.nullable(z.string())
 });
 export type OverviewAction = z.infer<typeof overviewActionSchema>;
 
-export const overviewStageSchema = namedSchema.extend({
+export const overviewStageSchema = z.extend(namedSchema, {
     /** 1-based place in stage order. */
-    position: z.number().int().positive(),
+    position: z.number().check(z.int(), z.positive()),
     /** The predecessor's name (its `after`, else the stage declared before it). */
-    after: z.string().nullable(),
+    after: z.nullable(z.string()),
     initial: z.boolean(),
     inCycle: z.boolean(),
-    from: dateSchema.nullable(),
-    to: dateSchema.nullable(),
-    mantra: z.string().nullable(),
+    from: z.nullable(dateSchema),
+    to: z.nullable(dateSchema),
+    mantra: z.nullable(z.string()),
     launches: z.array(z.strictObject({ name: z.string(), title: z.string() })),
-    projects: z.number().int().nonnegative(),
-    quickWins: z.number().int().nonnegative(),
-    stories: z.number().int().nonnegative(),
+    projects: count,
+    quickWins: count,
+    stories: count,
     goals: z.array(overviewGoalSchema),
     /** Projects of the stage that have metrics, with them. */
     projectMetrics: z.array(projectMetricsSchema),
@@ -138,14 +140,14 @@ export const roleSchema = z.enum(['executive', 'middle-manager', 'operational-ma
  * Where a declaration the plan sees is written: null in the plan's own file; else the path of
  * the used file that declares it, as the plan's `use` writes it (its `line` is then in that file).
  */
-const declaredIn = z.string().nullable();
+const declaredIn = z.nullable(z.string());
 
 /** Section 6: a coalition member, with the projects that involve them (names, by rank). */
-export const overviewMemberSchema = namedSchema.extend({
+export const overviewMemberSchema = z.extend(namedSchema, {
     file: declaredIn,
     /** Null while the plan lacks it (a member written half-way). */
-    role: roleSchema.nullable(),
-    unit: z.string().nullable(),
+    role: z.nullable(roleSchema),
+    unit: z.nullable(z.string()),
     trained: z.boolean(),
     manager: z.boolean(),
     willing: z.boolean(),
@@ -156,33 +158,33 @@ export type OverviewMember = z.infer<typeof overviewMemberSchema>;
 export const coalitionSchema = z.strictObject({
     members: z.array(overviewMemberSchema),
     /** Units of the coalition's members (a member without a unit is in none), by name. */
-    units: z.array(z.strictObject({ unit: z.string(), members: z.number().int().nonnegative(), projects: z.number().int().nonnegative() })),
+    units: z.array(z.strictObject({ unit: z.string(), members: count, projects: count })),
     /** Units whose members no project involves. */
     unitsWithoutProjects: z.array(z.string())
 });
 
 /** Section 7: a story, its project (score and quick win) and its audience. */
-export const overviewStorySchema = namedSchema.extend({
+export const overviewStorySchema = z.extend(namedSchema, {
     stage: z.string(),
     stageTitle: z.string(),
-    project: z.strictObject({ name: z.string(), title: z.string(), score: z.number(), quickWin: z.boolean(), rank: z.number().int().positive() }).nullable(),
-    audience: z.array(z.strictObject({ name: z.string(), title: z.string(), role: roleSchema.nullable() }))
+    project: z.nullable(z.strictObject({ name: z.string(), title: z.string(), score: z.number(), quickWin: z.boolean(), rank: z.number().check(z.int(), z.positive()) })),
+    audience: z.array(z.strictObject({ name: z.string(), title: z.string(), role: z.nullable(roleSchema) }))
 });
 export type OverviewStory = z.infer<typeof overviewStorySchema>;
 
 export const roadShowSchema = z.strictObject({
     stories: z.array(overviewStorySchema),
-    naysayers: z.array(namedSchema.extend({ file: declaredIn, unit: z.string().nullable(), reached: z.boolean(), stories: z.array(z.string()) })),
+    naysayers: z.array(z.extend(namedSchema, { file: declaredIn, unit: z.nullable(z.string()), reached: z.boolean(), stories: z.array(z.string()) })),
     /** Quick wins that no story is told from. */
     untoldQuickWins: z.array(z.strictObject({ name: z.string(), title: z.string() }))
 });
 
 /** An action that asks for a decision: where it is (its stage's title, its project's title or null), its owner and due date. */
-export const decisionActionSchema = namedSchema.extend({
-    owner: z.strictObject({ name: z.string(), title: z.string() }).nullable(),
-    due: dateSchema.nullable(),
+export const decisionActionSchema = z.extend(namedSchema, {
+    owner: z.nullable(z.strictObject({ name: z.string(), title: z.string() })),
+    due: z.nullable(dateSchema),
     stage: z.string(),
-    project: z.string().nullable()
+    project: z.nullable(z.string())
 });
 export type DecisionAction = z.infer<typeof decisionActionSchema>;
 
@@ -198,7 +200,7 @@ export const summarySchema = z.strictObject({
         blocked: z.array(decisionActionSchema),
         overdue: z.array(decisionActionSchema),
         unowned: z.array(decisionActionSchema),
-        unlaunchedChannels: z.array(namedSchema.extend({ quickWins: z.array(z.string()) }))
+        unlaunchedChannels: z.array(z.extend(namedSchema, { quickWins: z.array(z.string()) }))
     })
 });
 export type PlanSummary = z.infer<typeof summarySchema>;

@@ -4,7 +4,8 @@
  * the server answers `adopt/rankWorkspace`. One zod schema per shape, shared by the CLI, the
  * server and the extension.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import './zod-messages.js';
 import { PLAN_STATUSES, WORK_STATUSES } from '../language/model/plan-status.js';
 
 export const RANK_QUICK_WINS_REQUEST = 'adopt/rankQuickWins';
@@ -29,7 +30,7 @@ export const partsSchema = z.strictObject({
 });
 
 export const rankedProjectSchema = z.strictObject({
-    rank: z.number().int().positive(),
+    rank: z.number().check(z.int(), z.positive()),
     name: z.string(),
     title: z.string(),
     stage: z.string(),
@@ -37,20 +38,20 @@ export const rankedProjectSchema = z.strictObject({
     quickWin: z.boolean(),
     parts: partsSchema,
     /** What keeps the project from being a quick win, in words (empty for a quick win). */
-    missing: z.array(z.string()).optional(),
+    missing: z.optional(z.array(z.string())),
     /** How much work the project needs (its `effort`), or null when it states none. Not part of the score. */
-    effort: z.enum(['low', 'medium', 'high']).nullable(),
+    effort: z.nullable(z.enum(['low', 'medium', 'high'])),
     /** Where the project stands today: done, blocked, late, not-started, at-risk or on-track. */
     status: workStatusSchema,
-    line: z.number().int().positive()
+    line: z.number().check(z.int(), z.positive())
 });
 
 export const diagnosticSchema = z.strictObject({
     code: z.string(),
     severity: severitySchema,
     message: z.string(),
-    line: z.number().int().positive(),
-    column: z.number().int().positive()
+    line: z.number().check(z.int(), z.positive()),
+    column: z.number().check(z.int(), z.positive())
 });
 
 export const rankResultSchema = z.strictObject({
@@ -66,7 +67,7 @@ export type RankDiagnostic = z.infer<typeof diagnosticSchema>;
 export type RankResult = z.infer<typeof rankResultSchema>;
 
 /** The ranking without the diagnostics: the answer to a request with `diagnostics: false`. */
-export const rankedProjectsSchema = rankResultSchema.omit({ diagnostics: true });
+export const rankedProjectsSchema = z.omit(rankResultSchema, { diagnostics: true });
 export type RankedProjects = z.infer<typeof rankedProjectsSchema>;
 
 /**
@@ -76,7 +77,7 @@ export type RankedProjects = z.infer<typeof rankedProjectsSchema>;
  * `settings: true` adds the weights and threshold in force for the plan (its config file, else
  * the editor's settings), which the rank view needs to draw its scale.
  */
-export const rankQuickWinsParamsSchema = z.strictObject({ uri: z.string(), diagnostics: z.boolean().optional(), settings: z.boolean().optional() });
+export const rankQuickWinsParamsSchema = z.strictObject({ uri: z.string(), diagnostics: z.optional(z.boolean()), settings: z.optional(z.boolean()) });
 export type RankQuickWinsParams = z.infer<typeof rankQuickWinsParamsSchema>;
 
 /**
@@ -84,7 +85,7 @@ export type RankQuickWinsParams = z.infer<typeof rankQuickWinsParamsSchema>;
  * folders and the open plans; not the shared files), each with its `uri`, its ranking as
  * `adopt/rankQuickWins` answers it and the shared files it uses, by plan name (then uri). `diagnostics: false` leaves each plan's diagnostics out.
  */
-export const rankWorkspaceParamsSchema = z.strictObject({ diagnostics: z.boolean().optional() });
+export const rankWorkspaceParamsSchema = z.strictObject({ diagnostics: z.optional(z.boolean()) });
 export type RankWorkspaceParams = z.infer<typeof rankWorkspaceParamsSchema>;
 
 /** A declaration of a used file, by name and title. */
@@ -106,8 +107,8 @@ export const usedFileSchema = z.strictObject({
 export type UsedFile = z.infer<typeof usedFileSchema>;
 
 /** A plan of the workspace: its `uri`, its ranking, and the shared files it uses (`used`, in the order of its `use` lines). */
-export const planRankingSchema = rankResultSchema.extend({ uri: z.string(), used: z.array(usedFileSchema) });
-export const planProjectsSchema = rankedProjectsSchema.extend({ uri: z.string(), used: z.array(usedFileSchema) });
+export const planRankingSchema = z.extend(rankResultSchema, { uri: z.string(), used: z.array(usedFileSchema) });
+export const planProjectsSchema = z.extend(rankedProjectsSchema, { uri: z.string(), used: z.array(usedFileSchema) });
 export type PlanRanking = z.infer<typeof planRankingSchema>;
 export type PlanProjects = z.infer<typeof planProjectsSchema>;
 
@@ -130,5 +131,5 @@ export const settingsInForceSchema = z.strictObject({ weights: partsSchema, thre
 export type SettingsInForce = z.infer<typeof settingsInForceSchema>;
 
 /** The answer to a request with `settings: true`. */
-export const rankResultWithSettingsSchema = rankResultSchema.extend({ settings: settingsInForceSchema });
+export const rankResultWithSettingsSchema = z.extend(rankResultSchema, { settings: settingsInForceSchema });
 export type RankResultWithSettings = z.infer<typeof rankResultWithSettingsSchema>;

@@ -5,7 +5,8 @@
  * gives the JSON schema that VS Code uses to complete and check the file (`configJsonSchema`,
  * written to schemas/adopt.config.schema.json by scripts/build.mjs).
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import '../../protocol/zod-messages.js';
 import {
     describeValue, fieldName, quickWinSettingsSchema, settingsProblems, type PartialQuickWinSettings, type SettingsProblem
 } from '../score/quick-win-settings.js';
@@ -44,7 +45,7 @@ const severityLevelSchema = z.enum(SEVERITY_LEVELS, {
 
 function codeSchema(code: ConfigurableCode) {
     const { summary, help, severity } = IssueCodeTable[code];
-    return severityLevelSchema.optional().meta({
+    return z.optional(severityLevelSchema).register(z.globalRegistry, {
         markdownDescription: `**${summary}** ${help} Default: ${levelOf(severity)}.`,
         markdownEnumDescriptions: SEVERITY_LEVELS.map(level => LEVEL_DESCRIPTIONS[level])
     });
@@ -53,15 +54,15 @@ function codeSchema(code: ConfigurableCode) {
 export const severityOverridesSchema = z.strictObject(
     Object.fromEntries(CONFIGURABLE_CODES.map(code => [code, codeSchema(code)])) as Record<ConfigurableCode, ReturnType<typeof codeSchema>>,
     { error: issue => (issue.code === 'unrecognized_keys' ? undefined : `must be an object { "CODE": "${SEVERITY_LEVELS.join('" | "')}" }, not ${describeValue(issue.input)}`) }
-).meta({
+).register(z.globalRegistry, {
     markdownDescription: `The severity of each diagnostic code: ${LEVEL_WORDS}. A code not named keeps its default severity; \`syntax-error\` is always an error.`
 });
 
-export const adoptConfigSchema = quickWinSettingsSchema.extend({
-    $schema: z.string({ error: issue => `must be the text of a URL, not ${describeValue(issue.input)}` }).optional()
-        .meta({ description: 'The JSON schema of this file (optional; editors find it by the file name).' }),
-    severity: severityOverridesSchema.optional()
-}).meta({
+export const adoptConfigSchema = z.extend(quickWinSettingsSchema, {
+    $schema: z.optional(z.string({ error: issue => `must be the text of a URL, not ${describeValue(issue.input)}` }))
+        .register(z.globalRegistry, { description: 'The JSON schema of this file (optional; editors find it by the file name).' }),
+    severity: z.optional(severityOverridesSchema)
+}).register(z.globalRegistry, {
     title: 'Adopt config file',
     markdownDescription: 'Rule control for the Adopt plans in this folder and the folders below it: the quick-win `weights` and `threshold`, and the `severity` of each diagnostic code. The nearest `adopt.config.json` above a plan is used; it wins over the editor\'s settings.'
 });

@@ -1,10 +1,12 @@
 /**
  * Weights and threshold of the quick-win score (docs/language.md#the-quick-win-score), validated with zod. The same
  * schema checks the editor settings `adopt.quickWins.*`, and is part of the config file's schema
- * (`adopt.config.json`, src/language/config/adopt-config-schema.ts). The descriptions given with
- * `meta` go into the config file's JSON schema, for the editor's completion and hover.
+ * (`adopt.config.json`, src/language/config/adopt-config-schema.ts). The descriptions registered
+ * in zod's global registry go into the config file's JSON schema, for the editor's completion and
+ * hover.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import '../../protocol/zod-messages.js';
 
 export const SCORE_PARTS = ['reach', 'initiative', 'asynchrony', 'geography', 'crowdsourcing'] as const;
 export type ScorePart = (typeof SCORE_PARTS)[number];
@@ -35,8 +37,8 @@ export const MAX_SETTING = 1_000_000;
 
 export const nonNegativeNumber = z
     .number({ error: issue => notANumber(issue.input) })
-    .min(0, { error: 'must be at least 0' })
-    .max(MAX_SETTING, { error: 'must be at most 1000000 (one million)' });
+    .check(z.gte(0, { error: 'must be at least 0' }))
+    .check(z.lte(MAX_SETTING, { error: 'must be at most 1000000 (one million)' }));
 
 const PART_DESCRIPTIONS: Readonly<Record<ScorePart, string>> = {
     reach: 'Weight of reach: the share of willing (non-naysayer) coalition members the project involves, trained members counting 1 and untrained 0.5.',
@@ -47,19 +49,19 @@ const PART_DESCRIPTIONS: Readonly<Record<ScorePart, string>> = {
 };
 
 export const weightsSchema = z.strictObject(
-    Object.fromEntries(SCORE_PARTS.map(part => [part, nonNegativeNumber.optional().meta({
+    Object.fromEntries(SCORE_PARTS.map(part => [part, z.optional(nonNegativeNumber).register(z.globalRegistry, {
         markdownDescription: `${PART_DESCRIPTIONS[part]} Default: ${DEFAULT_WEIGHTS[part]}.`,
         default: DEFAULT_WEIGHTS[part]
-    })])) as Record<ScorePart, z.ZodOptional<typeof nonNegativeNumber>>,
+    })])) as Record<ScorePart, z.ZodMiniOptional<typeof nonNegativeNumber>>,
     { error: issue => (issue.code === 'unrecognized_keys' ? undefined : `must be an object, not ${describeValue(issue.input)}`) }
 );
 
 export const quickWinSettingsSchema = z.strictObject(
     {
-        weights: weightsSchema.optional().meta({
+        weights: z.optional(weightsSchema).register(z.globalRegistry, {
             markdownDescription: 'Weights of the five parts of the quick-win score. Name any of them; the others keep their defaults. Each weight is a number from 0 to 1000000. The score is not normalised: other weights give another scale.'
         }),
-        threshold: nonNegativeNumber.optional().meta({
+        threshold: z.optional(nonNegativeNumber).register(z.globalRegistry, {
             markdownDescription: 'A project whose score is at least this (and which supports an initiative, involves a trained willing member and has all three traits) is a **quick win**. Default: 70.',
             default: DEFAULT_THRESHOLD
         })
