@@ -222,9 +222,9 @@ export class LspSession {
     }
 }
 
-/** The Node server, `node out/language-server.cjs --stdio`, with `env` added to its environment. */
-export function startNodeServer({ env = {} } = {}) {
-    const child = spawn(process.execPath, [NODE_SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+/** The Node server, `node SERVER --stdio` (out/language-server.cjs unless given), with `env` added to its environment. */
+export function startNodeServer({ env = {}, server = NODE_SERVER } = {}) {
+    const child = spawn(process.execPath, [server, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...env } });
     let stderr = '';
     child.stderr.on('data', chunk => (stderr = (stderr + String(chunk)).slice(-8000)));
     const ended = new Promise(resolveEnd => child.once('exit', (code, signal) => resolveEnd(`exit ${code ?? signal}; stderr: ${stderr.slice(-2000)}`)));
@@ -315,6 +315,8 @@ export class WorkerPage {
             startedAt,
             /** The page's milliseconds from the worker's start to the first diagnostics it published for `uri`. */
             firstDiagnosticsAfterStart: uri => page.evaluate(wanted => globalThis.adoptBridge.firstPublished(wanted), uri),
+            /** The page's milliseconds from the worker's start to its first message (the answer to `initialize`). */
+            firstMessageAfterStart: () => page.evaluate(() => globalThis.adoptBridge.firstMessage()),
             /**
              * Sends a notification and resolves with the page's milliseconds from posting it to the
              * worker until the worker publishes diagnostics for `uri` at `version`.
@@ -345,6 +347,7 @@ function installBridge(scriptText) {
     const url = URL.createObjectURL(new Blob([scriptText], { type: 'text/javascript' }));
     let worker;
     let startedAt = 0;
+    let firstMessageAt;
     let firstPublished = new Map();
     let timings = [];
     globalThis.adoptBridge = {
@@ -352,10 +355,12 @@ function installBridge(scriptText) {
             let sequence = 0;
             firstPublished = new Map();
             timings = [];
+            firstMessageAt = undefined;
             startedAt = performance.now();
             worker = new Worker(url, { name: 'Adopt' });
             worker.onmessage = event => {
                 const message = event.data;
+                firstMessageAt ??= performance.now();
                 if (message?.method === 'textDocument/publishDiagnostics') {
                     const now = performance.now();
                     const { uri, version } = message.params;
@@ -379,6 +384,9 @@ function installBridge(scriptText) {
                 timings.push({ uri, version, start: performance.now(), resolve: resolveTiming });
                 worker.postMessage(message);
             });
+        },
+        firstMessage() {
+            return firstMessageAt === undefined ? null : firstMessageAt - startedAt;
         },
         firstPublished(uri) {
             return firstPublished.has(uri) ? firstPublished.get(uri) - startedAt : null;
