@@ -2,8 +2,11 @@
 // plans, runs each measurement in its own Node.js process and prints a table of medians next to
 // the targets (BENCHMARKS.md, "Targets"), with the machine it ran on.
 // Usage: node bench/run-bench.mjs [--runs N] [--warmups N] [--sizes 1000,10000,50000] [--skip-lsp] [--skip-cli]
-//                                 [--skip-workspace | --only-workspace] [--markdown FILE] [--json FILE]
-// Expects the built server at out/language-server.cjs (`npm run bench` builds it first).
+//                                 [--skip-workspace | --only-workspace] [--skip-browser | --only-browser]
+//                                 [--markdown FILE] [--json FILE]
+// Expects the built server at out/language-server.cjs (`npm run bench` builds it first); the
+// browser rows (bench/browser-bench.mjs) need out/browser/ and chromium (ADOPT_CHROMIUM, else
+// /usr/bin/chromium).
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -11,6 +14,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 import { workspaceRows } from './workspace-rows.mjs';
+import { browserRows } from './browser-rows.mjs';
+import { browserBundleSizes } from './browser-size.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const work = join(root, '.bench');
@@ -24,6 +29,9 @@ const buildSizes = String(args.sizes ?? '1000,10000,50000').split(',').map(Numbe
 const OPEN_SIZE = 10000;
 const EDIT_SIZES = [2000, 10000];
 const RANK_SIZE = 10000;
+/** The plan whose edit the Web Worker and the Node server are compared on (bench/browser-bench.mjs). */
+const BROWSER_EDIT_SIZE = 1000;
+const CHROMIUM = process.env.ADOPT_CHROMIUM ?? '/usr/bin/chromium';
 
 const TARGETS = {
     // Moved from 300 ms when the language grew; BENCHMARKS.md, "Targets", says why.
@@ -209,6 +217,7 @@ function table(results) {
         row('CLI `adopt --version` (start-up alone)', '', ms(cli.version.median), '', '');
     }
     if (results.workspace) rows.push(...workspaceRows(results.workspace, { ms, verdict }));
+    if (results.browser) rows.push(...browserRows(results.browser, { ms, verdict }));
     const header = ['measure', 'projects', 'median', 'target', 'result'];
     const lines = [`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`];
     for (const r of rows) lines.push(`| ${r.join(' | ')} |`);
@@ -227,7 +236,11 @@ async function main() {
     console.log(`Medians of ${runs} runs after ${warmups} warm-up(s); each measurement in its own process.`);
     await bundle();
     if (args['only-workspace']) return printResults({ machine: info, runs, inProcess: [], workspace: await benchWorkspace(server) });
-    const sizes = [...new Set([...buildSizes, ...EDIT_SIZES, OPEN_SIZE, RANK_SIZE])].sort((a, b) => a - b);
+    if (args['only-browser']) {
+        await runNode([join(outDir, 'write-plans.cjs'), plansDir, String(BROWSER_EDIT_SIZE)], 'write-plans');
+        return printResults({ machine: info, runs, inProcess: [], browser: await benchBrowser() });
+    }
+    const sizes = [...new Set([...buildSizes, ...EDIT_SIZES, OPEN_SIZE, RANK_SIZE, BROWSER_EDIT_SIZE])].sort((a, b) => a - b);
     await runNode([join(outDir, 'write-plans.cjs'), plansDir, ...sizes.map(String)], 'write-plans');
 
     const results = { machine: info, runs, inProcess: [], lsp: undefined, editor: undefined, cli: undefined };
@@ -259,7 +272,26 @@ async function main() {
         console.log(`check ${ms(results.cli.check.median)}, rank --json ${ms(results.cli.rank.median)}, report ${ms(results.cli.report.median)}`);
     }
     if (!args['skip-workspace']) results.workspace = await benchWorkspace(server);
+    if (!args['skip-browser']) results.browser = await benchBrowser();
     printResults(results);
+}
+
+/**
+ * The browser build (bench/browser-bench.mjs in a process of its own): the Web Worker in headless
+ * chromium, and the bundles' size on disk (bench/browser-size.mjs), which needs no browser.
+ */
+async function benchBrowser() {
+    const size = browserBundleSizes();
+    const missing = [join(root, 'out', 'browser', 'language-server.js'), join(root, 'out', 'language-server.cjs'), CHROMIUM].filter(file => !existsSync(file));
+    if (missing.length > 0) return { size, skipped: `missing ${missing.join(', ')}` };
+    process.stdout.write(`the language server as a Web Worker in headless chromium (${BROWSER_EDIT_SIZE}-project edits against the Node server)... `);
+    const config = {
+        chromium: CHROMIUM, examplePath: join(root, 'examples', 'riverside-health.adopt'), launcher: join(root, 'bin', 'adopt-language-server.cjs'),
+        plansDir, editSize: BROWSER_EDIT_SIZE, runs, warmups
+    };
+    const timing = await runNode([join(root, 'bench', 'browser-bench.mjs'), JSON.stringify(config)], 'browser-bench');
+    console.log(`first diagnostics ${ms(timing.firstDiagnostics.worker.median)}, edit ${ms(timing.edit.worker.median)} in the worker, ${ms(timing.edit.node.median)} in the Node server`);
+    return { size, timing };
 }
 
 /** The workspace of plans in many files (bench/workspace-bench.ts), each run's processes started from there. */

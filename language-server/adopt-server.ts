@@ -32,6 +32,18 @@ export function startAdoptServer(connection: Connection, fileSystemProvider: () 
             type: MessageType.Warning, message: `Adopt: ${todayProblem} Overdue actions are judged against today's local date.`
         }));
     }
+    // A client may fix today with `initializationOptions.today` (YYYY-MM-DD), over ADOPT_TODAY: the
+    // browser build has no environment to read. One that is no date is not used, and the client is told.
+    shared.lsp.LanguageServer.onInitialize(params => {
+        const today: unknown = (params.initializationOptions as { today?: unknown } | null | undefined)?.today;
+        if (today === undefined) return;
+        const problem = Adopt.model.Today.set(String(today));
+        if (problem) {
+            shared.lsp.LanguageServer.onInitialized(() => void connection.sendNotification(ShowMessageNotification.type, {
+                type: MessageType.Warning, message: `Adopt: initializationOptions.today: ${problem} It is not used.`
+            }));
+        }
+    });
     startLanguageServer(shared);
     return services;
 }

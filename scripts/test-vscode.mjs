@@ -1,13 +1,15 @@
 // The extension's tests in a real VS Code (see tests/vscode/README.md):
 //   0. the TextMate grammar, tokenized by the vscode-textmate that code-server bundles; the
 //      HTML report in headless chromium (screen, print on A4, PDF: tests/vscode/report-test.mjs);
+//      the language server's Web Worker in headless chromium, answering as the Node server does
+//      (tests/vscode/worker-test.mjs);
 //   1. the package: `vsce package` gives a .vsix of at most 1 MB holding only the whitelist;
 //   2. the extension-host suite (mocha + the vscode API, tests/vscode/suite) inside
 //      code-server's extension host, as @vscode/test-electron runs it on a desktop;
 //   3. the UI test (tests/vscode/ui): Debian's chromium, driven by playwright-core, against
 //      code-server with the packaged extension installed; screenshots in
 //      test-results/screenshots/; then the Plan Overview's UI test, on a code-server of its own.
-// Usage: node scripts/test-vscode.mjs [--results=FILE] [--only=grammar|report|package|host|ui|overview-ui] [--suites=NAME,...] [--electron]
+// Usage: node scripts/test-vscode.mjs [--results=FILE] [--only=grammar|report|worker|package|host|ui|overview-ui] [--suites=NAME,...] [--electron]
 // `--suites=workspace,overview` runs only those files of the extension-host suite (tests/vscode/suite/index.ts names them).
 // `--electron` runs the extension-host suite under @vscode/test-electron instead (a desktop
 // that can download VS Code). Needs scripts/setup.sh first (code-server, chromium).
@@ -228,6 +230,10 @@ try {
             if (!only || only === 'report') {
                 const { runReportTests } = await import('../tests/vscode/report-test.mjs');
                 await timed('report in the browser', () => runReportTests({ chromiumPath: CHROMIUM, screenshots: join(root, 'test-results/screenshots'), record }));
+            }
+            if (!only || only === 'worker') {
+                const { runWorkerTests } = await import('../tests/vscode/worker-test.mjs');
+                await timed('language server in a Web Worker against the Node server', () => runWorkerTests({ chromiumPath: CHROMIUM, record }));
             }
             const vsix = !only || only === 'package' || only === 'ui' || only === 'overview-ui' ? await testPackage() : undefined;
             if (!only || only === 'host') await timed('extension-host suite', () => testExtensionHost(workspace));
