@@ -11,10 +11,13 @@ import { createWorkerLanguageClient } from './browser-language-client.js';
 /** Why the overview has no "Compare with the last commit" in the browser. */
 export const NO_HISTORY_IN_BROWSER = 'History needs git, which VS Code for the Web does not run: compare with the last commit in the desktop VS Code, or with `adopt diff`.';
 
+/** The command of the status bar item of a server that could not start: the output with the reason. */
+const SHOW_SERVER_OUTPUT_COMMAND = 'adopt.showServerOutput';
+
 export async function activate(context: vscode.ExtensionContext): Promise<AdoptExtensionApi> {
-    const client = createWorkerLanguageClient(context);
+    const { client, workerFailure } = createWorkerLanguageClient(context);
     try {
-        return await activateAdopt(context, { client, history: { unavailable: NO_HISTORY_IN_BROWSER } });
+        return await Promise.race([activateAdopt(context, { client, history: { unavailable: NO_HISTORY_IN_BROWSER } }), workerFailure]);
     } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);
         client.outputChannel.appendLine(`The Adopt language server could not start in a Web Worker: ${reason}`);
@@ -22,9 +25,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<AdoptE
         item.name = 'Adopt language server';
         item.text = '$(error) Adopt: no language server';
         item.tooltip = `The Adopt language server could not start: ${reason}`;
-        item.command = { title: 'Show the output', command: 'workbench.action.output.toggleOutput' };
+        // The output panel opened on the client's channel: toggling the panel would show whichever channel it showed last.
+        item.command = { title: 'Show the output', command: SHOW_SERVER_OUTPUT_COMMAND };
         item.show();
-        context.subscriptions.push(item);
+        context.subscriptions.push(item, vscode.commands.registerCommand(SHOW_SERVER_OUTPUT_COMMAND, () => client.outputChannel.show()));
         throw error;
     }
 }
