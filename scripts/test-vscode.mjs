@@ -210,7 +210,7 @@ async function testWebUi(vsix) {
     const { runWebUiTests, runBrokenWorkerTest, BROKEN_WORKER_SCRIPT } = await import('../tests/vscode/ui/web-ui-test.mjs');
     try {
         await withWebHome('adopt-web-ui-', vsix, async home => {
-            const server = await startCodeServer({ home, folder: workspace, env: TODAY });
+            const server = await startCodeServer({ home, folder: workspace });
             try {
                 await runWebUiTests({ url: server.url, workspace, chromiumPath: CHROMIUM, screenshots, record });
             } finally {
@@ -268,6 +268,7 @@ function prerequisites() {
     if (!existsSync(codeServerEntry)) missing.push('code-server (tests/vscode/host; run scripts/setup.sh)');
     if (!existsSync(CHROMIUM)) missing.push(`chromium at ${CHROMIUM} (run scripts/setup.sh)`);
     if (!existsSync(join(root, 'out/extension.cjs'))) missing.push('out/extension.cjs (run node scripts/build.mjs)');
+    if (!existsSync(join(root, 'out/browser/extension.cjs'))) missing.push('out/browser/extension.cjs (run node scripts/build.mjs)');
     return missing;
 }
 
