@@ -8,8 +8,8 @@ import * as vscode from 'vscode';
 import { activateAdopt, deactivateAdopt, type AdoptExtensionApi } from './adopt-extension.js';
 import { createWorkerLanguageClient } from './browser-language-client.js';
 
-/** Why the overview has no "Compare with the last commit" in the browser. */
-export const NO_HISTORY_IN_BROWSER = 'History needs git, which VS Code for the Web does not run: compare with the last commit in the desktop VS Code, or with `adopt diff`.';
+/** Why the overview has no "Compare with the last commit" in the browser (plain text: the view shows it as it is). */
+export const NO_HISTORY_IN_BROWSER = 'History needs git, which VS Code for the Web does not run: compare with the last commit in the desktop VS Code, or with adopt diff in a terminal.';
 
 /** The command of the status bar item of a server that could not start: the output with the reason. */
 const SHOW_SERVER_OUTPUT_COMMAND = 'adopt.showServerOutput';

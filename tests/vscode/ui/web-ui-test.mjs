@@ -135,6 +135,8 @@ export async function runWebUiTests({ url, workspace, chromiumPath, screenshots,
             const note = frame.locator('#history-note');
             await note.waitFor();
             expectMatch(await note.innerText(), HISTORY_NOTE);
+            // Plain text: no Markdown shown as it is.
+            if (/[`*_]/.test(await note.innerText())) throw new Error(`the note shows Markdown: ${await note.innerText()}`);
             await shot('05-overview');
             const tab = page.locator('.tab', { hasText: 'Plan overview — RiversideHealth' });
             await tab.click({ button: 'middle' });
