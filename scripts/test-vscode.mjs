@@ -8,8 +8,10 @@
 //      code-server's extension host, as @vscode/test-electron runs it on a desktop;
 //   3. the UI test (tests/vscode/ui): Debian's chromium, driven by playwright-core, against
 //      code-server with the packaged extension installed; screenshots in
-//      test-results/screenshots/; then the Plan Overview's UI test, on a code-server of its own.
-// Usage: node scripts/test-vscode.mjs [--results=FILE] [--only=grammar|report|worker|package|host|ui|overview-ui] [--suites=NAME,...] [--electron]
+//      test-results/screenshots/; then the Plan Overview's UI test, on a code-server of its own;
+//   4. the web UI test: the packaged extension in code-server's web worker extension host (the
+//      host of VS Code for the Web), its language server in a Web Worker; and a worker that fails.
+// Usage: node scripts/test-vscode.mjs [--results=FILE] [--only=grammar|report|worker|package|host|ui|overview-ui|web-ui] [--suites=NAME,...] [--electron]
 // `--suites=workspace,overview` runs only those files of the extension-host suite (tests/vscode/suite/index.ts names them).
 // `--electron` runs the extension-host suite under @vscode/test-electron instead (a desktop
 // that can download VS Code). Needs scripts/setup.sh first (code-server, chromium).
@@ -20,7 +22,7 @@ import { join, resolve } from 'node:path';
 import * as esbuild from 'esbuild';
 import { checkPackage } from '../tests/vscode/check-package.mjs';
 import { runGrammarTests } from '../tests/vscode/grammar-test.mjs';
-import { codeServerEntry, freePort, installExtension, makeHome, removeHome, startCodeServer } from '../tests/vscode/code-server.mjs';
+import { codeServerEntry, freePort, installExtension, makeHome, quietSettings, removeHome, startCodeServer } from '../tests/vscode/code-server.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const option = name => process.argv.find(arg => arg.startsWith(`--${name}=`))?.slice(name.length + 3);
@@ -84,13 +86,27 @@ async function buildSuite() {
     });
 }
 
+/**
+ * Packages what `npm run package` packages: the production bundles (minified, no source maps).
+ * The UI tests install this package, so they test what ships; the development build is put back
+ * afterwards for the steps that run the extension from the work tree.
+ */
 function packageExtension() {
     const vsix = join(root, 'test-results/adopt-test.vsix');
-    // --no-rewrite-relative-links: the README links to docs/ and images/ by relative paths, and the
-    // package names no repository whose address vsce could put in front of them.
-    const vsce = spawnSync(process.execPath, [join(root, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', vsix],
-        { cwd: root, encoding: 'utf8' });
-    if (vsce.status !== 0) throw new Error(`vsce package failed:\n${vsce.stdout}\n${vsce.stderr}`);
+    const build = production => {
+        const result = spawnSync(process.execPath, [join(root, 'scripts/build.mjs'), ...(production ? ['--production'] : [])], { cwd: root, encoding: 'utf8' });
+        if (result.status !== 0) throw new Error(`the ${production ? 'production' : 'development'} build failed:\n${result.stdout}\n${result.stderr}`);
+    };
+    build(true);
+    try {
+        // --no-rewrite-relative-links: the README links to docs/ and images/ by relative paths, and the
+        // package names no repository whose address vsce could put in front of them.
+        const vsce = spawnSync(process.execPath, [join(root, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', vsix],
+            { cwd: root, encoding: 'utf8' });
+        if (vsce.status !== 0) throw new Error(`vsce package failed:\n${vsce.stdout}\n${vsce.stderr}`);
+    } finally {
+        build(false);
+    }
     return vsix;
 }
 
@@ -196,6 +212,63 @@ async function testOverviewUi(workspace, vsix) {
     }
 }
 
+/**
+ * The web UI test: the packaged extension in code-server's web worker extension host. A manifest
+ * with both `main` and `browser` runs in the Node host unless the user settings say
+ * `remote.extensionKind` is `web` for it (code-server has no flag for it); then its `browser`
+ * entry runs in the workbench's web worker. On a fresh copy of the workspace (the earlier UI tests
+ * edit theirs). Then the same package with its worker's script replaced by one that throws, on a
+ * code-server of its own.
+ */
+async function testWebUi(vsix) {
+    const workspace = makeWorkspace();
+    const screenshots = join(root, 'test-results/screenshots/web');
+    const { runWebUiTests, runBrokenWorkerTest, BROKEN_WORKER_SCRIPT } = await import('../tests/vscode/ui/web-ui-test.mjs');
+    try {
+        await withWebHome('adopt-web-ui-', vsix, async home => {
+            const server = await startCodeServer({ home, folder: workspace });
+            try {
+                await runWebUiTests({ url: server.url, workspace, chromiumPath: CHROMIUM, screenshots, record });
+            } finally {
+                await server.stop();
+            }
+        });
+        await withWebHome('adopt-web-ui-broken-', vsix, async home => {
+            const installed = readdirSync(home.extensions).find(name => name.startsWith(`${extensionId()}-`));
+            if (!installed) throw new Error(`${extensionId()} is not in ${home.extensions}`);
+            writeFileSync(join(home.extensions, installed, 'out/browser/language-server.js'), BROKEN_WORKER_SCRIPT);
+            const server = await startCodeServer({ home, folder: workspace });
+            try {
+                await runBrokenWorkerTest({ url: server.url, workspace, chromiumPath: CHROMIUM, screenshots, record });
+            } finally {
+                await server.stop();
+            }
+        });
+    } finally {
+        rmSync(workspace, { recursive: true, force: true });
+    }
+}
+
+/** The extension's id (publisher.name), as `remote.extensionKind` and the extensions folder name it. */
+function extensionId() {
+    const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+    return `${manifest.publisher}.${manifest.name}`;
+}
+
+/** A code-server home whose settings run the extension in the web worker host, with the package installed. */
+async function withWebHome(prefix, vsix, action) {
+    const home = makeHome(prefix);
+    try {
+        writeFileSync(join(home.userData, 'User', 'settings.json'), JSON.stringify({ ...quietSettings, 'remote.extensionKind': { [extensionId()]: ['web'] } }, null, 2));
+        await installExtension(home, vsix);
+        await action(home);
+    } catch (error) {
+        record('the web UI test runs', `${error instanceof Error ? error.stack : error}\n${tail(home.log)}`);
+    } finally {
+        removeHome(home);
+    }
+}
+
 async function timed(what, action) {
     const start = Date.now();
     await action();
@@ -211,6 +284,7 @@ function prerequisites() {
     if (!existsSync(codeServerEntry)) missing.push('code-server (tests/vscode/host; run scripts/setup.sh)');
     if (!existsSync(CHROMIUM)) missing.push(`chromium at ${CHROMIUM} (run scripts/setup.sh)`);
     if (!existsSync(join(root, 'out/extension.cjs'))) missing.push('out/extension.cjs (run node scripts/build.mjs)');
+    if (!existsSync(join(root, 'out/browser/extension.cjs'))) missing.push('out/browser/extension.cjs (run node scripts/build.mjs)');
     return missing;
 }
 
@@ -235,10 +309,11 @@ try {
                 const { runWorkerTests } = await import('../tests/vscode/worker-test.mjs');
                 await timed('language server in a Web Worker against the Node server', () => runWorkerTests({ chromiumPath: CHROMIUM, record }));
             }
-            const vsix = !only || only === 'package' || only === 'ui' || only === 'overview-ui' ? await testPackage() : undefined;
+            const vsix = !only || ['package', 'ui', 'overview-ui', 'web-ui'].includes(only) ? await testPackage() : undefined;
             if (!only || only === 'host') await timed('extension-host suite', () => testExtensionHost(workspace));
             if ((!only || only === 'ui') && vsix) await timed('UI test', () => testUi(workspace, vsix));
             if ((!only || only === 'overview-ui') && vsix) await timed('overview UI test', () => testOverviewUi(workspace, vsix));
+            if ((!only || only === 'web-ui') && vsix) await timed('web UI test', () => testWebUi(vsix));
         }
     }
 } catch (error) {

@@ -5,7 +5,7 @@
  *
  * VS Code for the Web does not start a worker from an extension's URI, so the client reads the
  * script and starts it from a `Blob` URL. A worker that cannot start says so in the output
- * channel and the status bar.
+ * channel and the status bar (src/extension/browser-main.ts).
  */
 import * as vscode from 'vscode';
 import { BrowserMessageReader, BrowserMessageWriter, LanguageClient } from 'vscode-languageclient/browser';
@@ -16,34 +16,44 @@ import { adoptClientOptions, CLIENT_ID, CLIENT_NAME } from './adopt-language.js'
 
 export const WORKER_SCRIPT = 'out/browser/language-server.js';
 
-/**
- * The client; `failed` is told why when the worker cannot start or its script fails (an error the
- * worker does not catch), since the client itself would only wait for an answer that never comes.
- */
-export function createWorkerLanguageClient(context: vscode.ExtensionContext, failed: (reason: string) => void, fileSystem: vscode.FileSystem = vscode.workspace.fs): LanguageClient {
+/** The client, and `workerFailure`: rejected when the worker's script fails (it throws or does not load). */
+export interface WorkerLanguageClient {
+    readonly client: LanguageClient;
+    /**
+     * The client's start waits for the server's answer for ever when the worker's script fails
+     * (the client only logs the worker's error), so the extension waits for this too.
+     */
+    readonly workerFailure: Promise<never>;
+}
+
+export function createWorkerLanguageClient(context: vscode.ExtensionContext, fileSystem: vscode.FileSystem = vscode.workspace.fs): WorkerLanguageClient {
+    let fail: (reason: Error) => void = () => undefined;
+    const workerFailure = new Promise<never>((_resolve, reject) => (fail = reject));
+    // Handled here too: an error of the worker after the extension has started is the client's to log.
+    workerFailure.catch(() => undefined);
     const client = new LanguageClient(CLIENT_ID, CLIENT_NAME, async () => {
-        let worker: Worker;
-        try {
-            worker = await startWorker(context);
-        } catch (error) {
-            failed(error instanceof Error ? error.message : String(error));
-            throw error;
-        }
-        worker.addEventListener('error', event => failed(event.message || 'its script could not run'));
+        const worker = await startWorker(context, message => fail(new Error(message)));
         return { reader: new BrowserMessageReader(worker), writer: new BrowserMessageWriter(worker) };
     }, adoptClientOptions(context));
     answerFileRequests(client, fileSystem);
-    return client;
+    return { client, workerFailure };
 }
 
-/** Starts the server's worker from its script, read from the extension's folder. */
-async function startWorker(context: vscode.ExtensionContext): Promise<Worker> {
+/** A worker's uncaught errors, as its `error` events bring them (the Node types of the desktop build have no such events). */
+interface WorkerErrors {
+    addEventListener(type: 'error', listener: (event: { readonly message: string }) => void): void;
+}
+
+/** Starts the server's worker from its script, read from the extension's folder; `onError` hears the script's uncaught errors. */
+async function startWorker(context: vscode.ExtensionContext, onError: (message: string) => void): Promise<Worker> {
     const script = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(context.extensionUri, WORKER_SCRIPT));
     const url = URL.createObjectURL(new Blob([new TextDecoder().decode(script)], { type: 'text/javascript' }));
     try {
         // The extension host of VS Code for the Web is itself a worker, which may start workers (WebWorker's types leave its constructor out).
-        const WorkerOf = (globalThis as unknown as { Worker: new (url: string, options: { name: string }) => Worker }).Worker;
-        return new WorkerOf(url, { name: CLIENT_NAME });
+        const WorkerOf = (globalThis as unknown as { Worker: new (url: string, options: { name: string }) => Worker & WorkerErrors }).Worker;
+        const worker = new WorkerOf(url, { name: CLIENT_NAME });
+        worker.addEventListener('error', event => onError(event.message || 'the worker stopped with an error'));
+        return worker;
     } finally {
         // The worker has fetched its script once it runs; the URL is revoked when it is no longer needed.
         setTimeout(() => URL.revokeObjectURL(url), 60_000);

@@ -6,39 +6,31 @@
  */
 import * as vscode from 'vscode';
 import { activateAdopt, deactivateAdopt, type AdoptExtensionApi } from './adopt-extension.js';
-import type { LanguageClient } from 'vscode-languageclient/browser';
-import { CLIENT_NAME } from './adopt-language.js';
 import { createWorkerLanguageClient } from './browser-language-client.js';
 
-/** Why the overview has no "Compare with the last commit" in the browser. */
-export const NO_HISTORY_IN_BROWSER = 'History needs git, which VS Code for the Web does not run: compare with the last commit in the desktop VS Code, or with `adopt diff`.';
+/** Why the overview has no "Compare with the last commit" in the browser (plain text: the view shows it as it is). */
+export const NO_HISTORY_IN_BROWSER = 'History needs git, which VS Code for the Web does not run: compare with the last commit in the desktop VS Code, or with adopt diff in a terminal.';
+
+/** The command of the status bar item of a server that could not start: the output with the reason. */
+const SHOW_SERVER_OUTPUT_COMMAND = 'adopt.showServerOutput';
 
 export async function activate(context: vscode.ExtensionContext): Promise<AdoptExtensionApi> {
-    let shown = false;
-    const failed = (reason: string) => {
-        if (shown) return;
-        shown = true;
-        showFailure(context, client, reason);
-    };
-    const client = createWorkerLanguageClient(context, failed);
+    const { client, workerFailure } = createWorkerLanguageClient(context);
     try {
-        return await activateAdopt(context, { client, history: { unavailable: NO_HISTORY_IN_BROWSER } });
+        return await Promise.race([activateAdopt(context, { client, history: { unavailable: NO_HISTORY_IN_BROWSER } }), workerFailure]);
     } catch (error) {
-        failed(error instanceof Error ? error.message : String(error));
+        const reason = error instanceof Error ? error.message : String(error);
+        client.outputChannel.appendLine(`The Adopt language server could not start in a Web Worker: ${reason}`);
+        const item = vscode.window.createStatusBarItem('adopt.serverFailed', vscode.StatusBarAlignment.Left);
+        item.name = 'Adopt language server';
+        item.text = '$(error) Adopt: no language server';
+        item.tooltip = `The Adopt language server could not start: ${reason}`;
+        // The output panel opened on the client's channel: toggling the panel would show whichever channel it showed last.
+        item.command = { title: 'Show the output', command: SHOW_SERVER_OUTPUT_COMMAND };
+        item.show();
+        context.subscriptions.push(item, vscode.commands.registerCommand(SHOW_SERVER_OUTPUT_COMMAND, () => client.outputChannel.show()));
         throw error;
     }
-}
-
-/** The language server did not start: a line in its output channel, and an item in the status bar that opens it. */
-function showFailure(context: vscode.ExtensionContext, client: LanguageClient, reason: string): void {
-    client.outputChannel.appendLine(`The Adopt language server could not start in a Web Worker: ${reason}`);
-    const item = vscode.window.createStatusBarItem('adopt.serverFailed', vscode.StatusBarAlignment.Left);
-    item.name = 'Adopt language server';
-    item.text = '$(error) Adopt: no language server';
-    item.tooltip = `The Adopt language server could not start: ${reason}. See the output "${CLIENT_NAME}".`;
-    item.command = { title: 'Show the output', command: 'adopt.showServerOutput' };
-    context.subscriptions.push(item, vscode.commands.registerCommand('adopt.showServerOutput', () => client.outputChannel.show()));
-    item.show();
 }
 
 export const deactivate = deactivateAdopt;
