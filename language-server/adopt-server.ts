@@ -14,6 +14,7 @@ import { registerSettingsSync } from '../src/language/lsp/adopt-settings-sync.js
 import { registerConfigSync } from '../src/language/lsp/adopt-config-sync.js';
 import { registerPlanOverviewRequest } from '../src/language/lsp/overview-request.js';
 import { registerPlanComparisonRequest } from '../src/language/lsp/comparison-request.js';
+import { refreshLensesOfOpenedPlans } from '../src/language/lsp/opened-plan-lenses.js';
 
 export function startAdoptServer(connection: Connection, fileSystemProvider: () => FileSystemProvider): { shared: LangiumSharedServices; Adopt: AdoptServices } {
     const services = createAdoptServices({ connection, fileSystemProvider });
@@ -25,6 +26,7 @@ export function startAdoptServer(connection: Connection, fileSystemProvider: () 
     registerSettingsSync(connection, Adopt);
     publishDiagnosticsWithVersion(connection, shared);
     registerConfigSync(connection, Adopt);
+    refreshLensesOfOpenedPlans(connection, shared);
     // An ADOPT_TODAY that is no date is not used (today is the local date): say so once the client listens.
     const todayProblem = Adopt.model.Today.environmentProblem;
     if (todayProblem) {
