@@ -1,4 +1,5 @@
-// What the UI tests share: waiting for what the page shows, running a command from the palette,
+// What the UI tests share: waiting for what the page shows, going to a line, reading the example's
+// ranking in the Quick wins view, running a command from the palette,
 // switching the colour theme (and waiting until the webviews have it), finding a webview's page,
 // and checking a page with axe-core.
 import { readFileSync } from 'node:fs';
@@ -23,6 +24,30 @@ export async function waitUntil(probe, what, timeoutMs = STEP_TIMEOUT) {
 
 export function expectMatch(text, pattern) {
     if (!pattern.test(text)) throw new Error(`expected ${pattern} in: ${String(text).slice(0, 500)}`);
+}
+
+export async function expectText(locator, pattern) {
+    expectMatch(await locator.innerText(), pattern);
+}
+
+/** Ctrl+G to a line of the active editor; waits until the status bar shows the cursor there. */
+export async function goToLine(page, line) {
+    await page.keyboard.press('Control+G');
+    await page.locator('.quick-input-widget input').fill(`:${line}`);
+    await page.keyboard.press('Enter');
+    await page.locator('#status\\.editor\\.selection', { hasText: `Ln ${line},` }).waitFor();
+}
+
+/** The Quick wins view of examples/riverside-health.adopt, once open: its two ranked rows and its summary (`webview` is the view's page). */
+export async function expectRiversideRanking(page, webview) {
+    await page.locator('.tab', { hasText: 'Quick wins — RiversideHealth' }).waitFor();
+    const rows = webview.locator('button.row');
+    await rows.nth(1).waitFor();
+    const texts = await rows.allInnerTexts();
+    if (texts.length !== 2) throw new Error(`expected 2 ranked rows, saw ${texts.length}: ${texts.join(' | ')}`);
+    expectMatch(texts[0], /^1\b[\s\S]*Stream and archive grand rounds[\s\S]*\b88\b[\s\S]*Quick win/);
+    expectMatch(texts[1], /^2\b[\s\S]*Hashtag contest[\s\S]*\b0\b/);
+    await expectText(webview.locator('#summary'), /1 of 2 projects is a quick win/);
 }
 
 export async function runCommand(page, title) {

@@ -10,7 +10,7 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { expectAccessible, expectMatch, setTheme, STEP_TIMEOUT, waitUntil, webviewFrame } from './ui-support.mjs';
+import { expectAccessible, expectMatch, expectRiversideRanking, expectText, goToLine, setTheme, STEP_TIMEOUT, waitUntil, webviewFrame } from './ui-support.mjs';
 
 /**
  * @param {{ url: string, workspace: string, chromiumPath: string, screenshots: string,
@@ -98,14 +98,7 @@ export async function runUiTests({ url, workspace, chromiumPath, screenshots, re
             await input.fill('>Adopt: Rank Quick Wins');
             await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Adopt: Rank Quick Wins' }).first().waitFor();
             await page.keyboard.press('Enter');
-            await page.locator('.tab', { hasText: 'Quick wins — RiversideHealth' }).waitFor();
-            const rows = webview().locator('button.row');
-            await rows.nth(1).waitFor();
-            const texts = await rows.allInnerTexts();
-            if (texts.length !== 2) throw new Error(`expected 2 ranked rows, saw ${texts.length}: ${texts.join(' | ')}`);
-            expectMatch(texts[0], /^1\b[\s\S]*Stream and archive grand rounds[\s\S]*\b88\b[\s\S]*Quick win/);
-            expectMatch(texts[1], /^2\b[\s\S]*Hashtag contest[\s\S]*\b0\b/);
-            await expectText(webview().locator('#summary'), /1 of 2 projects is a quick win/);
+            await expectRiversideRanking(page, webview());
             const csp = (await webview().locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')) ?? '';
             expectMatch(csp, /^default-src 'none';/);
             expectMatch(csp, /script-src 'nonce-[^']+'(;|$)/);
@@ -333,14 +326,4 @@ async function expectHoverFits(content) {
     if (measured.headings.length !== 4) throw new Error(`the table has ${measured.headings.length} headings`);
 }
 
-async function goToLine(page, line) {
-    await page.keyboard.press('Control+G');
-    await page.locator('.quick-input-widget input').fill(`:${line}`);
-    await page.keyboard.press('Enter');
-    await page.locator('#status\\.editor\\.selection', { hasText: `Ln ${line},` }).waitFor();
-}
 
-async function expectText(locator, pattern) {
-    const text = await locator.innerText();
-    expectMatch(text, pattern);
-}

@@ -12,7 +12,7 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { expectMatch, runCommand, STEP_TIMEOUT, waitUntil, webviewFrame } from './ui-support.mjs';
+import { expectMatch, expectRiversideRanking, expectText, goToLine, runCommand, STEP_TIMEOUT, waitUntil, webviewFrame } from './ui-support.mjs';
 
 /** The window of the other UI tests. */
 const VIEWPORT = { width: 1400, height: 850 };
@@ -110,14 +110,7 @@ export async function runWebUiTests({ url, workspace, chromiumPath, screenshots,
             await explorerRow('riverside-health.adopt').click();
             await editorLine('project streamRounds').click();
             await runCommand(page, 'Adopt: Rank Quick Wins');
-            await page.locator('.tab', { hasText: 'Quick wins — RiversideHealth' }).waitFor();
-            const rows = webview().locator('button.row');
-            await rows.nth(1).waitFor();
-            const texts = await rows.allInnerTexts();
-            if (texts.length !== 2) throw new Error(`expected 2 ranked rows, saw ${texts.length}: ${texts.join(' | ')}`);
-            expectMatch(texts[0], /^1\b[\s\S]*Stream and archive grand rounds[\s\S]*\b88\b[\s\S]*Quick win/);
-            expectMatch(texts[1], /^2\b[\s\S]*Hashtag contest[\s\S]*\b0\b/);
-            await expectText(webview().locator('#summary'), /1 of 2 projects is a quick win/);
+            await expectRiversideRanking(page, webview());
             await shot('04-rank-view');
             const tab = page.locator('.tab', { hasText: 'Quick wins — RiversideHealth' });
             await tab.click({ button: 'middle' });
@@ -236,13 +229,4 @@ async function withPage(chromiumPath, screenshots, prefix, record, body) {
     }
 }
 
-async function goToLine(page, line) {
-    await page.keyboard.press('Control+G');
-    await page.locator('.quick-input-widget input').fill(`:${line}`);
-    await page.keyboard.press('Enter');
-    await page.locator('#status\\.editor\\.selection', { hasText: `Ln ${line},` }).waitFor();
-}
 
-async function expectText(locator, pattern) {
-    expectMatch(await locator.innerText(), pattern);
-}
