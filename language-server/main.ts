@@ -1,10 +1,11 @@
 /**
  * The Adopt language server: `adopt-language-server --stdio` for any LSP editor, or over IPC for
- * the VS Code client (the transport is picked from the command line). It reads the disk.
+ * the VS Code client (the transport is picked from the command line: node-connection.ts). It
+ * reads the disk.
  */
 import '../src/platform/node-compat.js';
 import { NodeFileSystem } from 'langium/node';
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { createNodeConnection } from './node-connection.js';
 import { startAdoptServer } from './adopt-server.js';
 
-startAdoptServer(createConnection(ProposedFeatures.all), NodeFileSystem.fileSystemProvider);
+startAdoptServer(createNodeConnection(), NodeFileSystem.fileSystemProvider);

@@ -1,0 +1,90 @@
+/**
+ * The Node build's connection (language-server/node-connection.ts): over stdio its messages are
+ * written by an encoder of its own, the console goes to the client's log, and the process ends
+ * when stdin ends, as the library's own stdio connection does.
+ */
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { describe, expect, test } from 'vitest';
+import { createProtocolConnection, InitializeRequest, ShutdownRequest, StreamMessageReader, StreamMessageWriter, type Message } from 'vscode-languageserver-protocol/node';
+import { jsonEncoder, routeConsoleTo } from '../../language-server/node-connection.js';
+import { SERVER_BUNDLE } from '../support/lsp-server.js';
+
+const options = { charset: 'utf-8' as const };
+
+describe('the stdio encoder', () => {
+    test('writes the bytes of JSON.stringify as UTF-8, characters of every width included', async () => {
+        const message = {
+            jsonrpc: '2.0', method: 'textDocument/publishDiagnostics',
+            params: { uri: 'file:///plans/caf%C3%A9.adopt', diagnostics: [{ message: 'Équipe « Café » 😀 — 看板', range: { start: { line: 0, character: 1 }, end: { line: 0, character: 2 } } }] }
+        } as Message;
+        const bytes = await jsonEncoder.encode(message, options);
+        expect(Buffer.from(bytes).equals(Buffer.from(JSON.stringify(message), 'utf8'))).toBe(true);
+        expect(JSON.parse(Buffer.from(bytes).toString('utf8'))).toEqual(message);
+    });
+
+    test('a message of megabytes (a large plan\'s diagnostics) comes out whole', async () => {
+        const diagnostics = Array.from({ length: 20_000 }, (_, i) => ({ message: `Project 'p${i}' involves 2 of the 124 willing members.`, code: 'low-reach', range: { start: { line: i, character: 2 }, end: { line: i, character: 9 } } }));
+        const message = { jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { uri: 'file:///plan.adopt', diagnostics } } as Message;
+        const bytes = await jsonEncoder.encode(message, options);
+        expect(bytes.byteLength).toBeGreaterThan(1_000_000);
+        expect(Buffer.from(bytes).equals(Buffer.from(JSON.stringify(message), 'utf8'))).toBe(true);
+    });
+
+    test('what JSON cannot write is a rejected promise, not a throw', async () => {
+        const cyclic: Record<string, unknown> = { jsonrpc: '2.0', method: 'x' };
+        cyclic.params = cyclic;
+        await expect(jsonEncoder.encode(cyclic as Message, options)).rejects.toThrow(/circular/i);
+    });
+});
+
+describe('the console over stdio', () => {
+    test('each printing method goes to the client\'s log, formatted as the console formats it; restoring gives the methods back', () => {
+        const sent: string[] = [];
+        const log = {
+            error: (text: string) => sent.push(`error ${text}`), warn: (text: string) => sent.push(`warn ${text}`),
+            info: (text: string) => sent.push(`info ${text}`), log: (text: string) => sent.push(`log ${text}`), debug: (text: string) => sent.push(`debug ${text}`)
+        };
+        const printed: unknown[][] = [];
+        const print = (...args: unknown[]) => void printed.push(args);
+        const target = { error: print, warn: print, info: print, log: print, debug: print, trace: print } as unknown as Console;
+        const restore = routeConsoleTo(log, target);
+        target.error('failed: %s', 'why', { at: 3 });
+        target.warn('careful');
+        target.info('note', 42);
+        target.log({ plan: 'riverside' });
+        target.debug('detail');
+        target.trace('here');
+        expect(sent.slice(0, 5)).toEqual(['error failed: why { at: 3 }', 'warn careful', 'info note 42', "log { plan: 'riverside' }", 'debug detail']);
+        expect(sent[5]).toMatch(/^log Trace: here\n/);
+        expect(printed).toEqual([]);
+        restore();
+        target.log('back');
+        expect(printed).toEqual([['back']]);
+    });
+});
+
+/** The built server over stdio, as an editor starts it; its exit code once stdin ends. */
+async function exitCodeWhenStdinEnds(shutDownFirst: boolean): Promise<number | null> {
+    const child = spawn(process.execPath, [SERVER_BUNDLE, '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
+    const exited = once(child, 'exit');
+    const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    connection.listen();
+    const result = await connection.sendRequest(InitializeRequest.type, { processId: null, rootUri: null, capabilities: {} });
+    expect(result.capabilities.hoverProvider).toBe(true);
+    if (shutDownFirst) await connection.sendRequest(ShutdownRequest.type);
+    connection.dispose();
+    child.stdin!.end();
+    const [code] = await exited;
+    return code as number | null;
+}
+
+describe('the server over stdio ends with its stdin', () => {
+    test('after a shutdown request: exit code 0', async () => {
+        expect(await exitCodeWhenStdinEnds(true)).toBe(0);
+    });
+
+    test('without one (the client went away): exit code 1', async () => {
+        expect(await exitCodeWhenStdinEnds(false)).toBe(1);
+    });
+});
