@@ -18,7 +18,11 @@
  *   document-factory.ts);
  * - linking and indexing: lists handed from phase to phase instead of walks, a reference index
  *   that describes references when asked (linking.ts, index-manager.ts, tree-walk.ts);
- * - validation: one list of nodes, synchronous checks, slimmer diagnostics (fast-validation.ts);
+ * - linking after an edit: the references outside the declaration parsed again keep their links
+ *   when it declares the same names (linking.ts);
+ * - validation: one list of nodes, synchronous checks, slimmer diagnostics (fast-validation.ts),
+ *   and after an edit, the diagnostics (kept-diagnostics.ts) and the quick-win analysis
+ *   (kept-analysis.ts) of what it cannot have changed kept from the version before;
  * - the syntax facts the rest of the language asks for, without making leaves
  *   (fast-syntax-facts.ts).
  */
@@ -30,6 +34,7 @@ import { createFastBuildParser, FastBuildLexer } from './fast-build-parser.js';
 import { FastSyntaxFacts } from './fast-syntax-facts.js';
 import { FastDocumentValidator, FastValidationRegistry } from './fast-validation.js';
 import { FastIndexManager } from './index-manager.js';
+import { FastQuickWinService } from './kept-analysis.js';
 import { FastLinker, FastReferenceDescriptionProvider, FastScopeComputation } from './linking.js';
 import { SyntaxTrees } from './syntax-trees.js';
 import { FastValueConverter } from './value-converter.js';
@@ -48,7 +53,7 @@ function withFastBuild(services: AdoptServices): FastBuildServices {
 }
 
 /** The fast build's language services, injected on top of the language's (adopt-module.ts). */
-export const FastBuildModule: Module<AdoptServices, PartialLangiumServices & { syntax: Partial<AdoptAddedServices['syntax']> } & FastBuildAddedServices> = {
+export const FastBuildModule: Module<AdoptServices, PartialLangiumServices & { syntax: Partial<AdoptAddedServices['syntax']>; score: Partial<AdoptAddedServices['score']> } & FastBuildAddedServices> = {
     fastBuild: {
         SyntaxTrees: () => new SyntaxTrees()
     },
@@ -66,6 +71,9 @@ export const FastBuildModule: Module<AdoptServices, PartialLangiumServices & { s
     },
     workspace: {
         ReferenceDescriptionProvider: services => new FastReferenceDescriptionProvider(withFastBuild(services))
+    },
+    score: {
+        QuickWins: services => new FastQuickWinService(services)
     },
     validation: {
         DocumentValidator: services => new FastDocumentValidator(withFastBuild(services)),

@@ -40,21 +40,43 @@ export interface TextChange {
     readonly newEnd: number;
 }
 
-const CHUNK = 256;
+/** The smallest and the largest stretch compared at once when looking for where two texts differ. */
+const SMALLEST_CHUNK = 64;
+const LARGEST_CHUNK = 1 << 16;
 
-/** The length of the longest common prefix (chunks compared first: the engine compares those fast). */
+/**
+ * The length of the longest common prefix. Stretches are compared first (the engine compares those
+ * fast), each twice as long as the one before while they match, and halved once one does not:
+ * a 2 MB text changed in the middle takes about 40 comparisons instead of 8,000 of 256 characters.
+ */
 function commonPrefix(a: string, b: string): number {
     const limit = Math.min(a.length, b.length);
     let i = 0;
-    while (i + CHUNK <= limit && a.substring(i, i + CHUNK) === b.substring(i, i + CHUNK)) i += CHUNK;
+    let chunk = SMALLEST_CHUNK;
+    while (chunk >= SMALLEST_CHUNK) {
+        if (i + chunk <= limit && a.substring(i, i + chunk) === b.substring(i, i + chunk)) {
+            i += chunk;
+            if (chunk < LARGEST_CHUNK) chunk *= 2;
+        } else {
+            chunk >>= 1;
+        }
+    }
     while (i < limit && a.charCodeAt(i) === b.charCodeAt(i)) i++;
     return i;
 }
 
-/** The length of the longest common suffix of the two texts, at most `limit`. */
+/** The length of the longest common suffix of the two texts, at most `limit` (stretches as in commonPrefix). */
 function commonSuffix(a: string, b: string, limit: number): number {
     let n = 0;
-    while (n + CHUNK <= limit && a.substring(a.length - n - CHUNK, a.length - n) === b.substring(b.length - n - CHUNK, b.length - n)) n += CHUNK;
+    let chunk = SMALLEST_CHUNK;
+    while (chunk >= SMALLEST_CHUNK) {
+        if (n + chunk <= limit && a.substring(a.length - n - chunk, a.length - n) === b.substring(b.length - n - chunk, b.length - n)) {
+            n += chunk;
+            if (chunk < LARGEST_CHUNK) chunk *= 2;
+        } else {
+            chunk >>= 1;
+        }
+    }
     while (n < limit && a.charCodeAt(a.length - 1 - n) === b.charCodeAt(b.length - 1 - n)) n++;
     return n;
 }
@@ -112,7 +134,8 @@ export function parseIncrementally(oldRoot: AstNode, newText: string, parser: Fa
         oldCst.tree.updatable = false;
         oldCst.tree.keptLists = undefined;
         state.updatable = true;
-        state.edit = { from: oldCst.tree.identity, declaration: parsed.node, start: change.start, oldEnd: change.oldEnd, newEnd: change.newEnd, removed: oldText.slice(change.start, change.oldEnd) };
+        state.takeLineStartsFrom(oldCst.tree, change.start, change.oldEnd, change.newEnd);
+        state.edit = { from: oldCst.tree.identity, declaration: parsed.node, replaced: edited.node, start: change.start, oldEnd: change.oldEnd, newEnd: change.newEnd, removed: oldText.slice(change.start, change.oldEnd) };
         return { root, unit: edited.unit.rule.name, spliced };
     }
     return undefined;

@@ -11,15 +11,18 @@
  *   resolver on its prototype, and its token's leaf made when first asked for.
  */
 import {
-    Cancellation, CstUtils, DefaultLinker, DefaultReferenceDescriptionProvider, MultiMap, UriUtils,
+    AstUtils, Cancellation, CstUtils, DefaultLinker, DefaultReferenceDescriptionProvider, MultiMap, UriUtils,
     interruptAndCheck, isLinkingError, isReference, type AstNode, type AstNodeDescription, type CstNode, type DefaultReference,
     type LangiumCoreServices, type LangiumDocument, type LinkingError, type LocalSymbols, type Reference, type ReferenceDescription,
     type URI
 } from 'langium';
+import { isAdoptFile } from '../generated/ast.js';
 import { AdoptScopeComputation } from '../scoping/adopt-scope-computation.js';
 import { referenceProblems } from './langium-internals.js';
 import type { AdoptCompositeCstNode } from './lazy-cst.js';
 import type { SyntaxTrees } from './syntax-trees.js';
+import type { TreeEdit } from './tree-state.js';
+import { allNodes } from './tree-walk.js';
 
 const { CancellationToken } = Cancellation;
 type CancellationToken = Cancellation.CancellationToken;
@@ -82,10 +85,35 @@ export class FastLinker extends DefaultLinker {
     }
 
     /**
+     * Per document: the tree whose links its references still hold, unlinked but not reset (see
+     * `unlink`), by the tree's identity.
+     */
+    private readonly held = new WeakMap<LangiumDocument, object>();
+    /** References linked, and references whose link was kept from the tree before, by the last run of `link` (tests read them). */
+    readonly counts = { linked: 0, kept: 0 };
+
+    /**
+     * Langium resets every link of a document before its text is parsed again; here, for a tree of
+     * the fast build, the links stay until `link` knows what the new tree is. If it was made by an
+     * edit of this tree that declared no name anew (incremental-parse.ts), the references outside
+     * the declaration parsed again keep their links (`keptLinksAfter`); otherwise they are reset
+     * then, as here.
+     */
+    override unlink(document: LangiumDocument): void {
+        if (this.held.has(document)) return;
+        const state = this.trees.stateOf(document.parseResult.value);
+        if (state && this.referenceProblems.length === 0) {
+            this.held.set(document, state.identity);
+            return;
+        }
+        this.reset(document);
+    }
+
+    /**
      * Langium's `unlink`, without `delete`: deleting `_nodeDescription` from each of 60,000
      * references (at 10,000 projects) turns every one into a slow dictionary object, on every edit.
      */
-    override unlink(document: LangiumDocument): void {
+    private reset(document: LangiumDocument): void {
         const others: LangiumDocument['references'] = [];
         for (const reference of document.references) {
             if (reference instanceof FastReference) {
@@ -101,14 +129,68 @@ export class FastLinker extends DefaultLinker {
     }
 
     override async link(document: LangiumDocument, cancelToken = CancellationToken.None): Promise<void> {
-        if (this.profiling()) return super.link(document, cancelToken);
+        const heldFrom = this.held.get(document);
+        this.held.delete(document);
+        const root = document.parseResult.value;
+        const edit = this.trees.stateOf(root)?.edit;
+        const stale = heldFrom !== undefined && edit?.from === heldFrom ? keptLinksAfter(edit) : undefined;
+        if (!stale) {
+            if (heldFrom !== undefined) this.reset(document);
+            if (this.profiling()) return super.link(document, cancelToken);
+        } else {
+            // The kept links are listed again below, with the new ones.
+            document.references = [];
+        }
         // The references the parser listed, for a tree linked for the first time; else a walk.
-        const references = this.trees.referencesToLink(document.parseResult.value);
+        const references = this.trees.referencesToLink(root);
+        let kept = 0;
         for (let i = 0; i < references.length; i++) {
             if (i % REFERENCES_PER_CHECK === 0) await interruptAndCheck(cancelToken);
-            this.doLink(references[i], document);
+            const info = references[i];
+            const reference = info.reference;
+            if (stale && reference instanceof FastReference && reference._ref !== undefined) {
+                const target = reference._ref;
+                if (reference.node === info.container && typeof target === 'object' && (isLinkingError(target) || !stale.has(target))) {
+                    document.references.push(reference);
+                    kept++;
+                    continue;
+                }
+                reference._ref = undefined;
+                reference._nodeDescription = undefined;
+            }
+            this.doLink(info, document);
         }
+        this.counts.kept = kept;
+        this.counts.linked = references.length - kept;
     }
+}
+
+/**
+ * After an edit that parsed one declaration again, the links the other references may keep: all
+ * but those to the old declaration's nodes, which are returned (to be linked again), when the new
+ * declaration declares the same names of the same kinds in the same order as the old one; the
+ * names each reference can see are then the same, and the declaration sits where the old one
+ * did, so every other node keeps its place (and the path its description gives). Undefined (link
+ * everything) when the names differ, or the file uses others (their declarations may have
+ * changed too).
+ */
+function keptLinksAfter(edit: TreeEdit): Set<AstNode> | undefined {
+    const root = AstUtils.findRootNode(edit.declaration);
+    if (isAdoptFile(root) && root.uses.length > 0) return undefined;
+    const old = allNodes(edit.replaced);
+    if (!sameNames(old, allNodes(edit.declaration))) return undefined;
+    return new Set(old);
+}
+
+/** Whether two lists of nodes hold the same named nodes (type and name), in the same order. */
+function sameNames(a: readonly AstNode[], b: readonly AstNode[]): boolean {
+    const named = (nodes: readonly AstNode[]) => nodes.flatMap(node => {
+        const name = (node as { name?: unknown }).name;
+        return name === undefined ? [] : [`${node.$type} ${String(name)}`];
+    });
+    const first = named(a);
+    const second = named(b);
+    return first.length === second.length && first.every((entry, i) => entry === second[i]);
 }
 
 /** What Langium's references ask their linker (`DefaultLinker.referenceResolver`). */

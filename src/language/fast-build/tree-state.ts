@@ -22,12 +22,14 @@ export interface WalkLists {
 
 /**
  * How an incremental update made a tree from the one before: the old tree's identity, the declaration parsed
- * again (a new node; every other declaration is the old tree's), and the change of text, the old
- * text `[start, oldEnd)` having become the new text's `[start, newEnd)`, with the old text's part.
+ * again (a new node; every other declaration is the old tree's) and the old tree's node it
+ * replaced, and the change of text, the old text `[start, oldEnd)` having become the new text's
+ * `[start, newEnd)`, with the old text's part.
  */
 export interface TreeEdit {
     readonly from: object;
     readonly declaration: AstNode;
+    readonly replaced: AstNode;
     readonly start: number;
     readonly oldEnd: number;
     readonly newEnd: number;
@@ -49,7 +51,7 @@ export class TreeState {
     linkedReferences: ReferenceInfo[] | undefined;
     /** For a tree made by an incremental update: its lists, kept for the next update to splice. */
     keptLists: WalkLists | undefined;
-    /** For a tree made by an incremental update: how (kept until the validator has used it). */
+    /** For a tree made by an incremental update: how (kept until the validator has used it; the linker reads it before). */
     edit: TreeEdit | undefined;
     private lineStartTable: Uint32Array | undefined;
 
@@ -62,6 +64,32 @@ export class TreeState {
     /** The offset at which each line of the text starts, made when first asked for. */
     get lineStarts(): Uint32Array {
         return (this.lineStartTable ??= lineStartsOf(this.text));
+    }
+
+    /**
+     * For a tree made by an edit of the tree of `before`: this text's line starts from the old
+     * text's, if those were made, instead of a search of the whole text when first asked for (a
+     * 2 MB plan has 72,000 lines). The lines before the change keep their starts, those after it
+     * move by the change in length, and the changed stretch is searched. With a carriage return
+     * in or beside the change (a line end of two characters could be cut in two) the starts are
+     * left to be searched in full.
+     */
+    takeLineStartsFrom(before: TreeState, start: number, oldEnd: number, newEnd: number): void {
+        const old = before.lineStartTable;
+        const text = this.text;
+        if (!old || before.text.slice(Math.max(0, start - 1), oldEnd + 1).includes('\r') || text.slice(Math.max(0, start - 1), newEnd + 1).includes('\r')) return;
+        // Line starts at or before `start` follow a line feed before the change: kept.
+        const kept = firstAbove(old, start);
+        // Those after the old stretch follow a line feed after it: moved.
+        const movedFrom = firstAbove(old, oldEnd);
+        const added: number[] = [];
+        for (let i = text.indexOf('\n', start); i >= 0 && i < newEnd; i = text.indexOf('\n', i + 1)) added.push(i + 1);
+        const table = new Uint32Array(kept + added.length + old.length - movedFrom);
+        table.set(old.subarray(0, kept));
+        table.set(added, kept);
+        const delta = newEnd - oldEnd;
+        for (let i = movedFrom, at = kept + added.length; i < old.length; i++, at++) table[at] = old[i] + delta;
+        this.lineStartTable = table;
     }
 
     /** Takes (reads once) the references the parser listed. */
@@ -77,4 +105,16 @@ export class TreeState {
         this.linkedReferences = undefined;
         return references;
     }
+}
+
+/** The index of the first entry of the ascending `table` above `offset` (the table's length if none). */
+function firstAbove(table: Uint32Array, offset: number): number {
+    let low = 0;
+    let high = table.length;
+    while (low < high) {
+        const middle = (low + high) >>> 1;
+        if (table[middle] <= offset) low = middle + 1;
+        else high = middle;
+    }
+    return low;
 }

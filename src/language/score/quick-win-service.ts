@@ -56,7 +56,12 @@ export class QuickWinService {
      */
     analyze(plan: Plan): PlanAnalysis {
         const document = AstUtils.getDocument(plan);
-        return this.cache.get(document.uri, 'analysis', () => analyzePlan(plan, this.settings.for(document.uri).quickWins));
+        return this.cache.get(document.uri, 'analysis', () => this.compute(plan, this.settings.for(document.uri).quickWins));
+    }
+
+    /** The analysis of a plan (the fast build's service keeps the unchanged projects' from the version before). */
+    protected compute(plan: Plan, settings: QuickWinSettings): PlanAnalysis {
+        return analyzePlan(plan, settings);
     }
 
     analysisOf(project: Project): ProjectAnalysis | undefined {
@@ -70,10 +75,20 @@ export class QuickWinService {
 const isPlanNode = (node: AstNode): node is Plan => node.$type === 'Plan';
 
 /**
+ * What the analysis of a project reads besides the project: the coalition's members (here or in
+ * a file the plan uses) and the initiatives. An edit of none of these leaves every other
+ * project's analysis as it was.
+ */
+export const PROJECT_ANALYSIS_READS = ['Use', 'Coalition', 'Member', 'Initiative'] as const;
+
+/**
  * Scores and ranks every project of a plan. Called once per document version on plans of tens of
  * thousands of projects, so it walks the syntax tree directly, without intermediate lists.
+ * `kept` gives a project's analysis of the version before when it cannot have changed (the
+ * project and all it reads are as they were: PROJECT_ANALYSIS_READS), for the same settings;
+ * its place in the plan and its rank are found anew.
  */
-export function analyzePlan(plan: Plan, settings: QuickWinSettings): PlanAnalysis {
+export function analyzePlan(plan: Plan, settings: QuickWinSettings, kept?: (project: Project) => ProjectAnalysis | undefined): PlanAnalysis {
     const members = distinctMembers(plan);
     const willing = members.filter(isWilling);
     const willingSet = new Set(willing);
@@ -84,6 +99,11 @@ export function analyzePlan(plan: Plan, settings: QuickWinSettings): PlanAnalysi
     for (const stage of plan.stages) {
         if (!firstOfStage.has(stage)) firstOfStage.set(stage, projects.length);
         for (const project of stage.projects) {
+            const before = kept?.(project);
+            if (before) {
+                projects.push({ ...before, stage, rank: 0, declarationIndex: projects.length });
+                continue;
+            }
             const involvedWilling = involvedWillingMembers(project, willingSet);
             let involvedTrainedWilling = 0;
             for (const member of involvedWilling) {

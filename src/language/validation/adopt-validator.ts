@@ -6,6 +6,7 @@ import { AstUtils, type ValidationAcceptor, type ValidationChecks } from 'langiu
 import { mayLeaveOutDeclarations } from '../parser/parse-errors.js';
 import type { AdoptAstType, Plan } from '../generated/ast.js';
 import type { AdoptServices } from '../adopt-module.js';
+import { PROJECT_ANALYSIS_READS } from '../score/quick-win-service.js';
 import { actionShouldHaveAnOwner, actionShouldNotBeOverdue } from './action-checks.js';
 import {
     coalitionNeedsManagers, launchMustWaitForHumanBandwidth, managersShouldBeTrainedBeforeLaunch, naysayersShouldHearAStory
@@ -98,8 +99,9 @@ export function registerValidationChecks(services: AdoptServices): void {
  * listed here must read no more than its entry says, or its entry must say more.
  */
 export const CHECKS_READ: Readonly<Partial<Record<keyof AdoptAstType, ReadonlyArray<keyof AdoptAstType>>>> = {
-    // Its reach, trained members and initiative: the coalition (here or in a used file) and the initiatives.
-    Project: ['Use', 'Coalition', 'Member', 'Initiative'],
+    // Its reach, trained members and initiative: its quick-win analysis, which reads the coalition
+    // (here or in a used file) and the initiatives.
+    Project: PROJECT_ANALYSIS_READS,
     Goal: [],
     Metric: [],
     // Its stage's window (a container), today.

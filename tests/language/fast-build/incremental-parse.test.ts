@@ -28,6 +28,7 @@ import { createAdoptServices, type AdoptServices } from '../../../src/language/a
 import type { FastBuildServices } from '../../../src/language/fast-build/fast-build-module.js';
 import type { FastBuildParser } from '../../../src/language/fast-build/fast-build-parser.js';
 import { textChange } from '../../../src/language/fast-build/incremental-parse.js';
+import { lineStartsOf } from '../../../src/language/parser/text-lines.js';
 import { AdoptCompositeCstNode } from '../../../src/language/fast-build/lazy-cst.js';
 import type { AdoptFile } from '../../../src/language/generated/ast.js';
 import { buildRankResult } from '../../../src/language/score/rank-result.js';
@@ -326,6 +327,46 @@ describe('textChange', () => {
             expect(change.oldEnd - change.start).toBeLessThanOrEqual(Math.min(length, old.length - start));
             expect(change.newEnd - change.start).toBeLessThanOrEqual(insert.length);
         }), { numRuns: 300, seed: 42 });
+    });
+
+    test('in texts of hundreds of kilobytes (stretches compared in growing chunks): the stretch a comparison character by character finds (fast-check)', () => {
+        const big = PLAN.repeat(60);
+        const naive = (a: string, b: string) => {
+            let start = 0;
+            while (start < Math.min(a.length, b.length) && a[start] === b[start]) start++;
+            let suffix = 0;
+            while (suffix < Math.min(a.length, b.length) - start && a[a.length - 1 - suffix] === b[b.length - 1 - suffix]) suffix++;
+            return { start, oldEnd: a.length - suffix, newEnd: b.length - suffix };
+        };
+        fc.assert(fc.property(fc.nat(), fc.nat({ max: 5000 }), fc.string({ maxLength: 200 }), (at, length, insert) => {
+            const start = at % (big.length + 1);
+            const changed = splice(big, start, start + length, insert);
+            expect(textChange(big, changed)).toEqual(naive(big, changed));
+        }), { numRuns: 60, seed: 7 });
+        expect(textChange(big, big + 'x')).toEqual({ start: big.length, oldEnd: big.length, newEnd: big.length + 1 });
+        expect(textChange('x' + big, big)).toEqual({ start: 0, oldEnd: 1, newEnd: 0 });
+    });
+});
+
+describe('the line starts of an updated tree come from the old tree\'s, moved', () => {
+    test('edits that add, remove and keep lines, with line feeds or carriage returns and line feeds (fast-check): the starts a search of the new text finds', () => {
+        for (const base of [PLAN, PLAN.replace(/\n/g, '\r\n')]) {
+            fc.assert(fc.property(fc.array(fc.tuple(fc.nat(), fc.constantFrom('', '\n', '\n      // note\n', 'x'), fc.constantFrom(0, 1, 2)), { minLength: 1, maxLength: 6 }), steps => {
+                let root = oldTreeOf(base);
+                let text = base;
+                void trees.stateOf(root)!.lineStarts;
+                for (const [pick, insert, remove] of steps) {
+                    // Inside a project's braces, where an update re-parses the project alone.
+                    const insides = projectInsides(text);
+                    const [from, to] = insides[pick % insides.length];
+                    const at = from + 1 + (pick % Math.max(1, to - from - 2));
+                    const next = splice(text, at, Math.min(at + remove, to), insert.replace(/\n/g, base.includes('\r') ? '\r\n' : '\n'));
+                    root = update(root, next).result.value;
+                    text = next;
+                    expect(Array.from(trees.stateOf(root)!.lineStarts)).toEqual(Array.from(lineStartsOf(text)));
+                }
+            }), { numRuns: 40, seed: 5 });
+        }
     });
 });
 

@@ -3,22 +3,31 @@
  * changed (src/language/fast-build/kept-diagnostics.ts, the table CHECKS_READ of
  * src/language/validation/adopt-validator.ts). On random sequences of edits (seeded), made as an
  * editor makes them (one range change to the open document, then Langium's builder), every
- * version's diagnostics equal those of a full validation of the same text in a new build.
+ * version's diagnostics equal those of a full validation of the same text in a new build. The
+ * linker keeps the links of the references an edit cannot have changed (fast-build/linking.ts):
+ * every reference of every version links to what it links to in the new build. The quick-win
+ * analysis keeps the other projects' (fast-build/kept-analysis.ts): every version ranks as the
+ * new build does.
  */
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { URI, type LangiumDocument } from 'langium';
+import { URI, type AstNode, type LangiumDocument, type Reference } from 'langium';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { createAdoptServices, type AdoptServices } from '../../../src/language/adopt-module.js';
 import type { FastBuildParser } from '../../../src/language/fast-build/fast-build-parser.js';
 import type { FastDocumentValidator } from '../../../src/language/fast-build/fast-validation.js';
+import type { FastLinker } from '../../../src/language/fast-build/linking.js';
+import type { FastQuickWinService } from '../../../src/language/fast-build/kept-analysis.js';
+import { allReferences } from '../../../src/language/fast-build/tree-walk.js';
 import type { AdoptFile } from '../../../src/language/generated/ast.js';
 import { generatePlan, toAdopt } from '../../../bench/generate-plan.js';
 
 const updating = createAdoptServices();
 const fresh = createAdoptServices();
 const validator = updating.Adopt.validation.DocumentValidator as FastDocumentValidator;
+const linker = updating.Adopt.references.Linker as FastLinker;
+const quickWins = updating.Adopt.score.QuickWins as FastQuickWinService;
 const parser = updating.Adopt.parser.LangiumParser as FastBuildParser;
 
 /**
@@ -86,14 +95,43 @@ const uri = URI.parse('file:///incremental-validation/plan.adopt');
 
 /** The diagnostics of a full validation of `text`, in a new build. */
 async function fullValidation(text: string): Promise<Diagnostic[]> {
+    return (await fullBuild(text)).diagnostics;
+}
+
+/** The diagnostics, the links and the ranking of a full build of `text`, in a new build. */
+async function fullBuild(text: string): Promise<{ diagnostics: Diagnostic[]; links: string[]; ranking: string[] }> {
     const document = fresh.shared.workspace.LangiumDocumentFactory.fromString<AdoptFile>(text, uri);
     fresh.shared.workspace.LangiumDocuments.addDocument(document);
     try {
         await fresh.shared.workspace.DocumentBuilder.build([document], { validation: true });
-        return document.diagnostics ?? [];
+        return { diagnostics: document.diagnostics ?? [], links: linksOf(fresh, document), ranking: rankingOf(fresh, document) };
     } finally {
         await fresh.shared.workspace.DocumentBuilder.update([], [uri]);
     }
+}
+
+/** The quick-win analysis of a document's plan: every project by rank, with its score, facts and what it misses. */
+function rankingOf(services: { Adopt: AdoptServices }, document: LangiumDocument<AdoptFile>): string[] {
+    const plan = document.parseResult.value.plan;
+    if (!plan) return [];
+    return services.Adopt.score.QuickWins.analyze(plan).ranked.map(entry =>
+        `${entry.rank} ${entry.project.name} ${entry.stage.name} #${entry.declarationIndex} ${entry.score} ${entry.quickWin} ${JSON.stringify(entry.facts)} ${entry.missing.join('; ')} ${entry.involvedWilling.map(member => member.name).join(',')} ${entry.effort ?? '-'}`);
+}
+
+/**
+ * Every reference of a document, in walk order: where it is, the name it gives, and the path of
+ * what it links to, by the node and by the description the linker kept (or its error).
+ */
+function linksOf(services: { Adopt: AdoptServices }, document: LangiumDocument): string[] {
+    const locator = services.Adopt.workspace.AstNodeLocator;
+    const root = document.parseResult.value;
+    return allReferences(root).map(({ reference, container, property }) => {
+        const ref = reference as Reference;
+        // A node of another tree (an old one) has a path too: it must be the node at that path.
+        const inTree = (node: AstNode) => locator.getAstNode(root, locator.getAstNodePath(node)) === node ? '' : ' not in the tree';
+        const target = ref.ref ? `${locator.getAstNodePath(ref.ref)}${inTree(ref.ref)}` : `error ${ref.error?.message ?? ''}`;
+        return `${locator.getAstNodePath(container)}.${property} ${ref.$refText} -> ${target} (${ref.$nodeDescription?.path ?? '-'})`;
+    });
 }
 
 /** Opens PLAN in `services` as an editor does; returns the document and a function that applies one range edit and rebuilds. */
@@ -123,6 +161,8 @@ describe('the fast build keeps the diagnostics of what an edit cannot have chang
         const names = Object.keys(EDITS);
         const sequences = fc.sample(fc.array(fc.tuple(fc.constantFrom(...names), fc.nat(1000)), { minLength: 12, maxLength: 12 }), { numRuns: 4, seed: 20261207 });
         const kinds = new Set<string>();
+        const keptLinks = new Set<string>();
+        const keptAnalyses = new Set<string>();
         let keptInAll = 0;
         for (const steps of sequences) {
             const editor = await openInEditor(updating, PLAN);
@@ -134,7 +174,12 @@ describe('the fast build keeps the diagnostics of what an edit cannot have chang
                     const before = kept();
                     const incremental = totalIncremental();
                     const text = await editor.apply(edit);
-                    expect(editor.document.diagnostics, `${name} #${pick}`).toEqual(await fullValidation(text));
+                    const full = await fullBuild(text);
+                    expect(editor.document.diagnostics, `${name} #${pick}`).toEqual(full.diagnostics);
+                    expect(linksOf(updating, editor.document), `${name} #${pick}`).toEqual(full.links);
+                    expect(rankingOf(updating, editor.document), `${name} #${pick}`).toEqual(full.ranking);
+                    if (linker.counts.kept > 0) keptLinks.add(name);
+                    if (quickWins.counts.kept > 0) keptAnalyses.add(name);
                     if (totalIncremental() > incremental && kept() > before) kinds.add(name);
                     keptInAll += kept() - before;
                     if (name === 'broken') {
@@ -152,6 +197,10 @@ describe('the fast build keeps the diagnostics of what an edit cannot have chang
         // Edits inside projects kept the others' diagnostics; the edits were re-parsed alone.
         expect(keptInAll).toBeGreaterThan(100);
         expect([...kinds].filter(kind => ['level', 'involves', 'supports', 'target', 'due', 'owner', 'status', 'lines', 'projectName'].includes(kind)).length).toBeGreaterThan(4);
+        // Edits that declare no name anew kept the other references' links.
+        expect([...keptLinks].filter(kind => ['level', 'involves', 'supports', 'target', 'due', 'owner', 'status', 'lines'].includes(kind)).length).toBeGreaterThan(3);
+        // And the other projects' quick-win analyses.
+        expect([...keptAnalyses].filter(kind => ['level', 'involves', 'supports', 'target', 'due', 'owner', 'status', 'lines', 'projectName'].includes(kind)).length).toBeGreaterThan(3);
     });
 
     test('an edit of what every project reads (a member\'s role) checks every project again; a trait level, that project alone', async () => {

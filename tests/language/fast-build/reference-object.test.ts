@@ -7,7 +7,7 @@ import { describe, expect, test } from 'vitest';
 import { isReference, URI, type Reference } from 'langium';
 import { createAdoptServices } from '../../../src/language/adopt-module.js';
 import type { AdoptFile } from '../../../src/language/generated/ast.js';
-import { FastReference } from '../../../src/language/fast-build/linking.js';
+import { FastReference, type FastLinker } from '../../../src/language/fast-build/linking.js';
 
 const TEXT = `plan P "p" {
     coalition { member ann "Ann" role staff trained }
@@ -55,23 +55,25 @@ describe('FastReference', () => {
 });
 
 describe('FastLinker.unlink', () => {
-    test('resets every reference without deleting fields, and relinking gives the same targets', async () => {
+    test('holds the links until the tree is linked again; linking the same tree again resets every reference without deleting fields and gives the same targets', async () => {
         const { shared, Adopt } = createAdoptServices();
+        const linker = Adopt.references.Linker as FastLinker;
         const document = shared.workspace.LangiumDocumentFactory.fromString<AdoptFile>(TEXT, URI.parse('file:///unlink.adopt'));
         shared.workspace.LangiumDocuments.addDocument(document);
         await shared.workspace.DocumentBuilder.build([document], { validation: false });
         const references = [...document.references] as FastReference[];
         expect(references.length).toBe(3);
-        const targets = references.map(reference => reference.ref);
-        Adopt.references.Linker.unlink(document);
-        expect(document.references).toEqual([]);
-        for (const reference of references) {
-            expect(reference._ref).toBeUndefined();
-            expect(reference.$nodeDescription).toBeUndefined();
-            expect(Object.keys(reference)).toContain('_nodeDescription');
-        }
-        await Adopt.references.Linker.link(document);
-        expect(references.map(reference => reference.ref)).toEqual(targets);
+        const targets = references.map(reference => reference._ref);
+        linker.unlink(document);
+        // Held: the next link decides whether they are reset.
+        expect(references.map(reference => reference._ref)).toEqual(targets);
+        await linker.link(document);
+        expect(linker.counts).toEqual({ linked: 3, kept: 0 });
+        for (const reference of references) expect(Object.keys(reference)).toContain('_nodeDescription');
+        expect(references.map(reference => reference._ref)).toEqual(targets);
+        // The unresolved name's error is made anew: it was linked again, not kept.
+        expect(references[2].error).toBeDefined();
+        expect(references[2]._ref).not.toBe(targets[2]);
         expect(document.references.length).toBe(3);
     });
 });
