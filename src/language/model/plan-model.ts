@@ -207,6 +207,11 @@ export function effortOf(project: Project): Level | undefined {
 export function allActions(block: Block): Action[] {
     const actions: Action[] = [];
     for (const stage of stagesOf(block)) {
+        // A stage without actions of its own: its projects' actions are in the order written.
+        if (stage.actions.length === 0) {
+            for (const project of stage.projects) for (const action of project.actions) actions.push(action);
+            continue;
+        }
         const projectsAt = stage.projects.map(project => project.$cstNode?.offset ?? 0);
         const own = stage.actions.map(action => ({ action, at: action.$cstNode?.offset ?? 0 }));
         const inProjects = stage.projects.flatMap((project, i) => project.actions.map(action => ({ action, at: action.$cstNode?.offset ?? projectsAt[i] })));
