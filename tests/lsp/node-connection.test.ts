@@ -5,9 +5,9 @@
  */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { createProtocolConnection, InitializeRequest, ShutdownRequest, StreamMessageReader, StreamMessageWriter, type Message } from 'vscode-languageserver-protocol/node';
-import { jsonEncoder, routeConsoleTo } from '../../language-server/node-connection.js';
+import { jsonEncoder, publishDiagnosticsBytes, routeConsoleTo } from '../../language-server/node-connection.js';
 import { SERVER_BUNDLE } from '../support/lsp-server.js';
 
 const options = { charset: 'utf-8' as const };
@@ -35,6 +35,43 @@ describe('the stdio encoder', () => {
         const cyclic: Record<string, unknown> = { jsonrpc: '2.0', method: 'x' };
         cyclic.params = cyclic;
         await expect(jsonEncoder.encode(cyclic as Message, options)).rejects.toThrow(/circular/i);
+    });
+});
+
+describe('diagnostics published again', () => {
+    const diagnostic = (i: number, message = `Project 'p${i}' leaves untapped: geography.`) => ({
+        message, range: { start: { line: i, character: 12 }, end: { line: i, character: 17 } }, severity: 3, code: 'untapped-opportunity', data: { missingTraits: ['geography'] }, source: 'adopt'
+    });
+    const publication = (diagnostics: unknown[], version = 2) => ({ jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { uri: 'file:///plan.adopt', version, diagnostics } }) as Message;
+
+    test('are the same JSON as the message written whole: none, one, many, characters of every width', async () => {
+        for (const diagnostics of [[], [diagnostic(0)], Array.from({ length: 500 }, (_, i) => diagnostic(i)), [diagnostic(3, 'Équipe « Café » 😀 — 看板')]]) {
+            const message = publication(diagnostics);
+            const bytes = await jsonEncoder.encode(message, options);
+            expect(JSON.parse(Buffer.from(bytes).toString('utf8'))).toEqual(JSON.parse(JSON.stringify(message)));
+            expect(bytes.byteLength).toBe(Buffer.byteLength(JSON.stringify(message)));
+        }
+    });
+
+    test('a diagnostic published before is not written to JSON again; a new one is', () => {
+        const kept = Array.from({ length: 50 }, (_, i) => diagnostic(i));
+        publishDiagnosticsBytes(publication(kept, 2));
+        const stringify = vi.spyOn(JSON, 'stringify');
+        try {
+            const fresh = diagnostic(60, 'A plan-wide rule, checked again.');
+            const bytes = publishDiagnosticsBytes(publication([...kept, fresh], 3))!;
+            // The new diagnostic, and the message without its list.
+            expect(stringify.mock.calls.map(call => call[0])).toEqual([fresh, expect.objectContaining({ method: 'textDocument/publishDiagnostics' })]);
+            expect(JSON.parse(Buffer.from(bytes).toString('utf8')).params).toEqual({ uri: 'file:///plan.adopt', version: 3, diagnostics: JSON.parse(JSON.stringify([...kept, fresh])) });
+        } finally {
+            stringify.mockRestore();
+        }
+    });
+
+    test('any other message, or a list that holds something else than objects, is written whole', () => {
+        expect(publishDiagnosticsBytes({ jsonrpc: '2.0', id: 1, result: { diagnostics: [] } } as Message)).toBeUndefined();
+        expect(publishDiagnosticsBytes(publication([diagnostic(1), null]))).toBeUndefined();
+        expect(publishDiagnosticsBytes({ jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: null } as unknown as Message)).toBeUndefined();
     });
 });
 
