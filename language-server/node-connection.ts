@@ -46,24 +46,44 @@ export const jsonEncoder: ContentTypeEncoder = {
  * At 10,000 projects that is 21,000 diagnostics, 7.8 MB of JSON written anew on every edit
  * otherwise (the largest part of an edit's time on the server, BENCHMARKS.md). The bytes live
  * as long as their diagnostics: about the size of the message.
+ *
+ * Written one by one, diagnostics take longer than in one message, so a publication whose
+ * diagnostics are mostly new (the first of a document, or after an edit that changed what every
+ * project reads) is written whole, its diagnostics only marked as seen (`SEEN`); the next
+ * publication that repeats them writes them one by one, once.
  */
 const diagnosticBytes = new WeakMap<object, Uint8Array>();
 
+/** A diagnostic published once, not yet written alone. */
+const SEEN = new Uint8Array(0);
+
 const COMMA = 0x2c;
 
-/** A publishDiagnostics notification as JSON bytes, each diagnostic's JSON written once; undefined for any other message. */
+/**
+ * A publishDiagnostics notification as JSON bytes, each diagnostic's JSON written once;
+ * undefined for any other message, and for one whose diagnostics are mostly new (then marked as
+ * seen, to be written alone when published again).
+ */
 export function publishDiagnosticsBytes(message: Message): Uint8Array | undefined {
     if (!('method' in message) || message.method !== 'textDocument/publishDiagnostics') return undefined;
     const params = (message as { params?: unknown }).params;
     if (typeof params !== 'object' || params === null || !Array.isArray((params as { diagnostics?: unknown }).diagnostics)) return undefined;
     const { diagnostics, ...rest } = params as { diagnostics: unknown[] };
+    let known = 0;
+    for (const diagnostic of diagnostics) {
+        if (typeof diagnostic !== 'object' || diagnostic === null) return undefined;
+        if (diagnosticBytes.has(diagnostic)) known++;
+    }
+    if (known * 2 < diagnostics.length) {
+        for (const diagnostic of diagnostics as object[]) if (!diagnosticBytes.has(diagnostic)) diagnosticBytes.set(diagnostic, SEEN);
+        return undefined;
+    }
     const parts = new Array<Uint8Array>(diagnostics.length);
     let size = Math.max(0, diagnostics.length - 1);
     for (let i = 0; i < diagnostics.length; i++) {
-        const diagnostic = diagnostics[i];
-        if (typeof diagnostic !== 'object' || diagnostic === null) return undefined;
+        const diagnostic = diagnostics[i] as object;
         let bytes = diagnosticBytes.get(diagnostic);
-        if (bytes === undefined) {
+        if (bytes === undefined || bytes === SEEN) {
             bytes = Buffer.from(JSON.stringify(diagnostic), 'utf8');
             diagnosticBytes.set(diagnostic, bytes);
         }

@@ -44,25 +44,34 @@ describe('diagnostics published again', () => {
     });
     const publication = (diagnostics: unknown[], version = 2) => ({ jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { uri: 'file:///plan.adopt', version, diagnostics } }) as Message;
 
-    test('are the same JSON as the message written whole: none, one, many, characters of every width', async () => {
+    test('are the same JSON as the message written whole: none, one, many, characters of every width; published once, then again', async () => {
         for (const diagnostics of [[], [diagnostic(0)], Array.from({ length: 500 }, (_, i) => diagnostic(i)), [diagnostic(3, 'Équipe « Café » 😀 — 看板')]]) {
-            const message = publication(diagnostics);
-            const bytes = await jsonEncoder.encode(message, options);
-            expect(JSON.parse(Buffer.from(bytes).toString('utf8'))).toEqual(JSON.parse(JSON.stringify(message)));
-            expect(bytes.byteLength).toBe(Buffer.byteLength(JSON.stringify(message)));
+            for (const version of [2, 3, 4]) {
+                const message = publication(diagnostics, version);
+                const bytes = await jsonEncoder.encode(message, options);
+                expect(JSON.parse(Buffer.from(bytes).toString('utf8'))).toEqual(JSON.parse(JSON.stringify(message)));
+                expect(bytes.byteLength).toBe(Buffer.byteLength(JSON.stringify(message)));
+            }
         }
     });
 
-    test('a diagnostic published before is not written to JSON again; a new one is', () => {
+    test('diagnostics mostly new are written in one message; published again, each alone, once; again, not at all; a new one among them, alone', () => {
         const kept = Array.from({ length: 50 }, (_, i) => diagnostic(i));
-        publishDiagnosticsBytes(publication(kept, 2));
         const stringify = vi.spyOn(JSON, 'stringify');
         try {
+            // New: the message is left to be written whole.
+            expect(publishDiagnosticsBytes(publication(kept, 2))).toBeUndefined();
+            expect(stringify).not.toHaveBeenCalled();
+            // Seen before: each is written alone, and kept.
+            publishDiagnosticsBytes(publication(kept, 3));
+            expect(stringify.mock.calls.map(call => call[0])).toEqual([...kept, expect.objectContaining({ method: 'textDocument/publishDiagnostics' })]);
+            stringify.mockClear();
             const fresh = diagnostic(60, 'A plan-wide rule, checked again.');
-            const bytes = publishDiagnosticsBytes(publication([...kept, fresh], 3))!;
+            const bytes = publishDiagnosticsBytes(publication([...kept, fresh], 4))!;
             // The new diagnostic, and the message without its list.
             expect(stringify.mock.calls.map(call => call[0])).toEqual([fresh, expect.objectContaining({ method: 'textDocument/publishDiagnostics' })]);
-            expect(JSON.parse(Buffer.from(bytes).toString('utf8')).params).toEqual({ uri: 'file:///plan.adopt', version: 3, diagnostics: JSON.parse(JSON.stringify([...kept, fresh])) });
+            stringify.mockRestore();
+            expect(JSON.parse(Buffer.from(bytes).toString('utf8')).params).toEqual({ uri: 'file:///plan.adopt', version: 4, diagnostics: JSON.parse(JSON.stringify([...kept, fresh])) });
         } finally {
             stringify.mockRestore();
         }
