@@ -217,15 +217,17 @@ async function testOverviewUi(workspace, vsix) {
  * with both `main` and `browser` runs in the Node host unless the user settings say
  * `remote.extensionKind` is `web` for it (code-server has no flag for it); then its `browser`
  * entry runs in the workbench's web worker. On a fresh copy of the workspace (the earlier UI tests
- * edit theirs). Then the same package with its worker's script replaced by one that throws, on a
+ * edit theirs), with a plan in a folder that the settings' `files.exclude` hides. Then the same package with its worker's script replaced by one that throws, on a
  * code-server of its own.
  */
 async function testWebUi(vsix) {
     const workspace = makeWorkspace();
     const screenshots = join(root, 'test-results/screenshots/web');
-    const { runWebUiTests, runBrokenWorkerTest, BROKEN_WORKER_SCRIPT } = await import('../tests/vscode/ui/web-ui-test.mjs');
+    const { runWebUiTests, runBrokenWorkerTest, BROKEN_WORKER_SCRIPT, HIDDEN_FOLDER, HIDDEN_PLAN, HIDDEN_SETTINGS } = await import('../tests/vscode/ui/web-ui-test.mjs');
+    mkdirSync(join(workspace, HIDDEN_FOLDER));
+    writeFileSync(join(workspace, HIDDEN_FOLDER, 'hidden.adopt'), HIDDEN_PLAN);
     try {
-        await withWebHome('adopt-web-ui-', vsix, async home => {
+        await withWebHome('adopt-web-ui-', vsix, HIDDEN_SETTINGS, async home => {
             const server = await startCodeServer({ home, folder: workspace });
             try {
                 await runWebUiTests({ url: server.url, workspace, chromiumPath: CHROMIUM, screenshots, record });
@@ -233,7 +235,7 @@ async function testWebUi(vsix) {
                 await server.stop();
             }
         });
-        await withWebHome('adopt-web-ui-broken-', vsix, async home => {
+        await withWebHome('adopt-web-ui-broken-', vsix, {}, async home => {
             const installed = readdirSync(home.extensions).find(name => name.startsWith(`${extensionId()}-`));
             if (!installed) throw new Error(`${extensionId()} is not in ${home.extensions}`);
             writeFileSync(join(home.extensions, installed, 'out/browser/language-server.js'), BROKEN_WORKER_SCRIPT);
@@ -255,11 +257,11 @@ function extensionId() {
     return `${manifest.publisher}.${manifest.name}`;
 }
 
-/** A code-server home whose settings run the extension in the web worker host, with the package installed. */
-async function withWebHome(prefix, vsix, action) {
+/** A code-server home whose settings (`settings` added) run the extension in the web worker host, with the package installed. */
+async function withWebHome(prefix, vsix, settings, action) {
     const home = makeHome(prefix);
     try {
-        writeFileSync(join(home.userData, 'User', 'settings.json'), JSON.stringify({ ...quietSettings, 'remote.extensionKind': { [extensionId()]: ['web'] } }, null, 2));
+        writeFileSync(join(home.userData, 'User', 'settings.json'), JSON.stringify({ ...quietSettings, ...settings, 'remote.extensionKind': { [extensionId()]: ['web'] } }, null, 2));
         await installExtension(home, vsix);
         await action(home);
     } catch (error) {

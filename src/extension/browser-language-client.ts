@@ -1,7 +1,8 @@
 /**
  * The language client of VS Code for the Web: the Adopt language server runs in a Web Worker
  * (out/browser/language-server.js) and reads every file through this client, which answers its
- * `adopt/fs/` requests with `vscode.workspace.fs` (src/protocol/file-system-protocol.ts).
+ * `adopt/fs/` requests with `vscode.workspace.fs`, and finds the workspace's plans with
+ * `vscode.workspace.findFiles` (src/protocol/file-system-protocol.ts).
  *
  * VS Code for the Web does not start a worker from an extension's URI, so the client reads the
  * script and starts it from a `Blob` URL. A worker that cannot start says so in the output
@@ -10,7 +11,8 @@
 import * as vscode from 'vscode';
 import { BrowserMessageReader, BrowserMessageWriter, LanguageClient } from 'vscode-languageclient/browser';
 import {
-    DIRECTORY_READ_REQUEST, FILE_READ_REQUEST, FILE_STAT_REQUEST, bytesToBase64, fileRequestSchema, type DirectoryEntries, type FileContent, type FileStat
+    DIRECTORY_READ_REQUEST, FILE_READ_REQUEST, FILE_STAT_REQUEST, FIND_FILES_REQUEST, bytesToBase64, fileRequestSchema, findFilesRequestSchema,
+    type DirectoryEntries, type FileContent, type FileStat, type FoundFiles
 } from '../protocol/file-system-protocol.js';
 import { adoptClientOptions, CLIENT_ID, CLIENT_NAME } from './adopt-language.js';
 
@@ -60,7 +62,16 @@ async function startWorker(context: vscode.ExtensionContext, onError: (message: 
     }
 }
 
-/** The server's file requests, answered from the workspace's file system; an error is answered as its name. */
+/**
+ * The server's file requests, answered from the workspace's file system; an error is answered as
+ * its name. Its searches for the files below a folder (the workspace's plans) are answered with
+ * VS Code's file search: one request for the whole folder, where reading it takes one per
+ * subfolder. They leave out what `findFiles` leaves out by default: what the `files.exclude`
+ * setting hides, which the explorer does not show either (the desktop's server reads the disk and
+ * finds it). Not what `search.exclude` hides, which only keeps results out of the Search view, nor,
+ * by default, what ignore files name: a plan kept out of searches is still a plan of the
+ * workspace, with its problems and its rank, as on the desktop.
+ */
 export function answerFileRequests(client: Pick<LanguageClient, 'onRequest'>, fileSystem: vscode.FileSystem): void {
     client.onRequest<FileStat, void>(FILE_STAT_REQUEST, async (params: unknown): Promise<FileStat> => attempt(async () => {
         const stat = await fileSystem.stat(uriOf(params));
@@ -75,6 +86,11 @@ export function answerFileRequests(client: Pick<LanguageClient, 'onRequest'>, fi
                 uri: vscode.Uri.joinPath(folder, name).toString(), isFile: (type & vscode.FileType.File) !== 0, isDirectory: (type & vscode.FileType.Directory) !== 0
             }))
         };
+    }));
+    client.onRequest<FoundFiles, void>(FIND_FILES_REQUEST, async (params: unknown): Promise<FoundFiles> => attempt(async () => {
+        const { uri, pattern } = findFilesRequestSchema.parse(params);
+        const found = await vscode.workspace.findFiles(new vscode.RelativePattern(vscode.Uri.parse(uri, true), pattern));
+        return { uris: found.map(file => file.toString()) };
     }));
 }
 

@@ -2,17 +2,22 @@
  * The file system of the browser build's language server: every read is a request to the client
  * (src/language/workspace/client-file-system.ts). Here the client is a stand-in that answers the
  * `adopt/fs/` requests from a file system in memory, with the error names VS Code's file system
- * gives (`FileNotFound`, `FileIsADirectory`), as the extension does with `vscode.workspace.fs`.
- * What a plan gets must not depend on the file system it is read through.
+ * gives (`FileNotFound`, `FileIsADirectory`), as the extension does with `vscode.workspace.fs`,
+ * and answers `adopt/fs/findFiles` as `vscode.workspace.findFiles` does. What a plan gets, and
+ * which plans make the workspace, must not depend on the file system they are read through.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import { URI, type LangiumDocument } from 'langium';
+import { ErrorCodes, ResponseError } from 'vscode-languageserver';
 import { describe, expect, test } from 'vitest';
 import { createAdoptServices } from '../../src/language/adopt-module.js';
 import type { AdoptFile } from '../../src/language/generated/ast.js';
 import { MAX_PLAN_BYTES } from '../../src/language/parser/plan-limits.js';
 import { ClientFileSystemProvider, type FileRequester } from '../../src/language/workspace/client-file-system.js';
 import {
-    DIRECTORY_READ_REQUEST, FILE_READ_REQUEST, FILE_STAT_REQUEST, bytesToBase64, directoryEntriesSchema, fileContentSchema, fileRequestSchema, fileStatSchema
+    DIRECTORY_READ_REQUEST, FILE_READ_REQUEST, FILE_STAT_REQUEST, FIND_FILES_REQUEST, bytesToBase64, directoryEntriesSchema, fileContentSchema, fileRequestSchema,
+    fileStatSchema, findFilesRequestSchema, foundFilesSchema
 } from '../../src/protocol/file-system-protocol.js';
 import { example, workspaceParser } from '../support/helpers.js';
 import { HEALTHY_PLAN } from '../support/plan-fixtures.js';
@@ -23,15 +28,23 @@ function errorName(error: unknown): string {
     return (error as { code?: unknown }).code === 'ENOENT' ? 'FileNotFound' : 'Unknown';
 }
 
+/**
+ * How the stand-in answers `adopt/fs/findFiles`: with the files found, as an extension that does
+ * not know the request (an error `MethodNotFound`), with no files (as VS Code does for a file
+ * system without a search provider), or with an error.
+ */
+type FindFilesAnswer = 'found' | 'method-not-found' | 'none' | 'error';
+
 /** The client's side: answers each request from `disk`, and counts them. Every answer is checked against its schema. */
 class StandInClient implements FileRequester {
     readonly asked: string[] = [];
     /** Called with each request as it arrives, before it is answered. */
     onAsk: (request: string) => void = () => undefined;
 
-    constructor(private readonly disk: MemoryFileSystem) {}
+    constructor(private readonly disk: MemoryFileSystem, private readonly findFiles: FindFilesAnswer = 'found') {}
 
     sendRequest = (async (method: string, params: unknown): Promise<unknown> => {
+        if (method === FIND_FILES_REQUEST) return this.find(params);
         const uri = URI.parse(fileRequestSchema.parse(params).uri);
         this.asked.push(`${method} ${uri.path}`);
         this.onAsk(`${method} ${uri.path}`);
@@ -52,6 +65,18 @@ class StandInClient implements FileRequester {
         }
         throw new Error(`unexpected request ${method}`);
     }) as FileRequester['sendRequest'];
+
+    /** Every file at any depth below the folder whose name ends in `.adopt`: the server asks for nothing else. */
+    private find(params: unknown): unknown {
+        const { uri, pattern } = findFilesRequestSchema.parse(params);
+        const folder = URI.parse(uri).path;
+        this.asked.push(`${FIND_FILES_REQUEST} ${folder} ${pattern}`);
+        if (this.findFiles === 'method-not-found') throw new ResponseError(ErrorCodes.MethodNotFound, `Unhandled method ${FIND_FILES_REQUEST}`);
+        if (this.findFiles === 'error') return foundFilesSchema.parse({ error: 'Unavailable' });
+        expect(pattern).toBe('**/*.adopt');
+        const found = this.findFiles === 'none' ? [] : this.disk.paths().filter(path => path.startsWith(`${folder}/`) && path.endsWith('.adopt'));
+        return foundFilesSchema.parse({ uris: found.map(path => URI.file(path).toString()) });
+    }
 }
 
 /** Services on the disk as it is, and services that read the same disk through the client. */
@@ -157,19 +182,83 @@ describe('adopt.config.json read through the client, whose file system has no sy
     });
 });
 
+/** The plans of examples/northfield-network/ (a shared file, `use` lines, subfolders) and riverside-health.adopt, below `/ws`. */
+function exampleWorkspace(): MemoryFileSystem {
+    const disk = new MemoryFileSystem();
+    const network = resolve(__dirname, '../../examples/northfield-network');
+    for (const entry of readdirSync(network, { recursive: true, withFileTypes: true })) {
+        if (entry.isFile()) disk.write(`/ws/network/${relative(network, join(entry.parentPath, entry.name))}`, readFileSync(join(entry.parentPath, entry.name)));
+    }
+    disk.write('/ws/riverside/riverside-health.adopt', example('riverside-health.adopt'));
+    disk.write('/ws/notes.txt', 'not a plan');
+    return disk;
+}
+
+/** The workspace `/ws` loaded as the server loads it at start-up; each document's path, diagnostics and, for a plan, its rank. */
+async function loadWorkspace(services: ReturnType<typeof bothWays>['direct']) {
+    const shared = services.shared;
+    await shared.workspace.WorkspaceManager.initializeWorkspace([{ name: 'ws', uri: 'file:///ws' }]);
+    return shared.workspace.LangiumDocuments.all.toArray()
+        .map(document => ({
+            path: document.uri.path,
+            diagnostics: described(document),
+            rank: (document as LangiumDocument<AdoptFile>).parseResult.value.plan ? services.score.RankResults.of(document as LangiumDocument<AdoptFile>) : undefined
+        }))
+        .sort((a, b) => a.path.localeCompare(b.path));
+}
+
 describe('the workspace read through the client', () => {
-    test("the workspace's plans and shared files, in subfolders too, are found by reading its folders", async () => {
+    test("the workspace's plans and shared files, in subfolders too, are found with one findFiles request, without reading a folder", async () => {
         const disk = new MemoryFileSystem();
         disk.write('/ws/network/people.adopt', PEOPLE);
         disk.write('/ws/campus/north/plan.adopt', `use "../../network/people.adopt"\n${HEALTHY_PLAN.replace('involves ana, ben', 'involves ana, ben, zed')}`);
         disk.write('/ws/notes.txt', 'not a plan');
-        const { browser } = bothWays(disk);
+        const { browser, client } = bothWays(disk);
         const shared = browser.shared;
         await shared.workspace.WorkspaceManager.initializeWorkspace([{ name: 'ws', uri: 'file:///ws' }]);
         const paths = shared.workspace.LangiumDocuments.all.map(document => document.uri.path).toArray().sort();
         expect(paths).toEqual(['/ws/campus/north/plan.adopt', '/ws/network/people.adopt']);
+        expect(client.asked.filter(line => line.startsWith(FIND_FILES_REQUEST) || line.startsWith(DIRECTORY_READ_REQUEST))).toEqual([`${FIND_FILES_REQUEST} /ws **/*.adopt`]);
         const plan = shared.workspace.LangiumDocuments.getDocument(URI.file('/ws/campus/north/plan.adopt')) as LangiumDocument<AdoptFile>;
         await shared.workspace.DocumentBuilder.build([plan], { validation: true });
         expect(described(plan)).toEqual([]);
+    });
+
+    test('the plans, their diagnostics and their ranks are those the server finds on the disk', async () => {
+        const disk = exampleWorkspace();
+        const { browser, client, direct } = bothWays(disk);
+        const fromClient = await loadWorkspace(browser);
+        const fromDisk = await loadWorkspace(direct);
+        expect(fromClient).toEqual(fromDisk);
+        expect(fromClient.map(document => document.path)).toEqual(disk.paths().filter(path => path.endsWith('.adopt')).sort((a, b) => a.localeCompare(b)));
+        expect(fromClient.filter(document => document.rank).length).toBeGreaterThanOrEqual(3);
+        expect(fromClient.some(document => document.diagnostics.length > 0)).toBe(true);
+        expect(client.asked.filter(line => line.startsWith(DIRECTORY_READ_REQUEST))).toEqual([]);
+    });
+
+    test('what reading the folders would pass over is left out of what the search finds: hidden names, node_modules and out folders', async () => {
+        const disk = new MemoryFileSystem();
+        disk.write('/ws/plans/people.adopt', PEOPLE);
+        for (const path of ['/ws/.git/people.adopt', '/ws/plans/.draft.adopt', '/ws/node_modules/pkg/people.adopt', '/ws/plans/out/people.adopt', '/ws/a/b/.c/people.adopt']) disk.write(path, PEOPLE);
+        const { browser, direct } = bothWays(disk);
+        const fromClient = await loadWorkspace(browser);
+        expect(fromClient.map(document => document.path)).toEqual(['/ws/plans/people.adopt']);
+        expect(fromClient).toEqual(await loadWorkspace(direct));
+    });
+
+    test.each([
+        ['a client that does not know findFiles (MethodNotFound)', 'method-not-found', 1],
+        ['a search that finds nothing (a file system without a search provider)', 'none', 2],
+        ['a search that fails', 'error', 2]
+    ] as const)('%s: the folders are read one by one, with the same plans', async (_name, answer, searches) => {
+        const disk = exampleWorkspace();
+        const client = new StandInClient(disk, answer);
+        const browser = createAdoptServices({ fileSystemProvider: () => new ClientFileSystemProvider(client) }).Adopt;
+        const { direct } = bothWays(disk);
+        expect(await loadWorkspace(browser)).toEqual(await loadWorkspace(direct));
+        expect(client.asked).toEqual(expect.arrayContaining([`${DIRECTORY_READ_REQUEST} /ws`, `${DIRECTORY_READ_REQUEST} /ws/network/campuses`]));
+        // A folder found later is searched again, but for a client that said it cannot search.
+        await browser.shared.workspace.WorkspaceManager.searchFolder(URI.file('/ws/riverside'));
+        expect(client.asked.filter(line => line.startsWith(FIND_FILES_REQUEST))).toHaveLength(searches);
     });
 });

@@ -13,6 +13,11 @@ export class MemoryFileSystem implements FileSystemProvider {
         return URI.file(path);
     }
 
+    /** The paths of every file, in the order they were written. */
+    paths(): string[] {
+        return [...this.files.keys()];
+    }
+
     remove(path: string): void {
         this.files.delete(path);
     }

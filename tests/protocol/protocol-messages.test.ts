@@ -5,7 +5,7 @@
  * malformed).
  */
 import { describe, expect, test } from 'vitest';
-import { fileStatSchema, fileRequestSchema } from '../../src/protocol/file-system-protocol.js';
+import { fileStatSchema, fileRequestSchema, findFilesRequestSchema, foundFilesSchema } from '../../src/protocol/file-system-protocol.js';
 import { dateSchema } from '../../src/protocol/overview-protocol.js';
 import { rankQuickWinsParamsSchema, rankResultSchema } from '../../src/protocol/rank-protocol.js';
 
@@ -24,6 +24,12 @@ describe('an answer that disagrees with its schema is named in words', () => {
 
     test('a text that is too short', () => {
         expect(messages(fileRequestSchema.safeParse({ uri: '' }))).toEqual(['uri: Too small: expected string to have >=1 characters']);
+    });
+
+    test('a field that is missing, and an answer that is neither of its shapes', () => {
+        expect(messages(findFilesRequestSchema.safeParse({ uri: 'file:///w' }))).toEqual(['pattern: Invalid input: expected string, received undefined']);
+        expect(foundFilesSchema.safeParse({ uris: ['file:///w/a.adopt'] }).success).toBe(true);
+        expect(foundFilesSchema.safeParse({ uris: 'file:///w/a.adopt' }).success).toBe(false);
     });
 
     test('a date that is not YYYY-MM-DD', () => {

@@ -6,17 +6,19 @@
 // (numbered in the page, put back in order here). Each server gets the same client
 // (`LspSession`): it answers the worker's file requests (`adopt/fs/stat`, `adopt/fs/readFile`,
 // `adopt/fs/readDirectory`) from the disk, with the error names VS Code's file system gives, and
-// keeps every diagnostics notification. Used by the worker test (worker-test.mjs) and the
+// its searches (`adopt/fs/findFiles`) with a walk of the folder that finds what VS Code's
+// `workspace.findFiles` finds (or, as a client that does not know the request, with the error
+// `MethodNotFound`), and keeps every diagnostics notification. Used by the worker test (worker-test.mjs) and the
 // browser rows of the bench (bench/browser-bench.ts).
 //
 // Every wait is for an event (a response, a notification, the worker's or process's end); the
 // one bound, HANG_GUARD_MS, only turns a server that never answers into an error that says so.
 import { spawn } from 'node:child_process';
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { basename, join, resolve } from 'node:path';
+import { readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { basename, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
-    AbstractMessageReader, AbstractMessageWriter, createProtocolConnection, StreamMessageReader, StreamMessageWriter
+    AbstractMessageReader, AbstractMessageWriter, createProtocolConnection, ErrorCodes, ResponseError, StreamMessageReader, StreamMessageWriter
 } from 'vscode-languageserver-protocol/node';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -47,8 +49,59 @@ async function answered(read) {
     }
 }
 
-/** The file requests of the browser build (src/protocol/file-system-protocol.ts), answered from the disk. */
-function answerFileRequests(connection, log) {
+/**
+ * A glob as VS Code's matches a path relative to the searched folder (`/` between names): `**`
+ * any number of folders, `*` and `?` within a name, `{a,b}` either.
+ */
+export function globRegExp(pattern) {
+    let source = '';
+    for (let index = 0; index < pattern.length; index++) {
+        const char = pattern[index];
+        if (pattern.startsWith('**/', index)) {
+            source += '(?:[^/]*/)*';
+            index += 2;
+        } else if (pattern.startsWith('**', index)) {
+            source += '.*';
+            index += 1;
+        } else if (char === '*') source += '[^/]*';
+        else if (char === '?') source += '[^/]';
+        else if (char === '{') source += '(?:';
+        else if (char === '}') source += ')';
+        else if (char === ',') source += '|';
+        else source += char.replace(/[$()+.[\\\]^|]/g, '\\$&');
+    }
+    return new RegExp(`^${source}$`);
+}
+
+/** The names that VS Code's `files.exclude` hides by default, and so `workspace.findFiles` too. */
+const FILES_EXCLUDED = new Set(['.git', '.svn', '.hg', '.jj', '.DS_Store', 'Thumbs.db']);
+
+/** The files below `folder` whose paths relative to it match `pattern`, as `workspace.findFiles` finds them: links followed, once each. */
+async function findFiles(folder, pattern) {
+    const matches = globRegExp(pattern);
+    const found = [];
+    const seen = new Set();
+    async function walk(path) {
+        const real = await realpath(path);
+        if (seen.has(real)) return;
+        seen.add(real);
+        for (const entry of await readdir(path, { withFileTypes: true })) {
+            if (FILES_EXCLUDED.has(entry.name)) continue;
+            const child = join(path, entry.name);
+            const info = entry.isSymbolicLink() ? await stat(child).catch(() => undefined) : entry;
+            if (info?.isDirectory()) await walk(child);
+            else if (info?.isFile() && matches.test(relative(folder, child).split(sep).join('/'))) found.push(pathToFileURL(child).href);
+        }
+    }
+    await walk(folder);
+    return found;
+}
+
+/**
+ * The file requests of the browser build (src/protocol/file-system-protocol.ts), answered from the
+ * disk; without `finds`, `adopt/fs/findFiles` is answered as a client that does not know it.
+ */
+function answerFileRequests(connection, log, finds) {
     const pathOf = params => fileURLToPath(params.uri);
     connection.onRequest('adopt/fs/stat', params => answered(async () => {
         log.push(`stat ${params.uri}`);
@@ -72,6 +125,11 @@ function answerFileRequests(connection, log) {
             }))
         };
     }));
+    connection.onRequest('adopt/fs/findFiles', params => {
+        log.push(`findFiles ${params.uri} ${params.pattern}`);
+        if (!finds) return new ResponseError(ErrorCodes.MethodNotFound, 'Unhandled method adopt/fs/findFiles');
+        return answered(async () => ({ uris: await findFiles(fileURLToPath(params.uri), params.pattern) }));
+    });
 }
 
 /** Rejects after the hang guard with a message saying what was awaited; the promise itself is what is waited for. */
@@ -97,8 +155,11 @@ export class LspSession {
     #listeners = new Set();
     #ended;
 
-    /** @param {import('vscode-languageserver-protocol').ProtocolConnection} connection @param {string} name @param {Promise<string>} ended */
-    constructor(connection, name, ended) {
+    /**
+     * @param {import('vscode-languageserver-protocol').ProtocolConnection} connection @param {string} name @param {Promise<string>} ended
+     * @param {{ findFiles?: boolean }} options without `findFiles`, the session answers `adopt/fs/findFiles` as a client that does not know it
+     */
+    constructor(connection, name, ended, { findFiles = true } = {}) {
         this.connection = connection;
         this.name = name;
         this.#ended = ended;
@@ -113,7 +174,7 @@ export class LspSession {
         connection.onNotification('window/logMessage', () => undefined);
         connection.onNotification('telemetry/event', () => undefined);
         connection.onNotification('$/progress', () => undefined);
-        answerFileRequests(connection, this.fileRequests);
+        answerFileRequests(connection, this.fileRequests, findFiles);
         // The server's other requests answered as an editor without settings of its own would.
         connection.onRequest('workspace/configuration', params => params.items.map(() => null));
         connection.onRequest((method, params) => (method === 'workspace/workspaceFolders' ? this.folders ?? null : null));
@@ -281,9 +342,9 @@ export class WorkerPage {
 
     /**
      * Starts a new worker (ending the last one) and gives its session; `startedAt` is the page's
-     * clock when the worker was created.
+     * clock when the worker was created. `options` are the session's (`LspSession`).
      */
-    async start() {
+    async start(options = {}) {
         if (this.#generation > 0) await this.terminate();
         const generation = ++this.#generation;
         let fail;
@@ -308,7 +369,7 @@ export class WorkerPage {
         }
         const writer = new PageWriter();
         const startedAt = await page.evaluate(mine => globalThis.adoptBridge.start(mine), generation);
-        const session = new LspSession(createProtocolConnection(new PageReader(), writer), 'the worker', ended);
+        const session = new LspSession(createProtocolConnection(new PageReader(), writer), 'the worker', ended, options);
         const flushed = () => queue;
         return {
             session,

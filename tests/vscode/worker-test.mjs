@@ -5,8 +5,10 @@
 // messages (a workspace folder, file:// URIs, `initializationOptions.today`) and must give the
 // same answers on every example (examples/*.adopt and the workspace of shared files and `use`
 // lines, examples/northfield-network/) and every acceptance plan (tests/acceptance/plans/): the
-// diagnostics published for each file (in any order), the hover of every project's name,
-// `adopt/rankQuickWins` and `adopt/planOverview`. Bad input through the client gets the same
+// workspace's plans as the worker finds them with one search (`adopt/fs/findFiles`, no folder
+// read) and `adopt/rankWorkspace` on them, the diagnostics published for each file (in any
+// order), the hover of every project's name, `adopt/rankQuickWins` and `adopt/planOverview`; and,
+// for a client that does not know the search, the plans found by reading the folders. Bad input through the client gets the same
 // diagnostics too: plans that use a missing file, a folder, a binary file, a file that is not
 // UTF-8 and one over 8 MiB (`use-not-found`), and a broken adopt.config.json beside a plan
 // (`invalid-config`). The day is fixed by `initializationOptions.today` (the worker has no
@@ -40,6 +42,7 @@ export async function runWorkerTests({ chromiumPath, record }) {
     try {
         await compareWorkspace(browser, record, join(root, 'examples'));
         await compareWorkspace(browser, record, join(root, 'tests/acceptance/plans'));
+        await compareWorkspaceWithoutSearch(browser, record, join(root, 'examples'));
         await compareBadInput(browser, record, temp);
         await compareTodayProblem(browser, record);
     } finally {
@@ -50,14 +53,14 @@ export async function runWorkerTests({ chromiumPath, record }) {
 
 /**
  * Starts both servers, initializes them alike, and runs `action` with both sessions; a server
- * that does not start is one failed outcome.
+ * that does not start is one failed outcome. `workerOptions` are the worker's session's.
  */
-async function withBothServers(browser, record, label, initialize, action) {
+async function withBothServers(browser, record, label, initialize, action, workerOptions = {}) {
     let page;
     let node;
     try {
         page = await WorkerPage.open(browser);
-        const worker = await page.start();
+        const worker = await page.start(workerOptions);
         node = startNodeServer({ env: { ADOPT_TODAY: OTHER_DAY } });
         await Promise.all([worker.session.initialize(initialize), node.session.initialize(initialize)]);
         await action({ worker: worker.session, node: node.session });
@@ -125,15 +128,36 @@ function projectNamePosition(text, project) {
 }
 
 /**
- * Every `.adopt` file of a folder (the workspace folder of both servers), opened in both: the
- * diagnostics published for it, the rank, the overview (of the day given), and the hover of each
- * project's name.
+ * The workspace's plans as both servers load them at start-up, before any is opened:
+ * `adopt/rankWorkspace` (every plan of the folder, its rank and its diagnostics) the same from
+ * both (the Node server reads the disk). Returns the count of plans.
+ */
+async function compareWorkspaceRanking(worker, node) {
+    const [inWorker, inNode] = await Promise.all([worker, node].map(session => session.request('adopt/rankWorkspace', {})));
+    expectSame(inWorker, inNode, 'workspace ranking');
+    if (inNode.plans.length === 0) throw new Error('no plan in the workspace ranking');
+    return inNode.plans.length;
+}
+
+/**
+ * Every `.adopt` file of a folder (the workspace folder of both servers): the workspace's plans
+ * as both load them (the worker with one search of the folder), then each file opened in both:
+ * the diagnostics published for it, the rank, the overview (of the day given), and the hover of
+ * each project's name.
  */
 async function compareWorkspace(browser, record, folder) {
     const files = adoptFiles(folder);
     let hovers = 0;
     await withBothServers(browser, record, relative(root, folder), { folder, initializationOptions: { today: TODAY } }, async ({ worker, node }) => {
         const both = ask => Promise.all([ask(worker), ask(node)]);
+        await check(record, `${relative(root, folder)}: the workspace's plans, found with one findFiles and no folder read, and adopt/rankWorkspace`, async () => {
+            const plans = await compareWorkspaceRanking(worker, node);
+            const searches = worker.fileRequests.filter(request => request.startsWith('findFiles '));
+            const reads = worker.fileRequests.filter(request => request.startsWith('readDirectory '));
+            if (searches.length !== 1 || searches[0] !== `findFiles ${pathToFileURL(folder).href} **/*.adopt`) throw new Error(`the worker searched: ${shown(searches)}`);
+            if (reads.length > 0) throw new Error(`the worker read ${reads.length} folder(s): ${shown(reads)}`);
+            return `${plans} plans`;
+        });
         for (const path of files) {
             const name = relative(root, path);
             const uri = pathToFileURL(path).href;
@@ -174,6 +198,21 @@ async function compareWorkspace(browser, record, folder) {
         if (hovers === 0) throw new Error('no project was ranked, so no hover was compared');
         return `${hovers} in all`;
     });
+}
+
+/** A client that does not know `adopt/fs/findFiles` (it answers `MethodNotFound`): the worker reads the folders instead, and finds the same plans. */
+async function compareWorkspaceWithoutSearch(browser, record, folder) {
+    const label = `${relative(root, folder)}, a client without findFiles`;
+    await withBothServers(browser, record, label, { folder, initializationOptions: { today: TODAY } }, async ({ worker, node }) => {
+        await check(record, `${label}: the workspace's plans, found by reading the folders, and adopt/rankWorkspace`, async () => {
+            const plans = await compareWorkspaceRanking(worker, node);
+            const searches = worker.fileRequests.filter(request => request.startsWith('findFiles '));
+            const reads = worker.fileRequests.filter(request => request.startsWith('readDirectory '));
+            if (searches.length !== 1) throw new Error(`the worker searched ${searches.length} times: ${shown(searches)}`);
+            if (!reads.includes(`readDirectory ${pathToFileURL(join(folder, 'northfield-network/campuses')).href}`)) throw new Error(`the worker did not read the subfolders: ${shown(reads)}`);
+            return `${plans} plans, ${reads.length} folders read`;
+        });
+    }, { findFiles: false });
 }
 
 const PLAN_BODY = `plan UsesOthers "A plan that uses a file" {

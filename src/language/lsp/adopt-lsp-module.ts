@@ -1,11 +1,13 @@
 /**
  * The editor features of the Adopt language: hover, code lens, quick fixes, completion, outline,
  * formatting, rename, semantic highlighting and the links of `use` paths, plus the shared
- * services they need (node kinds, the settings reader). Merged into the language's module by createAdoptServices.
+ * services they need (node kinds, the settings reader, the workspace manager that loads the
+ * workspace's plans). Merged into the language's module by createAdoptServices.
  */
-import { DefaultWorkspaceManager, type Module } from 'langium';
+import type { Module } from 'langium';
 import type { LangiumSharedServices, PartialLangiumServices, PartialLangiumSharedServices } from 'langium/lsp';
 import type { AdoptServices } from '../adopt-module.js';
+import { AdoptWorkspaceManager } from '../workspace/adopt-workspace-manager.js';
 import { AdoptCodeActionProvider } from './adopt-code-action-provider.js';
 import { AdoptCodeLensProvider } from './adopt-code-lens-provider.js';
 import { AdoptCompletionProvider } from './adopt-completion-provider.js';
@@ -42,17 +44,6 @@ export const AdoptSharedLspModule: Module<LangiumSharedServices, PartialLangiumS
     },
     workspace: {
         ConfigurationProvider: services => new AdoptConfigurationProvider(services),
-        WorkspaceManager: services => validatingWorkspaceManager(services)
+        WorkspaceManager: services => new AdoptWorkspaceManager(services)
     }
 };
-
-/**
- * Langium's workspace manager, validating the plans of the workspace folders when it loads them
- * (Langium only links them): their problems show before they are opened, and the workspace
- * ranking (`adopt/rankWorkspace`) has every plan's diagnostics.
- */
-function validatingWorkspaceManager(services: LangiumSharedServices): DefaultWorkspaceManager {
-    const manager = new DefaultWorkspaceManager(services);
-    manager.initialBuildOptions = { validation: true };
-    return manager;
-}

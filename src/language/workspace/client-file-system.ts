@@ -4,14 +4,17 @@
  * answers with `vscode.workspace.fs`. The rest of the language reads files through Langium's
  * `FileSystemProvider` on every host, so the browser build shares it as it is; only the
  * asynchronous reads can be served, and the language uses only those where the browser build runs
- * (the config files are found ahead of each build by `AdoptConfigFiles.load`).
+ * (the config files are found ahead of each build by `AdoptConfigFiles.load`). It can also find
+ * a folder's files by a glob pattern in one request (`FileFinder`), which the workspace manager
+ * uses to find the workspace's plans (adopt-workspace-manager.ts).
  */
 import { URI, type FileSystemNode, type FileSystemProvider } from 'langium';
-import type { Connection } from 'vscode-languageserver';
+import { ErrorCodes, type Connection } from 'vscode-languageserver';
 import {
-    DIRECTORY_READ_REQUEST, FILE_READ_REQUEST, FILE_STAT_REQUEST, base64ToBytes, directoryEntriesSchema, fileContentSchema, fileStatSchema,
-    type FileError
+    DIRECTORY_READ_REQUEST, FILE_READ_REQUEST, FILE_STAT_REQUEST, FIND_FILES_REQUEST, base64ToBytes, directoryEntriesSchema, fileContentSchema, fileStatSchema,
+    foundFilesSchema, type FileError
 } from '../../protocol/file-system-protocol.js';
+import type { FileFinder } from './adopt-workspace-manager.js';
 
 /** An error as Node's and VS Code's file systems give them: `code` says why (`FileNotFound`, …). */
 export class FileReadError extends Error {
@@ -23,8 +26,10 @@ export class FileReadError extends Error {
 /** The requests the provider sends: the connection's `sendRequest`, or a test's stand-in. */
 export type FileRequester = Pick<Connection, 'sendRequest'>;
 
-export class ClientFileSystemProvider implements FileSystemProvider {
+export class ClientFileSystemProvider implements FileSystemProvider, FileFinder {
     private readonly decoder = new TextDecoder();
+    /** False once the client has answered that it does not know `adopt/fs/findFiles` (an older extension): it is not asked again. */
+    private clientFinds = true;
 
     constructor(private readonly client: FileRequester) {}
 
@@ -59,6 +64,25 @@ export class ClientFileSystemProvider implements FileSystemProvider {
         return answer.entries.map(entry => ({ uri: URI.parse(entry.uri), isFile: entry.isFile, isDirectory: entry.isDirectory }));
     }
 
+    /**
+     * The files below `folder` that match `pattern`, found by the client in one request; undefined
+     * when the client does not know the request (the folders are then read one by one).
+     */
+    async findFiles(folder: URI, pattern: string): Promise<URI[] | undefined> {
+        if (!this.clientFinds) return undefined;
+        let answer: unknown;
+        try {
+            answer = await this.client.sendRequest(FIND_FILES_REQUEST, { uri: folder.toString(), pattern });
+        } catch (error) {
+            if (!isMethodNotFound(error)) throw error;
+            this.clientFinds = false;
+            return undefined;
+        }
+        const found = foundFilesSchema.parse(answer);
+        if (isError(found)) throw new FileReadError(found.error, folder);
+        return found.uris.map(uri => URI.parse(uri));
+    }
+
     statSync(uri: URI): FileSystemNode {
         throw unavailable(uri);
     }
@@ -82,6 +106,11 @@ export class ClientFileSystemProvider implements FileSystemProvider {
 
 function isError(answer: object): answer is FileError {
     return 'error' in answer;
+}
+
+/** The error a JSON-RPC peer answers a request it has no handler for with. */
+function isMethodNotFound(error: unknown): boolean {
+    return typeof error === 'object' && error !== null && 'code' in error && error.code === ErrorCodes.MethodNotFound;
 }
 
 /** A synchronous read: the client can only answer a request later. */

@@ -6,8 +6,11 @@
 // then what a person sees: the squiggles and the Problems count, a project's score on hover, a
 // quick fix chosen from the light bulb's menu (the text changes, the problem goes), "Adopt: Rank
 // Quick Wins" and its ranked rows, "Adopt: Open Plan Overview" with the browser's note that
-// history needs git, and a plan that uses a shared file (no unresolved reference, the declaring
-// file on hover, go to definition into it). A second test breaks the worker's script and sees the
+// history needs git, a plan that uses a shared file (no unresolved reference, the declaring
+// file on hover, go to definition into it), and the workspace ranking of the plans that VS Code's
+// file search found for the server (`adopt/fs/findFiles`): a plan of a subfolder never opened,
+// and not the plan of a folder that `files.exclude` hides, which reading the folders would have
+// found. A second test breaks the worker's script and sees the
 // failure in the status bar and the output. Screenshots in test-results/screenshots/web/.
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,6 +22,19 @@ const VIEWPORT = { width: 1400, height: 850 };
 
 /** The overview's note in the browser (src/extension/browser-main.ts): only the browser entry shows it. */
 const HISTORY_NOTE = /^History needs git, which VS Code for the Web does not run/;
+
+/** The folder of the workspace that the settings of the web UI test hide (`files.exclude`), and the plan in it. */
+export const HIDDEN_FOLDER = 'hidden-by-files-exclude';
+export const HIDDEN_SETTINGS = { 'files.exclude': { [`**/${HIDDEN_FOLDER}`]: true } };
+export const HIDDEN_PLAN = `plan HiddenFromSearch "A plan in a folder that files.exclude hides" {
+  coalition {
+    member ana "Ana" role middle-manager trained
+  }
+  stage start "Start" {
+    mantra "The status quo must go!"
+  }
+}
+`;
 
 /**
  * @param {{ url: string, workspace: string, chromiumPath: string, screenshots: string,
@@ -168,6 +184,24 @@ export async function runWebUiTests({ url, workspace, chromiumPath, screenshots,
             await editorLine('shared NorthfieldPeople').waitFor();
             await page.locator('#status\\.editor\\.selection', { hasText: 'Ln 17,' }).waitFor();
         });
+
+        await step("the workspace ranking has the plans VS Code's file search found: one in a subfolder never opened, not one that files.exclude hides", async () => {
+            await explorerRow('riverside-health.adopt').click();
+            await editorLine('project streamRounds').click();
+            await runCommand(page, 'Adopt: Rank Quick Wins');
+            await page.locator('.tab', { hasText: 'Quick wins — RiversideHealth' }).waitFor();
+            await webview().locator('button.mode[data-mode="workspace"]').click();
+            await page.locator('.tab', { hasText: 'Quick wins — workspace' }).waitFor();
+            const names = webview().locator('.plan-name');
+            await names.filter({ hasText: /^EastOutreach$/ }).waitFor();
+            const all = await names.allInnerTexts();
+            for (const name of ['Cardiology', 'CoastalResearch', 'Nursing', 'QuickFixes', 'RiversideHealth']) {
+                if (!all.includes(name)) throw new Error(`${name} is not among the plans: ${all.join(', ')}`);
+            }
+            // Reading the folders, as the server does when the client cannot search, would have found it.
+            if (all.includes('HiddenFromSearch')) throw new Error(`the plan in ${HIDDEN_FOLDER}/ is among the plans: ${all.join(', ')}`);
+            await shot('07-workspace-ranking');
+        });
     });
 }
 
@@ -196,7 +230,7 @@ export async function runBrokenWorkerTest({ url, workspace, chromiumPath, screen
             // The reason, the worker's uncaught error (the line may wrap; the editor draws spaces as no-break spaces).
             const text = (await page.locator('.output-view .view-lines').innerText()).replace(/\s+/g, ' ');
             expectMatch(text, /could not start in a Web Worker: Uncaught Error: broken worker script/);
-            await shot('07-worker-failed');
+            await shot('08-worker-failed');
         });
     });
 }
