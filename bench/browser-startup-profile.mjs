@@ -3,7 +3,8 @@
 // it posts `initialize` at once, then `initialized` and `didOpen` of examples/riverside-health.adopt
 // once `initialize` is answered, and answers the worker's requests as a client without settings
 // or config files would. Two marks are posted by the script itself (a line before and a line
-// after the bundle, in the Blob only), so each start is cut into: the worker's start and the
+// after the bundle, in the Blob only; the first after the bundle's "use strict", without which
+// the bundle would run in sloppy mode), so each start is cut into: the worker's start and the
 // script's load and compile, the script's evaluation, the answer to `initialize`, and `didOpen`
 // to the diagnostics.
 //
@@ -20,8 +21,9 @@
 // Usage: node bench/browser-startup-profile.mjs [--script out/browser/language-server.js]
 //          [--against /tmp/other/language-server.js] [--runs 7] [--warmups 2]
 //          [--profile] [--interval 50] [--top 25] [--task N]
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
@@ -49,7 +51,11 @@ const median = values => {
 /** Runs in the page: `adoptProbe.start(i)` starts a worker of the i-th script and resolves with the page's times of each step. */
 function installClient([scriptTexts, planText]) {
     const mark = name => `postMessage({ adoptProbe: '${name}', at: performance.timeOrigin + performance.now() });`;
-    const urls = scriptTexts.map(text => URL.createObjectURL(new Blob([mark('evaluating'), '\n', text, '\n', mark('evaluated')], { type: 'text/javascript' })));
+    // The first mark goes after the script's "use strict" directive, which must stay first to count.
+    const urls = scriptTexts.map(text => {
+        const directive = /^(["'])use strict\1;?/.exec(text)?.[0] ?? '';
+        return URL.createObjectURL(new Blob([directive, mark('evaluating'), '\n', text.slice(directive.length), '\n', mark('evaluated')], { type: 'text/javascript' }));
+    });
     const uri = 'file:///tmp/adopt-probe/riverside-health.adopt';
     const send = (worker, message) => worker.postMessage({ jsonrpc: '2.0', ...message });
     globalThis.adoptProbe = {
@@ -145,15 +151,15 @@ function moduleOf(file) {
  * Per-sample attribution of a CPU profile: for each sample, its time (ms from the profile's start),
  * its duration, the frame it was in (self) and whether it was idle.
  */
-function samplesOf(profile, sourceMap, scriptUrl) {
+function samplesOf(profile, sourceMap, scriptUrl, directiveLength) {
     const nodes = new Map(profile.nodes.map(node => [node.id, node]));
     const parents = new Map();
     for (const node of profile.nodes) for (const child of node.children ?? []) parents.set(child, node.id);
     const describe = node => {
         const frame = node.callFrame;
         if (frame.url === scriptUrl && sourceMap) {
-            // The Blob has one line before the bundle.
-            const found = sourceMap.where(frame.lineNumber - 1, frame.columnNumber);
+            // The Blob has the bundle's directive and a mark before the bundle's first line.
+            const found = sourceMap.where(frame.lineNumber - 1, frame.columnNumber + (frame.lineNumber === 1 ? directiveLength : 0));
             if (found) return { ...found, text: `${found.text}  [${frame.functionName || 'anonymous'}]` };
         }
         const name = frame.functionName || '(anonymous)';
@@ -213,10 +219,19 @@ function sumBy(samples, key) {
 
 const ms = value => `${value.toFixed(1).padStart(6)} ms`;
 
-/** A client of the browser's DevTools endpoint (its WebSocket), with flat sessions: `send(method, params, sessionId)`. */
-async function devTools(userDataDir) {
-    const [port, path] = readFileSync(join(userDataDir, 'DevToolsActivePort'), 'utf8').split('\n');
-    const socket = new WebSocket(`ws://127.0.0.1:${port}${path}`);
+/** A port no one listens on now, on 127.0.0.1. */
+async function freePort() {
+    const server = createServer();
+    await new Promise(resolveListen => server.listen(0, '127.0.0.1', resolveListen));
+    const { port } = server.address();
+    await new Promise(resolveClose => server.close(resolveClose));
+    return port;
+}
+
+/** A client of the browser's DevTools endpoint (its WebSocket) on `port`, with flat sessions: `send(method, params, sessionId)`. */
+async function devTools(port) {
+    const { webSocketDebuggerUrl } = await (await fetch(`http://127.0.0.1:${port}/json/version`)).json();
+    const socket = new WebSocket(webSocketDebuggerUrl);
     await new Promise((resolveOpen, rejectOpen) => {
         socket.onopen = resolveOpen;
         socket.onerror = () => rejectOpen(new Error('no DevTools endpoint'));
@@ -284,18 +299,16 @@ async function main() {
     const scripts = [args.script, ...(args.against ? [args.against] : [])];
     if (args.profile && scripts.length > 1) throw new Error('--profile takes one script');
     const planText = readFileSync(join(root, 'examples/riverside-health.adopt'), 'utf8');
-    // A persistent context, for its user data folder, where chromium says which port its DevTools endpoint took.
-    const userDataDir = mkdtempSync(join(tmpdir(), 'adopt-profile-'));
-    const context = await chromium.launchPersistentContext(userDataDir, {
-        executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', ...(args.profile ? ['--remote-debugging-port=0'] : [])]
-    });
+    // Launched as the bench's browser rows launch it (bench/browser-bench.mjs); with --profile, with a DevTools endpoint too.
+    const port = args.profile ? await freePort() : undefined;
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', ...(port ? [`--remote-debugging-port=${port}`] : [])] });
     let cdp;
     try {
-        const page = await context.newPage();
+        const page = await browser.newPage();
         await page.evaluate(installClient, [scripts.map(script => readFileSync(script, 'utf8')), planText]);
         let pageSession;
         if (args.profile) {
-            cdp = await devTools(userDataDir);
+            cdp = await devTools(port);
             const { targetInfos } = await cdp.send('Target.getTargets');
             const target = targetInfos.find(info => info.type === 'page' && info.url === 'about:blank');
             ({ sessionId: pageSession } = await cdp.send('Target.attachToTarget', { targetId: target.targetId, flatten: true }));
@@ -316,7 +329,7 @@ async function main() {
                 workerUrl = result.workerUrl ?? workerUrl;
             }
         }
-        console.log(`chromium ${context.browser()?.version() ?? ''}, ${runs} starts after ${warmups} warm-ups${scripts.length > 1 ? ' of each script, alternating' : ''}${args.profile ? `, profiled every ${args.interval} µs` : ''}; load average ${loadavg().map(value => value.toFixed(2)).join(' ')}`);
+        console.log(`chromium ${browser.version()}, ${runs} starts after ${warmups} warm-ups${scripts.length > 1 ? ' of each script, alternating' : ''}${args.profile ? `, profiled every ${args.interval} µs` : ''}; load average ${loadavg().map(value => value.toFixed(2)).join(' ')}`);
         console.log(`medians (page clock), ${scripts.map((script, index) => `${'AB'[index]}: ${script}`).join(', ')}`);
         for (const [key, words] of STEPS) {
             const medians = times.map(each => median(each[key]));
@@ -327,8 +340,7 @@ async function main() {
         if (profiles.length > 0) report(profiles, workerUrl, Number(args.top));
     } finally {
         cdp?.close();
-        await context.close();
-        rmSync(userDataDir, { recursive: true, force: true });
+        await browser.close();
     }
 }
 
@@ -342,7 +354,8 @@ function report(profiles, workerUrl, top) {
         console.log(`(no source map at ${mapFile}: frames are the bundle's)`);
     }
     const perStart = value => value / profiles.length;
-    const all = profiles.map(profile => samplesOf(profile, sourceMap, workerUrl));
+    const directiveLength = /^(["'])use strict\1;?/.exec(readFileSync(args.script, 'utf8'))?.[0].length ?? 0;
+    const all = profiles.map(profile => samplesOf(profile, sourceMap, workerUrl, directiveLength));
     const tasks = all.map(tasksOf);
     console.log(`\nthe worker's tasks over 1 ms, first start (ms from the profiler's start; the script runs once the worker is resumed):`);
     for (const task of tasks[0].filter(each => each.to - each.from > 1)) {
