@@ -133,7 +133,10 @@ function readSourceMap(file) {
             if (!segment) return undefined;
             const [, source, sourceLine] = segment;
             if (!sourceLines.has(source)) sourceLines.set(source, (map.sourcesContent?.[source] ?? '').split('\n'));
-            const name = map.sources[source].replace(/^(\.\.\/)+/, '').replace(/^.*?\/(?=node_modules\/|src\/|language-server\/)/, '');
+            // From the repository's root (a bundle built elsewhere names its sources from there).
+            const path = map.sources[source].replace(/^(\.\.\/)+/, '');
+            const inPackages = path.indexOf('node_modules/');
+            const name = inPackages >= 0 ? path.slice(inPackages) : path.replace(/^.*?\/(?=(?:src|language-server)\/)/, '');
             return { file: name, module: moduleOf(name), text: `${name}:${sourceLine + 1}  ${(sourceLines.get(source)[sourceLine] ?? '').trim().slice(0, 90)}` };
         }
     };
