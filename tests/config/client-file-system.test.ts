@@ -117,7 +117,7 @@ describe('adopt.config.json read through the client, whose file system has no sy
         expect(codes).not.toContain('low-reach 3');
         expect(codes).toContain('untapped-opportunity 1');
         expect(described(fromClient)).toEqual(described(fromDisk));
-        // Walked up folder by folder, asking the client.
+        // The client was asked about the folders up from the plan, and read the config file found.
         expect(client.asked).toEqual(expect.arrayContaining([`${FILE_STAT_REQUEST} /work/plans/team/adopt.config.json`, `${FILE_READ_REQUEST} /work/adopt.config.json`]));
     });
 
@@ -131,6 +131,26 @@ describe('adopt.config.json read through the client, whose file system has no sy
         expect(found?.problem?.message).toMatch(/severity\.low-reach/);
         // On the value "loud", the 30th character.
         expect(found?.problem?.range.start).toEqual({ line: 0, character: 29 });
+    });
+
+    test('every folder up from the plan is asked about at once, not each after the answer about the one below', async () => {
+        const { client, browser } = bothWays(new MemoryFileSystem());
+        // Each answer comes a turn after its question; meanwhile the client counts the questions waiting for theirs.
+        const answer = client.sendRequest;
+        let waiting = 0;
+        let most = 0;
+        client.sendRequest = (async (method: string, params: unknown) => {
+            most = Math.max(most, ++waiting);
+            await Promise.resolve();
+            waiting--;
+            return answer(method, params);
+        }) as FileRequester['sendRequest'];
+        const plan = URI.file('/work/plans/team/plan.adopt');
+        await browser.config.Files.load([plan]);
+        const folders = ['/work/plans/team', '/work/plans', '/work', ''];
+        expect(client.asked).toEqual(folders.map(folder => `${FILE_STAT_REQUEST} ${folder}/adopt.config.json`));
+        expect(most).toBe(folders.length);
+        expect(browser.config.Files.lookup(plan)).toBeUndefined();
     });
 
     test('a synchronous read is refused (Unavailable), never answered from nothing', () => {
