@@ -153,6 +153,18 @@ describe('adopt.config.json read through the client, whose file system has no sy
         expect(browser.config.Files.lookup(plan)).toBeUndefined();
     });
 
+    test("a plan's config files are asked about before the plan is read and parsed, so that the answers come meanwhile", async () => {
+        const disk = new MemoryFileSystem();
+        disk.write('/work/plans/plan.adopt', RIVERSIDE);
+        const { client, browser } = bothWays(disk);
+        // As the language server builds a plan just opened: Langium's builder makes it, unparsed, and builds it.
+        await browser.shared.workspace.DocumentBuilder.update([URI.file('/work/plans/plan.adopt')], []);
+        const read = client.asked.indexOf(`${FILE_READ_REQUEST} /work/plans/plan.adopt`);
+        const configs = ['/work/plans', '/work', ''].map(folder => client.asked.indexOf(`${FILE_STAT_REQUEST} ${folder}/adopt.config.json`));
+        expect(configs.every(index => index >= 0 && index < read)).toBe(true);
+        expect(browser.shared.workspace.LangiumDocuments.getDocument(URI.file('/work/plans/plan.adopt'))?.diagnostics?.length).toBeGreaterThan(0);
+    });
+
     test('a synchronous read is refused (Unavailable), never answered from nothing', () => {
         const provider = new ClientFileSystemProvider(new StandInClient(new MemoryFileSystem()));
         expect(() => provider.readFileSync(URI.file('/work/adopt.config.json'))).toThrow(expect.objectContaining({ code: 'Unavailable' }));
