@@ -1,15 +1,17 @@
 /**
- * What a new language server leaves until it is needed: Chevrotain's rules of Langium's parser
- * (every text goes to the fast parser), those of the completion parser (only completion uses it)
- * and Chevrotain's lexer (the fast lexer lexes every text it can). Making them was the largest
- * part of the answer to `initialize`, in the Web Worker above all. A server started as both
- * builds start it (language-server/adopt-server.ts), in this process, over a pair of streams:
- * after `initialize` and a plan's first diagnostics none of them is made; completion then makes
- * the completion parser's rules and answers as before; a parse of a rule other than the entry
- * rule makes Langium's parser's rules, and a text the fast lexer does not lex makes Chevrotain's lexer.
+ * What a new language server leaves for later. Chevrotain's rules of Langium's parser (every text
+ * goes to the fast parser), those of the completion parser (only completion uses it) and
+ * Chevrotain's lexer (the fast lexer lexes every text it can) are made when first needed; the fast
+ * parser, whose compiling of the grammar is most of the rest, once `initialize` is answered, while
+ * the client reads the answer. Making them all was most of the answer to `initialize`, in the Web
+ * Worker above all. A server started as both builds start it (language-server/adopt-server.ts),
+ * in this process, over a pair of streams: the fast parser is made after the answer; after a
+ * plan's first diagnostics none of the others is made; completion then makes the completion
+ * parser's rules and answers as before; a parse of a rule other than the entry rule makes
+ * Langium's parser's rules, and a text the fast lexer does not lex makes Chevrotain's lexer.
  */
 import { PassThrough } from 'node:stream';
-import { afterEach, describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import { EmptyFileSystem } from 'langium';
 import { createConnection } from 'vscode-languageserver/node';
 import {
@@ -104,6 +106,20 @@ async function withExampleOpen(): Promise<Started> {
 }
 
 describe('a new language server', () => {
+    test('makes the fast parser once it has answered initialize, not before the answer', async () => {
+        // The server makes it in a task of its own after the answer (a timer of no delay), run here by hand.
+        vi.useFakeTimers({ toFake: ['setTimeout'] });
+        try {
+            started = await startServer();
+            const parser = started.Adopt.parser.LangiumParser as FastBuildParser;
+            expect(parser.prepared).toBe(false);
+            vi.runOnlyPendingTimers();
+            expect(parser.prepared).toBe(true);
+        } finally {
+            vi.useRealTimers();
+        }
+    });
+
     test("has made neither parser's rules nor Chevrotain's lexer once it has answered initialize and published a plan's diagnostics", async () => {
         started = await withExampleOpen();
         const { diagnostics } = await started.diagnosticsOf(URI);

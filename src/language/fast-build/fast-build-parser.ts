@@ -9,7 +9,9 @@
  * does not take; its trees get the fast build's nodes and its comments are taken in linear time
  * (langium-internals.ts). Langium's rules, and the probe of its internals, are made when a text
  * first goes to Langium's parser: a server whose texts all go to the fast parser never makes
- * them (making them was most of a new server's start). An edit inside one declaration of a text
+ * them (making them was most of a new server's start). The fast parser is made when first asked
+ * for, or ahead of that by `prepare` (the language server prepares it once it has answered
+ * `initialize`). An edit inside one declaration of a text
  * without errors re-parses only that declaration (`parseIncrementally`, asked by the document
  * factory; incremental-parse.ts).
  *
@@ -45,30 +47,65 @@ export interface ParseCounts {
 }
 
 export class FastBuildParser extends AdoptParser {
-    /** The fast parser, or undefined when the grammar is outside what it takes (`fastParserOff` says why). */
-    readonly fastParser: FastParser | undefined;
-    readonly fastParserOff: string | undefined;
-    /** The CST node builder of both parsers' trees. */
-    readonly builder: FastCstNodeBuilder;
     /** What of Langium's internals the parser uses (langium-internals.ts), probed once Langium's rules are made. */
     private internalsUse: InternalsUse = { builder: false, linearComments: false, problems: [] };
-    /** Whether texts go to the fast parser (valid or not: it recovers from errors); false sends every text to Langium's parser (the equivalence tests compare both). */
-    fastPath: boolean;
     /** Whether `parseIncrementally` may update a tree instead of parsing the whole text. */
     incremental = true;
     readonly counts: ParseCounts = { fast: 0, langium: 0, incremental: {}, spliced: 0 };
     private readonly tokenBuilder: TokenBuilder;
     private readonly services: LangiumCoreServices;
+    /** The fast parser (or why there is none) and the CST node builder, once made. */
+    private made: { readonly parser: FastParser | undefined; readonly off: string | undefined; readonly builder: FastCstNodeBuilder } | undefined;
+    private fastWanted = true;
 
     constructor(services: LangiumCoreServices) {
         super(services);
         this.services = services;
-        const fast = FastParser.create(services);
-        this.fastParser = typeof fast === 'string' ? undefined : fast;
-        this.fastParserOff = typeof fast === 'string' ? fast : undefined;
-        this.builder = new FastCstNodeBuilder(this.fastParser);
-        this.fastPath = this.fastParser !== undefined;
         this.tokenBuilder = services.parser.TokenBuilder;
+    }
+
+    /**
+     * Makes the fast parser now if it is not made yet: compiling the grammar is most of what
+     * making this parser takes, and the language server does it after it has answered
+     * `initialize` (adopt-server.ts), while the client reads the answer. Else the first parse
+     * makes it.
+     */
+    override prepare(): void {
+        if (this.made) return;
+        const fast = FastParser.create(this.services);
+        const parser = typeof fast === 'string' ? undefined : fast;
+        this.made = { parser, off: typeof fast === 'string' ? fast : undefined, builder: new FastCstNodeBuilder(parser) };
+    }
+
+    /** Whether the fast parser is made (`prepare`, or the first parse, made it). */
+    get prepared(): boolean {
+        return this.made !== undefined;
+    }
+
+    /** The fast parser, or undefined when the grammar is outside what it takes (`fastParserOff` says why). */
+    get fastParser(): FastParser | undefined {
+        this.prepare();
+        return this.made!.parser;
+    }
+
+    get fastParserOff(): string | undefined {
+        this.prepare();
+        return this.made!.off;
+    }
+
+    /** The CST node builder of both parsers' trees. */
+    get builder(): FastCstNodeBuilder {
+        this.prepare();
+        return this.made!.builder;
+    }
+
+    /** Whether texts go to the fast parser (valid or not: it recovers from errors); false sends every text to Langium's parser (the equivalence tests compare both). */
+    get fastPath(): boolean {
+        return this.fastWanted && this.fastParser !== undefined;
+    }
+
+    set fastPath(value: boolean) {
+        this.fastWanted = value;
     }
 
     /** What of Langium's internals the parser uses (langium-internals.ts); Langium's rules are made first if they are not yet. */
@@ -82,20 +119,21 @@ export class FastBuildParser extends AdoptParser {
      * parsed by Langium's parser (not counted as a text parsed), the fast one standing aside meanwhile.
      */
     protected override afterRules(): void {
-        const { fastPath, counts } = this;
+        const { fastWanted, counts } = this;
         const langium = counts.langium;
-        this.fastPath = false;
+        this.fastWanted = false;
         try {
             this.internalsUse = useFastBuildInternals(this, this.builder, probeText(this.services));
         } finally {
-            this.fastPath = fastPath;
+            this.fastWanted = fastWanted;
             counts.langium = langium;
         }
     }
 
     protected override parseText<T extends AstNode = AstNode>(input: string, options: ParserOptions = {}): ParseResult<T> {
-        if (this.fastPath && this.fastParser && !options.rule) {
-            const parsed = this.fastParser.parse(input, this.builder);
+        const fastParser = this.fastWanted && !options.rule ? this.fastParser : undefined;
+        if (fastParser) {
+            const parsed = fastParser.parse(input, this.builder);
             this.counts.fast++;
             const state = (parsed.root.$cstNode as FastRootCstNode).tree;
             state.builtBy = 'fast';
@@ -124,8 +162,8 @@ export class FastBuildParser extends AdoptParser {
      * does not apply (then parse the whole text with `parse`).
      */
     parseIncrementally<T extends AstNode = AstNode>(oldRoot: AstNode, input: string): ParseResult<T> | undefined {
-        const fastParser = this.fastParser;
-        if (!this.incremental || !this.fastPath || !fastParser || exceedsPlanSize(input)) return undefined;
+        const fastParser = this.incremental && this.fastWanted ? this.fastParser : undefined;
+        if (!fastParser || exceedsPlanSize(input)) return undefined;
         const update = parseIncrementally(oldRoot, input, fastParser, this.builder);
         if (!update) return undefined;
         this.counts.incremental[update.unit] = (this.counts.incremental[update.unit] ?? 0) + 1;

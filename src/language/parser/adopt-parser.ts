@@ -79,6 +79,13 @@ export class AdoptParser extends LangiumParser {
     /** Called once Langium's rules are made. */
     protected afterRules(): void {}
 
+    /**
+     * Makes now what this parser makes when first asked for, not during a parse: nothing here
+     * (Langium's rules are made with the parser unless deferred); the fast build's parser
+     * compiles its fast parser.
+     */
+    prepare(): void {}
+
     /** Sets how Langium's rules are made (createAdoptParser). */
     useRules(rules: Rules): void {
         this.rules = rules;
@@ -93,6 +100,12 @@ export function createAdoptParser<P extends AdoptParser>(services: LangiumCoreSe
     parser.useRules(rulesOf(services, parser));
     if (!deferRules) parser.makeRules();
     return parser;
+}
+
+/** Makes the language's parser now, and what it would make at its first parse (`AdoptParser.prepare`). */
+export function prepareParser(services: LangiumCoreServices): void {
+    const parser = services.parser.LangiumParser;
+    if (parser instanceof AdoptParser) parser.prepare();
 }
 
 /**
