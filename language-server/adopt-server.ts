@@ -48,9 +48,10 @@ export function startAdoptServer(connection: Connection, fileSystemProvider: () 
         }
     });
     // The fast parser, whose compiling of the grammar is most of a new server's work before its
-    // first build, is made once `initialize` is answered: while the client reads the answer and
-    // sends the plans it has open, not before the answer.
-    shared.lsp.LanguageServer.onInitialize(() => setTimeout(() => prepareParser(Adopt), 0));
+    // first build, is made once the client has said it is initialized (and been asked for its
+    // settings): while the client answers and sends the plans it has open, not before the answer
+    // to `initialize`.
+    shared.lsp.LanguageServer.onInitialized(() => setTimeout(() => prepareParser(Adopt), 0));
     startLanguageServer(shared);
     return services;
 }

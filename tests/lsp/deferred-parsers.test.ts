@@ -2,13 +2,14 @@
  * What a new language server leaves for later. Chevrotain's rules of Langium's parser (every text
  * goes to the fast parser), those of the completion parser (only completion uses it) and
  * Chevrotain's lexer (the fast lexer lexes every text it can) are made when first needed; the fast
- * parser, whose compiling of the grammar is most of the rest, once `initialize` is answered, while
- * the client reads the answer. Making them all was most of the answer to `initialize`, in the Web
- * Worker above all. A server started as both builds start it (language-server/adopt-server.ts),
- * in this process, over a pair of streams: the fast parser is made after the answer; after a
- * plan's first diagnostics none of the others is made; completion then makes the completion
- * parser's rules and answers as before; a parse of a rule other than the entry rule makes
- * Langium's parser's rules, and a text the fast lexer does not lex makes Chevrotain's lexer.
+ * parser, whose compiling of the grammar is most of the rest, once the client has said it is
+ * initialized, while it answers and opens its plans. Making them all was most of the answer to
+ * `initialize`, in the Web Worker above all. A server started as both builds start it
+ * (language-server/adopt-server.ts), in this process, over a pair of streams: the fast parser is
+ * made after `initialized`; after a plan's first diagnostics none of the others is made;
+ * completion then makes the completion parser's rules and answers as before; a parse of a rule
+ * other than the entry rule makes Langium's parser's rules, and a text the fast lexer does not
+ * lex makes Chevrotain's lexer.
  */
 import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, test, vi } from 'vitest';
@@ -30,6 +31,8 @@ const EXAMPLE = example('riverside-health.adopt');
 interface Started {
     readonly client: ProtocolConnection;
     readonly Adopt: AdoptServices;
+    /** Resolves once the server has asked for the client's settings (as it does on `initialized`). */
+    readonly settingsAsked: Promise<void>;
     /** Resolves with the first diagnostics of `uri`. */
     diagnosticsOf(uri: string): Promise<PublishDiagnosticsParams>;
     /** Shuts the server down (it answers what it was asked first) and ends the client's connection. */
@@ -43,8 +46,8 @@ afterEach(async () => {
     started = undefined;
 });
 
-/** The server on one pair of streams, a client on the other, initialized. */
-async function startServer(): Promise<Started> {
+/** The server on one pair of streams, a client on the other, initialized (and told so, unless `initialized` is false). */
+async function startServer({ initialized = true } = {}): Promise<Started> {
     const toServer = new PassThrough();
     const toClient = new PassThrough();
     const serverConnection = createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
@@ -56,14 +59,19 @@ async function startServer(): Promise<Started> {
         published.push(params);
         for (const wake of waiting.splice(0)) wake();
     });
-    client.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => null));
+    let settingsAsked!: () => void;
+    const asked = new Promise<void>(resolveAsked => (settingsAsked = resolveAsked));
+    client.onRequest('workspace/configuration', (params: { items: unknown[] }) => {
+        settingsAsked();
+        return params.items.map(() => null);
+    });
     client.onRequest('client/registerCapability', () => null);
     client.listen();
     await client.sendRequest('initialize', {
         processId: null, rootUri: null, workspaceFolders: null,
         capabilities: { textDocument: { publishDiagnostics: {}, completion: { completionItem: { snippetSupport: true } } }, workspace: { configuration: true } }
     });
-    await client.sendNotification('initialized', {});
+    if (initialized) await client.sendNotification('initialized', {});
     const diagnosticsOf = async (uri: string): Promise<PublishDiagnosticsParams> => {
         for (;;) {
             const found = published.find(params => params.uri === uri);
@@ -72,7 +80,7 @@ async function startServer(): Promise<Started> {
         }
     };
     return {
-        client, Adopt, diagnosticsOf,
+        client, Adopt, diagnosticsOf, settingsAsked: asked,
         stop: async () => {
             // Without `exit`, which would end this process: the server's connection is left to the garbage collector.
             await client.sendRequest('shutdown');
@@ -106,13 +114,17 @@ async function withExampleOpen(): Promise<Started> {
 }
 
 describe('a new language server', () => {
-    test('makes the fast parser once it has answered initialize, not before the answer', async () => {
-        // The server makes it in a task of its own after the answer (a timer of no delay), run here by hand.
+    test('makes the fast parser once the client has said it is initialized, not before the answer to initialize', async () => {
+        // The server makes it in a task of its own (a timer of no delay), run here by hand.
         vi.useFakeTimers({ toFake: ['setTimeout'] });
         try {
-            started = await startServer();
+            started = await startServer({ initialized: false });
             const parser = started.Adopt.parser.LangiumParser as FastBuildParser;
             expect(parser.prepared).toBe(false);
+            const askedForSettings = started.settingsAsked;
+            await started.client.sendNotification('initialized', {});
+            // Asked for once the server has taken in `initialized`.
+            await askedForSettings;
             vi.runOnlyPendingTimers();
             expect(parser.prepared).toBe(true);
         } finally {
