@@ -10,10 +10,9 @@
  * (langium-internals.ts). Langium's rules, and the probe of its internals, are made when a text
  * first goes to Langium's parser: a server whose texts all go to the fast parser never makes
  * them (making them was most of a new server's start). The fast parser is made when first asked
- * for, or ahead of that by `prepare` (the language server prepares it once it has answered
- * `initialize`). An edit inside one declaration of a text
- * without errors re-parses only that declaration (`parseIncrementally`, asked by the document
- * factory; incremental-parse.ts).
+ * for, or ahead of that by `prepare` (the language server prepares it once the client has said it
+ * is initialized). An edit inside one declaration of a text without errors re-parses only that
+ * declaration (`parseIncrementally`, asked by the document factory; incremental-parse.ts).
  *
  * FastBuildLexer is the lexer service: Chevrotain's tokens, made by the fast lexer when it can
  * lex the text, by Chevrotain otherwise; Chevrotain's lexer is made when a text first needs it.
@@ -66,9 +65,9 @@ export class FastBuildParser extends AdoptParser {
 
     /**
      * Makes the fast parser now if it is not made yet: compiling the grammar is most of what
-     * making this parser takes, and the language server does it after it has answered
-     * `initialize` (adopt-server.ts), while the client reads the answer. Else the first parse
-     * makes it.
+     * making this parser takes, and the language server does it once the client has said it is
+     * initialized (adopt-server.ts), while the client answers and opens its plans, not before its
+     * answer to `initialize`. Else the first parse makes it.
      */
     override prepare(): void {
         if (this.made) return;
