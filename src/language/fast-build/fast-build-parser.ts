@@ -71,7 +71,8 @@ export class FastBuildParser extends AdoptParser {
      */
     override prepare(): void {
         if (this.made) return;
-        const fast = FastParser.create(this.services);
+        const lexer = this.services.parser.Lexer;
+        const fast = FastParser.create(this.services, lexer instanceof FastBuildLexer ? lexer.fastLexer : undefined);
         const parser = typeof fast === 'string' ? undefined : fast;
         this.made = { parser, off: typeof fast === 'string' ? fast : undefined, builder: new FastCstNodeBuilder(parser) };
     }
@@ -212,8 +213,8 @@ const COMMENT_SAMPLES = ['/* probe */', '// probe', '# probe', '-- probe', '(* p
 export class FastBuildLexer implements Lexer {
     /** The token types (Langium's token builder makes them, as for its DefaultLexer). */
     readonly definition: TokenTypeDictionary;
-    /** The fast lexer of the definition, or undefined if it cannot lex these tokens. */
-    private readonly fastLexer: FastLexer | undefined;
+    /** The fast lexer of the definition, or why it cannot lex these tokens (the fast parser takes it too). */
+    readonly fastLexer: FastLexer | string;
     /** False to lex with Chevrotain only (equivalence tests). */
     fastPath = true;
     private readonly tokenBuilder: TokenBuilder;
@@ -236,8 +237,7 @@ export class FastBuildLexer implements Lexer {
             errorMessageProvider: services.parser.LexerErrorMessageProvider
         } as const;
         this.makeChevrotainLexer = () => new ChevrotainLexer(lexerTokens, config);
-        const lexer = FastLexer.create(this.definition as Record<string, TokenType>);
-        this.fastLexer = typeof lexer === 'string' ? undefined : lexer;
+        this.fastLexer = FastLexer.create(this.definition as Record<string, TokenType>);
     }
 
     /** Whether Chevrotain's lexer is made (once a text went to it). */
@@ -257,7 +257,7 @@ export class FastBuildLexer implements Lexer {
     }
 
     tokenize(text: string, _options?: TokenizeOptions): LexerResult {
-        const lexer = this.fastLexer;
+        const lexer = typeof this.fastLexer === 'string' ? undefined : this.fastLexer;
         const lexed = this.fastPath && lexer ? lexer.lex(text) : undefined;
         if (!lexed || !lexer) return this.chevrotainTokenize(text);
         // Chevrotain prepares the token types (their `tokenTypeIdx`) when it makes a lexer or a parser

@@ -184,10 +184,13 @@ export class FastParser implements LeafMaker {
         }
     }
 
-    /** A fast parser for the language's grammar and lexer, or the reason there can be none. */
-    static create(services: LangiumCoreServices): FastParser | string {
+    /**
+     * A fast parser for the language's grammar and lexer, or the reason there can be none; with
+     * the fast lexer of the lexer's definition (or why there is none) when it is made already.
+     */
+    static create(services: LangiumCoreServices, fastLexer?: FastLexer | string): FastParser | string {
         const words = (services as { readonly syntax?: { readonly ProblemWords?: SyntaxProblemWords } }).syntax?.ProblemWords;
-        const lexer = FastLexer.create(services.parser.Lexer.definition as Record<string, TokenType>);
+        const lexer = fastLexer ?? FastLexer.create(services.parser.Lexer.definition as Record<string, TokenType>);
         if (typeof lexer === 'string') return lexer;
         const analysis = GrammarAnalysis.of(services.Grammar, lexer);
         if (typeof analysis === 'string') return analysis;
