@@ -6,14 +6,17 @@
 // after the bundle, in the Blob only; the first after the bundle's "use strict", without which
 // the bundle would run in sloppy mode), so each start is cut into: the worker's start and the
 // script's load and compile, the script's evaluation, the answer to `initialize`, and `didOpen`
-// to the diagnostics.
+// to the diagnostics. The browser is launched as for the bench's browser rows
+// (bench/browser-bench.mjs), and playwright attaches to the worker as it does there: the worker
+// runs with a debugger's session, which makes V8 do more for each exception thrown.
 //
 // With --profile, each start also records a CPU profile of the worker (the Chrome DevTools
 // Protocol: the page's session auto-attaches to the worker, paused before its script, and starts
 // V8's sampling profiler in it); the samples are mapped to the original sources through the
 // bundle's source map (not made by --production builds) and summed per task of the worker (the
-// script's evaluation, each message handled) and per package and function. The profiler
-// slows the worker; the timed runs without it are the ones to quote.
+// script's evaluation, each message handled) and per package and function (`--task N`: the
+// N-th task only). The profiler slows the worker, and the source positions it needs count in
+// "(program)"; the timed runs without it are the ones to quote.
 //
 // With --against OTHER_SCRIPT, the two scripts start in turn (A B, then B A, …) in the same page,
 // and the medians of each and their ratio are printed: an A/B comparison of two builds.
