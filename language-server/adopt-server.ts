@@ -8,6 +8,7 @@ import type { FileSystemProvider } from 'langium';
 import { startLanguageServer, type LangiumSharedServices } from 'langium/lsp';
 import { MessageType, ShowMessageNotification, type Connection } from 'vscode-languageserver';
 import { createAdoptServices, type AdoptServices } from '../src/language/adopt-module.js';
+import { prepareParser } from '../src/language/parser/adopt-parser.js';
 import { publishDiagnosticsWithVersion } from '../src/language/lsp/adopt-diagnostics-version.js';
 import { registerRankRequest, registerRankWorkspaceRequest } from '../src/language/lsp/rank-request.js';
 import { registerSettingsSync } from '../src/language/lsp/adopt-settings-sync.js';
@@ -46,6 +47,11 @@ export function startAdoptServer(connection: Connection, fileSystemProvider: () 
             }));
         }
     });
+    // The fast parser, whose compiling of the grammar is most of a new server's work before its
+    // first build, is made once the client has said it is initialized (and been asked for its
+    // settings): while the client answers and sends the plans it has open, not before the answer
+    // to `initialize`.
+    shared.lsp.LanguageServer.onInitialized(() => setTimeout(() => prepareParser(Adopt), 0));
     startLanguageServer(shared);
     return services;
 }

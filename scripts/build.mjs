@@ -7,6 +7,7 @@
 // Usage: node scripts/build.mjs [--production] [--watch]
 import * as esbuild from 'esbuild';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { writeTextMateGrammar } from './textmate-grammar.mjs';
 import { importTypeScript } from './typescript-module.mjs';
 
@@ -18,6 +19,26 @@ const entries = [
     { in: 'language-server/main.ts', out: 'language-server' },
     { in: 'src/extension/main.ts', out: 'extension' }
 ].filter(entry => existsSync(entry.in));
+
+/**
+ * lodash-es (which Chevrotain's lookahead, chevrotain-allstar, uses) checks as its `_getTag.js`
+ * module loads whether `Object.prototype.toString` names a DataView, Map, Promise, Set and
+ * WeakMap right, for engines before ES2015; each check writes a read-only property, which throws
+ * in a module: five exceptions, caught, every time a server starts. With a debugger or DevTools
+ * attached to the server (as in a test's headless chromium), V8 then finds the source positions
+ * of every function on the stack, which means parsing the whole bundle again: about 200 ms of a
+ * Web Worker's start. Every engine the bundles run on passes those checks, after which the module
+ * exports `baseGetTag`; here it is that from the start.
+ */
+const lodashGetTag = {
+    name: 'lodash-get-tag',
+    setup(build) {
+        build.onLoad({ filter: /[\\/]lodash-es[\\/]_getTag\.js$/ }, args => ({
+            contents: "export { default } from './_baseGetTag.js';\n",
+            resolveDir: dirname(args.path)
+        }));
+    }
+};
 
 const options = {
     entryPoints: entries,
@@ -33,6 +54,7 @@ const options = {
     logLevel: 'warning',
     // jsonc-parser's main entry is a UMD module whose inner requires a bundler cannot follow: use its ES module build.
     alias: { 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js' },
+    plugins: [lodashGetTag],
     // Langium is ESM and uses import.meta.url in a few places; map it to the CommonJS equivalent.
     define: { 'import.meta.url': 'importMetaUrl' },
     banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" }
@@ -59,6 +81,7 @@ const browserOptions = [
     logLevel: 'warning',
     metafile: true,
     alias: options.alias,
+    plugins: options.plugins,
     // Langium's only use of import.meta.url is for files on disk, which the browser build does not read.
     define: { 'import.meta.url': '""' }
 }));

@@ -8,6 +8,7 @@ import { NodeFileSystem } from 'langium/node';
 import { existsSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { createAdoptServices, type AdoptServices } from '../language/adopt-module.js';
+import { prepareParser } from '../language/parser/adopt-parser.js';
 import type { ConfigFile, ConfigProblem } from '../language/config/adopt-config-files.js';
 import { CONFIG_FILE_NAME } from '../language/config/adopt-config-schema.js';
 import { blockOfFile, planOfDocument } from '../language/model/plan-model.js';
@@ -35,7 +36,7 @@ export class PlanWorkspace {
         this.configGiven = configFile !== undefined;
         if (configFile) this.services.config.Files.useFile(configFile);
         // Make the parser now (the services are made when first asked for): not a part of any plan's parse.
-        void this.services.parser.LangiumParser;
+        prepareParser(this.services);
     }
 
     /**

@@ -11,7 +11,7 @@ import {
 import { FastBuildModule, FastBuildSharedModule } from './fast-build/fast-build-module.js';
 import { AdoptGeneratedModule, AdoptGeneratedSharedModule } from './generated/module.js';
 import { AdoptLspModule, AdoptSharedLspModule } from './lsp/adopt-lsp-module.js';
-import { createAdoptParser } from './parser/adopt-parser.js';
+import { AdoptCompletionParser, createAdoptParser } from './parser/adopt-parser.js';
 import { AdoptSyntaxMessages } from './parser/adopt-syntax-messages.js';
 import { AdoptConfigFiles } from './config/adopt-config-files.js';
 import { SettingsInForce } from './config/settings-in-force.js';
@@ -90,7 +90,8 @@ export const AdoptModule: Module<AdoptServices, PartialLangiumServices & AdoptAd
     },
     parser: {
         ParserErrorMessageProvider: () => new AdoptSyntaxMessages(),
-        LangiumParser: services => createAdoptParser(services)
+        LangiumParser: services => createAdoptParser(services),
+        CompletionParser: services => new AdoptCompletionParser(services)
     },
     references: {
         ScopeComputation: services => new AdoptScopeComputation(services),

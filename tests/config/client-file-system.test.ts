@@ -142,7 +142,7 @@ describe('adopt.config.json read through the client, whose file system has no sy
         expect(codes).not.toContain('low-reach 3');
         expect(codes).toContain('untapped-opportunity 1');
         expect(described(fromClient)).toEqual(described(fromDisk));
-        // Walked up folder by folder, asking the client.
+        // The client was asked about the folders up from the plan, and read the config file found.
         expect(client.asked).toEqual(expect.arrayContaining([`${FILE_STAT_REQUEST} /work/plans/team/adopt.config.json`, `${FILE_READ_REQUEST} /work/adopt.config.json`]));
     });
 
@@ -156,6 +156,38 @@ describe('adopt.config.json read through the client, whose file system has no sy
         expect(found?.problem?.message).toMatch(/severity\.low-reach/);
         // On the value "loud", the 30th character.
         expect(found?.problem?.range.start).toEqual({ line: 0, character: 29 });
+    });
+
+    test('every folder up from the plan is asked about at once, not each after the answer about the one below', async () => {
+        const { client, browser } = bothWays(new MemoryFileSystem());
+        // Each answer comes a turn after its question; meanwhile the client counts the questions waiting for theirs.
+        const answer = client.sendRequest;
+        let waiting = 0;
+        let most = 0;
+        client.sendRequest = (async (method: string, params: unknown) => {
+            most = Math.max(most, ++waiting);
+            await Promise.resolve();
+            waiting--;
+            return answer(method, params);
+        }) as FileRequester['sendRequest'];
+        const plan = URI.file('/work/plans/team/plan.adopt');
+        await browser.config.Files.load([plan]);
+        const folders = ['/work/plans/team', '/work/plans', '/work', ''];
+        expect(client.asked).toEqual(folders.map(folder => `${FILE_STAT_REQUEST} ${folder}/adopt.config.json`));
+        expect(most).toBe(folders.length);
+        expect(browser.config.Files.lookup(plan)).toBeUndefined();
+    });
+
+    test("a plan's config files are asked about before the plan is read and parsed, so that the answers come meanwhile", async () => {
+        const disk = new MemoryFileSystem();
+        disk.write('/work/plans/plan.adopt', RIVERSIDE);
+        const { client, browser } = bothWays(disk);
+        // As the language server builds a plan just opened: Langium's builder makes it, unparsed, and builds it.
+        await browser.shared.workspace.DocumentBuilder.update([URI.file('/work/plans/plan.adopt')], []);
+        const read = client.asked.indexOf(`${FILE_READ_REQUEST} /work/plans/plan.adopt`);
+        const configs = ['/work/plans', '/work', ''].map(folder => client.asked.indexOf(`${FILE_STAT_REQUEST} ${folder}/adopt.config.json`));
+        expect(configs.every(index => index >= 0 && index < read)).toBe(true);
+        expect(browser.shared.workspace.LangiumDocuments.getDocument(URI.file('/work/plans/plan.adopt'))?.diagnostics?.length).toBeGreaterThan(0);
     });
 
     test('a synchronous read is refused (Unavailable), never answered from nothing', () => {

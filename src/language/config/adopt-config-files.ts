@@ -82,16 +82,38 @@ export class AdoptConfigFiles {
      * Finds, ahead of `lookup`, the config files of these plans with the file system's
      * asynchronous reads: a file system that has no synchronous ones (the browser build's, which
      * reads through the client) needs it; the language server's document builder calls it before
-     * each build. What an `invalidate` meanwhile made stale is not kept.
+     * each build. Whether each folder up from a plan has a config file is asked at once, not
+     * folder after folder: through the client each question is a round trip. What an
+     * `invalidate` meanwhile made stale is not kept.
      */
     async load(plans: Iterable<URI>): Promise<void> {
         if (this.explicit) return;
         for (const plan of plans) {
             const generation = this.generation;
+            const asked = new Map(this.unknownCandidates(plan).map(candidate => [candidate.toString(), this.isFileAsync(candidate)]));
             const search = this.search(plan, () => generation === this.generation);
             let step = search.next();
-            while (!step.done) step = search.next(await this.isFileAsync(step.value) ? await this.readFileAsync(step.value) ?? null : undefined);
+            while (!step.done) {
+                const isFile = await (asked.get(step.value.toString()) ?? this.isFileAsync(step.value));
+                step = search.next(isFile ? await this.readFileAsync(step.value) ?? null : undefined);
+            }
         }
+    }
+
+    /**
+     * The config files `search` may ask about for a plan: one per folder from the plan's up to
+     * the first whose config file is known (or the root), but those open in the editor.
+     */
+    private unknownCandidates(plan: URI): URI[] {
+        const candidates: URI[] = [];
+        let current = planFolder(plan);
+        while (current && !this.byFolder.has(current.toString())) {
+            const candidate = UriUtils.joinPath(current, CONFIG_FILE_NAME);
+            if (this.openText(candidate) === undefined) candidates.push(candidate);
+            const parent = UriUtils.dirname(current);
+            current = parent.path === current.path ? undefined : parent;
+        }
+        return candidates;
     }
 
     /**

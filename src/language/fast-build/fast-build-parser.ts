@@ -7,15 +7,23 @@
  * errors, the tree its recovery reads, each problem told in the language's words). Langium's
  * parser parses a rule other than the entry rule, and every text of a grammar the fast parser
  * does not take; its trees get the fast build's nodes and its comments are taken in linear time
- * (langium-internals.ts). An edit inside one declaration of a text without errors re-parses only
- * that declaration (`parseIncrementally`, asked by the document factory; incremental-parse.ts).
+ * (langium-internals.ts). Langium's rules, and the probe of its internals, are made when a text
+ * first goes to Langium's parser: a server whose texts all go to the fast parser never makes
+ * them (making them was most of a new server's start). The fast parser is made when first asked
+ * for, or ahead of that by `prepare` (the language server prepares it once the client has said it
+ * is initialized). An edit inside one declaration of a text without errors re-parses only that
+ * declaration (`parseIncrementally`, asked by the document factory; incremental-parse.ts).
  *
  * FastBuildLexer is the lexer service: Chevrotain's tokens, made by the fast lexer when it can
- * lex the text, by Chevrotain otherwise. Langium lexes the whole document again for things other
- * than the build (completion lexes it to find the token at the cursor).
+ * lex the text, by Chevrotain otherwise; Chevrotain's lexer is made when a text first needs it.
+ * Langium lexes the whole document again for things other than the build (completion lexes it
+ * to find the token at the cursor).
  */
-import type { IToken, TokenType } from 'chevrotain';
-import { AstUtils, DefaultLexer, GrammarAST, GrammarUtils, type AstNode, type LangiumCoreServices, type LexerResult, type ParseResult, type ParserOptions, type TokenBuilder, type TokenizeOptions } from 'langium';
+import { Lexer as ChevrotainLexer, type IToken, type TokenType, type TokenTypeDictionary, type TokenVocabulary } from 'chevrotain';
+import {
+    AstUtils, GrammarAST, GrammarUtils, isIMultiModeLexerDefinition, isTokenTypeDictionary, type AstNode, type LangiumCoreServices, type Lexer, type LexerResult,
+    type ParseResult, type ParserOptions, type TokenBuilder, type TokenizeOptions
+} from 'langium';
 import { AdoptParser, createAdoptParser } from '../parser/adopt-parser.js';
 import { exceedsPlanSize } from '../parser/plan-limits.js';
 import { FastCstNodeBuilder } from './cst-builder.js';
@@ -38,33 +46,94 @@ export interface ParseCounts {
 }
 
 export class FastBuildParser extends AdoptParser {
-    /** The fast parser, or undefined when the grammar is outside what it takes (`fastParserOff` says why). */
-    readonly fastParser: FastParser | undefined;
-    readonly fastParserOff: string | undefined;
-    /** The CST node builder of both parsers' trees. */
-    readonly builder: FastCstNodeBuilder;
-    /** What of Langium's internals the parser uses (langium-internals.ts); set once finalized. */
-    internals: InternalsUse = { builder: false, linearComments: false, problems: [] };
-    /** Whether texts go to the fast parser (valid or not: it recovers from errors); false sends every text to Langium's parser (the equivalence tests compare both). */
-    fastPath: boolean;
+    /** What of Langium's internals the parser uses (langium-internals.ts), probed once Langium's rules are made. */
+    private internalsUse: InternalsUse = { builder: false, linearComments: false, problems: [] };
     /** Whether `parseIncrementally` may update a tree instead of parsing the whole text. */
     incremental = true;
     readonly counts: ParseCounts = { fast: 0, langium: 0, incremental: {}, spliced: 0 };
     private readonly tokenBuilder: TokenBuilder;
+    private readonly services: LangiumCoreServices;
+    /** The fast parser (or why there is none) and the CST node builder, once made. */
+    private made: { readonly parser: FastParser | undefined; readonly off: string | undefined; readonly builder: FastCstNodeBuilder } | undefined;
+    private fastWanted = true;
 
     constructor(services: LangiumCoreServices) {
         super(services);
-        const fast = FastParser.create(services);
-        this.fastParser = typeof fast === 'string' ? undefined : fast;
-        this.fastParserOff = typeof fast === 'string' ? fast : undefined;
-        this.builder = new FastCstNodeBuilder(this.fastParser);
-        this.fastPath = this.fastParser !== undefined;
+        this.services = services;
         this.tokenBuilder = services.parser.TokenBuilder;
     }
 
+    /**
+     * Makes the fast parser now if it is not made yet: compiling the grammar is most of what
+     * making this parser takes, and the language server does it once the client has said it is
+     * initialized (adopt-server.ts), while the client answers and opens its plans, not before its
+     * answer to `initialize`. Else the first parse makes it.
+     */
+    override prepare(): void {
+        if (this.made) return;
+        const lexer = this.services.parser.Lexer;
+        const fast = FastParser.create(this.services, lexer instanceof FastBuildLexer ? lexer.fastLexer : undefined);
+        const parser = typeof fast === 'string' ? undefined : fast;
+        this.made = { parser, off: typeof fast === 'string' ? fast : undefined, builder: new FastCstNodeBuilder(parser) };
+    }
+
+    /** Whether the fast parser is made (`prepare`, or the first parse, made it). */
+    get prepared(): boolean {
+        return this.made !== undefined;
+    }
+
+    /** The fast parser, or undefined when the grammar is outside what it takes (`fastParserOff` says why). */
+    get fastParser(): FastParser | undefined {
+        this.prepare();
+        return this.made!.parser;
+    }
+
+    get fastParserOff(): string | undefined {
+        this.prepare();
+        return this.made!.off;
+    }
+
+    /** The CST node builder of both parsers' trees. */
+    get builder(): FastCstNodeBuilder {
+        this.prepare();
+        return this.made!.builder;
+    }
+
+    /** Whether texts go to the fast parser (valid or not: it recovers from errors); false sends every text to Langium's parser (the equivalence tests compare both). */
+    get fastPath(): boolean {
+        return this.fastWanted && this.fastParser !== undefined;
+    }
+
+    set fastPath(value: boolean) {
+        this.fastWanted = value;
+    }
+
+    /** What of Langium's internals the parser uses (langium-internals.ts); Langium's rules are made first if they are not yet. */
+    get internals(): InternalsUse {
+        this.makeRules();
+        return this.internalsUse;
+    }
+
+    /**
+     * Once Langium's rules are made: uses what it can of Langium's internals, checked with a probe
+     * parsed by Langium's parser (not counted as a text parsed), the fast one standing aside meanwhile.
+     */
+    protected override afterRules(): void {
+        const { fastWanted, counts } = this;
+        const langium = counts.langium;
+        this.fastWanted = false;
+        try {
+            this.internalsUse = useFastBuildInternals(this, this.builder, probeText(this.services));
+        } finally {
+            this.fastWanted = fastWanted;
+            counts.langium = langium;
+        }
+    }
+
     protected override parseText<T extends AstNode = AstNode>(input: string, options: ParserOptions = {}): ParseResult<T> {
-        if (this.fastPath && this.fastParser && !options.rule) {
-            const parsed = this.fastParser.parse(input, this.builder);
+        const fastParser = this.fastWanted && !options.rule ? this.fastParser : undefined;
+        if (fastParser) {
+            const parsed = fastParser.parse(input, this.builder);
             this.counts.fast++;
             const state = (parsed.root.$cstNode as FastRootCstNode).tree;
             state.builtBy = 'fast';
@@ -93,8 +162,8 @@ export class FastBuildParser extends AdoptParser {
      * does not apply (then parse the whole text with `parse`).
      */
     parseIncrementally<T extends AstNode = AstNode>(oldRoot: AstNode, input: string): ParseResult<T> | undefined {
-        const fastParser = this.fastParser;
-        if (!this.incremental || !this.fastPath || !fastParser || exceedsPlanSize(input)) return undefined;
+        const fastParser = this.incremental && this.fastWanted ? this.fastParser : undefined;
+        if (!fastParser || exceedsPlanSize(input)) return undefined;
         const update = parseIncrementally(oldRoot, input, fastParser, this.builder);
         if (!update) return undefined;
         this.counts.incremental[update.unit] = (this.counts.incremental[update.unit] ?? 0) + 1;
@@ -103,18 +172,13 @@ export class FastBuildParser extends AdoptParser {
     }
 }
 
-/** The `parser.LangiumParser` service of the fast build: a FastBuildParser, finalized, using what it can of Langium's internals. */
+/**
+ * The `parser.LangiumParser` service of the fast build: a FastBuildParser whose Langium rules are
+ * made, and finalized, when a text first goes to Langium's parser; it then uses what it can of
+ * Langium's internals.
+ */
 export function createFastBuildParser<P extends FastBuildParser>(services: LangiumCoreServices, instance?: P): P {
-    const parser = createAdoptParser(services, instance ?? new FastBuildParser(services) as P);
-    // The probe checks Langium's parser: the fast one, which parses every text, stands aside meanwhile.
-    const fastPath = parser.fastPath;
-    parser.fastPath = false;
-    try {
-        parser.internals = useFastBuildInternals(parser, parser.builder, probeText(services));
-    } finally {
-        parser.fastPath = fastPath;
-    }
-    return parser;
+    return createAdoptParser(services, instance ?? new FastBuildParser(services) as P, { deferRules: true });
 }
 
 /**
@@ -146,22 +210,59 @@ function firstKeyword(rule: GrammarAST.ParserRule, seen: Set<GrammarAST.ParserRu
 /** Comments as grammars usually write them: one is picked that a hidden terminal of the grammar matches. */
 const COMMENT_SAMPLES = ['/* probe */', '// probe', '# probe', '-- probe', '(* probe *)'];
 
-export class FastBuildLexer extends DefaultLexer {
-    /** The fast lexer of the definition, or undefined if it cannot lex these tokens. */
-    private readonly fastLexer: FastLexer | undefined;
+export class FastBuildLexer implements Lexer {
+    /** The token types (Langium's token builder makes them, as for its DefaultLexer). */
+    readonly definition: TokenTypeDictionary;
+    /** The fast lexer of the definition, or why it cannot lex these tokens (the fast parser takes it too). */
+    readonly fastLexer: FastLexer | string;
     /** False to lex with Chevrotain only (equivalence tests). */
     fastPath = true;
+    private readonly tokenBuilder: TokenBuilder;
+    /**
+     * Chevrotain's lexer of the same token types, configured as Langium's DefaultLexer configures
+     * it, for the texts the fast lexer does not lex: made when first needed (its analysis of the
+     * token patterns is a large part of a new server's start).
+     */
+    private chevrotainLexer: ChevrotainLexer | undefined;
+    private readonly makeChevrotainLexer: () => ChevrotainLexer;
 
     constructor(services: LangiumCoreServices) {
-        super(services);
-        const lexer = FastLexer.create(this.definition as Record<string, TokenType>);
-        this.fastLexer = typeof lexer === 'string' ? undefined : lexer;
+        this.tokenBuilder = services.parser.TokenBuilder;
+        const tokens = this.tokenBuilder.buildTokens(services.Grammar, { caseInsensitive: services.LanguageMetaData.caseInsensitive });
+        this.definition = tokenTypeDictionary(tokens);
+        const lexerTokens = isTokenTypeDictionary(tokens) ? Object.values(tokens) : tokens;
+        const config = {
+            positionTracking: 'full',
+            skipValidations: services.LanguageMetaData.mode === 'production',
+            errorMessageProvider: services.parser.LexerErrorMessageProvider
+        } as const;
+        this.makeChevrotainLexer = () => new ChevrotainLexer(lexerTokens, config);
+        this.fastLexer = FastLexer.create(this.definition as Record<string, TokenType>);
     }
 
-    override tokenize(text: string, options?: TokenizeOptions): LexerResult {
-        const lexer = this.fastLexer;
+    /** Whether Chevrotain's lexer is made (once a text went to it). */
+    get chevrotainLexerMade(): boolean {
+        return this.chevrotainLexer !== undefined;
+    }
+
+    /** Chevrotain's lexer, made now if it is not yet. */
+    private chevrotain(): ChevrotainLexer {
+        return this.chevrotainLexer ??= this.makeChevrotainLexer();
+    }
+
+    /** Langium's DefaultLexer's `tokenize`: Chevrotain's tokens, errors and comments. */
+    private chevrotainTokenize(text: string): LexerResult {
+        const result = this.chevrotain().tokenize(text);
+        return { tokens: result.tokens, errors: result.errors, hidden: result.groups.hidden ?? [], report: this.tokenBuilder.flushLexingReport?.(text) };
+    }
+
+    tokenize(text: string, _options?: TokenizeOptions): LexerResult {
+        const lexer = typeof this.fastLexer === 'string' ? undefined : this.fastLexer;
         const lexed = this.fastPath && lexer ? lexer.lex(text) : undefined;
-        if (!lexed || !lexer) return super.tokenize(text, options);
+        if (!lexed || !lexer) return this.chevrotainTokenize(text);
+        // Chevrotain prepares the token types (their `tokenTypeIdx`) when it makes a lexer or a parser
+        // of them; the language's parser makes one with the services, but a lexer used alone makes its own.
+        if (lexer.types[0]?.tokenTypeIdx === undefined) this.chevrotain();
         const positions = new PositionTracker(text);
         const tokens: IToken[] = new Array(lexed.count);
         for (let i = 0; i < lexed.count; i++) {
@@ -175,6 +276,15 @@ export class FastBuildLexer extends DefaultLexer {
         }
         return { tokens, errors: [], hidden, report: this.tokenBuilder.flushLexingReport?.(text) };
     }
+}
+
+/** The token types by name, as Langium's DefaultLexer keeps them (`toTokenTypeDictionary`). */
+function tokenTypeDictionary(tokens: TokenVocabulary): TokenTypeDictionary {
+    if (isTokenTypeDictionary(tokens)) return tokens;
+    const types = isIMultiModeLexerDefinition(tokens) ? Object.values(tokens.modes).flat() : tokens;
+    const dictionary: TokenTypeDictionary = {};
+    for (const type of types) dictionary[type.name] = type;
+    return dictionary;
 }
 
 const LINE_FEED = 10, CARRIAGE_RETURN = 13;

@@ -143,6 +143,8 @@ export class FastParser implements LeafMaker {
     /** For the index of a call of a data type rule of one token: the rule's alternatives by token kind. */
     private readonly tokenCalls: Array<ReadonlyMap<number, TokenAlternative> | undefined> = [];
     private readonly compiled = new Map<GrammarAST.ParserRule, CompiledRule>();
+    /** The parts of each group compiled, as its step holds them (a rule's `parts` are its body's). */
+    private readonly groupParts = new Map<GrammarAST.Group, Part[]>();
     /** One constructor per node type (see `newNode`). */
     private readonly constructors = new Map<string, new () => Node>();
     /** The declarations an edit can re-parse alone (grammar-analysis.ts). */
@@ -177,14 +179,18 @@ export class FastParser implements LeafMaker {
         for (const compiled of this.compiled.values()) {
             compiled.body = this.compile(compiled.rule.definition, compiled);
             const definition = compiled.rule.definition;
-            if (GrammarAST.isGroup(definition) && !definition.cardinality) compiled.parts = definition.elements.map(part => this.part(part, compiled));
+            // The parts compiled with the body (compileElement).
+            if (GrammarAST.isGroup(definition) && !definition.cardinality) compiled.parts = this.groupParts.get(definition)!;
         }
     }
 
-    /** A fast parser for the language's grammar and lexer, or the reason there can be none. */
-    static create(services: LangiumCoreServices): FastParser | string {
+    /**
+     * A fast parser for the language's grammar and lexer, or the reason there can be none; with
+     * the fast lexer of the lexer's definition (or why there is none) when it is made already.
+     */
+    static create(services: LangiumCoreServices, fastLexer?: FastLexer | string): FastParser | string {
         const words = (services as { readonly syntax?: { readonly ProblemWords?: SyntaxProblemWords } }).syntax?.ProblemWords;
-        const lexer = FastLexer.create(services.parser.Lexer.definition as Record<string, TokenType>);
+        const lexer = fastLexer ?? FastLexer.create(services.parser.Lexer.definition as Record<string, TokenType>);
         if (typeof lexer === 'string') return lexer;
         const analysis = GrammarAnalysis.of(services.Grammar, lexer);
         if (typeof analysis === 'string') return analysis;
@@ -297,6 +303,7 @@ export class FastParser implements LeafMaker {
     private compileElement(element: Element, rule: CompiledRule): Step {
         if (GrammarAST.isGroup(element)) {
             const parts = element.elements.map(part => this.part(part, rule));
+            this.groupParts.set(element, parts);
             const steps = parts.map(part => part.step);
             return (run, node) => {
                 for (let i = 0; i < steps.length; i++) {

@@ -12,14 +12,20 @@ export class AdoptDocumentBuilder extends DefaultDocumentBuilder {
     }
 
     protected override async buildDocuments(documents: LangiumDocument[], options: BuildOptions, cancelToken = Cancellation.CancellationToken.None): Promise<void> {
+        const services = this.languageServices(documents);
+        const configFiles = options.validation ? services?.config?.Files : undefined;
+        // The config files in force, read ahead with the file system's asynchronous reads (the
+        // browser's has no other): asked for before the documents are parsed, so that a client's
+        // answers come while they are.
+        const configsLoaded = configFiles?.load(documents.map(document => document.uri));
+        void configsLoaded?.catch(() => undefined);
         // A changed document is parsed first (as the build's first phase would), for its `use` lines.
         await this.runCancelable(documents, DocumentState.Parsed, cancelToken, document => this.langiumDocumentFactory.update(document, cancelToken));
-        const services = this.languageServices(documents);
         const used = services?.workspace ? await services.workspace.UsedFiles.loadUsedBy(documents, cancelToken) : [];
-        const built = used.length === 0 ? documents : [...documents, ...used];
-        // The config files in force, read ahead with the file system's asynchronous reads (the browser's has no other).
-        if (options.validation && services?.config) await services.config.Files.load(built.map(document => document.uri));
-        await super.buildDocuments(built, options, cancelToken);
+        await configsLoaded;
+        // Those of the files the documents use, once they are known.
+        if (configFiles && used.length > 0) await configFiles.load(used.map(document => document.uri));
+        await super.buildDocuments(used.length === 0 ? documents : [...documents, ...used], options, cancelToken);
     }
 
     /** The language's services (one language: those of any of the documents). */
