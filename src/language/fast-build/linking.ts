@@ -137,28 +137,45 @@ export class FastLinker extends DefaultLinker {
         if (!stale) {
             if (heldFrom !== undefined) this.reset(document);
             if (this.profiling()) return super.link(document, cancelToken);
-        } else {
-            // The kept links are listed again below, with the new ones.
-            document.references = [];
         }
         // The references the parser listed, for a tree linked for the first time; else a walk.
         const references = this.trees.referencesToLink(root);
-        let kept = 0;
-        for (let i = 0; i < references.length; i++) {
-            if (i % REFERENCES_PER_CHECK === 0) await interruptAndCheck(cancelToken);
-            const info = references[i];
-            const reference = info.reference;
-            if (stale && reference instanceof FastReference && reference._ref !== undefined) {
+        if (stale) {
+            // At once, before anything can interrupt the run: the links into the old declaration
+            // reset, for whichever run comes next to link them.
+            document.references = [];
+            for (const info of references) {
+                const reference = info.reference;
+                if (!(reference instanceof FastReference) || reference._ref === undefined) continue;
                 const target = reference._ref;
-                if (reference.node === info.container && typeof target === 'object' && (isLinkingError(target) || !stale.has(target))) {
+                if (reference.node !== info.container || typeof target !== 'object' || (!isLinkingError(target) && stale.has(target))) {
+                    reference._ref = undefined;
+                    reference._nodeDescription = undefined;
+                }
+            }
+        }
+        let kept = 0;
+        let i = 0;
+        try {
+            for (; i < references.length; i++) {
+                if (i % REFERENCES_PER_CHECK === 0) await interruptAndCheck(cancelToken);
+                const reference = references[i].reference;
+                // A kept link is listed in walk order, as Langium's doLink lists the links it makes.
+                if (stale && reference instanceof FastReference && reference._ref !== undefined) {
                     document.references.push(reference);
                     kept++;
-                    continue;
+                } else {
+                    this.doLink(references[i], document);
                 }
-                reference._ref = undefined;
-                reference._nodeDescription = undefined;
             }
-            this.doLink(info, document);
+        } finally {
+            // A run cut short lists the kept links it did not reach, for a later reset to find.
+            if (stale) {
+                for (; i < references.length; i++) {
+                    const reference = references[i].reference;
+                    if (reference instanceof FastReference && reference._ref !== undefined) document.references.push(reference);
+                }
+            }
         }
         this.counts.kept = kept;
         this.counts.linked = references.length - kept;

@@ -10,8 +10,8 @@
  * new build does.
  */
 import fc from 'fast-check';
-import { describe, expect, test } from 'vitest';
-import { URI, type AstNode, type LangiumDocument, type Reference } from 'langium';
+import { describe, expect, test, vi } from 'vitest';
+import { URI, type AstNode, type Cancellation, type LangiumDocument, type Reference } from 'langium';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { createAdoptServices, type AdoptServices } from '../../../src/language/adopt-module.js';
@@ -142,11 +142,11 @@ async function openInEditor(services: { shared: AdoptServices['shared'] }, text:
     const document = services.shared.workspace.LangiumDocumentFactory.fromTextDocument<AdoptFile>(textDocument, uri);
     services.shared.workspace.LangiumDocuments.addDocument(document);
     await services.shared.workspace.DocumentBuilder.build([document], { validation: true });
-    const apply = async (edit: RangeEdit): Promise<string> => {
+    const apply = async (edit: RangeEdit, cancelToken?: Cancellation.CancellationToken): Promise<string> => {
         const range = { start: textDocument.positionAt(edit.start), end: textDocument.positionAt(edit.end) };
         textDocument = TextDocument.update(textDocument, [{ range, text: edit.text }], textDocument.version + 1);
         documents.set(textDocument);
-        await services.shared.workspace.DocumentBuilder.update([uri], []);
+        await services.shared.workspace.DocumentBuilder.update([uri], [], cancelToken);
         return textDocument.getText();
     };
     const close = async () => {
@@ -218,6 +218,39 @@ describe('the fast build keeps the diagnostics of what an edit cannot have chang
             expect(totalIncremental()).toBe(incremental + 2);
             expect(editor.document.diagnostics).toEqual(await fullValidation(text));
             expect(kept('Project') - before).toBe(projects - 1);
+        } finally {
+            await editor.close();
+        }
+    });
+
+    test('an edit whose linking is cut short, then another edit of the same project: every reference links as in a new build', async () => {
+        // A plan whose references are many more than one run of the linker between two checks
+        // for cancellation, with stories (at its end) told from its projects.
+        const text = toAdopt(generatePlan({ projects: 400, seed: 5 }));
+        const told = /^\s*story \S+ "[^"]*" from (\S+)/m.exec(text)![1];
+        const projectAt = text.search(new RegExp(`^\\s*project ${told} "`, 'm'));
+        const insideAt = text.indexOf('{', projectAt) + 1;
+        const editor = await openInEditor(updating, text);
+        const link = linker.link.bind(linker);
+        try {
+            // The first edit's build is cancelled once its linking has listed 600 references.
+            let linking = false;
+            const spy = vi.spyOn(linker, 'link').mockImplementationOnce(async (document, token) => {
+                linking = true;
+                try {
+                    return await link(document, token);
+                } finally {
+                    linking = false;
+                }
+            });
+            const cutShort = { get isCancellationRequested() { return linking && editor.document.references.length > 600; }, onCancellationRequested: () => ({ dispose: () => undefined }) };
+            await expect(editor.apply({ start: insideAt, end: insideAt, text: '\n      // first' }, cutShort)).rejects.toThrow();
+            spy.mockRestore();
+            const edited = await editor.apply({ start: insideAt, end: insideAt, text: '\n      // second' });
+            const full = await fullBuild(edited);
+            expect(linksOf(updating, editor.document)).toEqual(full.links);
+            expect(editor.document.diagnostics).toEqual(full.diagnostics);
+            expect(linker.counts.kept).toBeGreaterThan(0);
         } finally {
             await editor.close();
         }
