@@ -7,7 +7,9 @@
 // lines, examples/northfield-network/) and every acceptance plan (tests/acceptance/plans/): the
 // workspace's plans as the worker finds them with one search (`adopt/fs/findFiles`, no folder
 // read) and `adopt/rankWorkspace` on them, the diagnostics published for each file (in any
-// order), the hover of every project's name, `adopt/rankQuickWins` and `adopt/planOverview`; and,
+// order), the hover of every project's name, `adopt/rankQuickWins` and `adopt/planOverview`, the
+// editor features (completion, formatting, rename, symbols, folding, semantic tokens, code lenses,
+// code actions: `compareEditorFeatures`); and,
 // for a client that does not know the search, the plans found by reading the folders. Bad input through the client gets the same
 // diagnostics too: plans that use a missing file, a folder, a binary file, a file that is not
 // UTF-8 and one over 8 MiB (`use-not-found`), and a broken adopt.config.json beside a plan
