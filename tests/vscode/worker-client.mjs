@@ -216,7 +216,16 @@ export class LspSession {
                 textDocument: {
                     synchronization: { dynamicRegistration: false, didSave: false },
                     publishDiagnostics: { versionSupport: true, relatedInformation: true },
-                    hover: { contentFormat: ['markdown', 'plaintext'] }
+                    hover: { contentFormat: ['markdown', 'plaintext'] },
+                    // The editor features the worker test compares, as VS Code announces them.
+                    completion: { completionItem: { snippetSupport: true, labelDetailsSupport: true, insertReplaceSupport: true } },
+                    rename: { prepareSupport: true },
+                    documentSymbol: { hierarchicalDocumentSymbolSupport: true },
+                    foldingRange: { lineFoldingOnly: true },
+                    semanticTokens: { requests: { full: true }, tokenTypes: [], tokenModifiers: [], formats: ['relative'] },
+                    codeLens: {},
+                    codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'refactor', 'source'] } } },
+                    formatting: {}
                 },
                 workspace: { configuration: true, workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: false } }
             }

@@ -7,7 +7,9 @@
 // lines, examples/northfield-network/) and every acceptance plan (tests/acceptance/plans/): the
 // workspace's plans as the worker finds them with one search (`adopt/fs/findFiles`, no folder
 // read) and `adopt/rankWorkspace` on them, the diagnostics published for each file (in any
-// order), the hover of every project's name, `adopt/rankQuickWins` and `adopt/planOverview`; and,
+// order), the hover of every project's name, `adopt/rankQuickWins` and `adopt/planOverview`, the
+// editor features (completion, formatting, rename, symbols, folding, semantic tokens, code lenses,
+// code actions: `compareEditorFeatures`); and,
 // for a client that does not know the search, the plans found by reading the folders. Bad input through the client gets the same
 // diagnostics too: plans that use a missing file, a folder, a binary file, a file that is not
 // UTF-8 and one over 8 MiB (`use-not-found`), and a broken adopt.config.json beside a plan
@@ -83,8 +85,20 @@ async function check(record, title, compare) {
     }
 }
 
-/** Throws, naming the first place where the worker's answer differs from the Node server's. */
+/**
+ * A value as JSON carries it. The worker's messages reach this client by structured clone, which
+ * keeps a property whose value is undefined (Langium's document symbols without children have
+ * `children: undefined`); the Node server's come as JSON, which leaves it out. To an LSP client
+ * both are the same answer.
+ */
+function asJson(value) {
+    return value === undefined ? undefined : JSON.parse(JSON.stringify(value));
+}
+
+/** Throws, naming the first place where the worker's answer differs from the Node server's (as JSON). */
 function expectSame(inWorker, inNode, what) {
+    inWorker = asJson(inWorker);
+    inNode = asJson(inNode);
     if (isDeepStrictEqual(inWorker, inNode)) return;
     const difference = firstDifference(inWorker, inNode, what);
     throw new Error(`the worker and the Node server differ at ${difference.path}:\n  worker: ${shown(difference.worker)}\n  node:   ${shown(difference.node)}`);
@@ -148,6 +162,7 @@ async function compareWorkspaceRanking(worker, node) {
 async function compareWorkspace(browser, record, folder) {
     const files = adoptFiles(folder);
     let hovers = 0;
+    const counts = { completions: 0, formattings: 0, renames: 0, symbols: 0, foldings: 0, tokens: 0, lenses: 0, codeActions: 0 };
     await withBothServers(browser, record, relative(root, folder), { folder, initializationOptions: { today: TODAY } }, async ({ worker, node }) => {
         const both = ask => Promise.all([ask(worker), ask(node)]);
         await check(record, `${relative(root, folder)}: the workspace's plans, found with one findFiles and no folder read, and adopt/rankWorkspace`, async () => {
@@ -162,9 +177,11 @@ async function compareWorkspace(browser, record, folder) {
             const name = relative(root, path);
             const uri = pathToFileURL(path).href;
             const text = readFileSync(path, 'utf8');
+            let diagnostics = [];
             await check(record, `${name}: the published diagnostics`, async () => {
                 const [inWorker, inNode] = await both(session => session.open(uri, text));
                 expectSame(ordered(inWorker), ordered(inNode), 'diagnostics');
+                diagnostics = inNode;
                 return `${inNode.length}`;
             });
             let ranked;
@@ -181,6 +198,7 @@ async function compareWorkspace(browser, record, folder) {
                 if (inNode.result.date !== TODAY) throw new Error(`the overview is of ${inNode.result.date}, not of initializationOptions.today (${TODAY})`);
                 return `of ${inNode.result.date}`;
             });
+            await compareEditorFeatures(record, both, name, uri, text, diagnostics, counts);
             if (!ranked || ranked.length === 0) continue;
             await check(record, `${name}: the hover of every project's name`, async () => {
                 for (const project of ranked) {
@@ -197,6 +215,136 @@ async function compareWorkspace(browser, record, folder) {
     await check(record, `${relative(root, folder)}: hovers were compared`, async () => {
         if (hovers === 0) throw new Error('no project was ranked, so no hover was compared');
         return `${hovers} in all`;
+    });
+    await check(record, `${relative(root, folder)}: the editor features were compared`, async () => {
+        const none = Object.entries(counts).filter(([, count]) => count === 0).map(([feature]) => feature);
+        if (none.length > 0) throw new Error(`no non-empty answer was compared for: ${none.join(', ')}`);
+        return `${counts.completions} completion lists, ${counts.formattings} formattings with edits, ${counts.renames} renames, `
+            + `${counts.symbols} symbol outlines, ${counts.foldings} folding lists, ${counts.tokens} token lists, ${counts.lenses} code lens lists, `
+            + `${counts.codeActions} code action lists`;
+    });
+}
+
+/** The text with its comments and the insides of its strings blanked (line breaks kept), so that a search finds only code, at the same offsets. */
+function codeOnly(text) {
+    return text.replace(/\/\/[^\n]*|\/\*[\s\S]*?\*\/|"(?:[^"\\\n]|\\.)*"/g, found => found.replace(/[^\r\n]/g, ' '));
+}
+
+/** The LSP position (0-based) of an offset in `text`. */
+function positionAt(text, offset) {
+    const before = text.slice(0, offset).split(/\r?\n/);
+    return { line: before.length - 1, character: before.at(-1).length };
+}
+
+/**
+ * Where completion is asked in a plan, found by searching its text (those it has): the end of
+ * the line that opens the first project's braces (the start of a new line in the project), and
+ * right after the first `involves `, `supports `, `uses ` and `role `.
+ */
+function completionPositions(text) {
+    const code = codeOnly(text);
+    const positions = [];
+    const project = /\bproject\s+\w+[^\n{]*\{[ \t]*(?=\r?\n)/.exec(code);
+    if (project) positions.push({ where: 'a new line in the first project', position: positionAt(text, project.index + project[0].length) });
+    for (const keyword of ['involves', 'supports', 'uses', 'role']) {
+        const found = new RegExp(`\\b${keyword} `).exec(code);
+        if (found) positions.push({ where: `after \`${keyword} \``, position: positionAt(text, found.index + found[0].length) });
+    }
+    return positions;
+}
+
+/** What a completion item offers, in one order: its label, kind, detail and the text it inserts (not its object identity). */
+function offered(list) {
+    const items = Array.isArray(list) ? list : list?.items ?? [];
+    return items
+        .map(item => ({ label: item.label, kind: item.kind, detail: item.detail, insertText: item.insertText, textEdit: item.textEdit, insertTextFormat: item.insertTextFormat }))
+        .map(item => [JSON.stringify(item), item]).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, item]) => item);
+}
+
+/** The first name declared after `keyword` in a plan, with its position. */
+function declaredName(text, keyword) {
+    const found = new RegExp(`\\b${keyword}\\s+(\\w+)`).exec(codeOnly(text));
+    if (!found) return undefined;
+    return { name: found[1], position: positionAt(text, found.index + found[0].length - found[1].length) };
+}
+
+/**
+ * The editor features of one opened plan, the same from both servers: completion at the
+ * positions above, formatting of the whole document, prepareRename and rename of the first
+ * project's name (and of the first member's, when the plan has a coalition), the document
+ * symbols, the folding ranges, the semantic tokens, the code lenses, and the code actions on the
+ * first diagnostic with a code. Nothing is applied: the documents stay as opened.
+ */
+async function compareEditorFeatures(record, both, name, uri, text, diagnostics, counts) {
+    const textDocument = { uri };
+    const positions = completionPositions(text);
+    if (positions.length > 0) {
+        await check(record, `${name}: textDocument/completion`, async () => {
+            let items = 0;
+            for (const { where, position } of positions) {
+                const [inWorker, inNode] = await both(session => session.outcome('textDocument/completion', { textDocument, position }));
+                expectSame(inWorker.error, inNode.error, `completion error ${where}`);
+                expectSame(offered(inWorker.result), offered(inNode.result), `completion ${where}`);
+                expectSame(Boolean(inWorker.result?.isIncomplete), Boolean(inNode.result?.isIncomplete), `completion ${where}: isIncomplete`);
+                const count = offered(inNode.result).length;
+                items += count;
+                if (count > 0) counts.completions++;
+            }
+            return `${positions.length} positions, ${items} items`;
+        });
+    }
+    await check(record, `${name}: textDocument/formatting`, async () => {
+        const params = { textDocument, options: { tabSize: 2, insertSpaces: true } };
+        const [inWorker, inNode] = await both(session => session.outcome('textDocument/formatting', params));
+        expectSame(inWorker, inNode, 'formatting');
+        if (inNode.error) return `both answer error ${inNode.error.code}: ${inNode.error.message}`;
+        if ((inNode.result?.length ?? 0) > 0) counts.formattings++;
+        return `${inNode.result?.length ?? 0} edits`;
+    });
+    for (const keyword of ['project', 'member']) {
+        const declared = declaredName(text, keyword);
+        if (!declared) continue;
+        await check(record, `${name}: textDocument/prepareRename and textDocument/rename of the first ${keyword}'s name`, async () => {
+            const position = declared.position;
+            const [preparedInWorker, preparedInNode] = await both(session => session.outcome('textDocument/prepareRename', { textDocument, position }));
+            expectSame(preparedInWorker, preparedInNode, `prepareRename of ${declared.name}`);
+            const params = { textDocument, position, newName: `${declared.name}Renamed` };
+            const [inWorker, inNode] = await both(session => session.outcome('textDocument/rename', params));
+            expectSame(inWorker, inNode, `rename of ${declared.name}`);
+            if (inNode.error) return `both answer error ${inNode.error.code}: ${inNode.error.message}`;
+            const edits = Object.values(inNode.result?.changes ?? {}).flat().length;
+            if (edits > 0) counts.renames++;
+            return `${declared.name}: ${edits} edits in ${Object.keys(inNode.result?.changes ?? {}).length} files`;
+        });
+    }
+    const lists = [
+        ['textDocument/documentSymbol', 'symbols', result => result],
+        ['textDocument/foldingRange', 'foldings', result => result],
+        // The result id is the builder's clock (Date.now()), which no two servers share: the tokens are compared.
+        ['textDocument/semanticTokens/full', 'tokens', result => result?.data],
+        ['textDocument/codeLens', 'lenses', result => result]
+    ];
+    for (const [method, count, compared] of lists) {
+        await check(record, `${name}: ${method}`, async () => {
+            const [inWorker, inNode] = await both(session => session.outcome(method, { textDocument }));
+            expectSame(inWorker.error, inNode.error, `${method} error`);
+            expectSame(compared(inWorker.result), compared(inNode.result), method);
+            if (inNode.error) return `both answer error ${inNode.error.code}: ${inNode.error.message}`;
+            const length = compared(inNode.result)?.length ?? 0;
+            if (length > 0) counts[count]++;
+            return `${length}${method.endsWith('semanticTokens/full') ? ' numbers' : ''}`;
+        });
+    }
+    const diagnostic = diagnostics.find(candidate => candidate.code !== undefined);
+    if (!diagnostic) return;
+    await check(record, `${name}: textDocument/codeAction on ${diagnostic.code}`, async () => {
+        const params = { textDocument, range: diagnostic.range, context: { diagnostics: [diagnostic] } };
+        const [inWorker, inNode] = await both(session => session.outcome('textDocument/codeAction', params));
+        expectSame(inWorker, inNode, `code actions on ${diagnostic.code}`);
+        if (inNode.error) return `both answer error ${inNode.error.code}: ${inNode.error.message}`;
+        const titles = (inNode.result ?? []).map(action => action.title);
+        if (titles.length > 0) counts.codeActions++;
+        return titles.length > 0 ? titles.join('; ') : 'none';
     });
 }
 
