@@ -14,13 +14,14 @@
  *   plan-wide rules, are checked as always.
  */
 import {
-    Cancellation, DefaultDocumentValidator, interruptAndCheck, isOperationCancelled, toDiagnosticSeverity, ValidationRegistry, type AstNode,
+    AstUtils, Cancellation, DefaultDocumentValidator, interruptAndCheck, isOperationCancelled, toDiagnosticSeverity, ValidationRegistry, type AstNode,
     type DiagnosticInfo, type LangiumDocument, type ValidationAcceptor, type ValidationCheck, type ValidationOptions, type ValidationSeverity
 } from 'langium';
 import type { Diagnostic, Range } from 'vscode-languageserver-types';
 import type { SyntaxFacts } from '../parser/syntax-facts.js';
+import { mayLeaveOutDeclarations } from '../parser/parse-errors.js';
 import { AdoptDocumentValidator } from '../validation/adopt-document-validator.js';
-import { CHECKS_READ } from '../validation/adopt-validator.js';
+import { CHECKS_READ, carryRuleReads, ruleReads } from '../validation/adopt-validator.js';
 import { isAdoptFile } from '../generated/ast.js';
 import type { Today } from '../model/today.js';
 import { DiagnosticsReuse, type KeptDiagnostics } from './kept-diagnostics.js';
@@ -39,8 +40,11 @@ export class FastDocumentValidator extends AdoptDocumentValidator {
     private readonly today: () => Today;
     /** The diagnostics of each validated tree, by its identity (tree-state.ts), for the next version's validation. */
     private readonly kept = new WeakMap<object, KeptDiagnostics>();
-    /** Nodes checked, and nodes whose diagnostics were kept from the version before, by type (tests read them). */
-    readonly counts = { checked: 0, kept: {} as Record<string, number> };
+    /**
+     * Nodes checked, nodes whose diagnostics were kept from the version before (by type), and
+     * plan-wide rules whose diagnostics were kept (tests read them).
+     */
+    readonly counts = { checked: 0, kept: {} as Record<string, number>, keptRules: 0 };
     /** The diagnostics of the AST's checks being made (`validateAst`). */
     private items: Diagnostic[] | undefined;
 
@@ -87,6 +91,8 @@ export class FastDocumentValidator extends AdoptDocumentValidator {
         const usesOthers = isAdoptFile(rootNode) && rootNode.uses.length > 0;
         const reuse = state && !usesOthers ? this.reuseFor(state, context) : undefined;
         const byNode = new Map<AstNode, readonly Diagnostic[]>();
+        const byRule = new Map<object, readonly Diagnostic[]>();
+        this.counts.keptRules = 0;
         for (let i = 0; i < nodes.length; i++) {
             // Langium yields to the event loop (so that an edit can cancel this run) once 10 ms
             // have passed; asking after every node costs a clock read and a promise per node.
@@ -107,14 +113,28 @@ export class FastDocumentValidator extends AdoptDocumentValidator {
             }
             const before = items.length;
             this.counts.checked++;
+            // The plan's rules that say what they read (a plan is alone in its file) keep their results like a node.
+            const plan = isAdoptFile(rootNode) && node === rootNode.plan;
             for (const check of checks) {
+                const reads = plan ? ruleReads(check) : undefined;
+                if (reads) {
+                    const reusedRule = reuse?.ofRule(check, reads);
+                    if (reusedRule) {
+                        this.counts.keptRules++;
+                        for (const diagnostic of reusedRule) items.push(diagnostic);
+                        byRule.set(check, reusedRule);
+                        continue;
+                    }
+                }
+                const ruleBefore = items.length;
                 const pending = check(node, acceptor, cancelToken);
                 if (pending) await pending;
+                if (reads) byRule.set(check, items.slice(ruleBefore));
             }
             if (keepable && items.length > before) byNode.set(node, items.slice(before));
         }
         if (state) {
-            this.kept.set(state.identity, { byNode, context });
+            this.kept.set(state.identity, { byNode, byRule, context });
             state.edit = undefined;
         }
     }
@@ -127,12 +147,14 @@ export class FastDocumentValidator extends AdoptDocumentValidator {
     }
 
     /**
-     * What every check's result depends on besides the tree: today, the checks that run on the
+     * What every check's result depends on besides the tree: today, whether the parse may have
+     * left declarations out, the checks that run on the
      * types whose diagnostics are kept (the categories asked for select them), the shared blocks
      * of the files used (a used file parsed again has a new one).
      */
     private contextOf(rootNode: AstNode, options: ValidationOptions): unknown[] {
-        const context: unknown[] = [this.today().current];
+        // Whether the parse may have left declarations out: the checks of what the plan lacks say nothing then.
+        const context: unknown[] = [this.today().current, mayLeaveOutDeclarations(AstUtils.getDocument(rootNode).parseResult)];
         for (const type of Object.keys(CHECKS_READ)) context.push(type, ...this.validationRegistry.getChecks(type, options.categories));
         if (isAdoptFile(rootNode)) for (const use of rootNode.uses) context.push(use.shared?.ref);
         return context;
@@ -189,7 +211,7 @@ const MESSAGE_CONTEXT = 'An error occurred during validation';
 
 export class FastValidationRegistry extends ValidationRegistry {
     protected override wrapValidationException(check: ValidationCheck, thisObj: unknown): ValidationCheck {
-        return (node, accept, cancelToken) => {
+        const wrapper: ValidationCheck = (node, accept, cancelToken) => {
             let result: unknown;
             try {
                 result = check.call(thisObj, node, accept, cancelToken);
@@ -202,6 +224,8 @@ export class FastValidationRegistry extends ValidationRegistry {
             }
             return;
         };
+        carryRuleReads(check, wrapper);
+        return wrapper;
     }
 }
 

@@ -7,15 +7,14 @@
  * ranking is made again. A file that uses others is analysed in full (their edits are no edit of
  * this tree), as is a plan analysed with other settings.
  */
-import { AstUtils, type AstNode } from 'langium';
+import { AstUtils } from 'langium';
 import { isAdoptFile, type Plan, type Project } from '../generated/ast.js';
 import type { AdoptServices } from '../adopt-module.js';
 import { PROJECT_ANALYSIS_READS, QuickWinService, analyzePlan, type PlanAnalysis, type ProjectAnalysis } from '../score/quick-win-service.js';
 import type { QuickWinSettings } from '../score/quick-win-settings.js';
 import type { FastBuildServices } from './fast-build-module.js';
 import type { SyntaxTrees } from './syntax-trees.js';
-import type { TreeEdit } from './tree-state.js';
-import { allNodes } from './tree-walk.js';
+import { reachOf, type TreeEdit } from './tree-state.js';
 
 export class FastQuickWinService extends QuickWinService {
     private readonly trees: SyntaxTrees;
@@ -51,12 +50,8 @@ export class FastQuickWinService extends QuickWinService {
 
 /** The analyses of the version before that an edit left as they were; undefined when it touched what every project reads. */
 function keptAnalyses(before: PlanAnalysis, edit: TreeEdit): ((project: Project) => ProjectAnalysis | undefined) | undefined {
-    const replaced = allNodes(edit.replaced);
-    const parsed = allNodes(edit.declaration);
-    const reads = new Set<string>(PROJECT_ANALYSIS_READS);
-    if (replaced.some(node => reads.has(node.$type)) || parsed.some(node => reads.has(node.$type))) return undefined;
+    const { changed, touchedTypes } = reachOf(edit);
+    if (PROJECT_ANALYSIS_READS.some(type => touchedTypes.has(type))) return undefined;
     // The declaration parsed again may be a clause of a project: what holds it changed too.
-    const changed = new Set<AstNode>(parsed);
-    for (let node = edit.declaration.$container; node; node = node.$container) changed.add(node);
     return project => (changed.has(project) ? undefined : before.of(project));
 }

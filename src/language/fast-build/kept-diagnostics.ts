@@ -4,18 +4,21 @@
  * tree's node; the checks of such a node give what they gave before unless the edit touched what
  * they read. Which types of node may keep their diagnostics, and what their checks read, is the
  * language's table `CHECKS_READ` (validation/adopt-validator.ts); every other node is checked
- * again. A kept diagnostic after the edit moves with the text; one that the edit overlaps is not
- * kept (its node is checked again).
+ * again. The plan-wide rules that say what they read (`PLAN_RULES_READ`, the same file) keep
+ * their diagnostics when the edit changed none of it (`reachOf`, tree-state.ts). A kept
+ * diagnostic after the edit moves with the text; one that the edit overlaps is not kept (its node
+ * is checked again, its rule runs again).
  */
 import type { AstNode } from 'langium';
 import type { Diagnostic, Position, Range } from 'vscode-languageserver-types';
 import { lineOf } from '../parser/text-lines.js';
-import type { TreeEdit, TreeState } from './tree-state.js';
-import { allNodes } from './tree-walk.js';
+import { reachOf, type TreeEdit, type TreeState } from './tree-state.js';
 
 /** The diagnostics of one validated tree, by node (nodes of a kept type with diagnostics only). */
 export interface KeptDiagnostics {
     readonly byNode: ReadonlyMap<AstNode, readonly Diagnostic[]>;
+    /** The diagnostics of each plan-wide rule that says what it reads (`PLAN_RULES_READ`), by the rule: none is an empty list. */
+    readonly byRule: ReadonlyMap<object, readonly Diagnostic[]>;
     /** What every result depends on besides the tree (today, the options, the used files' declarations). */
     readonly context: readonly unknown[];
 }
@@ -25,7 +28,9 @@ const NOTHING: readonly Diagnostic[] = [];
 /** What the validation of a tree made by an edit takes from the validation of the tree before. */
 export class DiagnosticsReuse {
     /** The nodes to check again whatever their type: the declaration parsed again, what it holds, what holds it. */
-    private readonly changed = new Set<AstNode>();
+    private readonly changed: ReadonlySet<AstNode>;
+    /** The properties the edit changed (reachOf). */
+    private readonly touchedProperties: ReadonlySet<string>;
     /** The types whose nodes may keep their diagnostics after this edit. */
     private readonly keptTypes = new Set<string>();
     private readonly startAt: Position;
@@ -33,13 +38,9 @@ export class DiagnosticsReuse {
     private readonly newEndAt: Position;
 
     private constructor(private readonly kept: KeptDiagnostics, edit: TreeEdit, state: TreeState, reads: Readonly<Record<string, readonly string[] | undefined>>) {
-        const fresh = allNodes(edit.declaration);
-        const touched = new Set<string>();
-        for (const node of fresh) {
-            this.changed.add(node);
-            touched.add(node.$type);
-        }
-        for (let node = edit.declaration.$container; node; node = node.$container) this.changed.add(node);
+        const { changed, touchedTypes: touched, touchedProperties } = reachOf(edit);
+        this.changed = changed;
+        this.touchedProperties = touchedProperties;
         for (const [type, read] of Object.entries(reads)) {
             if (read && !read.some(kind => touched.has(kind))) this.keptTypes.add(type);
         }
@@ -63,8 +64,24 @@ export class DiagnosticsReuse {
     /** The node's diagnostics of the version before, where they now are; undefined if the node must be checked again. */
     of(node: AstNode): readonly Diagnostic[] | undefined {
         if (!this.keptTypes.has(node.$type) || this.changed.has(node)) return undefined;
-        const before = this.kept.byNode.get(node);
-        if (!before) return NOTHING;
+        return this.movedAll(this.kept.byNode.get(node) ?? NOTHING);
+    }
+
+    /**
+     * A plan-wide rule's diagnostics of the version before, where they now are; undefined if the
+     * rule must run again: the edit touched a type it reads, or overlaps one of its diagnostics,
+     * or the version before did not record it.
+     */
+    ofRule(rule: object, reads: readonly string[]): readonly Diagnostic[] | undefined {
+        const touched = this.touchedProperties;
+        // `Type.property`: that property, or the shape of that type's nodes (`Type.*`); `Type`: any of its properties.
+        if (reads.some(read => touched.has(read) || (read.includes('.') && touched.has(`${read.slice(0, read.indexOf('.'))}.*`)))) return undefined;
+        const before = this.kept.byRule.get(rule);
+        return before && this.movedAll(before);
+    }
+
+    /** Diagnostics of the version before, where they now are (the same list when none moves); undefined if the edit overlaps one. */
+    private movedAll(before: readonly Diagnostic[]): readonly Diagnostic[] | undefined {
         let moved: Diagnostic[] | undefined;
         for (let i = 0; i < before.length; i++) {
             const diagnostic = before[i];

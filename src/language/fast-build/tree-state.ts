@@ -12,6 +12,7 @@
 import type { AstNode, ReferenceInfo } from 'langium';
 import type { ParserName } from '../parser/syntax-facts.js';
 import { lineStartsOf } from '../parser/text-lines.js';
+import { allNodes } from './tree-walk.js';
 import type { LeafMaker } from './lazy-cst.js';
 
 /** A tree's nodes and references in walk order (tree-walk.ts). */
@@ -117,4 +118,80 @@ function firstAbove(table: Uint32Array, offset: number): number {
         else high = middle;
     }
     return low;
+}
+
+/**
+ * What an edit can have changed, for what is kept from the version before (kept-diagnostics.ts,
+ * kept-analysis.ts):
+ * - `changed`: the nodes made anew (the declaration parsed again, what it holds, and what holds it);
+ * - `touchedTypes`: the types of node the edit touched (of the old declaration's nodes and the new
+ *   one's: a kind of node the edit removed counts as much as one it added);
+ * - `touchedProperties`: finer, what differs between the old declaration and the new one, as
+ *   `Type.property` and `Type` for each property of a node of that type whose value differs (a
+ *   reference by its text, a list by its items). When the two differ in shape (not the same types
+ *   of node in walk order) every property of every type in either counts (`Type.*` and `Type`).
+ */
+export interface EditReach {
+    readonly changed: ReadonlySet<AstNode>;
+    readonly touchedTypes: ReadonlySet<string>;
+    readonly touchedProperties: ReadonlySet<string>;
+}
+
+const reaches = new WeakMap<TreeEdit, EditReach>();
+
+export function reachOf(edit: TreeEdit): EditReach {
+    let reach = reaches.get(edit);
+    if (reach) return reach;
+    const changed = new Set<AstNode>();
+    const touchedTypes = new Set<string>();
+    const fresh = allNodes(edit.declaration);
+    const old = allNodes(edit.replaced);
+    for (const node of fresh) {
+        changed.add(node);
+        touchedTypes.add(node.$type);
+    }
+    for (const node of old) touchedTypes.add(node.$type);
+    for (let node = edit.declaration.$container; node; node = node.$container) changed.add(node);
+    reach = { changed, touchedTypes, touchedProperties: differences(old, fresh, touchedTypes) };
+    reaches.set(edit, reach);
+    return reach;
+}
+
+/** The properties that differ between two lists of nodes in walk order (EditReach.touchedProperties). */
+function differences(old: readonly AstNode[], fresh: readonly AstNode[], types: ReadonlySet<string>): Set<string> {
+    const touched = new Set<string>();
+    const sameShape = old.length === fresh.length && old.every((node, i) => node.$type === fresh[i].$type);
+    if (!sameShape) {
+        for (const type of types) touched.add(type).add(`${type}.*`);
+        return touched;
+    }
+    for (let i = 0; i < old.length; i++) {
+        const a = old[i] as unknown as Record<string, unknown>;
+        const b = fresh[i] as unknown as Record<string, unknown>;
+        for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
+            if (key.startsWith('$')) continue;
+            if (!sameValue(a[key], b[key])) touched.add(fresh[i].$type).add(`${fresh[i].$type}.${key}`);
+        }
+    }
+    return touched;
+}
+
+/**
+ * Whether two values of a property are the same to a reader of the tree: primitives by value,
+ * references by their text, lists item by item; a node held is compared by the walk (its type
+ * at its place), so any node is the same here.
+ */
+function sameValue(a: unknown, b: unknown): boolean {
+    if (a === b) return true;
+    if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((item, i) => sameValue(item, b[i]));
+    if (isReferenceLike(a) && isReferenceLike(b)) return a.$refText === b.$refText;
+    return isNodeLike(a) && isNodeLike(b);
+}
+
+function isReferenceLike(value: unknown): value is { readonly $refText: string } {
+    return typeof value === 'object' && value !== null && typeof (value as { $refText?: unknown }).$refText === 'string';
+}
+
+function isNodeLike(value: unknown): value is AstNode {
+    return typeof value === 'object' && value !== null && typeof (value as { $type?: unknown }).$type === 'string';
 }

@@ -4,6 +4,7 @@
  */
 import { AstUtils, type ValidationAcceptor, type ValidationChecks } from 'langium';
 import { mayLeaveOutDeclarations } from '../parser/parse-errors.js';
+import { NAMESPACES, type DeclarationKind } from '../model/declaration-kinds.js';
 import type { AdoptAstType, Plan } from '../generated/ast.js';
 import type { AdoptServices } from '../adopt-module.js';
 import { PROJECT_ANALYSIS_READS } from '../score/quick-win-service.js';
@@ -51,7 +52,7 @@ export function registerValidationChecks(services: AdoptServices): void {
         Use: inOrder((use, accept) => useMustNameASharedFile(use, accept, usedFiles, documents), useMustNotCloseACycle),
         Shared: namesMustBeUniqueInPlan,
         Plan: [
-            planCheck(namesMustBeUniqueInPlan),
+            keptUnless(PLAN_RULES_READ.namesMustBeUniqueInPlan, planCheck(namesMustBeUniqueInPlan)),
             planCheck(withScores(stagesMustNotFormACycle)),
             absenceCheck(withScores(initialStageShouldRepeatTheMantra)),
             absenceCheck(withScores(coalitionNeedsManagers)),
@@ -59,7 +60,7 @@ export function registerValidationChecks(services: AdoptServices): void {
             absenceCheck(withScores(planShouldHaveQuickWins)),
             absenceCheck(withScores(quickWinsShouldGoOnTheRoadShow)),
             absenceCheck(managersShouldBeTrainedBeforeLaunch),
-            absenceCheck(withScores(channelsShouldBeLaunchedBeforeUse)),
+            keptUnless(PLAN_RULES_READ.channelsShouldBeLaunchedBeforeUse, absenceCheck(withScores(channelsShouldBeLaunchedBeforeUse))),
             absenceCheck(withScores(quickWinsShouldEachHaveAStory))
         ],
         Stage: inOrder(stageDatesMustBeCalendarDates, stageWindowMustNotBeReversed, withScores(stageShouldNotStartBeforeItsPredecessor)),
@@ -107,6 +108,52 @@ export const CHECKS_READ: Readonly<Partial<Record<keyof AdoptAstType, ReadonlyAr
     // Its stage's window (a container), today.
     Action: []
 };
+
+/** The kinds whose names must differ in the whole plan (the namespaces of duplicate-name that are plan-wide). */
+const PLAN_WIDE_KINDS = (Object.keys(NAMESPACES) as DeclarationKind[]).filter(kind => typeof NAMESPACES[kind] === 'function');
+
+/** A property of a node type of the grammar (not one of Langium's `$` fields). */
+type NodeProperty<T extends keyof AdoptAstType> = Exclude<keyof AdoptAstType[T] & string, `$${string}`>;
+
+/** What a rule reads: every property of a node type (`Stage`), or one (`Project.name`). */
+export type NodeRead = { [T in keyof AdoptAstType]: T | `${T}.${NodeProperty<T>}` }[keyof AdoptAstType];
+
+/**
+ * What a plan-wide rule reads, for the rules whose results the fast build may keep from one
+ * version of a plan to the next: the rule runs again only after an edit that changed something it
+ * reads (a property listed, any property of a type listed, or the shape of what the edit parsed
+ * again: fast-build/tree-state.ts, `reachOf`), or overlaps one of its diagnostics; otherwise its
+ * diagnostics of the version before stand, moved with the text. As in `CHECKS_READ`, today, the
+ * options and the used files count for every rule; a rule not listed here runs after every edit.
+ */
+export const PLAN_RULES_READ = {
+    // The plan (its header), and each plan-wide kind's names.
+    namesMustBeUniqueInPlan: ['Plan', ...PLAN_WIDE_KINDS.map(kind => `${kind}.name` as const)],
+    // The stages (their order, launches and projects), the channels launched and used, and the projects' and channels' names.
+    channelsShouldBeLaunchedBeforeUse: ['Plan', 'Stage', 'Launch', 'Channel.name', 'Project.name', 'Uses']
+} satisfies Record<string, readonly NodeRead[]>;
+
+const RULE_READS = new WeakMap<object, readonly string[]>();
+
+/** A check whose results may be kept after an edit that changed nothing it reads. */
+function keptUnless<C extends object>(reads: readonly NodeRead[], check: C): C {
+    RULE_READS.set(check, reads);
+    return check;
+}
+
+/**
+ * What a check reads, when it said so (`keptUnless`); a registry that wraps the checks it is
+ * given passes this on to the wrapper (`carryRuleReads`).
+ */
+export function ruleReads(check: object): readonly string[] | undefined {
+    return RULE_READS.get(check);
+}
+
+/** Gives `wrapper` what `check` reads (a registry's wrapper around a registered check). */
+export function carryRuleReads(check: object, wrapper: object): void {
+    const reads = RULE_READS.get(check);
+    if (reads) RULE_READS.set(wrapper, reads);
+}
 
 /**
  * Several checks of one node type as one registered check, in order. Langium awaits every

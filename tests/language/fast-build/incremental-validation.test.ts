@@ -86,6 +86,10 @@ const EDITS: Record<string, EditMaker> = {
     initiative: at(/^\s*initiative (\S+) "/, name => `${name}y`),
     window: at(/^\s*stage \S+ "[^"]*"( from \d{4}-\d{2}-\d{2})?/, (from, pick) => (from ? '' : ` from 2026-0${pick % 9 + 1}-01`)),
     storyFrom: at(/^\s*story \S+ "[^"]*" from (\S+)/, (_project, pick) => `p${pick % 40 + 1}`),
+    // What the plan-wide rules read (PLAN_RULES_READ): the channels a project uses, a stage's launches, an action's name (plan-wide).
+    uses: at(/^\s*uses ([^\n]*)$/, (list, pick) => (pick % 3 === 0 ? 'linkedin' : pick % 3 === 1 ? `${list}, youtube` : list.split(', ')[0])),
+    launch: at(/^\s*launch ([^\n]*)$/, (list, pick) => (pick % 2 ? list.split(', ')[0] : `${list}, wiki`)),
+    actionName: at(/^\s*action (\S+) "/, (name, pick) => (pick % 2 ? `${name}w` : `act${(pick % 9) * 2 + 2}`)),
     metricInGoal: at(/^\s*goal \S+ "[^"]*" \{\s*metric \S+ "[^"]*"( target \d+%?)/, () => ''),
     // Text that does not parse: the next edit starts from the last text that did.
     broken: at(/^\s*project \S+ "[^"]*" (\{)/, () => '{ {')
@@ -218,6 +222,25 @@ describe('the fast build keeps the diagnostics of what an edit cannot have chang
             expect(totalIncremental()).toBe(incremental + 2);
             expect(editor.document.diagnostics).toEqual(await fullValidation(text));
             expect(kept('Project') - before).toBe(projects - 1);
+        } finally {
+            await editor.close();
+        }
+    });
+
+    test('a trait level keeps the plan-wide rules that do not read traits; a channel used or launched runs channel-not-launched again, a name duplicate-name, a project\'s name both', async () => {
+        const editor = await openInEditor(updating, PLAN);
+        try {
+            let text = await editor.apply(EDITS.level(PLAN, 5)!);
+            expect(editor.document.diagnostics).toEqual(await fullValidation(text));
+            // duplicate-name and channel-not-launched
+            expect(validator.counts.keptRules).toBe(2);
+            for (const [name, pick, keptRules] of [['uses', 1, 1], ['launch', 2, 1], ['projectName', 3, 0], ['actionName', 5, 1]] as const) {
+                text = await editor.apply(EDITS[name](text, pick)!);
+                expect(editor.document.diagnostics, name).toEqual(await fullValidation(text));
+                expect(validator.counts.keptRules, name).toBe(keptRules);
+            }
+            text = await editor.apply(EDITS.level(text, 7)!);
+            expect(validator.counts.keptRules).toBe(2);
         } finally {
             await editor.close();
         }
