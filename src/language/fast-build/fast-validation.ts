@@ -10,21 +10,23 @@
  *   returns a promise). A check that throws is reported as Langium reports it: an error diagnostic
  *   on the node, the error on the console, and cancellation passed on.
  * - After an incremental update, the nodes the edit cannot have changed keep the diagnostics of
- *   the version before instead of being checked again (kept-diagnostics.ts); the rest, and the
- *   plan-wide rules, are checked as always.
+ *   the version before instead of being checked again (kept-diagnostics.ts): a project (or goal,
+ *   or action) and all it holds at once, without a visit to each node, when none of its
+ *   diagnostics moves; the plan-wide rules that say what they read, when the edit changed none of
+ *   it. The rest is checked as always.
  */
 import {
     AstUtils, Cancellation, DefaultDocumentValidator, interruptAndCheck, isOperationCancelled, toDiagnosticSeverity, ValidationRegistry, type AstNode,
     type DiagnosticInfo, type LangiumDocument, type ValidationAcceptor, type ValidationCheck, type ValidationOptions, type ValidationSeverity
 } from 'langium';
-import type { Diagnostic, Range } from 'vscode-languageserver-types';
+import type { Diagnostic, Position, Range } from 'vscode-languageserver-types';
 import type { SyntaxFacts } from '../parser/syntax-facts.js';
 import { mayLeaveOutDeclarations } from '../parser/parse-errors.js';
 import { AdoptDocumentValidator } from '../validation/adopt-document-validator.js';
 import { CHECKS_READ, carryRuleReads, ruleReads } from '../validation/adopt-validator.js';
 import { isAdoptFile } from '../generated/ast.js';
 import type { Today } from '../model/today.js';
-import { DiagnosticsReuse, type KeptDiagnostics } from './kept-diagnostics.js';
+import { compare, DiagnosticsReuse, type KeptDiagnostics, type KeptSubtree } from './kept-diagnostics.js';
 import type { FastBuildCoreServices } from './linking.js';
 import type { TreeState } from './tree-state.js';
 
@@ -41,10 +43,10 @@ export class FastDocumentValidator extends AdoptDocumentValidator {
     /** The diagnostics of each validated tree, by its identity (tree-state.ts), for the next version's validation. */
     private readonly kept = new WeakMap<object, KeptDiagnostics>();
     /**
-     * Nodes checked, nodes whose diagnostics were kept from the version before (by type), and
-     * plan-wide rules whose diagnostics were kept (tests read them).
+     * Nodes checked, nodes whose diagnostics were kept from the version before (by type); by the
+     * last run, plan-wide rules whose diagnostics were kept and subtrees taken whole (tests read them).
      */
-    readonly counts = { checked: 0, kept: {} as Record<string, number>, keptRules: 0 };
+    readonly counts = { checked: 0, kept: {} as Record<string, number>, keptRules: 0, keptWhole: 0 };
     /** The diagnostics of the AST's checks being made (`validateAst`). */
     private items: Diagnostic[] | undefined;
 
@@ -90,31 +92,64 @@ export class FastDocumentValidator extends AdoptDocumentValidator {
         // whose edits are no edit of this tree.
         const usesOthers = isAdoptFile(rootNode) && rootNode.uses.length > 0;
         const reuse = state && !usesOthers ? this.reuseFor(state, context) : undefined;
-        const byNode = new Map<AstNode, readonly Diagnostic[]>();
+        const { byNode, subtrees } = reuse?.takeMaps() ?? { byNode: new WeakMap<AstNode, readonly Diagnostic[]>(), subtrees: new WeakMap<AstNode, KeptSubtree>() };
+        if (reuse && state?.edit) this.kept.delete(state.edit.from);
         const byRule = new Map<object, readonly Diagnostic[]>();
         this.counts.keptRules = 0;
+        this.counts.keptWhole = 0;
+        // The subtrees being walked whose diagnostics may be kept whole (innermost last).
+        const open: OpenSubtree[] = [];
+        const close = (end: number) => {
+            const subtree = open.pop()!;
+            if (!subtree.whole) {
+                subtrees.delete(subtree.node);
+                return;
+            }
+            const found = items.slice(subtree.itemsAt);
+            const [first, last] = bounds(found);
+            subtrees.set(subtree.node, { size: end - subtree.at, items: found, types: [...subtree.types], first, last });
+        };
+        const planNode = isAdoptFile(rootNode) ? rootNode.plan : undefined;
+        let visited = 0;
         for (let i = 0; i < nodes.length; i++) {
             // Langium yields to the event loop (so that an edit can cancel this run) once 10 ms
             // have passed; asking after every node costs a clock read and a promise per node.
-            if (i % NODES_PER_CHECK === 0) await interruptAndCheck(cancelToken);
+            if (visited++ % NODES_PER_CHECK === 0) await interruptAndCheck(cancelToken);
             const node = nodes[i];
-            const keepable = CHECKS_READ[node.$type as keyof typeof CHECKS_READ] !== undefined;
-            const reused = keepable ? reuse?.of(node) : undefined;
-            if (reused) {
-                this.counts.kept[node.$type] = (this.counts.kept[node.$type] ?? 0) + 1;
-                for (const diagnostic of reused) items.push(diagnostic);
-                if (reused.length > 0) byNode.set(node, reused);
-                continue;
+            while (open.length > 0 && !holds(open[open.length - 1].node, node)) close(i);
+            const type = node.$type;
+            const keepable = CHECKS_READ[type as keyof typeof CHECKS_READ] !== undefined;
+            if (keepable && reuse) {
+                const subtree = subtrees.get(node);
+                const whole = subtree && reuse.ofSubtree(node, subtree);
+                if (subtree && whole) {
+                    this.counts.kept[type] = (this.counts.kept[type] ?? 0) + 1;
+                    this.counts.keptWhole++;
+                    for (const diagnostic of whole) items.push(diagnostic);
+                    for (const outer of open) for (const kept of subtree.types) outer.types.add(kept);
+                    i += subtree.size - 1;
+                    continue;
+                }
+                const reused = reuse.of(node);
+                if (reused) {
+                    this.counts.kept[type] = (this.counts.kept[type] ?? 0) + 1;
+                    for (const diagnostic of reused) items.push(diagnostic);
+                    if (reused.length > 0) byNode.set(node, reused);
+                    this.opening(open, node, i, items.length - reused.length);
+                    continue;
+                }
             }
-            let checks = checksByType.get(node.$type);
+            let checks = checksByType.get(type);
             if (!checks) {
-                checks = this.validationRegistry.getChecks(node.$type, options.categories).toArray();
-                checksByType.set(node.$type, checks);
+                checks = this.validationRegistry.getChecks(type, options.categories).toArray();
+                checksByType.set(type, checks);
             }
+            if (!keepable && checks.length > 0) for (const outer of open) outer.whole = false;
+            if (keepable) this.opening(open, node, i, items.length);
             const before = items.length;
             this.counts.checked++;
             // The plan's rules that say what they read (a plan is alone in its file) keep their results like a node.
-            const plan = isAdoptFile(rootNode) && node === rootNode.plan;
+            const plan = node === planNode;
             for (const check of checks) {
                 const reads = plan ? ruleReads(check) : undefined;
                 if (reads) {
@@ -131,12 +166,22 @@ export class FastDocumentValidator extends AdoptDocumentValidator {
                 if (pending) await pending;
                 if (reads) byRule.set(check, items.slice(ruleBefore));
             }
-            if (keepable && items.length > before) byNode.set(node, items.slice(before));
+            if (keepable) {
+                if (items.length > before) byNode.set(node, items.slice(before));
+                else byNode.delete(node);
+            }
         }
+        while (open.length > 0) close(nodes.length);
         if (state) {
-            this.kept.set(state.identity, { byNode, byRule, context });
+            this.kept.set(state.identity, { byNode, subtrees, byRule, context });
             state.edit = undefined;
         }
+    }
+
+    /** A node of a kept type, at `at` in the walk: its subtree's diagnostics start at `itemsAt`; a kept type of the subtrees around it. */
+    private opening(open: OpenSubtree[], node: AstNode, at: number, itemsAt: number): void {
+        for (const outer of open) outer.types.add(node.$type);
+        open.push({ node, at, itemsAt, types: new Set([node.$type]), whole: true });
     }
 
     /** The reuse of the diagnostics of the tree this one was made from by an edit, if that tree was validated in the same context. */
@@ -205,6 +250,34 @@ export class FastDocumentValidator extends AdoptDocumentValidator {
             this.lastRange = undefined;
         }
     }
+}
+
+/** A subtree being walked whose diagnostics may be kept whole (KeptSubtree). */
+interface OpenSubtree {
+    readonly node: AstNode;
+    /** Where it starts in the walk, and its diagnostics in the list being made. */
+    readonly at: number;
+    readonly itemsAt: number;
+    readonly types: Set<string>;
+    /** False once a node it holds has checks and is of no kept type. */
+    whole: boolean;
+}
+
+/** Whether `node` is `ancestor` or held by it. */
+function holds(ancestor: AstNode, node: AstNode): boolean {
+    for (let at: AstNode | undefined = node; at; at = at.$container) if (at === ancestor) return true;
+    return false;
+}
+
+/** The earliest start and the latest end of the diagnostics' ranges. */
+function bounds(diagnostics: readonly Diagnostic[]): [Position | undefined, Position | undefined] {
+    let first: Position | undefined;
+    let last: Position | undefined;
+    for (const { range } of diagnostics) {
+        if (!first || compare(range.start, first) < 0) first = range.start;
+        if (!last || compare(range.end, last) > 0) last = range.end;
+    }
+    return [first, last];
 }
 
 const MESSAGE_CONTEXT = 'An error occurred during validation';

@@ -14,9 +14,33 @@ import type { Diagnostic, Position, Range } from 'vscode-languageserver-types';
 import { lineOf } from '../parser/text-lines.js';
 import { reachOf, type TreeEdit, type TreeState } from './tree-state.js';
 
-/** The diagnostics of one validated tree, by node (nodes of a kept type with diagnostics only). */
+/**
+ * What the checks of a node and of every node it holds gave, when they are all of kept types (or
+ * have no checks): a later version whose edit changed none of them takes them whole, without
+ * visiting the nodes (at 10,000 projects, 150,000 nodes spread over the heap).
+ */
+export interface KeptSubtree {
+    /** How many nodes: the node and all it holds. */
+    readonly size: number;
+    /** The diagnostics their checks gave, in walk order. */
+    readonly items: readonly Diagnostic[];
+    /** The kept types among them. */
+    readonly types: readonly string[];
+    /** The earliest start and the latest end of the items' ranges (undefined when there is none). */
+    readonly first: Position | undefined;
+    readonly last: Position | undefined;
+}
+
+/**
+ * The diagnostics of one validated tree. The maps by node are handed on from one version to the
+ * next (a node the edit did not change is the same node, with the same entry); a version whose
+ * validation keeps nothing starts new ones.
+ */
 export interface KeptDiagnostics {
-    readonly byNode: ReadonlyMap<AstNode, readonly Diagnostic[]>;
+    /** Nodes of a kept type with diagnostics, their diagnostics (none: no entry). */
+    readonly byNode: WeakMap<AstNode, readonly Diagnostic[]>;
+    /** Nodes of a kept type that hold only nodes of kept types (or without checks): their subtree's diagnostics. */
+    readonly subtrees: WeakMap<AstNode, KeptSubtree>;
     /** The diagnostics of each plan-wide rule that says what it reads (`PLAN_RULES_READ`), by the rule: none is an empty list. */
     readonly byRule: ReadonlyMap<object, readonly Diagnostic[]>;
     /** What every result depends on besides the tree (today, the options, the used files' declarations). */
@@ -59,6 +83,25 @@ export class DiagnosticsReuse {
         const text = state.text;
         if (edit.removed.includes('\r') || text.slice(Math.max(0, edit.start - 1), edit.newEnd + 1).includes('\r')) return undefined;
         return new DiagnosticsReuse(kept, edit, state, reads);
+    }
+
+    /** The maps by node of the version before, for this version to update (they are this version's from now on). */
+    takeMaps(): Pick<KeptDiagnostics, 'byNode' | 'subtrees'> {
+        return { byNode: this.kept.byNode, subtrees: this.kept.subtrees };
+    }
+
+    /**
+     * The diagnostics of the node and all it holds, unchanged, when the node's subtree may keep
+     * them whole: the edit changed none of its nodes (the node is not changed, so nothing it holds
+     * is), touched none of the types its checks read, and moves none of its diagnostics.
+     */
+    ofSubtree(node: AstNode, subtree: KeptSubtree): readonly Diagnostic[] | undefined {
+        if (this.changed.has(node) || !subtree.types.every(type => this.keptTypes.has(type))) return undefined;
+        const { first, last } = subtree;
+        if (first === undefined || last === undefined) return subtree.items;
+        if (compare(last, this.startAt) < 0) return subtree.items;
+        if (this.newEndAt.line === this.oldEndAt.line && first.line > this.oldEndAt.line) return subtree.items;
+        return undefined;
     }
 
     /** The node's diagnostics of the version before, where they now are; undefined if the node must be checked again. */
@@ -115,7 +158,7 @@ export class DiagnosticsReuse {
     }
 }
 
-function compare(a: Position, b: Position): number {
+export function compare(a: Position, b: Position): number {
     return a.line !== b.line ? a.line - b.line : a.character - b.character;
 }
 

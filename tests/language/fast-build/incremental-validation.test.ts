@@ -222,6 +222,13 @@ describe('the fast build keeps the diagnostics of what an edit cannot have chang
             expect(totalIncremental()).toBe(incremental + 2);
             expect(editor.document.diagnostics).toEqual(await fullValidation(text));
             expect(kept('Project') - before).toBe(projects - 1);
+            // Each taken whole, without a visit to the nodes it holds (so are the goals and the stages' actions).
+            expect(validator.counts.keptWhole).toBeGreaterThanOrEqual(projects - 1);
+            // An edit that adds lines moves what follows: those projects are visited, their diagnostics moved.
+            text = await editor.apply(EDITS.lines(text, 1)!);
+            expect(editor.document.diagnostics).toEqual(await fullValidation(text));
+            expect(validator.counts.keptWhole).toBeGreaterThan(0);
+            expect(validator.counts.keptWhole).toBeLessThan(projects - 1);
         } finally {
             await editor.close();
         }
