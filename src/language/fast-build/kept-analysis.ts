@@ -40,7 +40,7 @@ export class FastQuickWinService extends QuickWinService {
             const entry = kept(project);
             if (entry) keptCount++;
             return entry;
-        }));
+        }), kept ? before?.ranked : undefined);
         this.counts.kept = keptCount;
         this.counts.analysed = analysis.projects.length - keptCount;
         if (state) this.byTree.set(state.identity, analysis);

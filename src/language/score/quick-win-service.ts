@@ -86,9 +86,12 @@ export const PROJECT_ANALYSIS_READS = ['Use', 'Coalition', 'Member', 'Initiative
  * thousands of projects, so it walks the syntax tree directly, without intermediate lists.
  * `kept` gives a project's analysis of the version before when it cannot have changed (the
  * project and all it reads are as they were: PROJECT_ANALYSIS_READS), for the same settings;
- * its place in the plan and its rank are found anew.
+ * its place in the plan and its rank are found anew. `rankedBefore`, the ranking of the version
+ * `kept` comes from: when every project but those analysed anew was kept at its place in the
+ * plan, their order stands and only the new analyses are placed in it, instead of a sort.
  */
-export function analyzePlan(plan: Plan, settings: QuickWinSettings, kept?: (project: Project) => ProjectAnalysis | undefined): PlanAnalysis {
+export function analyzePlan(plan: Plan, settings: QuickWinSettings, kept?: (project: Project) => ProjectAnalysis | undefined,
+    rankedBefore?: readonly ProjectAnalysis[]): PlanAnalysis {
     const members = distinctMembers(plan);
     const willing = members.filter(isWilling);
     const willingSet = new Set(willing);
@@ -96,14 +99,19 @@ export function analyzePlan(plan: Plan, settings: QuickWinSettings, kept?: (proj
     // Where each stage's projects start in `projects` (a project's entry is found by its index in
     // its stage, without a map entry per project).
     const firstOfStage = new Map<Stage, number>();
+    // The places of the projects analysed anew; whether a kept project moved in the plan.
+    const analysedAt: number[] = [];
+    let moved = false;
     for (const stage of plan.stages) {
         if (!firstOfStage.has(stage)) firstOfStage.set(stage, projects.length);
         for (const project of stage.projects) {
             const before = kept?.(project);
             if (before) {
+                if (before.declarationIndex !== projects.length) moved = true;
                 projects.push({ ...before, stage, rank: 0, declarationIndex: projects.length });
                 continue;
             }
+            analysedAt.push(projects.length);
             const involvedWilling = involvedWillingMembers(project, willingSet);
             let involvedTrainedWilling = 0;
             for (const member of involvedWilling) {
@@ -135,12 +143,9 @@ export function analyzePlan(plan: Plan, settings: QuickWinSettings, kept?: (proj
             projects.push(entry);
         }
     }
-    const ranked = [...projects].sort(
-        (a, b) =>
-            b.score - a.score ||
-            b.facts.involvedTrainedWilling - a.facts.involvedTrainedWilling ||
-            a.declarationIndex - b.declarationIndex
-    );
+    const ranked = rankedBefore && !moved && rankedBefore.length === projects.length
+        ? rankedAgain(rankedBefore, projects, analysedAt)
+        : [...projects].sort(byRank);
     ranked.forEach((entry, index) => (entry.rank = index + 1));
     return {
         plan,
@@ -154,6 +159,35 @@ export function analyzePlan(plan: Plan, settings: QuickWinSettings, kept?: (proj
         quickWins: ranked.filter(entry => entry.quickWin),
         of: entryFinder(projects, firstOfStage)
     };
+}
+
+/** The ranking's order: the score, then trained willing members involved, then the order of the plan. */
+function byRank(a: ProjectAnalysis, b: ProjectAnalysis): number {
+    return b.score - a.score || b.facts.involvedTrainedWilling - a.facts.involvedTrainedWilling || a.declarationIndex - b.declarationIndex;
+}
+
+/**
+ * The ranking of `projects` from the version before's, when every project kept its place in the
+ * plan and all but those at `analysedAt` kept their analysis: the kept ones in the order they
+ * had (their score and their place, all the order reads, are as they were), each analysed anew
+ * placed where it belongs.
+ */
+function rankedAgain(before: readonly ProjectAnalysis[], projects: readonly ProjectAnalysis[], analysedAt: readonly number[]): ProjectAnalysis[] {
+    const analysed = new Set(analysedAt);
+    const ranked: ProjectAnalysis[] = [];
+    for (const entry of before) if (!analysed.has(entry.declarationIndex)) ranked.push(projects[entry.declarationIndex]);
+    for (const at of analysedAt) {
+        const entry = projects[at];
+        let low = 0;
+        let high = ranked.length;
+        while (low < high) {
+            const middle = (low + high) >>> 1;
+            if (byRank(ranked[middle], entry) < 0) low = middle + 1;
+            else high = middle;
+        }
+        ranked.splice(low, 0, entry);
+    }
+    return ranked;
 }
 
 /**
