@@ -15,11 +15,14 @@ const WEBVIEW_THEME_CLASS = { vs: 'vscode-light', 'vs-dark': 'vscode-dark', 'hc-
 /** Polls `probe` (each answer an event of the page: a text shown, a file written) until it holds, or fails naming `what`. */
 export async function waitUntil(probe, what, timeoutMs = STEP_TIMEOUT) {
     const deadline = Date.now() + timeoutMs;
+    let last;
     while (Date.now() < deadline) {
-        if (await probe().catch(() => false)) return;
+        if (await probe().catch(error => { last = error; return false; })) return;
         await new Promise(resolve => setTimeout(resolve, 150));
     }
-    throw new Error(`timed out waiting for ${what}`);
+    // What the last probe ran into, if it threw: a failure says what the page showed.
+    const seen = last instanceof Error ? ` (the last probe: ${last.message.split('\n')[0]})` : '';
+    throw new Error(`timed out waiting for ${what}${seen}`);
 }
 
 export function expectMatch(text, pattern) {

@@ -223,7 +223,12 @@ export async function runBrokenWorkerTest({ url, workspace, chromiumPath, screen
             await item.click();
             // The output of the language client, filtered to the extension's own line among the client's.
             const channel = page.locator('.panel select[aria-label="Switch Output"]').filter({ visible: true });
-            await waitUntil(async () => (await channel.inputValue()) === 'Adopt Language Server', 'the output of the Adopt Language Server');
+            // The channel shown, by the text of the option selected (its value is the channel's id in some versions).
+            await waitUntil(async () => {
+                const shown = await channel.first().evaluate(select => select.selectedOptions[0]?.textContent ?? '');
+                if (shown !== 'Adopt Language Server') throw new Error(`the output shows '${shown}'`);
+                return true;
+            }, 'the output of the Adopt Language Server');
             await page.locator('.panel .viewpane-filter input').filter({ visible: true }).fill('could not start');
             const output = page.locator('.output-view .view-line', { hasText: 'could not start in a Web Worker' });
             await output.first().waitFor();
