@@ -166,6 +166,7 @@ function differences(old: readonly AstNode[], fresh: readonly AstNode[], types: 
         return touched;
     }
     for (let i = 0; i < old.length; i++) {
+        // A node read as the record of its properties, whatever its type: every property is compared.
         const a = old[i] as unknown as Record<string, unknown>;
         const b = fresh[i] as unknown as Record<string, unknown>;
         for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
