@@ -166,9 +166,8 @@ function differences(old: readonly AstNode[], fresh: readonly AstNode[], types: 
         return touched;
     }
     for (let i = 0; i < old.length; i++) {
-        // A node read as the record of its properties, whatever its type: every property is compared.
-        const a = old[i] as unknown as Record<string, unknown>;
-        const b = fresh[i] as unknown as Record<string, unknown>;
+        const a = old[i] as unknown as Record<string, unknown>; // a node as the record of its properties, whatever its type
+        const b = fresh[i] as unknown as Record<string, unknown>; // (every property is compared)
         for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
             if (key.startsWith('$')) continue;
             if (!sameValue(a[key], b[key])) touched.add(fresh[i].$type).add(`${fresh[i].$type}.${key}`);
