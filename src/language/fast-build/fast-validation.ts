@@ -26,7 +26,7 @@ import { AdoptDocumentValidator } from '../validation/adopt-document-validator.j
 import { CHECKS_READ, carryRuleReads, ruleReads } from '../validation/adopt-validator.js';
 import { isAdoptFile } from '../generated/ast.js';
 import type { Today } from '../model/today.js';
-import { compare, DiagnosticsReuse, type KeptDiagnostics, type KeptSubtree } from './kept-diagnostics.js';
+import { compare, DiagnosticsReuse, typeBits, type KeptDiagnostics, type KeptSubtree } from './kept-diagnostics.js';
 import type { FastBuildCoreServices } from './linking.js';
 import type { TreeState } from './tree-state.js';
 
@@ -107,7 +107,7 @@ export class FastDocumentValidator extends AdoptDocumentValidator {
             }
             const found = items.slice(subtree.itemsAt);
             const [first, last] = bounds(found);
-            subtrees.set(subtree.node, { size: end - subtree.at, items: found, types: [...subtree.types], first, last });
+            subtrees.set(subtree.node, { size: end - subtree.at, items: found, types: subtree.types, first, last });
         };
         const planNode = isAdoptFile(rootNode) ? rootNode.plan : undefined;
         let visited = 0;
@@ -126,7 +126,7 @@ export class FastDocumentValidator extends AdoptDocumentValidator {
                     this.counts.kept[type] = (this.counts.kept[type] ?? 0) + 1;
                     this.counts.keptWhole++;
                     for (const diagnostic of whole) items.push(diagnostic);
-                    for (const outer of open) for (const kept of subtree.types) outer.types.add(kept);
+                    for (const outer of open) outer.types |= subtree.types;
                     i += subtree.size - 1;
                     continue;
                 }
@@ -180,8 +180,9 @@ export class FastDocumentValidator extends AdoptDocumentValidator {
 
     /** A node of a kept type, at `at` in the walk: its subtree's diagnostics start at `itemsAt`; a kept type of the subtrees around it. */
     private opening(open: OpenSubtree[], node: AstNode, at: number, itemsAt: number): void {
-        for (const outer of open) outer.types.add(node.$type);
-        open.push({ node, at, itemsAt, types: new Set([node.$type]), whole: true });
+        const bit = typeBits(CHECKS_READ).get(node.$type) ?? 0;
+        for (const outer of open) outer.types |= bit;
+        open.push({ node, at, itemsAt, types: bit, whole: true });
     }
 
     /** The reuse of the diagnostics of the tree this one was made from by an edit, if that tree was validated in the same context. */
@@ -258,7 +259,8 @@ interface OpenSubtree {
     /** Where it starts in the walk, and its diagnostics in the list being made. */
     readonly at: number;
     readonly itemsAt: number;
-    readonly types: Set<string>;
+    /** Its kept types, as bits (`typeBits`). */
+    types: number;
     /** False once a node it holds has checks and is of no kept type. */
     whole: boolean;
 }

@@ -24,8 +24,8 @@ export interface KeptSubtree {
     readonly size: number;
     /** The diagnostics their checks gave, in walk order. */
     readonly items: readonly Diagnostic[];
-    /** The kept types among them. */
-    readonly types: readonly string[];
+    /** The kept types among them, as bits (`typeBits`). */
+    readonly types: number;
     /** The earliest start and the latest end of the items' ranges (undefined when there is none). */
     readonly first: Position | undefined;
     readonly last: Position | undefined;
@@ -55,8 +55,9 @@ export class DiagnosticsReuse {
     private readonly changed: ReadonlySet<AstNode>;
     /** The properties the edit changed (reachOf). */
     private readonly touchedProperties: ReadonlySet<string>;
-    /** The types whose nodes may keep their diagnostics after this edit. */
+    /** The types whose nodes may keep their diagnostics after this edit; the same as bits (`typeBits`). */
     private readonly keptTypes = new Set<string>();
+    private keptBits = 0;
     private readonly startAt: Position;
     private readonly oldEndAt: Position;
     private readonly newEndAt: Position;
@@ -65,8 +66,12 @@ export class DiagnosticsReuse {
         const { changed, touchedTypes: touched, touchedProperties } = reachOf(edit);
         this.changed = changed;
         this.touchedProperties = touchedProperties;
+        const bits = typeBits(reads);
         for (const [type, read] of Object.entries(reads)) {
-            if (read && !read.some(kind => touched.has(kind))) this.keptTypes.add(type);
+            if (read && !read.some(kind => touched.has(kind))) {
+                this.keptTypes.add(type);
+                this.keptBits |= bits.get(type) ?? 0;
+            }
         }
         this.startAt = positionAt(state.lineStarts, edit.start);
         this.oldEndAt = endOf(this.startAt, edit.removed);
@@ -96,7 +101,7 @@ export class DiagnosticsReuse {
      * is), touched none of the types its checks read, and moves none of its diagnostics.
      */
     ofSubtree(node: AstNode, subtree: KeptSubtree): readonly Diagnostic[] | undefined {
-        if (this.changed.has(node) || !subtree.types.every(type => this.keptTypes.has(type))) return undefined;
+        if ((subtree.types & ~this.keptBits) !== 0 || this.changed.has(node)) return undefined;
         const { first, last } = subtree;
         if (first === undefined || last === undefined) return subtree.items;
         if (compare(last, this.startAt) < 0) return subtree.items;
@@ -156,6 +161,18 @@ export class DiagnosticsReuse {
         }
         return lines === 0 ? position : { line: position.line + lines, character: position.character };
     }
+}
+
+const bitsByTable = new WeakMap<object, ReadonlyMap<string, number>>();
+
+/** A bit for each type of a table of what checks read (the types whose nodes may keep their diagnostics). */
+export function typeBits(reads: Readonly<Record<string, unknown>>): ReadonlyMap<string, number> {
+    let bits = bitsByTable.get(reads);
+    if (!bits) {
+        bits = new Map(Object.keys(reads).map((type, i) => [type, 2 ** i]));
+        bitsByTable.set(reads, bits);
+    }
+    return bits;
 }
 
 export function compare(a: Position, b: Position): number {
