@@ -44,9 +44,10 @@ export class FastDocumentValidator extends AdoptDocumentValidator {
     private readonly kept = new WeakMap<object, KeptDiagnostics>();
     /**
      * Nodes checked, nodes whose diagnostics were kept from the version before (by type); by the
-     * last run, plan-wide rules whose diagnostics were kept and subtrees taken whole (tests read them).
+     * last run, plan-wide rules whose diagnostics were kept, subtrees taken whole, and the entries
+     * its maps by node hold for the next (tests read them).
      */
-    readonly counts = { checked: 0, kept: {} as Record<string, number>, keptRules: 0, keptWhole: 0 };
+    readonly counts = { checked: 0, kept: {} as Record<string, number>, keptRules: 0, keptWhole: 0, entries: 0 };
     /** The diagnostics of the AST's checks being made (`validateAst`). */
     private items: Diagnostic[] | undefined;
 
@@ -92,7 +93,7 @@ export class FastDocumentValidator extends AdoptDocumentValidator {
         // whose edits are no edit of this tree.
         const usesOthers = isAdoptFile(rootNode) && rootNode.uses.length > 0;
         const reuse = state && !usesOthers ? this.reuseFor(state, context) : undefined;
-        const { byNode, subtrees } = reuse?.takeMaps() ?? { byNode: new WeakMap<AstNode, readonly Diagnostic[]>(), subtrees: new WeakMap<AstNode, KeptSubtree>() };
+        const { byNode, subtrees } = reuse?.takeMaps() ?? { byNode: new Map<AstNode, readonly Diagnostic[]>(), subtrees: new Map<AstNode, KeptSubtree>() };
         if (reuse && state?.edit) this.kept.delete(state.edit.from);
         const byRule = new Map<object, readonly Diagnostic[]>();
         this.counts.keptRules = 0;
@@ -101,7 +102,8 @@ export class FastDocumentValidator extends AdoptDocumentValidator {
         const open: OpenSubtree[] = [];
         const close = (end: number) => {
             const subtree = open.pop()!;
-            if (!subtree.whole) {
+            // A node alone keeps its diagnostics as well by `byNode`.
+            if (!subtree.whole || end - subtree.at === 1) {
                 subtrees.delete(subtree.node);
                 return;
             }
@@ -172,6 +174,7 @@ export class FastDocumentValidator extends AdoptDocumentValidator {
             }
         }
         while (open.length > 0) close(nodes.length);
+        this.counts.entries = byNode.size + subtrees.size;
         if (state) {
             this.kept.set(state.identity, { byNode, subtrees, byRule, context });
             state.edit = undefined;

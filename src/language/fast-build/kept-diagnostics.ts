@@ -13,6 +13,7 @@ import type { AstNode } from 'langium';
 import type { Diagnostic, Position, Range } from 'vscode-languageserver-types';
 import { lineOf } from '../parser/text-lines.js';
 import { reachOf, type TreeEdit, type TreeState } from './tree-state.js';
+import { allNodes } from './tree-walk.js';
 
 /**
  * What the checks of a node and of every node it holds gave, when they are all of kept types (or
@@ -33,14 +34,16 @@ export interface KeptSubtree {
 
 /**
  * The diagnostics of one validated tree. The maps by node are handed on from one version to the
- * next (a node the edit did not change is the same node, with the same entry); a version whose
- * validation keeps nothing starts new ones.
+ * next (a node the edit did not change is the same node, with the same entry), without the
+ * entries of the nodes the edit replaced; a version whose validation keeps nothing starts new
+ * ones. (Maps, not weak maps: tens of thousands of entries in a weak map cost every garbage
+ * collection their time.)
  */
 export interface KeptDiagnostics {
     /** Nodes of a kept type with diagnostics, their diagnostics (none: no entry). */
-    readonly byNode: WeakMap<AstNode, readonly Diagnostic[]>;
-    /** Nodes of a kept type that hold only nodes of kept types (or without checks): their subtree's diagnostics. */
-    readonly subtrees: WeakMap<AstNode, KeptSubtree>;
+    readonly byNode: Map<AstNode, readonly Diagnostic[]>;
+    /** Nodes of a kept type that hold more nodes, all of kept types (or without checks): their subtree's diagnostics. */
+    readonly subtrees: Map<AstNode, KeptSubtree>;
     /** The diagnostics of each plan-wide rule that says what it reads (`PLAN_RULES_READ`), by the rule: none is an empty list. */
     readonly byRule: ReadonlyMap<object, readonly Diagnostic[]>;
     /** What every result depends on besides the tree (today, the options, the used files' declarations). */
@@ -53,6 +56,8 @@ const NOTHING: readonly Diagnostic[] = [];
 export class DiagnosticsReuse {
     /** The nodes to check again whatever their type: the declaration parsed again, what it holds, what holds it. */
     private readonly changed: ReadonlySet<AstNode>;
+    /** The nodes of the version before that the edit replaced: the old declaration, what it holds and what held it. */
+    private readonly replaced: AstNode[];
     /** The properties the edit changed (reachOf). */
     private readonly touchedProperties: ReadonlySet<string>;
     /** The types whose nodes may keep their diagnostics after this edit; the same as bits (`typeBits`). */
@@ -64,6 +69,8 @@ export class DiagnosticsReuse {
 
     private constructor(private readonly kept: KeptDiagnostics, edit: TreeEdit, state: TreeState, reads: Readonly<Record<string, readonly string[] | undefined>>) {
         const { changed, touchedTypes: touched, touchedProperties } = reachOf(edit);
+        this.replaced = allNodes(edit.replaced);
+        for (let node = edit.replaced.$container; node; node = node.$container) this.replaced.push(node);
         this.changed = changed;
         this.touchedProperties = touchedProperties;
         const bits = typeBits(reads);
@@ -90,9 +97,18 @@ export class DiagnosticsReuse {
         return new DiagnosticsReuse(kept, edit, state, reads);
     }
 
-    /** The maps by node of the version before, for this version to update (they are this version's from now on). */
+    /**
+     * The maps by node of the version before, for this version to update (they are this
+     * version's from now on), without the entries of the nodes the edit replaced: the old
+     * declaration's and those that held it.
+     */
     takeMaps(): Pick<KeptDiagnostics, 'byNode' | 'subtrees'> {
-        return { byNode: this.kept.byNode, subtrees: this.kept.subtrees };
+        const { byNode, subtrees } = this.kept;
+        for (const node of this.replaced) {
+            byNode.delete(node);
+            subtrees.delete(node);
+        }
+        return { byNode, subtrees };
     }
 
     /**

@@ -224,6 +224,11 @@ describe('the fast build keeps the diagnostics of what an edit cannot have chang
             expect(kept('Project') - before).toBe(projects - 1);
             // Each taken whole, without a visit to the nodes it holds (so are the goals and the stages' actions).
             expect(validator.counts.keptWhole).toBeGreaterThanOrEqual(projects - 1);
+            // The entries kept for the next version are those of this one: none left behind by the nodes edits replaced.
+            const entries = validator.counts.entries;
+            for (let pick = 0; pick < 12; pick++) text = await editor.apply((pick % 2 ? EDITS.level : EDITS.target)(text, pick)!);
+            expect(editor.document.diagnostics).toEqual(await fullValidation(text));
+            expect(validator.counts.entries).toBe(entries);
             // An edit that adds lines moves what follows: those projects are visited, their diagnostics moved.
             text = await editor.apply(EDITS.lines(text, 1)!);
             expect(editor.document.diagnostics).toEqual(await fullValidation(text));
