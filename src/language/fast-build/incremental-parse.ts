@@ -320,26 +320,18 @@ function moveWhatFollows(block: CompositeCstNode, delta: number): void {
     }
 }
 
-/** Moves a composite node's children from `from` on. */
+/** Moves a composite node's children from `from` on (the root's are in an array: Langium's root node). */
 function moveChildren(node: CompositeCstNode, from: number, delta: number): void {
     if (node instanceof AdoptCompositeCstNode) {
-        node.moveLeaves(delta, from);
-        for (const child of node.nodesFrom(from)) move(child, delta);
+        node.move(delta, from);
         return;
     }
     const content = node.content;
-    for (let i = from; i < content.length; i++) move(content[i], delta);
-}
-
-function move(node: CstNode, delta: number): void {
-    if (node instanceof AdoptLeafCstNode) {
-        (node as Mutable<AdoptLeafCstNode>).offset = node.offset + delta;
-    } else if (node instanceof AdoptCompositeCstNode || isCompositeCstNode(node)) {
-        // (`isCompositeCstNode` reads `content`, which would make the leaves not made yet from the
-        // new text at their old offsets.)
-        moveChildren(node, 0, delta);
-    } else {
-        throw new Error('incremental parse: a leaf that is not an AdoptLeafCstNode');
+    for (let i = from; i < content.length; i++) {
+        const child = content[i];
+        if (child instanceof AdoptLeafCstNode) (child as Mutable<AdoptLeafCstNode>).offset = child.offset + delta;
+        else if (child instanceof AdoptCompositeCstNode) child.move(delta);
+        else throw new Error('incremental parse: a node that is not the fast build\'s');
     }
 }
 

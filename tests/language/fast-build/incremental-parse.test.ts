@@ -450,6 +450,34 @@ describe('an edit inside one declaration re-parses only that declaration, and gi
         }
     });
 
+    test('children packed in a string (a trait\'s kind and level) move without being unpacked: the same string, edit after edit', () => {
+        const kept = (node: CstNode): unknown => (node as unknown as { kept: unknown }).kept;
+        /** The traits' composite nodes of the last projects: after every edit below. */
+        const lastTraits = (root: AstNode): CstNode[] =>
+            (root as AdoptFile).plan!.stages.flatMap(stage => stage.projects).slice(-4).flatMap(project => project.traits).map(trait => trait.$cstNode!);
+        let text = PLAN;
+        let root = oldTreeOf(text);
+        let last: ParseResult<AstNode> | undefined;
+        const traits = lastTraits(root);
+        const packed = traits.map(kept);
+        expect(traits.length).toBeGreaterThan(5);
+        expect(packed.every(value => typeof value === 'string')).toBe(true);
+        for (const [from, to] of [['asynchrony medium', 'asynchrony low'], ['asynchrony low', 'asynchrony high geography medium'], ['asynchrony high', 'asynchrony medium']]) {
+            const offset = text.indexOf(from);
+            expect(offset).toBeGreaterThanOrEqual(0);
+            text = splice(text, offset, offset + from.length, to);
+            const updated = parser.parseIncrementally(root, text);
+            expect(updated).toBeDefined();
+            last = updated;
+            root = updated!.value;
+            expect(lastTraits(root)).toEqual(traits);
+            expect(traits.map(kept)).toEqual(packed);
+            expect(traits.every((trait, i) => kept(trait) === packed[i])).toBe(true);
+        }
+        // (A comparison makes every leaf: once, at the end.)
+        expectSameAsFresh(text, last!);
+    });
+
     test('untouched nodes are reused: every other project keeps its node; the file\'s plan is made anew, as the root is', () => {
         const old = oldTreeOf(PLAN) as AdoptFile;
         const oldPlan = old.plan!;
