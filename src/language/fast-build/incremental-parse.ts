@@ -81,7 +81,15 @@ function commonSuffix(a: string, b: string, limit: number): number {
     return n;
 }
 
-/** The one stretch where the texts differ (prefix and suffix in common, not overlapping). */
+/**
+ * The one stretch where the texts differ (prefix and suffix in common, not overlapping).
+ *
+ * The editor's document makes the new text of a change of three pieces (the text before the
+ * change, the text typed, the text after it), which the engine copies into one string when it is
+ * first read. That copy (2 MB for a plan of 10,000 projects) is made once per version whoever reads
+ * first: if the parse did not, the document would on the next change, to cut the text there. It
+ * is counted in commonPrefix's time; the comparisons themselves read a few stretches.
+ */
 export function textChange(oldText: string, newText: string): TextChange {
     const start = commonPrefix(oldText, newText);
     const suffix = commonSuffix(oldText, newText, Math.min(oldText.length, newText.length) - start);
