@@ -207,25 +207,30 @@ export class AdoptCompositeCstNode implements CompositeCstNode {
      * (`pack`: 4 bytes a number and no array, instead of an array of 8 bytes a number).
      */
     private kept: Array<CstNode | number> | string = [];
-    /** How many of the children are numbers. */
-    private pending = 0;
+    /**
+     * Children in an array: how many are numbers. Children packed in a string (all numbers, so
+     * their count needs no field): how many characters their leaves have moved since they were
+     * packed (`move`), added to each number when read, so that an edit before them makes no new
+     * string.
+     */
+    private pendingOrMoved = 0;
     /** The AST node this node was made for (Langium's name: the parse comparisons read it). */
     _astNode: AstNode | undefined = undefined;
 
     get content(): CstNode[] {
-        if (this.pending > 0) this.makeLeaves();
+        if (typeof this.kept === 'string' || this.pendingOrMoved > 0) this.makeLeaves();
         return this.kept as CstNode[];
     }
 
     set content(content: CstNode[]) {
         this.kept = content;
-        this.pending = 0;
+        this.pendingOrMoved = 0;
     }
 
     /** The children as kept: numbers for the leaves not made yet (read-only: use the methods below to change them). */
     get children(): ReadonlyArray<CstNode | number> {
         const kept = this.kept;
-        return typeof kept === 'string' ? unpack(kept) : kept;
+        return typeof kept === 'string' ? unpack(kept, this.pendingOrMoved) : kept;
     }
 
     /** How many children there are. */
@@ -234,30 +239,19 @@ export class AdoptCompositeCstNode implements CompositeCstNode {
         return typeof kept === 'string' ? kept.length >> 1 : kept.length;
     }
 
-    /** The children from `from` on that are nodes (made leaves, composite nodes), in order. */
-    nodesFrom(from: number): CstNode[] {
-        const kept = this.kept;
-        const nodes: CstNode[] = [];
-        if (typeof kept === 'string') return nodes;
-        for (let i = from; i < kept.length; i++) {
-            const slot = kept[i];
-            if (typeof slot !== 'number') nodes.push(slot);
-        }
-        return nodes;
-    }
-
     /** The child at an index as kept (a number: a leaf not made yet). */
     private keptAt(index: number): CstNode | number {
         const kept = this.kept;
-        return typeof kept === 'string' ? packedAt(kept, index) : kept[index];
+        return typeof kept === 'string' ? packedAt(kept, index, this.pendingOrMoved) : kept[index];
     }
 
     /** The children as an array that can change (a packed string unpacked for good). */
     private list(): Array<CstNode | number> {
         const kept = this.kept;
         if (typeof kept !== 'string') return kept;
-        const list = unpack(kept);
+        const list = unpack(kept, this.pendingOrMoved);
         this.kept = list;
+        this.pendingOrMoved = list.length;
         return list;
     }
 
@@ -270,7 +264,7 @@ export class AdoptCompositeCstNode implements CompositeCstNode {
     /** Adds a leaf not made yet. */
     appendLeaf(code: number): void {
         this.list().push(code);
-        this.pending++;
+        this.pendingOrMoved++;
     }
 
     /** Removes a child node (searched from the back: it is at or near the end). */
@@ -293,7 +287,7 @@ export class AdoptCompositeCstNode implements CompositeCstNode {
     /** Replaces the child at an index by a node (its container set). */
     replace(index: number, node: CstNode): void {
         const list = this.list();
-        if (typeof list[index] === 'number') this.pending--;
+        if (typeof list[index] === 'number') this.pendingOrMoved--;
         (node as Mutable<CstNode>).container = this;
         list[index] = node;
     }
@@ -304,18 +298,33 @@ export class AdoptCompositeCstNode implements CompositeCstNode {
      */
     compact(): void {
         const list = this.list();
-        this.kept = (this.pending === list.length ? pack(list as number[]) : undefined) ?? list.slice();
+        const packed = this.pendingOrMoved === list.length ? pack(list as number[]) : undefined;
+        this.kept = packed ?? list.slice();
+        if (packed !== undefined) this.pendingOrMoved = 0;
     }
 
-    /** Moves the leaves not made yet from the child at `from` on by `delta` characters (an edit before them, incremental-parse.ts). */
-    moveLeaves(delta: number, from = 0): void {
+    /**
+     * Moves the leaves from the child at `from` on by `delta` characters, those not made yet and
+     * those made, through the composite nodes among them (an edit before them,
+     * incremental-parse.ts). Children packed in a string are moved all at once without being
+     * unpacked: the count moved is kept beside them.
+     */
+    move(delta: number, from = 0): void {
         if (delta === 0) return;
-        const packed = typeof this.kept === 'string';
+        const kept = this.kept;
+        if (typeof kept === 'string' && from === 0) {
+            this.pendingOrMoved += delta;
+            return;
+        }
+        const packed = typeof kept === 'string';
         const list = this.list();
         const by = delta * LEAF_FEATURES;
         for (let i = from; i < list.length; i++) {
             const slot = list[i];
             if (typeof slot === 'number') list[i] = slot + by;
+            else if (slot instanceof AdoptLeafCstNode) (slot as Mutable<AdoptLeafCstNode>).offset = slot.offset + delta;
+            else if (slot instanceof AdoptCompositeCstNode) slot.move(delta);
+            else throw new Error('A leaf or composite node of another kind cannot be moved.');
         }
         if (packed) this.compact();
     }
@@ -327,7 +336,7 @@ export class AdoptCompositeCstNode implements CompositeCstNode {
         const { root, maker } = treeOf(this);
         const leaf = this.makeLeaf(slot, root.fullText, maker);
         this.list()[index] = leaf;
-        this.pending--;
+        this.pendingOrMoved--;
         return leaf;
     }
 
@@ -340,7 +349,8 @@ export class AdoptCompositeCstNode implements CompositeCstNode {
 
     /** The leaf maker of this node's tree (undefined when no leaf waits to be made). */
     get leafMaker(): LeafMaker | undefined {
-        return this.pending > 0 ? treeOf(this).maker : undefined;
+        const kept = this.kept;
+        return (typeof kept === 'string' ? kept.length > 0 : this.pendingOrMoved > 0) ? treeOf(this).maker : undefined;
     }
 
     /** The range of the child at an index, without making its leaf. */
@@ -360,7 +370,7 @@ export class AdoptCompositeCstNode implements CompositeCstNode {
             const slot = list[i];
             if (typeof slot === 'number') list[i] = this.makeLeaf(slot, text, maker);
         }
-        this.pending = 0;
+        this.pendingOrMoved = 0;
     }
 
     /** The leaf of a number; or the composite node of a datatype rule call, its leaf inside not made yet. */
@@ -526,13 +536,14 @@ function pack(codes: readonly number[]): string | undefined {
     return String.fromCharCode.apply(null, units);
 }
 
-function packedAt(packed: string, index: number): number {
-    return packed.charCodeAt(2 * index) + packed.charCodeAt(2 * index + 1) * 0x10000;
+/** The number at an index of a packed string whose leaves have moved by `moved` characters since they were packed. */
+function packedAt(packed: string, index: number, moved: number): number {
+    return packed.charCodeAt(2 * index) + packed.charCodeAt(2 * index + 1) * 0x10000 + moved * LEAF_FEATURES;
 }
 
-function unpack(packed: string): number[] {
+function unpack(packed: string, moved: number): number[] {
     const codes = new Array<number>(packed.length >> 1);
-    for (let i = 0; i < codes.length; i++) codes[i] = packedAt(packed, i);
+    for (let i = 0; i < codes.length; i++) codes[i] = packedAt(packed, i, moved);
     return codes;
 }
 

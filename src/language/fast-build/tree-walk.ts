@@ -35,6 +35,21 @@ export function allReferences(root: AstNode): ReferenceInfo[] {
     return references;
 }
 
+/** Whether a node has references of its own (not its children's): those the walk lists right after it. */
+export function hasOwnReferences(node: AstNode): boolean {
+    const properties = node as GenericAstNode;
+    for (const key in properties) {
+        if (key.charCodeAt(0) === DOLLAR) continue;
+        const value = properties[key];
+        if (typeof value !== 'object' || value === null) continue;
+        const items: unknown[] = Array.isArray(value) ? value : [value];
+        for (const item of items) {
+            if (typeof item === 'object' && item !== null && !isNodeObject(item) && isReferenceObject(item)) return true;
+        }
+    }
+    return false;
+}
+
 /** Depth first, properties in declaration order: a node, its own references, then its children. */
 function walk(node: AstNode, nodes: AstNode[] | undefined, references: ReferenceInfo[] | undefined): void {
     nodes?.push(node);

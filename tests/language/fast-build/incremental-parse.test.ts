@@ -30,6 +30,7 @@ import type { FastBuildParser } from '../../../src/language/fast-build/fast-buil
 import { textChange } from '../../../src/language/fast-build/incremental-parse.js';
 import { lineStartsOf } from '../../../src/language/parser/text-lines.js';
 import { AdoptCompositeCstNode } from '../../../src/language/fast-build/lazy-cst.js';
+import { allNodes } from '../../../src/language/fast-build/tree-walk.js';
 import type { AdoptFile } from '../../../src/language/generated/ast.js';
 import { buildRankResult } from '../../../src/language/score/rank-result.js';
 import { generatePlan, toAdopt } from '../../../bench/generate-plan.js';
@@ -449,6 +450,34 @@ describe('an edit inside one declaration re-parses only that declaration, and gi
         }
     });
 
+    test('children packed in a string (a trait\'s kind and level) move without being unpacked: the same string, edit after edit', () => {
+        const kept = (node: CstNode): unknown => (node as unknown as { kept: unknown }).kept;
+        /** The traits' composite nodes of the last projects: after every edit below. */
+        const lastTraits = (root: AstNode): CstNode[] =>
+            (root as AdoptFile).plan!.stages.flatMap(stage => stage.projects).slice(-4).flatMap(project => project.traits).map(trait => trait.$cstNode!);
+        let text = PLAN;
+        let root = oldTreeOf(text);
+        let last: ParseResult<AstNode> | undefined;
+        const traits = lastTraits(root);
+        const packed = traits.map(kept);
+        expect(traits.length).toBeGreaterThan(5);
+        expect(packed.every(value => typeof value === 'string')).toBe(true);
+        for (const [from, to] of [['asynchrony medium', 'asynchrony low'], ['asynchrony low', 'asynchrony high geography medium'], ['asynchrony high', 'asynchrony medium']]) {
+            const offset = text.indexOf(from);
+            expect(offset).toBeGreaterThanOrEqual(0);
+            text = splice(text, offset, offset + from.length, to);
+            const updated = parser.parseIncrementally(root, text);
+            expect(updated).toBeDefined();
+            last = updated;
+            root = updated!.value;
+            expect(lastTraits(root)).toEqual(traits);
+            expect(traits.map(kept)).toEqual(packed);
+            expect(traits.every((trait, i) => kept(trait) === packed[i])).toBe(true);
+        }
+        // (A comparison makes every leaf: once, at the end.)
+        expectSameAsFresh(text, last!);
+    });
+
     test('untouched nodes are reused: every other project keeps its node; the file\'s plan is made anew, as the root is', () => {
         const old = oldTreeOf(PLAN) as AdoptFile;
         const oldPlan = old.plan!;
@@ -508,6 +537,61 @@ describe('an edit inside one declaration re-parses only that declaration, and gi
             expect(updated.spliced).toBe(spliced);
             expectSameAsFresh(text, updated.result);
             root = updated.result.value;
+        }
+    });
+
+    test('sequences of edits inside projects, each updating the tree the one before made (fast-check): the lists are spliced in place, and equal', () => {
+        let spliced = 0;
+        fc.assert(fc.property(fc.array(validEditInside, { minLength: 2, maxLength: 5 }), edits => {
+            let text = PLAN;
+            let root = oldTreeOf(text);
+            let lists: { nodes: readonly AstNode[]; references: unknown } | undefined;
+            for (const edit of edits) {
+                const next = edit(text);
+                if (next === text) continue;
+                text = next;
+                const updated = update(root, text);
+                expect(PROJECT_UNITS).toContain(updated.unit);
+                root = updated.result.value;
+                // The lists the update recorded (before the comparison below takes the references).
+                const state = trees.stateOf(root)!;
+                const recorded = { nodes: trees.nodes(root), references: state.parsedReferences };
+                if (updated.spliced) {
+                    spliced++;
+                    expect(recorded.nodes).toBe(lists!.nodes);
+                    expect(recorded.references).toBe(lists!.references);
+                }
+                expectSameAsFresh(text, updated.result);
+                lists = recorded;
+            }
+        }), { numRuns: 25, seed: 911 });
+        expect(spliced).toBeGreaterThan(20);
+    });
+
+    test('a declaration of more nodes than one call can splice (a stage of 200 projects parsed again): the lists are made anew, and equal', () => {
+        const plan = toAdopt(generatePlan({ projects: 400, seed: 12 }));
+        let text = plan;
+        let root = oldTreeOf(text);
+        const steps: Array<[Edit, string, boolean]> = [
+            [t => t.replace(/(asynchrony )(low|medium|high)/, (_all, kind: string, level: string) => kind + (level === 'low' ? 'high' : 'low')), 'Project', false],
+            [t => t.replace(/(project \w+ "[^"]*" \{)/, '$1 } project q "Q" {'), 'Stage', true],
+            [t => t.replace(/(geography )(low|medium|high)/, (_all, kind: string, level: string) => kind + (level === 'low' ? 'high' : 'low')), 'Project', true]
+        ];
+        for (const [edit, unit, spliced] of steps) {
+            const next = edit(text);
+            expect(next).not.toBe(text);
+            text = next;
+            const before = trees.nodes(root);
+            const updated = update(root, text);
+            expect(updated.unit).toBe(unit);
+            expect(updated.spliced).toBe(spliced);
+            root = updated.result.value;
+            if (unit === 'Stage') {
+                const stage = (root as AdoptFile).plan!.stages.find(candidate => candidate.projects.some(project => project.name === 'q'))!;
+                expect(allNodes(stage).length).toBeGreaterThan(1000);
+                expect(trees.nodes(root)).not.toBe(before);
+            }
+            expectSameAsFresh(text, updated.result);
         }
     });
 

@@ -13,7 +13,7 @@ import { CompositeCstNodeImpl, GrammarAST, GrammarUtils, URI, isCompositeCstNode
 import { createAdoptServices, type AdoptServices } from '../../../src/language/adopt-module.js';
 import type { AdoptFile } from '../../../src/language/generated/ast.js';
 import type { FastBuildParser } from '../../../src/language/fast-build/fast-build-parser.js';
-import { AdoptCompositeCstNode, AdoptLeafCstNode, LEAF_FEATURES } from '../../../src/language/fast-build/lazy-cst.js';
+import { AdoptCompositeCstNode, AdoptLeafCstNode, LEAF_FEATURES, leafCode } from '../../../src/language/fast-build/lazy-cst.js';
 import { buildRankResult } from '../../../src/language/score/rank-result.js';
 import { generatePlan, toAdopt } from '../../../bench/generate-plan.js';
 import { validPlan } from '../../support/plan-arbitraries.js';
@@ -150,7 +150,7 @@ describe('leaves made when asked for', () => {
         expect(reference!.$refNode).toBe(leaf);
     });
 
-    test('children that are all leaves not made yet are packed in a string, numbers up to 2^32 - 1 exactly; larger ones stay in an array', () => {
+    test('children that are all leaves not made yet are packed in a string, numbers up to 2^32 - 1 exactly, and moved in full without a new string; larger ones stay in an array', () => {
         const packed = new AdoptCompositeCstNode();
         const codes = [0, 1, 0xffff, 0x10000, 123456789, 2 ** 32 - 1];
         codes.forEach(code => packed.appendLeaf(code));
@@ -158,10 +158,28 @@ describe('leaves made when asked for', () => {
         expect(typeof (packed as unknown as { kept: unknown }).kept).toBe('string');
         expect(packed.children).toEqual(codes);
         expect(packed.childCount).toBe(codes.length);
-        packed.moveLeaves(1, 2);
+        packed.move(1, 2);
         expect(packed.children).toEqual([0, 1, ...codes.slice(2, 5).map(code => code + LEAF_FEATURES), 2 ** 32 - 1 + LEAF_FEATURES]);
         // Moved past 2^32 - 1: kept in an array from then on.
         expect(typeof (packed as unknown as { kept: unknown }).kept).not.toBe('string');
+
+        // Moved in full: still the same string, the count moved kept beside it and added when read.
+        const whole = new AdoptCompositeCstNode();
+        [leafCode(10, 3), leafCode(14, 4)].forEach(code => whole.appendLeaf(code));
+        whole.compact();
+        const string = (whole as unknown as { kept: unknown }).kept;
+        whole.move(5);
+        whole.move(-2);
+        expect((whole as unknown as { kept: unknown }).kept).toBe(string);
+        expect(whole.children).toEqual([leafCode(13, 3), leafCode(17, 4)]);
+        expect(whole.offset).toBe(13);
+        // Moved in part: unpacked with the count moved, moved, packed again from there.
+        whole.move(1, 1);
+        expect(typeof (whole as unknown as { kept: unknown }).kept).toBe('string');
+        expect(whole.children).toEqual([leafCode(13, 3), leafCode(18, 4)]);
+        whole.move(-13);
+        expect(whole.children).toEqual([leafCode(0, 3), leafCode(5, 4)]);
+        expect(whole.offset).toBe(0);
 
         const large = new AdoptCompositeCstNode();
         [5, 2 ** 32 + 7].forEach(code => large.appendLeaf(code));
