@@ -30,6 +30,9 @@ type CancellationToken = Cancellation.CancellationToken;
 /** The services the fast build's phases are made with. */
 export type FastBuildCoreServices = LangiumCoreServices & { readonly fastBuild: { readonly SyntaxTrees: SyntaxTrees } };
 
+/** A reference as a document lists it. */
+type Listed = LangiumDocument['references'][number];
+
 /** How many references to link or index between two checks for cancellation. */
 const REFERENCES_PER_CHECK = 512;
 
@@ -89,6 +92,18 @@ export class FastLinker extends DefaultLinker {
      * `unlink`), by the tree's identity.
      */
     private readonly held = new WeakMap<LangiumDocument, object>();
+    /** Per document, the kept link of each reference of its last run with links kept (undefined: to link), kept to be written over. */
+    private readonly scratch = new WeakMap<LangiumDocument, Array<Listed | undefined>>();
+
+    private keptScratch(document: LangiumDocument, size: number): Array<Listed | undefined> {
+        let scratch = this.scratch.get(document);
+        if (!scratch || scratch.length < size) {
+            scratch = new Array<Listed | undefined>(size);
+            this.scratch.set(document, scratch);
+        }
+        return scratch;
+    }
+
     /** References linked, and references whose link was kept from the tree before, by the last run of `link` (tests read them). */
     readonly counts = { linked: 0, kept: 0 };
 
@@ -142,46 +157,66 @@ export class FastLinker extends DefaultLinker {
         const references = this.trees.referencesToLink(root);
         // With links kept: which references keep theirs, found in one pass over them, at once,
         // before anything can interrupt the run (the links into the old declaration are reset
-        // then, for whichever run comes next to link them). The run below reads only these two
-        // arrays for the kept links, not the references again: at 10,000 projects, 60,000 objects
-        // spread over the heap, each read costing a trip to memory.
-        let keptAt: Uint8Array | undefined;
-        let keptReferences: Reference[] | undefined;
-        if (stale) {
-            document.references = [];
-            keptAt = new Uint8Array(references.length);
-            keptReferences = new Array<Reference>(references.length);
+        // then, for whichever run comes next to link them). The run below reads only the kept
+        // list, not the references again (at 10,000 projects, 60,000 objects spread over the heap,
+        // each read costing a trip to memory), and writes the document's list over the one it had:
+        // lists of this size made anew on every edit cost more in fresh memory than their copying.
+        let kept = 0;
+        let i = 0;
+        if (!stale) {
+            for (; i < references.length; i++) {
+                if (i % REFERENCES_PER_CHECK === 0) await interruptAndCheck(cancelToken);
+                this.doLink(references[i], document);
+            }
+        } else {
+            const keptAt = this.keptScratch(document, references.length);
             for (let at = 0; at < references.length; at++) {
                 const info = references[at];
                 const reference = info.reference;
+                keptAt[at] = undefined;
                 if (!(reference instanceof FastReference) || reference._ref === undefined) continue;
                 const target = reference._ref;
                 if (reference.node !== info.container || typeof target !== 'object' || (!isLinkingError(target) && stale.has(target))) {
                     reference._ref = undefined;
                     reference._nodeDescription = undefined;
                 } else {
-                    keptAt[at] = 1;
-                    keptReferences[at] = reference;
+                    keptAt[at] = reference;
                 }
             }
-        }
-        let kept = 0;
-        let i = 0;
-        try {
-            for (; i < references.length; i++) {
-                if (i % REFERENCES_PER_CHECK === 0) await interruptAndCheck(cancelToken);
-                // A kept link is listed in walk order, as Langium's doLink lists the links it makes.
-                if (keptAt?.[i] === 1) {
-                    document.references.push(keptReferences![i]);
-                    kept++;
-                } else {
-                    this.doLink(references[i], document);
+            // doLink appends to the document's list: it is written from the start, then cut to what was written.
+            const listed = document.references;
+            listed.length = Math.min(listed.length, references.length);
+            let written = 0;
+            const list = (reference: Listed) => {
+                if (written < listed.length) listed[written] = reference;
+                else listed.push(reference);
+                written++;
+            };
+            try {
+                for (; i < references.length; i++) {
+                    if (i % REFERENCES_PER_CHECK === 0) await interruptAndCheck(cancelToken);
+                    // A kept link is listed in walk order, as Langium's doLink lists the links it makes.
+                    const keptReference = keptAt[i];
+                    if (keptReference !== undefined) {
+                        list(keptReference);
+                        kept++;
+                    } else {
+                        const before = listed.length;
+                        this.doLink(references[i], document);
+                        // What doLink appended goes where the list is being written.
+                        if (listed.length > before) {
+                            const linked = listed.pop()!;
+                            list(linked);
+                        }
+                    }
                 }
-            }
-        } finally {
-            // A run cut short lists the kept links it did not reach, for a later reset to find.
-            if (keptAt) {
-                for (; i < references.length; i++) if (keptAt[i] === 1) document.references.push(keptReferences![i]);
+            } finally {
+                // A run cut short lists the kept links it did not reach, for a later reset to find.
+                for (; i < references.length; i++) {
+                    const keptReference = keptAt[i];
+                    if (keptReference !== undefined) list(keptReference);
+                }
+                listed.length = written;
             }
         }
         this.counts.kept = kept;

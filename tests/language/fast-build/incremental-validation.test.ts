@@ -268,7 +268,7 @@ describe('the fast build keeps the diagnostics of what an edit cannot have chang
         const editor = await openInEditor(updating, text);
         const link = linker.link.bind(linker);
         try {
-            // The first edit's build is cancelled once its linking has listed 600 references.
+            // The first edit's build is cancelled in its linking, at its third check for cancellation (after 1,024 references).
             let linking = false;
             const spy = vi.spyOn(linker, 'link').mockImplementationOnce(async (document, token) => {
                 linking = true;
@@ -278,7 +278,8 @@ describe('the fast build keeps the diagnostics of what an edit cannot have chang
                     linking = false;
                 }
             });
-            const cutShort = { get isCancellationRequested() { return linking && editor.document.references.length > 600; }, onCancellationRequested: () => ({ dispose: () => undefined }) };
+            let checks = 0;
+            const cutShort = { get isCancellationRequested() { return linking && ++checks > 2; }, onCancellationRequested: () => ({ dispose: () => undefined }) };
             await expect(editor.apply({ start: insideAt, end: insideAt, text: '\n      // first' }, cutShort)).rejects.toThrow();
             spy.mockRestore();
             const edited = await editor.apply({ start: insideAt, end: insideAt, text: '\n      // second' });
@@ -286,6 +287,30 @@ describe('the fast build keeps the diagnostics of what an edit cannot have chang
             expect(linksOf(updating, editor.document)).toEqual(full.links);
             expect(editor.document.diagnostics).toEqual(full.diagnostics);
             expect(linker.counts.kept).toBeGreaterThan(0);
+            // Cut short again, then an edit that declares a name anew: every link is reset from
+            // the document's list, so the kept links the cut run did not reach must be on it too.
+            checks = 0;
+            const again = vi.spyOn(linker, 'link').mockImplementationOnce(async (document, token) => {
+                linking = true;
+                try {
+                    return await link(document, token);
+                } finally {
+                    linking = false;
+                }
+            });
+            const thirdAt = edited.indexOf('{', edited.search(new RegExp(`^\\s*project ${told} "`, 'm'))) + 1;
+            await expect(editor.apply({ start: thirdAt, end: thirdAt, text: '\n      // third' }, cutShort)).rejects.toThrow();
+            again.mockRestore();
+            // Another project a story is told from (the stories come last: their links were not reached).
+            const third = editor.document.textDocument.getText();
+            const other = [...third.matchAll(/^\s*story \S+ "[^"]*" from (\S+)/gm)].map(match => match[1]).find(name => name !== told)!;
+            const projectLine = third.search(new RegExp(`^\\s*project ${other} "`, 'm'));
+            const nameAt = projectLine + third.slice(projectLine).indexOf(other);
+            const renamed = await editor.apply({ start: nameAt, end: nameAt + other.length, text: `${other}x` });
+            const renamedFull = await fullBuild(renamed);
+            expect(linker.counts.kept).toBe(0);
+            expect(linksOf(updating, editor.document)).toEqual(renamedFull.links);
+            expect(editor.document.diagnostics).toEqual(renamedFull.diagnostics);
         } finally {
             await editor.close();
         }
