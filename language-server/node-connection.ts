@@ -8,7 +8,7 @@
  *   10,000-project plan (7.8 MB of JSON) took about 24 ms that way and 2 ms so.
  * - The diagnostics a document's publication repeats from the one before are not written to
  *   JSON again (`publishDiagnosticsBytes`).
- * The bytes mean the same JSON (tests/lsp/node-connection.test.ts).
+ * The bytes are those of `JSON.stringify(message)` (tests/lsp/node-connection.test.ts).
  *
  * Over stdio the library also sends what the server writes to the console to the client as log
  * messages (stdout carries the protocol), and ends the process when stdin ends; with a message
@@ -67,8 +67,8 @@ const COMMA = 0x2c;
 export function publishDiagnosticsBytes(message: Message): Uint8Array | undefined {
     if (!('method' in message) || message.method !== 'textDocument/publishDiagnostics') return undefined;
     const params = (message as { params?: unknown }).params;
-    if (typeof params !== 'object' || params === null || !Array.isArray((params as { diagnostics?: unknown }).diagnostics)) return undefined;
-    const { diagnostics, ...rest } = params as { diagnostics: unknown[] };
+    if (typeof params !== 'object' || params === null || !Object.hasOwn(params, 'diagnostics') || !Array.isArray((params as { diagnostics?: unknown }).diagnostics)) return undefined;
+    const { diagnostics } = params as { diagnostics: unknown[] };
     let known = 0;
     for (const diagnostic of diagnostics) {
         if (typeof diagnostic !== 'object' || diagnostic === null) return undefined;
@@ -90,19 +90,35 @@ export function publishDiagnosticsBytes(message: Message): Uint8Array | undefine
         parts[i] = bytes;
         size += bytes.length;
     }
-    // The list last, empty: the diagnostics go between its brackets, before the two closing braces.
-    const frame = Buffer.from(JSON.stringify({ jsonrpc: message.jsonrpc, method: message.method, params: { ...rest, diagnostics: [] } }), 'utf8');
-    const head = frame.length - ']}}'.length;
-    const result = Buffer.allocUnsafe(frame.length + size);
-    frame.copy(result, 0, 0, head);
-    let at = head;
+    const frame = frameOf(message, params);
+    if (frame === undefined) return undefined;
+    const result = Buffer.allocUnsafe(frame.head.length + size + frame.tail.length);
+    frame.head.copy(result, 0);
+    let at = frame.head.length;
     for (let i = 0; i < parts.length; i++) {
         if (i > 0) result[at++] = COMMA;
         result.set(parts[i], at);
         at += parts[i].length;
     }
-    frame.copy(result, at, head);
+    frame.tail.copy(result, at);
     return result;
+}
+
+/** The list in the message written with an empty list; nowhere else (inside a JSON string a quote is escaped). */
+const EMPTY_LIST = '"diagnostics":[]';
+
+/**
+ * The message's bytes before and after the diagnostics in its list, its keys in their order (the
+ * server adds the version after the list); undefined if the message's JSON could be other than
+ * the diagnostics put between them.
+ */
+function frameOf(message: Message, params: object): { head: Buffer; tail: Buffer } | undefined {
+    if ('toJSON' in message || 'toJSON' in params) return undefined;
+    const json = JSON.stringify({ ...message, params: { ...params, diagnostics: [] } });
+    const at = json.indexOf(EMPTY_LIST);
+    if (at < 0 || json.includes(EMPTY_LIST, at + 1)) return undefined;
+    const list = at + EMPTY_LIST.length - 1;
+    return { head: Buffer.from(json.slice(0, list), 'utf8'), tail: Buffer.from(json.slice(list), 'utf8') };
 }
 
 /** The console's methods that print, each sent to the client's log instead (what the library does over stdio). */

@@ -42,17 +42,35 @@ describe('diagnostics published again', () => {
     const diagnostic = (i: number, message = `Project 'p${i}' leaves untapped: geography.`) => ({
         message, range: { start: { line: i, character: 12 }, end: { line: i, character: 17 } }, severity: 3, code: 'untapped-opportunity', data: { missingTraits: ['geography'] }, source: 'adopt'
     });
-    const publication = (diagnostics: unknown[], version = 2) => ({ jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { uri: 'file:///plan.adopt', version, diagnostics } }) as Message;
+    // As the server sends it: Langium's uri and diagnostics, the version added after them.
+    const publication = (diagnostics: unknown[], version = 2) => ({ jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { uri: 'file:///plan.adopt', diagnostics, version } }) as Message;
+    const expectJsonBytes = async (message: Message) => {
+        const bytes = Buffer.from(await jsonEncoder.encode(message, options));
+        const json = JSON.stringify(message);
+        expect(bytes.toString('utf8')).toBe(json);
+        expect(bytes.equals(Buffer.from(json, 'utf8'))).toBe(true);
+    };
 
-    test('are the same JSON as the message written whole: none, one, many, characters of every width; published once, then again', async () => {
+    test('are the bytes of JSON.stringify: none, one, many, characters of every width; published once, then again', async () => {
         for (const diagnostics of [[], [diagnostic(0)], Array.from({ length: 500 }, (_, i) => diagnostic(i)), [diagnostic(3, 'Équipe « Café » 😀 — 看板')]]) {
-            for (const version of [2, 3, 4]) {
-                const message = publication(diagnostics, version);
-                const bytes = await jsonEncoder.encode(message, options);
-                expect(JSON.parse(Buffer.from(bytes).toString('utf8'))).toEqual(JSON.parse(JSON.stringify(message)));
-                expect(bytes.byteLength).toBe(Buffer.byteLength(JSON.stringify(message)));
-            }
+            for (const version of [2, 3, 4]) await expectJsonBytes(publication(diagnostics, version));
         }
+    });
+
+    test('the message\'s keys in any order are the bytes of JSON.stringify: the server adds the version after the list', async () => {
+        const kept = [diagnostic(0), diagnostic(1)];
+        const messages = [
+            { jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { uri: 'file:///keys.adopt', diagnostics: kept, version: 3 } },
+            { method: 'textDocument/publishDiagnostics', params: { version: 3, uri: 'file:///keys.adopt', diagnostics: kept }, jsonrpc: '2.0' },
+            { jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { uri: 'file:///"diagnostics":[]/keys.adopt', diagnostics: kept } }
+        ];
+        for (const message of messages) {
+            for (let time = 0; time < 3; time++) await expectJsonBytes(message as Message);
+        }
+        // The empty list's JSON twice in the message: written whole by the encoder.
+        const twice = { jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { uri: 'file:///keys.adopt', diagnostics: kept, related: { diagnostics: [] } } } as Message;
+        expect(publishDiagnosticsBytes(twice)).toBeUndefined();
+        await expectJsonBytes(twice);
     });
 
     test('diagnostics mostly new are written in one message; published again, each alone, once; again, not at all; a new one among them, alone', () => {
