@@ -179,6 +179,29 @@ describe('diagnostics published again', () => {
         }
     });
 
+    test('a document\'s message is written in the memory of its publication before the last (written out by then), never in the last one\'s (its source)', () => {
+        const uri = 'file:///memory.adopt';
+        const kept = Array.from({ length: 200 }, (_, i) => diagnostic(i));
+        const messages: Buffer[] = [];
+        for (let version = 1; version <= 5; version++) {
+            // One diagnostic new each time, in the middle: the rest copied from the message before.
+            const diagnostics = [...kept.slice(0, 100), diagnostic(1000 + version), ...kept.slice(100)];
+            const message = publication(diagnostics, version, uri);
+            const bytes = publishDiagnosticsBytes(message)!;
+            expect(Buffer.from(bytes).toString('utf8')).toBe(JSON.stringify(message));
+            messages.push(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+        }
+        expect(messages[2].buffer).toBe(messages[0].buffer);
+        expect(messages[3].buffer).toBe(messages[1].buffer);
+        expect(messages[4].buffer).toBe(messages[2].buffer);
+        expect(messages[3].buffer).not.toBe(messages[4].buffer);
+        // A larger message than the memory holds gets new memory.
+        const larger = publication(Array.from({ length: 400 }, (_, i) => diagnostic(i)), 6, uri);
+        const bytes = publishDiagnosticsBytes(larger)!;
+        expect(bytes.buffer).not.toBe(messages[3].buffer);
+        expect(Buffer.from(bytes).toString('utf8')).toBe(JSON.stringify(larger));
+    });
+
     test('a document published empty (closed) keeps nothing: its next publication is written anew', () => {
         const uri = 'file:///closed.adopt';
         const kept = Array.from({ length: 10 }, (_, i) => diagnostic(i));
