@@ -98,7 +98,9 @@ export class FastDocumentValidator extends AdoptDocumentValidator {
         const byRule = new Map<object, readonly Diagnostic[]>();
         this.counts.keptRules = 0;
         this.counts.keptWhole = 0;
-        // The subtrees being walked whose diagnostics may be kept whole (innermost last).
+        // The subtrees being walked whose diagnostics may be kept whole (innermost last). They are
+        // recorded by a run that keeps diagnostics: a version validated in full (a plan opened, or
+        // parsed again whole) does not pay for them; the first edit after it records them.
         const open: OpenSubtree[] = [];
         const close = (end: number) => {
             const subtree = open.pop()!;
@@ -147,7 +149,7 @@ export class FastDocumentValidator extends AdoptDocumentValidator {
                 checksByType.set(type, checks);
             }
             if (!keepable && checks.length > 0) for (const outer of open) outer.whole = false;
-            if (keepable) this.opening(open, node, i, items.length);
+            if (keepable && reuse) this.opening(open, node, i, items.length);
             const before = items.length;
             this.counts.checked++;
             // The plan's rules that say what they read (a plan is alone in its file) keep their results like a node.
