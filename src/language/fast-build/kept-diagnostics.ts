@@ -13,7 +13,6 @@ import type { AstNode } from 'langium';
 import type { Diagnostic, Position, Range } from 'vscode-languageserver-types';
 import { lineOf } from '../parser/text-lines.js';
 import { reachOf, type TreeEdit, type TreeState } from './tree-state.js';
-import { allNodes } from './tree-walk.js';
 
 /**
  * What the checks of a node and of every node it holds gave, when they are all of kept types (or
@@ -60,25 +59,22 @@ export class DiagnosticsReuse {
     private readonly replaced: AstNode[];
     /** The properties the edit changed (reachOf). */
     private readonly touchedProperties: ReadonlySet<string>;
-    /** The types whose nodes may keep their diagnostics after this edit; the same as bits (`typeBits`). */
-    private readonly keptTypes = new Set<string>();
+    /** A bit for each type of the table of what checks read (`typeBits`), and those of the types whose nodes may keep their diagnostics after this edit. */
+    private readonly bits: ReadonlyMap<string, number>;
     private keptBits = 0;
     private readonly startAt: Position;
     private readonly oldEndAt: Position;
     private readonly newEndAt: Position;
 
     private constructor(private readonly kept: KeptDiagnostics, edit: TreeEdit, state: TreeState, reads: Readonly<Record<string, readonly string[] | undefined>>) {
-        const { changed, touchedTypes: touched, touchedProperties } = reachOf(edit);
-        this.replaced = allNodes(edit.replaced);
+        const { oldNodes, changed, touchedTypes: touched, touchedProperties } = reachOf(edit);
+        this.replaced = [...oldNodes];
         for (let node = edit.replaced.$container; node; node = node.$container) this.replaced.push(node);
         this.changed = changed;
         this.touchedProperties = touchedProperties;
-        const bits = typeBits(reads);
+        this.bits = typeBits(reads);
         for (const [type, read] of Object.entries(reads)) {
-            if (read && !read.some(kind => touched.has(kind))) {
-                this.keptTypes.add(type);
-                this.keptBits |= bits.get(type) ?? 0;
-            }
+            if (read && !read.some(kind => touched.has(kind))) this.keptBits |= this.bits.get(type) ?? 0;
         }
         this.startAt = positionAt(state.lineStarts, edit.start);
         this.oldEndAt = endOf(this.startAt, edit.removed);
@@ -127,7 +123,7 @@ export class DiagnosticsReuse {
 
     /** The node's diagnostics of the version before, where they now are; undefined if the node must be checked again. */
     of(node: AstNode): readonly Diagnostic[] | undefined {
-        if (!this.keptTypes.has(node.$type) || this.changed.has(node)) return undefined;
+        if (((this.bits.get(node.$type) ?? 0) & this.keptBits) === 0 || this.changed.has(node)) return undefined;
         return this.movedAll(this.kept.byNode.get(node) ?? NOTHING);
     }
 

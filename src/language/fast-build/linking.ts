@@ -21,8 +21,7 @@ import { AdoptScopeComputation } from '../scoping/adopt-scope-computation.js';
 import { referenceProblems } from './langium-internals.js';
 import type { AdoptCompositeCstNode } from './lazy-cst.js';
 import type { SyntaxTrees } from './syntax-trees.js';
-import type { TreeEdit } from './tree-state.js';
-import { allNodes } from './tree-walk.js';
+import { reachOf, type TreeEdit } from './tree-state.js';
 
 const { CancellationToken } = Cancellation;
 type CancellationToken = Cancellation.CancellationToken;
@@ -236,9 +235,9 @@ export class FastLinker extends DefaultLinker {
 function keptLinksAfter(edit: TreeEdit): Set<AstNode> | undefined {
     const root = AstUtils.findRootNode(edit.declaration);
     if (isAdoptFile(root) && root.uses.length > 0) return undefined;
-    const old = allNodes(edit.replaced);
-    if (!sameNames(old, allNodes(edit.declaration))) return undefined;
-    return new Set(old);
+    const { oldNodes, newNodes } = reachOf(edit);
+    if (!sameNames(oldNodes, newNodes)) return undefined;
+    return new Set(oldNodes);
 }
 
 /** Whether two lists of nodes hold the same named nodes (type and name), in the same order. */

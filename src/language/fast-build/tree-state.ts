@@ -122,7 +122,8 @@ function firstAbove(table: Uint32Array, offset: number): number {
 
 /**
  * What an edit can have changed, for what is kept from the version before (kept-diagnostics.ts,
- * kept-analysis.ts):
+ * kept-analysis.ts, linking.ts):
+ * - `oldNodes`, `newNodes`: the old declaration's nodes and the new one's, in walk order;
  * - `changed`: the nodes made anew (the declaration parsed again, what it holds, and what holds it);
  * - `touchedTypes`: the types of node the edit touched (of the old declaration's nodes and the new
  *   one's: a kind of node the edit removed counts as much as one it added);
@@ -132,6 +133,8 @@ function firstAbove(table: Uint32Array, offset: number): number {
  *   of node in walk order) every property of every type in either counts (`Type.*` and `Type`).
  */
 export interface EditReach {
+    readonly oldNodes: readonly AstNode[];
+    readonly newNodes: readonly AstNode[];
     readonly changed: ReadonlySet<AstNode>;
     readonly touchedTypes: ReadonlySet<string>;
     readonly touchedProperties: ReadonlySet<string>;
@@ -152,7 +155,7 @@ export function reachOf(edit: TreeEdit): EditReach {
     }
     for (const node of old) touchedTypes.add(node.$type);
     for (let node = edit.declaration.$container; node; node = node.$container) changed.add(node);
-    reach = { changed, touchedTypes, touchedProperties: differences(old, fresh, touchedTypes) };
+    reach = { oldNodes: old, newNodes: fresh, changed, touchedTypes, touchedProperties: differences(old, fresh, touchedTypes) };
     reaches.set(edit, reach);
     return reach;
 }

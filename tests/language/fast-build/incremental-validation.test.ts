@@ -267,9 +267,10 @@ describe('the fast build keeps the diagnostics of what an edit cannot have chang
         const insideAt = text.indexOf('{', projectAt) + 1;
         const editor = await openInEditor(updating, text);
         const link = linker.link.bind(linker);
-        try {
-            // The first edit's build is cancelled in its linking, at its third check for cancellation (after 1,024 references).
+        // An edit whose build is cancelled in its linking, at its third check for cancellation (after 1,024 references).
+        const appliedCutShort = async (at: number, text: string) => {
             let linking = false;
+            let checks = 0;
             const spy = vi.spyOn(linker, 'link').mockImplementationOnce(async (document, token) => {
                 linking = true;
                 try {
@@ -278,10 +279,15 @@ describe('the fast build keeps the diagnostics of what an edit cannot have chang
                     linking = false;
                 }
             });
-            let checks = 0;
             const cutShort = { get isCancellationRequested() { return linking && ++checks > 2; }, onCancellationRequested: () => ({ dispose: () => undefined }) };
-            await expect(editor.apply({ start: insideAt, end: insideAt, text: '\n      // first' }, cutShort)).rejects.toThrow();
-            spy.mockRestore();
+            try {
+                await expect(editor.apply({ start: at, end: at, text }, cutShort)).rejects.toThrow();
+            } finally {
+                spy.mockRestore();
+            }
+        };
+        try {
+            await appliedCutShort(insideAt, '\n      // first');
             const edited = await editor.apply({ start: insideAt, end: insideAt, text: '\n      // second' });
             const full = await fullBuild(edited);
             expect(linksOf(updating, editor.document)).toEqual(full.links);
@@ -289,18 +295,8 @@ describe('the fast build keeps the diagnostics of what an edit cannot have chang
             expect(linker.counts.kept).toBeGreaterThan(0);
             // Cut short again, then an edit that declares a name anew: every link is reset from
             // the document's list, so the kept links the cut run did not reach must be on it too.
-            checks = 0;
-            const again = vi.spyOn(linker, 'link').mockImplementationOnce(async (document, token) => {
-                linking = true;
-                try {
-                    return await link(document, token);
-                } finally {
-                    linking = false;
-                }
-            });
             const thirdAt = edited.indexOf('{', edited.search(new RegExp(`^\\s*project ${told} "`, 'm'))) + 1;
-            await expect(editor.apply({ start: thirdAt, end: thirdAt, text: '\n      // third' }, cutShort)).rejects.toThrow();
-            again.mockRestore();
+            await appliedCutShort(thirdAt, '\n      // third');
             // Another project a story is told from (the stories come last: their links were not reached).
             const third = editor.document.textDocument.getText();
             const other = [...third.matchAll(/^\s*story \S+ "[^"]*" from (\S+)/gm)].map(match => match[1]).find(name => name !== told)!;
