@@ -35,6 +35,19 @@ function timeTable() {
 let passed = 0;
 let failed = 0;
 let broken = false;
+/** The tests that failed, by suite, each with the first line of its error: listed above the last line. */
+const failures = [];
+const firstLine = message => String(message ?? '').split('\n').find(line => line.trim() !== '')?.trim().slice(0, 200) ?? '';
+
+/** The failed tests of a vitest JSON report. */
+function vitestFailures(report) {
+    return (report.testResults ?? []).flatMap(file => {
+        const tests = (file.assertionResults ?? []).filter(test => test.status === 'failed');
+        const where = relative(process.cwd(), file.name);
+        if (tests.length === 0 && file.status === 'failed') return [`${where}: ${firstLine(file.message)}`];
+        return tests.map(test => `${where} > ${test.fullName ?? test.title}: ${firstLine(test.failureMessages?.[0])}`);
+    });
+}
 
 // The browser build's entries are checked apart, with the browser's types and without Node's.
 const steps = [['build', ['scripts/build.mjs']], ['typecheck', ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json']], ['typecheck-browser', ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.browser.json']]];
@@ -55,8 +68,10 @@ if (!broken) {
         passed += report.numPassedTests;
         failed += report.numFailedTests + (report.numTotalTests - report.numPassedTests - report.numFailedTests - (report.numPendingTests ?? 0) - (report.numTodoTests ?? 0));
         if (status !== 0 && report.numFailedTests === 0) failed += 1; // e.g. a suite that failed to load
+        failures.push(...vitestFailures(report));
     } else {
         failed += 1;
+        failures.push('vitest wrote no report');
     }
     if (process.env.ADOPT_SKIP_VSCODE === '1') {
         console.log('ADOPT_SKIP_VSCODE=1: the VS Code suites (tests/vscode/) are skipped.');
@@ -67,15 +82,21 @@ if (!broken) {
             const report = JSON.parse(readFileSync(vscodeJson, 'utf8'));
             passed += report.passed;
             failed += report.failed;
+            failures.push(...report.tests.filter(test => test.state === 'failed').map(test => `VS Code > ${test.title}: ${firstLine(test.error)}`));
         }
-        if (vscodeStatus !== 0 && !(existsSync(vscodeJson) && JSON.parse(readFileSync(vscodeJson, 'utf8')).failed > 0)) failed += 1;
+        if (vscodeStatus !== 0 && !(existsSync(vscodeJson) && JSON.parse(readFileSync(vscodeJson, 'utf8')).failed > 0)) {
+            failed += 1;
+            failures.push(`the VS Code suites stopped with exit code ${vscodeStatus} and no failed test recorded`);
+        }
     }
 } else {
     failed += 1;
+    failures.push('the build or the type-check failed (above)');
 }
 
 const summary = `${passed} passed, ${failed} failed`;
 writeFileSync(`${results}/summary.txt`, summary + '\n');
 console.log(timeTable());
+if (failures.length > 0) console.log(['Failed:', ...failures.map(failure => `  ${failure}`)].join('\n'));
 console.log(summary);
 process.exitCode = failed > 0 ? 1 : 0;

@@ -166,17 +166,22 @@ describe('npm test (scripts/run-tests.mjs)', () => {
 import { writeFileSync } from 'node:fs';
 const out = process.argv.find(arg => arg.startsWith('--outputFile.json=')).split('=')[1];
 const file = (name, seconds) => ({ name: process.cwd() + '/tests/' + name, startTime: 1000, endTime: 1000 + seconds * 1000 });
-writeFileSync(out, JSON.stringify({ numPassedTests: 3, numFailedTests: 0, numTotalTests: 3, testResults: [file('quick.test.ts', 0.25), file('slow.test.ts', 42)] }));`);
+const failing = process.env.FAKE_FAILING === '1';
+const quick = { ...file('quick.test.ts', 0.25), assertionResults: failing ? [{ status: 'passed', fullName: 'fine' }, { status: 'failed', fullName: 'ranks a plan', failureMessages: ['AssertionError: expected 2 to be 3\\n    at quick.test.ts:9:5'] }] : [] };
+writeFileSync(out, JSON.stringify({ numPassedTests: failing ? 2 : 3, numFailedTests: failing ? 1 : 0, numTotalTests: 3, testResults: [quick, file('slow.test.ts', 42)] }));
+if (failing) process.exitCode = 1;`);
         script('scripts/test-vscode.mjs', `${log('vscode')}
 import { writeFileSync } from 'node:fs';
 const out = process.argv.find(arg => arg.startsWith('--results=')).split('=')[1];
-writeFileSync(out, JSON.stringify({ passed: 2, failed: 0, tests: [] }));`);
+const failing = process.env.FAKE_FAILING === '1';
+writeFileSync(out, JSON.stringify({ passed: failing ? 1 : 2, failed: failing ? 1 : 0, tests: failing ? [{ title: 'UI: hovers', state: 'passed' }, { title: 'UI: opens the report', state: 'failed', error: 'Error: no report within 30 s\\n  at step' }] : [] }));
+if (failing) process.exitCode = 1;`);
         return dir;
     }
 
-    function runTests(dir: string, env: Record<string, string>): { out: string; ran: string[] } {
+    function runTests(dir: string, env: Record<string, string>, status = 0): { out: string; ran: string[] } {
         const result = spawnSync(process.execPath, ['scripts/run-tests.mjs'], { cwd: dir, encoding: 'utf8', env: { ...process.env, ...env } });
-        expect(result.status, result.stderr).toBe(0);
+        expect(result.status, result.stderr).toBe(status);
         return { out: result.stdout, ran: readFileSync(join(dir, 'ran.log'), 'utf8').trim().split('\n') };
     }
 
@@ -195,6 +200,17 @@ writeFileSync(out, JSON.stringify({ passed: 2, failed: 0, tests: [] }));`);
         expect(table[6]).toMatch(/^ {4}tests\/quick\.test\.ts +0\.3$/);
         for (const line of table) expect(line).toMatch(/ \d+\.\d$/);
         expect(lines.at(-1)).toBe('5 passed, 0 failed');
+    });
+
+    test('names each failed test, with the first line of its error, just above the last line', () => {
+        const lines = runTests(fakeProject(), { ADOPT_SKIP_VSCODE: '', FAKE_FAILING: '1' }, 1).out.trimEnd().split('\n');
+        expect(lines.slice(-4)).toEqual([
+            'Failed:',
+            '  tests/quick.test.ts > ranks a plan: AssertionError: expected 2 to be 3',
+            '  VS Code > UI: opens the report: Error: no report within 30 s',
+            '3 passed, 2 failed',
+        ]);
+        expect(runTests(fakeProject(), { ADOPT_SKIP_VSCODE: '' }).out).not.toContain('Failed:');
     });
 
     test('ADOPT_SKIP_VSCODE=1 skips them and says so', () => {
