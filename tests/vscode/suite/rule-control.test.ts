@@ -7,6 +7,7 @@
  */
 /// <reference types="mocha" />
 import * as assert from 'node:assert/strict';
+import { stat, writeFile } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import { activeApi, closeAllEditors, codeOf, diagnosticsWithCode, EXTENSION_ID, waitFor, workspaceFile } from './helpers.js';
 
@@ -111,15 +112,19 @@ describe('Rule control: adopt.config.json, suppressions and adopt check in tasks
     it('fills the Problems panel from a task running adopt check with the problem matcher $adopt', async () => {
         const extension = vscode.extensions.getExtension(EXTENSION_ID)!;
         const folder = vscode.workspace.workspaceFolders![0]!;
-        // A plan in a file not named .adopt: the language server leaves it alone, so what VS Code
-        // shows for it comes from the task's output alone.
+        // Plans in files not named .adopt: the language server leaves them alone, so what VS Code
+        // shows for them comes from the task's output alone.
         const target = await writeText(`${FOLDER}/plan-for-task.txt`, await examplePlan());
+        const tiny = await writeText(`${FOLDER}/tiny-plan-for-task.txt`, 'plan Tiny "Tiny" {\n}\n');
         const cli = vscode.Uri.joinPath(extension.extensionUri, 'bin', 'adopt.cjs').fsPath;
-        // A shell task, as a tasks.json of "type": "shell" runs it (see docs/configuration.md). The shell
-        // waits a second after adopt check (and exits with its status): VS Code's terminal may
-        // end a task before it has read the last lines of a process that exits at once
-        // (microsoft/vscode#92868, #184523), which would make this test flaky.
-        const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(cli)} check ${FOLDER}/plan-for-task.txt; status=$?; sleep 1; exit $status`;
+        // A shell task, as a tasks.json of "type": "shell" runs it (see docs/configuration.md). VS Code's
+        // terminal may end a task before it has read the last lines of a process that exits at once
+        // (microsoft/vscode#92868, #184523), so the shell exits (with adopt check's status) only once
+        // this test has written a line to a FIFO. It does so when the first plan's problems show:
+        // the matcher reports a file's problems when a line about the next file comes (the tiny
+        // plan's one line), so by then every line of problems has been read.
+        const release = workspaceFile(`${FOLDER}/task-may-end`).fsPath;
+        const command = `mkfifo ${JSON.stringify(release)}; ${JSON.stringify(process.execPath)} ${JSON.stringify(cli)} check ${FOLDER}/plan-for-task.txt ${FOLDER}/tiny-plan-for-task.txt; status=$?; read line < ${JSON.stringify(release)}; exit $status`;
         const task = new vscode.Task({ type: 'shell' }, folder, 'adopt check', 'adopt',
             new vscode.ShellExecution(command, { cwd: folder.uri.fsPath, executable: '/bin/sh', shellArgs: ['-c'] }), ['$adopt']);
         const ended = new Promise<number | undefined>(resolve => {
@@ -131,8 +136,14 @@ describe('Rule control: adopt.config.json, suppressions and adopt check in tasks
             });
         });
         await vscode.tasks.executeTask(task);
-        assert.equal(await ended, 0, 'adopt check exits 0 (the example has no errors)');
         const problems = await waitFor('the task\'s problems', () => vscode.languages.getDiagnostics(target), d => d.length === 4);
+        await waitFor('the task\'s FIFO', async () => (await stat(release).catch(() => undefined))?.isFIFO() === true, made => made);
+        await writeFile(release, 'seen\n'); // opening it waits for the shell's read, off the extension host's thread
+        assert.equal(await ended, 0, 'adopt check exits 0 (the plans have no errors)');
+        // The last file's problems are reported when the task ends.
+        const tinyProblems = await waitFor('the tiny plan\'s problem', () => vscode.languages.getDiagnostics(tiny), d => d.length === 1);
+        assert.equal(codeOf(tinyProblems[0]!), 'few-managers');
+        assert.equal(tinyProblems[0]!.severity, vscode.DiagnosticSeverity.Warning);
         assert.deepEqual(problems.map(codeOf).sort(), ['channel-not-launched', 'freestanding-project', 'low-reach', 'untapped-opportunity']);
         for (const problem of problems) {
             const launch = codeOf(problem) === 'channel-not-launched';
