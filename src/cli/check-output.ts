@@ -18,8 +18,13 @@ export function formatCheck(files: readonly CheckedFile[], format: CheckFormat, 
         case 'sarif':
             return JSON.stringify(sarifLog(files, version, process.cwd(), unreadable), null, 2) + '\n';
         case 'text':
-            return checkResult(files).map(({ file, line, column, severity, code, message }) => `${file}:${line}:${column}: ${severity} ${code}: ${message}\n`).join('');
+            return checkLines(files);
     }
+}
+
+/** Every file's diagnostics as text, a line each: `file:line:column: severity code: message`. */
+export function checkLines(files: readonly CheckedFile[]): string {
+    return checkResult(files).map(({ file, line, column, severity, code, message }) => `${file}:${line}:${column}: ${severity} ${code}: ${message}\n`).join('');
 }
 
 /** Every file's diagnostics as `rank --json` has them, each with its file. */

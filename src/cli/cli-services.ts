@@ -4,6 +4,7 @@
  * walking up from its folder, unless `--config` names one).
  */
 import { DocumentState, URI, type LangiumDocument } from 'langium';
+import type { Diagnostic } from 'vscode-languageserver-types';
 import { NodeFileSystem } from 'langium/node';
 import { existsSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
@@ -14,7 +15,10 @@ import { CONFIG_FILE_NAME } from '../language/config/adopt-config-schema.js';
 import { blockOfFile, planOfDocument } from '../language/model/plan-model.js';
 import type { ParserName } from '../language/parser/syntax-facts.js';
 import { usedFileUri, usePathsOf } from '../language/workspace/used-files.js';
+import { sortedDiagnostics } from '../language/score/rank-result.js';
 import { InputProblem } from './read-plan-file.js';
+import type { CheckedFile } from './sarif-log.js';
+import { checkLines } from './check-output.js';
 
 /** How long each phase of one plan's build took (milliseconds), and which parser built it. */
 export interface BuildStats {
@@ -169,6 +173,34 @@ export class PlanWorkspace {
             .sort((a, b) => compareText(a.uri.fsPath, b.uri.fsPath) || compareText(a.uri.scheme, b.uri.scheme))
             .filter(document => !seen.has(document.uri.fsPath) && seen.add(document.uri.fsPath));
     }
+
+    /**
+     * The errors of `documents` and of the files they use, each file with its path and only its
+     * errors (none: not listed). What `rank`, `report` and `calendar` answer stands on all of
+     * them, so their exit code counts them as `adopt check` of the same file would.
+     */
+    errorsWithUsed(documents: readonly LangiumDocument[]): CheckedFile[] {
+        return [...documents, ...this.usedDocuments(documents)]
+            .map(document => ({ path: documentPath(document), diagnostics: sortedDiagnostics((document.diagnostics ?? []).filter(isError)) }))
+            .filter(file => file.diagnostics.length > 0);
+    }
+}
+
+/**
+ * The exit code of a command that answers on plans (`rank`, `report`, `calendar`): 1 when they or
+ * the files they use have errors, as `adopt check` of them would. The errors of the other files
+ * (a used file's syntax error, say), which the answer does not show, go to stderr as `check` prints them.
+ */
+export function exitForErrors(errors: readonly CheckedFile[], shown: readonly LangiumDocument[], io: { err(text: string): void }): number {
+    const shownPaths = new Set(shown.map(documentPath));
+    const unshown = errors.filter(file => !shownPaths.has(file.path));
+    if (unshown.length > 0) io.err(`adopt: errors in the files used:\n${checkLines(unshown)}`);
+    return errors.length > 0 ? 1 : 0;
+}
+
+/** An error, as LSP reads a diagnostic without a severity. */
+function isError(diagnostic: Diagnostic): boolean {
+    return (diagnostic.severity ?? 1) === 1;
 }
 
 /** The documents with each one that another uses placed before it (a cycle in any order). */

@@ -24,7 +24,7 @@ import { buildRankResult, sortedDiagnostics } from '../language/score/rank-resul
 import { CHECK_FORMATS, type CheckFormat } from '../protocol/check-protocol.js';
 import type { FolderRanking, RankResult } from '../protocol/rank-protocol.js';
 import { formatCheck } from './check-output.js';
-import { PlanWorkspace, configProblemLine, documentPath, holdsSharedBlock, mustNotBeShared, type BuildStats } from './cli-services.js';
+import { PlanWorkspace, configProblemLine, documentPath, exitForErrors, holdsSharedBlock, mustNotBeShared, type BuildStats } from './cli-services.js';
 import { inputFiles, isFolder } from './input-paths.js';
 import { InputProblem, readPlanFile } from './read-plan-file.js';
 import { formatRankTable } from './rank-table.js';
@@ -272,8 +272,9 @@ async function rank(path: string, options: RankOptions, io: CliIo): Promise<numb
     } else {
         io.out(formatRankTable(result, workspace.services.score.QuickWins.analyze(planOfDocument(document)).settings, path));
     }
-    return result.diagnostics.some(d => d.severity === 'error') ? EXIT_ERRORS : EXIT_OK;
+    return exitForErrors(workspace.errorsWithUsed([document]), [document], io);
 }
+
 
 /**
  * `adopt rank FOLDER`: every plan under the folder (its shared files are read, not ranked), in
@@ -298,8 +299,8 @@ async function rankFolder(folder: string, options: RankOptions, io: CliIo): Prom
         io.out(ranked.map(({ file, ...result }, index) =>
             `${file}\n${formatRankTable(result, workspace.services.score.QuickWins.analyze(planOfDocument(plans[index].document)).settings, file)}`).join('\n'));
     }
-    if (problems.length > 0) return reportProblems(problems, io);
-    return ranked.some(plan => plan.diagnostics.some(d => d.severity === 'error')) ? EXIT_ERRORS : EXIT_OK;
+    const exit = exitForErrors(workspace.errorsWithUsed(documents), plans.map(({ document }) => document), io);
+    return problems.length > 0 ? reportProblems(problems, io) : exit;
 }
 
 /** `--config FILE`: an `adopt.config.json` (any name) that must be valid, else exit 2 naming the field. */

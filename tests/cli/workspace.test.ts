@@ -209,6 +209,64 @@ describe('a plan in a file not named .adopt that uses shared files', () => {
     });
 });
 
+describe('errors in a used file: rank, report and calendar exit as check does', () => {
+    /** The network with a line in the shared file that no shared block may hold (a syntax error at 8:3). */
+    function brokenNetwork(name: string): ReturnType<typeof network> {
+        const paths = network(name);
+        files.write(`${name}/network/people.adopt`, PEOPLE.replace('  initiative grandRounds', '  oops here\n  initiative grandRounds'));
+        return paths;
+    }
+    const syntaxError = (people: string) =>
+        `${people}:8:3: error syntax-error: The name 'oops' does not fit here in the shared 'NorthfieldPeople'. What may stand here: 'coalition', 'channel' or 'initiative'. The 2 tokens from here are left out until the text fits again.`;
+
+    test('check of the plan: exit 1, the used file\'s error with its path', async () => {
+        const { cardiology, people } = brokenNetwork('used-error-check');
+        const run = await cli('check', cardiology);
+        expect(run.code).toBe(1);
+        expect(run.out.trimEnd().split('\n').at(-1)).toBe(syntaxError(people));
+    });
+
+    test('rank FILE and rank FILE --json: exit 1, the ranking on stdout, the used file\'s error on stderr', async () => {
+        const { cardiology, people } = brokenNetwork('used-error-rank');
+        for (const json of [false, true]) {
+            const run = await cli('rank', ...(json ? ['--json'] : []), cardiology);
+            expect(run.code).toBe(1);
+            expect(run.err).toBe(`adopt: errors in the files used:\n${syntaxError(people)}\n`);
+            if (json) expect(rankResultSchema.parse(JSON.parse(run.out)).projects[0].score).toBe(83);
+            else expect(run.out).toContain('Plan Cardiology: 1 project, 1 quick win (threshold 70)');
+        }
+    });
+
+    test('rank FOLDER: exit 1 for the shared file\'s error, said once though two plans use it', async () => {
+        const { folder, people } = brokenNetwork('used-error-folder');
+        const run = await cli('rank', '--json', folder);
+        expect(run.code).toBe(1);
+        expect(run.err).toBe(`adopt: errors in the files used:\n${syntaxError(people)}\n`);
+        expect(folderRankingSchema.parse(JSON.parse(run.out)).plans).toHaveLength(2);
+    });
+
+    test('report and calendar: written, and exit 1 with the used file\'s error on stderr', async () => {
+        const { cardiology, people } = brokenNetwork('used-error-report');
+        const report = await cli('report', '--format', 'md', cardiology);
+        expect(report.code).toBe(1);
+        expect(report.out).toContain('# Social media in cardiology');
+        expect(report.err).toBe(`adopt: errors in the files used:\n${syntaxError(people)}\n`);
+        const calendar = await cli('calendar', cardiology);
+        expect(calendar.code).toBe(1);
+        expect(calendar.out).toContain('BEGIN:VCALENDAR');
+        expect(calendar.err).toContain(`adopt: errors in the files used:\n${syntaxError(people)}\n`);
+    });
+
+    test('without the error: exit 0 and nothing on stderr (the rank, report and calendar of the intact network)', async () => {
+        const { cardiology } = network('used-intact');
+        for (const argv of [['rank', cardiology], ['report', '--format', 'md', cardiology]]) {
+            const run = await cli(...argv);
+            expect(run.code).toBe(0);
+            expect(run.err).toBe('');
+        }
+    });
+});
+
 describe('adopt rank FOLDER', () => {
     test('--json: { plans }, each plan\'s ranking with its file, in path order, shared files left out', async () => {
         const { folder, cardiology, nursing } = network('rank');
