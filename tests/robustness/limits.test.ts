@@ -62,6 +62,19 @@ describe('the size guard', () => {
     });
 });
 
+describe('a text with a NUL character (a binary file named .adopt)', () => {
+    test('is not parsed: one syntax error, at the start, says where the NUL is and what to do', async () => {
+        const text = 'plan P "P" {\n  initiative i "I\u0000\u0001\u00ff"\n}\n';
+        await withDocument(text, async document => {
+            const diagnostics = document.diagnostics ?? [];
+            expect(diagnostics.map(d => [d.code, d.range.start.line, d.range.start.character])).toEqual([['syntax-error', 0, 0]]);
+            expect(diagnostics[0].message).toBe('This is not a text file: it holds a NUL character (line 2, column 18), as binary files do. A plan is UTF-8 text: remove the NUL characters, or give binary files another extension than .adopt.');
+            const answers = await exerciseFeatures(document);
+            expect(answers.formatEdits ?? []).toEqual([]);
+        });
+    });
+});
+
 describe("the parser's CST builder", () => {
     const feature = {} as GrammarAST.AbstractElement;
     const tokenType = { name: 'ID' } as TokenType;

@@ -25,7 +25,7 @@ import {
     type ParseResult, type ParserOptions, type TokenBuilder, type TokenizeOptions
 } from 'langium';
 import { AdoptParser, createAdoptParser } from '../parser/adopt-parser.js';
-import { exceedsPlanSize } from '../parser/plan-limits.js';
+import { unreadableTextMessage } from '../parser/plan-limits.js';
 import { FastCstNodeBuilder } from './cst-builder.js';
 import { FastLexer } from './fast-lexer.js';
 import { FastParser } from './fast-parser.js';
@@ -163,7 +163,8 @@ export class FastBuildParser extends AdoptParser {
      */
     parseIncrementally<T extends AstNode = AstNode>(oldRoot: AstNode, input: string): ParseResult<T> | undefined {
         const fastParser = this.incremental && this.fastWanted ? this.fastParser : undefined;
-        if (!fastParser || exceedsPlanSize(input)) return undefined;
+        // A text not read as a plan (too large, not text) is parsed in full: to its one error.
+        if (!fastParser || unreadableTextMessage(input) !== undefined) return undefined;
         const update = parseIncrementally(oldRoot, input, fastParser, this.builder);
         if (!update) return undefined;
         this.counts.incremental[update.unit] = (this.counts.incremental[update.unit] ?? 0) + 1;

@@ -1,7 +1,8 @@
 /**
  * The Adopt parser: Langium's parser, with a guard for hostile input. A text larger than
- * MAX_PLAN_BYTES is not parsed: it gets one syntax error saying so, and the rest of the server
- * keeps serving (the CLI refuses such files before parsing).
+ * MAX_PLAN_BYTES, or one holding a NUL character (a binary file), is not parsed: it gets one
+ * syntax error saying so, and the rest of the server keeps serving (the CLI refuses such files
+ * before parsing).
  *
  * The fast build (src/language/fast-build/) extends it: `parseText` is where it parses a text.
  * It defers Langium's rules (`createAdoptParser(…, { deferRules: true })`): Chevrotain's
@@ -10,7 +11,7 @@
  * (AdoptCompletionParser) makes its rules at its first parse, the first completion asked for.
  */
 import { createParser, LangiumCompletionParser, LangiumParser, type AstNode, type CompletionParserResult, type LangiumCoreServices, type ParseResult, type ParserOptions } from 'langium';
-import { exceedsPlanSize, tooLargeMessage } from './plan-limits.js';
+import { unreadableTextMessage } from './plan-limits.js';
 
 /** Langium's rules of a parser, made once: when `now()` is first called. */
 class Rules {
@@ -47,11 +48,12 @@ export class AdoptParser extends LangiumParser {
     private rules: Rules | undefined;
 
     override parse<T extends AstNode = AstNode>(input: string, options?: ParserOptions): ParseResult<T> {
-        if (!exceedsPlanSize(input)) return this.parseText<T>(input, options);
+        const unreadable = unreadableTextMessage(input);
+        if (unreadable === undefined) return this.parseText<T>(input, options);
         // Parse nothing: the result of an empty file, with its one error telling why.
         const empty = this.parseWithLangium<T>('', options);
         const [first] = empty.parserErrors;
-        const error = Object.assign(Object.create(Object.getPrototypeOf(first ?? {}) as object) as object, first, { message: tooLargeMessage(input) });
+        const error = Object.assign(Object.create(Object.getPrototypeOf(first ?? {}) as object) as object, first, { message: unreadable });
         return { ...empty, lexerErrors: [], parserErrors: [error as (typeof empty.parserErrors)[number]] };
     }
 

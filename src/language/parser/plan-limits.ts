@@ -41,3 +41,18 @@ export function tooLargeMessage(text: string): string {
     const mib = (utf8Length(text) / 1024 / 1024).toFixed(1);
     return `This file is too large to check (${mib} MiB; the limit is ${MAX_PLAN_BYTES / 1024 / 1024} MiB). Split the plan into smaller files.`;
 }
+
+/**
+ * Why a text is not read as a plan at all, as the message of its one syntax error: too large, or
+ * not text (a NUL character, which no text file holds: a binary file named `.adopt`, as the CLI
+ * refuses it); undefined for a text to parse.
+ */
+export function unreadableTextMessage(text: string): string | undefined {
+    if (exceedsPlanSize(text)) return tooLargeMessage(text);
+    const nul = text.indexOf('\0');
+    if (nul < 0) return undefined;
+    const lineStart = text.lastIndexOf('\n', nul) + 1;
+    let line = 1;
+    for (let at = text.indexOf('\n'); at >= 0 && at < nul; at = text.indexOf('\n', at + 1)) line++;
+    return `This is not a text file: it holds a NUL character (line ${line}, column ${nul - lineStart + 1}), as binary files do. A plan is UTF-8 text: remove the NUL characters, or give binary files another extension than .adopt.`;
+}

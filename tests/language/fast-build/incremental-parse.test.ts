@@ -703,6 +703,15 @@ describe('an edit inside one declaration re-parses only that declaration, and gi
         }
     });
 
+    test('a NUL typed inside a project\'s title (which the lexer takes): a full parse, to the one error of a text that is not text', () => {
+        const at = PLAN.indexOf('"', PLAN.indexOf('project ')) + 1;
+        const text = `${PLAN.slice(0, at)}\u0000${PLAN.slice(at)}`;
+        const updated = update(oldTreeOf(PLAN), text);
+        expect(updated.unit).toBeUndefined();
+        expect(updated.result.parserErrors.map(error => error.message)).toEqual([expect.stringMatching(/^This is not a text file: it holds a NUL character/)]);
+        expectSameAsFresh(text, updated.result);
+    });
+
     test('only a tree the fast parser built is updated (not one with errors, nor one Langium\'s parser built)', () => {
         const broken = PLAN.replace('plan ', 'plan { ');
         const brokenRoot = oldTreeOf(broken);
