@@ -2,14 +2,16 @@
  * Semantic tokens as an editor receives them: sorted, never two at one place (an editor warns
  * "Overlapping semantic tokens detected" and drops colours), for the whole document and for a
  * range, on every example, the test plans, generated plans and random ones; and the same when an
- * editor asks for a range and the whole document at once, or cancels a request half-way.
+ * editor asks for a range and the whole document at once, cancels a request half-way, or edits
+ * the document while a request is under way.
  */
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { isOperationCancelled, setInterruptionPeriod, type LangiumDocument } from 'langium';
-import { CancellationTokenSource, type Range, type SemanticTokens } from 'vscode-languageserver';
+import { URI, isOperationCancelled, setInterruptionPeriod, type LangiumDocument } from 'langium';
+import { CancellationTokenSource, LSPErrorCodes, ResponseError, type Range, type SemanticTokens } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { generatePlan, toAdopt } from '../../bench/generate-plan.js';
 import { createTestServices, parser } from '../support/helpers.js';
 import { mutatedPlan, validPlan } from '../support/plan-arbitraries.js';
@@ -143,5 +145,35 @@ describe('requests at once', () => {
         const next = decode(await whole(document));
         expect(overlaps(next)).toEqual([]);
         expect(next).toEqual(alone);
+    });
+
+    test('an edit while a request is under way (the tree updated in place): ContentModified, then the new version\'s tokens', async () => {
+        const text = toAdopt(generatePlan({ projects: 300, seed: 6 }));
+        const uri = URI.parse('file:///semantic-tokens/edited.adopt');
+        const documents = services.shared.workspace.TextDocuments!;
+        let textDocument = TextDocument.create(uri.toString(), 'adopt', 1, text);
+        documents.set(textDocument);
+        const document = services.shared.workspace.LangiumDocumentFactory.fromTextDocument(textDocument, uri);
+        services.shared.workspace.LangiumDocuments.addDocument(document);
+        await services.shared.workspace.DocumentBuilder.build([document]);
+        // A project renamed near the end: an edit the fast build makes in place.
+        const at = text.lastIndexOf('project ') + 'project '.length;
+        const edited = `${text.slice(0, at)}renamed${text.slice(at)}`;
+        const expected = decode(await whole(await parse(edited)));
+
+        const underWay = Promise.resolve(provider.semanticHighlight(document, params(document), new CancellationTokenSource().token));
+        // The walk has begun (the first check yields); the editor sends the edit.
+        await new Promise(resolve => setImmediate(resolve));
+        textDocument = TextDocument.update(textDocument, [{ range: { start: textDocument.positionAt(at), end: textDocument.positionAt(at) }, text: 'renamed' }], 2);
+        documents.set(textDocument);
+        const updated = services.shared.workspace.DocumentBuilder.update([uri], []);
+        await expect(underWay.then(() => 'answered', (error: unknown) => (error instanceof ResponseError ? error.code : error))).resolves.toBe(LSPErrorCodes.ContentModified);
+        await updated;
+        expect(document.textDocument.getText()).toBe(edited);
+        const next = decode(await whole(document));
+        expect(overlaps(next)).toEqual([]);
+        expect(next).toEqual(expected);
+        await services.shared.workspace.DocumentBuilder.update([], [uri]);
+        documents.delete(uri.toString());
     });
 });

@@ -15,14 +15,15 @@
  * tokens: the first token of the plan came twice, and editors reported overlapping tokens. Here
  * the requests are answered one after another, a range request gets a builder of its own (the
  * document's builder keeps the last full result for delta requests), and a cancelled request
- * leaves no tokens behind for the next one.
+ * leaves no tokens behind for the next one. A request during which the document changed is
+ * answered with LSP's ContentModified error.
  */
 import { Cancellation, interruptAndCheck, type AstNode, type LangiumDocument } from 'langium';
 import { AbstractSemanticTokenProvider, SemanticTokensBuilder, type SemanticTokenAcceptor, type SemanticTokenPropertyOptions } from 'langium/lsp';
 import type { AdoptServices } from '../adopt-module.js';
 import type { SyntaxFacts } from '../parser/syntax-facts.js';
 import {
-    SemanticTokenModifiers, SemanticTokenTypes, type SemanticTokens, type SemanticTokensDelta, type SemanticTokensDeltaParams, type SemanticTokensParams,
+    LSPErrorCodes, ResponseError, SemanticTokenModifiers, SemanticTokenTypes, type SemanticTokens, type SemanticTokensDelta, type SemanticTokensDeltaParams, type SemanticTokensParams,
     type SemanticTokensRangeParams
 } from 'vscode-languageserver';
 import {
@@ -111,9 +112,18 @@ export class AdoptSemanticTokenProvider extends AbstractSemanticTokenProvider {
      * them), and no element of ours asks to prune.
      */
     protected override async computeHighlighting(document: LangiumDocument, acceptor: SemanticTokenAcceptor, cancelToken: Cancellation.CancellationToken): Promise<void> {
-        const nodes = this.facts.nodes(document.parseResult.value);
+        const root = document.parseResult.value;
+        const version = document.textDocument.version;
+        const nodes = this.facts.nodes(root);
         for (let i = 0; i < nodes.length; i++) {
-            if (i % NODES_PER_CHECK === 0) await interruptAndCheck(cancelToken);
+            if (i % NODES_PER_CHECK === 0) {
+                await interruptAndCheck(cancelToken);
+                // An edit while this request waited updates the tree in place (and the list of its
+                // nodes): the tokens would mix two versions. LSP's answer: the content was modified.
+                if (document.textDocument.version !== version || document.parseResult.value !== root) {
+                    throw new ResponseError(LSPErrorCodes.ContentModified, 'The document changed while its semantic tokens were computed.');
+                }
+            }
             this.highlightElement(nodes[i], acceptor);
         }
     }
