@@ -12,7 +12,7 @@ import { join, resolve } from 'node:path';
 import { initiativeCommentEdits, memberUnitEdits, traitLevelEdits, type TextEditAt } from './generate-plan.js';
 import { LspClient } from './lsp-client.js';
 import { median } from './stats.js';
-import { cpuTimeOf } from './process-cpu.js';
+import { cpuTimeOf, residentBytesOf } from './process-cpu.js';
 
 export interface LspBenchConfig {
     /** Folder with plan-N.adopt, plan-N.yaml and plan.schema.json (see run-bench.mjs). */
@@ -51,6 +51,11 @@ export interface LspBenchResult {
     rankAfterEdit?: { ms: number[]; median: number; projects: number };
     /** The same request with `diagnostics: false` (what the status bar asks). */
     rankProjects?: { ms: number[]; median: number; projects: number };
+    /**
+     * The server's resident memory (Linux; bytes): before the plan of `projects` was opened, and
+     * with it open after every timed edit and request (garbage not yet collected included).
+     */
+    memory?: { projects: number; beforeOpen: number; afterEdits: number };
     yamlOpen: { ms: number[]; median: number; diagnostics: number; schemaCheck: boolean };
 }
 
@@ -126,9 +131,11 @@ async function benchAdopt(config: LspBenchConfig): Promise<Omit<LspBenchResult, 
         let rank: LspBenchResult['rank'] = { ms: [], median: NaN, projects: 0 };
         let rankProjects: LspBenchResult['rank'] = { ms: [], median: NaN, projects: 0 };
         let rankAfterEdit: LspBenchResult['rankAfterEdit'];
+        let memory: LspBenchResult['memory'];
         for (const size of config.editSizes) {
             const text = plan(config, size, 'adopt');
             const docUri = uri(`edit-${size}.adopt`);
+            const beforeOpen = residentBytesOf(client.child.pid);
             await client.openAndTime(docUri, 'adopt', text);
             let docVersion = 1;
             // The server's CPU time over each timed edit (Linux), beside the wall-clock time.
@@ -169,6 +176,8 @@ async function benchAdopt(config: LspBenchConfig): Promise<Omit<LspBenchResult, 
                     if (index > 0) afterEdit.push(took);
                 }
                 rankAfterEdit = { ms: afterEdit, median: median(afterEdit), projects };
+                const afterEdits = residentBytesOf(client.child.pid);
+                if (beforeOpen !== undefined && afterEdits !== undefined) memory = { projects: size, beforeOpen, afterEdits };
             }
             await dropAdoptDocument(client, docUri);
         }
@@ -179,7 +188,7 @@ async function benchAdopt(config: LspBenchConfig): Promise<Omit<LspBenchResult, 
             rankProjects = await benchRank(client, docUri, config.runs, false);
             await dropAdoptDocument(client, docUri);
         }
-        return { adoptOpen: { ms: openMs, median: median(openMs), diagnostics: openDiagnostics }, edits, outsideEdits, topLevelEdits, rank, rankAfterEdit, rankProjects };
+        return { adoptOpen: { ms: openMs, median: median(openMs), diagnostics: openDiagnostics }, edits, outsideEdits, topLevelEdits, rank, rankAfterEdit, rankProjects, memory };
     } finally {
         await client.stop();
     }

@@ -20,3 +20,14 @@ export function cpuTimeOf(pid: number | undefined): number | undefined {
     }
 }
 
+
+/** The resident memory of a process (VmRSS), in bytes, or undefined where /proc cannot tell. */
+export function residentBytesOf(pid: number | undefined): number | undefined {
+    if (pid === undefined) return undefined;
+    try {
+        const found = /^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+        return found ? Number(found[1]) * 1024 : undefined;
+    } catch {
+        return undefined;
+    }
+}

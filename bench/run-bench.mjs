@@ -194,6 +194,11 @@ function table(results) {
         if (lsp.rankProjects) {
             row('adopt/rankQuickWins with diagnostics: false (the status bar\'s request)', RANK_SIZE.toLocaleString('en'), ms(lsp.rankProjects.median), '', '');
         }
+        if (lsp.memory) {
+            const mib = bytes => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
+            row(`the server's resident memory with the plan open, after its timed edits and requests (${mib(lsp.memory.beforeOpen)} before it was opened; garbage not yet collected included)`,
+                lsp.memory.projects.toLocaleString('en'), mib(lsp.memory.afterEdits), '', '');
+        }
         row(`yaml-language-server didOpen to diagnostics (schema ${lsp.yamlOpen.schemaCheck ? 'applied' : 'NOT applied'}, ${lsp.yamlOpen.diagnostics} diagnostics)`,
             OPEN_SIZE.toLocaleString('en'), ms(lsp.yamlOpen.median), '', '');
         const ratio = lsp.adoptOpen.median / lsp.yamlOpen.median;
