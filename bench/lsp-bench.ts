@@ -52,10 +52,11 @@ export interface LspBenchResult {
     /** The same request with `diagnostics: false` (what the status bar asks). */
     rankProjects?: { ms: number[]; median: number; projects: number };
     /**
-     * The server's resident memory (Linux; bytes): before the plan of `projects` was opened, and
-     * with it open after every timed edit and request (garbage not yet collected included).
+     * The resident memory (Linux; bytes) of a new server process, as users start it: once started,
+     * with the plan of `projects` open, and after `edits` trait-level edits of it (garbage not yet
+     * collected included).
      */
-    memory?: { projects: number; beforeOpen: number; afterEdits: number };
+    memory?: { projects: number; edits: number; started: number; opened: number; afterEdits: number };
     yamlOpen: { ms: number[]; median: number; diagnostics: number; schemaCheck: boolean };
 }
 
@@ -99,6 +100,28 @@ async function benchFirstUse(config: LspBenchConfig): Promise<Pick<LspBenchResul
     };
 }
 
+/** The resident memory of a new server: started, the large plan opened, then edited as in the edit rows. */
+async function benchMemory(config: LspBenchConfig): Promise<LspBenchResult['memory']> {
+    const client = await LspClient.start(process.execPath, [...(config.nodeFlags ?? []), config.adoptLauncher, '--stdio']);
+    try {
+        const text = plan(config, config.openSize, 'adopt');
+        const docUri = uri(`memory-${config.openSize}.adopt`);
+        // The server has answered a first request: it is up.
+        await client.openAndTime(uri('memory-empty.adopt'), 'adopt', '');
+        const started = residentBytesOf(client.child.pid);
+        await client.openAndTime(docUri, 'adopt', text);
+        const opened = residentBytesOf(client.child.pid);
+        const edits = traitLevelEdits(text, config.runs + 1);
+        let version = 1;
+        for (const edit of edits) await client.changeAndTime(docUri, ++version, lineRange(edit.line, edit.character, edit.from.length), edit.to);
+        const afterEdits = residentBytesOf(client.child.pid);
+        if (started === undefined || opened === undefined || afterEdits === undefined) return undefined;
+        return { projects: config.openSize, edits: edits.length, started, opened, afterEdits };
+    } finally {
+        await client.stop();
+    }
+}
+
 async function benchAdopt(config: LspBenchConfig): Promise<Omit<LspBenchResult, 'yamlOpen' | 'firstDiagnostics' | 'firstOpen'>> {
     const client = await LspClient.start(process.execPath, [...(config.nodeFlags ?? []), config.adoptServer, '--stdio']);
     try {
@@ -131,11 +154,9 @@ async function benchAdopt(config: LspBenchConfig): Promise<Omit<LspBenchResult, 
         let rank: LspBenchResult['rank'] = { ms: [], median: NaN, projects: 0 };
         let rankProjects: LspBenchResult['rank'] = { ms: [], median: NaN, projects: 0 };
         let rankAfterEdit: LspBenchResult['rankAfterEdit'];
-        let memory: LspBenchResult['memory'];
         for (const size of config.editSizes) {
             const text = plan(config, size, 'adopt');
             const docUri = uri(`edit-${size}.adopt`);
-            const beforeOpen = residentBytesOf(client.child.pid);
             await client.openAndTime(docUri, 'adopt', text);
             let docVersion = 1;
             // The server's CPU time over each timed edit (Linux), beside the wall-clock time.
@@ -176,8 +197,6 @@ async function benchAdopt(config: LspBenchConfig): Promise<Omit<LspBenchResult, 
                     if (index > 0) afterEdit.push(took);
                 }
                 rankAfterEdit = { ms: afterEdit, median: median(afterEdit), projects };
-                const afterEdits = residentBytesOf(client.child.pid);
-                if (beforeOpen !== undefined && afterEdits !== undefined) memory = { projects: size, beforeOpen, afterEdits };
             }
             await dropAdoptDocument(client, docUri);
         }
@@ -188,7 +207,7 @@ async function benchAdopt(config: LspBenchConfig): Promise<Omit<LspBenchResult, 
             rankProjects = await benchRank(client, docUri, config.runs, false);
             await dropAdoptDocument(client, docUri);
         }
-        return { adoptOpen: { ms: openMs, median: median(openMs), diagnostics: openDiagnostics }, edits, outsideEdits, topLevelEdits, rank, rankAfterEdit, rankProjects, memory };
+        return { adoptOpen: { ms: openMs, median: median(openMs), diagnostics: openDiagnostics }, edits, outsideEdits, topLevelEdits, rank, rankAfterEdit, rankProjects };
     } finally {
         await client.stop();
     }
@@ -250,8 +269,9 @@ async function main(): Promise<void> {
     const config = JSON.parse(process.argv[2] ?? '{}') as LspBenchConfig;
     const firstUse = await benchFirstUse(config);
     const adopt = await benchAdopt(config);
+    const memory = await benchMemory(config);
     const yamlOpen = config.skipYaml ? { ms: [], median: NaN, diagnostics: 0, schemaCheck: false } : await benchYaml(config);
-    const result: LspBenchResult = { ...firstUse, ...adopt, yamlOpen };
+    const result: LspBenchResult = { ...firstUse, ...adopt, memory, yamlOpen };
     process.stdout.write(JSON.stringify(result) + '\n');
 }
 

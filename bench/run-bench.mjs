@@ -196,8 +196,9 @@ function table(results) {
         }
         if (lsp.memory) {
             const mib = bytes => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
-            row(`the server's resident memory with the plan open, after its timed edits and requests (${mib(lsp.memory.beforeOpen)} before it was opened; garbage not yet collected included)`,
-                lsp.memory.projects.toLocaleString('en'), mib(lsp.memory.afterEdits), '', '');
+            const { started, opened, afterEdits, edits } = lsp.memory;
+            row(`a new server's resident memory: the plan opened, then edited ${edits} times (started: ${mib(started)}; the plan open: ${mib(opened)}; garbage not yet collected included)`,
+                lsp.memory.projects.toLocaleString('en'), mib(afterEdits), '', '');
         }
         row(`yaml-language-server didOpen to diagnostics (schema ${lsp.yamlOpen.schemaCheck ? 'applied' : 'NOT applied'}, ${lsp.yamlOpen.diagnostics} diagnostics)`,
             OPEN_SIZE.toLocaleString('en'), ms(lsp.yamlOpen.median), '', '');
