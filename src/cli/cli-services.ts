@@ -101,14 +101,29 @@ export class PlanWorkspace {
         }
     }
 
-    /** Builds the given texts (path -> text) and returns their documents in the same order. */
+    /**
+     * Builds the given texts (path -> text) and returns their documents in the same order. The
+     * config files of the used files read are checked as those of the files given were.
+     */
     async build(files: ReadonlyArray<{ path: string; text: string }>): Promise<LangiumDocument[]> {
         const shared = this.services.shared;
         const documents = files.map(file =>
             shared.workspace.LangiumDocumentFactory.fromString(file.text, documentUri(file.path)));
         for (const document of documents) shared.workspace.LangiumDocuments.addDocument(document);
         await shared.workspace.DocumentBuilder.build(documents, { validation: true });
+        this.checkUsedConfigFiles(documents);
         return documents;
+    }
+
+    /**
+     * Throws an InputProblem (exit 2), as `checkConfigFiles` does, when the config file of a used
+     * file that `given` led to cannot be used: that file's diagnostics were judged by the defaults.
+     */
+    private checkUsedConfigFiles(given: readonly LangiumDocument[]): void {
+        for (const document of this.usedDocuments(given)) {
+            const file = this.services.config.Files.lookup(document.uri);
+            if (file?.problem) throw new InputProblem(configProblemLine(displayPath(file.uri.fsPath), file.problem));
+        }
     }
 
     /**
@@ -129,6 +144,7 @@ export class PlanWorkspace {
         });
         const timed = new Map<LangiumDocument, Omit<BuildStats, 'parse' | 'parser'>>();
         for (const document of usedFirst(parsed.map(entry => entry.document))) timed.set(document, await this.timeBuild(document));
+        this.checkUsedConfigFiles(parsed.map(entry => entry.document));
         return parsed.map(({ document, parse }) => ({
             document,
             stats: { parse, ...timed.get(document)!, parser: this.services.syntax.Facts.builtBy(document.parseResult.value) }

@@ -318,6 +318,18 @@ describe('adopt rank FOLDER', () => {
 });
 
 describe('bad input: one line, no stack trace', () => {
+    test('a bad adopt.config.json beside a used file: exit 2 naming it, as beside a file given (its diagnostics would be judged by the defaults)', async () => {
+        const { cardiology, nursing } = network('used-config');
+        const config = files.write('used-config/network/adopt.config.json', '{ "severity": { "low-reach": "loud" } }\n');
+        const line = `adopt: ${config}:1:30: severity.low-reach must be one of error, warning, information, hint or off, not the text "loud"\n`;
+        for (const argv of [['check', cardiology], ['check', '--stats', nursing], ['rank', '--json', cardiology], ['report', cardiology]]) {
+            const run = await cli(...argv);
+            expect(run.code, argv.join(' ')).toBe(2);
+            expect(run.err, argv.join(' ')).toBe(line);
+            expect(stackLines(run.err)).toEqual([]);
+        }
+    });
+
     test('a shared file given to rank or report: exit 2, saying what to give instead', async () => {
         const { people } = network('shared-given');
         const ranked = await cli('rank', '--json', people);
