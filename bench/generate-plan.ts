@@ -487,6 +487,17 @@ export function initiativeCommentEdits(text: string, count: number): TextEditAt[
     return spreadEdits(text, count, line => (/^\s*initiative \S+ "[^"]*"$/.test(line) ? { character: line.length, from: '', to: ' // note' } : undefined));
 }
 
+/**
+ * Edits that add a line inside a project, as Enter at the start of its `asynchrony` line does:
+ * `count` of them, spread over the plan, from the last project up, so that each edit's line is
+ * still where the text said (one made further down moves none above it). Every line after the
+ * edit moves down by one, and with it every diagnostic after it; the server parses the project
+ * again, alone.
+ */
+export function newLineEdits(text: string, count: number): TextEditAt[] {
+    return spreadEdits(text, count, line => (/^\s*asynchrony (low|medium|high)\s*$/.test(line) ? { character: 0, from: '', to: '\n' } : undefined)).reverse();
+}
+
 /** `count` edits, one per line that `editOf` gives an edit for, spread evenly over those lines (none if there are none). */
 function spreadEdits(text: string, count: number, editOf: (line: string) => Omit<TextEditAt, 'line'> | undefined): TextEditAt[] {
     const candidates: TextEditAt[] = [];

@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { join, resolve } from 'node:path';
-import { initiativeCommentEdits, memberUnitEdits, traitLevelEdits, type TextEditAt } from './generate-plan.js';
+import { initiativeCommentEdits, memberUnitEdits, newLineEdits, traitLevelEdits, type TextEditAt } from './generate-plan.js';
 import { LspClient } from './lsp-client.js';
 import { median } from './stats.js';
 import { cpuTimeOf, residentBytesOf } from './process-cpu.js';
@@ -45,6 +45,8 @@ export interface LspBenchResult {
     outsideEdits?: { projects: number; ms: number[]; median: number };
     /** Edits outside every declaration (a comment after an initiative): the whole plan is parsed again. */
     topLevelEdits?: { projects: number; ms: number[]; median: number };
+    /** Edits that add a line inside a project (Enter): the project parsed again, every diagnostic after it moved. */
+    lineEdits?: { projects: number; ms: number[]; median: number; cpuMedian: number };
     /** Repeated requests on one built version (the server keeps the answer per version). */
     rank: { ms: number[]; median: number; projects: number };
     /** The first request after each edit: the answer is built anew for the new version. */
@@ -151,6 +153,7 @@ async function benchAdopt(config: LspBenchConfig): Promise<Omit<LspBenchResult, 
         const edits: LspBenchResult['edits'] = [];
         let outsideEdits: LspBenchResult['outsideEdits'];
         let topLevelEdits: LspBenchResult['topLevelEdits'];
+        let lineEdits: LspBenchResult['lineEdits'];
         let rank: LspBenchResult['rank'] = { ms: [], median: NaN, projects: 0 };
         let rankProjects: LspBenchResult['rank'] = { ms: [], median: NaN, projects: 0 };
         let rankAfterEdit: LspBenchResult['rankAfterEdit'];
@@ -197,6 +200,9 @@ async function benchAdopt(config: LspBenchConfig): Promise<Omit<LspBenchResult, 
                     if (index > 0) afterEdit.push(took);
                 }
                 rankAfterEdit = { ms: afterEdit, median: median(afterEdit), projects };
+                // Last: lines added move the lines the edits above were made at.
+                const lines = await timeEdits(newLineEdits(text, config.runs + 1));
+                lineEdits = { projects: size, ms: lines, median: median(lines), cpuMedian: median(cpu) };
             }
             await dropAdoptDocument(client, docUri);
         }
@@ -207,7 +213,7 @@ async function benchAdopt(config: LspBenchConfig): Promise<Omit<LspBenchResult, 
             rankProjects = await benchRank(client, docUri, config.runs, false);
             await dropAdoptDocument(client, docUri);
         }
-        return { adoptOpen: { ms: openMs, median: median(openMs), diagnostics: openDiagnostics }, edits, outsideEdits, topLevelEdits, rank, rankAfterEdit, rankProjects };
+        return { adoptOpen: { ms: openMs, median: median(openMs), diagnostics: openDiagnostics }, edits, outsideEdits, topLevelEdits, lineEdits, rank, rankAfterEdit, rankProjects };
     } finally {
         await client.stop();
     }

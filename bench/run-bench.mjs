@@ -187,6 +187,11 @@ function table(results) {
             row('LSP edit outside every declaration (a comment after an initiative: the whole plan parsed again) to diagnostics', lsp.topLevelEdits.projects.toLocaleString('en'),
                 ms(lsp.topLevelEdits.median), '', '');
         }
+        if (lsp.lineEdits) {
+            const cpu = Number.isFinite(lsp.lineEdits.cpuMedian) ? `; server CPU ${ms(lsp.lineEdits.cpuMedian)}` : '';
+            row(`LSP edit that adds a line inside a project (Enter: the project parsed again, every diagnostic after it moved${cpu}) to diagnostics`, lsp.lineEdits.projects.toLocaleString('en'),
+                ms(lsp.lineEdits.median), '', '');
+        }
         row(`adopt/rankQuickWins (${lsp.rank.projects} projects), repeated on one built version`, RANK_SIZE.toLocaleString('en'), ms(lsp.rank.median), '', '');
         if (lsp.rankAfterEdit) {
             row('adopt/rankQuickWins, the first request after an edit (built for the new version)', RANK_SIZE.toLocaleString('en'), ms(lsp.rankAfterEdit.median), '', '');

@@ -4,7 +4,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { isReference } from 'langium';
-import { generatePlan, initiativeCommentEdits, memberUnitEdits, planJsonSchema, toAdopt, toYaml, traitLevelEdits, type TextEditAt } from '../../bench/generate-plan.js';
+import { generatePlan, initiativeCommentEdits, memberUnitEdits, newLineEdits, planJsonSchema, toAdopt, toYaml, traitLevelEdits, type TextEditAt } from '../../bench/generate-plan.js';
 import { createAdoptServices } from '../../src/language/adopt-module.js';
 import type { FastBuildParser } from '../../src/language/fast-build/fast-build-parser.js';
 import { parser } from '../support/helpers.js';
@@ -94,6 +94,21 @@ describe('bench plan generator', () => {
         }
         expect(reparsedFor(text, edits[0])).toBe('Plan');
         expect(reparsedFor(text, traitLevelEdits(text, 1)[0])).toBe('Project');
+    });
+
+    test('line edits add a line before an asynchrony line, from the last up, each where the text still has it; the project is parsed again', () => {
+        let text = toAdopt(generatePlan({ projects: 1000 }));
+        const edits = newLineEdits(text, 6);
+        expect(edits).toHaveLength(6);
+        expect(edits.map(edit => edit.line)).toEqual([...edits.map(edit => edit.line)].sort((a, b) => b - a));
+        expect(reparsedFor(text, edits[0])).toBe('Project');
+        for (const edit of edits) {
+            const lines = text.split('\n');
+            expect(lines[edit.line].trim()).toMatch(/^asynchrony (low|medium|high)$/);
+            expect([edit.character, edit.from, edit.to]).toEqual([0, '', '\n']);
+            lines.splice(edit.line, 0, '');
+            text = lines.join('\n');
+        }
     });
 
     test('the YAML form names the schema and has one entry per project', () => {
