@@ -13,6 +13,8 @@ import { URI, isOperationCancelled, setInterruptionPeriod, type LangiumDocument 
 import { CancellationTokenSource, LSPErrorCodes, ResponseError, type Range, type SemanticTokens } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { generatePlan, toAdopt } from '../../bench/generate-plan.js';
+import type { AdoptSemanticTokenProvider } from '../../src/language/lsp/adopt-semantic-token-provider.js';
+import type { AdoptFile } from '../../src/language/generated/ast.js';
 import { createTestServices, parser } from '../support/helpers.js';
 import { mutatedPlan, validPlan } from '../support/plan-arbitraries.js';
 
@@ -26,18 +28,19 @@ interface Token {
     readonly char: number;
     readonly length: number;
     readonly type: number;
+    readonly modifiers: number;
 }
 
 /** The tokens of an answer, from their relative encoding (as an editor decodes them). */
-function decode(tokens: SemanticTokens): Token[] {
+function decode(tokens: Pick<SemanticTokens, 'data'>): Token[] {
     const out: Token[] = [];
     let line = 0;
     let char = 0;
     for (let i = 0; i < tokens.data.length; i += 5) {
-        const [deltaLine, deltaChar, length, type] = tokens.data.slice(i, i + 4);
+        const [deltaLine, deltaChar, length, type, modifiers] = tokens.data.slice(i, i + 5);
         line += deltaLine;
         char = deltaLine === 0 ? char + deltaChar : deltaChar;
-        out.push({ line, char, length, type });
+        out.push({ line, char, length, type, modifiers });
     }
     return out;
 }
@@ -177,3 +180,152 @@ describe('requests at once', () => {
         documents.delete(uri.toString());
     });
 });
+
+describe('a project\'s tokens kept from the request before while its text stays the same', () => {
+    /** Edits of a plan of 200 projects, each at a seeded place: inside a project, around projects, outside them, one that does not parse. */
+    const EDITS: Array<(text: string, pick: number) => { start: number; end: number; text: string } | undefined> = [
+        // A trait level, a project's name, a line added inside a project.
+        (text, pick) => nth(text, /^ +asynchrony (low|medium|high)$/gm, pick, level => (level === 'low' ? 'high' : 'low')),
+        (text, pick) => nth(text, /^ +project (\S+) "/gm, pick, name => `${name}x`),
+        (text, pick) => nth(text, /^( +geography (?:low|medium|high))$/gm, pick, line => `${line}\n      // a note`),
+        // A clause of a project parsed again alone (the project's node is kept, its text is not): members involved, a metric's name.
+        (text, pick) => nth(text, /^ +involves ([^\n]*)$/gm, pick, list => `${list}, m1`),
+        (text, pick) => nth(text, /^ +metric (\S+) "/gm, pick, name => `${name}Q`),
+        // A project moved right (its first line's character changes), a project removed, a line before a stage.
+        (text, pick) => nth(text, /^( +)project /gm, pick, spaces => `${spaces}  `),
+        (text, pick) => nth(text, /^( +project \S+ "[^"]*" \{[^}]*\}\n)/gm, pick, () => ''),
+        (text, pick) => nth(text, /^( +stage )/gm, pick, keyword => `\n${keyword}`),
+        // Text that does not parse, and one token cut.
+        (text, pick) => nth(text, /^ +project \S+ "[^"]*" (\{)/gm, pick, () => '{ {'),
+        (text, pick) => nth(text, /^ +(crowdsourcing) /gm, pick, () => 'crowdsourc')
+    ];
+
+    /** The `pick`-th match of `pattern` (modulo their number): its group 1 replaced by `to(group 1)`. */
+    function nth(text: string, pattern: RegExp, pick: number, to: (found: string) => string) {
+        const matches = [...text.matchAll(pattern)];
+        if (matches.length === 0) return undefined;
+        const match = matches[pick % matches.length];
+        const start = match.index + match[0].lastIndexOf(match[1]);
+        return { start, end: start + match[1].length, text: to(match[1]) };
+    }
+
+    const freshServices = createTestServices();
+    const freshParse = parser(freshServices);
+    const freshProvider = freshServices.lsp.SemanticTokenProvider!;
+
+    test('random edit sequences (seeded): every answer, whole and delta, equals a new server\'s; the projects an edit left alone are kept', async () => {
+        const plan = toAdopt(generatePlan({ projects: 200, seed: 8 }));
+        const uri = URI.parse('file:///semantic-tokens/kept.adopt');
+        const documents = services.shared.workspace.TextDocuments!;
+        const counts = (provider as AdoptSemanticTokenProvider).counts;
+        const sequences = fc.sample(fc.array(fc.tuple(fc.nat(EDITS.length - 1), fc.nat(1000)), { minLength: 10, maxLength: 10 }), { numRuns: 4, seed: 20261208 });
+        let keptAfterOneEdit = 0;
+        let deltas = 0;
+        for (const steps of sequences) {
+            let textDocument = TextDocument.create(uri.toString(), 'adopt', 1, plan);
+            documents.set(textDocument);
+            const document = services.shared.workspace.LangiumDocumentFactory.fromTextDocument(textDocument, uri);
+            services.shared.workspace.LangiumDocuments.addDocument(document);
+            await services.shared.workspace.DocumentBuilder.build([document]);
+            let valid = plan;
+            const first = await whole(document);
+            let resultId = first.resultId;
+            let previous = decode(first);
+            try {
+                for (const [index, [kind, pick]] of steps.entries()) {
+                    const edit = EDITS[kind](textDocument.getText(), pick);
+                    if (!edit) continue;
+                    const range = { start: textDocument.positionAt(edit.start), end: textDocument.positionAt(edit.end) };
+                    textDocument = TextDocument.update(textDocument, [{ range, text: edit.text }], textDocument.version + 1);
+                    documents.set(textDocument);
+                    await services.shared.workspace.DocumentBuilder.update([uri], []);
+                    const fresh = await freshParse(textDocument.getText());
+                    const expected = decode(await freshProvider.semanticHighlight(fresh, params(fresh)));
+                    const before = { ...counts };
+                    // Every other edit is answered as a delta on the answer before, as VS Code asks.
+                    if (index % 2 === 0) {
+                        const delta = await provider.semanticHighlightDelta(document, { ...params(document), previousResultId: resultId! });
+                        if ('edits' in delta) deltas++;
+                        const data = 'data' in delta ? delta.data : applyEdits(encode(previous), delta.edits);
+                        expect(decode({ data }), `after edit ${index} (${kind})`).toEqual(expected);
+                        resultId = delta.resultId;
+                    } else {
+                        const answer = await whole(document);
+                        expect(decode(answer), `after edit ${index} (${kind})`).toEqual(expected);
+                        resultId = answer.resultId;
+                    }
+                    if (kind === 0) keptAfterOneEdit = Math.max(keptAfterOneEdit, counts.kept - before.kept);
+                    previous = expected;
+                    if (fresh.parseResult.parserErrors.length + fresh.parseResult.lexerErrors.length === 0) {
+                        valid = textDocument.getText();
+                    } else {
+                        // Undone: the next edit starts from the last text that parsed (a broken text is parsed in full, and so is the next).
+                        const all = { start: textDocument.positionAt(0), end: textDocument.positionAt(textDocument.getText().length) };
+                        textDocument = TextDocument.update(textDocument, [{ range: all, text: valid }], textDocument.version + 1);
+                        documents.set(textDocument);
+                        await services.shared.workspace.DocumentBuilder.update([uri], []);
+                        const answer = await whole(document);
+                        resultId = answer.resultId;
+                        previous = decode(answer);
+                    }
+                }
+            } finally {
+                await services.shared.workspace.DocumentBuilder.update([], [uri]);
+                documents.delete(uri.toString());
+            }
+        }
+        // A trait level changed: the other 199 projects' tokens are taken as they were.
+        expect(keptAfterOneEdit).toBe(199);
+        expect(deltas).toBeGreaterThan(8);
+    });
+});
+
+describe('a kept project moved along its line', () => {
+    test('is highlighted anew: its tokens are where it now is', async () => {
+        const plan = 'plan P "P" {\n  coalition {\n    member m "M" role staff\n  }\n  stage s "S" {\n    project a "A" { asynchrony low } project b "B" { involves m geography high }\n  }\n}\n';
+        const uri = URI.parse('file:///semantic-tokens/moved.adopt');
+        const documents = services.shared.workspace.TextDocuments!;
+        let textDocument = TextDocument.create(uri.toString(), 'adopt', 1, plan);
+        documents.set(textDocument);
+        const document = services.shared.workspace.LangiumDocumentFactory.fromTextDocument(textDocument, uri);
+        services.shared.workspace.LangiumDocuments.addDocument(document);
+        try {
+            await services.shared.workspace.DocumentBuilder.build([document]);
+            await whole(document);
+            const at = plan.indexOf('low');
+            textDocument = TextDocument.update(textDocument, [{ range: { start: textDocument.positionAt(at), end: textDocument.positionAt(at + 3) }, text: 'medium' }], 2);
+            documents.set(textDocument);
+            const b = (document.parseResult.value as AdoptFile).plan!.stages[0].projects[1];
+            await services.shared.workspace.DocumentBuilder.update([uri], []);
+            // b is the same node, three characters to the right.
+            expect((document.parseResult.value as AdoptFile).plan!.stages[0].projects[1]).toBe(b);
+            const answer = decode(await whole(document));
+            expect(answer).toEqual(decode(await whole(await parse(textDocument.getText()))));
+            const line = textDocument.getText().split('\n')[5];
+            expect(answer.filter(token => token.line === 5).map(token => line.slice(token.char, token.char + token.length))).toEqual(['a', 'medium', 'b', 'm', 'high']);
+        } finally {
+            await services.shared.workspace.DocumentBuilder.update([], [uri]);
+            documents.delete(uri.toString());
+        }
+    });
+});
+
+/** Tokens encoded as an editor receives them (relative lines and characters). */
+function encode(tokens: readonly Token[]): number[] {
+    const data: number[] = [];
+    let line = 0;
+    let char = 0;
+    for (const token of tokens) {
+        data.push(token.line - line, token.line === line ? token.char - char : token.char, token.length, token.type, token.modifiers);
+        line = token.line;
+        char = token.char;
+    }
+    return data;
+}
+
+/** An answer's edits applied to the data before, as an editor applies a delta. */
+function applyEdits(data: number[], edits: ReadonlyArray<{ start: number; deleteCount: number; data?: number[] }>): number[] {
+    const result = [...data];
+    for (const edit of [...edits].sort((a, b) => b.start - a.start)) result.splice(edit.start, edit.deleteCount, ...(edit.data ?? []));
+    return result;
+}

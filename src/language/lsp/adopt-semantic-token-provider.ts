@@ -8,6 +8,11 @@
  * projects has about 95,000 of them. Langium's walk (a stream of iterators per node, a check for
  * cancellation per node) and property lookup (a list of every match, for each index) are replaced
  * by the syntax facts (parser/syntax-facts.ts), the same nodes in the same order: the same tokens.
+ * And after an edit most projects are what they were: a request for the whole document takes the
+ * tokens of each project whose text is the same as at the last such request (and starts at the
+ * same character of its line) from that request, moved by the lines it moved, and highlights
+ * only the others (at 10,000 projects, a delta request after an edit of one project took a
+ * third of the time).
  *
  * Langium's provider keeps the request it answers in fields (the document, its range, the
  * document's token builder) and yields to the event loop while it walks the tree, so two requests
@@ -27,7 +32,7 @@ import {
     type SemanticTokensRangeParams
 } from 'vscode-languageserver';
 import {
-    isAction, isChannel, isEffort, isInvolves, isLaunch, isMember, isStage, isStory, isSupports, isTrait, isUses
+    isAction, isChannel, isEffort, isInvolves, isLaunch, isMember, isProject, isStage, isStory, isSupports, isTrait, isUses
 } from '../generated/ast.js';
 import { entryFor, type DeclarationKind } from '../model/declaration-kinds.js';
 
@@ -52,10 +57,52 @@ export const DATE_TOKEN_TYPE = SemanticTokenTypes.number;
 /** How many nodes to highlight between two checks for cancellation. */
 const NODES_PER_CHECK = 256;
 
+/**
+ * The tokens of a project and of everything it holds, as the last whole-document request pushed
+ * them: taken again, moved by the lines its text moved, while its text stays the same.
+ */
+interface ProjectTokens {
+    /** The project's text. */
+    readonly text: string;
+    /** The character its first line started at. */
+    readonly character: number;
+    /** How many nodes: the project and all it holds (in the list of nodes, they follow it). */
+    readonly size: number;
+    /** Each token's line (counted from the project's first), character, length, type and modifiers, in the order they were pushed. */
+    readonly tokens: readonly number[];
+}
+
+/** A builder's `push`, passed on, with each token kept, its line counted from `firstLine`. */
+class RecordingTokens {
+    readonly tokens: number[] = [];
+    constructor(private readonly target: SemanticTokensBuilder, private readonly firstLine: number) {}
+    push(line: number, character: number, length: number, type: number, modifiers: number): void {
+        this.tokens.push(line - this.firstLine, character, length, type, modifiers);
+        this.target.push(line, character, length, type, modifiers);
+    }
+}
+
+/** How many nodes the node at `index` holds, itself included: those after it in the list (an order of `streamAst`) that it contains. */
+function subtreeSize(nodes: readonly AstNode[], index: number): number {
+    const node = nodes[index];
+    let end = index + 1;
+    while (end < nodes.length && holds(node, nodes[end])) end++;
+    return end - index;
+}
+
+function holds(ancestor: AstNode, node: AstNode): boolean {
+    for (let current = node.$container; current; current = current.$container) if (current === ancestor) return true;
+    return false;
+}
+
 export class AdoptSemanticTokenProvider extends AbstractSemanticTokenProvider {
     private readonly facts: SyntaxFacts;
     /** The request being answered (settled either way): the next one starts after it. */
     private previous: Promise<unknown> = Promise.resolve();
+    /** Each document's projects' tokens, from its last whole-document request. */
+    private readonly projectTokens = new WeakMap<LangiumDocument, Map<AstNode, ProjectTokens>>();
+    /** Projects whose tokens were taken from the request before, and those highlighted anew (for tests). */
+    readonly counts = { kept: 0, made: 0 };
 
     constructor(services: AdoptServices) {
         super(services);
@@ -113,19 +160,56 @@ export class AdoptSemanticTokenProvider extends AbstractSemanticTokenProvider {
      */
     protected override async computeHighlighting(document: LangiumDocument, acceptor: SemanticTokenAcceptor, cancelToken: Cancellation.CancellationToken): Promise<void> {
         const root = document.parseResult.value;
-        const version = document.textDocument.version;
+        const textDocument = document.textDocument;
+        const version = textDocument.version;
+        const text = textDocument.getText();
         const nodes = this.facts.nodes(root);
+        // A whole document's tokens: each project's come from the request before when its text is the same.
+        const before = this.currentRange === undefined ? this.projectTokens.get(document) : undefined;
+        const kept = this.currentRange === undefined ? new Map<AstNode, ProjectTokens>() : undefined;
+        const builder = this.currentTokensBuilder;
+        let work = 0;
         for (let i = 0; i < nodes.length; i++) {
-            if (i % NODES_PER_CHECK === 0) {
+            if (work++ % NODES_PER_CHECK === 0) {
                 await interruptAndCheck(cancelToken);
                 // An edit while this request waited updates the tree in place (and the list of its
                 // nodes): the tokens would mix two versions. LSP's answer: the content was modified.
-                if (document.textDocument.version !== version || document.parseResult.value !== root) {
+                if (textDocument.version !== version || document.textDocument.version !== version || document.parseResult.value !== root) {
                     throw new ResponseError(LSPErrorCodes.ContentModified, 'The document changed while its semantic tokens were computed.');
                 }
             }
-            this.highlightElement(nodes[i], acceptor);
+            const node = nodes[i];
+            const cst = kept && builder && isProject(node) ? node.$cstNode : undefined;
+            if (!kept || !builder || !cst) {
+                this.highlightElement(node, acceptor);
+                continue;
+            }
+            const projectText = text.slice(cst.offset, cst.end);
+            const start = textDocument.positionAt(cst.offset);
+            const old = before?.get(node);
+            if (old && old.text === projectText && old.character === start.character) {
+                const tokens = old.tokens;
+                for (let t = 0; t < tokens.length; t += 5) builder.push(tokens[t] + start.line, tokens[t + 1], tokens[t + 2], tokens[t + 3], tokens[t + 4]);
+                kept.set(node, old);
+                this.counts.kept++;
+                i += old.size - 1;
+                continue;
+            }
+            const recorded = new RecordingTokens(builder, start.line);
+            // The recorder stands in for the builder while the project's nodes are highlighted (it passes every token on).
+            this.currentTokensBuilder = recorded as unknown as SemanticTokensBuilder;
+            const end = i + subtreeSize(nodes, i);
+            try {
+                for (let j = i; j < end; j++) this.highlightElement(nodes[j], acceptor);
+            } finally {
+                this.currentTokensBuilder = builder;
+            }
+            kept.set(node, { text: projectText, character: start.character, size: end - i, tokens: recorded.tokens });
+            this.counts.made++;
+            work += end - i - 1;
+            i = end - 1;
         }
+        if (kept) this.projectTokens.set(document, kept);
     }
 
     /** Langium's, with the nodes' ranges only (the syntax facts find them without making leaves). */
