@@ -3,7 +3,9 @@
  * "Overlapping semantic tokens detected" and drops colours), for the whole document and for a
  * range, on every example, the test plans, generated plans and random ones; and the same when an
  * editor asks for a range and the whole document at once, cancels a request half-way, or edits
- * the document while a request is under way.
+ * the document while a request is under way. After an edit, the tokens and the outline symbol of
+ * each project whose text is the same are taken from the answer before: every answer still equals
+ * a new server's.
  */
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import fc from 'fast-check';
@@ -14,6 +16,7 @@ import { CancellationTokenSource, LSPErrorCodes, ResponseError, type Range, type
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { generatePlan, toAdopt } from '../../bench/generate-plan.js';
 import type { AdoptSemanticTokenProvider } from '../../src/language/lsp/adopt-semantic-token-provider.js';
+import type { AdoptDocumentSymbolProvider } from '../../src/language/lsp/adopt-document-symbol-provider.js';
 import type { AdoptFile } from '../../src/language/generated/ast.js';
 import { createTestServices, parser } from '../support/helpers.js';
 import { mutatedPlan, validPlan } from '../support/plan-arbitraries.js';
@@ -181,7 +184,7 @@ describe('requests at once', () => {
     });
 });
 
-describe('a project\'s tokens kept from the request before while its text stays the same', () => {
+describe('a project\'s tokens and outline symbol kept from the request before while its text stays the same', () => {
     /** Edits of a plan of 200 projects, each at a seeded place: inside a project, around projects, outside them, one that does not parse. */
     const EDITS: Array<(text: string, pick: number) => { start: number; end: number; text: string } | undefined> = [
         // A trait level, a project's name, a line added inside a project.
@@ -213,13 +216,17 @@ describe('a project\'s tokens kept from the request before while its text stays 
     const freshParse = parser(freshServices);
     const freshProvider = freshServices.lsp.SemanticTokenProvider!;
 
-    test('random edit sequences (seeded): every answer, whole and delta, equals a new server\'s; the projects an edit left alone are kept', async () => {
+    const outline = services.lsp.DocumentSymbolProvider as AdoptDocumentSymbolProvider;
+    const freshOutline = freshServices.lsp.DocumentSymbolProvider!;
+
+    test('random edit sequences (seeded): every answer, whole and delta, and every outline equals a new server\'s; the projects an edit left alone are kept', async () => {
         const plan = toAdopt(generatePlan({ projects: 200, seed: 8 }));
         const uri = URI.parse('file:///semantic-tokens/kept.adopt');
         const documents = services.shared.workspace.TextDocuments!;
         const counts = (provider as AdoptSemanticTokenProvider).counts;
         const sequences = fc.sample(fc.array(fc.tuple(fc.nat(EDITS.length - 1), fc.nat(1000)), { minLength: 10, maxLength: 10 }), { numRuns: 4, seed: 20261208 });
         let keptAfterOneEdit = 0;
+        let outlineKeptAfterOneEdit = 0;
         let deltas = 0;
         for (const steps of sequences) {
             let textDocument = TextDocument.create(uri.toString(), 'adopt', 1, plan);
@@ -229,6 +236,7 @@ describe('a project\'s tokens kept from the request before while its text stays 
             await services.shared.workspace.DocumentBuilder.build([document]);
             let valid = plan;
             const first = await whole(document);
+            await outline.getSymbols(document, params(document));
             let resultId = first.resultId;
             let previous = decode(first);
             try {
@@ -254,7 +262,10 @@ describe('a project\'s tokens kept from the request before while its text stays 
                         expect(decode(answer), `after edit ${index} (${kind})`).toEqual(expected);
                         resultId = answer.resultId;
                     }
+                    const outlineBefore = outline.counts.kept;
+                    expect(await outline.getSymbols(document, params(document)), `the outline after edit ${index} (${kind})`).toEqual(await freshOutline.getSymbols(fresh, params(fresh)));
                     if (kind === 0) keptAfterOneEdit = Math.max(keptAfterOneEdit, counts.kept - before.kept);
+                    if (kind === 0) outlineKeptAfterOneEdit = Math.max(outlineKeptAfterOneEdit, outline.counts.kept - outlineBefore);
                     previous = expected;
                     if (fresh.parseResult.parserErrors.length + fresh.parseResult.lexerErrors.length === 0) {
                         valid = textDocument.getText();
@@ -276,12 +287,13 @@ describe('a project\'s tokens kept from the request before while its text stays 
         }
         // A trait level changed: the other 199 projects' tokens are taken as they were.
         expect(keptAfterOneEdit).toBe(199);
+        expect(outlineKeptAfterOneEdit).toBe(199);
         expect(deltas).toBeGreaterThan(8);
     });
 });
 
 describe('a kept project moved along its line', () => {
-    test('is highlighted anew: its tokens are where it now is', async () => {
+    test('is highlighted and outlined anew: its tokens and its symbol are where it now is', async () => {
         const plan = 'plan P "P" {\n  coalition {\n    member m "M" role staff\n  }\n  stage s "S" {\n    project a "A" { asynchrony low } project b "B" { involves m geography high }\n  }\n}\n';
         const uri = URI.parse('file:///semantic-tokens/moved.adopt');
         const documents = services.shared.workspace.TextDocuments!;
@@ -292,6 +304,7 @@ describe('a kept project moved along its line', () => {
         try {
             await services.shared.workspace.DocumentBuilder.build([document]);
             await whole(document);
+            await services.lsp.DocumentSymbolProvider!.getSymbols(document, params(document));
             const at = plan.indexOf('low');
             textDocument = TextDocument.update(textDocument, [{ range: { start: textDocument.positionAt(at), end: textDocument.positionAt(at + 3) }, text: 'medium' }], 2);
             documents.set(textDocument);
@@ -303,6 +316,9 @@ describe('a kept project moved along its line', () => {
             expect(answer).toEqual(decode(await whole(await parse(textDocument.getText()))));
             const line = textDocument.getText().split('\n')[5];
             expect(answer.filter(token => token.line === 5).map(token => line.slice(token.char, token.char + token.length))).toEqual(['a', 'medium', 'b', 'm', 'high']);
+            // And its outline symbol: b's name three characters to the right.
+            const fresh = await parse(textDocument.getText());
+            expect(await services.lsp.DocumentSymbolProvider!.getSymbols(document, params(document))).toEqual(await services.lsp.DocumentSymbolProvider!.getSymbols(fresh, params(fresh)));
         } finally {
             await services.shared.workspace.DocumentBuilder.update([], [uri]);
             documents.delete(uri.toString());
