@@ -3,9 +3,9 @@
  * "Overlapping semantic tokens detected" and drops colours), for the whole document and for a
  * range, on every example, the test plans, generated plans and random ones; and the same when an
  * editor asks for a range and the whole document at once, cancels a request half-way, or edits
- * the document while a request is under way. After an edit, the tokens and the outline symbol of
- * each project whose text is the same are taken from the answer before: every answer still equals
- * a new server's.
+ * the document while a request is under way. After an edit, the tokens, the outline symbol and the
+ * folding ranges of each project whose text is the same are taken from the answer before: every
+ * answer still equals a new server's.
  */
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import fc from 'fast-check';
@@ -17,6 +17,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { generatePlan, toAdopt } from '../../bench/generate-plan.js';
 import type { AdoptSemanticTokenProvider } from '../../src/language/lsp/adopt-semantic-token-provider.js';
 import type { AdoptDocumentSymbolProvider } from '../../src/language/lsp/adopt-document-symbol-provider.js';
+import type { AdoptFoldingRangeProvider } from '../../src/language/lsp/adopt-folding-range-provider.js';
 import type { AdoptFile } from '../../src/language/generated/ast.js';
 import { createTestServices, parser } from '../support/helpers.js';
 import { mutatedPlan, validPlan } from '../support/plan-arbitraries.js';
@@ -184,7 +185,7 @@ describe('requests at once', () => {
     });
 });
 
-describe('a project\'s tokens and outline symbol kept from the request before while its text stays the same', () => {
+describe('a project\'s tokens, outline symbol and folding ranges kept from the request before while its text stays the same', () => {
     /** Edits of a plan of 200 projects, each at a seeded place: inside a project, around projects, outside them, one that does not parse. */
     const EDITS: Array<(text: string, pick: number) => { start: number; end: number; text: string } | undefined> = [
         // A trait level, a project's name, a line added inside a project.
@@ -218,8 +219,10 @@ describe('a project\'s tokens and outline symbol kept from the request before wh
 
     const outline = services.lsp.DocumentSymbolProvider as AdoptDocumentSymbolProvider;
     const freshOutline = freshServices.lsp.DocumentSymbolProvider!;
+    const folding = services.lsp.FoldingRangeProvider as AdoptFoldingRangeProvider;
+    const freshFolding = freshServices.lsp.FoldingRangeProvider!;
 
-    test('random edit sequences (seeded): every answer, whole and delta, and every outline equals a new server\'s; the projects an edit left alone are kept', async () => {
+    test('random edit sequences (seeded): every answer, whole and delta, every outline and every folding equals a new server\'s; the projects an edit left alone are kept', async () => {
         const plan = toAdopt(generatePlan({ projects: 200, seed: 8 }));
         const uri = URI.parse('file:///semantic-tokens/kept.adopt');
         const documents = services.shared.workspace.TextDocuments!;
@@ -227,6 +230,7 @@ describe('a project\'s tokens and outline symbol kept from the request before wh
         const sequences = fc.sample(fc.array(fc.tuple(fc.nat(EDITS.length - 1), fc.nat(1000)), { minLength: 10, maxLength: 10 }), { numRuns: 4, seed: 20261208 });
         let keptAfterOneEdit = 0;
         let outlineKeptAfterOneEdit = 0;
+        let foldingKeptAfterOneEdit = 0;
         let deltas = 0;
         for (const steps of sequences) {
             let textDocument = TextDocument.create(uri.toString(), 'adopt', 1, plan);
@@ -237,6 +241,7 @@ describe('a project\'s tokens and outline symbol kept from the request before wh
             let valid = plan;
             const first = await whole(document);
             await outline.getSymbols(document, params(document));
+            await folding.getFoldingRanges(document, params(document));
             let resultId = first.resultId;
             let previous = decode(first);
             try {
@@ -263,7 +268,10 @@ describe('a project\'s tokens and outline symbol kept from the request before wh
                         resultId = answer.resultId;
                     }
                     const outlineBefore = outline.counts.kept;
+                    const foldingBefore = folding.counts.kept;
                     expect(await outline.getSymbols(document, params(document)), `the outline after edit ${index} (${kind})`).toEqual(await freshOutline.getSymbols(fresh, params(fresh)));
+                    expect(await folding.getFoldingRanges(document, params(document)), `the folding after edit ${index} (${kind})`).toEqual(await freshFolding.getFoldingRanges(fresh, params(fresh)));
+                    if (kind === 0) foldingKeptAfterOneEdit = Math.max(foldingKeptAfterOneEdit, folding.counts.kept - foldingBefore);
                     if (kind === 0) keptAfterOneEdit = Math.max(keptAfterOneEdit, counts.kept - before.kept);
                     if (kind === 0) outlineKeptAfterOneEdit = Math.max(outlineKeptAfterOneEdit, outline.counts.kept - outlineBefore);
                     previous = expected;
@@ -288,6 +296,7 @@ describe('a project\'s tokens and outline symbol kept from the request before wh
         // A trait level changed: the other 199 projects' tokens are taken as they were.
         expect(keptAfterOneEdit).toBe(199);
         expect(outlineKeptAfterOneEdit).toBe(199);
+        expect(foldingKeptAfterOneEdit).toBe(199);
         expect(deltas).toBeGreaterThan(8);
     });
 });
@@ -316,9 +325,10 @@ describe('a kept project moved along its line', () => {
             expect(answer).toEqual(decode(await whole(await parse(textDocument.getText()))));
             const line = textDocument.getText().split('\n')[5];
             expect(answer.filter(token => token.line === 5).map(token => line.slice(token.char, token.char + token.length))).toEqual(['a', 'medium', 'b', 'm', 'high']);
-            // And its outline symbol: b's name three characters to the right.
+            // And its outline symbol (b's name three characters to the right) and folding.
             const fresh = await parse(textDocument.getText());
             expect(await services.lsp.DocumentSymbolProvider!.getSymbols(document, params(document))).toEqual(await services.lsp.DocumentSymbolProvider!.getSymbols(fresh, params(fresh)));
+            expect(await services.lsp.FoldingRangeProvider!.getFoldingRanges(document, params(document))).toEqual(await services.lsp.FoldingRangeProvider!.getFoldingRanges(fresh, params(fresh)));
         } finally {
             await services.shared.workspace.DocumentBuilder.update([], [uri]);
             documents.delete(uri.toString());

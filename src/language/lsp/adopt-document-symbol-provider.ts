@@ -14,31 +14,14 @@ import type { CancellationToken, DocumentSymbol, DocumentSymbolParams, Range } f
 import { isCoalition, isProject } from '../generated/ast.js';
 import type { AdoptServices } from '../adopt-module.js';
 import type { SyntaxFacts } from '../parser/syntax-facts.js';
-
-/** A project's symbol as the last outline answered it: taken again while the project's text is the same. */
-interface ProjectSymbol {
-    /** The project's text. */
-    readonly text: string;
-    /** Where it started: its first line, and the character of that line. */
-    readonly line: number;
-    readonly character: number;
-    readonly symbol: DocumentSymbol;
-}
-
-/** The outline being answered: the document's text, the projects' symbols of the outline before, and this one's. */
-interface OutlineRun {
-    readonly text: string;
-    readonly before: Map<AstNode, ProjectSymbol> | undefined;
-    readonly made: Map<AstNode, ProjectSymbol>;
-}
+import { KeptPerProject, type ProjectAnswer } from './kept-per-project.js';
 
 export class AdoptDocumentSymbolProvider extends DefaultDocumentSymbolProvider {
     private readonly facts: SyntaxFacts;
     /** Each document's projects' symbols, from its last outline. */
-    private readonly projectSymbols = new WeakMap<LangiumDocument, Map<AstNode, ProjectSymbol>>();
-    private run: OutlineRun | undefined;
-    /** Projects whose symbol was taken from the outline before, and those made anew (for tests). */
-    readonly counts = { kept: 0, made: 0 };
+    private readonly projectSymbols = new KeptPerProject<DocumentSymbol>();
+    /** The outline being answered. */
+    private answer: ProjectAnswer<DocumentSymbol> | undefined;
 
     constructor(services: AdoptServices) {
         super(services);
@@ -51,32 +34,33 @@ export class AdoptDocumentSymbolProvider extends DefaultDocumentSymbolProvider {
      * its symbol, moved by the lines it moved (the same object when it did not move).
      */
     override getSymbols(document: LangiumDocument, params: DocumentSymbolParams, cancelToken?: CancellationToken): MaybePromise<DocumentSymbol[]> {
-        this.run = { text: document.textDocument.getText(), before: this.projectSymbols.get(document), made: new Map() };
+        const answer = this.projectSymbols.begin(document);
+        this.answer = answer;
         try {
             const symbols = super.getSymbols(document, params, cancelToken);
-            this.projectSymbols.set(document, this.run.made);
+            this.projectSymbols.finish(document, answer);
             return symbols;
         } finally {
-            this.run = undefined;
+            this.answer = undefined;
         }
     }
 
+    /** Projects whose symbol was taken from the outline before, and those made anew (for tests). */
+    get counts(): { readonly kept: number; readonly made: number } {
+        return this.projectSymbols.counts;
+    }
+
     protected override getSymbol(document: LangiumDocument, astNode: AstNode): DocumentSymbol[] {
-        const run = this.run;
-        const cst = run && isProject(astNode) ? astNode.$cstNode : undefined;
-        if (!run || !cst) return this.symbolsOf(document, astNode);
-        const text = run.text.slice(cst.offset, cst.end);
-        const start = document.textDocument.positionAt(cst.offset);
-        const old = run.before?.get(astNode);
-        if (old && old.text === text && old.character === start.character) {
-            const symbol = start.line === old.line ? old.symbol : movedSymbol(old.symbol, start.line - old.line);
-            run.made.set(astNode, symbol === old.symbol ? old : { ...old, line: start.line, symbol });
-            this.counts.kept++;
+        const answer = this.answer;
+        if (!answer || !isProject(astNode)) return this.symbolsOf(document, astNode);
+        const taken = answer.taken(astNode);
+        if (taken) {
+            const symbol = taken.lines === 0 ? taken.value : movedSymbol(taken.value, taken.lines);
+            answer.keepAt(astNode, symbol, taken.start);
             return [symbol];
         }
         const symbols = this.symbolsOf(document, astNode);
-        if (symbols.length === 1) run.made.set(astNode, { text, line: start.line, character: start.character, symbol: symbols[0] });
-        this.counts.made++;
+        if (symbols.length === 1) answer.keep(astNode, symbols[0]);
         return symbols;
     }
 

@@ -7,7 +7,8 @@
  * with a stream per node and the concrete syntax tree twice; this one reads the nodes and the
  * comments from the syntax facts (parser/syntax-facts.ts) and answers the same ranges in the same
  * order: the nodes' (in `streamAst` order), then block comments, then runs of line comments; but
- * the file's root, when it spans what its plan spans, only once.
+ * the file's root, when it spans what its plan spans, only once. After an edit, a project whose
+ * text is the same keeps its ranges from the document's last answer, moved by the lines it moved.
  */
 import type { CstNode, LangiumDocument } from 'langium';
 import { DefaultFoldingRangeProvider, type FoldingRangeAcceptor } from 'langium/lsp';
@@ -16,9 +17,13 @@ import type { AdoptServices } from '../adopt-module.js';
 import type { Comment, SyntaxFacts } from '../parser/syntax-facts.js';
 import { lineBreaks } from '../parser/text-lines.js';
 import { blockOfFile } from '../model/plan-model.js';
+import { isProject } from '../generated/ast.js';
+import { KeptPerProject, subtreeSize } from './kept-per-project.js';
 
 export class AdoptFoldingRangeProvider extends DefaultFoldingRangeProvider {
     private readonly facts: SyntaxFacts;
+    /** Each document's projects' ranges (a project's and those of all it holds), from its last answer. */
+    private readonly projectFoldings = new KeptPerProject<{ readonly size: number; readonly ranges: readonly FoldingRange[] }>();
 
     constructor(services: AdoptServices) {
         super(services);
@@ -32,9 +37,32 @@ export class AdoptFoldingRangeProvider extends DefaultFoldingRangeProvider {
         // when it spans just what its plan or shared block spans (Langium's would fold it twice).
         const block = blockOfFile(root)?.$cstNode;
         const sameAsBlock = block !== undefined && root.$cstNode?.offset === block.offset && root.$cstNode.end === block.end;
-        for (const node of this.facts.nodes(root)) {
-            if (node !== root || !sameAsBlock) this.collectObjectFolding(document, node, acceptor);
+        // Each project's ranges come from the answer before when it is what it was (kept-per-project.ts).
+        const answer = this.projectFoldings.begin(document);
+        const nodes = this.facts.nodes(root);
+        for (let i = 0; i < nodes.length; i++) {
+            const node = nodes[i];
+            if (!isProject(node)) {
+                if (node !== root || !sameAsBlock) this.collectObjectFolding(document, node, acceptor);
+                continue;
+            }
+            const taken = answer.taken(node);
+            if (taken) {
+                const { size, ranges } = taken.value;
+                const moved = taken.lines === 0 ? ranges : ranges.map(range => ({ ...range, startLine: range.startLine + taken.lines, endLine: range.endLine + taken.lines }));
+                for (const range of moved) acceptor(range);
+                answer.keepAt(node, moved === ranges ? taken.value : { size, ranges: moved }, taken.start);
+                i += size - 1;
+                continue;
+            }
+            const ranges: FoldingRange[] = [];
+            const end = i + subtreeSize(nodes, i);
+            for (let j = i; j < end; j++) this.collectObjectFolding(document, nodes[j], range => ranges.push(range));
+            for (const range of ranges) acceptor(range);
+            answer.keep(node, { size: end - i, ranges });
+            i = end - 1;
         }
+        this.projectFoldings.finish(document, answer);
         const comments = this.facts.comments(root);
         for (const comment of comments) {
             if (this.commentNames.includes(comment.terminal) && comment.range.end.line > comment.range.start.line) {
@@ -43,6 +71,11 @@ export class AdoptFoldingRangeProvider extends DefaultFoldingRangeProvider {
             }
         }
         this.collectLineCommentRuns(comments, acceptor);
+    }
+
+    /** Projects whose ranges were taken from the answer before, and those made anew (for tests). */
+    get counts(): { readonly kept: number; readonly made: number } {
+        return this.projectFoldings.counts;
     }
 
     protected override toFoldingRange(document: LangiumDocument, node: CstNode, kind?: string): FoldingRange | undefined {

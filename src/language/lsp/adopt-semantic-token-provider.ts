@@ -27,6 +27,7 @@ import { Cancellation, interruptAndCheck, type AstNode, type LangiumDocument } f
 import { AbstractSemanticTokenProvider, SemanticTokensBuilder, type SemanticTokenAcceptor, type SemanticTokenPropertyOptions } from 'langium/lsp';
 import type { AdoptServices } from '../adopt-module.js';
 import type { SyntaxFacts } from '../parser/syntax-facts.js';
+import { KeptPerProject, subtreeSize } from './kept-per-project.js';
 import {
     LSPErrorCodes, ResponseError, SemanticTokenModifiers, SemanticTokenTypes, type SemanticTokens, type SemanticTokensDelta, type SemanticTokensDeltaParams, type SemanticTokensParams,
     type SemanticTokensRangeParams
@@ -57,15 +58,8 @@ export const DATE_TOKEN_TYPE = SemanticTokenTypes.number;
 /** How many nodes to highlight between two checks for cancellation. */
 const NODES_PER_CHECK = 256;
 
-/**
- * The tokens of a project and of everything it holds, as the last whole-document request pushed
- * them: taken again, moved by the lines its text moved, while its text stays the same.
- */
+/** The tokens of a project and of everything it holds, as a whole-document request pushed them. */
 interface ProjectTokens {
-    /** The project's text. */
-    readonly text: string;
-    /** The character its first line started at. */
-    readonly character: number;
     /** How many nodes: the project and all it holds (in the list of nodes, they follow it). */
     readonly size: number;
     /** Each token's line (counted from the project's first), character, length, type and modifiers, in the order they were pushed. */
@@ -82,27 +76,12 @@ class RecordingTokens {
     }
 }
 
-/** How many nodes the node at `index` holds, itself included: those after it in the list (an order of `streamAst`) that it contains. */
-function subtreeSize(nodes: readonly AstNode[], index: number): number {
-    const node = nodes[index];
-    let end = index + 1;
-    while (end < nodes.length && holds(node, nodes[end])) end++;
-    return end - index;
-}
-
-function holds(ancestor: AstNode, node: AstNode): boolean {
-    for (let current = node.$container; current; current = current.$container) if (current === ancestor) return true;
-    return false;
-}
-
 export class AdoptSemanticTokenProvider extends AbstractSemanticTokenProvider {
     private readonly facts: SyntaxFacts;
     /** The request being answered (settled either way): the next one starts after it. */
     private previous: Promise<unknown> = Promise.resolve();
     /** Each document's projects' tokens, from its last whole-document request. */
-    private readonly projectTokens = new WeakMap<LangiumDocument, Map<AstNode, ProjectTokens>>();
-    /** Projects whose tokens were taken from the request before, and those highlighted anew (for tests). */
-    readonly counts = { kept: 0, made: 0 };
+    private readonly projectTokens = new KeptPerProject<ProjectTokens>();
 
     constructor(services: AdoptServices) {
         super(services);
@@ -162,11 +141,9 @@ export class AdoptSemanticTokenProvider extends AbstractSemanticTokenProvider {
         const root = document.parseResult.value;
         const textDocument = document.textDocument;
         const version = textDocument.version;
-        const text = textDocument.getText();
         const nodes = this.facts.nodes(root);
-        // A whole document's tokens: each project's come from the request before when its text is the same.
-        const before = this.currentRange === undefined ? this.projectTokens.get(document) : undefined;
-        const kept = this.currentRange === undefined ? new Map<AstNode, ProjectTokens>() : undefined;
+        // A whole document's tokens: each project's come from the request before when it is what it was.
+        const answer = this.currentRange === undefined ? this.projectTokens.begin(document) : undefined;
         const builder = this.currentTokensBuilder;
         let work = 0;
         for (let i = 0; i < nodes.length; i++) {
@@ -179,23 +156,20 @@ export class AdoptSemanticTokenProvider extends AbstractSemanticTokenProvider {
                 }
             }
             const node = nodes[i];
-            const cst = kept && builder && isProject(node) ? node.$cstNode : undefined;
-            if (!kept || !builder || !cst) {
+            if (!answer || !builder || !isProject(node) || !node.$cstNode) {
                 this.highlightElement(node, acceptor);
                 continue;
             }
-            const projectText = text.slice(cst.offset, cst.end);
-            const start = textDocument.positionAt(cst.offset);
-            const old = before?.get(node);
-            if (old && old.text === projectText && old.character === start.character) {
-                const tokens = old.tokens;
-                for (let t = 0; t < tokens.length; t += 5) builder.push(tokens[t] + start.line, tokens[t + 1], tokens[t + 2], tokens[t + 3], tokens[t + 4]);
-                kept.set(node, old);
-                this.counts.kept++;
-                i += old.size - 1;
+            const taken = answer.taken(node);
+            if (taken) {
+                const { tokens, size } = taken.value;
+                const line = taken.start.line;
+                for (let t = 0; t < tokens.length; t += 5) builder.push(tokens[t] + line, tokens[t + 1], tokens[t + 2], tokens[t + 3], tokens[t + 4]);
+                answer.keepAt(node, taken.value, taken.start);
+                i += size - 1;
                 continue;
             }
-            const recorded = new RecordingTokens(builder, start.line);
+            const recorded = new RecordingTokens(builder, textDocument.positionAt(node.$cstNode.offset).line);
             // The recorder stands in for the builder while the project's nodes are highlighted (it passes every token on).
             this.currentTokensBuilder = recorded as unknown as SemanticTokensBuilder;
             const end = i + subtreeSize(nodes, i);
@@ -204,12 +178,16 @@ export class AdoptSemanticTokenProvider extends AbstractSemanticTokenProvider {
             } finally {
                 this.currentTokensBuilder = builder;
             }
-            kept.set(node, { text: projectText, character: start.character, size: end - i, tokens: recorded.tokens });
-            this.counts.made++;
+            answer.keep(node, { size: end - i, tokens: recorded.tokens });
             work += end - i - 1;
             i = end - 1;
         }
-        if (kept) this.projectTokens.set(document, kept);
+        if (answer) this.projectTokens.finish(document, answer);
+    }
+
+    /** Projects whose tokens were taken from the request before, and those highlighted anew (for tests). */
+    get counts(): { readonly kept: number; readonly made: number } {
+        return this.projectTokens.counts;
     }
 
     /** Langium's, with the nodes' ranges only (the syntax facts find them without making leaves). */
