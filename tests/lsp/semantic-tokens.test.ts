@@ -116,6 +116,34 @@ describe('no two semantic tokens overlap', () => {
     });
 });
 
+/**
+ * A plan opened as an editor opens it: `edit` replaces the text between two offsets and returns
+ * the rebuild (as the editor's didChange starts it), `close` closes it.
+ */
+async function openInEditor(name: string, text: string) {
+    const uri = URI.parse(`file:///semantic-tokens/${name}.adopt`);
+    const documents = services.shared.workspace.TextDocuments!;
+    let textDocument = TextDocument.create(uri.toString(), 'adopt', 1, text);
+    documents.set(textDocument);
+    const document = services.shared.workspace.LangiumDocumentFactory.fromTextDocument(textDocument, uri);
+    services.shared.workspace.LangiumDocuments.addDocument(document);
+    await services.shared.workspace.DocumentBuilder.build([document]);
+    return {
+        document,
+        text: () => textDocument.getText(),
+        edit(start: number, end: number, newText: string): Promise<void> {
+            const range = { start: textDocument.positionAt(start), end: textDocument.positionAt(end) };
+            textDocument = TextDocument.update(textDocument, [{ range, text: newText }], textDocument.version + 1);
+            documents.set(textDocument);
+            return services.shared.workspace.DocumentBuilder.update([uri], []);
+        },
+        async close(): Promise<void> {
+            await services.shared.workspace.DocumentBuilder.update([], [uri]);
+            documents.delete(uri.toString());
+        }
+    };
+}
+
 describe('requests at once', () => {
     // Every check for cancellation yields to the event loop, as a busy server's does.
     beforeEach(() => setInterruptionPeriod(0));
@@ -156,13 +184,8 @@ describe('requests at once', () => {
 
     test('an edit while a request is under way (the tree updated in place): ContentModified, then the new version\'s tokens', async () => {
         const text = toAdopt(generatePlan({ projects: 300, seed: 6 }));
-        const uri = URI.parse('file:///semantic-tokens/edited.adopt');
-        const documents = services.shared.workspace.TextDocuments!;
-        let textDocument = TextDocument.create(uri.toString(), 'adopt', 1, text);
-        documents.set(textDocument);
-        const document = services.shared.workspace.LangiumDocumentFactory.fromTextDocument(textDocument, uri);
-        services.shared.workspace.LangiumDocuments.addDocument(document);
-        await services.shared.workspace.DocumentBuilder.build([document]);
+        const editor = await openInEditor('edited', text);
+        const document = editor.document;
         // A project renamed near the end: an edit the fast build makes in place.
         const at = text.lastIndexOf('project ') + 'project '.length;
         const edited = `${text.slice(0, at)}renamed${text.slice(at)}`;
@@ -171,17 +194,14 @@ describe('requests at once', () => {
         const underWay = Promise.resolve(provider.semanticHighlight(document, params(document), new CancellationTokenSource().token));
         // The walk has begun (the first check yields); the editor sends the edit.
         await new Promise(resolve => setImmediate(resolve));
-        textDocument = TextDocument.update(textDocument, [{ range: { start: textDocument.positionAt(at), end: textDocument.positionAt(at) }, text: 'renamed' }], 2);
-        documents.set(textDocument);
-        const updated = services.shared.workspace.DocumentBuilder.update([uri], []);
+        const updated = editor.edit(at, at, 'renamed');
         await expect(underWay.then(() => 'answered', (error: unknown) => (error instanceof ResponseError ? error.code : error))).resolves.toBe(LSPErrorCodes.ContentModified);
         await updated;
         expect(document.textDocument.getText()).toBe(edited);
         const next = decode(await whole(document));
         expect(overlaps(next)).toEqual([]);
         expect(next).toEqual(expected);
-        await services.shared.workspace.DocumentBuilder.update([], [uri]);
-        documents.delete(uri.toString());
+        await editor.close();
     });
 });
 
@@ -224,8 +244,6 @@ describe('a project\'s tokens, outline symbol and folding ranges kept from the r
 
     test('random edit sequences (seeded): every answer, whole and delta, every outline and every folding equals a new server\'s; the projects an edit left alone are kept', async () => {
         const plan = toAdopt(generatePlan({ projects: 200, seed: 8 }));
-        const uri = URI.parse('file:///semantic-tokens/kept.adopt');
-        const documents = services.shared.workspace.TextDocuments!;
         const counts = (provider as AdoptSemanticTokenProvider).counts;
         const sequences = fc.sample(fc.array(fc.tuple(fc.nat(EDITS.length - 1), fc.nat(1000)), { minLength: 10, maxLength: 10 }), { numRuns: 4, seed: 20261208 });
         let keptAfterOneEdit = 0;
@@ -233,11 +251,8 @@ describe('a project\'s tokens, outline symbol and folding ranges kept from the r
         let foldingKeptAfterOneEdit = 0;
         let deltas = 0;
         for (const steps of sequences) {
-            let textDocument = TextDocument.create(uri.toString(), 'adopt', 1, plan);
-            documents.set(textDocument);
-            const document = services.shared.workspace.LangiumDocumentFactory.fromTextDocument(textDocument, uri);
-            services.shared.workspace.LangiumDocuments.addDocument(document);
-            await services.shared.workspace.DocumentBuilder.build([document]);
+            const editor = await openInEditor('kept', plan);
+            const document = editor.document;
             let valid = plan;
             const first = await whole(document);
             await outline.getSymbols(document, params(document));
@@ -246,13 +261,10 @@ describe('a project\'s tokens, outline symbol and folding ranges kept from the r
             let previous = decode(first);
             try {
                 for (const [index, [kind, pick]] of steps.entries()) {
-                    const edit = EDITS[kind](textDocument.getText(), pick);
+                    const edit = EDITS[kind](editor.text(), pick);
                     if (!edit) continue;
-                    const range = { start: textDocument.positionAt(edit.start), end: textDocument.positionAt(edit.end) };
-                    textDocument = TextDocument.update(textDocument, [{ range, text: edit.text }], textDocument.version + 1);
-                    documents.set(textDocument);
-                    await services.shared.workspace.DocumentBuilder.update([uri], []);
-                    const fresh = await freshParse(textDocument.getText());
+                    await editor.edit(edit.start, edit.end, edit.text);
+                    const fresh = await freshParse(editor.text());
                     const expected = decode(await freshProvider.semanticHighlight(fresh, params(fresh)));
                     const before = { ...counts };
                     // Every other edit is answered as a delta on the answer before, as VS Code asks.
@@ -276,21 +288,17 @@ describe('a project\'s tokens, outline symbol and folding ranges kept from the r
                     if (kind === 0) outlineKeptAfterOneEdit = Math.max(outlineKeptAfterOneEdit, outline.counts.kept - outlineBefore);
                     previous = expected;
                     if (fresh.parseResult.parserErrors.length + fresh.parseResult.lexerErrors.length === 0) {
-                        valid = textDocument.getText();
+                        valid = editor.text();
                     } else {
                         // Undone: the next edit starts from the last text that parsed (a broken text is parsed in full, and so is the next).
-                        const all = { start: textDocument.positionAt(0), end: textDocument.positionAt(textDocument.getText().length) };
-                        textDocument = TextDocument.update(textDocument, [{ range: all, text: valid }], textDocument.version + 1);
-                        documents.set(textDocument);
-                        await services.shared.workspace.DocumentBuilder.update([uri], []);
+                        await editor.edit(0, editor.text().length, valid);
                         const answer = await whole(document);
                         resultId = answer.resultId;
                         previous = decode(answer);
                     }
                 }
             } finally {
-                await services.shared.workspace.DocumentBuilder.update([], [uri]);
-                documents.delete(uri.toString());
+                await editor.close();
             }
         }
         // A trait level changed: the other 199 projects' tokens are taken as they were.
@@ -304,34 +312,26 @@ describe('a project\'s tokens, outline symbol and folding ranges kept from the r
 describe('a kept project moved along its line', () => {
     test('is highlighted and outlined anew: its tokens and its symbol are where it now is', async () => {
         const plan = 'plan P "P" {\n  coalition {\n    member m "M" role staff\n  }\n  stage s "S" {\n    project a "A" { asynchrony low } project b "B" { involves m geography high }\n  }\n}\n';
-        const uri = URI.parse('file:///semantic-tokens/moved.adopt');
-        const documents = services.shared.workspace.TextDocuments!;
-        let textDocument = TextDocument.create(uri.toString(), 'adopt', 1, plan);
-        documents.set(textDocument);
-        const document = services.shared.workspace.LangiumDocumentFactory.fromTextDocument(textDocument, uri);
-        services.shared.workspace.LangiumDocuments.addDocument(document);
+        const editor = await openInEditor('moved', plan);
+        const document = editor.document;
         try {
-            await services.shared.workspace.DocumentBuilder.build([document]);
             await whole(document);
             await services.lsp.DocumentSymbolProvider!.getSymbols(document, params(document));
             const at = plan.indexOf('low');
-            textDocument = TextDocument.update(textDocument, [{ range: { start: textDocument.positionAt(at), end: textDocument.positionAt(at + 3) }, text: 'medium' }], 2);
-            documents.set(textDocument);
             const b = (document.parseResult.value as AdoptFile).plan!.stages[0].projects[1];
-            await services.shared.workspace.DocumentBuilder.update([uri], []);
+            await editor.edit(at, at + 3, 'medium');
             // b is the same node, three characters to the right.
             expect((document.parseResult.value as AdoptFile).plan!.stages[0].projects[1]).toBe(b);
             const answer = decode(await whole(document));
-            expect(answer).toEqual(decode(await whole(await parse(textDocument.getText()))));
-            const line = textDocument.getText().split('\n')[5];
+            expect(answer).toEqual(decode(await whole(await parse(editor.text()))));
+            const line = editor.text().split('\n')[5];
             expect(answer.filter(token => token.line === 5).map(token => line.slice(token.char, token.char + token.length))).toEqual(['a', 'medium', 'b', 'm', 'high']);
             // And its outline symbol (b's name three characters to the right) and folding.
-            const fresh = await parse(textDocument.getText());
+            const fresh = await parse(editor.text());
             expect(await services.lsp.DocumentSymbolProvider!.getSymbols(document, params(document))).toEqual(await services.lsp.DocumentSymbolProvider!.getSymbols(fresh, params(fresh)));
             expect(await services.lsp.FoldingRangeProvider!.getFoldingRanges(document, params(document))).toEqual(await services.lsp.FoldingRangeProvider!.getFoldingRanges(fresh, params(fresh)));
         } finally {
-            await services.shared.workspace.DocumentBuilder.update([], [uri]);
-            documents.delete(uri.toString());
+            await editor.close();
         }
     });
 });
