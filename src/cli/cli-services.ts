@@ -214,8 +214,8 @@ export function exitForErrors(errors: readonly CheckedFile[], shown: readonly La
     return errors.length > 0 ? 1 : 0;
 }
 
-/** An error, as LSP reads a diagnostic without a severity. */
-function isError(diagnostic: Diagnostic): boolean {
+/** Whether a diagnostic is an error (LSP reads one without a severity as an error). */
+export function isError(diagnostic: Diagnostic): boolean {
     return (diagnostic.severity ?? 1) === 1;
 }
 

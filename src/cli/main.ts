@@ -24,7 +24,7 @@ import { buildRankResult, sortedDiagnostics } from '../language/score/rank-resul
 import { CHECK_FORMATS, type CheckFormat } from '../protocol/check-protocol.js';
 import type { FolderRanking, RankResult } from '../protocol/rank-protocol.js';
 import { formatCheck } from './check-output.js';
-import { PlanWorkspace, configProblemLine, documentPath, exitForErrors, holdsSharedBlock, mustNotBeShared, type BuildStats } from './cli-services.js';
+import { PlanWorkspace, configProblemLine, documentPath, exitForErrors, holdsSharedBlock, isError, mustNotBeShared, type BuildStats } from './cli-services.js';
 import { inputFiles, isFolder } from './input-paths.js';
 import { InputProblem, readPlanFile } from './read-plan-file.js';
 import { formatRankTable } from './rank-table.js';
@@ -184,7 +184,7 @@ async function check(paths: string[], options: CheckOptions, io: CliIo): Promise
     });
     if (problems.length > 0) return reportProblems(problems, io);
     const all = checked.flatMap(file => file.diagnostics);
-    const errors = all.filter(diagnostic => (diagnostic.severity ?? 1) === 1).length;
+    const errors = all.filter(isError).length;
     const warnings = all.filter(diagnostic => diagnostic.severity === 2).length;
     if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
         io.err(`adopt: ${warnings} warning${warnings === 1 ? '' : 's'}, more than --max-warnings ${options.maxWarnings} allows\n`);
@@ -274,7 +274,6 @@ async function rank(path: string, options: RankOptions, io: CliIo): Promise<numb
     }
     return exitForErrors(workspace.errorsWithUsed([document]), [document], io);
 }
-
 
 /**
  * `adopt rank FOLDER`: every plan under the folder (its shared files are read, not ranked), in
