@@ -1,4 +1,5 @@
-// What the UI tests share: waiting for what the page shows, going to a line, reading the example's
+// What the UI tests share: waiting for what the page shows, going to a line, waiting for a code
+// lens, reading the example's
 // ranking in the Quick wins view, running a command from the palette,
 // switching the colour theme (and waiting until the webviews have it), finding a webview's page,
 // and checking a page with axe-core.
@@ -39,6 +40,23 @@ export async function goToLine(page, line) {
     await page.locator('.quick-input-widget input').fill(`:${line}`);
     await page.keyboard.press('Enter');
     await page.locator('#status\\.editor\\.selection', { hasText: `Ln ${line},` }).waitFor();
+}
+
+/**
+ * Waits until a code lens whose text holds `text` shows in the editor. The editor draws only the
+ * lenses of the lines in view, so the caller brings the line into view first. A failure lists the
+ * lenses the editor holds, shown or not, so that a lens never answered and a lens out of view differ.
+ */
+export async function waitForCodeLens(page, text) {
+    try {
+        await page.locator('.codelens-decoration', { hasText: text }).first().waitFor();
+    } catch (error) {
+        const held = await page.locator('.codelens-decoration')
+            .evaluateAll(nodes => nodes.map(node => `'${node.textContent}' (${node.checkVisibility() ? 'shown' : 'not shown'})`))
+            .catch(() => []);
+        const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+        throw new Error(`${message}: no code lens '${text}' shows; the editor holds ${held.length > 0 ? held.join(', ') : 'no code lens'}`);
+    }
 }
 
 /** The Quick wins view of examples/riverside-health.adopt, once open: its two ranked rows and its summary (`webview` is the view's page). */

@@ -10,7 +10,7 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { expectAccessible, expectMatch, expectRiversideRanking, expectText, goToLine, setTheme, STEP_TIMEOUT, waitUntil, webviewFrame } from './ui-support.mjs';
+import { expectAccessible, expectMatch, expectRiversideRanking, expectText, goToLine, setTheme, STEP_TIMEOUT, waitForCodeLens, waitUntil, webviewFrame } from './ui-support.mjs';
 
 /**
  * @param {{ url: string, workspace: string, chromiumPath: string, screenshots: string,
@@ -62,7 +62,9 @@ export async function runUiTests({ url, workspace, chromiumPath, screenshots, re
                 if ((await filter.inputValue()) !== 'hashtagContest') await filter.fill('hashtagContest');
                 return (await row.count()) > 0;
             }, 'the freestanding-project problem of hashtagContest in the Problems panel');
-            await page.locator('.codelens-decoration', { hasText: 'score 0 · rank 2 of 2' }).first().waitFor();
+            // The panel took the lower part of the editor: the project's line is brought into view again.
+            await goToLine(page, 35);
+            await waitForCodeLens(page, 'score 0 · rank 2 of 2');
             await shot('01-diagnostics');
             await editorLine('project hashtagContest').click();
             await page.keyboard.press('Control+J');
@@ -201,7 +203,7 @@ export async function runUiTests({ url, workspace, chromiumPath, screenshots, re
             await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Untitled plan' }).first().click();
             await editorLine('Our adoption plan').waitFor();
             await page.locator('#status\\.editor\\.mode', { hasText: 'Adopt' }).waitFor();
-            await page.locator('.codelens-decoration', { hasText: 'quick win' }).first().waitFor();
+            await waitForCodeLens(page, 'quick win');
             await shot('07-new-plan');
         });
 
@@ -257,7 +259,7 @@ export async function runUiTests({ url, workspace, chromiumPath, screenshots, re
             await page.locator('.explorer-folders-view').waitFor({ state: 'hidden' });
             await goToLine(page, 66);
             await editorLine('project lectureArchive').waitFor();
-            await page.locator('.codelens-decoration', { hasText: '1/3 actions done' }).first().waitFor();
+            await waitForCodeLens(page, '1/3 actions done');
             // ADOPT_TODAY=2027-03-01 (scripts/test-vscode.mjs): recordChemistry, due 20 February and doing, is overdue.
             await page.locator('.squiggly-warning').first().waitFor();
             // The TextMate grammar gives dates and statuses their own scopes: they are not coloured as plain names.
