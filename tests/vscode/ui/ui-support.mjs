@@ -1,5 +1,5 @@
-// What the UI tests share: waiting for what the page shows, going to a line, waiting for a code
-// lens, reading the example's
+// What the UI tests share: waiting for what the page shows, filtering a view, going to a line,
+// waiting for a code lens, reading the example's
 // ranking in the Quick wins view, running a command from the palette,
 // switching the colour theme (and waiting until the webviews have it), finding a webview's page,
 // and checking a page with axe-core.
@@ -40,6 +40,18 @@ export async function goToLine(page, line) {
     await page.locator('.quick-input-widget input').fill(`:${line}`);
     await page.keyboard.press('Enter');
     await page.locator('#status\\.editor\\.selection', { hasText: `Ln ${line},` }).waitFor();
+}
+
+/**
+ * Fills a view's filter box with `text` and waits until `probe` holds, filling the box again
+ * whenever it is found without the text: on a loaded machine a view still opening has emptied
+ * its box after a fill.
+ */
+export async function filterUntil(input, text, probe, what) {
+    await waitUntil(async () => {
+        if ((await input.inputValue()) !== text) await input.fill(text);
+        return await probe();
+    }, what);
 }
 
 /**

@@ -10,7 +10,7 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { expectAccessible, expectMatch, expectRiversideRanking, expectText, goToLine, setTheme, STEP_TIMEOUT, waitForCodeLens, waitUntil, webviewFrame } from './ui-support.mjs';
+import { expectAccessible, expectMatch, expectRiversideRanking, expectText, filterUntil, goToLine, setTheme, STEP_TIMEOUT, waitForCodeLens, waitUntil, webviewFrame } from './ui-support.mjs';
 
 /**
  * @param {{ url: string, workspace: string, chromiumPath: string, screenshots: string,
@@ -58,10 +58,8 @@ export async function runUiTests({ url, workspace, chromiumPath, screenshots, re
             // Filter the Problems panel to the example's project (the panel lists every plan of the workspace).
             const filter = page.locator('.markers-panel-container .viewpane-filter input, .panel .viewpane-filter input').first();
             const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'hashtagContest' }).filter({ hasText: 'freestanding-project' });
-            await waitUntil(async () => {
-                if ((await filter.inputValue()) !== 'hashtagContest') await filter.fill('hashtagContest');
-                return (await row.count()) > 0;
-            }, 'the freestanding-project problem of hashtagContest in the Problems panel');
+            await filterUntil(filter, 'hashtagContest', async () => (await row.count()) > 0,
+                'the freestanding-project problem of hashtagContest in the Problems panel');
             // The panel took the lower part of the editor: the project's line is brought into view again.
             await goToLine(page, 35);
             await waitForCodeLens(page, 'score 0 · rank 2 of 2');
@@ -239,9 +237,9 @@ export async function runUiTests({ url, workspace, chromiumPath, screenshots, re
             await page.locator('.squiggly-error, .squiggly-warning').first().waitFor();
             await page.keyboard.press('Control+Shift+M');
             const filter = page.locator('.markers-panel-container .viewpane-filter input, .panel .viewpane-filter input').first();
-            await filter.fill('adopt.config.json');
             const adoptRow = page.locator('.markers-panel .monaco-list-row', { hasText: 'severity.vanity-metric must be one of error, warning, information, hint or off' });
-            await adoptRow.first().waitFor();
+            await filterUntil(filter, 'adopt.config.json', async () => (await adoptRow.count()) > 0,
+                'the invalid-config problem of adopt.config.json in the Problems panel');
             await expectText(adoptRow.first(), /invalid-config/);
             // The JSON schema's own check of the value, beside Adopt's.
             await page.locator('.markers-panel .monaco-list-row', { hasText: /Value is not accepted/ }).first().waitFor();

@@ -15,7 +15,7 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { expectMatch, expectRiversideRanking, expectText, goToLine, runCommand, STEP_TIMEOUT, waitForCodeLens, waitUntil, webviewFrame } from './ui-support.mjs';
+import { expectMatch, expectRiversideRanking, expectText, filterUntil, goToLine, runCommand, STEP_TIMEOUT, waitForCodeLens, waitUntil, webviewFrame } from './ui-support.mjs';
 
 /** The window of the other UI tests. */
 const VIEWPORT = { width: 1400, height: 850 };
@@ -73,10 +73,8 @@ export async function runWebUiTests({ url, workspace, chromiumPath, screenshots,
             await page.keyboard.press('Control+Shift+M');
             await page.locator('.markers-panel .monaco-list-row').first().waitFor();
             const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'hashtagContest' }).filter({ hasText: 'freestanding-project' });
-            await waitUntil(async () => {
-                if ((await problemsFilter.inputValue()) !== 'hashtagContest') await problemsFilter.fill('hashtagContest');
-                return (await row.count()) > 0;
-            }, 'the freestanding-project problem of hashtagContest in the Problems panel');
+            await filterUntil(problemsFilter, 'hashtagContest', async () => (await row.count()) > 0,
+                'the freestanding-project problem of hashtagContest in the Problems panel');
             // The panel took the lower part of the editor: the project's line is brought into view again.
             await goToLine(page, 35);
             await waitForCodeLens(page, 'score 0 · rank 2 of 2');
@@ -103,9 +101,9 @@ export async function runWebUiTests({ url, workspace, chromiumPath, screenshots,
             await editorLine('project videos').waitFor();
             // The project's name carries the freestanding-project problem, whose fix supports the plan's initiative.
             await page.keyboard.press('Control+Shift+M');
-            await problemsFilter.fill('quick-fixes.adopt');
             const problem = code => page.locator('.markers-panel .monaco-list-row', { hasText: code });
-            await problem('freestanding-project').first().waitFor();
+            await filterUntil(problemsFilter, 'quick-fixes.adopt', async () => (await problem('freestanding-project').count()) > 0,
+                'the freestanding-project problem of quick-fixes.adopt in the Problems panel');
             await editorLine('project videos').locator('span span', { hasText: /^videos$/ }).click();
             await page.keyboard.press('Control+.');
             const fix = page.locator('.action-widget .monaco-list-row', { hasText: "Support initiative 'rounds'" });
@@ -170,9 +168,11 @@ export async function runWebUiTests({ url, workspace, chromiumPath, screenshots,
             await page.keyboard.press('Escape');
             // The network's problems (a plan of a campus that uses the same file has a few) and none of them unresolved.
             await page.keyboard.press('Control+Shift+M');
-            await problemsFilter.fill('northfield-network');
-            await page.locator('.markers-panel .monaco-list-row', { hasText: 'east-outreach.adopt' }).first().waitFor();
+            const eastOutreach = page.locator('.markers-panel .monaco-list-row', { hasText: 'east-outreach.adopt' });
+            await filterUntil(problemsFilter, 'northfield-network', async () => (await eastOutreach.count()) > 0,
+                'the problems of northfield-network/east-outreach.adopt in the Problems panel');
             const rows = await page.locator('.markers-panel .monaco-list-row').allInnerTexts();
+            if ((await problemsFilter.inputValue()) !== 'northfield-network') throw new Error('the Problems filter lost its text while its rows were read');
             const unresolved = rows.filter(text => /unresolved-reference|use-not-found/.test(text));
             if (unresolved.length > 0) throw new Error(`unresolved in the network: ${unresolved.join(' | ')}`);
             if (rows.some(text => /cardiology\.adopt/.test(text))) throw new Error(`cardiology.adopt has problems: ${rows.join(' | ')}`);
@@ -242,15 +242,11 @@ export async function runBrokenWorkerTest({ url, workspace, chromiumPath, screen
                 if (shown !== 'Adopt Language Server') throw new Error(`the output shows '${shown}'`);
                 return true;
             }, 'the output of the Adopt Language Server');
-            // The client's failures fill the channel: the filter shows the extension's line. On a loaded
-            // machine the filter has been found empty after the fill (the view still settling), so it
-            // is filled again until it holds the text and the line shows.
+            // The client's failures fill the channel: the filter shows the extension's line.
             const filter = page.locator('.panel .viewpane-filter input').filter({ visible: true }).first();
             const output = page.locator('.output-view .view-line', { hasText: 'could not start in a Web Worker' });
-            await waitUntil(async () => {
-                if ((await filter.inputValue()) !== 'could not start') await filter.fill('could not start');
-                return (await output.count()) > 0 && await output.first().isVisible();
-            }, "the extension's line in the output, filtered");
+            await filterUntil(filter, 'could not start', async () => (await output.count()) > 0 && await output.first().isVisible(),
+                "the extension's line in the output, filtered");
             // The reason, the worker's uncaught error (the line may wrap; the editor draws spaces as no-break spaces).
             const text = (await page.locator('.output-view .view-lines').innerText()).replace(/\s+/g, ' ');
             expectMatch(text, /could not start in a Web Worker: Uncaught Error: broken worker script/);
