@@ -64,10 +64,10 @@ export async function waitForCodeLens(page, text) {
         await page.locator('.codelens-decoration', { hasText: text }).first().waitFor();
     } catch (error) {
         const held = await page.locator('.codelens-decoration')
-            .evaluateAll(nodes => nodes.map(node => `'${node.textContent}' (${node.checkVisibility() ? 'shown' : 'not shown'})`))
+            .evaluateAll(nodes => nodes.map(node => `'${node.textContent}' (${node.checkVisibility({ visibilityProperty: true, checkVisibilityCSS: true }) ? 'shown' : 'not shown'})`))
             .catch(() => []);
         const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
-        throw new Error(`${message}: no code lens '${text}' shows; the editor holds ${held.length > 0 ? held.join(', ') : 'no code lens'}`);
+        throw new Error(`${message} No code lens '${text}' shows; the editor holds ${held.length > 0 ? held.join(', ') : 'no code lens'}.`);
     }
 }
 
