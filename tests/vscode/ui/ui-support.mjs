@@ -1,8 +1,7 @@
 // What the UI tests share: waiting for what the page shows, filtering a view, going to a line,
-// waiting for a code lens, reading the example's
-// ranking in the Quick wins view, running a command from the palette,
-// switching the colour theme (and waiting until the webviews have it), finding a webview's page,
-// and checking a page with axe-core.
+// waiting for a code lens, reading the example's ranking in the Quick wins view, running a
+// command from the palette, switching the colour theme (and waiting until the webviews have it),
+// finding a webview's page, and checking a page with axe-core.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
