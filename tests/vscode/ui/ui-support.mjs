@@ -1,5 +1,5 @@
 // What the UI tests share: waiting for what the page shows, filtering a view, going to a line,
-// waiting for a code lens, reading the example's ranking in the Quick wins view, running a
+// waiting for a code lens, the example's problems and its ranking in the Quick wins view, running a
 // command from the palette, switching the colour theme (and waiting until the webviews have it),
 // finding a webview's page, and checking a page with axe-core.
 import { readFileSync } from 'node:fs';
@@ -68,6 +68,31 @@ export async function waitForCodeLens(page, text) {
         const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
         throw new Error(`${message} No code lens '${text}' shows; the editor holds ${held.length > 0 ? held.join(', ') : 'no code lens'}.`);
     }
+}
+
+/** The filter box of the Problems panel. */
+export function problemsFilter(page) {
+    return page.locator('.markers-panel-container .viewpane-filter input, .panel .viewpane-filter input').first();
+}
+
+/**
+ * examples/riverside-health.adopt open, its hashtagContest project as a person checks it: the
+ * squiggles and the Problems count, the Problems panel filtered to the project (the panel lists
+ * every plan of the workspace) with its freestanding-project problem, and its code lens.
+ */
+export async function showRiversideProblems(page) {
+    await goToLine(page, 35);
+    await page.locator('.squiggly-info').first().waitFor();
+    const problems = page.locator('#status\\.problems');
+    await waitUntil(async () => /Infos: ([3-9]|\d\d+)/.test((await problems.getAttribute('aria-label')) ?? ''), 'the Problems count in the status bar');
+    await page.keyboard.press('Control+Shift+M');
+    await page.locator('.markers-panel .monaco-list-row').first().waitFor();
+    const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'hashtagContest' }).filter({ hasText: 'freestanding-project' });
+    await filterUntil(problemsFilter(page), 'hashtagContest', async () => (await row.count()) > 0,
+        'the freestanding-project problem of hashtagContest in the Problems panel');
+    // The panel took the lower part of the editor: the project's line is brought into view again.
+    await goToLine(page, 35);
+    await waitForCodeLens(page, 'score 0 · rank 2 of 2');
 }
 
 /** The Quick wins view of examples/riverside-health.adopt, once open: its two ranked rows and its summary (`webview` is the view's page). */

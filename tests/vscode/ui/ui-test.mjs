@@ -10,7 +10,7 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { expectAccessible, expectMatch, expectRiversideRanking, expectText, filterUntil, goToLine, setTheme, STEP_TIMEOUT, waitForCodeLens, waitUntil, webviewFrame } from './ui-support.mjs';
+import { expectAccessible, expectMatch, expectRiversideRanking, expectText, filterUntil, goToLine, problemsFilter, setTheme, showRiversideProblems, STEP_TIMEOUT, waitForCodeLens, waitUntil, webviewFrame } from './ui-support.mjs';
 
 /**
  * @param {{ url: string, workspace: string, chromiumPath: string, screenshots: string,
@@ -49,20 +49,7 @@ export async function runUiTests({ url, workspace, chromiumPath, screenshots, re
         });
 
         await step('shows squiggles, the Problems count, the problems with their codes and the code lens', async () => {
-            await goToLine(page, 35);
-            await page.locator('.squiggly-info').first().waitFor();
-            const problems = page.locator('#status\\.problems');
-            await waitUntil(async () => /Infos: ([3-9]|\d\d+)/.test((await problems.getAttribute('aria-label')) ?? ''), 'the Problems count in the status bar');
-            await page.keyboard.press('Control+Shift+M');
-            await page.locator('.markers-panel .monaco-list-row').first().waitFor();
-            // Filter the Problems panel to the example's project (the panel lists every plan of the workspace).
-            const filter = page.locator('.markers-panel-container .viewpane-filter input, .panel .viewpane-filter input').first();
-            const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'hashtagContest' }).filter({ hasText: 'freestanding-project' });
-            await filterUntil(filter, 'hashtagContest', async () => (await row.count()) > 0,
-                'the freestanding-project problem of hashtagContest in the Problems panel');
-            // The panel took the lower part of the editor: the project's line is brought into view again.
-            await goToLine(page, 35);
-            await waitForCodeLens(page, 'score 0 · rank 2 of 2');
+            await showRiversideProblems(page);
             await shot('01-diagnostics');
             await editorLine('project hashtagContest').click();
             await page.keyboard.press('Control+J');
@@ -236,7 +223,7 @@ export async function runUiTests({ url, workspace, chromiumPath, screenshots, re
             // VS Code's JSON support with the extension's schema: a squiggle under the wrong value.
             await page.locator('.squiggly-error, .squiggly-warning').first().waitFor();
             await page.keyboard.press('Control+Shift+M');
-            const filter = page.locator('.markers-panel-container .viewpane-filter input, .panel .viewpane-filter input').first();
+            const filter = problemsFilter(page);
             const adoptRow = page.locator('.markers-panel .monaco-list-row', { hasText: 'severity.vanity-metric must be one of error, warning, information, hint or off' });
             await filterUntil(filter, 'adopt.config.json', async () => (await adoptRow.count()) > 0,
                 'the invalid-config problem of adopt.config.json in the Problems panel');

@@ -15,7 +15,7 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { expectMatch, expectRiversideRanking, expectText, filterUntil, goToLine, runCommand, STEP_TIMEOUT, waitForCodeLens, waitUntil, webviewFrame } from './ui-support.mjs';
+import { expectMatch, expectRiversideRanking, expectText, filterUntil, goToLine, problemsFilter, runCommand, showRiversideProblems, STEP_TIMEOUT, waitForCodeLens, waitUntil, webviewFrame } from './ui-support.mjs';
 
 /** The window of the other UI tests. */
 const VIEWPORT = { width: 1400, height: 850 };
@@ -47,7 +47,7 @@ export async function runWebUiTests({ url, workspace, chromiumPath, screenshots,
         const editorLine = text => page.locator('.monaco-editor .view-line', { hasText: text });
         const explorerRow = name => page.locator('.explorer-folders-view .monaco-list-row', { hasText: name });
         const webview = () => page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
-        const problemsFilter = page.locator('.markers-panel-container .viewpane-filter input, .panel .viewpane-filter input').first();
+        const problemsFilterBox = problemsFilter(page);
 
         await step('the extension runs in the web worker extension host ("Developer: Show Running Extensions")', async () => {
             await page.goto(`${url}?folder=${encodeURIComponent(workspace)}`);
@@ -66,20 +66,9 @@ export async function runWebUiTests({ url, workspace, chromiumPath, screenshots,
 
         await step('shows squiggles, the Problems count and the problems with their codes (the server in its Web Worker)', async () => {
             await editorLine('project streamRounds').click();
-            await goToLine(page, 35);
-            await page.locator('.squiggly-info').first().waitFor();
-            const problems = page.locator('#status\\.problems');
-            await waitUntil(async () => /Infos: ([3-9]|\d\d+)/.test((await problems.getAttribute('aria-label')) ?? ''), 'the Problems count in the status bar');
-            await page.keyboard.press('Control+Shift+M');
-            await page.locator('.markers-panel .monaco-list-row').first().waitFor();
-            const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'hashtagContest' }).filter({ hasText: 'freestanding-project' });
-            await filterUntil(problemsFilter, 'hashtagContest', async () => (await row.count()) > 0,
-                'the freestanding-project problem of hashtagContest in the Problems panel');
-            // The panel took the lower part of the editor: the project's line is brought into view again.
-            await goToLine(page, 35);
-            await waitForCodeLens(page, 'score 0 · rank 2 of 2');
+            await showRiversideProblems(page);
             await shot('01-diagnostics');
-            await problemsFilter.fill('');
+            await problemsFilterBox.fill('');
             await editorLine('project hashtagContest').click();
             await page.keyboard.press('Control+J');
             await page.locator('.markers-panel').waitFor({ state: 'hidden' });
@@ -102,7 +91,7 @@ export async function runWebUiTests({ url, workspace, chromiumPath, screenshots,
             // The project's name carries the freestanding-project problem, whose fix supports the plan's initiative.
             await page.keyboard.press('Control+Shift+M');
             const problem = code => page.locator('.markers-panel .monaco-list-row', { hasText: code });
-            await filterUntil(problemsFilter, 'quick-fixes.adopt', async () => (await problem('freestanding-project').count()) > 0,
+            await filterUntil(problemsFilterBox, 'quick-fixes.adopt', async () => (await problem('freestanding-project').count()) > 0,
                 'the freestanding-project problem of quick-fixes.adopt in the Problems panel');
             await editorLine('project videos').locator('span span', { hasText: /^videos$/ }).click();
             await page.keyboard.press('Control+.');
@@ -116,7 +105,7 @@ export async function runWebUiTests({ url, workspace, chromiumPath, screenshots,
             await problem('road-show-missing').first().waitFor();
             await problem('freestanding-project').first().waitFor({ state: 'detached' });
             await shot('03-quick-fix');
-            await problemsFilter.fill('');
+            await problemsFilterBox.fill('');
             await editorLine('project videos').click();
             await page.keyboard.press('Control+J');
             await page.locator('.markers-panel').waitFor({ state: 'hidden' });
@@ -169,14 +158,14 @@ export async function runWebUiTests({ url, workspace, chromiumPath, screenshots,
             // The network's problems (a plan of a campus that uses the same file has a few) and none of them unresolved.
             await page.keyboard.press('Control+Shift+M');
             const eastOutreach = page.locator('.markers-panel .monaco-list-row', { hasText: 'east-outreach.adopt' });
-            await filterUntil(problemsFilter, 'northfield-network', async () => (await eastOutreach.count()) > 0,
+            await filterUntil(problemsFilterBox, 'northfield-network', async () => (await eastOutreach.count()) > 0,
                 'the problems of northfield-network/east-outreach.adopt in the Problems panel');
             const rows = await page.locator('.markers-panel .monaco-list-row').allInnerTexts();
-            if ((await problemsFilter.inputValue()) !== 'northfield-network') throw new Error('the Problems filter lost its text while its rows were read');
+            if ((await problemsFilterBox.inputValue()) !== 'northfield-network') throw new Error('the Problems filter lost its text while its rows were read');
             const unresolved = rows.filter(text => /unresolved-reference|use-not-found/.test(text));
             if (unresolved.length > 0) throw new Error(`unresolved in the network: ${unresolved.join(' | ')}`);
             if (rows.some(text => /cardiology\.adopt/.test(text))) throw new Error(`cardiology.adopt has problems: ${rows.join(' | ')}`);
-            await problemsFilter.fill('');
+            await problemsFilterBox.fill('');
             await page.keyboard.press('Control+J');
             await page.locator('.markers-panel').waitFor({ state: 'hidden' });
             // Go to definition (F12) on a channel of the shared file opens that file at its declaration.
