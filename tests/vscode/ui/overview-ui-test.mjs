@@ -126,6 +126,10 @@ export async function runOverviewUiTests({ url, workspace, chromiumPath, screens
         });
 
         await step('follows the active editor to another plan', async () => {
+            // The explorer opens a file in the active group. Once in CI the overview's group was the
+            // active one after the edit (the window's title named the overview), and the other plan
+            // opened over the overview: the plan's editor is clicked first, as a person would.
+            await editorLine('stage diffusion').click();
             await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'coastal-research-institute.adopt' }).click();
             await page.locator('.tab', { hasText: 'Plan overview — CoastalResearch' }).waitFor();
             const frame = await view();
